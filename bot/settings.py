@@ -1,0 +1,142 @@
+"""Runtime settings, read once at start from the environment and a `.env` file.
+
+The variables are a contract (see ``shared/design.md``): deployment, tests and documentation
+rely on their names and defaults.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///iga-bot.db"
+SUPPORTED_LANGUAGES = ("id", "en")
+
+
+class SettingsError(Exception):
+    """A setting has a wrong value; the message is one line naming the variable."""
+
+
+class Settings(BaseSettings):
+    """The bot's settings.
+
+    Attributes:
+        telegram_bot_token: Bot token from BotFather; secret, never logged or printed.
+        telegram_api_base_url: Bot API base URL, passed to python-telegram-bot's ``base_url``.
+        telegram_api_file_url: File base URL, passed to ``base_file_url``.
+        database_url: SQLAlchemy URL with an async driver; ``postgres://`` and
+            ``postgresql://`` are mapped to ``postgresql+asyncpg://``.
+        admin_ids: Telegram user ids of the committee's admins.
+        event_config: Path of the event/competition YAML file.
+        timezone: IANA zone of the event (default ``Asia/Jakarta``, WIB, UTC+7).
+        default_language: ``id`` or ``en``.
+        webhook_url: Public HTTPS URL; when set the bot runs in webhook mode.
+        webhook_secret: Secret checked in Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header.
+        port: Port for the webhook listener, as the hosting platform gives it.
+        log_level: Python logging level name.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    telegram_api_file_url: str = "https://api.telegram.org/file/bot"
+    database_url: str = DEFAULT_DATABASE_URL
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    event_config: Path = Path("config/event.yaml")
+    timezone: str = "Asia/Jakarta"
+    default_language: str = "id"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    port: int = Field(default=8443, ge=1, le=65535)
+    log_level: str = "INFO"
+
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        value = str(value).strip()
+        for prefix in ("postgres://", "postgresql://"):
+            if value.startswith(prefix):
+                return "postgresql+asyncpg://" + value[len(prefix) :]
+        if value.startswith("sqlite://") and not value.startswith("sqlite+"):
+            return "sqlite+aiosqlite://" + value[len("sqlite://") :]
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _parse_admin_ids(cls, value: object) -> frozenset[int]:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.replace(";", ",").split(",")]
+            ids = set()
+            for part in parts:
+                if not part:
+                    continue
+                if not part.lstrip("-").isdigit():
+                    raise ValueError(
+                        f"'{part}' is not a Telegram user id (expected numbers, comma-separated)"
+                    )
+                ids.add(int(part))
+            return frozenset(ids)
+        return value  # type: ignore[return-value]
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone '{value}' (expected an IANA name such as Asia/Jakarta)"
+            ) from None
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _supported_language(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"'{value}' is not supported (expected id or en)")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"'{value}' is not a logging level (DEBUG, INFO, WARNING, ERROR)")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The event's time zone as a ``ZoneInfo``."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the database is an SQLite file (or memory)."""
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Load the settings from the environment and ``.env``.
+
+    Args:
+        **overrides: Values that take precedence (used by tests and the sandbox).
+
+    Returns:
+        The validated settings.
+
+    Raises:
+        SettingsError: One line naming the variable and the problem.
+    """
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{variable}: {message}") from None

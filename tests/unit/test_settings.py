@@ -1,0 +1,120 @@
+"""Settings: the contract variables, their defaults, and one-line errors with status 2."""
+
+import subprocess
+import sys
+
+import pytest
+
+from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError, load_settings
+
+CONTRACT = {
+    "TELEGRAM_BOT_TOKEN",
+    "TELEGRAM_API_BASE_URL",
+    "TELEGRAM_API_FILE_URL",
+    "DATABASE_URL",
+    "ADMIN_IDS",
+    "EVENT_CONFIG",
+    "TIMEZONE",
+    "DEFAULT_LANGUAGE",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "PORT",
+    "LOG_LEVEL",
+}
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    for name in CONTRACT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+
+
+def test_defaults_follow_the_contract() -> None:
+    settings = load_settings()
+    assert settings.telegram_bot_token is None
+    assert settings.telegram_api_base_url == "https://api.telegram.org/bot"
+    assert settings.telegram_api_file_url == "https://api.telegram.org/file/bot"
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.admin_ids == frozenset()
+    assert str(settings.event_config) == "config/event.yaml"
+    assert settings.timezone == "Asia/Jakarta"
+    assert settings.default_language == "id"
+    assert settings.webhook_url is None
+    assert settings.log_level == "INFO"
+
+
+def test_settings_have_exactly_the_contract_variables() -> None:
+    assert {name.upper() for name in Settings.model_fields} == CONTRACT
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u:p@db.example:5432/iga", "postgresql+asyncpg://u:p@db.example:5432/iga"),
+        ("postgresql://u@localhost/iga", "postgresql+asyncpg://u@localhost/iga"),
+        ("postgresql+asyncpg://u@localhost/iga", "postgresql+asyncpg://u@localhost/iga"),
+        ("sqlite:///x.db", "sqlite+aiosqlite:///x.db"),
+    ],
+)
+def test_database_url_forms(monkeypatch: pytest.MonkeyPatch, given: str, expected: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", given)
+    assert load_settings().database_url == expected
+
+
+def test_admin_ids_and_dotenv(tmp_path) -> None:
+    (tmp_path / ".env").write_text("ADMIN_IDS=10, 20,30\nDEFAULT_LANGUAGE=EN\n")
+    settings = load_settings()
+    assert settings.admin_ids == {10, 20, 30}
+    assert settings.default_language == "en"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "fragment"),
+    [
+        ("ADMIN_IDS", "12,abc", "ADMIN_IDS: 'abc' is not a Telegram user id"),
+        ("TIMEZONE", "Asia/Atlantis", "TIMEZONE: unknown time zone 'Asia/Atlantis'"),
+        ("DEFAULT_LANGUAGE", "jv", "DEFAULT_LANGUAGE: 'jv' is not supported"),
+        ("PORT", "99999", "PORT:"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL:"),
+    ],
+)
+def test_wrong_values_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, fragment: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value).startswith(fragment)
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_wrong_setting_is_one_line_and_status_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "1;two")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "db", "upgrade"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "iga-bot: ADMIN_IDS: 'two' is not a Telegram user id (expected numbers, comma-separated)"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = "123456:SECRET-token-value"
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", token)
+    settings = load_settings()
+    assert token not in repr(settings)
+    assert token not in str(settings.model_dump())
+
+
+def test_run_without_token_explains_in_two_lines() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "BotFather" in lines[0]
+    assert "iga-bot sandbox" in lines[1]
