@@ -1,0 +1,613 @@
+"""SQLAlchemy 2 typed models for the whole IGA domain.
+
+One noun per concept, as everywhere in the project: Edition, Event, Venue, AgendaItem,
+Speaker, Unit, Chat, Admin, Officer, Invite, Submission, Answer, Attachment, Indicator,
+SelfAssessment, Judge, Score, Award, Subscriber, Star, Reminder, Broadcast, Delivery,
+AuditEntry. Every instant is a tz-aware datetime stored in UTC (:class:`UTCDateTime`).
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from bot.storage.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """The current instant, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base with the project's constraint naming convention."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
+
+
+def _enum(enum_class: type[enum.Enum], name: str) -> Enum:
+    """A portable enum column stored as its string values (no native PostgreSQL type)."""
+    return Enum(
+        enum_class,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+# --- the competition and the event -------------------------------------------------------
+
+
+class Edition(Base):
+    """One year's competition (e.g. IGA 2022): its form, indicators, rubric and deadlines.
+
+    ``config`` holds the edition's validated YAML section (form fields, indicators, rubric,
+    rank titles, reminder offsets, final-score formula) so each city and year can change them
+    without code.
+    """
+
+    __tablename__ = "editions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    year: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    entries_open_at: Mapped[datetime | None]
+    entries_close_at: Mapped[datetime | None]
+    results_announce_at: Mapped[datetime | None]
+    results_announced_at: Mapped[datetime | None]
+    judging_closed_at: Mapped[datetime | None]
+    config: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    units: Mapped[list[Unit]] = relationship(back_populates="edition", order_by="Unit.code")
+    indicators: Mapped[list[Indicator]] = relationship(
+        back_populates="edition", order_by="Indicator.number"
+    )
+    awards: Mapped[list[Award]] = relationship(back_populates="edition", order_by="Award.rank")
+
+
+class Event(Base):
+    """The award event: title, organiser, day, participants, legal basis, FAQ."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    edition_id: Mapped[int | None] = mapped_column(ForeignKey("editions.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(Text)
+    short_title: Mapped[str] = mapped_column(String(200))
+    organiser: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    participants: Mapped[list[Any]] = mapped_column(default=list)
+    legal_basis: Mapped[list[Any]] = mapped_column(default=list)
+    faq: Mapped[list[Any]] = mapped_column(default=list)
+    reminder_offsets: Mapped[list[Any]] = mapped_column(default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    edition: Mapped[Edition | None] = relationship()
+    venue: Mapped[Venue | None] = relationship(back_populates="event", uselist=False)
+    speakers: Mapped[list[Speaker]] = relationship(back_populates="event", order_by="Speaker.id")
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        back_populates="event", order_by="AgendaItem.starts_at"
+    )
+
+
+class Venue(Base):
+    """Where the event takes place. ``is_example`` marks values not taken from a source."""
+
+    __tablename__ = "venues"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str] = mapped_column(String(100))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    is_example: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    event: Mapped[Event] = relationship(back_populates="venue")
+
+
+class Speaker(Base):
+    """A narasumber: a person or an institution that speaks at the event."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (UniqueConstraint("event_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    institution: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+
+    event: Mapped[Event] = relationship(back_populates="speakers")
+
+
+class AgendaSpeaker(Base):
+    """Which speakers appear in which agenda item."""
+
+    __tablename__ = "agenda_speakers"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class AgendaItem(Base):
+    """One session of the event. ``key`` is stable across edits (it makes the iCalendar UID)."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (UniqueConstraint("event_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    room: Mapped[str | None] = mapped_column(String(200))
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    is_example_time: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    event: Mapped[Event] = relationship(back_populates="agenda")
+    speakers: Mapped[list[Speaker]] = relationship(secondary="agenda_speakers")
+
+
+# --- people ------------------------------------------------------------------------------
+
+
+class Chat(Base):
+    """A Telegram chat the bot knows: a private chat (id = user id), a group or a channel.
+
+    ``blocked_at`` is set when Telegram answers 403 (the user blocked the bot) and cleared when
+    the user writes again.
+    """
+
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    type: Mapped[str] = mapped_column(String(16), default="private")
+    title: Mapped[str | None] = mapped_column(String(255))
+    first_name: Mapped[str | None] = mapped_column(String(255))
+    username: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(8))
+    blocked_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime | None]
+
+
+class Admin(Base):
+    """A committee admin added at run time (the ones in ADMIN_IDS need no row)."""
+
+    __tablename__ = "admins"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    added_by: Mapped[int | None] = mapped_column(BigInteger)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Unit(Base):
+    """A Perangkat Daerah (dinas, badan, kecamatan, kelurahan, UPTD, puskesmas) entering."""
+
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("edition_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("editions.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    entries_reopened_until: Mapped[datetime | None]
+
+    edition: Mapped[Edition] = relationship(back_populates="units")
+    officers: Mapped[list[Officer]] = relationship(back_populates="unit")
+
+
+class Officer(Base):
+    """A Telegram user who submits entries for a unit."""
+
+    __tablename__ = "officers"
+    __table_args__ = (UniqueConstraint("user_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id", ondelete="SET NULL"))
+    joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Unit] = relationship(back_populates="officers")
+
+
+class Invite(Base):
+    """An invite code that makes its user an officer of a unit. Only a hash is stored."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime]
+    max_uses: Mapped[int] = mapped_column(Integer, default=5)
+    uses: Mapped[int] = mapped_column(Integer, default=0)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class InviteAttempt(Base):
+    """A failed invite-code attempt, kept to slow down guessing."""
+
+    __tablename__ = "invite_attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    attempted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# --- entries -----------------------------------------------------------------------------
+
+
+class SubmissionStatus(enum.StrEnum):
+    """Where an entry stands. Changes go through one service function with its side effects."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    VERIFIED = "verified"
+    REJECTED = "rejected"
+    NOMINEE = "nominee"
+    WINNER = "winner"
+    NOT_SELECTED = "not_selected"
+    WITHDRAWN = "withdrawn"
+
+
+class Submission(Base):
+    """An innovation entry of a unit. ``number`` (e.g. IGA-2022-007) is given on submit."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        UniqueConstraint("edition_id", "number"),
+        UniqueConstraint("edition_id", "sequence"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("editions.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[SubmissionStatus] = mapped_column(
+        _enum(SubmissionStatus, "submission_status"), default=SubmissionStatus.DRAFT
+    )
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    number: Mapped[str | None] = mapped_column(String(32))
+    current_field: Mapped[str | None] = mapped_column(String(64))
+    status_note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    submitted_at: Mapped[datetime | None]
+
+    unit: Mapped[Unit] = relationship()
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
+    assessments: Mapped[list[SelfAssessment]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
+
+
+class Answer(Base):
+    """One form field's answer, saved the moment it is given. ``value`` is JSON."""
+
+    __tablename__ = "answers"
+    __table_args__ = (UniqueConstraint("submission_id", "field_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    field_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="answers")
+
+
+class Attachment(Base):
+    """A file attached to an entry: a form field's file or an indicator's evidence."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    field_key: Mapped[str] = mapped_column(String(64))
+    file_id: Mapped[str] = mapped_column(String(255))
+    file_unique_id: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    mime_type: Mapped[str | None] = mapped_column(String(100))
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="attachments")
+
+
+class Indicator(Base):
+    """An indicator of the Indeks Inovasi Daerah: weight, three levels, required evidence."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (UniqueConstraint("edition_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("editions.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    number: Mapped[int]
+    name: Mapped[str] = mapped_column(String(200))
+    weight: Mapped[float] = mapped_column(Float)
+    mandatory: Mapped[bool] = mapped_column(Boolean, default=False)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    levels: Mapped[list[Any]] = mapped_column(default=list)
+
+    edition: Mapped[Edition] = relationship(back_populates="indicators")
+
+
+class SelfAssessment(Base):
+    """An officer's chosen level for one indicator, with evidence; judges may validate it."""
+
+    __tablename__ = "self_assessments"
+    __table_args__ = (UniqueConstraint("submission_id", "indicator_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    level: Mapped[int]
+    evidence_url: Mapped[str | None] = mapped_column(String(500))
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL")
+    )
+    validated_level: Mapped[int | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    submission: Mapped[Submission] = relationship(back_populates="assessments")
+    indicator: Mapped[Indicator] = relationship()
+
+
+# --- judging and results -----------------------------------------------------------------
+
+
+class Judge(Base):
+    """A member of the panel (tim penilai) for one edition."""
+
+    __tablename__ = "judges"
+    __table_args__ = (UniqueConstraint("edition_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("editions.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(200))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+
+
+class JudgeAssignment(Base):
+    """Which judge scores which entry."""
+
+    __tablename__ = "judge_assignments"
+
+    judge_id: Mapped[int] = mapped_column(
+        ForeignKey("judges.id", ondelete="CASCADE"), primary_key=True
+    )
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+
+
+class Score(Base):
+    """One judge's score of one entry on one rubric criterion (0–100)."""
+
+    __tablename__ = "scores"
+    __table_args__ = (UniqueConstraint("judge_id", "submission_id", "criterion_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id", ondelete="CASCADE"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    criterion_key: Mapped[str] = mapped_column(String(64))
+    value: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Award(Base):
+    """A result of an edition (Juara I…), private to admins until the announcement time.
+
+    ``submission_id`` is set for entries made through the bot; results of past editions that
+    were imported from the event file name the unit and the innovation directly.
+    """
+
+    __tablename__ = "awards"
+    __table_args__ = (UniqueConstraint("edition_id", "rank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    edition_id: Mapped[int] = mapped_column(ForeignKey("editions.id", ondelete="CASCADE"))
+    rank: Mapped[int]
+    title: Mapped[str] = mapped_column(String(64))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    innovation: Mapped[str] = mapped_column(String(300))
+    submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL")
+    )
+
+    edition: Mapped[Edition] = relationship(back_populates="awards")
+    unit: Mapped[Unit] = relationship()
+
+
+# --- audience and messaging --------------------------------------------------------------
+
+
+class Subscriber(Base):
+    """A chat subscribed to one topic (general, schedule, results)."""
+
+    __tablename__ = "subscribers"
+    __table_args__ = (UniqueConstraint("chat_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    topic: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Star(Base):
+    """An agenda item a user asked to be reminded of ("Ingatkan saya")."""
+
+    __tablename__ = "stars"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Reminder(Base):
+    """A durable scheduled job: a reminder, the winners' announcement, a scheduled broadcast.
+
+    ``key`` is the stable JobQueue job id. A job claims its row (``claimed_at``) and records
+    ``sent_at`` in the same transaction, so nothing is sent twice.
+    """
+
+    __tablename__ = "reminders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    dropped_at: Mapped[datetime | None]
+
+
+class BroadcastStatus(enum.StrEnum):
+    """Life of a broadcast."""
+
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Broadcast(Base):
+    """An announcement to an audience; one :class:`Delivery` row per recipient."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    media_kind: Mapped[str | None] = mapped_column(String(16))
+    media_file_id: Mapped[str | None] = mapped_column(String(255))
+    audience: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[BroadcastStatus] = mapped_column(
+        _enum(BroadcastStatus, "broadcast_status"), default=BroadcastStatus.DRAFT
+    )
+    scheduled_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+
+class DeliveryStatus(enum.StrEnum):
+    """Where one recipient's copy of a broadcast stands."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    BLOCKED = "blocked"
+
+
+class Delivery(Base):
+    """One recipient of one broadcast."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "chat_id"),
+        Index("ix_deliveries_broadcast_status", "broadcast_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(ForeignKey("broadcasts.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[DeliveryStatus] = mapped_column(
+        _enum(DeliveryStatus, "delivery_status"), default=DeliveryStatus.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Who did what, when, with the values before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ConversationState(Base):
+    """python-telegram-bot conversation states, kept so a restart resumes every conversation."""
+
+    __tablename__ = "conversation_states"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    state: Mapped[Any] = mapped_column(JSON)

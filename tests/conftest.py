@@ -1,0 +1,115 @@
+"""Shared fixtures: a migrated database on SQLite and on PostgreSQL for every database test.
+
+PostgreSQL comes from TEST_DATABASE_URL (``.ci/run`` points it at the server on this machine);
+where it is unset or unreachable, the PostgreSQL variants are skipped with the reason. Each
+test gets a fresh database cloned from a template migrated once per run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.settings import Settings
+from bot.storage.database import create_engine, create_session_factory
+from bot.storage.migrate import upgrade
+
+REPO = Path(__file__).resolve().parent.parent
+EVENT_FILE = REPO / "config" / "event.yaml"
+TEMPLATE_DB = "iga_test_template"
+
+
+def _postgres_admin_url() -> str | None:
+    raw = os.environ.get("TEST_DATABASE_URL")
+    if not raw:
+        return None
+    return Settings(database_url=raw).database_url
+
+
+async def _pg_execute(url: str, *statements: str) -> None:
+    import asyncpg
+
+    parsed = make_url(url)
+    connection = await asyncpg.connect(
+        host=parsed.host,
+        port=parsed.port or 5432,
+        user=parsed.username,
+        password=parsed.password,
+        database=parsed.database,
+        timeout=5,
+    )
+    try:
+        for statement in statements:
+            await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated to head once per run."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> str | None:
+    """Name of a PostgreSQL database migrated to head once per run, or the skip reason."""
+    admin = _postgres_admin_url()
+    if admin is None:
+        return None
+    try:
+        asyncio.run(
+            _pg_execute(
+                admin,
+                f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)",
+                f"CREATE DATABASE {TEMPLATE_DB}",
+            )
+        )
+    except (OSError, Exception) as exc:  # unreachable server, refused login
+        pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is not reachable: {exc}")
+    upgrade(make_url(admin).set(database=TEMPLATE_DB).render_as_string(hide_password=False))
+    return TEMPLATE_DB
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, migrated database's URL, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite+aiosqlite:///{path}"
+        return
+    admin = _postgres_admin_url()
+    if admin is None:
+        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL variant skipped")
+    template = request.getfixturevalue("postgres_template")
+    name = f"iga_test_{uuid.uuid4().hex[:12]}"
+    asyncio.run(_pg_execute(admin, f"CREATE DATABASE {name} TEMPLATE {template}"))
+    try:
+        yield make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        asyncio.run(_pg_execute(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    """An async engine on the fresh database."""
+    engine = create_engine(database_url)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """The session factory on the fresh database."""
+    return create_session_factory(engine)
