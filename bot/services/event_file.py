@@ -1,0 +1,521 @@
+"""The event/competition file (``config/event.yaml``): its schema and its reading.
+
+The file is data, not code: each city and year edits it. It is validated by the pydantic
+models below; every problem is reported with its location in the file
+(``event.agenda[3].start: …``) before anything is written to the database.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+"""A stable identifier in the file: lower-case letters, digits, ``-`` and ``_``."""
+
+LocalizedText = str | dict[Literal["id", "en"], str]
+"""A text in Indonesian, or a mapping ``{id: …, en: …}`` (Indonesian is required)."""
+
+
+class EventFileError(Exception):
+    """The event file cannot be used.
+
+    Attributes:
+        problems: One line per problem, each starting with its location in the file.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _check_localized(value: Any) -> Any:
+    if isinstance(value, dict) and "id" not in value:
+        raise ValueError("an Indonesian text (id) is required")
+    return value
+
+
+def localized(value: LocalizedText | None, language: str) -> str:
+    """The text of ``value`` in ``language``, falling back to Indonesian."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.get(language) or value["id"]  # type: ignore[call-overload]
+
+
+_CLOCK = re.compile(r"^(\d{1,2})[.:](\d{2})$")
+
+
+def parse_clock(value: str) -> time:
+    """Parse a time of day written ``09.00`` or ``09:00``.
+
+    Raises:
+        ValueError: The value is not a valid time of day.
+    """
+    match = _CLOCK.match(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a time of day (write 09.00 or 09:00)")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"'{value}' is not a time of day")
+    return time(hour, minute)
+
+
+class VenueSpec(_Strict):
+    """Where the event is held. ``example: true`` marks values not taken from a source."""
+
+    name: str = Field(min_length=1, max_length=200)
+    city: str = Field(min_length=1, max_length=100)
+    address: str | None = Field(default=None, max_length=300)
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    example: bool = False
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> VenueSpec:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("give both latitude and longitude, or neither")
+        return self
+
+
+class SpeakerSpec(_Strict):
+    """A narasumber."""
+
+    key: Key
+    name: str = Field(min_length=1, max_length=200)
+    institution: str = Field(min_length=1, max_length=200)
+    role: str | None = Field(default=None, max_length=200)
+
+
+class AgendaItemSpec(_Strict):
+    """A session. ``start``/``end`` are ``HH.MM`` on the event day, or ``YYYY-MM-DD HH.MM``."""
+
+    key: Key
+    title: str = Field(min_length=1, max_length=300)
+    start: str
+    end: str
+    room: str | None = Field(default=None, max_length=200)
+    description: str = ""
+    speakers: list[Key] = Field(default_factory=list)
+    example_time: bool = False
+
+    @field_validator("start", "end")
+    @classmethod
+    def _valid_moment(cls, value: str) -> str:
+        _split_moment(value)
+        return value
+
+
+def _split_moment(value: str) -> tuple[date | None, time]:
+    value = value.strip()
+    if " " in value:
+        day_text, clock_text = value.split(None, 1)
+        try:
+            day = date.fromisoformat(day_text)
+        except ValueError:
+            raise ValueError(f"'{day_text}' is not a date (write YYYY-MM-DD)") from None
+        return day, parse_clock(clock_text)
+    return None, parse_clock(value)
+
+
+class ReminderSpec(_Strict):
+    """When to remind subscribers of the event: ``days_before`` at ``at``, or ``minutes_before``."""
+
+    days_before: int | None = Field(default=None, ge=1, le=60)
+    at: str | None = None
+    minutes_before: int | None = Field(default=None, ge=1, le=24 * 60)
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ReminderSpec:
+        if (self.days_before is None) == (self.minutes_before is None):
+            raise ValueError("give either days_before (with at) or minutes_before")
+        if self.days_before is not None:
+            if self.at is None:
+                raise ValueError("days_before needs at (the time of day, e.g. 08.00)")
+            parse_clock(self.at)
+        return self
+
+
+class FaqSpec(_Strict):
+    """A question attendees ask, with its answer."""
+
+    key: Key
+    question: LocalizedText
+    answer: LocalizedText
+
+    _localized = field_validator("question", "answer", mode="before")(_check_localized)
+
+
+class EventSpec(_Strict):
+    """The award event."""
+
+    slug: Key
+    title: str = Field(min_length=1)
+    short_title: str = Field(min_length=1, max_length=200)
+    organiser: str = Field(min_length=1, max_length=200)
+    timezone: str = "Asia/Jakarta"
+    date: date
+    end_date: date | None = None
+    description: str = ""
+    venue: VenueSpec
+    participants: list[str] = Field(default_factory=list)
+    speakers: list[SpeakerSpec] = Field(default_factory=list)
+    agenda: list[AgendaItemSpec] = Field(default_factory=list)
+    reminders: list[ReminderSpec] = Field(default_factory=list)
+    faq: list[FaqSpec] = Field(default_factory=list)
+    legal_basis: list[str] = Field(default_factory=list)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone '{value}'") from None
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EventSpec:
+        problems: list[str] = []
+        _unique_keys(self.speakers, "speakers", problems)
+        _unique_keys(self.agenda, "agenda", problems)
+        _unique_keys(self.faq, "faq", problems)
+        speaker_keys = {speaker.key for speaker in self.speakers}
+        for index, item in enumerate(self.agenda):
+            for key in item.speakers:
+                if key not in speaker_keys:
+                    problems.append(f"agenda[{index}].speakers: unknown speaker '{key}'")
+            start, end = self.instant(item.start), self.instant(item.end)
+            if end <= start:
+                problems.append(f"agenda[{index}].end: must be after start ({item.start})")
+        if self.end_date is not None and self.end_date < self.date:
+            problems.append("end_date: must not be before date")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The event's time zone."""
+        return ZoneInfo(self.timezone)
+
+    def instant(self, moment: str) -> datetime:
+        """The aware datetime of an agenda moment (``HH.MM`` falls on the event's first day)."""
+        day, clock = _split_moment(moment)
+        return datetime.combine(day or self.date, clock, tzinfo=self.zone)
+
+
+def _unique_keys(items: list[Any], where: str, problems: list[str]) -> None:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.key in seen:
+            problems.append(f"{where}[{index}].key: '{item.key}' is used twice")
+        seen.add(item.key)
+
+
+# --- the competition ---------------------------------------------------------------------
+
+FieldKind = Literal[
+    "short_text",
+    "long_text",
+    "single_choice",
+    "multiple_choice",
+    "date",
+    "money",
+    "file",
+    "url",
+    "phone",
+]
+
+
+class ChoiceSpec(_Strict):
+    """One option of a choice field. ``value`` is stored; ``label`` is shown."""
+
+    value: Key
+    label: LocalizedText
+
+    _localized = field_validator("label", mode="before")(_check_localized)
+
+
+class FormFieldSpec(_Strict):
+    """One field of the entry form.
+
+    ``show_if`` shows the field only when an earlier field has one of the given values;
+    ``not_before`` names an earlier date field this date must not precede (e.g. penerapan not
+    before uji coba).
+    """
+
+    key: Key
+    kind: FieldKind
+    label: LocalizedText
+    help: LocalizedText | None = None
+    required: bool = True
+    min_length: int | None = Field(default=None, ge=0)
+    max_length: int | None = Field(default=None, ge=1, le=4000)
+    min_words: int | None = Field(default=None, ge=1)
+    choices: list[ChoiceSpec] = Field(default_factory=list)
+    file_types: list[str] = Field(default_factory=list)
+    max_size_mb: float = Field(default=20, gt=0, le=20)
+    show_if: dict[Key, list[str]] | None = None
+    not_before: Key | None = None
+
+    _localized = field_validator("label", "help", mode="before")(_check_localized)
+
+    @model_validator(mode="after")
+    def _kind_options(self) -> FormFieldSpec:
+        if self.kind in ("single_choice", "multiple_choice") and not self.choices:
+            raise ValueError(f"a {self.kind} field needs choices")
+        if self.kind not in ("single_choice", "multiple_choice") and self.choices:
+            raise ValueError("only choice fields take choices")
+        if self.not_before is not None and self.kind != "date":
+            raise ValueError("not_before applies to date fields only")
+        return self
+
+
+class IndicatorLevelSpec(_Strict):
+    """One of an indicator's three levels."""
+
+    level: int = Field(ge=1, le=3)
+    description: str = Field(min_length=1)
+
+
+class IndicatorSpec(_Strict):
+    """An indicator of the Indeks Inovasi Daerah (weight × chosen level)."""
+
+    key: Key
+    number: int = Field(ge=1)
+    name: str = Field(min_length=1, max_length=200)
+    weight: float = Field(gt=0)
+    mandatory: bool = False
+    evidence: str = ""
+    levels: list[IndicatorLevelSpec] = Field(min_length=3, max_length=3)
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_one_to_three(cls, levels: list[IndicatorLevelSpec]) -> list[IndicatorLevelSpec]:
+        if sorted(level.level for level in levels) != [1, 2, 3]:
+            raise ValueError("levels must be 1, 2 and 3")
+        return sorted(levels, key=lambda level: level.level)
+
+
+class CriterionSpec(_Strict):
+    """A rubric criterion for the judges, weighted in percent."""
+
+    key: Key
+    name: LocalizedText
+    weight: float = Field(gt=0, le=100)
+
+    _localized = field_validator("name", mode="before")(_check_localized)
+
+
+class UnitSpec(_Strict):
+    """A Perangkat Daerah that may enter."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Z0-9][A-Z0-9_-]{0,31}$")]
+    name: str = Field(min_length=1, max_length=200)
+    kind: Literal[
+        "dinas", "badan", "sekretariat", "inspektorat", "kecamatan", "kelurahan", "uptd",
+        "puskesmas", "rsud", "satpol", "bumd", "other",
+    ] = "other"  # fmt: skip
+
+
+class ResultSpec(_Strict):
+    """A published result: rank (1 = first), its title, the unit and the innovation."""
+
+    rank: int = Field(ge=1)
+    title: str = Field(min_length=1, max_length=64)
+    unit: str
+    innovation: str = Field(min_length=1, max_length=300)
+
+
+class FinalScoreSpec(_Strict):
+    """The final score: ``judges`` × mean judges' score + ``self_assessment`` × validated
+    self-assessment (as a percentage of its maximum). The weights add up to 1."""
+
+    judges: float = Field(default=0.7, ge=0, le=1)
+    self_assessment: float = Field(default=0.3, ge=0, le=1)
+    tie_break: Literal["judges", "self_assessment", "submitted_at"] = "judges"
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> FinalScoreSpec:
+        if abs(self.judges + self.self_assessment - 1) > 1e-9:
+            raise ValueError("judges and self_assessment must add up to 1")
+        return self
+
+
+class EditionSpec(_Strict):
+    """One year's competition."""
+
+    code: Key
+    year: int = Field(ge=2000, le=2100)
+    name: str = Field(min_length=1, max_length=200)
+    number_prefix: str = Field(default="IGA", pattern=r"^[A-Z0-9-]{1,16}$")
+    entries_open: datetime | None = None
+    entries_close: datetime | None = None
+    results_announce_at: datetime | None = None
+    deadline_reminder_days: list[int] = Field(default_factory=lambda: [7, 3, 1])
+    rank_titles: list[str] = Field(min_length=1)
+    units: list[UnitSpec] = Field(default_factory=list)
+    results: list[ResultSpec] = Field(default_factory=list)
+    form: list[FormFieldSpec] = Field(default_factory=list)
+    self_assessment: bool = True
+    indicators: list[IndicatorSpec] = Field(default_factory=list)
+    rubric: list[CriterionSpec] = Field(default_factory=list)
+    final_score: FinalScoreSpec = Field(default_factory=FinalScoreSpec)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EditionSpec:
+        problems: list[str] = []
+        codes = [unit.code for unit in self.units]
+        for index, code in enumerate(codes):
+            if code in codes[:index]:
+                problems.append(f"units[{index}].code: '{code}' is used twice")
+        for index, result in enumerate(self.results):
+            if result.unit not in codes:
+                problems.append(f"results[{index}].unit: unknown unit '{result.unit}'")
+            if result.rank > len(self.rank_titles):
+                problems.append(f"results[{index}].rank: no rank title for rank {result.rank}")
+        ranks = [result.rank for result in self.results]
+        for index, rank in enumerate(ranks):
+            if rank in ranks[:index]:
+                problems.append(f"results[{index}].rank: rank {rank} is given twice")
+        _unique_keys(self.form, "form", problems)
+        _unique_keys(self.indicators, "indicators", problems)
+        _unique_keys(self.rubric, "rubric", problems)
+        seen: dict[str, FormFieldSpec] = {}
+        for index, spec in enumerate(self.form):
+            for key in spec.show_if or {}:
+                if key not in seen:
+                    problems.append(f"form[{index}].show_if: '{key}' is not an earlier field")
+            if spec.not_before is not None:
+                earlier = seen.get(spec.not_before)
+                if earlier is None or earlier.kind != "date":
+                    problems.append(
+                        f"form[{index}].not_before: '{spec.not_before}' "
+                        "is not an earlier date field"
+                    )
+            seen[spec.key] = spec
+        if self.rubric and abs(sum(c.weight for c in self.rubric) - 100) > 1e-6:
+            problems.append("rubric: the weights must add up to 100")
+        for name in ("entries_open", "entries_close", "results_announce_at"):
+            value = getattr(self, name)
+            if value is not None and value.tzinfo is None:
+                problems.append(f"{name}: give the zone, e.g. 2022-10-31T23:59:00+07:00")
+        if self.entries_open and self.entries_close and self.entries_close <= self.entries_open:
+            problems.append("entries_close: must be after entries_open")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+class EventFile(_Strict):
+    """The whole file: the event and the edition of the competition it awards."""
+
+    event: EventSpec
+    edition: EditionSpec
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without implicit timestamps: dates stay text for pydantic to check, so a bad
+    date is reported with its location instead of crashing the YAML parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in ("function-after", "function-before") or "[" in str(part):
+            continue
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def parse_event_file(text: str, source: str = "event file") -> EventFile:
+    """Validate the text of an event file.
+
+    Args:
+        text: The YAML text.
+        source: Name used in messages (usually the path).
+
+    Returns:
+        The validated file.
+
+    Raises:
+        EventFileError: With one line per problem and its location, e.g.
+            ``event.agenda[3].start: '9am' is not a time of day (write 09.00 or 09:00)``.
+    """
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else source
+        raise EventFileError(
+            [f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})"]
+        ) from None
+    if not isinstance(data, dict):
+        raise EventFileError([f"{source}: expected a mapping with 'event' and 'edition'"])
+    try:
+        return EventFile.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = _location(error["loc"]) or source
+            message = str(error["msg"]).removeprefix("Value error, ")
+            for part in message.split("; "):
+                if re.match(r"^[a-z_]+(\[\d+\])?[.:\[]", part):
+                    problems.append(f"{where}.{part}" if where != source else part)
+                else:
+                    problems.append(f"{where}: {part}")
+        raise EventFileError(problems) from None
+
+
+def load_event_file(path: Path) -> EventFile:
+    """Read and validate the event file at ``path``.
+
+    Raises:
+        EventFileError: The file is missing, unreadable or invalid (one line per problem).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EventFileError([f"{path}: cannot be read ({exc.strerror})"]) from None
+    return parse_event_file(text, str(path))
+
+
+def shift_dates(spec: EventFile, days: int) -> EventFile:
+    """A copy of ``spec`` with every date moved by ``days`` (the sandbox's "event tomorrow")."""
+    delta = timedelta(days=days)
+    data = spec.model_dump()
+    event = data["event"]
+    event["date"] = spec.event.date + delta
+    if spec.event.end_date:
+        event["end_date"] = spec.event.end_date + delta
+    for item in event["agenda"]:
+        for name in ("start", "end"):
+            day, clock = _split_moment(item[name])
+            if day is not None:
+                item[name] = f"{(day + delta).isoformat()} {clock:%H.%M}"
+    edition = data["edition"]
+    for name in ("entries_open", "entries_close", "results_announce_at"):
+        if edition[name] is not None:
+            edition[name] = edition[name] + delta
+    return EventFile.model_validate(data)

@@ -1,0 +1,50 @@
+"""Reading the loaded event and edition."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.storage.models import AgendaItem, Edition, Event
+
+
+async def current_event(session: AsyncSession) -> Event | None:
+    """The event the bot serves: the latest by date, with venue, speakers, agenda and edition.
+
+    Returns:
+        The event, or None when no event file was imported yet.
+    """
+    return await session.scalar(
+        select(Event)
+        .order_by(Event.starts_on.desc(), Event.id.desc())
+        .limit(1)
+        .options(
+            selectinload(Event.venue),
+            selectinload(Event.speakers),
+            selectinload(Event.agenda).selectinload(AgendaItem.speakers),
+            selectinload(Event.edition).selectinload(Edition.awards),
+        )
+    )
+
+
+async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
+    """The edition with ``code`` (e.g. ``iga-2022``), with its units, indicators and awards."""
+    return await session.scalar(
+        select(Edition)
+        .where(Edition.code == code)
+        .options(
+            selectinload(Edition.units),
+            selectinload(Edition.indicators),
+            selectinload(Edition.awards),
+        )
+    )
+
+
+async def current_edition(session: AsyncSession) -> Edition | None:
+    """The edition of the current event, or the latest edition if no event names one."""
+    event = await current_event(session)
+    if event is not None and event.edition is not None:
+        return await edition_by_code(session, event.edition.code)
+    code = await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
+    return await edition_by_code(session, code) if code else None

@@ -1,0 +1,162 @@
+"""Invite codes that make a Telegram user an officer of a unit.
+
+A code is 8 characters from a 31-letter alphabet without look-alikes (about 8.5 × 10^11
+possible codes); only its SHA-256 is stored. Failed attempts are counted per user: after
+``MAX_FAILED_ATTEMPTS`` within ``ATTEMPT_WINDOW`` further attempts are refused until the
+window has passed, so guessing codes is impractical.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.storage.models import AuditEntry, Invite, InviteAttempt, Officer, Unit
+
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[:31]
+CODE_LENGTH = 8
+MAX_FAILED_ATTEMPTS = 5
+ATTEMPT_WINDOW = timedelta(minutes=15)
+DEFAULT_VALIDITY = timedelta(days=30)
+DEFAULT_MAX_USES = 5
+
+
+class InviteProblem(enum.StrEnum):
+    """Why a code was not accepted."""
+
+    UNKNOWN = "unknown"
+    EXPIRED = "expired"
+    USED_UP = "used_up"
+    THROTTLED = "throttled"
+
+
+class InviteError(Exception):
+    """A code was refused; ``problem`` says why, ``retry_after`` when throttled."""
+
+    def __init__(self, problem: InviteProblem, retry_after: timedelta | None = None) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.retry_after = retry_after
+
+
+def normalize_code(code: str) -> str:
+    """Upper-case the code and drop spaces and dashes, as people type it."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def hash_code(code: str) -> str:
+    """The stored form of a code."""
+    return hashlib.sha256(normalize_code(code).encode()).hexdigest()
+
+
+def format_code(code: str) -> str:
+    """A code as shown to people: ``ABCD-EFGH``."""
+    return f"{code[:4]}-{code[4:]}"
+
+
+async def create_invite(
+    session: AsyncSession,
+    unit: Unit,
+    now: datetime,
+    *,
+    valid_for: timedelta = DEFAULT_VALIDITY,
+    max_uses: int = DEFAULT_MAX_USES,
+    created_by: int | None = None,
+) -> str:
+    """Create an invite code for ``unit``.
+
+    Returns:
+        The plain code (8 characters); it is shown once and never stored.
+    """
+    code = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+    session.add(
+        Invite(
+            unit_id=unit.id,
+            code_hash=hash_code(code),
+            expires_at=now + valid_for,
+            max_uses=max_uses,
+            created_by=created_by,
+            created_at=now,
+        )
+    )
+    session.add(
+        AuditEntry(
+            at=now,
+            actor_id=created_by,
+            action="invite.create",
+            entity="unit",
+            entity_id=unit.code,
+            after={"expires_at": (now + valid_for).isoformat(), "max_uses": max_uses},
+        )
+    )
+    return code
+
+
+async def redeem_invite(session: AsyncSession, user_id: int, code: str, now: datetime) -> Officer:
+    """Make ``user_id`` an officer of the code's unit.
+
+    Redeeming a code for a unit the user already belongs to returns the existing officer and
+    uses nothing up.
+
+    Raises:
+        InviteError: Unknown, expired or used-up code, or too many failed attempts.
+    """
+    since = now - ATTEMPT_WINDOW
+    failures = await session.scalar(
+        select(func.count())
+        .select_from(InviteAttempt)
+        .where(InviteAttempt.user_id == user_id, InviteAttempt.attempted_at > since)
+    )
+    if failures >= MAX_FAILED_ATTEMPTS:
+        oldest = await session.scalar(
+            select(func.min(InviteAttempt.attempted_at)).where(
+                InviteAttempt.user_id == user_id, InviteAttempt.attempted_at > since
+            )
+        )
+        raise InviteError(InviteProblem.THROTTLED, retry_after=oldest + ATTEMPT_WINDOW - now)
+
+    invite = await session.scalar(
+        select(Invite)
+        .where(Invite.code_hash == hash_code(code))
+        .options(selectinload(Invite.unit))
+        .with_for_update()
+    )
+    problem = None
+    if invite is None:
+        problem = InviteProblem.UNKNOWN
+    elif invite.expires_at <= now:
+        problem = InviteProblem.EXPIRED
+    if problem is not None:
+        session.add(InviteAttempt(user_id=user_id, attempted_at=now))
+        raise InviteError(problem)
+    assert invite is not None
+    existing = await session.scalar(
+        select(Officer)
+        .where(Officer.user_id == user_id, Officer.unit_id == invite.unit_id)
+        .options(selectinload(Officer.unit))
+    )
+    if existing is not None:
+        return existing
+    if invite.uses >= invite.max_uses:
+        raise InviteError(InviteProblem.USED_UP)
+    invite.uses += 1
+    officer = Officer(user_id=user_id, unit_id=invite.unit_id, invite_id=invite.id, joined_at=now)
+    officer.unit = invite.unit
+    session.add(officer)
+    session.add(
+        AuditEntry(
+            at=now,
+            actor_id=user_id,
+            action="officer.join",
+            entity="unit",
+            entity_id=invite.unit.code,
+            after={"user_id": user_id},
+        )
+    )
+    return officer
