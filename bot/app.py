@@ -1,0 +1,71 @@
+"""``build_application(settings)``: the one place where handlers, jobs and storage are wired."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from telegram import BotCommand
+from telegram.ext import Application, ApplicationBuilder
+
+from bot.handlers import common, errors, start
+from bot.i18n import LANGUAGES, t
+from bot.runtime import Runtime, system_clock
+from bot.settings import Settings
+from bot.storage.database import create_engine, create_session_factory
+
+FEATURES = (common, start, errors)
+"""Handler modules, each with ``register(application)``, in registration order."""
+
+COMMANDS = (("start", "command-start"), ("help", "command-help"))
+"""Commands shown in Telegram's menu: (command, catalogue key of its description)."""
+
+
+async def _post_init(application: Application) -> None:
+    for language in LANGUAGES:
+        commands = [BotCommand(name, t(language, key)) for name, key in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=language)
+    default = application.bot_data["runtime"].settings.default_language
+    await application.bot.set_my_commands(
+        [BotCommand(name, t(default, key)) for name, key in COMMANDS]
+    )
+
+
+async def _post_shutdown(application: Application) -> None:
+    await application.bot_data["runtime"].engine.dispose()
+
+
+def build_application(
+    settings: Settings, *, clock: Callable[[], datetime] = system_clock
+) -> Application:
+    """Build the bot: python-telegram-bot Application with every feature registered.
+
+    Args:
+        settings: Loaded settings; ``telegram_bot_token`` must be set.
+        clock: Source of "now" (aware datetimes); tests inject a controllable clock.
+
+    Returns:
+        The application, not yet initialised or started.
+
+    Raises:
+        ValueError: No token in the settings.
+    """
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    engine = create_engine(settings.database_url)
+    runtime = Runtime(
+        settings=settings, engine=engine, sessions=create_session_factory(engine), clock=clock
+    )
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_file_url)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data["runtime"] = runtime
+    for feature in FEATURES:
+        feature.register(application)
+    return application

@@ -1,0 +1,253 @@
+"""The command line: ``iga-bot …`` and ``python -m bot …`` are the same.
+
+A wrong setting or argument prints one line naming it and exits with status 2, without a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.settings import Settings, SettingsError, load_settings
+from bot.setup import SetupError
+
+EXIT_USAGE = 2
+
+NO_TOKEN_HELP = (
+    "TELEGRAM_BOT_TOKEN is not set: talk to @BotFather in Telegram, send /newbot, and put the "
+    "token it gives you in .env (see config/.env.example).\n"
+    "To try the bot without a token, run `iga-bot sandbox` and open the page it prints."
+)
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, status 2, as argparse does, no usage
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="iga-bot",
+        description="Telegram bot of the Innovative Government Award (IGA) and its award event.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser(
+        "run",
+        help="run the bot (long polling; webhook mode when WEBHOOK_URL is set)",
+        description="Run the bot. Uses long polling unless WEBHOOK_URL is set, in which case "
+        "it listens on PORT and checks Telegram's secret-token header against WEBHOOK_SECRET.",
+    )
+    run.set_defaults(handler=_run)
+
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="try the bot in a local Telegram-like web chat, no token needed",
+        description="Start the Bot API emulator, the bot (embedded SQLite, the seed event) and "
+        "a web chat page on this machine.",
+    )
+    sandbox.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    sandbox.add_argument("--port", type=int, default=8080, help="port of the web page")
+    sandbox.add_argument(
+        "--event-tomorrow",
+        action="store_true",
+        help="shift the seed event's dates so the event is tomorrow (see reminders happen)",
+    )
+    sandbox.add_argument(
+        "--database", default=None, help="SQLAlchemy URL (default: a fresh SQLite file)"
+    )
+    sandbox.set_defaults(handler=_sandbox)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    upgrade = db_commands.add_parser(
+        "upgrade", help="apply the migrations (Alembic) up to the latest"
+    )
+    upgrade.set_defaults(handler=_db_upgrade)
+
+    event = commands.add_parser("event", help="the event/competition file")
+    event_commands = event.add_subparsers(dest="event_command", required=True, metavar="ACTION")
+    event_import = event_commands.add_parser(
+        "import",
+        help="validate FILE and load it (idempotent; an edited file updates in place)",
+        description="Validate the event file and load it. Nothing is written if any problem is "
+        "found; each problem is printed with its location in the file.",
+    )
+    event_import.add_argument("file", type=Path, metavar="FILE")
+    event_import.set_defaults(handler=_event_import)
+    show = event_commands.add_parser("show", help="print the loaded event, agenda and results")
+    show.set_defaults(handler=_event_show)
+
+    invite = commands.add_parser("invite", help="invite codes for unit officers")
+    invite_commands = invite.add_subparsers(dest="invite_command", required=True, metavar="ACTION")
+    create = invite_commands.add_parser("create", help="create an invite code for a unit")
+    create.add_argument("--unit", required=True, metavar="CODE", help="unit code, e.g. DINSOS")
+    create.add_argument("--days", type=int, default=30, help="days the code is valid (30)")
+    create.add_argument("--uses", type=int, default=5, help="how many officers may use it (5)")
+    create.set_defaults(handler=_invite_create)
+
+    admin = commands.add_parser("admin", help="committee admins")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    add = admin_commands.add_parser("add", help="make a Telegram user an admin")
+    add.add_argument("user_id", type=int, metavar="USER_ID", help="numeric Telegram user id")
+    add.set_defaults(handler=_admin_add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``iga-bot``; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace, Settings], int] = args.handler
+    try:
+        settings = load_settings()
+        configure_logging(settings)
+        return handler(args, settings)
+    except (SettingsError, CliError, SetupError) as exc:
+        print(f"iga-bot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+class _RedactToken(logging.Filter):
+    """Replaces the bot token in every log record (the token is a secret)."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg = message.replace(self.secret, "<token>")
+            record.args = None
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at LOG_LEVEL, with the token redacted and HTTP request logs quiet."""
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    if settings.telegram_bot_token is not None:
+        redact = _RedactToken(settings.telegram_bot_token.get_secret_value())
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(redact)
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.app import build_application
+    from bot.setup import prepare_database
+
+    if settings.telegram_bot_token is None:
+        print(NO_TOKEN_HELP, file=sys.stderr)
+        return EXIT_USAGE
+    prepare_database(settings)
+    application = build_application(settings)
+    if settings.webhook_url:
+        application.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path="telegram",
+            webhook_url=settings.webhook_url,
+            secret_token=(
+                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+            ),
+            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
+        )
+    else:
+        application.run_polling(
+            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"]
+        )
+    return 0
+
+
+def _sandbox(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        from bot.sandbox.run import run_sandbox
+    except ImportError as exc:  # pragma: no cover - the sandbox ships with the package
+        raise CliError(f"the sandbox is not available: {exc}") from None
+    return run_sandbox(
+        host=args.host,
+        port=args.port,
+        event_tomorrow=args.event_tomorrow,
+        database_url=args.database,
+        settings=settings,
+    )
+
+
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+    print("Database is up to date.")
+    return 0
+
+
+def _event_import(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.event_file import EventFileError, load_event_file
+    from bot.setup import import_event, prepare_database
+
+    try:
+        spec = load_event_file(args.file)
+    except EventFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"iga-bot: {args.file}: {len(exc.problems)} problem(s); nothing was written.")
+        return EXIT_USAGE
+    prepare_database(settings, import_default_event=False)
+    report = asyncio.run(import_event(settings, spec))
+    if report.changed:
+        print(f"Imported {args.file}: {report.created} created, {report.updated} updated.")
+    else:
+        print(f"Imported {args.file}: already up to date, nothing changed.")
+    return 0
+
+
+def _event_show(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.setup import describe_event, prepare_database
+
+    prepare_database(settings, import_default_event=False)
+    text = asyncio.run(describe_event(settings))
+    if text is None:
+        raise CliError("no event is loaded: run `iga-bot event import config/event.yaml`")
+    print(text)
+    return 0
+
+
+def _invite_create(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.setup import create_unit_invite, prepare_database
+
+    if args.days < 1 or args.uses < 1:
+        raise CliError("--days and --uses must be at least 1")
+    prepare_database(settings)
+    code, link_hint = asyncio.run(create_unit_invite(settings, args.unit, args.days, args.uses))
+    print(code)
+    print(link_hint)
+    return 0
+
+
+def _admin_add(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.setup import add_admin_user, prepare_database
+
+    if args.user_id <= 0:
+        raise CliError("USER_ID must be a positive Telegram user id")
+    prepare_database(settings)
+    added = asyncio.run(add_admin_user(settings, args.user_id))
+    print(f"User {args.user_id} is {'now' if added else 'already'} an admin.")
+    return 0

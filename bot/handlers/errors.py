@@ -1,0 +1,36 @@
+"""The one error handler: log the exception, tell the user politely, reveal no internals."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.handlers.common import language_of
+from bot.i18n import t
+
+logger = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Logs the error with its traceback and sends the user the generic apology."""
+    logger.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(context.error, Forbidden):
+        return
+    try:
+        language = await language_of(update, context)
+    except Exception:  # the database may be what failed
+        language = context.application.bot_data["runtime"].settings.default_language
+    try:
+        await context.bot.send_message(update.effective_chat.id, t(language, "error-generic"))
+    except TelegramError:
+        logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
+
+
+def register(application: Application) -> None:
+    """Installs :func:`on_error`."""
+    application.add_error_handler(on_error)

@@ -1,0 +1,44 @@
+"""/start and /help."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers.common import language_of, runtime_of
+from bot.i18n import format_day, t
+from bot.services.events import current_event
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greets the user and names the current event: title, day and date, venue."""
+    language = await language_of(update, context)
+    name = update.effective_user.first_name if update.effective_user else ""
+    async with runtime_of(context).sessions() as session:
+        event = await current_event(session)
+    if event is None:
+        text = t(language, "start-welcome-no-event", name=name)
+    else:
+        venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
+        text = t(
+            language,
+            "start-welcome",
+            name=name,
+            event=event.short_title,
+            day=format_day(event.starts_on, language),
+            venue=venue,
+        )
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists what the bot can do."""
+    language = await language_of(update, context)
+    await update.effective_message.reply_text(t(language, "help-text"), parse_mode=ParseMode.HTML)
+
+
+def register(application: Application) -> None:
+    """Adds /start and /help."""
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler(["help", "bantuan"], help_command))

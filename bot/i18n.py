@@ -1,0 +1,131 @@
+"""Message catalogues (Project Fluent ``.ftl`` files) and locale formatting (Babel).
+
+Every user-visible text comes from ``bot/locales/<language>/*.ftl``; each feature keeps its
+own file. Arguments are HTML-escaped before they are put into a message, because the bot sends
+every message with parse mode HTML (Telegram's rule: user- and config-supplied text must be
+escaped). Pass :class:`Markup` for an argument that is already safe HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from fluent.runtime import FluentBundle, FluentResource
+
+LANGUAGES = ("id", "en")
+"""Supported languages; Indonesian first."""
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+
+
+class Markup(str):
+    """A string that is already safe HTML and is not escaped again."""
+
+
+class MissingMessageError(KeyError):
+    """A key is missing from a catalogue; raised so tests catch it, never shown to users."""
+
+
+@cache
+def _bundle(language: str) -> FluentBundle:
+    bundle = FluentBundle([language], use_isolating=False)
+    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
+        bundle.add_resource(FluentResource(path.read_text(encoding="utf-8")))
+    return bundle
+
+
+def message_ids(language: str) -> set[str]:
+    """Every message key in ``language``'s catalogue."""
+    return set(_bundle(language)._messages)
+
+
+def normalize_language(code: str | None, default: str = "id") -> str:
+    """Map a Telegram ``language_code`` (``en-US``, ``id``) to a supported language."""
+    if code:
+        base = code.split("-")[0].lower()
+        if base in LANGUAGES:
+            return base
+    return default
+
+
+def _escaped(value: object) -> object:
+    if isinstance(value, Markup | int | float | Decimal):
+        return value
+    return html.escape(str(value))
+
+
+def t(language: str, key: str, /, **args: object) -> str:
+    """The message ``key`` in ``language``, with HTML-escaped arguments.
+
+    Args:
+        language: ``id`` or ``en``.
+        key: Message key, e.g. ``start-welcome``.
+        **args: Placeholders; strings are escaped unless they are :class:`Markup`; numbers are
+            passed as they are.
+
+    Raises:
+        MissingMessageError: The key does not exist in that language.
+    """
+    bundle = _bundle(language)
+    if not bundle.has_message(key):
+        raise MissingMessageError(f"{language}:{key}")
+    safe = {name: _escaped(value) for name, value in args.items()}
+    text, errors = bundle.format_pattern(bundle.get_message(key).value, safe)
+    if errors:
+        raise MissingMessageError(f"{language}:{key}: {errors[0]}")
+    return text
+
+
+def plain_text(language: str, key: str, /, **args: object) -> str:
+    """Like :func:`t` but without escaping, for plain-text output (the CLI, files)."""
+    return t(language, key, **{name: Markup(value) for name, value in args.items()})
+
+
+def format_day(day: date | datetime, language: str) -> str:
+    """A date as "Rabu, 7 Desember 2022" / "Wednesday, 7 December 2022"."""
+    return format_date(day, "EEEE, d MMMM y", locale=language)
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """The Indonesian abbreviation of the moment's zone (WIB, WITA, WIT), used in all languages."""
+    return format_datetime(moment, "z", tzinfo=moment.tzinfo, locale="id")
+
+
+def format_clock(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    """A time of day in ``zone``: "09.00" in Indonesian, "09:00" in English."""
+    local = moment.astimezone(zone)
+    return format_datetime(local, "HH.mm" if language == "id" else "HH:mm", locale=language)
+
+
+def format_time_range(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
+    """A time range with the zone: "09.00–10.00 WIB"."""
+    return (
+        f"{format_clock(start, zone, language)}–{format_clock(end, zone, language)} "
+        f"{zone_abbreviation(start.astimezone(zone))}"
+    )
+
+
+def format_moment(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    """A day and time: "Rabu, 7 Desember 2022, pukul 09.00 WIB" / "Wednesday, 7 December
+    2022, 09:00 WIB"."""
+    local = moment.astimezone(zone)
+    return t(
+        language,
+        "format-moment",
+        day=format_day(local, language),
+        time=format_clock(local, zone, language),
+        zone=zone_abbreviation(local),
+    )
+
+
+def format_money(amount: int | Decimal, language: str) -> str:
+    """Rupiah: "Rp10.000.000" (Indonesian) / "IDR 10,000,000" (English)."""
+    number = format_decimal(amount, format="#,##0", locale=language)
+    return f"Rp{number}" if language == "id" else f"IDR {number}"

@@ -1,0 +1,38 @@
+# Common texts and formats (Indonesian, formal register: "Bapak/Ibu").
+
+format-moment = { $day }, pukul { $time } { $zone }
+
+start-welcome =
+    Selamat datang, Bapak/Ibu { $name }.
+    Saya asisten resmi <b>{ $event }</b>.
+
+    🗓 { $day }
+    📍 { $venue }
+
+    Silakan pilih menu di bawah ini.
+start-welcome-no-event =
+    Selamat datang, Bapak/Ibu { $name }.
+    Saya asisten resmi Innovative Government Award (IGA). Belum ada acara yang dimuat.
+
+help-text =
+    <b>Bantuan</b>
+    /start — menu utama
+    /help — bantuan ini
+    /bahasa — ganti bahasa (Indonesia/English)
+
+    Pertanyaan lain dapat disampaikan kepada panitia.
+
+error-generic = Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi.
+
+command-start = Menu utama
+command-help = Bantuan
+command-language = Ganti bahasa
+
+# Command line (iga-bot event show, invite create)
+show-organiser = Penyelenggara: { $organiser }
+show-day = Hari/tanggal: { $day }
+show-venue = Tempat: { $venue }
+show-agenda = Susunan acara:
+show-entries-close = Batas akhir pengiriman inovasi: { $moment }
+show-results = Pemenang:
+invite-created-hint = Kode undangan untuk { $unit }: berlaku { $days } hari untuk { $uses } petugas. Petugas mengirim /daftar { $code } kepada bot.

@@ -1,0 +1,178 @@
+"""Operations the command line runs outside the bot's event loop: preparing the database,
+importing the event file, describing what is loaded, invites and admins."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from bot.i18n import format_day, format_moment, format_time_range
+from bot.i18n import plain_text as t
+from bot.services.admins import add_admin
+from bot.services.event_file import EventFile, EventFileError, load_event_file
+from bot.services.event_import import ImportReport, import_event_file
+from bot.services.events import current_edition, current_event
+from bot.services.invites import create_invite, format_code
+from bot.settings import Settings
+from bot.storage.database import create_engine, create_session_factory
+from bot.storage.migrate import upgrade
+from bot.storage.models import Event, Unit
+
+logger = logging.getLogger(__name__)
+
+
+class SetupError(Exception):
+    """A problem the operator must fix (printed as one line by the CLI)."""
+
+
+def prepare_database(settings: Settings, *, import_default_event: bool = True) -> None:
+    """Make the database ready for a newcomer: on SQLite, apply the migrations; when no event
+    is loaded yet and EVENT_CONFIG exists, import it.
+
+    On PostgreSQL the migrations are a release step (``iga-bot db upgrade``), not done here.
+    """
+    if settings.is_sqlite:
+        upgrade(settings.database_url)
+    if import_default_event and settings.event_config.exists():
+        asyncio.run(_import_if_empty(settings))
+
+
+async def _import_if_empty(settings: Settings) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            count = await session.scalar(select(func.count()).select_from(Event))
+        if count:
+            return
+        try:
+            spec = load_event_file(settings.event_config)
+        except EventFileError as exc:
+            logger.warning("EVENT_CONFIG %s not loaded:\n%s", settings.event_config, exc)
+            return
+        async with create_session_factory(engine)() as session, session.begin():
+            await import_event_file(session, spec)
+        logger.info("Loaded the event from %s", settings.event_config)
+    finally:
+        await engine.dispose()
+
+
+async def import_event(settings: Settings, spec: EventFile) -> ImportReport:
+    """Import a validated event file in one transaction."""
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            return await import_event_file(session, spec)
+    finally:
+        await engine.dispose()
+
+
+async def describe_event(settings: Settings) -> str | None:
+    """The loaded event as text for the office, dates and times in the default language.
+
+    Returns:
+        The text, or None if no event is loaded.
+    """
+    language = settings.default_language
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            event = await current_event(session)
+            edition = await current_edition(session)
+            if event is None:
+                return None
+            zone = ZoneInfo(event.timezone)
+            lines = [
+                event.title,
+                t(language, "show-organiser", organiser=event.organiser),
+                t(language, "show-day", day=format_day(event.starts_on, language)),
+            ]
+            if event.venue:
+                lines.append(
+                    t(language, "show-venue", venue=f"{event.venue.name}, {event.venue.city}")
+                )
+            lines.append("")
+            lines.append(t(language, "show-agenda"))
+            for item in event.agenda:
+                if item.cancelled:
+                    continue
+                speakers = ", ".join(speaker.name for speaker in item.speakers)
+                line = f"  {format_time_range(item.starts_at, item.ends_at, zone, language)}  "
+                line += item.title + (f" ({speakers})" if speakers else "")
+                lines.append(line)
+            if edition is not None:
+                lines.append("")
+                lines.append(edition.name)
+                if edition.entries_close_at:
+                    lines.append(
+                        t(
+                            language,
+                            "show-entries-close",
+                            moment=format_moment(edition.entries_close_at, zone, language),
+                        )
+                    )
+                units = {unit.id: unit for unit in edition.units}
+                if edition.awards:
+                    lines.append(t(language, "show-results"))
+                for award in edition.awards:
+                    lines.append(
+                        f"  {award.title}, {units[award.unit_id].name}: {award.innovation}"
+                    )
+            return "\n".join(lines)
+    finally:
+        await engine.dispose()
+
+
+async def create_unit_invite(
+    settings: Settings, unit_code: str, days: int, uses: int
+) -> tuple[str, str]:
+    """Create an invite for the unit ``unit_code`` of the current edition.
+
+    Returns:
+        The code as shown to people, and a line explaining how an officer uses it.
+
+    Raises:
+        SetupError: No edition is loaded, or no unit has that code.
+    """
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            edition = await current_edition(session)
+            if edition is None:
+                raise SetupError("no edition is loaded: import the event file first")
+            unit = await session.scalar(
+                select(Unit).where(Unit.edition_id == edition.id, Unit.code == unit_code.upper())
+            )
+            if unit is None:
+                known = ", ".join(u.code for u in edition.units[:8])
+                raise SetupError(f"--unit: no unit '{unit_code}' in {edition.code} ({known}, …)")
+            now = datetime.now(UTC)
+            code = await create_invite(
+                session, unit, now, valid_for=timedelta(days=days), max_uses=uses
+            )
+        return (
+            format_code(code),
+            t(
+                settings.default_language,
+                "invite-created-hint",
+                unit=unit.name,
+                code=format_code(code),
+                days=days,
+                uses=uses,
+            ),
+        )
+    finally:
+        await engine.dispose()
+
+
+async def add_admin_user(settings: Settings, user_id: int) -> bool:
+    """Make ``user_id`` an admin; returns False if already one."""
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            return await add_admin(session, user_id, datetime.now(UTC))
+    finally:
+        await engine.dispose()
