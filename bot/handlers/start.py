@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
 
 from bot.handlers.common import language_of, runtime_of
+from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
 from bot.services.events import current_event
 
@@ -29,7 +30,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             day=format_day(event.starts_on, language),
             venue=venue,
         )
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await update.effective_message.reply_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
+    )
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -42,3 +45,4 @@ def register(application: Application) -> None:
     """Adds /start and /help."""
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler(["help", "bantuan"], help_command))
+    application.add_handler(MessageHandler(button_filter("menu-help"), help_command))

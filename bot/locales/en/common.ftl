@@ -36,3 +36,12 @@ show-agenda = Agenda:
 show-entries-close = Entries close: { $moment }
 show-results = Winners:
 invite-created-hint = Invite code for { $unit }: valid { $days } days for { $uses } officers. An officer sends /daftar { $code } to the bot.
+
+# Main menu (reply keyboard)
+menu-agenda = 🗓 Agenda
+menu-venue = 📍 Venue
+menu-speakers = 🎤 Speakers
+menu-announcements = 📣 Announcements
+menu-winners = 🏆 IGA Winners
+menu-submit = 📝 Submit Innovation
+menu-help = ❓ Help

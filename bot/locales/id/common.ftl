@@ -36,3 +36,12 @@ show-agenda = Susunan acara:
 show-entries-close = Batas akhir pengiriman inovasi: { $moment }
 show-results = Pemenang:
 invite-created-hint = Kode undangan untuk { $unit }: berlaku { $days } hari untuk { $uses } petugas. Petugas mengirim /daftar { $code } kepada bot.
+
+# Main menu (reply keyboard)
+menu-agenda = 🗓 Agenda
+menu-venue = 📍 Lokasi
+menu-speakers = 🎤 Narasumber
+menu-announcements = 📣 Pengumuman
+menu-winners = 🏆 Pemenang IGA
+menu-submit = 📝 Kirim Inovasi
+menu-help = ❓ Bantuan

@@ -1,0 +1,218 @@
+"""End-to-end harness: the real bot, built by ``build_application`` and polling exactly as in
+production, against the local Bot API emulator, on SQLite and on PostgreSQL.
+
+Fixtures:
+    clock: a :class:`FakeClock` the bot reads "now" from (tests never wait real time).
+    emulator / emu: the running emulator and its control client.
+    bot: the running bot (:class:`RunningBot`), with the seed event imported.
+    users: a factory, ``await users.create("Siti", admin=True)`` → a ``UserDriver``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.runtime import Runtime
+from bot.sandbox.client import EmulatorClient
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.driver import UserDriver
+from bot.sandbox.emulator import Emulator
+from bot.services.admins import add_admin
+from bot.services.event_file import load_event_file
+from bot.services.event_import import import_event_file
+from bot.settings import Settings
+from tests.conftest import EVENT_FILE
+
+BOT_TOKEN = "123456789:AAHsandbox-test-token-0123456789abcdef"
+
+DEFAULT_NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
+"""Default "now" of the bot in tests: Kamis, 1 Desember 2022, 09.00 WIB (before the event)."""
+
+
+@dataclass
+class FakeClock:
+    """A controllable clock: ``clock()`` returns the current fake instant (aware, UTC)."""
+
+    current: datetime = DEFAULT_NOW
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def set(self, moment: datetime) -> None:
+        """Jump to ``moment`` (must be aware)."""
+        assert moment.tzinfo is not None
+        self.current = moment
+
+    def advance(self, delta: timedelta) -> None:
+        """Move forward by ``delta``."""
+        self.current += delta
+
+
+@dataclass
+class RunningBot:
+    """A bot started by the harness."""
+
+    application: Application
+    settings: Settings
+    clock: FakeClock
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def runtime(self) -> Runtime:
+        """The bot's runtime (database sessions, settings, clock)."""
+        return self.application.bot_data["runtime"]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """The bot's clock."""
+    return FakeClock()
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    """The emulator's configuration; override in a test module to change limits."""
+    return EmulatorConfig()
+
+
+@pytest.fixture
+async def emulator(emulator_config: EmulatorConfig) -> AsyncIterator[Emulator]:
+    """A running Bot API emulator on a free loopback port."""
+    emu = Emulator(emulator_config)
+    await emu.start(host="127.0.0.1", port=0)
+    yield emu
+    await emu.stop()
+
+
+@pytest.fixture
+async def emu(emulator: Emulator) -> AsyncIterator[EmulatorClient]:
+    """The emulator's control client."""
+    async with EmulatorClient(emulator.base_url) as client:
+        yield client
+
+
+@pytest.fixture
+def event_file() -> Path:
+    """The event file imported before the bot starts; override to use another one."""
+    return EVENT_FILE
+
+
+@pytest.fixture
+def settings_overrides() -> dict[str, Any]:
+    """Extra settings for the bot; override in a test module (e.g. default_language)."""
+    return {}
+
+
+@pytest.fixture
+def bot_settings(
+    database_url: str, emulator: Emulator, event_file: Path, settings_overrides: dict[str, Any]
+) -> Settings:
+    """Settings pointing the bot at the emulator and the fresh test database."""
+    values: dict[str, Any] = dict(
+        telegram_bot_token=BOT_TOKEN,
+        telegram_api_base_url=emulator.bot_api_base_url,
+        telegram_api_file_url=emulator.file_base_url,
+        database_url=database_url,
+        event_config=event_file,
+        admin_ids="",
+    )
+    values.update(settings_overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+async def start_bot(settings: Settings, clock: FakeClock, event_file: Path | None) -> RunningBot:
+    """Import the event file, then build and start the bot with polling, as production does."""
+    application = build_application(settings, clock=clock)
+    runtime: Runtime = application.bot_data["runtime"]
+    if event_file is not None:
+        async with runtime.transaction() as session:
+            await import_event_file(session, load_event_file(event_file))
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    await application.start()
+    await application.updater.start_polling(poll_interval=0.0, timeout=10)
+    return RunningBot(application=application, settings=settings, clock=clock)
+
+
+async def stop_bot(running: RunningBot) -> None:
+    """Stop polling, the application and its resources."""
+    application = running.application
+    if application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    if application.post_stop is not None:
+        await application.post_stop(application)
+    await application.shutdown()
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)
+
+
+@pytest.fixture
+async def bot(
+    bot_settings: Settings, clock: FakeClock, event_file: Path, emulator: Emulator
+) -> AsyncIterator[RunningBot]:
+    """The real bot, polling the emulator, with the seed event loaded."""
+    running = await start_bot(bot_settings, clock, event_file)
+    yield running
+    await stop_bot(running)
+
+
+class Users:
+    """Creates simulated users who talk to the bot."""
+
+    def __init__(self, client: EmulatorClient, running: RunningBot) -> None:
+        self.client = client
+        self.running = running
+
+    async def create(
+        self,
+        first_name: str = "Siti",
+        *,
+        language_code: str = "id",
+        username: str | None = None,
+        admin: bool = False,
+    ) -> UserDriver:
+        """A new user; ``admin=True`` makes them a committee admin (as `iga-bot admin add`)."""
+        driver = await self.client.create_user(
+            first_name, language_code=language_code, username=username
+        )
+        if admin:
+            runtime = self.running.runtime
+            async with runtime.transaction() as session:
+                await add_admin(session, driver.id, runtime.now())
+        return driver
+
+
+@pytest.fixture
+async def users(emu: EmulatorClient, bot: RunningBot) -> Users:
+    """Factory of simulated users talking to the running bot."""
+    return Users(emu, bot)
+
+
+async def wait_until(condition, timeout: float = 5.0, interval: float = 0.01) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``await condition()`` (or ``condition()``) is truthy, or fail at the deadline.
+
+    For state that has no event to wait on (rows in the database); polls briefly.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = condition()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        if loop.time() >= deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        await asyncio.sleep(interval)
