@@ -24,7 +24,6 @@ from bot.storage.migrate import upgrade
 
 REPO = Path(__file__).resolve().parent.parent
 EVENT_FILE = REPO / "config" / "event.yaml"
-TEMPLATE_DB = "iga_test_template"
 
 
 def _postgres_admin_url() -> str | None:
@@ -62,23 +61,21 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_template() -> str | None:
-    """Name of a PostgreSQL database migrated to head once per run, or the skip reason."""
+def postgres_template() -> Iterator[str]:
+    """Name of a PostgreSQL database migrated to head once per run (one per run, so that
+    several runs can share the server), dropped at the end."""
     admin = _postgres_admin_url()
-    if admin is None:
-        return None
+    assert admin is not None
+    name = f"iga_template_{uuid.uuid4().hex[:12]}"
     try:
-        asyncio.run(
-            _pg_execute(
-                admin,
-                f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)",
-                f"CREATE DATABASE {TEMPLATE_DB}",
-            )
-        )
-    except (OSError, Exception) as exc:  # unreachable server, refused login
+        asyncio.run(_pg_execute(admin, f"CREATE DATABASE {name}"))
+    except Exception as exc:  # unreachable server, refused login
         pytest.skip(f"PostgreSQL at TEST_DATABASE_URL is not reachable: {exc}")
-    upgrade(make_url(admin).set(database=TEMPLATE_DB).render_as_string(hide_password=False))
-    return TEMPLATE_DB
+    try:
+        upgrade(make_url(admin).set(database=name).render_as_string(hide_password=False))
+        yield name
+    finally:
+        asyncio.run(_pg_execute(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -539,13 +539,20 @@ class BroadcastStatus(enum.StrEnum):
 
 
 class Broadcast(Base):
-    """An announcement to an audience; one :class:`Delivery` row per recipient."""
+    """An announcement to an audience; one :class:`Delivery` row per recipient.
+
+    ``kind`` is ``manual`` for the committee's own, or the system's (``winners``,
+    ``reminder``, ``schedule_change``…). ``text`` is HTML ready to send; ``texts`` optionally
+    holds one text per language (``{"id": …, "en": …}``), chosen by each recipient's language.
+    """
 
     __tablename__ = "broadcasts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    created_by: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32), default="manual")
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
+    texts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     media_kind: Mapped[str | None] = mapped_column(String(16))
     media_file_id: Mapped[str | None] = mapped_column(String(255))
     audience: Mapped[dict[str, Any]] = mapped_column(default=dict)

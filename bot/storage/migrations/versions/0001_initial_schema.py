@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 15:10:44.625533
+Create Date: 2026-11-29
 """
 
 from collections.abc import Sequence
@@ -45,8 +45,10 @@ def upgrade() -> None:
     op.create_table(
         "broadcasts",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("created_by", sa.BigInteger(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("created_by", sa.BigInteger(), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("texts", sa.JSON(), nullable=True),
         sa.Column("media_kind", sa.String(length=16), nullable=True),
         sa.Column("media_file_id", sa.String(length=255), nullable=True),
         sa.Column("audience", sa.JSON(), nullable=False),
