@@ -1,0 +1,67 @@
+"""Both languages have the same keys and the same placeholders, and every text formats."""
+
+import re
+
+import pytest
+from fluent.syntax import FluentParser, ast, visitor
+
+from bot.i18n import LANGUAGES, LOCALES_DIR, MissingMessageError, format_money, t
+
+
+class _Placeholders(visitor.Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
+        self.names.add(node.id.name)
+
+
+def _catalogue(language: str) -> dict[str, set[str]]:
+    messages: dict[str, set[str]] = {}
+    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text(encoding="utf-8"))
+        junk = [entry for entry in resource.body if isinstance(entry, ast.Junk)]
+        assert not junk, f"{path}: syntax error {junk[0].annotations[0].message}"
+        for entry in resource.body:
+            if isinstance(entry, ast.Message):
+                assert entry.id.name not in messages, f"{path}: {entry.id.name} defined twice"
+                found = _Placeholders()
+                found.visit(entry)
+                messages[entry.id.name] = found.names
+    return messages
+
+
+def test_every_key_in_every_language_with_the_same_placeholders() -> None:
+    catalogues = {language: _catalogue(language) for language in LANGUAGES}
+    reference = catalogues["id"]
+    for language, messages in catalogues.items():
+        assert set(messages) == set(reference), (
+            f"{language}: missing {sorted(set(reference) - set(messages))}, "
+            f"extra {sorted(set(messages) - set(reference))}"
+        )
+        for key, names in messages.items():
+            assert names == reference[key], f"{language}:{key} placeholders {names}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_formats_without_errors(language: str) -> None:
+    for key, names in _catalogue(language).items():
+        text = t(language, key, **{name: "x" for name in names})
+        assert text.strip(), key
+        assert not re.search(r"\{\s*\$", text), key
+
+
+def test_arguments_are_html_escaped() -> None:
+    text = t("id", "start-welcome", name="<b>&", event="A & B", day="d", venue="v")
+    assert "&lt;b&gt;&amp;" in text
+    assert "A &amp; B" in text
+
+
+def test_missing_key_raises() -> None:
+    with pytest.raises(MissingMessageError):
+        t("en", "no-such-key")
+
+
+def test_money_in_indonesian_form() -> None:
+    assert format_money(10_000_000, "id") == "Rp10.000.000"
