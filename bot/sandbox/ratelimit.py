@@ -39,7 +39,7 @@ class TokenBucket:
     def wait_for(self, count: float) -> float:
         """Returns the seconds until ``count`` tokens are there (0 if they are now)."""
         missing = count - self.tokens
-        if missing <= 0:
+        if missing <= 1e-9:  # float rounding of the refill
             return 0.0
         return missing / self.rate if self.rate > 0 else math.inf
 
@@ -78,7 +78,8 @@ class FloodControl:
             bot_id: the sending bot.
             chat_id: the target chat.
             chat_type: "private", "group", "supergroup" or "channel".
-            count: messages sent by the call (sendMediaGroup sends one per item).
+            count: messages sent by the call (sendMediaGroup sends one per item). A call
+                larger than a bucket is allowed on a full bucket and leaves a debt.
 
         Returns:
             0 when allowed (tokens taken), else ``retry_after`` in whole seconds (>= 1) and

@@ -126,7 +126,10 @@ class StoredMessage:
     Attributes:
         api: the current Bot API ``Message`` object (updated by edits).
         from_bot: sent by the bot (else by a user, or a service message).
-        edits: earlier versions, oldest first: {"date", "text", "html", "reply_markup"}.
+        keyboard: a reply keyboard, remove_keyboard or force_reply markup sent with it
+            (Telegram does not echo these in the Message object).
+        edits: earlier versions, oldest first: {"date", "text", "entities", "caption",
+            "reply_markup"}.
         callback_answers: answerCallbackQuery results for taps on this message.
     """
 
@@ -422,7 +425,7 @@ class World:
             "caption_html": (
                 to_html(api["caption"], api.get("caption_entities")) if "caption" in api else None
             ),
-            "reply_markup": api.get("reply_markup"),
+            "reply_markup": api.get("reply_markup") or stored.keyboard,
             "inline_keyboard": (api.get("reply_markup") or {}).get("inline_keyboard"),
             "keyboard": stored.keyboard,
             "reply_to_message_id": (api.get("reply_to_message") or {}).get("message_id"),
