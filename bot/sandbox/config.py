@@ -12,26 +12,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-#: Methods that send a message and therefore count towards flood control.
-SENDING_METHODS = frozenset(
-    {
-        "sendmessage",
-        "senddocument",
-        "sendphoto",
-        "sendvenue",
-        "sendlocation",
-        "sendmediagroup",
-        "sendcontact",
-        "sendaudio",
-        "sendvideo",
-        "sendvoice",
-        "sendanimation",
-        "sendsticker",
-        "copymessage",
-        "forwardmessage",
-    }
-)
-
 
 @dataclass
 class RateLimits:

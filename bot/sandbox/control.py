@@ -78,7 +78,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -449,8 +448,3 @@ class ControlApi:
             content_type=stored.mime_type,
             headers={"Content-Disposition": f'inline; filename="{stored.file_name}"'},
         )
-
-
-def now() -> float:
-    """Unix time, seconds (for the rejection log)."""
-    return time.time()

@@ -33,7 +33,7 @@ from aiohttp import web
 
 from . import errors
 from .botapi import BotApi, Params, Upload
-from .config import SENDING_METHODS, EmulatorConfig
+from .config import EmulatorConfig
 from .control import ControlApi, control_errors
 from .errors import ApiError
 from .faults import FaultInjector, fault_error
@@ -309,6 +309,7 @@ class Emulator:
                 else:
                     hook["last_error_date"] = int(self.config.wall_clock())
                     hook["last_error_message"] = error
+                    await world.notify()
                     await asyncio.sleep(self.config.webhook_retry_seconds)
 
 
@@ -319,7 +320,7 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
-__all__ = ["Emulator", "EmulatorConfig", "SENDING_METHODS"]
+__all__ = ["Emulator", "EmulatorConfig", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:

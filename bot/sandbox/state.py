@@ -241,7 +241,7 @@ class World:
         self._group_ids = itertools.count(-FIRST_GROUP_ID)
         self._supergroup_ids = itertools.count(-FIRST_SUPERGROUP_ID)
         self._file_ids = itertools.count(1)
-        self._callback_ids = itertools.count(1)
+        self.callback_ids = itertools.count(1)
         self.media_group_ids = itertools.count(13000000000000001)
 
     async def notify(self) -> None:

@@ -7,13 +7,10 @@ would and queues the update(s) the bot gets, following Telegram's delivery rules
 from __future__ import annotations
 
 import copy
-import itertools
 from typing import Any
 
 from .entities import detect_entities
 from .state import CallbackRecord, Chat, StoredMessage, User, World
-
-_query_ids = itertools.count(1)
 
 
 class ControlError(Exception):
@@ -218,7 +215,7 @@ async def tap(
             return {"kind": "url", "url": button["url"], "message_id": stored.message_id}
         raise ControlError(400, f"button {button.get('text')!r} has no callback_data")
 
-    query_id = str(4_000_000_000_000_000 + next(_query_ids))
+    query_id = str(4_000_000_000_000_000 + next(world.callback_ids))
     record = CallbackRecord(
         query_id,
         user.id,
