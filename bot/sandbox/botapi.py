@@ -68,14 +68,14 @@ class Params:
         """True when the parameter is present and not null."""
         return self.raw.get(name) is not None
 
-    def str(self, name: str, default: str | None = None) -> str | None:
+    def text(self, name: str, default: str | None = None) -> str | None:
         """Returns the parameter as text."""
         value = self.raw.get(name)
         if value is None:
             return default
         return value if isinstance(value, str) else json.dumps(value)
 
-    def int(self, name: str, default: int | None = None) -> int | None:
+    def integer(self, name: str, default: int | None = None) -> int | None:
         """Returns the parameter as an integer.
 
         Raises:
@@ -92,7 +92,7 @@ class Params:
             except (TypeError, ValueError):
                 raise bad_request(f"Bad Request: invalid {name} specified") from None
 
-    def float(self, name: str, default: float | None = None) -> float | None:
+    def number(self, name: str, default: float | None = None) -> float | None:
         """Returns the parameter as a float (400 when it is not a number)."""
         value = self.raw.get(name)
         if value is None or value == "":
@@ -102,7 +102,7 @@ class Params:
         except (TypeError, ValueError):
             raise bad_request(f"Bad Request: invalid {name} specified") from None
 
-    def bool(self, name: str) -> bool:
+    def flag(self, name: str) -> bool:
         """Returns the parameter as a boolean ("true", "1", true)."""
         value = self.raw.get(name)
         if isinstance(value, str):
@@ -178,10 +178,10 @@ class BotApi:
         return chat
 
     def _text(self, params: Params, name: str, mode_name: str, entities_name: str, limit: int):
-        text = params.str(name)
+        text = params.text(name)
         if text is None:
             return None, []
-        mode = params.str(mode_name)
+        mode = params.text(mode_name)
         entities = params.json(entities_name, errors.ENTITIES_JSON)
         try:
             plain, found = parse(
@@ -262,8 +262,8 @@ class BotApi:
 
     def _reply_to(self, params: Params, chat: Chat) -> dict[str, Any] | None:
         reply = params.json("reply_parameters", "Bad Request: can't parse reply parameters")
-        message_id = params.int("reply_to_message_id")
-        allow = params.bool("allow_sending_without_reply")
+        message_id = params.integer("reply_to_message_id")
+        allow = params.flag("allow_sending_without_reply")
         if isinstance(reply, dict):
             message_id = int(reply.get("message_id") or 0) or None
             allow = allow or bool(reply.get("allow_sending_without_reply"))
@@ -324,7 +324,7 @@ class BotApi:
         if params.has("inline_message_id"):
             raise bad_request("Bad Request: MESSAGE_ID_INVALID")
         chat = self._chat(params)
-        message_id = params.int("message_id")
+        message_id = params.integer("message_id")
         stored = self.world.live_message(chat.id, message_id or 0)
         if stored is None:
             raise bad_request(errors.EDIT_NOT_FOUND)
@@ -381,9 +381,9 @@ class BotApi:
         world = self.world
         if world.webhook.get("url"):
             raise ApiError(409, errors.WEBHOOK_CONFLICT)
-        offset = params.int("offset", 0) or 0
-        limit = min(max(params.int("limit", 100) or 100, 1), 100)
-        timeout = min(max(params.float("timeout", 0.0) or 0.0, 0.0), self.config.max_poll_timeout)
+        offset = params.integer("offset", 0) or 0
+        limit = min(max(params.integer("limit", 100) or 100, 1), 100)
+        timeout = min(max(params.number("timeout", 0.0) or 0.0, 0.0), self.config.max_poll_timeout)
         allowed = params.json("allowed_updates", "Bad Request: can't parse allowed_updates")
         if allowed is not None:
             world.allowed_updates = [str(a) for a in allowed]
@@ -403,17 +403,17 @@ class BotApi:
 
     async def m_setwebhook(self, params: Params) -> bool:
         """Bot API setWebhook: url, secret_token, allowed_updates, drop_pending_updates."""
-        url = params.str("url", "") or ""
+        url = params.text("url", "") or ""
         if url and self.config.limits.webhook_require_https and not url.startswith("https://"):
             raise bad_request(errors.BAD_WEBHOOK)
         if url and not re.fullmatch(r"(?i)https?://\S+", url):
             raise bad_request(
                 "Bad Request: bad webhook: Failed to resolve host: Name or service not known"
             )
-        secret = params.str("secret_token")
+        secret = params.text("secret_token")
         if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
             raise bad_request("Bad Request: secret token contains unallowed characters")
-        if params.bool("drop_pending_updates"):
+        if params.flag("drop_pending_updates"):
             self.world.updates.clear()
         allowed = params.json("allowed_updates", "Bad Request: can't parse allowed_updates")
         if allowed is not None:
@@ -422,7 +422,7 @@ class BotApi:
             self.world.webhook = {
                 "url": url,
                 "secret_token": secret,
-                "max_connections": params.int("max_connections", 40),
+                "max_connections": params.integer("max_connections", 40),
             }
         else:
             self.world.webhook = {}
@@ -432,7 +432,7 @@ class BotApi:
     async def m_deletewebhook(self, params: Params) -> bool:
         """Bot API deleteWebhook (optionally dropping pending updates)."""
         self.world.webhook = {}
-        if params.bool("drop_pending_updates"):
+        if params.flag("drop_pending_updates"):
             self.world.updates.clear()
         await self.world.notify()
         return True
@@ -460,7 +460,7 @@ class BotApi:
     def _commands_key(params: Params) -> str:
         scope = params.json("scope", "Bad Request: can't parse BotCommandScope JSON object")
         scope = scope or {"type": "default"}
-        return json.dumps(scope, sort_keys=True) + "|" + (params.str("language_code") or "")
+        return json.dumps(scope, sort_keys=True) + "|" + (params.text("language_code") or "")
 
     async def m_setmycommands(self, params: Params) -> bool:
         """Bot API setMyCommands: at most 100 commands, 1-32 chars [a-z0-9_], description
@@ -495,13 +495,13 @@ class BotApi:
     async def m_setchatmenubutton(self, params: Params) -> bool:
         """Bot API setChatMenuButton (stored, shown by getChatMenuButton)."""
         button = params.json("menu_button", "Bad Request: can't parse menu button JSON object")
-        key = params.str("chat_id") or "default"
+        key = params.text("chat_id") or "default"
         self.world.menu_buttons[key] = button or {"type": "default"}
         return True
 
     async def m_getchatmenubutton(self, params: Params) -> dict[str, Any]:
         """Bot API getChatMenuButton."""
-        key = params.str("chat_id") or "default"
+        key = params.text("chat_id") or "default"
         return self.world.menu_buttons.get(key, {"type": "commands"})
 
     # ---- sending ----------------------------------------------------------------------
@@ -544,8 +544,8 @@ class BotApi:
         )
 
     def _location(self, params: Params) -> dict[str, float]:
-        latitude = params.float("latitude")
-        longitude = params.float("longitude")
+        latitude = params.number("latitude")
+        longitude = params.number("longitude")
         if latitude is None or longitude is None:
             raise bad_request(errors.LOCATION_INVALID)
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
@@ -563,14 +563,14 @@ class BotApi:
         """Bot API sendVenue: location plus title and address."""
         chat = self._chat(params)
         location = self._location(params)
-        title = params.str("title") or ""
-        address = params.str("address") or ""
+        title = params.text("title") or ""
+        address = params.text("address") or ""
         if not title.strip():
             raise bad_request("Bad Request: venue title must be non-empty")
         venue: dict[str, Any] = {"location": location, "title": title, "address": address}
         for key in ("foursquare_id", "foursquare_type", "google_place_id", "google_place_type"):
             if params.has(key):
-                venue[key] = params.str(key)
+                venue[key] = params.text(key)
         markup = self._markup(params)
         return await self._send(chat, params, markup, venue=venue, location=location)
 
@@ -623,7 +623,7 @@ class BotApi:
     async def m_sendchataction(self, params: Params) -> bool:
         """Bot API sendChatAction: one of Telegram's actions."""
         self._chat(params)
-        if params.str("action") not in CHAT_ACTIONS:
+        if params.text("action") not in CHAT_ACTIONS:
             raise bad_request(errors.WRONG_ACTION)
         return True
 
@@ -661,7 +661,7 @@ class BotApi:
     async def m_deletemessage(self, params: Params) -> bool:
         """Bot API deleteMessage: the bot's own messages, and any message in a private chat."""
         chat = self._chat(params, sending=False)
-        stored = self.world.live_message(chat.id, params.int("message_id") or 0)
+        stored = self.world.live_message(chat.id, params.integer("message_id") or 0)
         if stored is None:
             raise bad_request(errors.DELETE_NOT_FOUND)
         if chat.type != "private" and not stored.from_bot:
@@ -674,20 +674,20 @@ class BotApi:
     async def m_answercallbackquery(self, params: Params) -> bool:
         """Bot API answerCallbackQuery: once per query, within the answer window
         (Limits.callback_answer_seconds); text up to 200 characters."""
-        record = self.world.callbacks.get(params.str("callback_query_id") or "")
+        record = self.world.callbacks.get(params.text("callback_query_id") or "")
         now = self.config.clock()
         window = self.config.limits.callback_answer_seconds
         if record is None or record.answer is not None or now - record.created > window:
             raise bad_request(errors.QUERY_TOO_OLD)
-        text = params.str("text")
+        text = params.text("text")
         if text and self.config.limits.enforce and len(text) > 200:
             raise bad_request("Bad Request: MESSAGE_TOO_LONG")
         record.answer = {
             "query_id": record.id,
             "text": text,
-            "show_alert": params.bool("show_alert"),
-            "url": params.str("url"),
-            "cache_time": params.int("cache_time", 0),
+            "show_alert": params.flag("show_alert"),
+            "url": params.text("url"),
+            "cache_time": params.integer("cache_time", 0),
             "from_user_id": record.user_id,
             "data": record.data,
         }
@@ -702,7 +702,7 @@ class BotApi:
 
     async def m_getfile(self, params: Params) -> dict[str, Any]:
         """Bot API getFile: files up to 20 MB can be downloaded."""
-        stored = self.world.files.get(params.str("file_id") or "")
+        stored = self.world.files.get(params.text("file_id") or "")
         if stored is None:
             raise bad_request(errors.WRONG_FILE_ID)
         if self.config.limits.enforce and stored.size > self.config.limits.download_max_bytes:

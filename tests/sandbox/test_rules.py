@@ -258,6 +258,33 @@ async def test_reply_keyboard_remove_and_force_reply(
     assert "reply_markup" not in msg  # Telegram echoes only inline keyboards
 
 
+async def test_reply_parameters(api: BotApiCaller, siti) -> None:
+    first = await api.ok("sendMessage", chat_id=siti.id, text="satu")
+    reply = await api.ok(
+        "sendMessage",
+        chat_id=siti.id,
+        text="dua",
+        reply_parameters={"message_id": first["message_id"]},
+    )
+    assert reply["reply_to_message"]["text"] == "satu"
+    await expect_error(
+        api,
+        400,
+        "Bad Request: message to be replied not found",
+        "sendMessage",
+        chat_id=siti.id,
+        text="x",
+        reply_parameters={"message_id": 999},
+    )
+    ok = await api.ok(
+        "sendMessage",
+        chat_id=siti.id,
+        text="x",
+        reply_parameters={"message_id": 999, "allow_sending_without_reply": True},
+    )
+    assert "reply_to_message" not in ok
+
+
 async def test_edit_and_delete_errors(api: BotApiCaller, siti, client: EmulatorClient) -> None:
     markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
     msg = await api.ok(
