@@ -25,8 +25,8 @@ class UserDriver:
         client: the control API client.
         user: the user as the control API returned it.
         chat_id: chat the user acts in; default the private chat (id = user id).
-        consumed: message ids already returned by :meth:`expect_message` (shared with
-            drivers of the same chat made by :meth:`in_chat`).
+        consumed: message id -> number of edits it had when :meth:`expect_message`
+            returned it.
 
     Attributes:
         id: the user id.
@@ -37,13 +37,13 @@ class UserDriver:
         client: EmulatorClient,
         user: dict[str, Any],
         chat_id: int | None = None,
-        consumed: set[int] | None = None,
+        consumed: dict[int, int] | None = None,
     ) -> None:
         self.client = client
         self.user = user
         self.id: int = user["id"]
         self.chat_id: int = self.id if chat_id is None else chat_id
-        self.consumed: set[int] = consumed if consumed is not None else set()
+        self.consumed: dict[int, int] = consumed if consumed is not None else {}
 
     def in_chat(self, chat_id: int) -> UserDriver:
         """Returns a driver for the same user acting in ``chat_id`` (e.g. a group)."""
@@ -154,6 +154,9 @@ class UserDriver:
     ) -> Message:
         """Waits for the next not-yet-consumed bot message that matches, and consumes it.
 
+        A consumed message that the bot edits afterwards counts as new again, so an
+        edit in place (e.g. after a button tap) can be expected like a new message.
+
         Matches on the current text or caption (``contains`` substring, ``regex`` search)
         and/or ``predicate(entry)``; no criteria matches any bot message.
 
@@ -179,11 +182,13 @@ class UserDriver:
             fresh = [
                 m
                 for m in data["messages"]
-                if m["from"] == "bot" and not m["deleted"] and m["message_id"] not in self.consumed
+                if m["from"] == "bot"
+                and not m["deleted"]
+                and self.consumed.get(m["message_id"], -1) < len(m["edits"])
             ]
             for entry in fresh:
                 if matches(entry):
-                    self.consumed.add(entry["message_id"])
+                    self.consumed[entry["message_id"]] = len(entry["edits"])
                     return entry
             remaining = deadline - loop.time()
             if remaining <= 0:

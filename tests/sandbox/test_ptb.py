@@ -75,3 +75,48 @@ async def test_ptb_bot_round_trip(emu: Emulator, client: EmulatorClient) -> None
         await siti.block()
         with pytest.raises(Forbidden, match="bot was blocked by the user"):
             await bot.send_message(siti.id, "halo")
+
+
+async def test_ptb_application_polls_and_replies(emu: Emulator, client: EmulatorClient) -> None:
+    from telegram import Update
+    from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Greets and offers the agenda button."""
+        await update.message.reply_html(
+            "<b>Halo</b>, " + update.effective_user.first_name,
+            reply_markup=InlineKeyboardMarkup(
+                [[InlineKeyboardButton("Agenda", callback_data="agenda")]]
+            ),
+        )
+
+    async def agenda(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answers the tap and edits the message."""
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_text("Agenda: pembukaan 09.00")
+
+    application = (
+        Application.builder()
+        .token(TOKEN)
+        .base_url(emu.bot_api_base_url)
+        .base_file_url(emu.file_base_url)
+        .build()
+    )
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CallbackQueryHandler(agenda, pattern="^agenda$"))
+    siti = await client.create_user("Siti", language_code="id")
+    async with application:
+        await application.start()
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            await siti.send("/start")
+            greeting = await siti.expect_message(contains="Halo, Siti", timeout=5)
+            assert greeting["html"] == "<b>Halo</b>, Siti"
+            tap = await siti.tap("Agenda")
+            await siti.expect_callback_answer(tap)
+            edited = await siti.expect_message(contains="pembukaan", timeout=5)
+            assert edited["message_id"] == greeting["message_id"] and edited["edited"]
+        finally:
+            await application.updater.stop()
+            await application.stop()
+    assert await client.rejections() == []
