@@ -64,11 +64,14 @@ async def test_form_encoded_fields_like_ptb(api: BotApiCaller, client: EmulatorC
     assert body["result"]["reply_markup"]["inline_keyboard"][0][0]["text"] == "Agenda"
 
 
-async def test_get_updates_long_poll_and_offset(api: BotApiCaller, client: EmulatorClient) -> None:
+async def test_get_updates_long_poll_and_offset(
+    api: BotApiCaller, client: EmulatorClient, emu: Emulator
+) -> None:
     siti = await client.create_user("Siti")
     assert await api.ok("getUpdates", timeout=0) == []
     poll = asyncio.create_task(api.ok("getUpdates", timeout=10))
-    await asyncio.sleep(0)  # let the poll start; it must wait, not return []
+    # the poll is waiting on the server before the user writes
+    assert await emu.world.wait_for(lambda: emu.world.poll_generation == 2, 5)
     sent = await siti.send("/start")
     updates = await asyncio.wait_for(poll, 5)
     assert [u["update_id"] for u in updates] == [sent["update_id"]]
@@ -91,9 +94,9 @@ async def test_get_updates_times_out_empty(api: BotApiCaller, emu: Emulator) -> 
     assert loop.time() - start >= 0.15
 
 
-async def test_second_poll_terminates_the_first(api: BotApiCaller) -> None:
+async def test_second_poll_terminates_the_first(api: BotApiCaller, emu: Emulator) -> None:
     first = asyncio.create_task(api("getUpdates", timeout=10))
-    await asyncio.sleep(0.05)
+    assert await emu.world.wait_for(lambda: emu.world.poll_generation == 1, 5)
     second = asyncio.create_task(api("getUpdates", timeout=0))
     status, body = await asyncio.wait_for(first, 5)
     assert status == 409 and body["description"].startswith("Conflict: terminated by other")
