@@ -256,6 +256,10 @@ class Officer(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     invite_id: Mapped[int | None] = mapped_column(ForeignKey("invites.id", ondelete="SET NULL"))
     joined_at: Mapped[datetime] = mapped_column(default=utcnow)
+    current_submission_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL")
+    )
+    """The entry this officer is filling in right now (None when not in the form)."""
 
     unit: Mapped[Unit] = relationship(back_populates="officers")
 
