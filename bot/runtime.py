@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -9,7 +10,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.services.events import current_event
 from bot.settings import Settings
+from bot.storage.models import Event
+
+EVENT_CACHE_SECONDS = 30.0
+"""How long the loaded event is reused before it is read again (an import by another process
+shows within this time; an import in this process calls :meth:`Runtime.forget_event`)."""
 
 
 def system_clock() -> datetime:
@@ -35,10 +42,29 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     clock: Callable[[], datetime] = field(default=system_clock)
     seen_chats: dict[int, datetime] = field(default_factory=dict)
+    _event: tuple[float, Event | None] | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
         """The current instant according to the injected clock."""
         return self.clock()
+
+    async def event(self) -> Event | None:
+        """The current event with venue, speakers, agenda and edition loaded, read from the
+        database at most every :data:`EVENT_CACHE_SECONDS` (the read path of most updates).
+
+        The returned objects are detached: read them, never modify them.
+        """
+        cached = self._event
+        if cached is not None and time.monotonic() - cached[0] < EVENT_CACHE_SECONDS:
+            return cached[1]
+        async with self.sessions() as session:
+            event = await current_event(session)
+        self._event = (time.monotonic(), event)
+        return event
+
+    def forget_event(self) -> None:
+        """Drop the cached event, e.g. after importing the event file in this process."""
+        self._event = None
 
     def forget_chat(self, chat_id: int) -> None:
         """Drop the chat from the activity cache so its next update is recorded again."""

@@ -9,15 +9,13 @@ from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandl
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
-from bot.services.events import current_event
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greets the user and names the current event: title, day and date, venue."""
     language = await language_of(update, context)
     name = update.effective_user.first_name if update.effective_user else ""
-    async with runtime_of(context).sessions() as session:
-        event = await current_event(session)
+    event = await runtime_of(context).event()
     if event is None:
         text = t(language, "start-welcome-no-event", name=name)
     else:

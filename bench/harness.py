@@ -1,0 +1,270 @@
+"""Shared pieces of the benchmarks: an in-process emulator that timestamps every bot reply,
+bots started as real processes against it, and the table printed at the end.
+
+The emulator runs in the benchmark's own event loop so that sending a user's message and
+seeing the bot's reply are measured without HTTP polling on the measuring side; the bot under
+test is a separate process speaking HTTP to the emulator, exactly as in production.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.sandbox.config import EmulatorConfig, RateLimits
+from bot.sandbox.emulator import Emulator
+from bot.sandbox.users import send_text
+
+REPO = Path(__file__).resolve().parent.parent
+BOT_TOKEN = "123456789:AAHbench-token-0123456789abcdefghij"
+REFERENCE_TOKEN = "987654321:AAHreference-token-0123456789abcdef"
+
+
+class ReplyClock:
+    """Records when the bot's messages arrive, per chat, and lets callers await the next one."""
+
+    def __init__(self) -> None:
+        self.arrivals: dict[int, list[float]] = defaultdict(list)
+        self.waiters: dict[int, list[asyncio.Future[float]]] = defaultdict(list)
+
+    def record(self, chat_id: int) -> None:
+        moment = time.perf_counter()
+        self.arrivals[chat_id].append(moment)
+        waiters, self.waiters[chat_id] = self.waiters[chat_id], []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(moment)
+
+    def next_reply(self, chat_id: int) -> asyncio.Future[float]:
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.waiters[chat_id].append(future)
+        return future
+
+
+async def start_emulator(rate_limits: RateLimits | None = None) -> tuple[Emulator, ReplyClock]:
+    """An emulator on a free loopback port whose bot messages are timestamped."""
+    config = EmulatorConfig(rate_limits=rate_limits or RateLimits(enabled=False))
+    emulator = Emulator(config)
+    replies = ReplyClock()
+    original = emulator.world.add_message
+
+    def add_message(chat, sender, from_bot, **content):  # type: ignore[no-untyped-def]
+        stored = original(chat, sender, from_bot, **content)
+        if from_bot:
+            replies.record(chat.id)
+        return stored
+
+    emulator.world.add_message = add_message  # type: ignore[method-assign]
+    await emulator.start(host="127.0.0.1", port=0)
+    return emulator, replies
+
+
+def bot_environment(
+    emulator: Emulator, database_url: str, token: str = BOT_TOKEN
+) -> dict[str, str]:
+    """Environment for ``python -m bot run`` against ``emulator``."""
+    env = dict(os.environ)
+    env.update(
+        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_API_BASE_URL=emulator.bot_api_base_url,
+        TELEGRAM_API_FILE_URL=emulator.file_base_url,
+        DATABASE_URL=database_url,
+        EVENT_CONFIG=str(REPO / "config" / "event.yaml"),
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+@dataclass
+class Process:
+    """A bot running as a child process."""
+
+    popen: subprocess.Popen[bytes]
+    started_at: float
+
+    def stop(self) -> None:
+        self.popen.terminate()
+        try:
+            self.popen.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.popen.kill()
+            self.popen.wait()
+
+
+def spawn(command: Sequence[str], env: dict[str, str], cwd: Path) -> Process:
+    """Start ``command`` with output kept in a log file beside ``cwd``."""
+    log = open(cwd / "process.log", "ab")  # noqa: SIM115 - closed with the process
+    popen = subprocess.Popen(list(command), env=env, cwd=cwd, stdout=log, stderr=log)
+    return Process(popen, time.perf_counter())
+
+
+async def wait_answering(emulator: Emulator, replies: ReplyClock, timeout: float = 60.0) -> float:
+    """Send /start from a fresh user until the bot answers; return the time it answered."""
+    world = emulator.world
+    user = world.add_user("Warmup", language_code="id")
+    chat = world.chats[user.id]
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        reply = replies.next_reply(chat.id)
+        await send_text(world, user, chat, "/start")
+        try:
+            return await asyncio.wait_for(reply, timeout=2.0)
+        except TimeoutError:
+            continue
+    raise RuntimeError("the bot did not answer within the deadline")
+
+
+@dataclass
+class LoadResult:
+    """Figures of one load run."""
+
+    requests: int
+    seconds: float
+    latencies_ms: list[float] = field(default_factory=list)
+
+    @property
+    def throughput(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, fraction: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        if not ordered:
+            return float("nan")
+        index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+        return ordered[index]
+
+
+async def warm_up(world: Any, replies: ReplyClock, people: Sequence[Any]) -> None:
+    """Each user sends /start once (not measured): steady state is users who have talked to
+    the bot before; a first contact also records the chat in the database."""
+
+    async def one(user: Any) -> None:
+        chat = world.chats[user.id]
+        reply = replies.next_reply(chat.id)
+        await send_text(world, user, chat, "/start")
+        await asyncio.wait_for(reply, timeout=30)
+
+    for start in range(0, len(people), 20):
+        await asyncio.gather(*(one(user) for user in people[start : start + 20]))
+
+
+async def closed_loop(
+    emulator: Emulator,
+    replies: ReplyClock,
+    texts: Sequence[str],
+    *,
+    users: int,
+    requests: int,
+    prepare: Any = None,
+) -> LoadResult:
+    """``users`` virtual users each send a text and wait for the first reply, repeatedly,
+    until ``requests`` replies arrived: the maximum throughput."""
+    world = emulator.world
+    people = [world.add_user(f"Peserta {i}", language_code="id") for i in range(users)]
+    if prepare is not None:
+        await prepare(people)
+    await warm_up(world, replies, people)
+    remaining = requests
+    latencies: list[float] = []
+
+    async def user_loop(index: int) -> None:
+        nonlocal remaining
+        user = people[index]
+        chat = world.chats[user.id]
+        turn = 0
+        while remaining > 0:
+            remaining -= 1
+            text = texts[turn % len(texts)]
+            turn += 1
+            reply = replies.next_reply(chat.id)
+            sent = time.perf_counter()
+            await send_text(world, user, chat, text)
+            answered = await asyncio.wait_for(reply, timeout=30)
+            latencies.append((answered - sent) * 1000)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(user_loop(i) for i in range(users)))
+    return LoadResult(len(latencies), time.perf_counter() - start, latencies)
+
+
+async def open_loop(
+    emulator: Emulator,
+    replies: ReplyClock,
+    texts: Sequence[str],
+    *,
+    rate: float,
+    requests: int,
+    users: int = 200,
+    prepare: Any = None,
+) -> LoadResult:
+    """Send ``requests`` messages at ``rate`` per second, spread over ``users`` users, and
+    measure each one's time to the bot's first reply."""
+    world = emulator.world
+    people = [world.add_user(f"Tamu {i}", language_code="id") for i in range(users)]
+    if prepare is not None:
+        await prepare(people)
+    await warm_up(world, replies, people)
+    latencies: list[float] = []
+    tasks = []
+
+    async def one(index: int) -> None:
+        user = people[index % users]
+        chat = world.chats[user.id]
+        reply = replies.next_reply(chat.id)
+        sent = time.perf_counter()
+        await send_text(world, user, chat, texts[index % len(texts)])
+        answered = await asyncio.wait_for(reply, timeout=30)
+        latencies.append((answered - sent) * 1000)
+
+    start = time.perf_counter()
+    for index in range(requests):
+        due = start + index / rate
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        # one outstanding request per user at a time keeps "first reply" unambiguous
+        if index >= users:
+            await tasks[index - users]
+        tasks.append(asyncio.ensure_future(one(index)))
+    await asyncio.gather(*tasks)
+    return LoadResult(len(latencies), time.perf_counter() - start, latencies)
+
+
+def spread(values: Sequence[float], digits: int = 1) -> str:
+    """Median and range of several runs, e.g. ``412.0 (398.1–420.7)``."""
+    if not values:
+        return "-"
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    median = statistics.median(values)
+    return f"{median:.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def machine_line() -> str:
+    """One line naming the machine and interpreter."""
+    return (
+        f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()} · {platform.system()} {platform.release()}"
+    )
+
+
+def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Print a Markdown table with the machine and the command that produced it."""
+    print(f"\n### {title}\n")
+    print(f"machine: {machine_line()}")
+    print(f"command: {shlex.join([Path(sys.executable).name, *sys.argv])}\n")
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "|".join("---" for _ in headers) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")

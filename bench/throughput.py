@@ -1,0 +1,186 @@
+"""Update throughput and latency of the IGA bot, side by side with a plain python-telegram-bot
+echo bot on the same emulator.
+
+    python bench/throughput.py [--database sqlite|postgresql] [--runs 3] [--requests 600]
+
+For each scenario (``/start``, an agenda lookup, a form step that writes to the database when
+that feature exists) it measures the maximum throughput with closed-loop virtual users, then
+the latency (p50/p95/p99) at half that rate. The headline figure is the ratio of the bot's
+throughput to the reference's. Targets (issue 8): read paths ≥ 70 % of the reference, the form
+step ≥ 40 %, p95 < 50 ms at half the maximum throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    BOT_TOKEN,
+    REFERENCE_TOKEN,
+    REPO,
+    LoadResult,
+    bot_environment,
+    closed_loop,
+    open_loop,
+    print_table,
+    spawn,
+    spread,
+    start_emulator,
+    wait_answering,
+)
+
+TARGETS = {"start": 0.70, "agenda": 0.70, "form": 0.40}
+LATENCY_TARGET_MS = 50.0
+
+
+@dataclass
+class Scenario:
+    """What the virtual users send."""
+
+    name: str
+    texts: list[str]
+    prepare: Callable[..., Awaitable[None]] | None = None
+
+
+SCENARIOS = [
+    Scenario("start", ["/start"]),
+    Scenario("agenda", ["/agenda"]),
+]
+
+
+async def _fresh_database(kind: str, workdir: Path) -> str:
+    if kind == "sqlite":
+        return f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
+    from sqlalchemy.engine import make_url
+
+    from bot.settings import Settings
+    from bot.storage.migrate import upgrade
+    from tests.conftest import _pg_execute
+
+    admin = Settings(
+        database_url=os.environ.get(
+            "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
+        )
+    ).database_url
+    name = f"iga_bench_{uuid.uuid4().hex[:8]}"
+    await _pg_execute(admin, f"CREATE DATABASE {name}")
+    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    await asyncio.to_thread(upgrade, url)
+    return url
+
+
+async def measure(
+    command: list[str],
+    token: str,
+    database_url: str | None,
+    scenario: Scenario,
+    args: argparse.Namespace,
+    workdir: Path,
+) -> tuple[LoadResult, LoadResult]:
+    """Start a fresh emulator and bot process, then run the closed and open loops."""
+    emulator, replies = await start_emulator()
+    env = bot_environment(emulator, database_url or "", token)
+    process = spawn(command, env, workdir)
+    try:
+        await wait_answering(emulator, replies)
+        texts = scenario.texts if token == BOT_TOKEN else ["halo"]
+        prepare = scenario.prepare if token == BOT_TOKEN else None
+        peak = await closed_loop(
+            emulator, replies, texts, users=args.users, requests=args.requests, prepare=prepare
+        )
+        steady = await open_loop(
+            emulator,
+            replies,
+            texts,
+            rate=max(1.0, peak.throughput / 2),
+            requests=args.requests // 2,
+            prepare=prepare,
+        )
+        return peak, steady
+    finally:
+        process.stop()
+        await emulator.stop()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=600)
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--scenario", action="append", help="only these scenarios")
+    args = parser.parse_args()
+
+    scenarios = [s for s in SCENARIOS if not args.scenario or s.name in args.scenario]
+    bot_command = [sys.executable, "-m", "bot", "run"]
+    reference_command = [sys.executable, str(REPO / "bench" / "echo_bot.py")]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        reference = [
+            await measure(reference_command, REFERENCE_TOKEN, None, scenarios[0], args, workdir)
+            for _ in range(args.runs)
+        ]
+        ref_rate = [peak.throughput for peak, _ in reference]
+        rows.append(
+            [
+                "reference echo (plain PTB)",
+                spread(ref_rate),
+                "1.00",
+                spread([s.percentile(0.5) for _, s in reference]),
+                spread([s.percentile(0.95) for _, s in reference]),
+                spread([s.percentile(0.99) for _, s in reference]),
+                "-",
+            ]
+        )
+        for scenario in scenarios:
+            runs = []
+            for _ in range(args.runs):
+                run_dir = workdir / uuid.uuid4().hex[:6]
+                run_dir.mkdir()
+                url = await _fresh_database(args.database, run_dir)
+                runs.append(await measure(bot_command, BOT_TOKEN, url, scenario, args, run_dir))
+            rates = [peak.throughput for peak, _ in runs]
+            ratios = [rate / ref for rate, ref in zip(rates, ref_rate, strict=False)]
+            p95 = [steady.percentile(0.95) for _, steady in runs]
+            target = TARGETS.get(scenario.name, 0.7)
+            ok = min(ratios) >= target and max(p95) < LATENCY_TARGET_MS
+            rows.append(
+                [
+                    f"IGA bot: {scenario.name} ({args.database})",
+                    spread(rates),
+                    spread(ratios, 2),
+                    spread([s.percentile(0.5) for _, s in runs]),
+                    spread(p95),
+                    spread([s.percentile(0.99) for _, s in runs]),
+                    f"{'met' if ok else 'MISSED'} (≥{target:.0%}, p95<{LATENCY_TARGET_MS:.0f} ms)",
+                ]
+            )
+    print_table(
+        f"Update throughput and latency ({args.runs} runs, {args.requests} requests, "
+        f"{args.users} closed-loop users; latency at half the peak rate)",
+        [
+            "bot and scenario",
+            "updates/s",
+            "ratio to reference",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "target",
+        ],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
