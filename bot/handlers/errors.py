@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes
@@ -14,8 +15,18 @@ from bot.i18n import t
 logger = logging.getLogger(__name__)
 
 
+def _is_storage_outage(error: BaseException | None) -> bool:
+    """Whether the database could not be reached (PostgreSQL restarting, network blip)."""
+    if isinstance(error, OperationalError | InterfaceError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, ConnectionError | TimeoutError)
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Logs the error with its traceback and sends the user the generic apology."""
+    """Logs the error with its traceback and tells the user politely: to try again shortly
+    when the database is unreachable, else a generic apology. No internals are shown."""
     logger.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -26,7 +37,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     except Exception:  # the database may be what failed
         language = context.application.bot_data["runtime"].settings.default_language
     try:
-        await context.bot.send_message(update.effective_chat.id, t(language, "error-generic"))
+        key = "error-unavailable" if _is_storage_outage(context.error) else "error-generic"
+        await context.bot.send_message(update.effective_chat.id, t(language, key))
     except TelegramError:
         logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
 

@@ -23,6 +23,7 @@ help-text =
     For other questions, please contact the committee.
 
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
+error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.
 
 command-start = Main menu
 command-help = Help

@@ -23,6 +23,7 @@ help-text =
     Pertanyaan lain dapat disampaikan kepada panitia.
 
 error-generic = Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi.
+error-unavailable = Mohon maaf, layanan sedang mengalami gangguan sementara. Jawaban Bapak/Ibu yang sudah tersimpan tetap aman; silakan kirim ulang pesan terakhir dalam beberapa saat.
 
 command-start = Menu utama
 command-help = Bantuan
