@@ -1,0 +1,388 @@
+"""``iga-bot sandbox``: the real bot in a local Telegram-like web chat, no token needed.
+
+One process, one event loop: the Bot API emulator serves the web page (``bot/sandbox/web``)
+and the Bot API; the bot, built by :func:`bot.app.build_application` exactly as in
+production, long-polls the emulator with a fixed sandbox token. The database is an SQLite
+file (default ``sandbox.db`` in the working directory, created afresh at every start, since
+the emulator's chats live in memory and vanish at exit), migrated and loaded with the event
+file (EVENT_CONFIG). Four personas are simulated users of the emulator: an attendee, an
+officer of Dinas Sosial (joined through an invite code), a judge and a committee admin.
+
+Extra route for the page: ``GET /_sandbox/info`` → ``{"bot", "event", "personas",
+"commands"}`` (see :func:`_info`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import errno
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from aiohttp import web
+from pydantic import SecretStr
+from sqlalchemy import select
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.runtime import Runtime, system_clock
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.emulator import Emulator
+from bot.sandbox.state import DEFAULT_BOT_ID
+from bot.services.admins import add_admin
+from bot.services.event_file import EventFile, EventFileError, load_event_file, shift_dates
+from bot.services.event_import import import_event_file
+from bot.services.events import current_edition
+from bot.services.invites import create_invite, redeem_invite
+from bot.services.judging import add_judge
+from bot.settings import Settings
+from bot.storage.migrate import upgrade_engine
+from bot.storage.models import Unit
+
+logger = logging.getLogger(__name__)
+
+EXIT_USAGE = 2
+
+SANDBOX_TOKEN = f"{DEFAULT_BOT_ID}:sandbox-local-token-not-a-secret"
+"""The bot's token in the sandbox: shaped like BotFather's, valid only for the emulator."""
+
+DEFAULT_DATABASE_FILE = Path("sandbox.db")
+"""The sandbox's SQLite file, relative to the working directory; replaced at every start."""
+
+WEB_DIR = Path(__file__).with_name("web")
+"""The web chat page (plain HTML, JavaScript and CSS), served by the emulator at ``/``."""
+
+OFFICER_UNIT = "DINSOS"
+"""Unit code of the officer persona (Dinas Sosial in the seed edition)."""
+
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+"""Update types the bot asks for, as ``iga-bot run`` does."""
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A simulated user the page offers.
+
+    Attributes:
+        key: stable name used by the page and tests ("attendee", "officer", "judge", "admin").
+        role: what the persona is, shown on the page (English: the page is a developer tool).
+        hint: what to try as this persona.
+    """
+
+    key: str
+    first_name: str
+    last_name: str
+    username: str
+    role: str
+    hint: str
+
+
+PERSONAS = (
+    Persona(
+        "attendee",
+        "Siti",
+        "Rahayu",
+        "siti_rahayu",
+        "Attendee",
+        "Send /start, then tap the menu buttons: agenda, venue, speakers.",
+    ),
+    Persona(
+        "officer",
+        "Budi",
+        "Santoso",
+        "budi_dinsos",
+        "Unit officer · Dinas Sosial",
+        "An officer of Dinas Sosial: enter an innovation, upload a document.",
+    ),
+    Persona(
+        "judge",
+        "Dewi",
+        "Lestari",
+        "dewi_penilai",
+        "Judge",
+        "A member of the judging panel (tim penilai).",
+    ),
+    Persona(
+        "admin",
+        "Rahmat",
+        "Hidayat",
+        "rahmat_bappeda",
+        "Committee admin · Bappeda",
+        "A committee admin: verification, judging, announcements.",
+    ),
+)
+
+
+class SandboxError(Exception):
+    """A problem the user can fix (busy port, missing event file); one line, exit 2."""
+
+
+@dataclass
+class Sandbox:
+    """A running sandbox.
+
+    Attributes:
+        emulator: the Bot API emulator, which also serves the page.
+        application: the running bot.
+        personas: persona key → emulator user id (= private chat id).
+        event_title: short title of the loaded event.
+    """
+
+    emulator: Emulator
+    application: Application
+    personas: dict[str, int] = field(default_factory=dict)
+    event_title: str = ""
+
+    @property
+    def url(self) -> str:
+        """Address of the web page, e.g. ``http://127.0.0.1:8080/``."""
+        host = self.emulator.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        return f"http://{host}:{self.emulator.port}/"
+
+    async def stop(self) -> None:
+        """Stops the bot (polling, jobs, database) and then the emulator."""
+        application = self.application
+        with contextlib.suppress(Exception):
+            if application.updater is not None and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
+        await self.emulator.stop()
+
+
+def event_tomorrow_shift(spec: EventFile, now: datetime) -> int:
+    """Days to add to the event file's dates so the event starts tomorrow in its time zone.
+
+    Args:
+        spec: the validated event file.
+        now: the current instant (aware).
+    """
+    today = now.astimezone(ZoneInfo(spec.event.timezone)).date()
+    return (today + timedelta(days=1) - spec.event.date).days
+
+
+def _database_url(database_url: str | None) -> str:
+    """The sandbox's database: ``database_url`` as given, else a fresh ``sandbox.db``."""
+    if database_url:
+        return database_url
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{DEFAULT_DATABASE_FILE}{suffix}").unlink(missing_ok=True)
+    return f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE}"
+
+
+def _load_event(settings: Settings) -> EventFile:
+    try:
+        return load_event_file(settings.event_config)
+    except EventFileError as exc:
+        first = exc.problems[0] if exc.problems else str(settings.event_config)
+        raise SandboxError(
+            f"the event file is not usable ({first}); run from the project folder or set "
+            "EVENT_CONFIG"
+        ) from None
+
+
+async def _start_emulator(host: str, port: int, ref: dict[str, Sandbox]) -> Emulator:
+    emulator = Emulator(EmulatorConfig(bot_token=SANDBOX_TOKEN), static_dir=WEB_DIR)
+    emulator.app.router.add_get("/_sandbox/info", _info(ref))
+    try:
+        await emulator.start(host, port)
+    except OSError as exc:
+        await emulator.stop()
+        if exc.errno == errno.EADDRINUSE:
+            raise SandboxError(
+                f"port {port} on {host} is in use: choose another with --port"
+            ) from None
+        raise SandboxError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return emulator
+
+
+async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[str, int]) -> str:
+    """Migrates, imports the event and gives the personas their roles; returns the title."""
+    await upgrade_engine(runtime.engine)
+    now = runtime.now()
+    async with runtime.transaction() as session:
+        await import_event_file(session, spec)
+    async with runtime.transaction() as session:
+        edition = await current_edition(session)
+        await add_admin(session, personas["admin"], now)
+        if edition is not None:
+            unit = await session.scalar(
+                select(Unit).where(Unit.edition_id == edition.id, Unit.code == OFFICER_UNIT)
+            )
+            if unit is not None:
+                code = await create_invite(session, unit, now, max_uses=1)
+                await redeem_invite(session, personas["officer"], code, now)
+            await add_judge(
+                session,
+                edition,
+                user_id=personas["judge"],
+                name="Dewi Lestari",
+                unit_code=None,
+                actor_id=personas["admin"],
+                now=now,
+            )
+    return spec.event.short_title
+
+
+def _info(sandbox_ref: dict[str, Sandbox]) -> Callable[[web.Request], Any]:
+    async def info(request: web.Request) -> web.Response:
+        sandbox = sandbox_ref.get("sandbox")
+        if sandbox is None:
+            return web.json_response({"ready": False, "personas": []})
+        world = sandbox.emulator.world
+        by_key = {p.key: p for p in PERSONAS}
+        commands = {
+            language: world.commands.get(f'{{"type": "default"}}|{language}', [])
+            for language in ("", "id", "en")
+        }
+        return web.json_response(
+            {
+                "ready": True,
+                "bot": world.bot_user(),
+                "event": sandbox.event_title,
+                "personas": [
+                    {
+                        "key": key,
+                        "user_id": user_id,
+                        "name": f"{by_key[key].first_name} {by_key[key].last_name}",
+                        "role": by_key[key].role,
+                        "hint": by_key[key].hint,
+                    }
+                    for key, user_id in sandbox.personas.items()
+                ],
+                "commands": commands,
+            }
+        )
+
+    return info
+
+
+async def start_sandbox(
+    host: str,
+    port: int,
+    *,
+    event_tomorrow: bool,
+    database_url: str | None,
+    settings: Settings,
+    clock: Callable[[], datetime] = system_clock,
+) -> Sandbox:
+    """Starts the emulator with the page, prepares the database and starts the bot.
+
+    Args:
+        host: address to listen on.
+        port: TCP port of the page and the emulator (0: any free port, see ``Sandbox.url``).
+        event_tomorrow: move the event file's dates so the event is tomorrow (event zone).
+        database_url: SQLAlchemy URL; None for a fresh ``sandbox.db`` in the working folder.
+        settings: the loaded settings; token, API URLs and database are replaced.
+        clock: the bot's "now".
+
+    Returns:
+        The running sandbox; call :meth:`Sandbox.stop` to end it.
+
+    Raises:
+        SandboxError: the port is busy, or the event file is missing or invalid.
+    """
+    spec = _load_event(settings)
+    if event_tomorrow:
+        spec = shift_dates(spec, event_tomorrow_shift(spec, clock()))
+    ref: dict[str, Sandbox] = {}
+    emulator = await _start_emulator(host, port, ref)
+    try:
+        bot_settings = Settings.model_validate(
+            {
+                **settings.model_dump(),
+                "telegram_bot_token": SecretStr(SANDBOX_TOKEN),
+                "telegram_api_base_url": emulator.bot_api_base_url,
+                "telegram_api_file_url": emulator.file_base_url,
+                "database_url": _database_url(database_url),
+                "webhook_url": None,
+                "webhook_secret": None,
+            }
+        )
+        language = bot_settings.default_language
+        personas = {
+            p.key: emulator.world.add_user(p.first_name, p.last_name, p.username, language).id
+            for p in PERSONAS
+        }
+        application = build_application(bot_settings, clock=clock)
+        sandbox = Sandbox(emulator, application, personas)
+        sandbox.event_title = await _prepare_database(
+            application.bot_data["runtime"], spec, personas
+        )
+        await application.initialize()
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        await application.updater.start_polling(
+            poll_interval=0.0, timeout=10, allowed_updates=ALLOWED_UPDATES
+        )
+    except BaseException:
+        await emulator.stop()
+        raise
+    ref["sandbox"] = sandbox
+    return sandbox
+
+
+def _banner(sandbox: Sandbox, event_tomorrow: bool) -> str:
+    when = " (moved to tomorrow)" if event_tomorrow else ""
+    return (
+        f"IGA bot sandbox: open {sandbox.url} — pick a persona (Siti attendee, Budi unit "
+        f"officer, Dewi judge, Rahmat admin), send /start and tap the buttons. "
+        f"Event: {sandbox.event_title}{when}. Ctrl+C stops."
+    )
+
+
+async def _serve(
+    host: str, port: int, event_tomorrow: bool, database_url: str | None, settings: Settings
+) -> None:
+    sandbox = await start_sandbox(
+        host, port, event_tomorrow=event_tomorrow, database_url=database_url, settings=settings
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    print(_banner(sandbox, event_tomorrow), flush=True)
+    try:
+        await stop.wait()
+    finally:
+        print("Stopping the sandbox…", flush=True)
+        await sandbox.stop()
+
+
+def run_sandbox(
+    host: str, port: int, event_tomorrow: bool, database_url: str | None, settings: Settings
+) -> int:
+    """Runs the sandbox until Ctrl+C (SIGINT) or SIGTERM; the ``iga-bot sandbox`` command.
+
+    Args:
+        host: address to listen on (default of the CLI: 127.0.0.1).
+        port: port of the page (default of the CLI: 8080).
+        event_tomorrow: shift the event's dates so it is tomorrow.
+        database_url: SQLAlchemy URL, or None for a fresh ``sandbox.db``.
+        settings: the loaded settings.
+
+    Returns:
+        0 after a clean stop; 2 (with one line on stderr) if the port is busy or the event
+        file is unusable.
+    """
+    try:
+        asyncio.run(_serve(host, port, event_tomorrow, database_url, settings))
+    except SandboxError as exc:
+        print(f"iga-bot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return 0

@@ -1,0 +1,207 @@
+"""``iga-bot sandbox`` (bot/sandbox/run.py): the emulator serving the page, the real bot on the
+seed event, the personas with their roles, --event-tomorrow, the default database, a busy
+port, and a clean stop on Ctrl+C."""
+
+from __future__ import annotations
+
+import os
+import re
+import select as fd_select
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import aiohttp
+import pytest
+from sqlalchemy import select
+
+from bot.sandbox.client import EmulatorClient
+from bot.sandbox.driver import UserDriver
+from bot.sandbox.run import PERSONAS, Sandbox, event_tomorrow_shift, run_sandbox, start_sandbox
+from bot.services.event_file import load_event_file
+from bot.services.events import current_edition, current_event
+from bot.services.roles import Role, roles_of
+from bot.settings import Settings
+from bot.storage.models import Officer, Unit
+from tests.conftest import EVENT_FILE, REPO
+
+pytestmark = pytest.mark.e2e
+
+NOW = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)
+"""Rabu, 11 Maret 2026, 03.00 WIB: "tomorrow" in the event's zone is 12 March."""
+
+
+def _settings(**values: object) -> Settings:
+    return Settings(_env_file=None, event_config=EVENT_FILE, admin_ids="", **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def sandbox(database_url: str) -> AsyncIterator[Sandbox]:
+    running = await start_sandbox(
+        "127.0.0.1", 0, event_tomorrow=False, database_url=database_url, settings=_settings()
+    )
+    yield running
+    await running.stop()
+
+
+async def test_page_and_bot_answer_on_one_port(sandbox: Sandbox) -> None:
+    async with aiohttp.ClientSession() as http:
+        async with http.get(sandbox.url) as page:
+            assert page.status == 200
+            assert "IGA bot sandbox" in await page.text()
+        for name in ("app.js", "style.css"):
+            async with http.get(f"{sandbox.url}static/{name}") as asset:
+                assert asset.status == 200
+        async with http.get(f"{sandbox.url}_sandbox/info") as info_response:
+            info = await info_response.json()
+    assert [p["key"] for p in info["personas"]] == [p.key for p in PERSONAS]
+    assert info["event"] == "Penganugerahan IGA Kota Blitar 2022"
+    assert {c["command"] for c in info["commands"]["id"]} >= {"start", "help"}
+
+    async with EmulatorClient(sandbox.emulator.base_url) as client:
+        siti = UserDriver(client, {"id": sandbox.personas["attendee"]})
+        await siti.send("/start")
+        reply = await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=10)
+        assert "Rabu, 7 Desember 2022" in reply["text"]
+        assert reply["keyboard"]["keyboard"]
+        assert await client.rejections() == []
+
+
+async def test_personas_hold_their_roles(sandbox: Sandbox) -> None:
+    runtime = sandbox.application.bot_data["runtime"]
+    ids = sandbox.personas
+    async with runtime.sessions() as session:
+        edition = await current_edition(session)
+        assert edition is not None
+
+        async def held(key: str) -> frozenset[Role]:
+            roles = await roles_of(session, ids[key], admin_ids=(), edition_id=edition.id)
+            return roles.roles
+
+        assert await held("attendee") == {Role.PUBLIC}
+        assert await held("officer") == {Role.PUBLIC, Role.OFFICER}
+        assert await held("judge") == {Role.PUBLIC, Role.JUDGE}
+        assert await held("admin") == {Role.PUBLIC, Role.ADMIN}
+        unit = await session.scalar(
+            select(Unit.code)
+            .join(Officer, Officer.unit_id == Unit.id)
+            .where(Officer.user_id == ids["officer"])
+        )
+        assert unit == "DINSOS"
+
+
+def test_event_tomorrow_shift_is_counted_in_the_event_zone() -> None:
+    spec = load_event_file(EVENT_FILE)
+    days = event_tomorrow_shift(spec, NOW)
+    assert spec.event.date.toordinal() + days == date(2026, 3, 12).toordinal()
+
+
+async def test_event_tomorrow_moves_event_and_announcement(database_url: str) -> None:
+    spec = load_event_file(EVENT_FILE)
+    running = await start_sandbox(
+        "127.0.0.1",
+        0,
+        event_tomorrow=True,
+        database_url=database_url,
+        settings=_settings(),
+        clock=lambda: NOW,
+    )
+    try:
+        runtime = running.application.bot_data["runtime"]
+        async with runtime.sessions() as session:
+            event = await current_event(session)
+            edition = await current_edition(session)
+        assert event is not None and edition is not None
+        assert event.starts_on == date(2026, 3, 12)
+        shift = date(2026, 3, 12) - spec.event.date
+        announce = spec.edition.results_announce_at
+        assert announce is not None
+        assert edition.results_announce_at == announce + shift
+    finally:
+        await running.stop()
+
+
+async def test_default_database_is_a_fresh_sandbox_db(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sandbox.db").write_bytes(b"left over from an older run, not a database")
+    running = await start_sandbox(
+        "127.0.0.1", 0, event_tomorrow=False, database_url=None, settings=_settings()
+    )
+    try:
+        assert (tmp_path / "sandbox.db").read_bytes().startswith(b"SQLite format 3")
+    finally:
+        await running.stop()
+
+
+def test_busy_port_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        status = run_sandbox("127.0.0.1", port, False, "sqlite+aiosqlite://", _settings())
+    assert status == 2
+    err = capsys.readouterr().err
+    assert err == f"iga-bot: port {port} on 127.0.0.1 is in use: choose another with --port\n"
+
+
+def test_missing_event_file_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings(_env_file=None, event_config=tmp_path / "none.yaml")  # type: ignore[call-arg]
+    assert run_sandbox("127.0.0.1", 0, False, "sqlite+aiosqlite://", settings) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "EVENT_CONFIG" in err
+
+
+def start_command(cwd: Path, *args: str, timeout: float = 30.0) -> tuple[subprocess.Popen, str]:
+    """Runs ``python -m bot sandbox --port 0 ARGS`` in ``cwd`` until it prints its URL.
+
+    Returns:
+        The process (stdout piped, stderr to ``cwd/stderr.log``) and the page's URL.
+
+    Raises:
+        AssertionError: no URL within ``timeout`` seconds (the process is killed).
+    """
+    env = {**os.environ, "EVENT_CONFIG": str(EVENT_FILE), "PYTHONUNBUFFERED": "1"}
+    env["PYTHONPATH"] = str(REPO)
+    env.pop("TELEGRAM_BOT_TOKEN", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "sandbox", "--port", "0", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=(cwd / "stderr.log").open("w"),
+        text=True,
+    )
+    assert process.stdout is not None
+    ready, _, _ = fd_select.select([process.stdout], [], [], timeout)
+    line = process.stdout.readline() if ready else ""
+    match = re.search(r"open (http://127\.0\.0\.1:\d+/)", line)
+    if match is None:
+        process.kill()
+        process.wait()
+        err = (cwd / "stderr.log").read_text()
+        raise AssertionError(f"the sandbox printed no URL: {line!r} {err[-2000:]}")
+    return process, match.group(1)
+
+
+def test_command_prints_the_url_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    process, url = start_command(tmp_path)
+    try:
+        process.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        assert process.wait(timeout=15) == 0
+        assert time.monotonic() - started < 10
+        assert "Traceback" not in (tmp_path / "stderr.log").read_text()
+        assert (tmp_path / "sandbox.db").exists()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
