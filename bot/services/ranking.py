@@ -212,8 +212,8 @@ async def set_results(
     for position, line in enumerate(pool):
         entry = line.submission
         wanted = S.WINNER if position < len(titles) else S.NOT_SELECTED
-        if entry.status is not wanted:
-            if entry.status is not S.NOMINEE:
+        if entry.status != wanted:
+            if entry.status != S.NOMINEE:
                 changes.append(
                     await change_status(session, entry, S.NOMINEE, actor_id=actor_id, now=now)
                 )

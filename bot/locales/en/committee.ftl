@@ -1,0 +1,208 @@
+# Committee tools: roles, entries, judging, ranking, exports, report, audit (English).
+
+## Roles and refusals
+access-denied = Sorry, you do not have access to this action. The attempt has been logged.
+access-denied-short = No access.
+no-edition = No competition is loaded yet. Please import the event file first.
+
+## Commands (Telegram menu)
+command-entries = Entries (committee)
+command-judges = Judging panel (committee)
+command-assign = Assign judges (committee)
+command-score = Scoring (judges)
+command-ranking = Ranking (committee)
+command-set-winners = Set the winners (committee)
+command-export = Download the spreadsheets (committee)
+command-report = IGA results report (committee)
+command-audit = Audit log (committee)
+
+## Statuses
+status-draft = Draft
+status-submitted = Submitted
+status-returned = Returned for revision
+status-verified = Passed the administrative check
+status-rejected = Rejected
+status-nominee = Nominee
+status-winner = Winner
+status-not_selected = Not selected
+status-withdrawn = Withdrawn
+
+## Entries (/entries)
+entries-header = <b>Entries</b> ({ $count }) — status: { $status }, unit: { $unit }
+entries-page = Page { $page } of { $pages }
+entries-empty = No entries match this filter.
+entries-line = { $number } · { $unit } · { $title } — <i>{ $status }</i>
+entries-filter-all = all
+entries-button-status = Filter by status
+entries-button-unit = Filter by unit
+entries-button-all = All
+entries-button-prev = ◀ Previous
+entries-button-next = Next ▶
+entries-choose-status = Choose a status:
+entries-choose-unit = Choose a unit:
+entry-not-found = Entry not found.
+entry-detail-header =
+    <b>{ $number } — { $title }</b>
+    Unit: { $unit }
+    Status: <b>{ $status }</b>
+    Submitted: { $submitted }
+entry-detail-note = Committee's note: { $note }
+entry-detail-field = <b>{ $label }</b>: { $value }
+entry-detail-empty = —
+entry-detail-attachments = Attachments: { $count } file(s), sent below.
+entry-attachment-caption = { $number } · { $label }
+entry-button-verify = ✅ Verify
+entry-button-return = ↩️ Return
+entry-button-reject = ⛔ Reject
+entry-button-nominee = ⭐ Nominate
+entry-ask-note-return = Please write the revision note for { $number } (sent to the unit's officers). Send /batal to cancel.
+entry-ask-note-reject = Please write the reason for rejecting { $number } (sent to the unit's officers). Send /batal to cancel.
+entry-note-cancelled = Cancelled; the status is unchanged.
+entry-note-too-long = The note is too long ({ $length } characters; at most { $limit }). Please shorten it.
+entry-action-done = { $number }: the status is now <b>{ $status }</b>. { $officers } officer(s) notified.
+entry-action-not-allowed = { $number } is <b>{ $status }</b>; this action is not possible.
+officer-notice-verified = Your innovation <b>{ $title }</b> ({ $number }) has passed the administrative check. Thank you.
+officer-notice-returned =
+    Your innovation <b>{ $title }</b> ({ $number }) was returned for revision.
+    Committee's note: { $note }
+    Please revise it and submit again.
+officer-notice-rejected =
+    We are sorry: your innovation <b>{ $title }</b> ({ $number }) cannot be accepted.
+    Reason: { $note }
+officer-notice-nominee = Congratulations, your innovation <b>{ $title }</b> ({ $number }) is a nominee. The committee will contact you about the presentation.
+
+## Judges (/judges) and assignments (/assign)
+judges-header = <b>Judging panel</b> ({ $count })
+judges-line = • { $name } — ID { $user }{ $unit }
+judges-unit = , { $unit }
+judges-empty = No judges yet.
+judges-usage =
+    To add a judge: <code>/judges add TELEGRAM_ID UNIT_CODE|- Name</code>
+    e.g. <code>/judges add 123456789 BAPPEDA Dr. Ani Suryani</code>
+judges-added = Judge { $name } added.
+judges-removed = Judge removed.
+judges-button-remove = Remove { $name }
+judging-error-bad-name = A judge's name must be 1–200 characters.
+judging-error-unknown-unit = Unknown unit code.
+judging-error-closed = The committee has closed judging; changes cannot be saved.
+judging-error-not-assigned = This entry is not assigned to you.
+judging-error-conflict = The judge belongs to this entrant's unit and cannot judge it.
+judging-error-unknown-criterion = Unknown criterion.
+judging-error-out-of-range = A score must be between 0 and 100.
+judging-error-bad-level = The level must be 1, 2 or 3.
+judging-error-unknown-indicator = Unknown indicator.
+assign-header = <b>Judge assignments</b> — { $entries } entries ready for judging, { $judges } judges.
+assign-button-all = Assign every judge to every entry
+assign-button-judge = Choose entries for { $name }
+assign-judge-header = Entries for <b>{ $name }</b> (✅ assigned, 🚫 own unit). Tap to add or remove.
+assign-done = Assignments: { $added } new, { $existing } already there, { $conflicts } skipped because the judge belongs to the entrant's unit.
+assign-nothing = There are no judges or no verified entries yet.
+
+## Judging (/nilai)
+score-header = <b>Scoring</b> — { $name }
+score-progress = Progress: { $done } of { $total } entries fully scored.
+score-closed = Judging is closed; scores can only be viewed.
+score-none = No entries are assigned to you yet.
+score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
+score-entry-header =
+    <b>{ $number } — { $title }</b>
+    Unit: { $unit }
+score-criterion-line = • { $name } ({ $weight }%): <b>{ $value }</b>
+score-weighted = Your weighted score: <b>{ $value }</b>
+score-not-yet = not yet
+score-button-validate = Validate indicators
+score-button-back = ◀ Back
+score-ask-value = <b>{ $name }</b> ({ $weight }%) for { $number }: choose a score or type a number 0–100.
+score-saved = Saved: { $name } = { $value }.
+score-bad-number = Please type a number between 0 and 100 (e.g. 85 or 87.5).
+validate-header = <b>Indicator validation</b> { $number } (page { $page }/{ $pages }). Entrant's level → validated level.
+validate-line = { $indicator }. { $name } (weight { $weight }): entrant { $level }, validated <b>{ $validated }</b>
+validate-saved = Indicator { $indicator }: validated level { $level }.
+
+## Ranking (/ranking) and results (/tetapkan_juara)
+ranking-header = <b>Provisional ranking</b> — final score = { $judges }% judges' mean + { $self }% validated self-assessment.
+ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (judges { $mean }, self-assessment { $self }; { $count } judge(s))
+ranking-empty = No entries have passed the administrative check yet.
+ranking-judging-open = Judging is open.
+ranking-judging-closed = Judging was closed on { $moment }.
+ranking-button-close = 🔒 Close judging
+ranking-button-reopen = 🔓 Reopen judging
+ranking-button-set = 🏆 Set the winners
+ranking-closed = Judging is closed. Judges can no longer change their scores.
+ranking-reopened = Judging is open again.
+results-confirm = Set the winners from the current ranking of the nominees? Titles: { $titles }. The results stay private until the announcement.
+results-button-confirm = Yes, set them
+results-done = Winners set:
+results-line = { $title }: { $unit } — { $innovation }
+results-private = Only the committee sees the results until they are announced.
+ranking-error-open = Close judging before setting the winners.
+ranking-error-announced = The results were already announced and cannot change.
+ranking-error-no-nominees = No entry is a nominee yet.
+
+## Exports (/export, /laporan) and audit (/audit)
+export-caption = Spreadsheets of { $edition } ({ $moment }).
+export-unknown-sheet = Unknown table. Choose one of: { $sheets }.
+report-caption = { $title }
+audit-header = <b>Audit log</b> (page { $page } of { $pages })
+audit-line = { $moment } · { $actor } · <code>{ $action }</code> { $entity } { $id }
+audit-empty = The audit log is empty.
+audit-system = system
+
+## Spreadsheet headers
+export-sheet-entries = Entries
+export-sheet-scores = Scores
+export-sheet-ranking = Ranking
+export-sheet-subscribers = Subscribers
+export-sheet-audit = Audit Log
+export-col-number = Number
+export-col-unit = Unit
+export-col-innovation = Innovation
+export-col-status = Status
+export-col-submitted = Submitted On
+export-col-note = Committee's Note
+export-col-judge = Judge
+export-col-weighted = Weighted Score
+export-col-rank = Rank
+export-col-judges = Judges
+export-col-judges-mean = Judges' Mean
+export-col-self-assessment = Self-assessment (%)
+export-col-final = Final Score
+export-col-topic = Topic
+export-col-chat = Chat ID
+export-col-name = Name
+export-col-active = Active
+export-col-since = Since
+export-col-at = Time
+export-col-actor = Actor
+export-col-action = Action
+export-col-entity = Object
+export-col-entity-id = Object ID
+export-col-before = Before
+export-col-after = After
+export-yes = Yes
+export-no = No
+
+## Results report (PDF)
+report-title = IGA { $year } Results Report
+report-footer = { $title } · made { $moment }
+report-organiser = Organiser: { $organiser }
+report-day = Day of the awards: { $day }
+report-winners = Winners
+report-no-winners = The winners have not been set.
+report-ranking = Ranking
+report-no-ranking = No judging was recorded through the bot for this competition.
+report-col-rank = Award
+report-col-position = No.
+report-col-unit = Unit
+report-col-innovation = Innovation
+report-col-judges = Judges
+report-col-self = Self (%)
+report-col-final = Final
+report-formula = Final score = { $judges }% judges' mean weighted score + { $self }% validated self-assessment; equal scores are ordered by { $tiebreak }, then the earlier submission.
+report-tiebreak-judges = the higher judges' mean
+report-tiebreak-self_assessment = the higher self-assessment
+report-tiebreak-submitted_at = the earlier submission
+report-panel = Judging Panel
+report-no-panel = No judging panel is recorded in the bot.
+report-legal-basis = Legal Basis
+report-entry-scores = Judges { $judges } · self-assessment { $self }% · final score { $final }
