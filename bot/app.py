@@ -8,16 +8,53 @@ from datetime import datetime
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.handlers import common, errors, start
+from bot.handlers import (
+    agenda,
+    calendar,
+    common,
+    errors,
+    faq,
+    schedule_changes,
+    speakers,
+    start,
+    subscriptions,
+    venue,
+)
+from bot.handlers import language as language_choice
 from bot.i18n import LANGUAGES, t
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 
-FEATURES = (common, start, errors)
+FEATURES = (
+    common,
+    start,
+    agenda,
+    venue,
+    speakers,
+    calendar,
+    faq,
+    subscriptions,
+    language_choice,
+    schedule_changes,
+    errors,
+)
 """Handler modules, each with ``register(application)``, in registration order."""
 
-COMMANDS = (("start", "command-start"), ("help", "command-help"))
+COMMANDS = (
+    ("start", "command-start"),
+    ("agenda", "command-agenda"),
+    ("sekarang", "command-now"),
+    ("berikutnya", "command-next"),
+    ("lokasi", "command-venue"),
+    ("narasumber", "command-speakers"),
+    ("kalender", "command-calendar"),
+    ("langganan", "command-subscribe"),
+    ("berhenti", "command-unsubscribe"),
+    ("faq", "command-faq"),
+    ("bahasa", "command-language"),
+    ("help", "command-help"),
+)
 """Commands shown in Telegram's menu: (command, catalogue key of its description)."""
 
 

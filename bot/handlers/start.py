@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
@@ -10,9 +12,18 @@ from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
 
+DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+"""Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
+
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greets the user and names the current event: title, day and date, venue."""
+    """Greets the user and names the current event: title, day and date, venue.
+
+    A deep link (``/start agenda``) opens the matching answer instead.
+    """
+    if context.args and context.args[0] in DEEP_LINKS:
+        await DEEP_LINKS[context.args[0]](update, context)
+        return
     language = await language_of(update, context)
     name = update.effective_user.first_name if update.effective_user else ""
     event = await runtime_of(context).event()

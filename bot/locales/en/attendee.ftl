@@ -1,0 +1,116 @@
+# Attendees: agenda, now and next, venue, speakers, calendar, FAQ, language, subscriptions,
+# schedule changes, groups (English).
+
+agenda-no-event = Sorry, no event is loaded yet. Please contact the committee.
+agenda-title = 🗓 <b>Programme of { $event }</b>
+agenda-day = <b>{ $day }</b>
+agenda-item = <b>{ $time }</b> · { $title }
+agenda-item-cancelled = <s>{ $time } · { $title }</s> — <b>cancelled</b>
+agenda-item-speakers = 🎤 { $speakers }
+agenda-item-room = 📍 { $room }
+agenda-more-speakers = { $names } and { $count } more
+agenda-marker-now = 🔴 <i>On now</i>
+agenda-marker-next = ⏭ <i>Next</i>
+agenda-ended = ✅ The event has ended. Thank you for attending. The IGA results are under «{ $winners }» in the menu.
+agenda-example-times = ⓘ <i>Session times are still examples; please check with the committee.</i>
+agenda-empty = The programme is not available yet.
+agenda-page = Page { $page } of { $pages }
+agenda-open-private = Full programme in a private chat
+agenda-item-gone = This session is no longer in the programme.
+agenda-detail-title = <b>{ $title }</b>
+agenda-detail-cancelled = ❌ <b>This session is cancelled.</b>
+agenda-detail-when = 🗓 { $day }, { $time }
+agenda-detail-speaker = 🎤 { $name } ({ $institution })
+agenda-detail-description = { $description }
+agenda-star-button = 🔔 Remind me
+agenda-unstar-button = 🔕 Cancel reminder
+agenda-calendar-button = 📅 Save to calendar
+agenda-starred = Done: you will be reminded before this session starts.
+agenda-unstarred = The reminder for this session is cancelled.
+agenda-star-cancelled = This session is cancelled, so there is nothing to remind you of.
+agenda-now-title = 🔴 <b>On now</b>
+agenda-nothing-now = No session is running at the moment.
+agenda-next-title = ⏭ <b>Next</b> ({ $day })
+agenda-nothing-next = There are no more sessions today.
+
+# Speakers
+speakers-title = 🎤 <b>Speakers at { $event }</b>
+speakers-name = <b>{ $name }</b>
+speakers-institution = { $institution }
+speakers-role = <i>{ $role }</i>
+speakers-session = • { $time } · { $title }
+speakers-session-day = { $day }, { $time }
+speakers-none = The list of speakers is not available yet.
+
+# Venue
+venue-text =
+    📍 <b>{ $name }</b>
+    { $address }
+
+    🗺 <a href="{ $url }">Open in maps</a>
+venue-example = ⓘ <i>The address and map position are still examples; please check with the committee.</i>
+
+# Calendar file
+calendar-caption = 📅 The programme of { $event } as a calendar file (.ics). Open it to add the sessions to your calendar; opening a newer file after changes updates them instead of adding them twice.
+calendar-item-caption = 📅 { $title } (calendar file .ics)
+calendar-speakers = Speakers: { $speakers }
+
+# FAQ
+faq-title = ❓ <b>Frequently asked questions</b> — { $event }
+faq-entry =
+    <b>{ $question }</b>
+    { $answer }
+faq-empty = There are no questions listed yet. Please contact the committee.
+
+# Language
+language-choose = Silakan pilih bahasa. / Please choose a language.
+language-name-id = 🇮🇩 Bahasa Indonesia
+language-name-en = 🇬🇧 English
+language-changed = Done: the bot now speaks { $name }.
+
+# Subscriptions
+subs-intro = 📣 <b>Announcements</b>
+    Choose the topics you want to receive. Tap a topic to subscribe or to stop.
+subs-stop-intro = 🔕 <b>Unsubscribe</b>
+    Tap a topic to stop it, or stop all topics.
+subs-state-on = ✅ { $topic }: subscribed
+subs-state-off = ⬜ { $topic }: not subscribed
+subs-topic-general = General announcements
+subs-topic-schedule = Schedule changes
+subs-topic-results = IGA results
+subs-start-all = 🔔 Subscribe to all
+subs-stop-all = 🔕 Stop all
+subs-saved = Your choice is saved.
+
+# Groups
+group-private-only = Personal settings (subscriptions, reminders, language) are made in a private chat with the bot.
+group-open-private = Open a private chat
+
+# Schedule changes
+schedule-title = 📢 <b>Programme changes</b> — { $event }
+schedule-when = { $day }, { $time }
+schedule-none = —
+schedule-cancelled = ❌ <b>{ $title }</b> ({ $when }) is <b>cancelled</b>.
+schedule-added = 🆕 New session: <b>{ $title }</b>, { $when }
+schedule-restored = ↩️ Back in the programme: <b>{ $title }</b>, { $when }
+schedule-changed = ✏️ <b>{ $title }</b>
+schedule-field-title = Title: <s>{ $before }</s> → { $after }
+schedule-field-time = Time: <s>{ $before }</s> → { $after }
+schedule-field-room = Room: <s>{ $before }</s> → { $after }
+schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
+reload-not-allowed = Sorry, this command is for the committee only.
+reload-invalid =
+    The event file cannot be loaded; nothing was changed. Problems found:
+    <pre>{ $problems }</pre>
+reload-done = Event file reloaded: { $created } new, { $updated } updated, { $changes } programme changes. The attendees concerned are being told.
+
+# Commands (Telegram's command menu)
+command-agenda = Programme
+command-now = Session on now
+command-next = Next session
+command-venue = Venue
+command-speakers = Speakers
+command-calendar = Calendar file (.ics)
+command-subscribe = Subscribe to announcements
+command-unsubscribe = Unsubscribe
+command-faq = Frequently asked questions
