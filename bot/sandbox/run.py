@@ -380,6 +380,7 @@ def run_sandbox(
         0 after a clean stop; 2 (with one line on stderr) if the port is busy or the event
         file is unusable.
     """
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line every 30 s otherwise
     try:
         asyncio.run(_serve(host, port, event_tomorrow, database_url, settings))
     except SandboxError as exc:

@@ -609,7 +609,9 @@
       const body = el("div", "persona-body");
       body.appendChild(el("div", "persona-name", persona.name));
       body.appendChild(el("div", "persona-role", persona.role));
-      body.appendChild(el("div", "persona-hint", persona.hint));
+      const hint = el("div", "persona-hint", persona.hint);
+      hint.title = persona.hint;
+      body.appendChild(hint);
       const badge = el("span", "badge");
       badge.hidden = true;
       button.append(avatar, body, badge);
