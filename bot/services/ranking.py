@@ -29,6 +29,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.services.audit import record
 from bot.services.judging import JUDGEABLE, Criterion, indicators_of, rubric
+from bot.services.results import record_award
 from bot.services.submission_status import StatusChange, change_status
 from bot.storage.models import (
     Award,
@@ -184,7 +185,8 @@ async def set_results(
 
     The nominees (and entries of a previous result) are taken in ranking order: the first
     ``len(config["rank_titles"])`` become winners with an ``Award`` each (rank title from the
-    file), the others not_selected. Earlier awards of the edition are replaced (audited).
+    file, recorded through :func:`bot.services.results.record_award`), the others
+    not_selected. Earlier awards of the edition are replaced (audited).
     Officers are not notified here: the results stay private until the announcement.
 
     Raises:
@@ -196,22 +198,16 @@ async def set_results(
     if edition.results_announced_at is not None:
         raise RankingError("announced")
     titles = list((edition.config or {}).get("rank_titles") or [])
-    pool = [line for line in await compute_ranking(session, edition)]
-    pool = [line for line in pool if line.submission.status in RESULT_POOL]
+    ranked = await compute_ranking(session, edition)
+    pool = [line for line in ranked if line.submission.status in RESULT_POOL]
     if not pool:
         raise RankingError("no-nominees")
-    old = list(
-        await session.scalars(
-            select(Award).where(Award.edition_id == edition.id).order_by(Award.rank)
-        )
-    )
-    before = [_award_json(award) for award in old]
-    await session.execute(delete(Award).where(Award.edition_id == edition.id))
-    await session.flush()
+    before = [_award_json(award) for award in await awards_of(session, edition.id)]
+    winners = len(titles)
     awards, changes = [], []
     for position, line in enumerate(pool):
         entry = line.submission
-        wanted = S.WINNER if position < len(titles) else S.NOT_SELECTED
+        wanted = S.WINNER if position < winners else S.NOT_SELECTED
         if entry.status != wanted:
             if entry.status != S.NOMINEE:
                 changes.append(
@@ -219,16 +215,21 @@ async def set_results(
                 )
             changes.append(await change_status(session, entry, wanted, actor_id=actor_id, now=now))
         if wanted is S.WINNER:
-            award = Award(
-                edition_id=edition.id,
-                rank=position + 1,
-                title=titles[position],
-                unit_id=entry.unit_id,
-                innovation=entry.title or entry.number or "",
-                submission_id=entry.id,
+            awards.append(
+                await record_award(
+                    session,
+                    edition,
+                    rank=position + 1,
+                    unit=entry.unit,
+                    innovation=entry.title or entry.number or "",
+                    actor_id=actor_id,
+                    now=now,
+                    submission_id=entry.id,
+                )
             )
-            session.add(award)
-            awards.append(award)
+    await session.execute(
+        delete(Award).where(Award.edition_id == edition.id, Award.rank > len(awards))
+    )
     await session.flush()
     record(
         session,
