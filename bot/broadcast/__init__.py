@@ -1,0 +1,1 @@
+"""The Telegram side of broadcasts: the background sender (:mod:`bot.broadcast.sender`)."""
