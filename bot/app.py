@@ -8,7 +8,6 @@ from datetime import datetime
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.broadcast import sender as broadcast_sender
 from bot.handlers import (
     agenda,
     calendar,
@@ -22,6 +21,7 @@ from bot.handlers import (
     venue,
 )
 from bot.handlers import language as language_choice
+from bot.handlers import scheduler, winners
 from bot.i18n import LANGUAGES, t
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
@@ -38,6 +38,8 @@ FEATURES = (
     subscriptions,
     language_choice,
     schedule_changes,
+    winners,
+    scheduler,
     errors,
 )
 """Handler modules, each with ``register(application)``, in registration order."""
@@ -53,6 +55,7 @@ COMMANDS = (
     ("langganan", "command-subscribe"),
     ("berhenti", "command-unsubscribe"),
     ("faq", "command-faq"),
+    ("pemenang", "command-winners"),
     ("bahasa", "command-language"),
     ("help", "command-help"),
 )
@@ -67,11 +70,7 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(
         [BotCommand(name, t(default, key)) for name, key in COMMANDS]
     )
-    await application.bot_data[broadcast_sender.SENDER_KEY].start()
-
-
-async def _post_stop(application: Application) -> None:
-    await application.bot_data[broadcast_sender.SENDER_KEY].stop()
+    await scheduler.schedule_pending(application)
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -105,12 +104,10 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
         .post_init(_post_init)
-        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data["runtime"] = runtime
-    broadcast_sender.install(application)
     for feature in FEATURES:
         feature.register(application)
     return application

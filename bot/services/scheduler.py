@@ -306,6 +306,12 @@ async def plan_edition_reminders(
     )
 
 
+async def edition_zone(session: AsyncSession, edition_id: int, default: ZoneInfo) -> ZoneInfo:
+    """The zone of the edition's event (its file's ``timezone``), else ``default``."""
+    name = await session.scalar(select(Event.timezone).where(Event.edition_id == edition_id))
+    return ZoneInfo(name) if name else default
+
+
 async def plan_all(session: AsyncSession, now: datetime, zone: ZoneInfo) -> list[Reminder]:
     """Plan every reminder and announcement from the loaded rows (idempotent by key).
 
