@@ -8,6 +8,7 @@ from datetime import datetime
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 
+from bot.broadcast import sender as broadcast_sender
 from bot.handlers import (
     agenda,
     calendar,
@@ -70,7 +71,12 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands(
         [BotCommand(name, t(default, key)) for name, key in COMMANDS]
     )
+    await application.bot_data[broadcast_sender.SENDER_KEY].start()
     await scheduler.schedule_pending(application)
+
+
+async def _post_stop(application: Application) -> None:
+    await application.bot_data[broadcast_sender.SENDER_KEY].stop()
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -104,10 +110,12 @@ def build_application(
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data["runtime"] = runtime
+    broadcast_sender.install(application)
     for feature in FEATURES:
         feature.register(application)
     return application
