@@ -50,9 +50,16 @@ def _screen(language: str, topics: set[str], intro_key: str) -> tuple[str, Inlin
         ]
         for topic in TOPICS
     ]
-    bulk = ("off", "subs-stop-all") if topics else ("on", "subs-start-all")
+    bulk = []
+    if len(topics) < len(TOPICS):
+        bulk.append(("on", "subs-start-all"))
+    if topics:
+        bulk.append(("off", "subs-stop-all"))
     rows.append(
-        [InlineKeyboardButton(plain_text(language, bulk[1]), callback_data=f"subs:{bulk[0]}:all")]
+        [
+            InlineKeyboardButton(plain_text(language, key), callback_data=f"subs:{action}:all")
+            for action, key in bulk
+        ]
     )
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
