@@ -13,8 +13,10 @@ from bot.handlers import (
     agenda,
     calendar,
     common,
+    entries,
     errors,
     faq,
+    onboarding,
     schedule_changes,
     speakers,
     start,
@@ -31,6 +33,8 @@ from bot.storage.database import create_engine, create_session_factory
 FEATURES = (
     common,
     start,
+    entries,
+    onboarding,
     agenda,
     venue,
     speakers,
@@ -58,6 +62,10 @@ COMMANDS = (
     ("faq", "command-faq"),
     ("pemenang", "command-winners"),
     ("bahasa", "command-language"),
+    ("lanjutkan", "command-resume"),
+    ("inovasi_saya", "command-my-entries"),
+    ("batal", "command-cancel"),
+    ("daftar", "command-join"),
     ("help", "command-help"),
 )
 """Commands shown in Telegram's menu: (command, catalogue key of its description)."""

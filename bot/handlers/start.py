@@ -15,6 +15,9 @@ from bot.i18n import format_day, t
 DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
 """Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
 
+DEEP_LINK_PREFIXES: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+"""Answers of deep links whose payload starts with a prefix (``inv-<code>``: an invite)."""
+
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Greets the user and names the current event: title, day and date, venue.
@@ -24,6 +27,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if context.args and context.args[0] in DEEP_LINKS:
         await DEEP_LINKS[context.args[0]](update, context)
         return
+    for prefix, answer in DEEP_LINK_PREFIXES.items():
+        if context.args and context.args[0].startswith(prefix):
+            await answer(update, context)
+            return
     language = await language_of(update, context)
     name = update.effective_user.first_name if update.effective_user else ""
     event = await runtime_of(context).event()

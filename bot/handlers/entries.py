@@ -1,0 +1,754 @@
+"""The guided entry form in the chat: the menu button "📝 Kirim Inovasi", ``/lanjutkan``,
+``/batal``, ``/inovasi_saya``, and every answer, button and file of the form.
+
+No conversation state lives in memory: where the officer is comes from the database
+(``Officer.current_submission_id`` and ``Submission.current_field``), so after a restart the
+officer just goes on. The only in-memory data are caches: which users are in the form
+(reloaded from the database for each user the first time they write after a start) and which
+albums were already answered.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.handlers import entry_views as views
+from bot.handlers.common import language_of, runtime_of
+from bot.handlers.menu import MENU_LAYOUT, button_filter
+from bot.i18n import LANGUAGES, Markup, format_moment, plain_text, t
+from bot.services.chats import chat_language
+from bot.services.event_file import FormFieldSpec
+from bot.services.events import current_edition
+from bot.services.form import (
+    FieldError,
+    append_long_text,
+    check_choice,
+    check_file,
+    check_long_text,
+    form_fields,
+    next_field,
+    parse_text_answer,
+    parse_url,
+    visible_fields,
+)
+from bot.services.submission_status import StatusChange
+from bot.services.submissions import (
+    EVIDENCE_PREFIX,
+    LEVEL_PREFIX,
+    SUMMARY,
+    EntryError,
+    EntryProblem,
+    FileInfo,
+    active_entry,
+    answers_of,
+    assessment_of,
+    award_ranks,
+    clear_answer,
+    committee_ids,
+    editable_entries,
+    entry_for_officer,
+    entry_problems,
+    is_in_form,
+    leave_form,
+    officer_units,
+    open_entry,
+    save_answer,
+    save_file,
+    self_assessment_on,
+    set_evidence,
+    set_level,
+    set_position,
+    start_entry,
+    submit_entry,
+    unit_entries,
+    withdraw_entry,
+)
+from bot.storage.models import Edition, Submission, SubmissionStatus
+
+logger = logging.getLogger(__name__)
+
+IN_FORM = "entries_in_form"
+"""``bot_data`` key: user id → whether the user is filling in an entry (a cache)."""
+ALBUMS = "entries_albums"
+"""``bot_data`` key: (chat id, media_group_id) of albums already answered."""
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
+
+
+class InForm(filters.UpdateFilter):
+    """Matches updates of users who are filling in an entry (per the cache in ``bot_data``)."""
+
+    def __init__(self, cache: dict[int, bool]) -> None:
+        super().__init__(name="InForm")
+        self.cache = cache
+
+    def filter(self, update: Update) -> bool:
+        user = update.effective_user
+        return user is not None and self.cache.get(user.id, False)
+
+
+def _cache(context: ContextTypes.DEFAULT_TYPE) -> dict[int, bool]:
+    return context.application.bot_data[IN_FORM]
+
+
+async def load_form_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before anything else: learn from the database whether a user seen for the first time
+    since the start is in the form (so a restart needs nothing from the officer)."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != "private" or user.id in _cache(context):
+        return
+    async with runtime_of(context).sessions() as session:
+        _cache(context)[user.id] = await is_in_form(session, user.id)
+
+
+# --- the context of one update -------------------------------------------------------------
+
+
+@dataclass
+class Form:
+    """What a handler needs about the officer's entry, loaded in one transaction."""
+
+    session: AsyncSession
+    language: str
+    edition: Edition
+    submission: Submission
+    fields: list[FormFieldSpec]
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return answers_of(self.submission)
+
+    @property
+    def visible(self) -> list[FormFieldSpec]:
+        return visible_fields(self.fields, self.answers)
+
+
+async def _edition(session: AsyncSession) -> Edition | None:
+    return await current_edition(session)
+
+
+async def _send(message: Message, replies: Sequence[Reply]) -> None:
+    for text, markup in replies:
+        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+def _zone(context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
+    return runtime_of(context).settings.zone
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+
+def _ask(form: Form) -> Reply:
+    """The message for the entry's current position."""
+    position = form.submission.current_field or SUMMARY
+    language, edition, submission = form.language, form.edition, form.submission
+    if position.startswith(LEVEL_PREFIX):
+        return views.level_question(language, edition, submission, _indicator_index(form, position))
+    if position.startswith(EVIDENCE_PREFIX):
+        index = _indicator_index(form, position)
+        return views.evidence_question(language, edition, submission, index)
+    spec = next((f for f in form.fields if f.key == position), None)
+    if spec is not None and spec in form.visible:
+        return views.question(language, edition, form.fields, submission, form.answers, spec)
+    return _summary(form)
+
+
+def _summary(form: Form) -> Reply:
+    problems = entry_problems(form.edition, form.submission)
+    return views.summary(
+        form.language,
+        form.edition,
+        form.fields,
+        form.visible,
+        form.submission,
+        form.answers,
+        problems,
+        self_assessment_on(form.edition),
+    )
+
+
+def _indicator_index(form: Form, position: str) -> int:
+    key = position.split(":", 1)[1]
+    keys = [indicator.key for indicator in form.edition.indicators]
+    return keys.index(key) if key in keys else 0
+
+
+def _advance(form: Form, after: str | None, now) -> None:  # type: ignore[no-untyped-def]
+    """Move to the next unanswered field; then to the self-assessment's next indicator
+    without a level; then to the summary."""
+    spec = next_field(form.fields, form.answers, after=after)
+    if spec is not None:
+        set_position(form.submission, spec.key, now)
+        return
+    if self_assessment_on(form.edition):
+        for indicator in form.edition.indicators:
+            if assessment_of(form.submission, indicator) is None:
+                set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
+                return
+    set_position(form.submission, SUMMARY, now)
+
+
+def _after_indicator(form: Form, index: int, now) -> None:  # type: ignore[no-untyped-def]
+    for indicator in form.edition.indicators[index + 1 :]:
+        if assessment_of(form.submission, indicator) is None:
+            set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
+            return
+    set_position(form.submission, SUMMARY, now)
+
+
+# --- entering the form -----------------------------------------------------------------------
+
+
+async def _not_officer(update: Update, language: str) -> None:
+    await update.effective_message.reply_text(
+        t(language, "entry-not-officer"), parse_mode=ParseMode.HTML
+    )
+
+
+async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "📝 Kirim Inovasi" and ``/lanjutkan``: resumes the officer's entry where they stopped;
+    with several drafts, lets them choose; with none, starts a new one."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    replies: list[Reply] = []
+    async with runtime.transaction() as session:
+        edition = await _edition(session)
+        officers = await officer_units(session, user_id, edition.id) if edition else []
+        if not officers:
+            await _not_officer(update, language)
+            return
+        submission = await active_entry(session, user_id)
+        if submission is None:
+            drafts = editable_entries(await unit_entries(session, [o.unit_id for o in officers]))
+            if len(drafts) == 1 and not _is_menu(update):
+                submission = drafts[0]
+            elif drafts:
+                replies.append(_chooser(language, drafts, officers))
+            else:
+                try:
+                    submission = await start_entry(session, officers[0], edition, runtime.now())
+                except EntryError as error:
+                    replies.append((views.entry_error_text(language, error, _zone(context)), None))
+        if submission is not None:
+            await open_entry(session, user_id, submission)
+            form = Form(session, language, edition, submission, form_fields(edition.config))
+            name = views.entry_name(language, submission)
+            replies.append((t(language, "entry-resume", name=name), None))
+            replies.append(_ask(form))
+    if submission is not None:
+        _cache(context)[user_id] = True
+    await _send(update.effective_message, replies)
+
+
+def _is_menu(update: Update) -> bool:
+    text = update.effective_message.text or ""
+    return not text.startswith("/")
+
+
+def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any]) -> Reply:
+    rows = [
+        [views.button(f"✏️ {views.short(views.entry_name(language, d), 40)}", f"entry:open:{d.id}")]
+        for d in drafts[:10]
+    ]
+    rows += _new_buttons(language, officers)
+    return t(language, "entry-choose"), InlineKeyboardMarkup(rows)
+
+
+def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
+    return [
+        [
+            views.button(
+                plain_text(language, "entry-button-new", unit=views.short(officer.unit.name, 40)),
+                f"entry:new:{officer.unit_id}",
+            )
+        ]
+        for officer in officers
+    ]
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/batal``: leaves the form; the draft and its position are kept for /lanjutkan."""
+    language = await language_of(update, context)
+    user_id = update.effective_user.id
+    async with runtime_of(context).transaction() as session:
+        was_in = await is_in_form(session, user_id)
+        await leave_form(session, user_id)
+    _cache(context)[user_id] = False
+    key = "entry-cancelled" if was_in else "entry-cancel-nothing"
+    await update.effective_message.reply_text(t(language, key), parse_mode=ParseMode.HTML)
+
+
+# --- answers typed or sent -------------------------------------------------------------------
+
+
+async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any message of an officer in the form: the answer to the current question."""
+    message = update.effective_message
+    if message.media_group_id is not None:
+        seen = context.application.bot_data[ALBUMS]
+        key = (message.chat_id, message.media_group_id)
+        if key in seen:
+            return  # the album's first item was answered already
+        seen.add(key)
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.transaction() as session:
+        submission = await active_entry(session, user_id)
+        edition = await _edition(session) if submission else None
+        if submission is None or edition is None:
+            _cache(context)[user_id] = False
+            return
+        form = Form(session, language, edition, submission, form_fields(edition.config))
+        try:
+            note = await _take_input(form, message, runtime.now())
+        except FieldError as error:
+            text, markup = _ask(form)
+            reply: Reply = (views.error_text(language, error, form.fields) + "\n\n" + text, markup)
+        except EntryError as error:
+            reply = (views.entry_error_text(language, error, _zone(context)), None)
+        else:
+            text, markup = _ask(form)
+            reply = ((note + "\n\n" if note else "") + text, markup)
+    await _send(message, [reply])
+
+
+async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
+    """Store what ``message`` answers at the current position and move on.
+
+    Returns:
+        A note to show before the next question ("" if none).
+
+    Raises:
+        FieldError: The message does not answer the question; nothing was changed.
+    """
+    language, position = form.language, form.submission.current_field or SUMMARY
+    album_note = t(language, "entry-album-first") if message.media_group_id else ""
+    if position.startswith(EVIDENCE_PREFIX):
+        await _take_evidence(form, message, position, now)
+        return album_note
+    spec = next((f for f in form.fields if f.key == position), None)
+    if spec is None or spec not in form.visible:
+        raise FieldError("form-error-use-buttons")
+    if spec.kind == "file":
+        document = message.document
+        if document is None:
+            raise FieldError("form-error-photo" if message.photo else "form-error-want-file")
+        check_file(spec, document.file_name, document.mime_type, document.file_size)
+        await save_file(form.session, form.edition, form.submission, spec.key, _file(message), now)
+        _advance(form, spec.key, now)
+        return album_note or t(language, "entry-file-saved", name=document.file_name or "")
+    text = message.text
+    if text is None and spec.kind == "phone" and message.contact is not None:
+        text = message.contact.phone_number
+    if text is None:
+        raise FieldError("form-error-want-text")
+    if spec.kind == "long_text":
+        value = append_long_text(form.answers.get(spec.key), text)
+        await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
+        set_position(form.submission, spec.key, now)
+        return ""
+    value = parse_text_answer(spec, text, form.answers, form.fields)
+    await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
+    _advance(form, spec.key, now)
+    return ""
+
+
+async def _take_evidence(form: Form, message: Message, position: str, now) -> None:  # type: ignore[no-untyped-def]
+    index = _indicator_index(form, position)
+    indicator = form.edition.indicators[index]
+    if message.document is not None:
+        await set_evidence(
+            form.session, form.edition, form.submission, indicator, now, file=_file(message)
+        )
+    elif message.text is not None:
+        try:
+            url = parse_url(message.text)
+        except FieldError:
+            raise FieldError("form-error-evidence-url") from None
+        await set_evidence(form.session, form.edition, form.submission, indicator, now, url=url)
+    else:
+        raise FieldError("form-error-photo" if message.photo else "form-error-evidence-url")
+    _after_indicator(form, index, now)
+
+
+def _file(message: Message) -> FileInfo:
+    document = message.document
+    return FileInfo(
+        file_id=document.file_id,
+        file_unique_id=document.file_unique_id,
+        file_name=document.file_name,
+        mime_type=document.mime_type,
+        size_bytes=document.file_size,
+    )
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An officer edited a message they sent: says that edits are not applied and how to
+    change an answer."""
+    language = await language_of(update, context)
+    await update.edited_message.reply_text(
+        t(language, "entry-edit-ignored"), parse_mode=ParseMode.HTML
+    )
+
+
+# --- buttons ---------------------------------------------------------------------------------
+
+CALLBACK = re.compile(r"^entry:([a-z]+)(?::(\d+))?(?::(\d+))?(?::(\d+))?$")
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
+    officer's right to the entry is checked on each tap."""
+    query = update.callback_query
+    match = CALLBACK.match(query.data or "")
+    if match is None:
+        await query.answer()
+        return
+    action = match.group(1)
+    numbers = [int(group) for group in match.groups()[1:] if group is not None]
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    replies: list[Reply] = []
+    notices: list[tuple[set[int], str, dict[str, Any]]] = []
+    alert = None
+    async with runtime.transaction() as session:
+        edition = await _edition(session)
+        if edition is None:
+            await query.answer()
+            return
+        try:
+            if action == "new":
+                replies = await _new_entry(session, language, edition, user_id, numbers[0], runtime)
+            elif action in ("confirm", "withdrawok"):
+                replies, notices = await _finish(
+                    session, language, action, user_id, numbers[0], runtime, context
+                )
+            else:
+                submission = await entry_for_officer(session, user_id, numbers[0])
+                form = Form(session, language, edition, submission, form_fields(edition.config))
+                replies, alert = await _act(form, action, numbers[1:], user_id, runtime.now())
+        except EntryError as error:
+            replies = [(views.entry_error_text(language, error, _zone(context)), None)]
+        except FieldError as error:
+            alert = views.error_text(language, error, form_fields(edition.config))
+    if action in ("new", "open", "edit", "summary", "indicators", "indicator"):
+        _cache(context)[user_id] = True
+    if action in ("confirm", "withdrawok") and notices:
+        _cache(context)[user_id] = False
+    await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
+    if action in ("confirm", "withdrawok", "review"):
+        await _drop_buttons(query.message)
+    await _send(query.message, replies)
+    for recipients, key, args in notices:
+        await notify(context, recipients, key, **args)
+
+
+def _plain(html_text: str) -> str:
+    """A catalogue text without HTML tags and entities, for a callback alert (plain text,
+    at most 200 characters by Telegram's rule)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:200]
+
+
+async def _drop_buttons(message: Message | None) -> None:
+    if message is None:
+        return
+    try:
+        await message.edit_reply_markup(None)
+    except BadRequest:  # already without buttons (a double tap)
+        pass
+
+
+async def _new_entry(session, language, edition, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+    officer = next(
+        (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
+        None,
+    )
+    if officer is None:
+        return [(t(language, "entry-not-officer"), None)]
+    submission = await start_entry(session, officer, edition, runtime.now())
+    form = Form(session, language, edition, submission, form_fields(edition.config))
+    return [_ask(form)]
+
+
+async def _act(
+    form: Form, action: str, args: list[int], user_id: int, now
+) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
+    """A button acting on an entry the user may change; returns the replies and an alert."""
+    session, edition, submission = form.session, form.edition, form.submission
+    language = form.language
+    if action == "withdraw":
+        sid = submission.id
+        markup = InlineKeyboardMarkup(
+            [[views.button(t(language, "entry-button-withdraw-yes"), f"entry:withdrawok:{sid}")]]
+        )
+        name = views.entry_name(language, submission)
+        return [(t(language, "entry-withdraw-ask", name=name), markup)], None
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    await open_entry(session, user_id, submission)
+    if action == "open":
+        return [_ask(form)], None
+    if action == "summary":
+        set_position(submission, SUMMARY, now)
+        return [_summary(form)], None
+    if action == "indicators":
+        return [views.indicator_overview(language, edition, submission)], None
+    if action == "review":
+        problems = entry_problems(edition, submission)
+        if problems:
+            labels = _problem_lines(form, problems)
+            text = t(language, "entry-review-blocked") + "\n" + labels
+            return [(text, None), _summary(form)], None
+        pages = views.full_entry(
+            language, edition, form.visible, submission, form.answers, self_assessment_on(edition)
+        )
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    views.button(
+                        t(language, "entry-button-confirm"), f"entry:confirm:{submission.id}"
+                    )
+                ],
+                [
+                    views.button(
+                        t(language, "entry-button-summary"), f"entry:summary:{submission.id}"
+                    )
+                ],
+            ]
+        )
+        return [(page, None) for page in pages[:-1]] + [
+            (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), markup)
+        ], None
+    if action in ("indicator", "level", "noevidence"):
+        index = args[0]
+        if not 0 <= index < len(edition.indicators):
+            return [], None
+        indicator = edition.indicators[index]
+        if action == "indicator":
+            set_position(submission, LEVEL_PREFIX + indicator.key, now)
+        elif action == "level":
+            await set_level(session, edition, submission, indicator, args[1], now)
+            set_position(submission, EVIDENCE_PREFIX + indicator.key, now)
+        else:
+            _after_indicator(form, index, now)
+        return [_ask(form)], None
+    index = args[0]
+    if not 0 <= index < len(form.fields):
+        return [], None
+    spec = form.fields[index]
+    if action == "edit":
+        set_position(submission, spec.key, now)
+        return [_ask(form)], None
+    if submission.current_field != spec.key:
+        return [_ask(form)], t(language, "entry-button-stale")
+    answers = form.answers
+    if action == "pick":
+        value = check_choice(spec, spec.choices[args[1]].value)
+        await save_answer(session, edition, submission, spec.key, value, now)
+        _advance(form, spec.key, now)
+    elif action == "toggle":
+        chosen = set(answers.get(spec.key) or [])
+        chosen ^= {spec.choices[args[1]].value}
+        value = [c.value for c in spec.choices if c.value in chosen]
+        await save_answer(session, edition, submission, spec.key, value, now)
+    elif action == "next":
+        value = answers.get(spec.key)
+        if spec.kind == "long_text":
+            if value is None and not spec.required:
+                raise FieldError("form-error-empty")
+            check_long_text(spec, value or "")
+        elif not value and spec.required:
+            raise FieldError("form-error-required")
+        elif spec.key not in answers:
+            await save_answer(session, edition, submission, spec.key, [], now)
+        _advance(form, spec.key, now)
+    elif action == "skip" and not spec.required:
+        await save_answer(session, edition, submission, spec.key, None, now)
+        _advance(form, spec.key, now)
+    elif action == "clear":
+        await clear_answer(session, edition, submission, spec.key, now)
+    return [_ask(form)], None
+
+
+def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Markup:
+    names = {f.key: views.label_of(f, form.language) for f in form.fields}
+    for indicator in form.edition.indicators:
+        names[f"#indicator:{indicator.key}"[:64]] = f"{indicator.number}. {indicator.name}"
+    lines = [
+        "• " + t(form.language, "entry-problem", label=names.get(key, key))
+        + " " + views.error_text(form.language, error, form.fields)
+        for key, error in problems
+    ]  # fmt: skip
+    return Markup("\n".join(lines))
+
+
+async def _finish(session, language, action, user_id, submission_id, runtime, context):  # type: ignore[no-untyped-def]
+    """Confirm (submit) or withdraw; returns the replies and the notices to send after the
+    transaction: ``(recipients, catalogue key, arguments)``."""
+    now = runtime.now()
+    zone = runtime.settings.zone
+    if action == "withdrawok":
+        change = await withdraw_entry(session, user_id, submission_id, now)
+        name = views.entry_name(language, change.submission)
+        notices = [(set(change.officer_ids) - {user_id}, *_status_notice(change))]
+        return [(t(language, "entry-withdrawn", name=name), None)], notices
+    result = await submit_entry(session, user_id, submission_id, now)
+    submission = result.submission
+    name = views.entry_name(language, submission)
+    if result.change is None:
+        text = t(language, "entry-already-submitted", name=name, number=submission.number)
+        return [(text, None)], []
+    receipt = t(
+        language,
+        "entry-receipt",
+        name=name,
+        number=submission.number,
+        unit=submission.unit.name,
+        moment=views.moment_text(now, zone, language),
+    )
+    committee = await committee_ids(session, runtime.settings.admin_ids)
+    notices = [
+        (set(result.change.officer_ids) - {user_id}, *_status_notice(result.change)),
+        (
+            committee,
+            "entry-committee-new",
+            {"name": name, "number": submission.number, "unit": submission.unit.name},
+        ),
+    ]
+    return [(receipt, None)], notices
+
+
+def _status_notice(change: StatusChange) -> tuple[str, dict[str, Any]]:
+    return "entry-status-changed", {
+        "name": change.submission.title or "—",
+        "number": change.submission.number or "—",
+        "status": change.new,
+        "note": change.note or "",
+    }
+
+
+async def notify(
+    context: ContextTypes.DEFAULT_TYPE, recipients: set[int], key: str, **args: Any
+) -> None:
+    """Send catalogue text ``key`` to each recipient in their language; a ``status``
+    argument (a :class:`SubmissionStatus`) is shown as its label, a datetime as a moment in
+    the event's zone. Failures are logged (a user
+    who blocked the bot is skipped)."""
+    runtime = runtime_of(context)
+    for user_id in sorted(recipients):
+        async with runtime.sessions() as session:
+            language = await chat_language(session, user_id) or runtime.settings.default_language
+        shown = dict(args)
+        if isinstance(shown.get("status"), SubmissionStatus):
+            shown["status"] = views.status_label(language, shown["status"])
+        for name, value in shown.items():
+            if isinstance(value, datetime):
+                shown[name] = format_moment(value, runtime.settings.zone, language)
+        if shown.get("note"):
+            shown["note"] = Markup("\n" + views.note_text(language, shown["note"]))
+        try:
+            text = t(language, key, **shown)
+            await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
+        except TelegramError as error:
+            logger.warning("Could not notify %s: %s", user_id, error)
+
+
+async def notify_status_change(context: ContextTypes.DEFAULT_TYPE, change: StatusChange) -> None:
+    """Tell every officer of the entry's unit about a status change (for the committee's
+    tools, which change statuses with :func:`bot.services.submission_status.change_status`)."""
+    key, args = _status_notice(change)
+    await notify(context, set(change.officer_ids), key, **args)
+
+
+# --- the unit's entries ----------------------------------------------------------------------
+
+
+async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/inovasi_saya``: the unit's entries with their status, and what can be done."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.sessions() as session:
+        edition = await _edition(session)
+        officers = await officer_units(session, user_id, edition.id) if edition else []
+        if not officers:
+            await _not_officer(update, language)
+            return
+        entries = await unit_entries(session, [o.unit_id for o in officers])
+        ranks = await award_ranks(session, [e.id for e in entries])
+    zone = runtime.settings.zone
+    blocks = [views.entry_status_block(language, e, ranks.get(e.id), zone) for e in entries]
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        row = []
+        if entry.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+            row.append(views.button(f"✏️ {number}", f"entry:open:{entry.id}"))
+        if entry.status in (
+            SubmissionStatus.DRAFT,
+            SubmissionStatus.SUBMITTED,
+            SubmissionStatus.RETURNED,
+        ):
+            row.append(views.button(f"↩️ {number}", f"entry:withdraw:{entry.id}"))
+        if row:
+            rows.append(row)
+    rows += _new_buttons(language, officers)
+    if blocks:
+        listing = "\n\n".join(f"{n}. {block}" for n, block in enumerate(blocks, start=1))
+        text = "\n\n".join([t(language, "entry-list"), listing, t(language, "entry-list-actions")])
+    else:
+        text = t(language, "entry-list-empty")
+    await update.effective_message.reply_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
+    )
+
+
+def register(application: Application) -> None:
+    """Adds the form's commands, the menu button, the buttons and the answers."""
+    cache: dict[int, bool] = {}
+    application.bot_data[IN_FORM] = cache
+    application.bot_data[ALBUMS] = set()
+    in_form = InForm(cache)
+    labels = {plain_text(language, key) for language in LANGUAGES for row in MENU_LAYOUT
+              for key in row}  # fmt: skip
+    menu = filters.Regex("^(" + "|".join(re.escape(label) for label in sorted(labels)) + ")$")
+    application.add_handler(TypeHandler(Update, load_form_state), group=-2)
+    application.add_handler(CommandHandler("lanjutkan", enter_form))
+    application.add_handler(CommandHandler("batal", cancel))
+    application.add_handler(CommandHandler("inovasi_saya", my_entries))
+    application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^entry:"))
+    application.add_handler(MessageHandler(in_form & filters.UpdateType.EDITED_MESSAGE, on_edited))
+    application.add_handler(
+        MessageHandler(
+            in_form
+            & filters.UpdateType.MESSAGE
+            & filters.ChatType.PRIVATE
+            & ~filters.COMMAND
+            & ~menu,
+            on_input,
+        )
+    )

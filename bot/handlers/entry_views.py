@@ -1,0 +1,421 @@
+"""Texts and keyboards of the entry form: questions, answers as shown, the summary, the full
+entry for a last look, the status list. Every text comes from ``entries.ftl``; user and config
+text is escaped by :func:`bot.i18n.t`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.i18n import format_day, format_moment, format_money, t
+from bot.services.event_file import FormFieldSpec, localized
+from bot.services.form import FieldError, count_words, field_by_key, progress
+from bot.services.submissions import (
+    EntryError,
+    EntryProblem,
+    assessment_of,
+    assessment_score,
+    has_evidence,
+)
+from bot.storage.models import Edition, Indicator, Submission, SubmissionStatus
+
+CHUNK = 3500
+"""Most visible characters per message of a long view (Telegram allows 4096).
+
+Long user texts are escaped here and appended to catalogue texts rather than passed as
+placeables: Fluent refuses placeables longer than 1000 characters."""
+
+SUMMARY_VALUE_LENGTH = 60
+"""Characters of an answer shown in the summary."""
+
+EDIT_BUTTONS_PER_ROW = 5
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    """An inline button; ``data`` must fit Telegram's 64 bytes."""
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def label_of(spec: FormFieldSpec, language: str) -> str:
+    """The field's label in ``language``."""
+    return localized(spec.label, language)
+
+
+def choice_label(spec: FormFieldSpec, value: str, language: str) -> str:
+    """The label of a choice value (the value itself if the form no longer has it)."""
+    choice = next((c for c in spec.choices if c.value == value), None)
+    return localized(choice.label, language) if choice else value
+
+
+def display_value(spec: FormFieldSpec, value: Any, language: str) -> str:
+    """An answer as people read it (plain text, to be escaped): labels of choices, dates as
+    "Rabu, 17 Agustus 2022", money as "Rp10.000.000", files by name."""
+    if value is None:
+        return t(language, "entry-value-skipped")
+    if spec.kind == "single_choice":
+        return choice_label(spec, value, language)
+    if spec.kind == "multiple_choice":
+        return ", ".join(choice_label(spec, item, language) for item in value)
+    if spec.kind == "date":
+        return format_day(date.fromisoformat(value), language)
+    if spec.kind == "money":
+        return format_money(int(value), language)
+    if spec.kind == "file":
+        return "📎 " + (value.get("file_name") or t(language, "entry-value-file"))
+    return str(value)
+
+
+def short(text: str, limit: int = SUMMARY_VALUE_LENGTH) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec]) -> str:
+    """The explanation of a refused answer (``form-error-…``)."""
+    details = dict(error.details)
+    if "other" in details:
+        other = field_by_key(fields, str(details["other"]))
+        details["other"] = label_of(other, language) if other else details["other"]
+        details["other_date"] = format_day(date.fromisoformat(str(details["other_date"])), language)
+    return t(language, error.key, **details)
+
+
+def entry_error_text(language: str, error: EntryError, zone: ZoneInfo) -> str:
+    """Why an action on an entry was refused, with the deadline where it matters."""
+    if error.problem in (EntryProblem.CLOSED, EntryProblem.NOT_YET_OPEN):
+        moment = format_moment(error.moment, zone, language) if error.moment else ""
+        return t(language, f"entry-error-{error.problem.value}", moment=moment)
+    if error.problem is EntryProblem.NOT_EDITABLE and error.status is not None:
+        return t(language, "entry-error-not_editable", status=status_label(language, error.status))
+    return t(language, f"entry-error-{error.problem.value}")
+
+
+def note_text(language: str, note: str) -> str:
+    """The committee's note, escaped (a note may be longer than a catalogue placeable)."""
+    return t(language, "entry-returned-note") + " " + html.escape(note)
+
+
+def status_label(language: str, status: SubmissionStatus) -> str:
+    """The status as the officers read it."""
+    return t(language, f"entry-status-{status.value}")
+
+
+def entry_name(language: str, submission: Submission) -> str:
+    """The entry's title, or a placeholder for an untitled draft (plain text)."""
+    return submission.title or t(language, "entry-untitled")
+
+
+# --- questions -----------------------------------------------------------------------------
+
+
+def question(
+    language: str,
+    edition: Edition,
+    fields: Sequence[FormFieldSpec],
+    submission: Submission,
+    answers: dict[str, Any],
+    spec: FormFieldSpec,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The question for ``spec``: label, progress, help, what to send, and its buttons."""
+    sid, index = submission.id, fields.index(spec)
+    done, total = progress(fields, answers)
+    lines = [
+        t(language, "entry-question", label=label_of(spec, language), done=done + 1, total=total)
+    ]
+    if spec.help:
+        lines.append(t(language, "entry-help", help=localized(spec.help, language)))
+    hint_args: dict[str, object] = {}
+    if spec.kind == "file":
+        types = ", ".join(kind.upper() for kind in spec.file_types) or "—"
+        hint_args = {"types": types, "limit": f"{spec.max_size_mb:g}"}
+    if spec.kind == "long_text":
+        hint_args = {"minimum": spec.min_words or 1}
+    lines.append(t(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
+    current = answers.get(spec.key)
+    if spec.key in answers and current is not None and spec.kind != "multiple_choice":
+        if spec.kind == "long_text":
+            lines.append(t(language, "entry-long-so-far", words=count_words(current)))
+        else:
+            lines.append(
+                t(language, "entry-current", value=short(display_value(spec, current, language)))
+            )
+    rows: list[list[InlineKeyboardButton]] = []
+    if spec.kind == "single_choice":
+        for number, choice in enumerate(spec.choices):
+            mark = "✅ " if current == choice.value else ""
+            text = mark + localized(choice.label, language)
+            rows.append([button(text, f"entry:pick:{sid}:{index}:{number}")])
+    elif spec.kind == "multiple_choice":
+        chosen = current or []
+        for number, choice in enumerate(spec.choices):
+            mark = "✅ " if choice.value in chosen else "⬜ "
+            text = mark + localized(choice.label, language)
+            rows.append([button(text, f"entry:toggle:{sid}:{index}:{number}")])
+        rows.append([button(t(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+    elif spec.kind == "long_text":
+        rows.append([button(t(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+        if current:
+            rows.append([button(t(language, "entry-button-clear"), f"entry:clear:{sid}:{index}")])
+    if not spec.required:
+        rows.append([button(t(language, "entry-button-skip"), f"entry:skip:{sid}:{index}")])
+    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{sid}")])
+    return "\n\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def level_question(
+    language: str, edition: Edition, submission: Submission, index: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The question of an indicator's level (1–3), its description on each button."""
+    indicator = edition.indicators[index]
+    score = assessment_score(edition.indicators, submission)
+    assessment = assessment_of(submission, indicator)
+    text = t(
+        language,
+        "entry-level-question",
+        number=index + 1,
+        total=len(edition.indicators),
+        name=indicator.name,
+        weight=f"{indicator.weight:g}",
+        evidence=indicator.evidence or "—",
+        mandatory=t(language, "entry-indicator-mandatory") if indicator.mandatory else "",
+    )
+    text += "\n\n" + score_line(language, score)
+    rows = []
+    for level in indicator.levels:
+        mark = "✅ " if assessment is not None and assessment.level == level["level"] else ""
+        label = f"{mark}{level['level']} — {level['description']}"
+        data = f"entry:level:{submission.id}:{index}:{level['level']}"
+        rows.append([button(label, data)])
+    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{submission.id}")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+def evidence_question(
+    language: str, edition: Edition, submission: Submission, index: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Asks for an indicator's evidence: a file or a link."""
+    indicator = edition.indicators[index]
+    text = t(language, "entry-evidence-question", name=indicator.name, evidence=indicator.evidence)
+    if has_evidence(assessment_of(submission, indicator)):
+        text += "\n\n" + t(language, "entry-evidence-kept")
+    rows = [
+        [button(t(language, "entry-button-skip"), f"entry:noevidence:{submission.id}:{index}")],
+        [button(t(language, "entry-button-summary"), f"entry:summary:{submission.id}")],
+    ]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def score_line(language: str, score: Any) -> str:
+    """ "Skor sementara: 40 dari 117 (5/20 indikator)" and the mandatory ones lacking
+    evidence."""
+    text = t(
+        language,
+        "entry-score",
+        score=f"{score.score:g}",
+        maximum=f"{score.maximum:g}",
+        assessed=score.assessed,
+        total=score.total,
+    )
+    if score.lacking:
+        names = ", ".join(f"{i.number}. {i.name}" for i in score.lacking)
+        text += "\n" + t(language, "entry-score-lacking", names=names)
+    return text
+
+
+# --- summary, review, status ---------------------------------------------------------------
+
+
+def summary(
+    language: str,
+    edition: Edition,
+    fields: Sequence[FormFieldSpec],
+    visible: Sequence[FormFieldSpec],
+    submission: Submission,
+    answers: dict[str, Any],
+    problems: Sequence[tuple[str, FieldError]],
+    self_assessment: bool,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Every asked field with its answer (cut short), progress, the self-assessment score,
+    and buttons: edit each field by its number, self-assessment, send."""
+    done, total = progress(fields, answers)
+    missing = {key for key, _ in problems}
+    lines = []
+    for number, spec in enumerate(visible, start=1):
+        if spec.key in answers:
+            value = short(display_value(spec, answers[spec.key], language))
+            if spec.kind == "long_text" and answers[spec.key]:
+                value += " " + t(language, "entry-words", words=count_words(answers[spec.key]))
+        else:
+            value = "—"
+        mark = "⚠️ " if spec.key in missing else ""
+        lines.append(
+            t(
+                language,
+                "entry-summary-line",
+                number=number,
+                mark=mark,
+                label=label_of(spec, language),
+                value=value,
+            )
+        )
+    text = t(
+        language, "entry-summary", name=entry_name(language, submission), done=done, total=total
+    )
+    text += "\n\n" + "\n".join(lines)
+    if self_assessment:
+        text += "\n\n" + score_line(language, assessment_score(edition.indicators, submission))
+    if submission.status is SubmissionStatus.RETURNED and submission.status_note:
+        text += "\n\n" + note_text(language, submission.status_note)
+    text += "\n\n" + (
+        t(language, "entry-summary-problems", count=len(problems))
+        if problems
+        else t(language, "entry-summary-ready")
+    )
+    sid = submission.id
+    edit_buttons = [
+        button(f"✏️ {number}", f"entry:edit:{sid}:{fields.index(spec)}")
+        for number, spec in enumerate(visible, start=1)
+    ]
+    rows = [
+        edit_buttons[i : i + EDIT_BUTTONS_PER_ROW]
+        for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)
+    ]
+    if self_assessment:
+        rows.append([button(t(language, "entry-button-assessment"), f"entry:indicators:{sid}")])
+    rows.append([button(t(language, "entry-button-review"), f"entry:review:{sid}")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+def indicator_overview(
+    language: str, edition: Edition, submission: Submission
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Each indicator with its chosen level and whether evidence is there; a button per
+    indicator to change it."""
+    lines = []
+    for indicator in edition.indicators:
+        assessment = assessment_of(submission, indicator)
+        lines.append(
+            t(
+                language,
+                "entry-indicator-line",
+                number=indicator.number,
+                name=indicator.name,
+                level=assessment.level if assessment else "—",
+                evidence="📎" if has_evidence(assessment) else "—",
+                mandatory="★" if indicator.mandatory else "",
+            )
+        )
+    text = t(language, "entry-indicators") + "\n" + "\n".join(lines)
+    text += "\n\n" + score_line(language, assessment_score(edition.indicators, submission))
+    sid = submission.id
+    buttons = [
+        button(str(indicator.number), f"entry:indicator:{sid}:{index}")
+        for index, indicator in enumerate(edition.indicators)
+    ]
+    rows = [buttons[i : i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(buttons), 5)]
+    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{sid}")])
+    return text, InlineKeyboardMarkup(rows)
+
+
+def full_entry(
+    language: str,
+    edition: Edition,
+    visible: Sequence[FormFieldSpec],
+    submission: Submission,
+    answers: dict[str, Any],
+    self_assessment: bool,
+) -> list[str]:
+    """The whole entry for a last look, as messages of at most :data:`CHUNK` visible
+    characters (long answers are split, never cut)."""
+    blocks: list[tuple[str, str]] = []
+    for spec in visible:
+        value = answers.get(spec.key)
+        shown = display_value(spec, value, language) if spec.key in answers else "—"
+        blocks.append((label_of(spec, language), shown))
+    if self_assessment:
+        for indicator in edition.indicators:
+            assessment = assessment_of(submission, indicator)
+            blocks.append((f"{indicator.number}. {indicator.name}", _assessment_text(
+                language, indicator, assessment
+            )))  # fmt: skip
+    messages: list[str] = [t(language, "entry-review-title", name=entry_name(language, submission))]
+    size = len(messages[0])
+    for label, value in blocks:
+        for piece in _pieces(value, CHUNK - len(label) - 10):
+            block = t(language, "entry-review-label", label=label) + "\n" + html.escape(piece)
+            if size + len(block) + 2 > CHUNK:
+                messages.append(block)
+                size = len(piece) + len(label)
+            else:
+                messages[-1] += "\n\n" + block
+                size += len(piece) + len(label) + 2
+    return messages
+
+
+def _assessment_text(language: str, indicator: Indicator, assessment: Any) -> str:
+    if assessment is None:
+        return "—"
+    description = next(
+        (lvl["description"] for lvl in indicator.levels if lvl["level"] == assessment.level), ""
+    )
+    evidence = assessment.evidence_url or ("📎" if assessment.attachment_id else "—")
+    return t(
+        language,
+        "entry-review-assessment",
+        level=assessment.level,
+        description=description,
+        evidence=evidence,
+    )
+
+
+def _pieces(text: str, size: int) -> list[str]:
+    """``text`` split into pieces of at most ``size`` characters, at a line or word break
+    where possible."""
+    pieces = []
+    while len(text) > size:
+        cut = max(text.rfind("\n", 0, size), text.rfind(" ", 0, size))
+        cut = cut if cut > size // 2 else size
+        pieces.append(text[:cut])
+        text = text[cut:].lstrip()
+    return [*pieces, text]
+
+
+def entry_status_block(
+    language: str, submission: Submission, rank: str | None, zone: ZoneInfo
+) -> str:
+    """One entry in ``/inovasi_saya``: name, number, status (with the committee's note or the
+    rank), when it was submitted."""
+    status = status_label(language, submission.status)
+    if submission.status is SubmissionStatus.WINNER and rank:
+        status = t(language, "entry-status-winner-rank", rank=rank)
+    text = t(
+        language,
+        "entry-list-item",
+        name=entry_name(language, submission),
+        number=submission.number or "—",
+        status=status,
+    )
+    if submission.status_note and submission.status in (
+        SubmissionStatus.RETURNED,
+        SubmissionStatus.REJECTED,
+    ):
+        text += "\n" + note_text(language, submission.status_note)
+    if submission.submitted_at is not None:
+        text += "\n" + t(
+            language,
+            "entry-submitted-at",
+            moment=format_moment(submission.submitted_at, zone, language),
+        )
+    return text
+
+
+def moment_text(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    """Shortcut for :func:`bot.i18n.format_moment`."""
+    return format_moment(moment, zone, language)

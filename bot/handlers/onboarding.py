@@ -1,0 +1,173 @@
+"""Officers joining their unit with an invite code (``/daftar KODE`` or the deep link
+``t.me/<bot>?start=inv-KODE``), and the committee's ``/undangan UNIT`` (create a code) and
+``/buka_kembali UNIT [HARI]`` (reopen entries for one unit after the deadline)."""
+
+from __future__ import annotations
+
+import math
+from datetime import timedelta
+
+from sqlalchemy import select
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers import start
+from bot.handlers.common import language_of, runtime_of
+from bot.handlers.entries import notify
+from bot.handlers.menu import main_menu
+from bot.i18n import format_moment, t
+from bot.services.admins import is_admin
+from bot.services.events import current_edition
+from bot.services.invites import (
+    DEFAULT_MAX_USES,
+    DEFAULT_VALIDITY,
+    InviteError,
+    create_invite,
+    format_code,
+    redeem_invite,
+)
+from bot.services.submissions import reopen_unit
+from bot.storage.models import Unit
+
+INVITE_PAYLOAD_PREFIX = "inv-"
+"""Deep-link payload prefix: ``/start inv-ABCDEFGH`` (Telegram allows A-Z, a-z, 0-9, _ and -
+up to 64 characters)."""
+
+DEFAULT_REOPEN_DAYS = 3
+
+
+async def _reply(update: Update, text: str) -> None:
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/daftar KODE``: makes the user an officer of the code's unit, or says why not."""
+    language = await language_of(update, context)
+    if not context.args:
+        await _reply(update, t(language, "invite-ask-code"))
+        return
+    await redeem(update, context, "".join(context.args))
+
+
+async def join_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/start inv-KODE`` (the invite deep link): as ``/daftar KODE``."""
+    await redeem(update, context, context.args[0].removeprefix(INVITE_PAYLOAD_PREFIX))
+
+
+async def redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+    """Redeems ``code`` for the user and answers with the unit or the problem."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    failure: InviteError | None = None
+    async with runtime.transaction() as session:
+        try:
+            officer = await redeem_invite(session, update.effective_user.id, code, runtime.now())
+            unit = officer.unit.name
+        except InviteError as error:  # committed: the failed attempt counts towards the limit
+            failure = error
+    if failure is not None:
+        retry = failure.retry_after
+        minutes = math.ceil(retry.total_seconds() / 60) if retry else 0
+        await _reply(update, t(language, f"invite-error-{failure.problem.value}", minutes=minutes))
+        return
+    await update.effective_message.reply_text(
+        t(language, "invite-joined", unit=unit),
+        parse_mode=ParseMode.HTML,
+        reply_markup=main_menu(language),
+    )
+
+
+async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-def]
+    edition = await current_edition(session)
+    if edition is None:
+        return None
+    return await session.scalar(
+        select(Unit).where(Unit.edition_id == edition.id, Unit.code == code.upper())
+    )
+
+
+async def create_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/undangan UNIT``: an admin creates an invite code for a unit; the code and its deep
+    link are shown once."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.transaction() as session:
+        if not await is_admin(session, user_id, runtime.settings.admin_ids):
+            await _reply(update, t(language, "admin-only"))
+            return
+        if len(context.args or []) != 1:
+            await _reply(update, t(language, "invite-usage"))
+            return
+        unit = await _unit(session, context.args[0])
+        if unit is None:
+            await _reply(update, t(language, "unit-unknown", code=context.args[0]))
+            return
+        code = await create_invite(session, unit, runtime.now(), created_by=user_id)
+    link = f"https://t.me/{context.bot.username}?start={INVITE_PAYLOAD_PREFIX}{code}"
+    await _reply(
+        update,
+        t(
+            language,
+            "invite-created",
+            unit=unit.name,
+            code=format_code(code),
+            link=link,
+            days=DEFAULT_VALIDITY.days,
+            uses=DEFAULT_MAX_USES,
+        ),
+    )
+
+
+async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/buka_kembali UNIT [HARI]``: an admin lets one unit enter and change drafts for some
+    more days after closing; the unit's officers are told."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    args = context.args or []
+    async with runtime.transaction() as session:
+        if not await is_admin(session, user_id, runtime.settings.admin_ids):
+            await _reply(update, t(language, "admin-only"))
+            return
+        if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):
+            await _reply(update, t(language, "reopen-usage"))
+            return
+        days = int(args[1]) if len(args) == 2 else DEFAULT_REOPEN_DAYS
+        if not 1 <= days <= 60:
+            await _reply(update, t(language, "reopen-usage"))
+            return
+        unit = await _unit(session, args[0])
+        if unit is None:
+            await _reply(update, t(language, "unit-unknown", code=args[0]))
+            return
+        now = runtime.now()
+        until = now + timedelta(days=days)
+        officers = await reopen_unit(session, unit, until, user_id, now)
+    zone = runtime.settings.zone
+    await _reply(
+        update,
+        t(
+            language,
+            "reopen-done",
+            unit=unit.name,
+            moment=format_moment(until, zone, language),
+            officers=len(officers),
+        ),
+    )
+    await notify(
+        context,
+        set(officers),
+        "reopen-officer-notice",
+        unit=unit.name,
+        moment=until,
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /daftar, /undangan, /buka_kembali and the invite deep link of /start."""
+    start.DEEP_LINK_PREFIXES[INVITE_PAYLOAD_PREFIX] = join_from_link
+    application.add_handler(CommandHandler("daftar", join))
+    application.add_handler(CommandHandler("undangan", create_code))
+    application.add_handler(CommandHandler("buka_kembali", reopen))

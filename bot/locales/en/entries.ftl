@@ -1,0 +1,157 @@
+# Innovation entries: onboarding of officers, the entry form, status (English).
+
+## Onboarding and committee commands
+invite-ask-code = Please send the invite code from the committee, for example: <code>/daftar ABCD-EFGH</code>
+invite-joined =
+    Thank you, you are now an officer of <b>{ $unit }</b>.
+    Tap 📝 Submit Innovation in the menu to start an entry.
+invite-error-unknown = This invite code is not known. Please check the code from the committee.
+invite-error-expired = This invite code has expired. Please ask the committee for a new one.
+invite-error-used_up = This invite code has been used as often as allowed. Please ask the committee for a new one.
+invite-error-throttled = Too many wrong codes. Please try again in { $minutes } minutes.
+admin-only = This command is for the committee only.
+invite-usage = Usage: <code>/undangan UNIT_CODE</code>, for example <code>/undangan DLH</code>.
+unit-unknown = There is no unit with the code { $code }.
+invite-created =
+    Invite code for <b>{ $unit }</b>: <code>{ $code }</code>
+    Valid for { $days } days for { $uses } officers. Officers send <code>/daftar { $code }</code> to the bot, or open the link:
+    { $link }
+reopen-usage = Usage: <code>/buka_kembali UNIT_CODE [DAYS]</code>, for example <code>/buka_kembali DLH 3</code> (1–60 days).
+reopen-done = Entries for <b>{ $unit }</b> are open again until { $moment }. { $officers } officers were told.
+reopen-officer-notice = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /lanjutkan to continue.
+
+command-resume = Continue your entry
+command-cancel = Leave the form (the draft is kept)
+command-my-entries = Your unit's entries and their status
+command-join = Join as an officer with an invite code
+
+## Entering the form
+entry-not-officer =
+    You are not registered as an officer of a government unit yet.
+    Ask the committee (Bappeda) for an invite code, then send <code>/daftar CODE</code>.
+entry-resume = 📝 <b>{ $name }</b>
+entry-choose = Choose the entry to continue, or start a new one:
+entry-button-new = ➕ New entry ({ $unit })
+entry-untitled = (untitled entry)
+entry-cancelled = You left the form. Every answer is kept as a draft; send /lanjutkan to continue.
+entry-cancel-nothing = You are not filling in a form.
+entry-edit-ignored = Edits of messages already sent are not applied. To change an answer, tap 📋 Summary and then ✏️ on the field.
+
+## Questions
+entry-question = <b>{ $label }</b> ({ $done } of { $total })
+entry-help = <i>{ $help }</i>
+entry-hint-short-text = Type your answer.
+entry-hint-long-text = Type your answer, at least { $minimum } words. You may send several messages; tap ✅ Done when it is complete.
+entry-hint-single-choice = Tap one of the options.
+entry-hint-multiple-choice = Tap one or more options, then ✅ Done.
+entry-hint-date = Type the date, for example 17/08/2022 or 17 August 2022.
+entry-hint-money = Type the amount in rupiah, for example Rp10.000.000 or 10 juta.
+entry-hint-file = Send the file as a document ({ $types }, at most { $limit } MB).
+entry-hint-url = Send a link, for example https://youtu.be/…
+entry-hint-phone = Type the phone number, for example 0812-3456-7890.
+entry-current = Saved answer: { $value }
+entry-long-so-far = { $words } words saved. Send more text, or tap ✅ Done.
+entry-words = ({ $words } words)
+entry-value-skipped = (skipped)
+entry-value-file = file
+entry-file-saved = File { $name } saved.
+entry-album-first = One file per field: the album's first file was kept; the others were not saved.
+entry-button-done = ✅ Done
+entry-button-clear = 🗑 Delete the text and start again
+entry-button-skip = ⏭ Skip
+entry-button-summary = 📋 Summary
+entry-button-stale = This button is no longer valid. Please answer the latest question.
+
+## Answers that cannot be accepted
+form-error-required = This field is required.
+form-error-empty = The answer is empty.
+form-error-too-short = The answer is too short: { $length } characters, at least { $minimum }.
+form-error-too-long = The answer is too long: { $length } characters, at most { $maximum }.
+form-error-too-few-words = The text has { $words } words; at least { $minimum } are needed ({ $missing } more). Please send the rest.
+form-error-choice = Unknown option. Please tap one of the buttons.
+form-error-date = Date not recognised. Write for example 17/08/2022, 17-08-2022 or 17 August 2022.
+form-error-not-before = This date may not be before { $other } ({ $other_date }).
+form-error-not-after = This date may not be after { $other } ({ $other_date }).
+form-error-money = Amount not recognised. Write for example Rp10.000.000, 10 juta or 1,5 miliar.
+form-error-url = Link not recognised. Send the full address, for example https://youtu.be/…
+form-error-phone = Phone number not recognised. Write for example 0812-3456-7890 or +62 812 3456 7890.
+form-error-file-type = This kind of file is not accepted. Send a { $types } file.
+form-error-file-size = The file is too large ({ $size } MB); the limit is { $limit } MB.
+form-error-wrong-kind = This kind of answer does not fit the question.
+form-error-use-buttons = Please use the buttons under the message.
+form-error-photo = Please send the file as a document (📎 → File), not as a photo.
+form-error-want-file = This field asks for a file. Please send it as a document.
+form-error-want-text = This field asks for text. Please type your answer.
+form-error-evidence-url = Send the evidence as a file (document) or a link, for example https://…
+form-error-evidence = this mandatory indicator has no level or no evidence yet.
+
+## Self-assessment
+entry-level-question =
+    <b>Self-assessment { $number }/{ $total }: { $name }</b> { $mandatory }
+    Weight { $weight }. Evidence: { $evidence }
+    Choose the level that applies:
+entry-indicator-mandatory = ★ mandatory
+entry-evidence-question = Send the evidence for <b>{ $name }</b> ({ $evidence }): a file as a document, or a link.
+entry-evidence-kept = Earlier evidence is saved; send new evidence to replace it.
+entry-score = Running score: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators).
+entry-score-lacking = Mandatory indicators still without evidence: { $names }
+entry-indicators = <b>Self-assessment</b> (level, evidence)
+entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
+entry-button-assessment = 📊 Self-assessment
+
+## Summary, review and submit
+entry-summary =
+    <b>Summary: { $name }</b>
+    { $done } of { $total } fields answered.
+entry-summary-line = { $mark }{ $number }. { $label }: { $value }
+entry-summary-problems = ⚠️ { $count } fields still need attention before the entry can be sent. Tap ✏️ with a field's number to change it.
+entry-summary-ready = Every required field is complete. Tap ✏️ with a field's number to change it, or 📤 Check and send.
+entry-button-review = 📤 Check and send
+entry-review-blocked = The entry cannot be sent yet:
+entry-problem = <b>{ $label }</b>:
+entry-review-title = <b>Last look: { $name }</b>
+entry-review-label = <b>{ $label }</b>
+entry-review-assessment = level { $level } ({ $description }); evidence: { $evidence }
+entry-review-confirm = If everything is right, tap ✅ Send now. Once sent, the entry cannot be changed unless the committee returns it for revision.
+entry-button-confirm = ✅ Send now
+entry-receipt =
+    ✅ <b>Entry sent.</b>
+    { $name }
+    Government unit: { $unit }
+    Registration number: <b>{ $number }</b>
+    Time: { $moment }
+    Keep this number. See the status with /inovasi_saya.
+entry-already-submitted = The entry { $name } was already sent with the number <b>{ $number }</b>.
+entry-committee-new = 📥 New entry: <b>{ $number }</b> { $name } from { $unit }.
+entry-returned-note = Committee's note:
+
+## Status
+entry-list = <b>Your unit's entries</b>
+entry-list-actions = ✏️ continue or revise, ↩️ withdraw an entry (before the deadline).
+entry-list-empty = Your unit has no entries yet. Tap the button below to start.
+entry-list-item =
+    <b>{ $name }</b> · { $number }
+    Status: { $status }
+entry-submitted-at = Sent: { $moment }
+entry-status-draft = draft
+entry-status-submitted = submitted
+entry-status-returned = returned for revision
+entry-status-verified = verified
+entry-status-rejected = not eligible
+entry-status-nominee = nominee
+entry-status-winner = winner
+entry-status-winner-rank = winner ({ $rank })
+entry-status-not_selected = not selected
+entry-status-withdrawn = withdrawn
+entry-status-changed = The status of <b>{ $name }</b> ({ $number }) is now: <b>{ $status }</b>.{ $note }
+entry-withdraw-ask = Withdraw <b>{ $name }</b>? A withdrawn entry is not judged and cannot be sent again.
+entry-button-withdraw-yes = ↩️ Yes, withdraw it
+entry-withdrawn = The entry { $name } was withdrawn.
+
+## Refusals
+entry-error-not_officer = You are not an officer of this unit.
+entry-error-not_found = Entry not found, or you are not an officer of its unit.
+entry-error-not_yet_open = Entries are not open yet; they open { $moment }.
+entry-error-closed = Entries closed on { $moment }. Contact the committee if your unit needs more time.
+entry-error-not_editable = This entry can no longer be changed (status: { $status }).
+entry-error-incomplete = The entry is not complete.

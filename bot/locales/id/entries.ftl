@@ -1,0 +1,157 @@
+# Innovation entries: onboarding of officers, the entry form, status (Indonesian, formal).
+
+## Onboarding and committee commands
+invite-ask-code = Silakan kirim kode undangan dari panitia, misalnya: <code>/daftar ABCD-EFGH</code>
+invite-joined =
+    Terima kasih, Bapak/Ibu sekarang terdaftar sebagai petugas <b>{ $unit }</b>.
+    Ketuk 📝 Kirim Inovasi pada menu untuk mulai mengisi inovasi.
+invite-error-unknown = Kode undangan tidak dikenal. Mohon periksa kembali kode dari panitia.
+invite-error-expired = Kode undangan sudah tidak berlaku. Mohon minta kode baru kepada panitia.
+invite-error-used_up = Kode undangan sudah dipakai sebanyak batasnya. Mohon minta kode baru kepada panitia.
+invite-error-throttled = Terlalu banyak kode yang salah. Mohon coba lagi dalam { $minutes } menit.
+admin-only = Perintah ini hanya untuk panitia.
+invite-usage = Cara pakai: <code>/undangan KODE_UNIT</code>, misalnya <code>/undangan DLH</code>.
+unit-unknown = Tidak ada Perangkat Daerah dengan kode { $code }.
+invite-created =
+    Kode undangan untuk <b>{ $unit }</b>: <code>{ $code }</code>
+    Berlaku { $days } hari untuk { $uses } petugas. Petugas mengirim <code>/daftar { $code }</code> kepada bot, atau membuka tautan:
+    { $link }
+reopen-usage = Cara pakai: <code>/buka_kembali KODE_UNIT [HARI]</code>, misalnya <code>/buka_kembali DLH 3</code> (1–60 hari).
+reopen-done = Pengisian inovasi untuk <b>{ $unit }</b> dibuka kembali sampai { $moment }. { $officers } petugas diberi tahu.
+reopen-officer-notice = Panitia membuka kembali pengisian inovasi untuk <b>{ $unit }</b> sampai { $moment }. Kirim /lanjutkan untuk melanjutkan.
+
+command-resume = Lanjutkan mengisi inovasi
+command-cancel = Keluar dari formulir (draf tetap tersimpan)
+command-my-entries = Inovasi unit saya dan statusnya
+command-join = Daftar sebagai petugas dengan kode undangan
+
+## Entering the form
+entry-not-officer =
+    Bapak/Ibu belum terdaftar sebagai petugas Perangkat Daerah.
+    Mintalah kode undangan kepada panitia (Bappeda), lalu kirim <code>/daftar KODE</code>.
+entry-resume = 📝 <b>{ $name }</b>
+entry-choose = Pilih inovasi yang akan dilanjutkan, atau mulai inovasi baru:
+entry-button-new = ➕ Inovasi baru ({ $unit })
+entry-untitled = (inovasi tanpa nama)
+entry-cancelled = Bapak/Ibu keluar dari formulir. Semua jawaban tersimpan sebagai draf; kirim /lanjutkan untuk melanjutkan.
+entry-cancel-nothing = Tidak ada formulir yang sedang diisi.
+entry-edit-ignored = Perubahan pada pesan yang sudah terkirim tidak diterapkan. Untuk mengubah jawaban, ketuk 📋 Ringkasan lalu ✏️ pada isian yang ingin diubah.
+
+## Questions
+entry-question = <b>{ $label }</b> ({ $done } dari { $total })
+entry-help = <i>{ $help }</i>
+entry-hint-short-text = Ketik jawaban Bapak/Ibu.
+entry-hint-long-text = Ketik jawaban Bapak/Ibu, minimal { $minimum } kata. Boleh dikirim dalam beberapa pesan; ketuk ✅ Selesai bila sudah lengkap.
+entry-hint-single-choice = Ketuk salah satu pilihan.
+entry-hint-multiple-choice = Ketuk satu atau beberapa pilihan, lalu ✅ Selesai.
+entry-hint-date = Ketik tanggal, misalnya 17/08/2022 atau 17 Agustus 2022.
+entry-hint-money = Ketik jumlah dalam rupiah, misalnya Rp10.000.000 atau 10 juta.
+entry-hint-file = Kirim berkas sebagai dokumen ({ $types }, paling besar { $limit } MB).
+entry-hint-url = Kirim tautan, misalnya https://youtu.be/…
+entry-hint-phone = Ketik nomor telepon, misalnya 0812-3456-7890.
+entry-current = Jawaban tersimpan: { $value }
+entry-long-so-far = Tersimpan { $words } kata. Kirim lanjutan teks, atau ketuk ✅ Selesai.
+entry-words = ({ $words } kata)
+entry-value-skipped = (dilewati)
+entry-value-file = berkas
+entry-file-saved = Berkas { $name } tersimpan.
+entry-album-first = Hanya satu berkas per isian: berkas pertama dari album yang disimpan; berkas lainnya tidak disimpan.
+entry-button-done = ✅ Selesai
+entry-button-clear = 🗑 Hapus teks dan mulai ulang
+entry-button-skip = ⏭ Lewati
+entry-button-summary = 📋 Ringkasan
+entry-button-stale = Tombol ini sudah tidak berlaku. Silakan jawab pertanyaan terbaru.
+
+## Answers that cannot be accepted
+form-error-required = Isian ini wajib diisi.
+form-error-empty = Jawaban masih kosong.
+form-error-too-short = Jawaban terlalu pendek: { $length } karakter, minimal { $minimum }.
+form-error-too-long = Jawaban terlalu panjang: { $length } karakter, maksimal { $maximum }.
+form-error-too-few-words = Teks baru { $words } kata; minimal { $minimum } kata (kurang { $missing } kata). Silakan kirim lanjutannya.
+form-error-choice = Pilihan tidak dikenal. Mohon ketuk salah satu tombol pilihan.
+form-error-date = Tanggal tidak dikenali. Tulis misalnya 17/08/2022, 17-08-2022 atau 17 Agustus 2022.
+form-error-not-before = Tanggal ini tidak boleh sebelum { $other } ({ $other_date }).
+form-error-not-after = Tanggal ini tidak boleh sesudah { $other } ({ $other_date }).
+form-error-money = Jumlah uang tidak dikenali. Tulis misalnya Rp10.000.000, 10 juta atau 1,5 miliar.
+form-error-url = Tautan tidak dikenali. Kirim alamat lengkap, misalnya https://youtu.be/…
+form-error-phone = Nomor telepon tidak dikenali. Tulis misalnya 0812-3456-7890 atau +62 812 3456 7890.
+form-error-file-type = Jenis berkas tidak diterima. Kirim berkas { $types }.
+form-error-file-size = Berkas terlalu besar ({ $size } MB); batasnya { $limit } MB.
+form-error-wrong-kind = Jenis jawaban ini tidak sesuai dengan pertanyaan.
+form-error-use-buttons = Silakan gunakan tombol di bawah pesan.
+form-error-photo = Mohon kirim berkas sebagai dokumen (📎 → Berkas/File), bukan sebagai foto.
+form-error-want-file = Isian ini meminta berkas. Mohon kirim berkas sebagai dokumen.
+form-error-want-text = Isian ini meminta jawaban berupa teks. Mohon ketik jawaban Bapak/Ibu.
+form-error-evidence-url = Kirim bukti berupa berkas (dokumen) atau tautan, misalnya https://…
+form-error-evidence = indikator wajib ini belum dinilai atau belum ada buktinya.
+
+## Self-assessment
+entry-level-question =
+    <b>Penilaian mandiri { $number }/{ $total }: { $name }</b> { $mandatory }
+    Bobot { $weight }. Bukti: { $evidence }
+    Pilih tingkat yang sesuai:
+entry-indicator-mandatory = ★ wajib
+entry-evidence-question = Kirim bukti untuk <b>{ $name }</b> ({ $evidence }): berkas sebagai dokumen, atau tautan.
+entry-evidence-kept = Bukti sebelumnya sudah tersimpan; kirim yang baru untuk menggantinya.
+entry-score = Skor sementara: <b>{ $score }</b> dari { $maximum } ({ $assessed }/{ $total } indikator).
+entry-score-lacking = Indikator wajib yang belum ada buktinya: { $names }
+entry-indicators = <b>Penilaian mandiri</b> (tingkat, bukti)
+entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
+entry-button-assessment = 📊 Penilaian mandiri
+
+## Summary, review and submit
+entry-summary =
+    <b>Ringkasan: { $name }</b>
+    Terisi { $done } dari { $total } isian.
+entry-summary-line = { $mark }{ $number }. { $label }: { $value }
+entry-summary-problems = ⚠️ Masih ada { $count } isian yang perlu dilengkapi sebelum dikirim. Ketuk ✏️ dengan nomornya untuk mengubah isian.
+entry-summary-ready = Semua isian wajib sudah lengkap. Ketuk ✏️ dengan nomornya untuk mengubah isian, atau 📤 Periksa dan kirim.
+entry-button-review = 📤 Periksa dan kirim
+entry-review-blocked = Inovasi belum dapat dikirim:
+entry-problem = <b>{ $label }</b>:
+entry-review-title = <b>Periksa kembali: { $name }</b>
+entry-review-label = <b>{ $label }</b>
+entry-review-assessment = tingkat { $level } ({ $description }); bukti: { $evidence }
+entry-review-confirm = Bila sudah benar, ketuk ✅ Kirim sekarang. Setelah dikirim, inovasi tidak dapat diubah kecuali dikembalikan panitia untuk perbaikan.
+entry-button-confirm = ✅ Kirim sekarang
+entry-receipt =
+    ✅ <b>Inovasi terkirim.</b>
+    { $name }
+    Perangkat Daerah: { $unit }
+    Nomor pendaftaran: <b>{ $number }</b>
+    Waktu: { $moment }
+    Simpan nomor ini. Status dapat dilihat dengan /inovasi_saya.
+entry-already-submitted = Inovasi { $name } sudah terkirim dengan nomor <b>{ $number }</b>.
+entry-committee-new = 📥 Inovasi baru masuk: <b>{ $number }</b> { $name } dari { $unit }.
+entry-returned-note = Catatan panitia:
+
+## Status
+entry-list = <b>Inovasi unit Bapak/Ibu</b>
+entry-list-actions = ✏️ lanjutkan atau perbaiki, ↩️ tarik inovasi (sebelum batas waktu).
+entry-list-empty = Unit Bapak/Ibu belum memiliki inovasi. Ketuk tombol di bawah untuk mulai.
+entry-list-item =
+    <b>{ $name }</b> · { $number }
+    Status: { $status }
+entry-submitted-at = Dikirim: { $moment }
+entry-status-draft = draf
+entry-status-submitted = terkirim
+entry-status-returned = dikembalikan untuk perbaikan
+entry-status-verified = lolos verifikasi
+entry-status-rejected = tidak memenuhi syarat
+entry-status-nominee = nominasi
+entry-status-winner = juara
+entry-status-winner-rank = juara ({ $rank })
+entry-status-not_selected = tidak terpilih
+entry-status-withdrawn = ditarik
+entry-status-changed = Status inovasi <b>{ $name }</b> ({ $number }) sekarang: <b>{ $status }</b>.{ $note }
+entry-withdraw-ask = Tarik inovasi <b>{ $name }</b>? Inovasi yang ditarik tidak diikutkan dalam penilaian dan tidak dapat dikirim lagi.
+entry-button-withdraw-yes = ↩️ Ya, tarik inovasi
+entry-withdrawn = Inovasi { $name } sudah ditarik.
+
+## Refusals
+entry-error-not_officer = Bapak/Ibu bukan petugas unit ini.
+entry-error-not_found = Inovasi tidak ditemukan, atau Bapak/Ibu bukan petugas unitnya.
+entry-error-not_yet_open = Pengisian inovasi belum dibuka; dibuka { $moment }.
+entry-error-closed = Pengisian inovasi sudah ditutup pada { $moment }. Hubungi panitia bila unit Bapak/Ibu memerlukan perpanjangan.
+entry-error-not_editable = Inovasi ini tidak dapat diubah lagi (status: { $status }).
+entry-error-incomplete = Inovasi belum lengkap.

@@ -1,0 +1,150 @@
+"""Helpers of the entry tests: officers joined through an invite code, a clock inside the
+entry period, the database's view of an entry, and filling the default form in the chat."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.i18n import t
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.driver import UserDriver
+from bot.services.events import current_edition
+from bot.services.invites import create_invite
+from bot.services.submissions import answers_of, load_entry
+from bot.storage.models import Officer, Unit
+
+IN_WINDOW = datetime(2022, 10, 3, 2, 0, tzinfo=UTC)
+"""Senin, 3 Oktober 2022, 09.00 WIB: inside the seed's entry period (example dates)."""
+
+AFTER_CLOSE = datetime(2022, 11, 2, 2, 0, tzinfo=UTC)
+
+PDF = b"%PDF-1.4\n% test document\n"
+
+TRICKY = "SIDOTI <Sistem> & Tinja 🚽 مرحبا"
+"""A name with HTML-special characters, an emoji and right-to-left text."""
+
+LONG_TEXT = " ".join(["Rancang <inovasi> & perubahan 🚀."] * 60)
+"""300 words (5 words × 60)."""
+
+
+def no_flood_control() -> EmulatorConfig:
+    """Emulator settings without flood control: a test types far faster than a person."""
+    config = EmulatorConfig()
+    config.rate_limits.enabled = False
+    return config
+
+
+async def invite_code(bot: Any, unit_code: str = "DLH") -> str:
+    """A fresh invite code for the unit, as `/undangan` or `iga-bot invite create` make."""
+    runtime = bot.runtime
+    async with runtime.transaction() as session:
+        edition = await current_edition(session)
+        unit = await session.scalar(
+            select(Unit).where(Unit.edition_id == edition.id, Unit.code == unit_code)
+        )
+        return await create_invite(session, unit, runtime.now())
+
+
+async def join(users: Any, bot: Any, name: str = "Siti", unit: str = "DLH") -> UserDriver:
+    """A new user who became an officer of ``unit`` with ``/daftar CODE``."""
+    driver = await users.create(name)
+    await driver.send(f"/daftar {await invite_code(bot, unit)}")
+    await driver.expect_message("terdaftar sebagai petugas")
+    return driver
+
+
+async def active_entry_id(bot: Any, user_id: int) -> int | None:
+    """The entry the officer is filling in, per the database."""
+    async with bot.runtime.sessions() as session:
+        return await session.scalar(
+            select(Officer.current_submission_id).where(
+                Officer.user_id == user_id, Officer.current_submission_id.is_not(None)
+            )
+        )
+
+
+async def entry_state(bot: Any, submission_id: int) -> tuple[Any, dict[str, Any]]:
+    """The entry row and its answers, fresh from the database."""
+    async with bot.runtime.sessions() as session:
+        submission = await load_entry(session, submission_id)
+        return submission, answers_of(submission)
+
+
+def question(label_id: str) -> str:
+    """What the question of a field starts with (its label in bold, then the progress)."""
+    return f"{label_id} ("
+
+
+async def fill_first_fields(driver: UserDriver) -> None:
+    """Name, stage (penerapan), initiator, initiator's name, type, form, themes, affair."""
+    await driver.expect_message(question("Nama inovasi"))
+    await driver.send(TRICKY)
+    await driver.expect_message(question("Tahapan inovasi"))
+    await driver.tap("Penerapan")
+    await driver.expect_message(question("Inisiator"))
+    await driver.tap("Perangkat Daerah")
+    await driver.expect_message(question("Nama inisiator"))
+    await driver.send("Dinas Lingkungan Hidup")
+    await driver.expect_message(question("Jenis inovasi"))
+    await driver.tap("Digital")
+    await driver.expect_message(question("Bentuk inovasi"))
+    await driver.tap("Inovasi pelayanan publik")
+    await driver.expect_message(question("Tematik"))
+    await driver.tap("⬜ Smart City")
+    await driver.expect_message(question("Tematik"))
+    await driver.tap("⬜ Daerah bersih dan bebas sampah")
+    await driver.expect_message(question("Tematik"))
+    await driver.tap(t("id", "entry-button-done"))
+    await driver.expect_message(question("Urusan pemerintahan utama"))
+    await driver.tap("Perumahan Rakyat dan Kawasan Permukiman")
+
+
+async def fill_remaining_fields(driver: UserDriver) -> None:
+    """Dates, the long texts (the first in two messages), money, two files, link, phone."""
+    await driver.expect_message(question("Waktu uji coba"))
+    await driver.send("10/01/2022")
+    await driver.expect_message(question("Waktu penerapan"))
+    await driver.send("1 Maret 2022")
+    await driver.expect_message(question("Rancang bangun dan pokok perubahan"))
+    half = LONG_TEXT.split(" ")
+    await driver.send(" ".join(half[:150]))
+    await driver.expect_message("Tersimpan 150 kata")
+    tap = await driver.tap(t("id", "entry-button-done"))
+    assert "kurang 150 kata" in (await driver.expect_callback_answer(tap))["text"]
+    await driver.send(" ".join(half[150:]))
+    await driver.expect_message("Tersimpan 300 kata")
+    await driver.tap(t("id", "entry-button-done"))
+    for label in ("Tujuan inovasi", "Manfaat yang diperoleh", "Hasil inovasi"):
+        await driver.expect_message(question(label))
+        await driver.send(
+            f"{label} yang jelas dan terukur bagi masyarakat Kota Blitar & sekitarnya"
+        )
+        await driver.expect_message("Tersimpan")
+        await driver.tap(t("id", "entry-button-done"))
+    await driver.expect_message(question("Anggaran inovasi (rupiah)"))
+    await driver.send("Rp10.000.000")
+    await driver.expect_message(question("Dokumen anggaran"))
+    await driver.send_document(PDF, "anggaran.pdf", "application/pdf")
+    await driver.expect_message(question("Profil bisnis"))
+    await driver.send_document(PDF, "profil bisnis.pdf", "application/pdf")
+    await driver.expect_message(question("Tautan video"))
+    await driver.send("https://youtu.be/sidoti")
+    await driver.expect_message(question("Nomor telepon narahubung"))
+    await driver.send("0812-3456-7890")
+
+
+async def fill_self_assessment(driver: UserDriver, bot: Any, submission_id: int) -> None:
+    """Level 2 for every indicator; evidence a PDF for the odd ones, a link for the others."""
+    async with bot.runtime.sessions() as session:
+        indicators = (await current_edition(session)).indicators
+    for index, indicator in enumerate(indicators):
+        await driver.expect_message(f"Penilaian mandiri {index + 1}/{len(indicators)}")
+        await driver.tap(data=f"entry:level:{submission_id}:{index}:2")
+        await driver.expect_message(f"Kirim bukti untuk {indicator.name}")
+        if index % 2:
+            await driver.send(f"https://drive.example.id/bukti/{indicator.key}")
+        else:
+            await driver.send_document(PDF, f"bukti-{indicator.key}.pdf", "application/pdf")
