@@ -33,6 +33,9 @@ ITEMS_PER_PAGE = 10
 SPEAKERS_SHOWN = 4
 """Most speaker names listed per item in the agenda; the rest are counted."""
 
+SESSIONS_SHOWN = 5
+"""Most sessions listed per speaker; the rest are counted (the agenda has them all)."""
+
 
 @dataclass(frozen=True)
 class AgendaPage:
@@ -44,19 +47,37 @@ class AgendaPage:
 
 def split_blocks(blocks: Sequence[str], budget: int = TEXT_BUDGET) -> list[str]:
     """Join ``blocks`` with blank lines into as few texts of at most ``budget`` characters as
-    possible, never cutting a block (a block longer than the budget gets a text of its own)."""
+    possible, keeping a block whole where it fits; a longer block is cut between its lines
+    (each line of a rendered block is complete HTML)."""
+    pieces: list[str] = []
+    for block in blocks:
+        pieces += [block] if len(block) <= budget else _cut_lines(block, budget)
     texts: list[str] = []
     current = ""
-    for block in blocks:
-        candidate = f"{current}\n\n{block}" if current else block
+    for piece in pieces:
+        candidate = f"{current}\n\n{piece}" if current else piece
         if current and len(candidate) > budget:
             texts.append(current)
-            current = block
+            current = piece
         else:
             current = candidate
     if current:
         texts.append(current)
     return texts
+
+
+def _cut_lines(block: str, budget: int) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for line in block.split("\n"):
+        candidate = f"{current}\n{line}" if current else line
+        if current and len(candidate) > budget:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    parts.append(current)
+    return parts
 
 
 def time_range(item: AgendaItem, event: Event, language: str) -> str:
@@ -249,13 +270,18 @@ def speakers_texts(event: Event, language: str, *, compact: bool = False) -> lis
         lines.append(t(language, "speakers-institution", institution=speaker.institution))
         if speaker.role:
             lines.append(t(language, "speakers-role", role=speaker.role))
+        mine = sessions.get(speaker.id, [])
         if not compact:
-            for item in sessions.get(speaker.id, []):
+            for item in mine[:SESSIONS_SHOWN]:
                 when = time_range(item, event, language)
                 if event.starts_on != event.ends_on:
                     day = format_day(item.starts_at.astimezone(event_zone(event)), language)
                     when = Markup(t(language, "speakers-session-day", day=day, time=when))
                 lines.append(t(language, "speakers-session", time=when, title=item.title))
+            if len(mine) > SESSIONS_SHOWN:
+                lines.append(
+                    t(language, "speakers-more-sessions", count=len(mine) - SESSIONS_SHOWN)
+                )
         blocks.append("\n".join(lines))
     if not event.speakers:
         blocks.append(t(language, "speakers-none"))

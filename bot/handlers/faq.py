@@ -4,11 +4,11 @@ the event file's ``faq`` section."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers.agenda_view import split_blocks
 from bot.handlers.common import language_of, runtime_of
+from bot.handlers.replies import reply_texts
 from bot.i18n import t
 from bot.services.event_file import localized
 
@@ -32,8 +32,7 @@ async def show_faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     if not event.faq:
         blocks.append(t(language, "faq-empty"))
-    for text in split_blocks(blocks):
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await reply_texts(update.effective_message, split_blocks(blocks))
 
 
 def register(application: Application) -> None:

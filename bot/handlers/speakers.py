@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
 
 from bot.handlers.agenda_view import speakers_texts
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.groups import in_group
 from bot.handlers.menu import button_filter
+from bot.handlers.replies import reply_texts
 from bot.handlers.start import DEEP_LINKS
 from bot.i18n import t
 
@@ -21,8 +21,9 @@ async def show_speakers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return
-    for text in speakers_texts(event, language, compact=in_group(update)):
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await reply_texts(
+        update.effective_message, speakers_texts(event, language, compact=in_group(update))
+    )
 
 
 def register(application: Application) -> None:

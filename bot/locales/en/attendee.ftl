@@ -40,6 +40,7 @@ speakers-institution = { $institution }
 speakers-role = <i>{ $role }</i>
 speakers-session = • { $time } · { $title }
 speakers-session-day = { $day }, { $time }
+speakers-more-sessions = … and { $count } more sessions (see /agenda)
 speakers-none = The list of speakers is not available yet.
 
 # Venue

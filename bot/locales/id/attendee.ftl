@@ -40,6 +40,7 @@ speakers-institution = { $institution }
 speakers-role = <i>{ $role }</i>
 speakers-session = • { $time } · { $title }
 speakers-session-day = { $day }, { $time }
+speakers-more-sessions = … dan { $count } sesi lainnya (lihat /agenda)
 speakers-none = Daftar narasumber belum tersedia.
 
 # Venue
