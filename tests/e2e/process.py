@@ -1,0 +1,137 @@
+"""The bot as a separate process (``python -m bot run``) against the emulator, for tests that
+kill it (SIGKILL) and start it again.
+
+Use the ``bot_process`` fixture (import it into the test module, or into a conftest)::
+
+    from tests.e2e.process import bot_process  # noqa: F401 - fixture
+
+    async def test_kill(bot_process, emu) -> None:
+        running = bot_process.start()
+        ...
+        running.kill()
+        bot_process.start()
+
+The process reads its settings from the environment, as in production: the emulator's URLs,
+the test database (already migrated by the ``database_url`` fixture) and the ``event_file``
+fixture's file, imported before the first start. It runs on the real clock, so a test of the
+entry form needs an event file whose entry period includes today
+(:func:`event_file_open_now`).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.sandbox.emulator import Emulator
+from bot.services.event_file import load_event_file
+from bot.settings import Settings
+from bot.setup import import_event
+from tests.conftest import EVENT_FILE, REPO
+from tests.e2e.conftest import BOT_TOKEN
+
+STOP_TIMEOUT = 10.0
+"""Seconds a terminated process gets to stop before it is killed."""
+
+
+class BotProcess:
+    """One ``python -m bot run`` process; its output goes to ``log``."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.log = log
+        with log.open("ab") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"],
+                cwd=REPO,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+
+    @property
+    def running(self) -> bool:
+        """Whether the process is still alive."""
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown code runs, as when the machine or the container dies."""
+        if self.running:
+            os.kill(self.process.pid, signal.SIGKILL)
+        self.process.wait(STOP_TIMEOUT)
+
+    def stop(self) -> None:
+        """SIGTERM, then SIGKILL after :data:`STOP_TIMEOUT` seconds."""
+        if self.running:
+            self.process.terminate()
+            try:
+                self.process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class BotProcesses:
+    """Starts bot processes with the test's settings and stops them all at the end."""
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env = env
+        self.log = log
+        self.started: list[BotProcess] = []
+
+    def start(self) -> BotProcess:
+        """Start a new process (the previous one should be stopped or killed first)."""
+        process = BotProcess(self.env, self.log)
+        self.started.append(process)
+        return process
+
+    def output(self) -> str:
+        """Everything the processes printed (for failure messages)."""
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def stop_all(self) -> None:
+        """Stop every process still running."""
+        for process in self.started:
+            process.stop()
+
+
+def event_file_open_now(directory: Path, days_before: int = 1, days_after: int = 30) -> Path:
+    """A copy of the seed event file whose entry period includes the real "now" (for a bot
+    process on the real clock)."""
+    data = yaml.safe_load(EVENT_FILE.read_text(encoding="utf-8"))
+    now = datetime.now(UTC).replace(microsecond=0)
+    data["edition"]["entries_open"] = (now - timedelta(days=days_before)).isoformat()
+    data["edition"]["entries_close"] = (now + timedelta(days=days_after)).isoformat()
+    path = directory / "event-open-now.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+async def bot_process(
+    database_url: str, emulator: Emulator, event_file: Path, tmp_path: Path
+) -> Iterator[BotProcesses]:
+    """A factory of ``python -m bot run`` processes on the test database and the emulator,
+    with ``event_file`` imported; every process is stopped at the end."""
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    await import_event(settings, load_event_file(event_file))
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK"))}
+    env = {
+        **inherited,
+        "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
+        "TELEGRAM_API_BASE_URL": emulator.bot_api_base_url,
+        "TELEGRAM_API_FILE_URL": emulator.file_base_url,
+        "DATABASE_URL": database_url,
+        "EVENT_CONFIG": str(event_file),
+        "ADMIN_IDS": "",
+        "LOG_LEVEL": "INFO",
+    }
+    processes = BotProcesses(env, tmp_path / "bot-process.log")
+    yield processes
+    processes.stop_all()
