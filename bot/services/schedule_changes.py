@@ -93,11 +93,8 @@ async def plan_schedule_notices(
     subscribers = set(await active_subscribers(session, "schedule"))
     starred = await starrers(session, (change.agenda_item_id for change in news))
     recipients = sorted(subscribers | set(starred))
-    languages = dict(
-        (await session.execute(select(Chat.id, Chat.language).where(Chat.id.in_(recipients))))
-        .tuples()
-        .all()
-    )
+    rows = await session.execute(select(Chat.id, Chat.language).where(Chat.id.in_(recipients)))
+    languages = {chat_id: language for chat_id, language in rows}
     notices = []
     for chat_id in recipients:
         mine = tuple(
