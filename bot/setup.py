@@ -17,6 +17,7 @@ from bot.services.event_file import EventFile, EventFileError, load_event_file
 from bot.services.event_import import ImportReport, import_event_file
 from bot.services.events import current_edition, current_event
 from bot.services.invites import create_invite, format_code
+from bot.services.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.migrate import upgrade
@@ -114,13 +115,14 @@ async def describe_event(settings: Settings) -> str | None:
                             moment=format_moment(edition.entries_close_at, zone, language),
                         )
                     )
-                units = {unit.id: unit for unit in edition.units}
-                if edition.awards:
+                # the operator sees the results before the announcement, as admins do
+                awards = await visible_awards(
+                    session, edition, datetime.now(UTC), viewer_is_admin=True
+                )
+                if awards:
                     lines.append(t(language, "show-results"))
-                for award in edition.awards:
-                    lines.append(
-                        f"  {award.title}, {units[award.unit_id].name}: {award.innovation}"
-                    )
+                for award in awards:
+                    lines.append(f"  {award.title}, {award.unit.name}: {award.innovation}")
             return "\n".join(lines)
     finally:
         await engine.dispose()

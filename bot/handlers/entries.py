@@ -51,6 +51,7 @@ from bot.services.form import (
     parse_url,
     visible_fields,
 )
+from bot.services.results import public_status, results_visible
 from bot.services.submission_status import StatusChange
 from bot.services.submissions import (
     EVIDENCE_PREFIX,
@@ -699,9 +700,17 @@ async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             await _not_officer(update, language)
             return
         entries = await unit_entries(session, [o.unit_id for o in officers])
+        now = runtime.now()
         ranks = await award_ranks(session, [e.id for e in entries])
+        if not results_visible(edition, now):
+            ranks = {}
     zone = runtime.settings.zone
-    blocks = [views.entry_status_block(language, e, ranks.get(e.id), zone) for e in entries]
+    blocks = [
+        views.entry_status_block(
+            language, e, ranks.get(e.id), zone, public_status(e.status, edition, now)
+        )
+        for e in entries
+    ]
     rows = []
     for number, entry in enumerate(entries, start=1):
         row = []

@@ -388,12 +388,18 @@ def _pieces(text: str, size: int) -> list[str]:
 
 
 def entry_status_block(
-    language: str, submission: Submission, rank: str | None, zone: ZoneInfo
+    language: str,
+    submission: Submission,
+    rank: str | None,
+    zone: ZoneInfo,
+    shown_status: SubmissionStatus | None = None,
 ) -> str:
     """One entry in ``/inovasi_saya``: name, number, status (with the committee's note or the
-    rank), when it was submitted."""
-    status = status_label(language, submission.status)
-    if submission.status is SubmissionStatus.WINNER and rank:
+    rank), when it was submitted. ``shown_status`` replaces the status shown (results stay
+    hidden until the announcement: :func:`bot.services.results.public_status`)."""
+    shown_status = shown_status or submission.status
+    status = status_label(language, shown_status)
+    if shown_status is SubmissionStatus.WINNER and rank:
         status = t(language, "entry-status-winner-rank", rank=rank)
     text = t(
         language,

@@ -26,7 +26,8 @@ from sqlalchemy.orm import selectinload
 from bot.i18n import format_day, format_moment, plain_text
 from bot.services.exports import answer_text, localized, status_label
 from bot.services.judging import list_judges
-from bot.services.ranking import awards_of, compute_ranking, final_formula
+from bot.services.ranking import compute_ranking, final_formula
+from bot.services.results import visible_awards
 from bot.storage.models import Edition, Event, Submission, Unit
 
 FONT_DIRS = (
@@ -148,7 +149,7 @@ async def build_report(
         pdf.paragraph(_t("report-organiser", organiser=event.organiser))
         pdf.paragraph(_t("report-day", day=format_day(event.starts_on, language)))
 
-    awards = await awards_of(session, edition.id)
+    awards = await visible_awards(session, edition, now, viewer_is_admin=True)
     pdf.heading(_t("report-winners"))
     if awards:
         pdf.grid(

@@ -19,7 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.scheduler import plan_edition_reminders
-from bot.storage.models import AuditEntry, Award, Edition, Unit
+from bot.storage.models import AuditEntry, Award, Edition, SubmissionStatus, Unit
+
+RESULT_STATUSES = frozenset({SubmissionStatus.WINNER, SubmissionStatus.NOT_SELECTED})
+"""Entry statuses that tell the results: shown as ``nominee`` until the announcement."""
 
 
 class ResultsError(Exception):
@@ -50,6 +53,14 @@ def results_visible(edition: Edition, now: datetime) -> bool:
     """Whether anyone may see the edition's results: an announcement time is set and
     ``now`` has reached it. With no time set (never set, or cancelled) they stay private."""
     return edition.results_announce_at is not None and now >= edition.results_announce_at
+
+
+def public_status(status: SubmissionStatus, edition: Edition, now: datetime) -> SubmissionStatus:
+    """The status of an entry as a non-admin (its unit's officers) may see it now: before the
+    announcement, ``winner`` and ``not_selected`` are shown as ``nominee``."""
+    if status in RESULT_STATUSES and not results_visible(edition, now):
+        return SubmissionStatus.NOMINEE
+    return status
 
 
 async def visible_awards(

@@ -18,7 +18,7 @@ from bot.handlers.scheduler import CATCH_UP_JOB, process_due
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.services.subscriptions import subscribe
-from bot.storage.models import Officer, Unit
+from bot.storage.models import Award, Edition, Officer, Submission, SubmissionStatus, Unit
 from tests.e2e.test_reminders import _attendee, _drained
 
 pytestmark = pytest.mark.e2e
@@ -203,3 +203,32 @@ async def test_committee_moves_then_cancels_the_announcement(bot, users) -> None
     assert not [k for k in (await process_due(bot.application)).sent if k.startswith("results")]
     await admin.send("/batal_umumkan")
     await admin.expect_message(t("id", "winners-cancel-none"))
+
+
+async def test_an_officer_sees_no_result_in_their_entries_before_the_time(bot, users) -> None:
+    ani = await _attendee(users, "Ani")
+    async with bot.runtime.transaction() as session:
+        edition = await session.scalar(select(Edition))
+        dinsos = await session.scalar(select(Unit).where(Unit.code == "DINSOS"))
+        session.add(Officer(user_id=ani.id, unit_id=dinsos.id))
+        entry = Submission(
+            edition_id=edition.id,
+            unit_id=dinsos.id,
+            title="Sosial Home Care Lanjut Usia",
+            status=SubmissionStatus.WINNER,
+            number="IGA-2022-001",
+            sequence=1,
+            created_by=ani.id,
+        )
+        session.add(entry)
+        await session.flush()
+        award = await session.scalar(select(Award).where(Award.rank == 1))
+        award.submission_id = entry.id
+    await ani.send("/inovasi_saya")
+    before = await ani.expect_message("IGA-2022-001")
+    assert t("id", "entry-status-nominee") in before["text"]
+    assert "Juara" not in before["text"] and t("id", "entry-status-winner") not in before["text"]
+    bot.clock.set(ANNOUNCE)
+    await ani.send("/inovasi_saya")
+    after = await ani.expect_message("IGA-2022-001")
+    assert t("id", "entry-status-winner-rank", rank="Juara I") in after["text"]

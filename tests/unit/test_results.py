@@ -18,6 +18,7 @@ from bot.services.results import (
     UnknownRankError,
     cancel_announcement,
     mark_announced,
+    public_status,
     rank_title,
     record_award,
     results_visible,
@@ -25,7 +26,7 @@ from bot.services.results import (
     visible_awards,
 )
 from bot.services.scheduler import plan_all, results_key
-from bot.storage.models import AuditEntry, Edition, Reminder, Unit
+from bot.storage.models import AuditEntry, Edition, Reminder, SubmissionStatus, Unit
 from tests.conftest import EVENT_FILE
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -144,3 +145,13 @@ async def test_recorded_results_take_the_rank_titles_of_the_edition(sessions) ->
     awards = await _awards(sessions, BEFORE, admin=True)
     assert awards[1] == ("Juara II", "Dinas Kesehatan", "SEHAT")
     assert await _awards(sessions, BEFORE, admin=False) == []
+
+
+async def test_entry_statuses_that_tell_the_results_are_nominee_until_announced(sessions) -> None:
+    await _seed(sessions)
+    async with sessions() as session:
+        edition = await _edition(session)
+    for status in (SubmissionStatus.WINNER, SubmissionStatus.NOT_SELECTED):
+        assert public_status(status, edition, BEFORE) is SubmissionStatus.NOMINEE
+        assert public_status(status, edition, ANNOUNCE) is status
+    assert public_status(SubmissionStatus.SUBMITTED, edition, BEFORE) is SubmissionStatus.SUBMITTED
