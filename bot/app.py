@@ -12,11 +12,15 @@ from bot.broadcast import sender as broadcast_sender
 from bot.handlers import (
     agenda,
     calendar,
+    committee,
     common,
     entries,
     errors,
+    exports,
     faq,
+    judging,
     onboarding,
+    ranking,
     schedule_changes,
     speakers,
     start,
@@ -45,6 +49,10 @@ FEATURES = (
     schedule_changes,
     winners,
     scheduler,
+    committee,
+    judging,
+    ranking,
+    exports,
     errors,
 )
 """Handler modules, each with ``register(application)``, in registration order."""
@@ -66,6 +74,15 @@ COMMANDS = (
     ("inovasi_saya", "command-my-entries"),
     ("batal", "command-cancel"),
     ("daftar", "command-join"),
+    ("entries", "command-entries"),
+    ("judges", "command-judges"),
+    ("assign", "command-assign"),
+    ("nilai", "command-score"),
+    ("ranking", "command-ranking"),
+    ("tetapkan_juara", "command-set-winners"),
+    ("export", "command-export"),
+    ("laporan", "command-report"),
+    ("audit", "command-audit"),
     ("help", "command-help"),
 )
 """Commands shown in Telegram's menu: (command, catalogue key of its description)."""

@@ -1,0 +1,846 @@
+"""The committee's tools in Telegram: the role guard every admin/judge command and button goes
+through, ``/entries`` (filters, paging, detail with attachments, verify / return / reject /
+nominate), ``/judges``, ``/assign`` and ``/audit``.
+
+Security: every command and every button checks the role on the server at the moment of use
+(:func:`requires`); a forged or replayed callback from someone without the role changes
+nothing, gets a polite refusal and is recorded in the audit log (``access.denied``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaDocument, Update
+from telegram.constants import ParseMode
+from telegram.error import RetryAfter, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers.common import language_of, runtime_of
+from bot.i18n import Markup, format_day, format_moment, format_money, t
+from bot.runtime import Runtime
+from bot.services import audit, committee, judging
+from bot.services.chats import chat_language
+from bot.services.events import current_edition
+from bot.services.exports import answer_text, localized, status_label
+from bot.services.roles import Role, Roles, roles_of
+from bot.services.submission_status import (
+    TRANSITIONS,
+    StatusChange,
+    StatusChangeError,
+    change_status,
+)
+from bot.services.submissions import load_entry
+from bot.storage.models import Edition, Judge, SubmissionStatus
+
+logger = logging.getLogger(__name__)
+
+S = SubmissionStatus
+MESSAGE_LIMIT = 4000
+"""Room per message, under Telegram's 4096 characters after entity parsing."""
+NOTE_LIMIT = 1000
+"""Longest committee note (characters), so the officer's notice stays one message."""
+NOTE_KEY = "committee_note"
+"""``user_data`` key of a pending return/reject note: ``{"action": "r"|"x", "id": int}``."""
+INPUT_GROUP = 7
+"""Handler group of the note input, apart from other features' text handlers."""
+AUDIT_PAGE = 15
+"""Audit entries per page of ``/audit``."""
+ALBUM_MAX = 10
+"""Most documents in one album (Bot API sendMediaGroup: 2–10 items)."""
+T = TypeVar("T")
+
+ACTIONS: dict[str, SubmissionStatus] = {
+    "v": S.VERIFIED,
+    "r": S.RETURNED,
+    "x": S.REJECTED,
+    "n": S.NOMINEE,
+}
+"""Entry actions in callback data (``cm:a:<action>:<id>``) and the status each sets."""
+ACTION_LABELS = {
+    "v": "entry-button-verify",
+    "r": "entry-button-return",
+    "x": "entry-button-reject",
+    "n": "entry-button-nominee",
+}
+
+
+# --- the role guard --------------------------------------------------------------------------
+
+
+@dataclass
+class Access:
+    """What a guarded handler gets: its transaction, the edition, the user's roles now, the
+    language and the current instant."""
+
+    session: AsyncSession
+    edition: Edition
+    roles: Roles
+    language: str
+    now: datetime
+    runtime: Runtime
+
+    def t(self, key: str, /, **args: object) -> str:
+        """Catalogue text in the user's language."""
+        return t(self.language, key, **args)
+
+    async def commit(self) -> None:
+        """Commit what was done so far, before telling anyone it is done."""
+        await self.session.commit()
+
+
+Guarded = Callable[[Update, ContextTypes.DEFAULT_TYPE, Access], Awaitable[Any]]
+
+
+def _attempted(update: Update) -> str:
+    if update.callback_query is not None:
+        return f"callback:{update.callback_query.data}"
+    message = update.effective_message
+    return f"message:{(message.text or '')[:60]}" if message else "update"
+
+
+async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> None:
+    """Answer a button tap with a short notice, or reply to a message."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text[:200], show_alert=alert)
+    elif update.effective_message is not None:
+        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
+    """Decorator: run the handler with a session only if the user has ``role`` now.
+
+    The handler commits (:meth:`Access.commit`) before it reports a change; what is left is
+    committed when it returns, and rolled back if it raises.
+
+    Without the role: nothing runs, the attempt is audited (``access.denied``) and logged, and
+    the user gets :ftl:`access-denied` (an alert for a button).
+    """
+
+    def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
+        @functools.wraps(func)
+        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            user = update.effective_user
+            if user is None:
+                return
+            runtime = runtime_of(context)
+            language = await language_of(update, context)
+            outcome = "ok"
+            async with runtime.sessions() as session:
+                edition = await current_edition(session)
+                roles = await roles_of(
+                    session,
+                    user.id,
+                    admin_ids=runtime.settings.admin_ids,
+                    edition_id=edition.id if edition else None,
+                )
+                if not roles.has(role):
+                    audit.record_denied(
+                        session,
+                        now=runtime.now(),
+                        actor_id=user.id,
+                        attempted=_attempted(update),
+                        role=role.value,
+                    )
+                    outcome = "denied"
+                elif edition is None:
+                    outcome = "no-edition"
+                else:
+                    access = Access(session, edition, roles, language, runtime.now(), runtime)
+                    await func(update, context, access)
+                await session.commit()
+            if outcome == "denied":
+                logger.warning(
+                    "Refused %s to user %s (needs %s)", _attempted(update), user.id, role.value
+                )
+                if context.user_data:
+                    context.user_data.pop(NOTE_KEY, None)
+                await answer_briefly(update, t(language, "access-denied"), alert=True)
+            elif outcome == "no-edition":
+                await answer_briefly(update, t(language, "no-edition"), alert=True)
+
+        return handler
+
+    return decorate
+
+
+async def politely(call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
+    """Make a Bot API call, waiting and retrying when Telegram answers 429 with
+    ``retry_after`` (flood control: about one message a second per chat).
+
+    Raises:
+        RetryAfter: Still limited after ``attempts`` tries.
+        TelegramError: Any other refusal.
+    """
+    for attempt in range(1, attempts + 1):
+        try:
+            return await call()
+        except RetryAfter as error:
+            if attempt == attempts:
+                raise
+            delay = error.retry_after
+            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
+            logger.info("Flood control: waiting %.1f s", seconds)
+            await asyncio.sleep(seconds)
+    raise AssertionError("unreachable")
+
+
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
+    """An inline keyboard of the non-empty rows, or None when there is no button (Telegram
+    refuses an empty keyboard)."""
+    kept = [list(row) for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    """An inline button; ``data`` must fit Telegram's 64 bytes."""
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def split_text(parts: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join ``parts`` with new lines into messages of at most ``limit`` characters (a part
+    longer than the limit is cut at it)."""
+    messages: list[str] = []
+    current = ""
+    for part in parts:
+        part = part[:limit]
+        if current and len(current) + 1 + len(part) > limit:
+            messages.append(current)
+            current = part
+        else:
+            current = f"{current}\n{part}" if current else part
+    if current:
+        messages.append(current)
+    return messages
+
+
+async def notify_officers(
+    context: ContextTypes.DEFAULT_TYPE, changes: Sequence[StatusChange]
+) -> int:
+    """Tell each officer of the entry's unit about the change, in their language.
+
+    Returns:
+        How many notices were sent (failures, e.g. a blocked bot, are logged and skipped).
+    """
+    runtime = runtime_of(context)
+    sent = 0
+    for change in changes:
+        key = f"officer-notice-{change.new.value}"
+        for user_id in sorted(set(change.officer_ids)):
+            async with runtime.sessions() as session:
+                language = await chat_language(session, user_id)
+            language = language or runtime.settings.default_language
+            text = t(
+                language,
+                key,
+                title=change.submission.title or "—",
+                number=change.submission.number or "—",
+                note=change.note or "—",
+            )
+            try:
+                await politely(
+                    lambda user_id=user_id, text=text: context.bot.send_message(
+                        user_id, text, parse_mode=ParseMode.HTML
+                    )
+                )
+                sent += 1
+            except TelegramError as error:
+                logger.warning("Could not notify officer %s: %s", user_id, error)
+    return sent
+
+
+# --- /entries: list, filters, paging -------------------------------------------------------
+
+
+def _list_data(status: str, unit_id: int, page: int) -> str:
+    return f"cm:l:{status}:{unit_id}:{page}"
+
+
+async def _entries_view(
+    access: Access, status: str, unit_id: int, page: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    wanted = S(status) if status != "all" else None
+    result = await committee.entries_page(
+        access.session,
+        access.edition.id,
+        status=wanted,
+        unit_id=unit_id or None,
+        page=page,
+    )
+    unit_name = access.t("entries-filter-all")
+    if unit_id:
+        unit = next((u for u in access.edition.units if u.id == unit_id), None)
+        unit_name = unit.name if unit else str(unit_id)
+    lines = [
+        access.t(
+            "entries-header",
+            count=result.total,
+            status=status_label(access.language, wanted)
+            if wanted
+            else access.t("entries-filter-all"),
+            unit=unit_name,
+        )
+    ]
+    rows = []
+    if not result.entries:
+        lines.append(access.t("entries-empty"))
+    for entry in result.entries:
+        lines.append(
+            access.t(
+                "entries-line",
+                number=entry.number or "—",
+                unit=entry.unit.name,
+                title=entry.title or "—",
+                status=status_label(access.language, entry.status),
+            )
+        )
+        label = f"{entry.number or entry.id} · {(entry.title or '—')[:40]}"
+        rows.append([button(label, f"cm:e:{entry.id}")])
+    lines.append(access.t("entries-page", page=result.page + 1, pages=result.pages))
+    nav = []
+    if result.page > 0:
+        nav.append(
+            button(access.t("entries-button-prev"), _list_data(status, unit_id, result.page - 1))
+        )
+    if result.page + 1 < result.pages:
+        nav.append(
+            button(access.t("entries-button-next"), _list_data(status, unit_id, result.page + 1))
+        )
+    if nav:
+        rows.append(nav)
+    rows.append(
+        [
+            button(access.t("entries-button-status"), f"cm:fs:{unit_id}"),
+            button(access.t("entries-button-unit"), f"cm:fu:{status}"),
+        ]
+    )
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int]:
+    status, unit_id = "all", 0
+    values = {s.value for s in S}
+    codes = {unit.code: unit.id for unit in access.edition.units}
+    for arg in args:
+        if arg.lower() in values:
+            status = arg.lower()
+        elif arg.upper() in codes:
+            unit_id = codes[arg.upper()]
+    return status, unit_id
+
+
+@requires(Role.ADMIN)
+async def entries_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Lists the entries: ``/entries [status] [UNIT_CODE]``, with filter and page buttons."""
+    status, unit_id = _parse_filters(access, context.args or [])
+    text, markup = await _entries_view(access, status, unit_id, 0)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_list(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows another page or filter of the list, in place."""
+    _, _, status, unit_id, page = update.callback_query.data.split(":")
+    if status != "all" and status not in {s.value for s in S}:
+        status = "all"
+    text, markup = await _entries_view(access, status, int(unit_id), int(page))
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+@requires(Role.ADMIN)
+async def on_filter(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by."""
+    _, kind, kept = update.callback_query.data.split(":")
+    all_label = access.t("entries-button-all")
+    if kind == "fs":
+        choices = [("all", all_label)] + [
+            (s.value, status_label(access.language, s)) for s in S if s is not S.DRAFT
+        ]
+        rows = [[button(label, _list_data(value, int(kept), 0))] for value, label in choices]
+        text = access.t("entries-choose-status")
+    else:
+        units = await committee.units_with_entries(access.session, access.edition.id)
+        rows = [[button(all_label, _list_data(kept, 0, 0))]] + [
+            [button(unit.name[:60], _list_data(kept, unit.id, 0))] for unit in units
+        ]
+        text = access.t("entries-choose-unit")
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
+    )
+
+
+# --- the detail view and the actions -------------------------------------------------------
+
+
+def _field_value(field: dict[str, Any], value: Any, access: Access) -> str:
+    shown = answer_text(field, value, access.language)
+    if shown is None or shown == "":
+        return access.t("entry-detail-empty")
+    if isinstance(shown, date):
+        return format_day(shown, access.language)
+    if field["kind"] == "money" and isinstance(shown, int):
+        return format_money(shown, access.language)
+    return str(shown)
+
+
+def action_buttons(access: Access, entry_id: int, status: SubmissionStatus) -> list[list[Any]]:
+    """The action buttons allowed from ``status`` (the transition table decides)."""
+    allowed = [
+        button(access.t(ACTION_LABELS[code]), f"cm:a:{code}:{entry_id}")
+        for code, target in ACTIONS.items()
+        if target in TRANSITIONS[status]
+    ]
+    return [allowed[:2], allowed[2:]]
+
+
+@requires(Role.ADMIN)
+async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows every field of the entry, the action buttons, and re-sends its attachments."""
+    query = update.callback_query
+    entry = await load_entry(access.session, int(query.data.split(":")[2]))
+    await query.answer()
+    if entry is None or entry.edition_id != access.edition.id:
+        await query.message.reply_text(access.t("entry-not-found"))
+        return
+    zone = access.runtime.settings.zone
+    parts = [
+        access.t(
+            "entry-detail-header",
+            number=entry.number or "—",
+            title=entry.title or "—",
+            unit=entry.unit.name,
+            status=status_label(access.language, entry.status),
+            submitted=format_moment(entry.submitted_at, zone, access.language)
+            if entry.submitted_at
+            else "—",
+        )
+    ]
+    if entry.status_note:
+        parts.append(access.t("entry-detail-note", note=entry.status_note))
+    answers = {answer.field_key: answer.value for answer in entry.answers}
+    for field in (access.edition.config or {}).get("form", []):
+        parts.append(
+            access.t(
+                "entry-detail-field",
+                label=localized(field["label"], access.language),
+                value=_field_value(field, answers.get(field["key"]), access),
+            )
+        )
+    if entry.attachments:
+        parts.append(access.t("entry-detail-attachments", count=len(entry.attachments)))
+    messages = split_text(parts)
+    markup = keyboard(action_buttons(access, entry.id, entry.status))
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await politely(
+            lambda text=text, last=last: query.message.reply_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
+            )
+        )
+    labels = {
+        field["key"]: localized(field["label"], access.language)
+        for field in (access.edition.config or {}).get("form", [])
+    }
+    documents = [
+        InputMediaDocument(
+            attachment.file_id,
+            caption=access.t(
+                "entry-attachment-caption",
+                number=entry.number or "—",
+                label=labels.get(attachment.field_key, attachment.field_key),
+            ),
+            parse_mode=ParseMode.HTML,
+        )
+        for attachment in entry.attachments
+    ]
+    chat_id = query.message.chat.id
+    for start in range(0, len(documents), ALBUM_MAX):
+        album = documents[start : start + ALBUM_MAX]
+        try:
+            if len(album) == 1:
+                only = album[0]
+                await politely(
+                    lambda only=only: context.bot.send_document(
+                        chat_id, only.media, caption=only.caption, parse_mode=ParseMode.HTML
+                    )
+                )
+            else:
+                await politely(lambda album=album: context.bot.send_media_group(chat_id, album))
+        except TelegramError as error:
+            logger.warning("Could not re-send the attachments of entry %s: %s", entry.id, error)
+
+
+async def _apply(
+    access: Access, entry_id: int, target: SubmissionStatus, note: str | None
+) -> tuple[str, list[StatusChange]]:
+    entry = await load_entry(access.session, entry_id)
+    if entry is None or entry.edition_id != access.edition.id:
+        return access.t("entry-not-found"), []
+    try:
+        change = await change_status(
+            access.session,
+            entry,
+            target,
+            actor_id=access.roles.user_id,
+            now=access.now,
+            note=note,
+        )
+    except StatusChangeError:
+        return access.t(
+            "entry-action-not-allowed",
+            number=entry.number or "—",
+            status=status_label(access.language, entry.status),
+        ), []
+    text = access.t(
+        "entry-action-done",
+        number=entry.number or "—",
+        status=status_label(access.language, target),
+        officers=len(set(change.officer_ids)),
+    )
+    return text, [change]
+
+
+@requires(Role.ADMIN)
+async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Verifies or nominates at once; for return and reject, asks for the note first."""
+    query = update.callback_query
+    _, _, code, entry_id = query.data.split(":")
+    await query.answer()
+    if code in ("r", "x"):
+        entry = await load_entry(access.session, int(entry_id))
+        if entry is None or entry.edition_id != access.edition.id:
+            await query.message.reply_text(access.t("entry-not-found"))
+            return
+        context.user_data[NOTE_KEY] = {"action": code, "id": entry.id}
+        key = "entry-ask-note-return" if code == "r" else "entry-ask-note-reject"
+        await query.message.reply_text(
+            access.t(key, number=entry.number or "—"),
+            parse_mode=ParseMode.HTML,
+            reply_markup=InlineKeyboardMarkup([[button(access.t("entry-button-cancel"), "cm:nc")]]),
+        )
+        return
+    text, changes = await _apply(access, int(entry_id), ACTIONS[code], None)
+    await access.commit()
+    await query.message.reply_text(text, parse_mode=ParseMode.HTML)
+    context.chat_data.setdefault("pending_notices", []).extend(changes)
+
+
+async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Takes the admin's note for a pending return or rejection (ignored otherwise)."""
+    if not context.user_data or NOTE_KEY not in context.user_data:
+        return
+    await _take_note(update, context)
+
+
+@requires(Role.ADMIN)
+async def _take_note(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    pending = context.user_data[NOTE_KEY]
+    note = (update.effective_message.text or "").strip()
+    if len(note) > NOTE_LIMIT:
+        await update.effective_message.reply_text(
+            access.t("entry-note-too-long", length=len(note), limit=NOTE_LIMIT)
+        )
+        return
+    context.user_data.pop(NOTE_KEY, None)
+    text, changes = await _apply(access, int(pending["id"]), ACTIONS[pending["action"]], note)
+    await access.commit()
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    context.chat_data.setdefault("pending_notices", []).extend(changes)
+
+
+@requires(Role.ADMIN)
+async def on_note_cancel(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Drops the pending note; nothing changes."""
+    context.user_data.pop(NOTE_KEY, None)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
+
+
+async def send_pending_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After the transaction committed, tell the officers about the status changes."""
+    changes = context.chat_data.pop("pending_notices", None) if context.chat_data else None
+    if changes:
+        await notify_officers(context, changes)
+
+
+def _with_notices(
+    func: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]],
+) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    @functools.wraps(func)
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await func(update, context)
+        await send_pending_notices(update, context)
+
+    return handler
+
+
+# --- /judges and /assign ---------------------------------------------------------------------
+
+
+async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
+    judges = await judging.list_judges(access.session, access.edition.id)
+    units = {unit.id: unit.name for unit in access.edition.units}
+    lines = [access.t("judges-header", count=len(judges))]
+    rows = []
+    for judge in judges:
+        unit = access.t("judges-unit", unit=units[judge.unit_id]) if judge.unit_id else ""
+        lines.append(
+            access.t("judges-line", name=judge.name, user=str(judge.user_id), unit=Markup(unit))
+        )
+        rows.append(
+            [button(access.t("judges-button-remove", name=judge.name[:40]), f"cm:jd:{judge.id}")]
+        )
+    if not judges:
+        lines.append(access.t("judges-empty"))
+    lines.append("")
+    lines.append(access.t("judges-usage"))
+    return "\n".join(lines), keyboard(rows)
+
+
+JUDGE_ADD = re.compile(r"^add\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+@requires(Role.ADMIN)
+async def judges_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Lists the panel; ``/judges add ID UNIT|- Name`` adds (or updates) a judge."""
+    message = update.effective_message
+    args = " ".join(context.args or [])
+    if args:
+        match = JUDGE_ADD.match(args)
+        if match is None:
+            await message.reply_text(access.t("judges-usage"), parse_mode=ParseMode.HTML)
+            return
+        user_id, unit_code, name = match.groups()
+        try:
+            judge = await judging.add_judge(
+                access.session,
+                access.edition,
+                user_id=int(user_id),
+                name=name,
+                unit_code=None if unit_code == "-" else unit_code,
+                actor_id=access.roles.user_id,
+                now=access.now,
+            )
+        except judging.JudgingError as error:
+            await message.reply_text(access.t(f"judging-error-{error.code}"))
+            return
+        await access.commit()
+        await message.reply_text(access.t("judges-added", name=judge.name))
+    text, markup = await _judges_view(access)
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_judge_remove(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Removes a judge (with their assignments and scores)."""
+    judge_id = int(update.callback_query.data.split(":")[2])
+    judge = await access.session.get(Judge, judge_id)
+    if judge is not None and judge.edition_id == access.edition.id:
+        await judging.remove_judge(
+            access.session, judge_id, actor_id=access.roles.user_id, now=access.now
+        )
+        await access.commit()
+    await update.callback_query.answer(access.t("judges-removed"))
+    text, markup = await _judges_view(access)
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+@requires(Role.ADMIN)
+async def assign_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Offers: every judge to every verified entry, or a chosen set per judge."""
+    judges = await judging.list_judges(access.session, access.edition.id)
+    entries = await judging.judgeable_entries(access.session, access.edition.id)
+    if not judges or not entries:
+        await update.effective_message.reply_text(access.t("assign-nothing"))
+        return
+    rows = [[button(access.t("assign-button-all"), "cm:as:all")]] + [
+        [button(access.t("assign-button-judge", name=judge.name[:40]), f"cm:as:j:{judge.id}")]
+        for judge in judges
+    ]
+    await update.effective_message.reply_text(
+        access.t("assign-header", entries=len(entries), judges=len(judges)),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup(rows),
+    )
+
+
+async def _judge_entries_view(access: Access, judge: Any) -> tuple[str, InlineKeyboardMarkup]:
+    entries = await judging.judgeable_entries(access.session, access.edition.id)
+    assigned = await judging.assigned_ids(access.session, judge.id)
+    rows = []
+    for entry in entries:
+        mark = "🚫" if judging.has_conflict(judge, entry) else "✅" if entry.id in assigned else "▫️"
+        label = f"{mark} {entry.number or entry.id} · {(entry.title or '—')[:36]}"
+        rows.append([button(label, f"cm:as:t:{judge.id}:{entry.id}")])
+    return access.t("assign-judge-header", name=judge.name), keyboard(rows)
+
+
+@requires(Role.ADMIN)
+async def on_assign(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """``cm:as:all`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one judge;
+    ``cm:as:t:<judge>:<entry>`` toggles one assignment."""
+    query = update.callback_query
+    parts = query.data.split(":")
+    try:
+        if parts[2] == "all":
+            report = await judging.assign(
+                access.session,
+                access.edition,
+                judge_ids=None,
+                submission_ids=None,
+                actor_id=access.roles.user_id,
+                now=access.now,
+            )
+            await access.commit()
+            await query.answer()
+            await query.message.reply_text(
+                access.t(
+                    "assign-done",
+                    added=len(report.added),
+                    existing=len(report.existing),
+                    conflicts=len(report.conflicts),
+                )
+            )
+            return
+        judge = await access.session.get(Judge, int(parts[3]))
+        if judge is None or judge.edition_id != access.edition.id:
+            await query.answer(access.t("entry-not-found"), show_alert=True)
+            return
+        if parts[2] == "t":
+            entry_id = int(parts[4])
+            if entry_id in await judging.assigned_ids(access.session, judge.id):
+                await judging.unassign(
+                    access.session,
+                    access.edition,
+                    judge.id,
+                    entry_id,
+                    actor_id=access.roles.user_id,
+                    now=access.now,
+                )
+            else:
+                report = await judging.assign(
+                    access.session,
+                    access.edition,
+                    judge_ids=[judge.id],
+                    submission_ids=[entry_id],
+                    actor_id=access.roles.user_id,
+                    now=access.now,
+                )
+                if report.conflicts:
+                    await query.answer(access.t("judging-error-conflict"), show_alert=True)
+                    return
+            await access.commit()
+        await query.answer()
+        text, markup = await _judge_entries_view(access, judge)
+        if parts[2] == "t":
+            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        else:
+            await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except judging.JudgingError as error:
+        await query.answer(access.t(f"judging-error-{error.code}"), show_alert=True)
+
+
+# --- /audit ----------------------------------------------------------------------------------
+
+
+async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    total = await audit.count_entries(access.session)
+    pages = max(1, -(-total // AUDIT_PAGE))
+    page = min(max(page, 0), pages - 1)
+    entries = await audit.list_entries(access.session, limit=AUDIT_PAGE, offset=page * AUDIT_PAGE)
+    zone = access.runtime.settings.zone
+    lines = [access.t("audit-header", page=page + 1, pages=pages)]
+    if not entries:
+        lines.append(access.t("audit-empty"))
+    for entry in entries:
+        lines.append(
+            access.t(
+                "audit-line",
+                moment=format_moment(entry.at, zone, access.language),
+                actor=str(entry.actor_id) if entry.actor_id else access.t("audit-system"),
+                action=entry.action,
+                entity=entry.entity,
+                id=entry.entity_id or "",
+            )
+        )
+    nav = []
+    if page > 0:
+        nav.append(button(access.t("entries-button-prev"), f"cm:au:{page - 1}"))
+    if page + 1 < pages:
+        nav.append(button(access.t("entries-button-next"), f"cm:au:{page + 1}"))
+    return "\n".join(split_text(lines)[:1]), keyboard([nav])
+
+
+@requires(Role.ADMIN)
+async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Lists the audit log, newest first, with paging."""
+    text, markup = await _audit_view(access, 0)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_audit_page(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows another page of the audit log."""
+    text, markup = await _audit_view(access, int(update.callback_query.data.split(":")[2]))
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /entries, /judges, /assign, /audit and their buttons."""
+    application.add_handler(CommandHandler(["entries", "inovasi"], entries_command))
+    application.add_handler(CommandHandler(["judges", "penilai"], judges_command))
+    application.add_handler(CommandHandler(["assign", "tugaskan"], assign_command))
+    application.add_handler(CommandHandler("audit", audit_command))
+    callbacks = (
+        (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
+        (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
+        (r"^cm:e:\d+$", on_detail),
+        (r"^cm:a:[vrxn]:\d+$", _with_notices(on_action)),
+        (r"^cm:nc$", on_note_cancel),
+        (r"^cm:jd:\d+$", on_judge_remove),
+        (r"^cm:as:(all|j:\d+|t:\d+:\d+)$", on_assign),
+        (r"^cm:au:\d+$", on_audit_page),
+    )
+    for pattern, callback in callbacks:
+        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, _with_notices(on_note)
+        ),
+        group=INPUT_GROUP,
+    )

@@ -1,0 +1,80 @@
+"""``/export`` (the Excel workbook), ``/export csv [table]`` (one table as CSV) and
+``/laporan`` (the results report PDF). Admins only, checked at the moment of use: these files
+hold the results.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers.committee import Access, requires
+from bot.i18n import format_moment
+from bot.services import exports, report
+from bot.services.events import current_event
+from bot.services.roles import Role
+
+
+@requires(Role.ADMIN)
+async def export_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Sends the workbook, or with ``csv [table]`` one table as CSV (entries by default)."""
+    args = [arg.lower() for arg in context.args or []]
+    zone = access.runtime.settings.zone
+    tables = await exports.build_tables(access.session, access.edition, zone, "id")
+    caption = access.t(
+        "export-caption",
+        edition=access.edition.name,
+        moment=format_moment(access.now, zone, access.language),
+    )
+    message = update.effective_message
+    if args and args[0] == "csv":
+        table = exports.table_named(tables, args[1] if len(args) > 1 else "entries")
+        if table is None:
+            names = ", ".join(f"{t.key} ({t.title})" for t in tables)
+            await message.reply_text(access.t("export-unknown-sheet", sheets=names))
+            return
+        await message.reply_document(
+            exports.csv_bytes(table),
+            filename=exports.file_name(access.edition, "csv", table.key),
+            caption=caption,
+            parse_mode=ParseMode.HTML,
+        )
+        return
+    await message.reply_document(
+        exports.workbook_bytes(tables),
+        filename=exports.file_name(access.edition, "xlsx"),
+        caption=caption,
+        parse_mode=ParseMode.HTML,
+    )
+
+
+@requires(Role.ADMIN)
+async def report_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
+    event = await current_event(access.session)
+    pdf = await report.build_report(
+        access.session,
+        access.edition,
+        event,
+        now=access.now,
+        zone=access.runtime.settings.zone,
+        language="id",
+    )
+    title = report.report_title(access.edition)
+    await update.effective_message.reply_document(
+        pdf,
+        filename=title.file_name,
+        caption=access.t("report-caption", title=title.title),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /export and /laporan."""
+    application.add_handler(CommandHandler(["export", "ekspor"], export_command))
+    application.add_handler(CommandHandler(["laporan", "report"], report_command))
