@@ -107,3 +107,11 @@ class TestEnglish:
         await john.send("/faq")
         reply = await john.expect_message("Whom can I contact?")
         assert "Daily official uniform (example)." in reply["text"]
+
+
+async def test_help_lists_the_attendee_commands(users) -> None:
+    siti = await users.create("Siti")
+    await siti.send("/help")
+    reply = await siti.expect_message("Bantuan")
+    for command in ("/agenda", "/sekarang", "/lokasi", "/narasumber", "/kalender", "/langganan"):
+        assert command in reply["text"]

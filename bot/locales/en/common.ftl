@@ -18,6 +18,12 @@ help-text =
     <b>Help</b>
     /start — main menu
     /help — this help
+    /agenda — the programme; /sekarang and /berikutnya — the session on now and the next one
+    /lokasi — the venue and a map
+    /narasumber — the speakers and their sessions
+    /kalender — the programme as a calendar file (.ics)
+    /faq — frequently asked questions
+    /langganan and /berhenti — subscribe to announcements or stop
     /bahasa — change language (Indonesia/English)
 
     For other questions, please contact the committee.

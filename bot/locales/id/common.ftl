@@ -18,6 +18,12 @@ help-text =
     <b>Bantuan</b>
     /start — menu utama
     /help — bantuan ini
+    /agenda — susunan acara; /sekarang dan /berikutnya — sesi saat ini dan berikutnya
+    /lokasi — lokasi acara dan peta
+    /narasumber — narasumber dan sesinya
+    /kalender — susunan acara sebagai berkas kalender (.ics)
+    /faq — pertanyaan yang sering diajukan
+    /langganan dan /berhenti — langganan pengumuman
     /bahasa — ganti bahasa (Indonesia/English)
 
     Pertanyaan lain dapat disampaikan kepada panitia.
