@@ -482,7 +482,7 @@ def check_file(
 
     Raises:
         FieldError: ``form-error-file-type`` (``types`` = "PDF, PPT") or
-            ``form-error-file-size`` (``limit`` in MB, ``size`` in MB with one decimal).
+            ``form-error-file-size`` (``limit`` and ``size`` in MB, three significant digits).
     """
     if spec.file_types:
         allowed = {kind.lower().lstrip(".") for kind in spec.file_types}
@@ -500,4 +500,4 @@ def check_file(
 
 
 def _megabytes(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.3g}"

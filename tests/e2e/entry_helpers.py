@@ -148,3 +148,56 @@ async def fill_self_assessment(driver: UserDriver, bot: Any, submission_id: int)
             await driver.send(f"https://drive.example.id/bukti/{indicator.key}")
         else:
             await driver.send_document(PDF, f"bukti-{indicator.key}.pdf", "application/pdf")
+
+
+COMPLETE = {
+    "nama": TRICKY,
+    "tahapan": "penerapan",
+    "inisiator": "perangkat_daerah",
+    "nama_inisiator": "Dinas Lingkungan Hidup",
+    "jenis": "digital",
+    "bentuk": "pelayanan_publik",
+    "tematik": ["smart_city"],
+    "urusan": "perkim",
+    "waktu_uji_coba": "2022-01-10",
+    "waktu_penerapan": "2022-03-01",
+    "rancang_bangun": LONG_TEXT,
+    "tujuan": "tujuan " * 10,
+    "manfaat": "manfaat " * 10,
+    "hasil": "hasil " * 10,
+    "anggaran_nilai": None,
+    "video": "https://youtu.be/x",
+    "kontak": "+6281234567890",
+}
+"""Every answer of the default form (files aside), as stored."""
+
+
+async def prefilled_entry(bot: Any, user_id: int, now: datetime = IN_WINDOW) -> int:
+    """A complete draft of the officer's unit, made through the services (not the chat), at
+    its summary, opened for the officer."""
+    from bot.services.submissions import (
+        SUMMARY,
+        FileInfo,
+        officer_units,
+        save_answer,
+        save_file,
+        set_evidence,
+        set_level,
+        set_position,
+        start_entry,
+    )
+
+    async with bot.runtime.transaction() as session:
+        edition = await current_edition(session)
+        officer = (await officer_units(session, user_id, edition.id))[0]
+        submission = await start_entry(session, officer, edition, now)
+        for key, value in COMPLETE.items():
+            await save_answer(session, edition, submission, key, value, now)
+        for key in ("anggaran", "profil_bisnis"):
+            file = FileInfo(key, key, f"{key}.pdf", "application/pdf", len(PDF))
+            await save_file(session, edition, submission, key, file, now)
+        for indicator in edition.indicators:
+            await set_level(session, edition, submission, indicator, 1, now)
+            await set_evidence(session, edition, submission, indicator, now, url="https://x.id")
+        set_position(submission, SUMMARY, now)
+        return submission.id
