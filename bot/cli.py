@@ -100,6 +100,20 @@ def _build_parser() -> argparse.ArgumentParser:
     add = admin_commands.add_parser("add", help="make a Telegram user an admin")
     add.add_argument("user_id", type=int, metavar="USER_ID", help="numeric Telegram user id")
     add.set_defaults(handler=_admin_add)
+
+    export = commands.add_parser(
+        "export",
+        help="write the committee's spreadsheets (xlsx, or one table as csv)",
+        description="Write entries, scores, ranking, subscribers and the audit log as an Excel "
+        "workbook, or one table as CSV when FILE ends with .csv (they hold the results).",
+    )
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument(
+        "--sheet",
+        default=None,
+        help="table for CSV: entries (default), scores, ranking, subscribers, audit",
+    )
+    export.set_defaults(handler=_export)
     return parser
 
 
@@ -250,4 +264,35 @@ def _admin_add(args: argparse.Namespace, settings: Settings) -> int:
     prepare_database(settings)
     added = asyncio.run(add_admin_user(settings, args.user_id))
     print(f"User {args.user_id} is {'now' if added else 'already'} an admin.")
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.services.exports import export_bytes
+    from bot.setup import prepare_database
+    from bot.storage.database import create_engine, create_session_factory
+
+    if not args.out.parent.is_dir():
+        raise CliError(f"--out: the folder {args.out.parent} does not exist")
+    prepare_database(settings)
+
+    async def build() -> tuple[bytes, str]:
+        engine = create_engine(settings.database_url)
+        try:
+            async with create_session_factory(engine)() as session:
+                return await export_bytes(
+                    session,
+                    as_csv=args.out.suffix.lower() == ".csv",
+                    zone=settings.zone,
+                    sheet=args.sheet,
+                )
+        finally:
+            await engine.dispose()
+
+    try:
+        data, content = asyncio.run(build())
+    except LookupError as exc:
+        raise CliError(str(exc)) from None
+    args.out.write_bytes(data)
+    print(f"Wrote {args.out} ({content}).")
     return 0

@@ -26,6 +26,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.i18n import plain_text
 from bot.services.audit import all_entries
+from bot.services.events import current_edition
 from bot.services.judging import rubric
 from bot.services.ranking import compute_ranking, judges_by_id, weighted_score
 from bot.storage.models import Chat, Edition, Score, Submission, SubmissionStatus, Subscriber
@@ -326,3 +327,28 @@ def file_name(edition: Edition, extension: str, sheet: str | None = None) -> str
     """``rekap-iga-2022.xlsx`` or ``rekap-iga-2022-entries.csv``."""
     suffix = f"-{sheet}" if sheet else ""
     return f"rekap-{edition.code}{suffix}.{extension}"
+
+
+async def export_bytes(
+    session: AsyncSession, *, as_csv: bool, zone: ZoneInfo, sheet: str | None = None
+) -> tuple[bytes, str]:
+    """The current edition's export: the workbook, or one table as CSV (``sheet`` picks it;
+    entries by default). Used by ``iga-bot export --out FILE``.
+
+    Returns:
+        The file's bytes and what it holds (a table key, or ``"workbook"``).
+
+    Raises:
+        LookupError: No edition is loaded, or ``sheet`` names no table.
+    """
+    edition = await current_edition(session)
+    if edition is None:
+        raise LookupError("no edition is loaded: run `iga-bot event import config/event.yaml`")
+    tables = await build_tables(session, edition, zone)
+    if not as_csv:
+        return workbook_bytes(tables), "workbook"
+    table = table_named(tables, sheet or "entries")
+    if table is None:
+        names = ", ".join(table.key for table in tables)
+        raise LookupError(f"--sheet: unknown table {sheet!r}; choose one of {names}")
+    return csv_bytes(table), table.key

@@ -86,3 +86,19 @@ async def test_csv_of_one_table(sessions) -> None:
     assert rows[0][:3] == ["Nomor", "Perangkat Daerah", "Nama Inovasi"]
     assert rows[1][0] == "IGA-2022-001" and rows[1][4] == "20/10/2022 10:00"
     assert "01/03/2022" in rows[1]
+
+
+def test_cli_export_writes_a_workbook_or_a_csv(tmp_path, monkeypatch, capsys) -> None:
+    from bot.cli import main
+    from tests.conftest import EVENT_FILE
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    monkeypatch.setenv("EVENT_CONFIG", str(EVENT_FILE))
+    assert main(["export", "--out", str(tmp_path / "rekap.xlsx")]) == 0
+    book = load_workbook(tmp_path / "rekap.xlsx")
+    assert book.sheetnames[0] == "Entri" and book["Entri"]["A1"].value == "Nomor"
+    assert main(["export", "--out", str(tmp_path / "log.csv"), "--sheet", "audit"]) == 0
+    assert (tmp_path / "log.csv").read_text("utf-8-sig").startswith("Waktu,Pelaku,Tindakan")
+    assert main(["export", "--out", str(tmp_path / "x.csv"), "--sheet", "nope"]) == 2
+    assert "--sheet: unknown table 'nope'" in capsys.readouterr().err
