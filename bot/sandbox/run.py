@@ -152,7 +152,7 @@ class Sandbox:
     async def stop(self) -> None:
         """Stops the bot (polling, jobs, database) and then the emulator."""
         application = self.application
-        with contextlib.suppress(Exception):
+        try:
             if application.updater is not None and application.updater.running:
                 await application.updater.stop()
             if application.running:
@@ -160,6 +160,8 @@ class Sandbox:
             await application.shutdown()
             if application.post_shutdown is not None:
                 await application.post_shutdown(application)
+        except Exception:  # the emulator must stop all the same
+            logger.exception("The bot did not stop cleanly")
         await self.emulator.stop()
 
 
