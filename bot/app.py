@@ -11,6 +11,7 @@ from telegram.ext import Application, ApplicationBuilder
 from bot.broadcast import sender as broadcast_sender
 from bot.handlers import (
     agenda,
+    broadcasts,
     calendar,
     committee,
     common,
@@ -37,6 +38,7 @@ from bot.storage.database import create_engine, create_session_factory
 FEATURES = (
     common,
     start,
+    broadcasts,
     entries,
     onboarding,
     agenda,

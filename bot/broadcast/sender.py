@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -150,6 +151,62 @@ class _ChatLimits:
             self._private = {c: t for c, t in self._private.items() if t > horizon}
 
 
+Action = Callable[[AsyncSession], Awaitable[None]]
+"""A service call recording one delivery's result in the session it is given."""
+
+
+class _GroupCommit:
+    """Commits delivery results as they come, together: while one transaction commits, the
+    next results gather for the following one (a group commit). Each caller returns once its
+    own result is committed, and keeps its send slot until then, so at most
+    ``max_in_flight`` accepted messages are ever unrecorded.
+
+    A batch that fails is retried one result at a time (a lost "sent" means a duplicate
+    after a restart), three times each, before the error is raised to that caller.
+    """
+
+    def __init__(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self._waiting: list[tuple[Action, asyncio.Future[None]]] = []
+        self._task: asyncio.Task[None] | None = None
+
+    async def record(self, action: Action) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((action, future))
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._flush())
+        await future
+
+    async def _flush(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            try:
+                async with self.runtime.transaction() as session:
+                    for action, _ in batch:
+                        await action(session)
+            except Exception:
+                logger.warning("Could not record %d results together", len(batch), exc_info=True)
+                for action, future in batch:
+                    await self._one(action, future)
+            else:
+                for _, future in batch:
+                    future.set_result(None)
+
+    async def _one(self, action: Action, future: asyncio.Future[None]) -> None:
+        for attempt in range(3):
+            try:
+                async with self.runtime.transaction() as session:
+                    await action(session)
+            except Exception as error:
+                if attempt == 2:
+                    future.set_exception(error)
+                    return
+                await asyncio.sleep(0.2 * (attempt + 1))
+            else:
+                future.set_result(None)
+                return
+
+
 @dataclass
 class _Watch:
     chat_id: int
@@ -215,6 +272,7 @@ class BroadcastSender:
         self._pacer = _Pacer(per_second)
         self._chats = _ChatLimits(per_chat_interval, group_per_minute)
         self._slots = asyncio.Semaphore(max_in_flight)
+        self._results = _GroupCommit(runtime)
         self._states: dict[int, _State] = {}
         self._closing: dict[int, _State] = {}
         self._order: deque[int] = deque()
@@ -258,14 +316,31 @@ class BroadcastSender:
         """Look at the database now (a broadcast was created, cancelled or is due)."""
         self._wake.set()
 
-    def watch(self, broadcast_id: int, chat_id: int, message_id: int, render: Render) -> None:
+    def watch(
+        self,
+        broadcast_id: int,
+        chat_id: int,
+        message_id: int,
+        render: Render,
+        shown: str | None = None,
+    ) -> None:
         """Keep a message updated with the broadcast's progress until it finishes.
 
         The message is edited at most every ``progress_interval`` seconds, only when its text
         changes, and a last time with the final report. Watches live in memory: after a
         restart the committee sees progress with ``/broadcasts``.
+
+        Args:
+            broadcast_id: The broadcast.
+            chat_id: Chat of the progress message.
+            message_id: The progress message.
+            render: Makes its text and buttons from the progress.
+            shown: The text the message shows now (it is not edited to the same text:
+                Telegram answers "message is not modified").
         """
-        self._watches[broadcast_id].append(_Watch(chat_id, message_id, render))
+        self._watches[broadcast_id].append(
+            _Watch(chat_id, message_id, render, shown, time.monotonic() if shown else 0.0)
+        )
 
     # --- the loop ---------------------------------------------------------------------
 
@@ -391,12 +466,15 @@ class BroadcastSender:
         if ready > time.monotonic():
             self._later(delivery, ready)
             return
-        pause = self._paused_until - time.monotonic()
-        while pause > 0:  # a 429 answer paused every send; another may extend the pause
-            await asyncio.sleep(pause)
+        while True:  # a 429 pauses every send, also those already waiting for their turn
             pause = self._paused_until - time.monotonic()
-        await self._pacer.wait()
-        await self._slots.acquire()
+            if pause > 0:
+                await asyncio.sleep(pause)
+            await self._pacer.wait()
+            await self._slots.acquire()
+            if self._paused_until <= time.monotonic():
+                break
+            self._slots.release()
         state = self._states.get(delivery.broadcast_id)
         if state is None:  # cancelled meanwhile
             self._slots.release()
@@ -420,18 +498,9 @@ class BroadcastSender:
             )
         return await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
 
-    async def _record(self, action: Callable[[Any], Awaitable[None]]) -> None:
-        """Commit one result; retried briefly, because a lost "sent" means a duplicate."""
-        for attempt in range(3):
-            try:
-                async with self.runtime.transaction() as session:
-                    await action(session)
-                return
-            except Exception:
-                if attempt == 2:
-                    raise
-                logger.warning("Could not record a delivery result; retrying", exc_info=True)
-                await asyncio.sleep(0.2 * (attempt + 1))
+    async def _record(self, action: Action) -> None:
+        """Commit one result (see :class:`_GroupCommit`); returns once it is committed."""
+        await self._results.record(action)
 
     async def _send(self, delivery: ClaimedDelivery, state: _State) -> None:
         broadcast = state.broadcast
@@ -557,7 +626,17 @@ def install(application: Application, **limits: Any) -> BroadcastSender:
         application: The bot; ``bot_data["runtime"]`` must be set.
         **limits: Keyword arguments of :class:`BroadcastSender` (pace, retries…).
     """
-    sender = BroadcastSender(application.bot, application.bot_data["runtime"], **limits)
+    defaults = {  # read now, so a benchmark or test harness can change the module's values
+        "per_second": PER_SECOND,
+        "per_chat_interval": PER_CHAT_INTERVAL,
+        "group_per_minute": GROUP_PER_MINUTE,
+        "max_in_flight": MAX_IN_FLIGHT,
+        "max_attempts": MAX_ATTEMPTS,
+        "backoff": BACKOFF,
+    }
+    sender = BroadcastSender(
+        application.bot, application.bot_data["runtime"], **{**defaults, **limits}
+    )
     application.bot_data[SENDER_KEY] = sender
     return sender
 
