@@ -26,8 +26,14 @@ from bot.handlers.groups import in_group, redirect_to_private
 from bot.handlers.menu import button_filter
 from bot.handlers.start import DEEP_LINKS
 from bot.i18n import plain_text, t
-from bot.services.chats import mark_blocked, touch_chat
-from bot.services.subscriptions import TOPICS, subscribe, subscribed_topics, unsubscribe
+from bot.services.chats import mark_blocked
+from bot.services.subscriptions import (
+    TOPICS,
+    resume_chat,
+    subscribe,
+    subscribed_topics,
+    unsubscribe,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -122,8 +128,8 @@ async def track_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             await mark_blocked(session, chat.id, runtime.now())
             runtime.forget_chat(chat.id)
             logger.info("Chat %s blocked or removed the bot", chat.id)
-        else:
-            await touch_chat(session, chat_info(chat), runtime.now())
+        elif await resume_chat(session, chat_info(chat), runtime.now()):
+            logger.info("Chat %s let the bot back", chat.id)
 
 
 def register(application: Application) -> None:

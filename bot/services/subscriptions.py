@@ -14,7 +14,8 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Subscriber
+from bot.services.chats import ChatInfo, touch_chat
+from bot.storage.models import Chat, Subscriber
 
 TOPICS = ("general", "schedule", "results")
 """Topics in display order: general announcements, schedule changes, IGA results."""
@@ -77,3 +78,18 @@ async def active_subscribers(session: AsyncSession, topic: str) -> list[int]:
         .order_by(Subscriber.chat_id)
     )
     return list(rows)
+
+
+async def resume_chat(session: AsyncSession, info: ChatInfo, now: datetime) -> bool:
+    """A chat that had blocked the bot (or removed it from a group) lets it back: the chat
+    and its subscriptions are active again. A chat the bot does not know yet is left alone
+    (it is recorded when it first writes).
+
+    Returns:
+        True if a blocked chat was made active again.
+    """
+    chat = await session.get(Chat, info.id)
+    if chat is None or chat.blocked_at is None:
+        return False
+    await touch_chat(session, info, now)
+    return True

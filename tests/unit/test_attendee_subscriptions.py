@@ -20,11 +20,12 @@ from bot.services.stars import (
 from bot.services.subscriptions import (
     UnknownTopicError,
     active_subscribers,
+    resume_chat,
     subscribe,
     subscribed_topics,
     unsubscribe,
 )
-from bot.storage.models import AgendaItem
+from bot.storage.models import AgendaItem, Chat
 from tests.conftest import EVENT_FILE
 
 NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
@@ -81,3 +82,17 @@ async def test_stars_toggle_and_cancelled_items(sessions) -> None:
         await toggle_star(session, 6, opening, NOW)
         await mark_blocked(session, 6, NOW)
         assert await starrers(session, [opening.id, closing.id]) == {5: {opening.id}}
+
+
+async def test_letting_the_bot_back_resumes_only_known_blocked_chats(sessions) -> None:
+    info = ChatInfo(id=8, type="private", first_name="Budi")
+    async with sessions() as session, session.begin():
+        assert await resume_chat(session, info, NOW) is False  # unknown: not recorded here
+        assert await session.get(Chat, 8) is None
+        await touch_chat(session, info, NOW)
+        await subscribe(session, 8, ["schedule"], NOW)
+        assert await resume_chat(session, info, NOW) is False  # not blocked
+        await mark_blocked(session, 8, NOW)
+        assert await active_subscribers(session, "schedule") == []
+        assert await resume_chat(session, info, NOW) is True
+        assert await active_subscribers(session, "schedule") == [8]
