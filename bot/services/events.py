@@ -42,9 +42,19 @@ async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
 
 
 async def current_edition(session: AsyncSession) -> Edition | None:
-    """The edition of the current event, or the latest edition if no event names one."""
-    event = await current_event(session)
-    if event is not None and event.edition is not None:
-        return await edition_by_code(session, event.edition.code)
+    """The edition of the current event, or the latest edition if no event names one.
+
+    Reads only the current event's edition code, not the event with its agenda: entry forms
+    call this on every answer (profiled in ``docs/benchmarks.md``).
+    """
+    code = await session.scalar(
+        select(Edition.code)
+        .select_from(Event)
+        .outerjoin(Edition, Event.edition_id == Edition.id)
+        .order_by(Event.starts_on.desc(), Event.id.desc())
+        .limit(1)
+    )
+    if code is not None:
+        return await edition_by_code(session, code)
     code = await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
     return await edition_by_code(session, code) if code else None
