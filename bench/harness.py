@@ -19,8 +19,11 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.sandbox.emulator import Emulator
@@ -70,17 +73,34 @@ async def start_emulator(rate_limits: RateLimits | None = None) -> tuple[Emulato
     return emulator, replies
 
 
+def event_file_open_now(directory: Path) -> Path:
+    """A copy of the seed event file whose entry period includes the real "now" (the bot
+    process runs on the real clock, and the form scenario fills in entries)."""
+    data = yaml.safe_load((REPO / "config" / "event.yaml").read_text(encoding="utf-8"))
+    now = datetime.now(UTC).replace(microsecond=0)
+    data["edition"]["entries_open"] = (now - timedelta(days=1)).isoformat()
+    data["edition"]["entries_close"] = (now + timedelta(days=30)).isoformat()
+    path = directory / "event-open-now.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
 def bot_environment(
-    emulator: Emulator, database_url: str, token: str = BOT_TOKEN
+    emulator: Emulator,
+    database_url: str,
+    token: str = BOT_TOKEN,
+    event_config: Path | None = None,
 ) -> dict[str, str]:
-    """Environment for ``python -m bot run`` against ``emulator``."""
+    """Environment for ``python -m bot run`` against ``emulator``; the bot imports
+    ``event_config`` (default the seed event file) into an empty database when it starts."""
     env = dict(os.environ)
     env.update(
         TELEGRAM_BOT_TOKEN=token,
         TELEGRAM_API_BASE_URL=emulator.bot_api_base_url,
         TELEGRAM_API_FILE_URL=emulator.file_base_url,
         DATABASE_URL=database_url,
-        EVENT_CONFIG=str(REPO / "config" / "event.yaml"),
+        EVENT_CONFIG=str(event_config or REPO / "config" / "event.yaml"),
+        ADMIN_IDS="",
         LOG_LEVEL="WARNING",
     )
     return env

@@ -18,9 +18,11 @@ import os
 import sys
 import tempfile
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -31,6 +33,7 @@ from bench.harness import (  # noqa: E402
     LoadResult,
     bot_environment,
     closed_loop,
+    event_file_open_now,
     open_loop,
     print_table,
     spawn,
@@ -43,18 +46,84 @@ TARGETS = {"start": 0.70, "agenda": 0.70, "form": 0.40}
 LATENCY_TARGET_MS = 50.0
 
 
+FORM_FIELD = "rancang_bangun"
+"""A long-text field of the seed form: each message is appended to the saved answer and the
+officer stays on the field, so every message is a form step that writes to the database."""
+
+FORM_TEXT = "Layanan daring bagi warga Kota Blitar: pengaduan, antrean dan pelacakan berkas."
+
+
+async def officers_in_form(database_url: str, people: Sequence[Any]) -> None:
+    """Make each virtual user an officer (one invite code each, redeemed as ``/daftar`` does)
+    with a draft entry open at :data:`FORM_FIELD`, through the services."""
+    from sqlalchemy import select
+
+    from bot.services.events import current_edition
+    from bot.services.invites import create_invite, redeem_invite
+    from bot.services.submissions import set_position, start_entry
+    from bot.storage.database import create_engine, create_session_factory
+    from bot.storage.models import Unit
+
+    engine = create_engine(database_url)
+    now = datetime.now(UTC)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            edition = await current_edition(session)
+            units = list(await session.scalars(select(Unit).where(Unit.edition_id == edition.id)))
+            for index, user in enumerate(people):
+                code = await create_invite(session, units[index % len(units)], now)
+                officer = await redeem_invite(session, user.id, code, now)
+                submission = await start_entry(session, officer, edition, now)
+                set_position(submission, FORM_FIELD, now)
+    finally:
+        await engine.dispose()
+
+
+async def answers_were_saved(database_url: str, people: Sequence[Any], sent: int) -> None:
+    """Check that every form step was stored: the officers' answers hold ``sent`` messages.
+
+    Raises:
+        RuntimeError: The bot answered without saving (the scenario measured something else).
+    """
+    from sqlalchemy import select
+
+    from bot.storage.database import create_engine, create_session_factory
+    from bot.storage.models import Answer, Submission
+
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            values = await session.scalars(
+                select(Answer.value)
+                .join(Submission, Submission.id == Answer.submission_id)
+                .where(
+                    Answer.field_key == FORM_FIELD,
+                    Submission.created_by.in_([user.id for user in people]),
+                )
+            )
+            saved = sum(value.count(FORM_TEXT) for value in values)
+    finally:
+        await engine.dispose()
+    if saved != sent:
+        raise RuntimeError(f"{sent} form steps answered but {saved} saved")
+
+
 @dataclass
 class Scenario:
-    """What the virtual users send."""
+    """What the virtual users send. ``prepare(database_url, users)`` runs before they start;
+    ``verify(database_url, users, replies)`` after the closed loop raises if the bot did not
+    do the work it answered for."""
 
     name: str
     texts: list[str]
-    prepare: Callable[..., Awaitable[None]] | None = None
+    prepare: Callable[[str, Sequence[Any]], Awaitable[None]] | None = None
+    verify: Callable[[str, Sequence[Any], int], Awaitable[None]] | None = None
 
 
 SCENARIOS = [
     Scenario("start", ["/start"]),
     Scenario("agenda", ["/agenda"]),
+    Scenario("form", [FORM_TEXT], officers_in_form, answers_were_saved),
 ]
 
 
@@ -89,15 +158,23 @@ async def measure(
 ) -> tuple[LoadResult, LoadResult]:
     """Start a fresh emulator and bot process, then run the closed and open loops."""
     emulator, replies = await start_emulator()
-    env = bot_environment(emulator, database_url or "", token)
+    env = bot_environment(emulator, database_url or "", token, event_file_open_now(workdir))
     process = spawn(command, env, workdir)
     try:
         await wait_answering(emulator, replies)
         texts = scenario.texts if token == BOT_TOKEN else ["halo"]
-        prepare = scenario.prepare if token == BOT_TOKEN else None
+        prepare, prepared = None, []
+        if token == BOT_TOKEN and scenario.prepare is not None:
+
+            async def prepare(people: Sequence[Any]) -> None:
+                prepared[:] = people
+                await scenario.prepare(database_url, people)
+
         peak = await closed_loop(
             emulator, replies, texts, users=args.users, requests=args.requests, prepare=prepare
         )
+        if prepare is not None and scenario.verify is not None:
+            await scenario.verify(database_url, prepared, peak.requests)
         steady = await open_loop(
             emulator,
             replies,
