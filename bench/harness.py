@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from bot.sandbox.users import send_text
 REPO = Path(__file__).resolve().parent.parent
 BOT_TOKEN = "123456789:AAHbench-token-0123456789abcdefghij"
 REFERENCE_TOKEN = "987654321:AAHreference-token-0123456789abcdef"
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 class ReplyClock:
@@ -83,6 +85,45 @@ def event_file_open_now(directory: Path) -> Path:
     path = directory / "event-open-now.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+async def fresh_database(kind: str, directory: Path) -> str:
+    """A new database migrated to head: an SQLite file in ``directory``, or a new database on
+    the PostgreSQL server of TEST_DATABASE_URL (default ``postgresql://postgres@127.0.0.1/test``).
+
+    Returns:
+        Its SQLAlchemy URL (drop it with :func:`drop_database`).
+    """
+    from sqlalchemy.engine import make_url
+
+    from bot.settings import Settings
+    from bot.storage.migrate import upgrade
+    from tests.conftest import _pg_execute
+
+    if kind == "sqlite":
+        os.makedirs(directory, exist_ok=True)
+        url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
+    else:
+        admin = Settings(database_url=os.environ.get("TEST_DATABASE_URL", DEFAULT_PG)).database_url
+        name = f"iga_bench_{uuid.uuid4().hex[:8]}"
+        await _pg_execute(admin, f"CREATE DATABASE {name}")
+        url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    await asyncio.to_thread(upgrade, url)
+    return url
+
+
+async def drop_database(url: str) -> None:
+    """Drop a PostgreSQL database made by :func:`fresh_database` (SQLite files go with their
+    temporary directory)."""
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import _pg_execute
+
+    if url.startswith("sqlite"):
+        return
+    parsed = make_url(url)
+    admin = parsed.set(database="postgres").render_as_string(hide_password=False)
+    await _pg_execute(admin, f"DROP DATABASE IF EXISTS {parsed.database} WITH (FORCE)")
 
 
 def bot_environment(

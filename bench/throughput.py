@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 import tempfile
 import uuid
@@ -33,7 +32,9 @@ from bench.harness import (  # noqa: E402
     LoadResult,
     bot_environment,
     closed_loop,
+    drop_database,
     event_file_open_now,
+    fresh_database,
     open_loop,
     print_table,
     spawn,
@@ -127,27 +128,6 @@ SCENARIOS = [
 ]
 
 
-async def _fresh_database(kind: str, workdir: Path) -> str:
-    if kind == "sqlite":
-        return f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
-    from sqlalchemy.engine import make_url
-
-    from bot.settings import Settings
-    from bot.storage.migrate import upgrade
-    from tests.conftest import _pg_execute
-
-    admin = Settings(
-        database_url=os.environ.get(
-            "TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
-        )
-    ).database_url
-    name = f"iga_bench_{uuid.uuid4().hex[:8]}"
-    await _pg_execute(admin, f"CREATE DATABASE {name}")
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
-    await asyncio.to_thread(upgrade, url)
-    return url
-
-
 async def measure(
     command: list[str],
     token: str,
@@ -225,8 +205,11 @@ async def main() -> None:
             for _ in range(args.runs):
                 run_dir = workdir / uuid.uuid4().hex[:6]
                 run_dir.mkdir()
-                url = await _fresh_database(args.database, run_dir)
-                runs.append(await measure(bot_command, BOT_TOKEN, url, scenario, args, run_dir))
+                url = await fresh_database(args.database, run_dir)
+                try:
+                    runs.append(await measure(bot_command, BOT_TOKEN, url, scenario, args, run_dir))
+                finally:
+                    await drop_database(url)
             rates = [peak.throughput for peak, _ in runs]
             ratios = [rate / ref for rate, ref in zip(rates, ref_rate, strict=False)]
             p95 = [steady.percentile(0.95) for _, steady in runs]

@@ -1,0 +1,226 @@
+"""Resident memory and start time of the IGA bot with a city-sized database.
+
+    python bench/memory_start.py [--database sqlite|postgresql] [--runs 3]
+                                 [--subscribers 100000] [--entries 5000]
+
+The database gets the seed event, ``--subscribers`` private chats subscribed to the general
+topic and ``--entries`` submitted entries with a few answers each, bulk-inserted with
+SQLAlchemy Core. Then, per run, the bot starts as ``python -m bot run`` and the benchmark
+records:
+
+- start: seconds from spawning the process to the first answered ``/start`` (the update is
+  waiting in the emulator when the bot starts polling, as after a deployment);
+- RSS after start, and after a workload (200 users sending ``/start`` and ``/agenda``, an
+  admin's ``/entries`` and ``/export`` of every entry as a workbook): VmRSS of the bot
+  process from ``/proc/<pid>/status``, and VmHWM, the peak.
+
+Targets (issue 8): resident memory under 200 MB, start under 3 seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.harness import (  # noqa: E402
+    ReplyClock,
+    bot_environment,
+    drop_database,
+    event_file_open_now,
+    fresh_database,
+    print_table,
+    spawn,
+    spread,
+    start_emulator,
+)
+from bot.sandbox.users import send_text  # noqa: E402
+
+RSS_TARGET_MB = 200.0
+START_TARGET_S = 3.0
+CHUNK = 10_000
+"""Rows per bulk INSERT."""
+
+
+def memory_mb(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM of a process, in megabytes (MiB), from ``/proc/<pid>/status``."""
+    values = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            values[name] = int(rest.split()[0]) / 1024
+    return values
+
+
+async def fill_database(database_url: str, event_file: Path, subscribers: int, entries: int):
+    """Import the event, then bulk-insert the chats, subscriptions, entries and answers."""
+    from sqlalchemy import insert, select
+
+    from bot.services.event_file import load_event_file
+    from bot.services.event_import import import_event_file
+    from bot.services.events import current_edition
+    from bot.storage.database import create_engine, create_session_factory
+    from bot.storage.models import Answer, Chat, Submission, SubmissionStatus, Subscriber, Unit
+
+    engine = create_engine(database_url)
+    now = datetime.now(UTC)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            await import_event_file(session, load_event_file(event_file))
+        async with create_session_factory(engine)() as session:
+            edition = await current_edition(session)
+            units = list(
+                await session.scalars(select(Unit.id).where(Unit.edition_id == edition.id))
+            )
+        first_chat = 5_000_000_000
+        async with engine.begin() as connection:
+            for start in range(0, subscribers, CHUNK):
+                ids = range(first_chat + start, first_chat + min(subscribers, start + CHUNK))
+                await connection.execute(
+                    insert(Chat),
+                    [
+                        {"id": i, "type": "private", "first_name": f"Warga {i}", "language": "id"}
+                        for i in ids
+                    ],
+                )
+                await connection.execute(
+                    insert(Subscriber), [{"chat_id": i, "topic": "general"} for i in ids]
+                )
+            for start in range(0, entries, CHUNK):
+                numbers = range(start + 1, min(entries, start + CHUNK) + 1)
+                rows = [
+                    {
+                        "edition_id": edition.id,
+                        "unit_id": units[n % len(units)],
+                        "title": f"Inovasi pelayanan nomor {n}",
+                        "status": SubmissionStatus.SUBMITTED,
+                        "sequence": n,
+                        "number": f"IGA-{edition.year}-{n:03d}",
+                        "created_by": first_chat + n,
+                        "created_at": now,
+                        "updated_at": now,
+                        "submitted_at": now,
+                        "current_field": None,
+                    }
+                    for n in numbers
+                ]
+                ids = (
+                    await connection.execute(insert(Submission).returning(Submission.id), rows)
+                ).scalars()
+                answers = []
+                for submission_id, n in zip(ids, numbers, strict=True):
+                    answers += [
+                        {"submission_id": submission_id, "field_key": "nama", "value": f"Ino {n}"},
+                        {"submission_id": submission_id, "field_key": "tujuan", "value": "x " * 60},
+                        {"submission_id": submission_id, "field_key": "kontak", "value": "+62812"},
+                    ]
+                await connection.execute(insert(Answer), answers)
+    finally:
+        await engine.dispose()
+
+
+async def answer_count(replies: ReplyClock, chat_id: int, count: int, timeout: float) -> None:
+    """Wait until ``chat_id`` has received ``count`` bot messages in all."""
+    deadline = time.perf_counter() + timeout
+    while len(replies.arrivals[chat_id]) < count:
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise RuntimeError(f"chat {chat_id}: {len(replies.arrivals[chat_id])}/{count} replies")
+        try:
+            await asyncio.wait_for(replies.next_reply(chat_id), remaining)
+        except TimeoutError:
+            pass
+
+
+async def one_run(database_url: str, event_file: Path, workdir: Path) -> dict[str, float]:
+    """Start the bot on the filled database, time its first answer, load it, read its memory."""
+    emulator, replies = await start_emulator()
+    world = emulator.world
+    admin = world.add_user("Panitia", language_code="id")
+    first = world.add_user("Pertama", language_code="id")
+    env = bot_environment(emulator, database_url, event_config=event_file)
+    env["ADMIN_IDS"] = str(admin.id)
+    await send_text(world, first, world.chats[first.id], "/start")  # waiting when polling starts
+    process = spawn([sys.executable, "-m", "bot", "run"], env, workdir)
+    try:
+        await answer_count(replies, first.id, 1, timeout=120)
+        figures = {"start": replies.arrivals[first.id][0] - process.started_at}
+        figures["rss_started"] = memory_mb(process.popen.pid)["VmRSS"]
+        people = [world.add_user(f"Warga {i}", language_code="id") for i in range(200)]
+        for text in ("/start", "/agenda"):
+            for user in people:
+                await send_text(world, user, world.chats[user.id], text)
+        for text in ("/entries", "/export"):
+            before = len(replies.arrivals[admin.id])
+            await send_text(world, admin, world.chats[admin.id], text)
+            await answer_count(replies, admin.id, before + 1, timeout=300)
+        for user in people:
+            await answer_count(replies, user.id, 2, timeout=120)
+        memory = memory_mb(process.popen.pid)
+        figures["rss_loaded"], figures["rss_peak"] = memory["VmRSS"], memory["VmHWM"]
+        return figures
+    finally:
+        process.stop()
+        await emulator.stop()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--subscribers", type=int, default=100_000)
+    parser.add_argument("--entries", type=int, default=5_000)
+    args = parser.parse_args()
+
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        event_file = event_file_open_now(workdir)
+        url = await fresh_database(args.database, workdir / "db")
+        try:
+            began = time.perf_counter()
+            await fill_database(url, event_file, args.subscribers, args.entries)
+            filled = time.perf_counter() - began
+            for _ in range(args.runs):
+                runs.append(await one_run(url, event_file, workdir))
+        finally:
+            await drop_database(url)
+
+    def column(key: str, digits: int = 1) -> str:
+        return spread([run[key] for run in runs], digits)
+
+    worst_rss = max(max(run["rss_loaded"], run["rss_peak"]) for run in runs)
+    worst_start = max(run["start"] for run in runs)
+    print_table(
+        f"Memory and start ({args.runs} runs; {args.subscribers:,} subscribers and "
+        f"{args.entries:,} entries on {args.database}, inserted in {filled:.1f} s)",
+        ["figure", "median (min–max)", "target"],
+        [
+            [
+                "start to first answered update, s",
+                column("start", 2),
+                _verdict(worst_start < START_TARGET_S, f"< {START_TARGET_S:g} s"),
+            ],
+            ["RSS after start, MB", column("rss_started"), "-"],
+            [
+                "RSS after the workload, MB",
+                column("rss_loaded"),
+                _verdict(worst_rss < RSS_TARGET_MB, f"< {RSS_TARGET_MB:g} MB"),
+            ],
+            ["peak RSS (VmHWM), MB", column("rss_peak"), "-"],
+        ],
+    )
+
+
+def _verdict(ok: bool, target: str) -> str:
+    return f"{'met' if ok else 'MISSED'} ({target}, worst run)"
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
