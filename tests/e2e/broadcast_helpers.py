@@ -47,12 +47,26 @@ async def add_subscribers(
     return ids
 
 
-def bot_messages(emulator: Emulator, chat_ids: list[int]) -> Counter[int]:
-    """How many messages the bot has in each chat (live ones), read from the emulator."""
+def bot_messages(
+    emulator: Emulator, chat_ids: list[int], containing: str | None = None
+) -> Counter[int]:
+    """How many messages the bot has in each chat (live ones), read from the emulator.
+
+    Args:
+        containing: Count only messages whose text or caption contains this (other features,
+            e.g. the winners' announcement, may write to the same chats).
+    """
     counts: Counter[int] = Counter()
     for chat_id in chat_ids:
         chat = emulator.world.chats[chat_id]
         counts[chat_id] = sum(
-            1 for message in chat.messages.values() if message.from_bot and not message.deleted
+            1
+            for message in chat.messages.values()
+            if message.from_bot
+            and not message.deleted
+            and (
+                containing is None
+                or containing in (message.api.get("text") or message.api.get("caption") or "")
+            )
         )
     return counts
