@@ -8,7 +8,6 @@ button to the full agenda in the private chat.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -39,8 +38,6 @@ from bot.i18n import format_clock, plain_text, t
 from bot.services.agenda import agenda_item, event_zone
 from bot.services.stars import CancelledItemError, is_starred, starred_item_ids, toggle_star
 from bot.storage.models import AgendaItem, Event
-
-logger = logging.getLogger(__name__)
 
 PAGE_PATTERN = r"^agenda:page:(\d+)$"
 ITEM_PATTERN = r"^agenda:item:(\d+)$"

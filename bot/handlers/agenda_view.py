@@ -30,6 +30,9 @@ margin covers emoji counted as two UTF-16 units."""
 ITEMS_PER_PAGE = 10
 """Most agenda items on one page (each private page has a button per item)."""
 
+FOOTER_RESERVE = 40
+"""Characters kept free on each page for its "Halaman 2 dari 7" line."""
+
 SPEAKERS_SHOWN = 4
 """Most speaker names listed per item in the agenda; the rest are counted."""
 
@@ -157,14 +160,11 @@ def agenda_pages(
     for day, day_items in days(event):
         for item in day_items:
             block = item_block(item, event, language, marked.get(item.id), compact=compact)
-            heading = t(
-                language,
-                "agenda-day",
-                day=format_day(item.starts_at.astimezone(event_zone(event)), language),
-            )
+            heading = t(language, "agenda-day", day=format_day(day, language))
             addition = (f"\n\n{heading}" if day != page_day else "") + f"\n\n{block}"
             if items and (
-                len(text) + len(addition) > TEXT_BUDGET - 40 or len(items) >= ITEMS_PER_PAGE
+                len(text) + len(addition) > TEXT_BUDGET - FOOTER_RESERVE
+                or len(items) >= ITEMS_PER_PAGE
             ):
                 pages.append((text, items))
                 text, items = header, []
