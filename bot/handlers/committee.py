@@ -129,7 +129,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
     committed when it returns, and rolled back if it raises.
 
     Without the role: nothing runs, the attempt is audited (``access.denied``) and logged, and
-    the user gets :ftl:`access-denied` (an alert for a button).
+    the user gets the catalogue text ``access-denied`` (an alert for a button).
     """
 
     def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:

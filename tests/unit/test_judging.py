@@ -146,3 +146,16 @@ async def test_judges_panel_add_update_remove(sessions) -> None:
         assert [j.name for j in await judging.list_judges(session, edition.id)] == ["Dr. Ani S."]
         assert await judging.remove_judge(session, judge.id, actor_id=1, now=NOW)
         assert await judging.list_judges(session, edition.id) == []
+
+
+def test_callback_data_of_the_committee_buttons_fits_64_bytes() -> None:
+    big = 9_999_999_999  # ids far beyond any competition's size
+    longest = [
+        f"cm:l:not_selected:{big}:{big}",
+        f"cm:as:t:{big}:{big}",
+        f"cm:a:x:{big}",
+        f"jd:lv:{big}:{big}:3:{big}",
+        f"jd:s:{big}:99:100",
+    ]
+    for data in longest:
+        assert len(data.encode()) <= 64, data
