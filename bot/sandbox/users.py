@@ -56,17 +56,19 @@ def user_chat(world: World, user: User, chat_id: int | None) -> Chat:
 
 def _member_update(world: World, chat: Chat, user: User, old: str, new: str) -> int | None:
     bot = world.bot_user()
-    new_member: dict[str, Any] = {"status": new, "user": bot}
-    if new == "kicked":
-        new_member["until_date"] = 0
+
+    def member(status: str) -> dict[str, Any]:
+        # Bot API ChatMemberBanned always carries until_date (0: banned forever)
+        return {"status": status, "user": bot, **({"until_date": 0} if status == "kicked" else {})}
+
     return world.push_update(
         "my_chat_member",
         {
             "chat": world.chat_api(chat),
             "from": user.to_api(),
             "date": int(world.config.wall_clock()),
-            "old_chat_member": {"status": old, "user": bot},
-            "new_chat_member": new_member,
+            "old_chat_member": member(old),
+            "new_chat_member": member(new),
         },
     )
 

@@ -89,12 +89,6 @@ async def test_blocking_makes_a_subscriber_inactive(users, bot) -> None:
         assert (await session.get(Chat, siti.id)).blocked_at is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="emulator bug: the unblock update's old_chat_member 'kicked' lacks until_date, "
-    "so python-telegram-bot cannot parse the batch and the user's message is never handled "
-    "(bot/sandbox/users.py _member_update)",
-)
 async def test_writing_again_makes_a_blocked_subscriber_active(users, bot) -> None:
     siti = await users.create("Siti")
     await _subscribe_all(siti, bot)
