@@ -190,7 +190,8 @@ class _GroupCommit:
                     await self._one(action, future)
             else:
                 for _, future in batch:
-                    future.set_result(None)
+                    if not future.done():  # its caller may have been cancelled at shutdown
+                        future.set_result(None)
 
     async def _one(self, action: Action, future: asyncio.Future[None]) -> None:
         for attempt in range(3):
@@ -199,11 +200,13 @@ class _GroupCommit:
                     await action(session)
             except Exception as error:
                 if attempt == 2:
-                    future.set_exception(error)
+                    if not future.done():
+                        future.set_exception(error)
                     return
                 await asyncio.sleep(0.2 * (attempt + 1))
             else:
-                future.set_result(None)
+                if not future.done():
+                    future.set_result(None)
                 return
 
 
@@ -280,7 +283,6 @@ class BroadcastSender:
         self._reclaim: set[int] = set()
         self._sequence = itertools.count()
         self._paused_until = 0.0
-        self._refreshed_at = -1e18
         self._wake = asyncio.Event()
         self._watches: dict[int, list[_Watch]] = defaultdict(list)
         self._task: asyncio.Task[None] | None = None
@@ -541,12 +543,18 @@ class BroadcastSender:
             self._later(delivery, self._paused_until)
         elif isinstance(error, ChatMigrated):
             new_chat_id = error.new_chat_id
-            await self._record(
-                lambda s: record_chat_migration(s, delivery.id, delivery.chat_id, new_chat_id)
-            )
+            follows: list[bool] = []
+
+            async def migrate(session: AsyncSession) -> None:
+                follows.append(
+                    await record_chat_migration(session, delivery.id, delivery.chat_id, new_chat_id)
+                )
+
+            await self._record(migrate)
             logger.info("Chat %s became %s; following it", delivery.chat_id, new_chat_id)
-            delivery.chat_id = new_chat_id
-            self._later(delivery, time.monotonic())
+            if follows[-1]:
+                delivery.chat_id = new_chat_id
+                self._later(delivery, time.monotonic())
         elif isinstance(error, Forbidden):
             await self._record(
                 lambda s: mark_delivery_blocked(

@@ -513,7 +513,7 @@ async def note_transient_error(session: AsyncSession, delivery_id: int, error: s
 
 async def record_chat_migration(
     session: AsyncSession, delivery_id: int, old_chat_id: int, new_chat_id: int
-) -> None:
+) -> bool:
     """A group became a supergroup (Telegram's ``migrate_to_chat_id``): the delivery goes to
     the new chat, and so do the group's subscriptions and its chat row's settings.
 
@@ -522,6 +522,10 @@ async def record_chat_migration(
         delivery_id: The delivery that met the migration.
         old_chat_id: The group's id.
         new_chat_id: The supergroup's id.
+
+    Returns:
+        True if the delivery now goes to the supergroup; False if the broadcast already has
+        a delivery for it (this one is then ``failed``, so the supergroup gets one copy).
     """
     old = await session.get(Chat, old_chat_id)
     if old is not None and await session.get(Chat, new_chat_id) is None:
@@ -548,10 +552,19 @@ async def record_chat_migration(
             Delivery.chat_id == new_chat_id,
         )
     )
-    if taken is None:
+    if taken is not None:
         await session.execute(
-            update(Delivery).where(Delivery.id == delivery_id).values(chat_id=new_chat_id)
+            _attempted(
+                delivery_id,
+                status=DeliveryStatus.FAILED,
+                last_error=f"group became {new_chat_id}, which receives it already",
+            )
         )
+        return False
+    await session.execute(
+        update(Delivery).where(Delivery.id == delivery_id).values(chat_id=new_chat_id)
+    )
+    return True
 
 
 async def finish_if_complete(session: AsyncSession, broadcast_id: int, now: datetime) -> bool:

@@ -37,6 +37,7 @@ from bot.storage.models import (
     BroadcastStatus,
     Chat,
     Delivery,
+    DeliveryStatus,
     Judge,
     Officer,
     Subscriber,
@@ -255,7 +256,7 @@ async def test_group_migration_moves_delivery_and_subscriptions(sessions) -> Non
         )
     async with sessions() as session, session.begin():
         (claimed,) = await claim_deliveries(session, broadcast.id, after_id=0, limit=5)
-        await record_chat_migration(session, claimed.id, -400, -100400)
+        assert await record_chat_migration(session, claimed.id, -400, -100400)
     async with sessions() as session:
         assert (await session.get(Delivery, claimed.id)).chat_id == -100400
         new = await session.get(Chat, -100400)
@@ -277,3 +278,21 @@ async def test_recent_broadcasts_newest_first_with_counts(sessions) -> None:
     assert [(b.id, p.total) for b, p in listed] == [(second.id, 1), (first.id, 2)]
     async with sessions() as session:
         assert await broadcast_progress(session, 999) is None
+
+
+async def test_migration_to_a_chat_already_receiving_gives_one_copy(sessions) -> None:
+    async with sessions() as session, session.begin():
+        await _chats(session, [-400], type_="group")
+        await _chats(session, [-100400], type_="supergroup")
+        await _subscribe(session, -400, "general")
+        await _subscribe(session, -100400, "general")
+        broadcast = await create_broadcast(
+            session, text="Hai", audience=Audience.subscribers(), now=NOW
+        )
+    async with sessions() as session, session.begin():
+        claimed = await claim_deliveries(session, broadcast.id, after_id=0, limit=5)
+        group = next(c for c in claimed if c.chat_id == -400)
+        assert not await record_chat_migration(session, group.id, -400, -100400)
+    async with sessions() as session:
+        delivery = await session.get(Delivery, group.id)
+        assert (delivery.chat_id, delivery.status) == (-400, DeliveryStatus.FAILED)
