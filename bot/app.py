@@ -23,13 +23,14 @@ from bot.handlers import (
     onboarding,
     ranking,
     schedule_changes,
+    scheduler,
     speakers,
     start,
     subscriptions,
     venue,
+    winners,
 )
 from bot.handlers import language as language_choice
-from bot.handlers import scheduler, winners
 from bot.i18n import LANGUAGES, t
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
