@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import enum
 import warnings
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -258,18 +260,17 @@ async def on_unit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | i
 
 async def send_copy(message: Message, draft: dict[str, Any]) -> None:
     """Sends ``draft`` into ``message``'s chat exactly as the sender will to recipients."""
-    chat, text = message.get_bot(), draft["text"]
-    chat_id = message.chat_id
+    bot, chat_id, text = message.get_bot(), message.chat_id, draft["text"]
     if draft["media_kind"] == "photo":
-        await chat.send_photo(
+        await bot.send_photo(
             chat_id, draft["media_file_id"], caption=text, parse_mode=ParseMode.HTML
         )
     elif draft["media_kind"] == "document":
-        await chat.send_document(
+        await bot.send_document(
             chat_id, draft["media_file_id"], caption=text, parse_mode=ParseMode.HTML
         )
     else:
-        await chat.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
 
 
 async def _preview(
@@ -359,7 +360,10 @@ async def on_send_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
     return ConversationHandler.END
 
 
-async def _create(session: Any, draft: dict[str, Any], update: Update, now: Any, **kw: Any):
+async def _create(
+    session: AsyncSession, draft: dict[str, Any], update: Update, now: datetime, **kw: Any
+) -> Broadcast:
+    """The broadcast of the draft, created by the admin who pressed the button."""
     return await create_broadcast(
         session,
         text=draft["text"],
