@@ -36,6 +36,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, ContextTypes
 
+from bot.broadcast.sender import SENDER_KEY
 from bot.handlers.venue import map_link
 from bot.i18n import LANGUAGES, Markup, format_moment, format_time_range, plain_text, t
 from bot.runtime import Runtime
@@ -64,8 +65,6 @@ CATCH_UP_INTERVAL = 30.0
 """Seconds between two runs of the catch-up job."""
 CATCH_UP_JOB = "scheduler:catch-up"
 """Name of the catch-up job."""
-SENDER_KEY = "broadcast_sender"
-"""Key of the broadcast sender (``bot.broadcast.sender``) in ``application.bot_data``."""
 ANNOUNCEMENT_TOPICS = ("results", "general")
 """Subscriber topics that receive the winners' announcement."""
 
