@@ -235,7 +235,7 @@ async def _import_edition(writer: _Writer, spec: EventFile) -> Edition:
     config = ed.model_dump(
         mode="json",
         include={"form", "self_assessment", "rubric", "final_score", "rank_titles",
-                 "deadline_reminder_days", "number_prefix"},
+                 "deadline_reminder_days", "number_prefix", "results_announce_at"},
     )  # fmt: skip
     values = dict(
         year=ed.year,
@@ -245,6 +245,12 @@ async def _import_edition(writer: _Writer, spec: EventFile) -> Edition:
         results_announce_at=ed.results_announce_at,
         config=config,
     )
+    if edition is not None and (edition.config or {}).get("results_announce_at") == config.get(
+        "results_announce_at"
+    ):
+        # The file's announcement time did not change: keep the one the committee may have
+        # moved in the bot (/umumkan_pada). A new time in the file wins.
+        del values["results_announce_at"]
     if edition is None:
         edition = writer.add(Edition(code=ed.code, **values))
         edition.units, edition.indicators, edition.awards = [], [], []

@@ -68,3 +68,27 @@ async def test_edited_file_updates_in_place(sessions) -> None:
     async with sessions() as session:
         after = dict((await session.execute(select(AgendaItem.key, AgendaItem.id))).all())
     assert after == ids  # same rows: calendar UIDs and stars survive edits
+
+
+async def test_reimport_keeps_an_announcement_time_moved_by_the_committee(sessions) -> None:
+    from datetime import timedelta
+
+    from bot.storage.models import Edition
+
+    text = EVENT_FILE.read_text(encoding="utf-8")
+    await _import(sessions, parse_event_file(text))
+    async with sessions() as session, session.begin():
+        edition = await session.scalar(select(Edition))
+        moved = edition.results_announce_at + timedelta(hours=2)
+        edition.results_announce_at = moved
+    await _import(sessions, parse_event_file(text))
+    async with sessions() as session:
+        assert (await session.scalar(select(Edition))).results_announce_at == moved
+    later = text.replace(
+        "results_announce_at: 2022-12-07T09:00:00+07:00",
+        "results_announce_at: 2022-12-07T13:00:00+07:00",
+    )
+    await _import(sessions, parse_event_file(later))
+    async with sessions() as session:
+        edition = await session.scalar(select(Edition))
+        assert edition.results_announce_at.isoformat() == "2022-12-07T06:00:00+00:00"
