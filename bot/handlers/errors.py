@@ -26,7 +26,8 @@ def _is_storage_outage(error: BaseException | None) -> bool:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the error with its traceback and tells the user politely: to try again shortly
-    when the database is unreachable, else a generic apology. No internals are shown."""
+    when the database is unreachable, else a generic apology. No internals are shown. A
+    tapped button's callback query is answered, so the button stops spinning."""
     logger.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -36,6 +37,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         language = await language_of(update, context)
     except Exception:  # the database may be what failed
         language = context.application.bot_data["runtime"].settings.default_language
+    if update.callback_query is not None:  # stop the button's spinner; the text follows
+        try:
+            await update.callback_query.answer()
+        except TelegramError:  # the handler answered it before failing
+            pass
     try:
         key = "error-unavailable" if _is_storage_outage(context.error) else "error-generic"
         await context.bot.send_message(update.effective_chat.id, t(language, key))
