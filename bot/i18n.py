@@ -25,6 +25,10 @@ LANGUAGES = ("id", "en")
 LOCALES_DIR = Path(__file__).parent / "locales"
 
 
+_LONG_ARGUMENT = 500
+"""Arguments longer than this many characters bypass Fluent's placeable size limit."""
+
+
 class Markup(str):
     """A string that is already safe HTML and is not escaped again."""
 
@@ -76,10 +80,22 @@ def t(language: str, key: str, /, **args: object) -> str:
     bundle = _bundle(language)
     if not bundle.has_message(key):
         raise MissingMessageError(f"{language}:{key}")
-    safe = {name: _escaped(value) for name, value in args.items()}
+    safe: dict[str, object] = {}
+    long_values: dict[str, str] = {}
+    for name, value in args.items():
+        escaped = _escaped(value)
+        if isinstance(escaped, str) and len(escaped) > _LONG_ARGUMENT:
+            # Fluent refuses placeables over 2,500 characters (a guard against runaway
+            # expansion); user texts can be longer, so they are put in after formatting.
+            token = f"\ue000{len(long_values)}\ue001"
+            long_values[token] = escaped
+            escaped = token
+        safe[name] = escaped
     text, errors = bundle.format_pattern(bundle.get_message(key).value, safe)
     if errors:
         raise MissingMessageError(f"{language}:{key}: {errors[0]}")
+    for token, value in long_values.items():
+        text = text.replace(token, value)
     return text
 
 

@@ -65,3 +65,10 @@ def test_missing_key_raises() -> None:
 
 def test_money_in_indonesian_form() -> None:
     assert format_money(10_000_000, "id") == "Rp10.000.000"
+
+
+def test_long_arguments_are_kept_whole_and_escaped() -> None:
+    long_name = "<Nama panjang & lengkap> " * 400  # 10,000 characters, a long form answer
+    text = t("id", "start-welcome", name=long_name, event="IGA", day="d", venue="v")
+    assert text.count("&lt;Nama panjang &amp; lengkap&gt;") == 400
+    assert "\ue000" not in text
