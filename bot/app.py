@@ -9,6 +9,7 @@ from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.broadcast import sender as broadcast_sender
+from bot.flood_control import RetryOnFloodControl
 from bot.handlers import (
     agenda,
     broadcasts,
@@ -140,6 +141,7 @@ def build_application(
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
+        .rate_limiter(RetryOnFloodControl())
         .build()
     )
     application.bot_data["runtime"] = runtime
