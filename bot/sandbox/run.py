@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import yaml
 from aiohttp import web
 from pydantic import SecretStr
 from sqlalchemy import select
@@ -56,6 +57,10 @@ SANDBOX_TOKEN = f"{DEFAULT_BOT_ID}:sandbox-local-token-not-a-secret"
 
 DEFAULT_DATABASE_FILE = Path("sandbox.db")
 """The sandbox's SQLite file, relative to the working directory; replaced at every start."""
+
+SANDBOX_EVENT_FILE = Path("sandbox-event.yaml")
+"""The sandbox's copy of the event file (dates shifted, entries open), in the working
+directory; it is the sandbox bot's EVENT_CONFIG and is rewritten at every start."""
 
 WEB_DIR = Path(__file__).with_name("web")
 """The web chat page (plain HTML, JavaScript and CSS), served by the emulator at ``/``."""
@@ -174,6 +179,27 @@ def event_tomorrow_shift(spec: EventFile, now: datetime) -> int:
     """
     today = now.astimezone(ZoneInfo(spec.event.timezone)).date()
     return (today + timedelta(days=1) - spec.event.date).days
+
+
+def open_entries(spec: EventFile, now: datetime) -> EventFile:
+    """A copy of ``spec`` whose entry period includes ``now`` (from a day before to 30 days
+    after), so a newcomer can try submitting an innovation as the unit officer."""
+    edition = spec.edition
+    if edition.entries_open and edition.entries_close:
+        if edition.entries_open <= now < edition.entries_close:
+            return spec
+    data = spec.model_dump()
+    data["edition"]["entries_open"] = now - timedelta(days=1)
+    data["edition"]["entries_close"] = now + timedelta(days=30)
+    return EventFile.model_validate(data)
+
+
+def write_event_file(spec: EventFile, path: Path) -> Path:
+    """Write ``spec`` as YAML to ``path``: the sandbox's EVENT_CONFIG, so that the admin's
+    /muat_ulang reloads the sandbox's own dates, not the original file's."""
+    text = yaml.safe_dump(spec.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+    path.write_text(f"# Written by iga-bot sandbox; changes are lost at its next start.\n{text}")
+    return path
 
 
 def _database_url(database_url: str | None) -> str:
@@ -300,6 +326,8 @@ async def start_sandbox(
     spec = _load_event(settings)
     if event_tomorrow:
         spec = shift_dates(spec, event_tomorrow_shift(spec, clock()))
+    spec = open_entries(spec, clock())
+    event_config = write_event_file(spec, SANDBOX_EVENT_FILE)
     ref: dict[str, Sandbox] = {}
     emulator = await _start_emulator(host, port, ref)
     try:
@@ -312,6 +340,7 @@ async def start_sandbox(
                 "database_url": _database_url(database_url),
                 "webhook_url": None,
                 "webhook_secret": None,
+                "event_config": event_config,
             }
         )
         language = bot_settings.default_language

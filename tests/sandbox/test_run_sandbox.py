@@ -20,6 +20,7 @@ import aiohttp
 import pytest
 from sqlalchemy import select
 
+from bot.i18n import t
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.driver import UserDriver
 from bot.sandbox.run import PERSONAS, Sandbox, event_tomorrow_shift, run_sandbox, start_sandbox
@@ -41,7 +42,10 @@ def _settings(**values: object) -> Settings:
 
 
 @pytest.fixture
-async def sandbox(database_url: str) -> AsyncIterator[Sandbox]:
+async def sandbox(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Sandbox]:
+    monkeypatch.chdir(tmp_path)  # the sandbox writes its event file in the working folder
     running = await start_sandbox(
         "127.0.0.1", 0, event_tomorrow=False, database_url=database_url, settings=_settings()
     )
@@ -95,13 +99,25 @@ async def test_personas_hold_their_roles(sandbox: Sandbox) -> None:
         assert unit == "DINSOS"
 
 
+async def test_the_officer_can_submit_out_of_the_box(sandbox: Sandbox) -> None:
+    async with EmulatorClient(sandbox.emulator.base_url) as client:
+        budi = UserDriver(client, {"id": sandbox.personas["officer"]})
+        await budi.send("/start")
+        await budi.expect_message("Selamat datang", timeout=10)
+        await budi.tap(t("id", "menu-submit"))
+        await budi.expect_message(regex=r"\(1 dari \d+\)", timeout=10)
+
+
 def test_event_tomorrow_shift_is_counted_in_the_event_zone() -> None:
     spec = load_event_file(EVENT_FILE)
     days = event_tomorrow_shift(spec, NOW)
     assert spec.event.date.toordinal() + days == date(2026, 3, 12).toordinal()
 
 
-async def test_event_tomorrow_moves_event_and_announcement(database_url: str) -> None:
+async def test_event_tomorrow_moves_event_and_announcement(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     spec = load_event_file(EVENT_FILE)
     running = await start_sandbox(
         "127.0.0.1",
@@ -122,6 +138,10 @@ async def test_event_tomorrow_moves_event_and_announcement(database_url: str) ->
         announce = spec.edition.results_announce_at
         assert announce is not None
         assert edition.results_announce_at == announce + shift
+        # /muat_ulang reloads the sandbox's own copy, with the same shifted dates
+        reloaded = load_event_file(runtime.settings.event_config)
+        assert reloaded.event.date == date(2026, 3, 12)
+        assert reloaded.edition.results_announce_at == announce + shift
     finally:
         await running.stop()
 
