@@ -6,7 +6,7 @@ overall (Bot API FAQ, "My bot is hitting limits"). A reply that gets 429 is sent
 ``retry_after``, pausing only that request (python-telegram-bot's ``AIORateLimiter`` pauses
 every request, broadcasts included). Updates are still handled one at a time, so a wait delays
 the updates queued behind it by at most ``max_wait``. Broadcasts pace themselves and opt out
-(``rate_limit_args=0``).
+(``rate_limit_args=NO_RETRY``).
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ from telegram.ext import BaseRateLimiter
 
 logger = logging.getLogger(__name__)
 
+NO_RETRY = -1
+"""``rate_limit_args`` for a call whose caller handles 429 itself (python-telegram-bot drops a
+falsy value such as 0, so "no retry" needs a truthy one)."""
+
 
 class RetryOnFloodControl(BaseRateLimiter[int]):
     """Retries a request answered 429 after Telegram's ``retry_after``.
 
     Args:
         max_retries: Retries of one request; a call may pass ``rate_limit_args=N`` to use N
-            instead (0: no retry, the caller handles 429 itself).
+            instead, or :data:`NO_RETRY` when the caller handles 429 itself.
         max_wait: Longest ``retry_after`` waited, seconds; a longer one is raised to the caller
             (an update handler should not stall for long: updates are processed in order).
     """
@@ -56,7 +60,7 @@ class RetryOnFloodControl(BaseRateLimiter[int]):
         Raises:
             RetryAfter: Still limited after the retries, or asked to wait over ``max_wait``.
         """
-        retries = self.max_retries if rate_limit_args is None else rate_limit_args
+        retries = self.max_retries if rate_limit_args is None else max(0, rate_limit_args)
         for attempt in range(retries + 1):
             try:
                 return await callback(*args, **kwargs)

@@ -59,6 +59,7 @@ from telegram.error import (
 from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.flood_control import NO_RETRY
 from bot.runtime import Runtime
 from bot.services.broadcasts import (
     ClaimedDelivery,
@@ -490,15 +491,17 @@ class BroadcastSender:
     # --- one message ------------------------------------------------------------------
 
     async def _deliver(self, broadcast: Broadcast, chat_id: int, text: str) -> Message:
+        # NO_RETRY: this sender handles 429 itself, pausing every send (see module docstring)
+        options = {"parse_mode": ParseMode.HTML, "rate_limit_args": NO_RETRY}
         if broadcast.media_kind == "photo":
             return await self.bot.send_photo(
-                chat_id, broadcast.media_file_id, caption=text, parse_mode=ParseMode.HTML
+                chat_id, broadcast.media_file_id, caption=text, **options
             )
         if broadcast.media_kind == "document":
             return await self.bot.send_document(
-                chat_id, broadcast.media_file_id, caption=text, parse_mode=ParseMode.HTML
+                chat_id, broadcast.media_file_id, caption=text, **options
             )
-        return await self.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        return await self.bot.send_message(chat_id, text, **options)
 
     async def _record(self, action: Action) -> None:
         """Commit one result (see :class:`_GroupCommit`); returns once it is committed."""
