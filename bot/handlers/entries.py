@@ -419,17 +419,21 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 CALLBACK = re.compile(r"^entry:([a-z]+)(?::(\d+))?(?::(\d+))?(?::(\d+))?$")
 
+NUMBERS_NEEDED = {"level": 3, "pick": 3, "toggle": 3}
+"""Numbers after the action in the data of buttons that carry a value (entry id, index,
+value); every other action needs at least the entry id. Anything shorter is forged."""
+
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
     officer's right to the entry is checked on each tap."""
     query = update.callback_query
     match = CALLBACK.match(query.data or "")
-    if match is None:
-        await query.answer()
+    numbers = [int(group) for group in match.groups()[1:] if group] if match else []
+    if match is None or len(numbers) < NUMBERS_NEEDED.get(match.group(1), 1):
+        await query.answer()  # forged or garbled data
         return
     action = match.group(1)
-    numbers = [int(group) for group in match.groups()[1:] if group is not None]
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
@@ -552,6 +556,8 @@ async def _act(
         if action == "indicator":
             set_position(submission, LEVEL_PREFIX + indicator.key, now)
         elif action == "level":
+            if args[1] not in (1, 2, 3):
+                return [_ask(form)], t(language, "entry-button-stale")
             await set_level(session, edition, submission, indicator, args[1], now)
             set_position(submission, EVIDENCE_PREFIX + indicator.key, now)
         else:
@@ -567,6 +573,8 @@ async def _act(
     if submission.current_field != spec.key:
         return [_ask(form)], t(language, "entry-button-stale")
     answers = form.answers
+    if action in ("pick", "toggle") and not 0 <= args[1] < len(spec.choices or ()):
+        return [_ask(form)], t(language, "entry-button-stale")
     if action == "pick":
         value = check_choice(spec, spec.choices[args[1]].value)
         await save_answer(session, edition, submission, spec.key, value, now)
