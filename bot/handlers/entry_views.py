@@ -126,8 +126,9 @@ def question(
     """The question for ``spec``: label, progress, help, what to send, and its buttons."""
     sid, index = submission.id, fields.index(spec)
     done, total = progress(fields, answers)
+    number = done if spec.key in answers else done + 1  # editing an answer: not one more
     lines = [
-        t(language, "entry-question", label=label_of(spec, language), done=done + 1, total=total)
+        t(language, "entry-question", label=label_of(spec, language), done=number, total=total)
     ]
     if spec.help:
         lines.append(t(language, "entry-help", help=localized(spec.help, language)))
