@@ -7,7 +7,8 @@ contacts. Invariants after each example:
 
 - the bot still answers: ``/start`` gets the welcome;
 - the emulator rejected none of the bot's calls (Telegram's rules were kept);
-- no handler failed unexpectedly (no generic apology was sent);
+- no handler failed unexpectedly (no generic apology was sent), and the form's progress
+  never counts past its total;
 - the database is consistent (checked by queries, :func:`inconsistencies`);
 - neither user ever saw the other's text or name.
 
@@ -18,8 +19,9 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -29,12 +31,19 @@ from sqlalchemy import func, select, text
 from telegram.ext import CommandHandler, ConversationHandler
 
 from bot.i18n import t
+from bot.sandbox.client import EmulatorControlError
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.state import CallbackRecord
 from bot.services.events import current_edition
 from bot.services.submissions import officer_units, start_entry
 from bot.storage.models import Submission, SubmissionStatus
-from tests.e2e.entry_helpers import IN_WINDOW, invite_code, no_flood_control, prefilled_entry
+from tests.e2e.entry_helpers import (
+    IN_WINDOW,
+    active_entry_id,
+    invite_code,
+    no_flood_control,
+    prefilled_entry,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -75,14 +84,18 @@ texts = st.one_of(
         max_size=60,
     ).filter(str.strip),
 )
+ENTRY_ACTIONS = (
+    "open", "new", "edit", "pick", "toggle", "next", "skip", "clear", "summary", "review",
+    "confirm", "withdraw", "withdrawok", "indicators", "indicator", "level", "noevidence",
+)  # fmt: skip
+"""Actions of the entry form's buttons (``entry:<action>:<entry id>[:<index>[:<value>]]``)."""
+
 callback_data = st.one_of(
     st.builds(
         lambda prefix, words, numbers: prefix + ":".join([*words, *map(str, numbers)]),
         st.sampled_from(CALLBACK_PREFIXES),
-        st.lists(
-            st.sampled_from(["open", "edit", "confirm", "level", "day", "now", "x"]), max_size=2
-        ),
-        st.lists(st.integers(-5, 10**12), max_size=3),
+        st.lists(st.sampled_from(ENTRY_ACTIONS + ("day", "now", "e", "x")), max_size=2),
+        st.lists(st.one_of(st.integers(0, 40), st.integers(-5, 10**12)), max_size=3),
     ),
     st.text(min_size=1, max_size=20),
 ).filter(lambda data: 0 < len(data.encode()) <= 64)
@@ -120,6 +133,8 @@ class Actor:
     role: str
     driver: Any
     marker: str
+    log: list[str] = field(default_factory=list)
+    """What the user did, resolved (the button tapped…), for failure messages."""
 
 
 def registered_commands(application: Any) -> list[str]:
@@ -228,17 +243,25 @@ async def perform(action: tuple, actor: Actor, commands: list[str], emulator: An
     if kind == "text":
         await driver.send(f"{marker} {action[1]}"[:4096])
     elif kind == "command":
-        await driver.send(f"/{commands[action[1] % len(commands)]}{action[2]}")
+        actor.log.append(f"/{commands[action[1] % len(commands)]}{action[2]}")
+        await driver.send(actor.log[-1])
     elif kind == "tap":
         buttons = _buttons(before)
         if not buttons:
             return
         message_id, value = buttons[action[1] % len(buttons)]
-        if message_id is None:
-            await driver.tap(value)
-        else:
-            await driver.tap(data=value, message_id=message_id)
+        actor.log.append(f"tap {value!r} on message {message_id}")
+        try:
+            if message_id is None:
+                await driver.tap(value)
+            else:
+                await driver.tap(data=value, message_id=message_id)
+        except EmulatorControlError as error:
+            if error.status != 404:
+                raise
+            actor.log.append("(the bot had just replaced that button)")
     elif kind == "forged":
+        actor.log.append(f"forged callback {action[1]!r}")
         await forge_callback(emulator, actor, action[1])
     elif kind == "document":
         name, mime = action[1]
@@ -351,13 +374,37 @@ async def test_random_updates_keep_the_bot_answering_correct_and_private(
             ),
             timeout=10,
         )
-    assert await emu.rejections() == []
+    rejected = [(r["method"], r["chat_id"], r["description"]) for r in await emu.rejections()]
+    assert rejected == [], {actor.role: actor.log for actor in actors}
     apologies = {t("id", "error-generic"), t("en", "error-generic")}
     for actor in actors:
-        said = [m.get("text") for m in await actor.driver.bot_messages()]
-        assert not apologies & set(said), f"{actor.role} got the generic apology"
+        said = [m.get("text") or "" for m in await actor.driver.bot_messages()]
+        assert not apologies & set(said), (actor.role, actor.log)
+        for done, total in re.findall(r"\((\d+) (?:dari|of) (\d+)\)", "\n".join(said)):
+            assert int(done) <= int(total), (actor.role, actor.log)  # form progress
     assert await inconsistencies(bot.runtime) == []
     if not ADMIN_ROLES & set(roles):  # admins may rightly see officers' entries
         seen = [_visible_text(await emu.transcript(a.driver.chat_id)) for a in actors]
         assert actors[0].marker not in seen[1]
         assert actors[1].marker not in seen[0]
+
+
+async def test_forged_entry_buttons_with_missing_or_wrong_numbers_are_ignored(
+    bot, users, emu, emulator
+) -> None:
+    bot.clock.set(IN_WINDOW)
+    actor = await setup_actor("A", "officer_summary", bot, users)
+    entry = await active_entry_id(bot, actor.driver.id)
+    forged = [f"entry:{action}" for action in ENTRY_ACTIONS] + [
+        f"entry:{action}:{entry}:{tail}"
+        for action in ("level", "pick", "toggle")
+        for tail in ("0", "0:99", "99:1", "0:0:7")
+    ]
+    for data in forged:
+        await forge_callback(emulator, actor, data)
+    await actor.driver.send("/start")
+    await actor.driver.expect_message("Selamat datang")
+    said = {m.get("text") for m in await actor.driver.bot_messages()}
+    assert t("id", "error-generic") not in said
+    assert await emu.rejections() == []
+    assert all(record.answer is not None for record in emulator.world.callbacks.values())
