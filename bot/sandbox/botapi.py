@@ -456,10 +456,21 @@ class BotApi:
 
     # ---- commands and menu ------------------------------------------------------------
 
-    @staticmethod
-    def _commands_key(params: Params) -> str:
+    def _commands_key(self, params: Params) -> str:
+        """The key of a command list: scope and language. A chat scope must name a chat the
+        bot knows (a private chat whose user has started the bot), else Telegram answers
+        "chat not found"."""
         scope = params.json("scope", "Bad Request: can't parse BotCommandScope JSON object")
         scope = scope or {"type": "default"}
+        if isinstance(scope, dict) and "chat_id" in scope:
+            chat = (
+                self.world.chats.get(scope["chat_id"])
+                if isinstance(scope["chat_id"], int)
+                else None
+            )
+            user = self.world.users.get(chat.id) if chat and chat.type == "private" else None
+            if chat is None or (user is not None and not user.started):
+                raise bad_request(errors.CHAT_NOT_FOUND)
         return json.dumps(scope, sort_keys=True) + "|" + (params.text("language_code") or "")
 
     async def m_setmycommands(self, params: Params) -> bool:

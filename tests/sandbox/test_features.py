@@ -379,3 +379,22 @@ async def test_standalone_command() -> None:
     finally:
         proc.terminate()
         await proc.wait()
+
+
+async def test_commands_per_chat_scope(api: BotApiCaller, client: EmulatorClient) -> None:
+    siti = await client.create_user("Siti", started=True)
+    stranger = await client.create_user("Budi")  # never wrote to the bot
+    public = [{"command": "start", "description": "Mulai"}]
+    personal = public + [{"command": "audit", "description": "Log audit"}]
+    scope = {"type": "chat", "chat_id": siti.id}
+    assert await api.ok("setMyCommands", commands=public)
+    assert await api.ok("setMyCommands", commands=personal, scope=scope)
+    assert await api.ok("getMyCommands", scope=scope) == personal
+    assert await api.ok("getMyCommands") == public
+    for chat_id in (stranger.id, 999_999):
+        status, body = await api(
+            "setMyCommands", commands=personal, scope={"type": "chat", "chat_id": chat_id}
+        )
+        assert (status, body["description"]) == (400, "Bad Request: chat not found")
+    assert await api.ok("deleteMyCommands", scope=scope)
+    assert await api.ok("getMyCommands", scope=scope) == []
