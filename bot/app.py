@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.broadcast import sender as broadcast_sender
@@ -14,6 +13,7 @@ from bot.handlers import (
     agenda,
     broadcasts,
     calendar,
+    command_menu,
     committee,
     common,
     entries,
@@ -32,7 +32,6 @@ from bot.handlers import (
     winners,
 )
 from bot.handlers import language as language_choice
-from bot.i18n import LANGUAGES, t
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
@@ -61,45 +60,11 @@ FEATURES = (
 )
 """Handler modules, each with ``register(application)``, in registration order."""
 
-COMMANDS = (
-    ("start", "command-start"),
-    ("agenda", "command-agenda"),
-    ("sekarang", "command-now"),
-    ("berikutnya", "command-next"),
-    ("lokasi", "command-venue"),
-    ("narasumber", "command-speakers"),
-    ("kalender", "command-calendar"),
-    ("langganan", "command-subscribe"),
-    ("berhenti", "command-unsubscribe"),
-    ("faq", "command-faq"),
-    ("pemenang", "command-winners"),
-    ("bahasa", "command-language"),
-    ("lanjutkan", "command-resume"),
-    ("inovasi_saya", "command-my-entries"),
-    ("batal", "command-cancel"),
-    ("daftar", "command-join"),
-    ("entries", "command-entries"),
-    ("judges", "command-judges"),
-    ("assign", "command-assign"),
-    ("nilai", "command-score"),
-    ("ranking", "command-ranking"),
-    ("tetapkan_juara", "command-set-winners"),
-    ("export", "command-export"),
-    ("laporan", "command-report"),
-    ("audit", "command-audit"),
-    ("help", "command-help"),
-)
-"""Commands shown in Telegram's menu: (command, catalogue key of its description)."""
-
 
 async def _post_init(application: Application) -> None:
-    for language in LANGUAGES:
-        commands = [BotCommand(name, t(language, key)) for name, key in COMMANDS]
-        await application.bot.set_my_commands(commands, language_code=language)
     default = application.bot_data["runtime"].settings.default_language
-    await application.bot.set_my_commands(
-        [BotCommand(name, t(default, key)) for name, key in COMMANDS]
-    )
+    await command_menu.set_public_menus(application.bot, default)
+    await command_menu.set_committee_menus(application)
     await application.bot_data[broadcast_sender.SENDER_KEY].start()
     await scheduler.schedule_pending(application)
 

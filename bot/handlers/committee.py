@@ -31,6 +31,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.handlers import command_menu
 from bot.handlers.common import language_of, runtime_of
 from bot.i18n import Markup, format_day, format_moment, format_money, t
 from bot.runtime import Runtime
@@ -652,6 +653,7 @@ async def judges_command(
             return
         await access.commit()
         await message.reply_text(access.t("judges-added", name=judge.name))
+        await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     text, markup = await _judges_view(access)
     await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
@@ -668,6 +670,7 @@ async def on_judge_remove(
             access.session, judge_id, actor_id=access.roles.user_id, now=access.now
         )
         await access.commit()
+        await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     await update.callback_query.answer(access.t("judges-removed"))
     text, markup = await _judges_view(access)
     await update.callback_query.edit_message_text(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
 
+from bot.handlers.command_menu import refresh_personal_menu
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
@@ -49,6 +50,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text(
         text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
     )
+    if update.effective_chat.type == ChatType.PRIVATE:  # e.g. an admin added with the CLI
+        await refresh_personal_menu(
+            context.bot, runtime_of(context), update.effective_user.id, clear=False
+        )
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,6 +15,13 @@ command-set-winners = Set the winners (committee)
 command-export = Download the spreadsheets (committee)
 command-report = IGA results report (committee)
 command-audit = Audit log (committee)
+command-announce-at = Schedule the winners' announcement (committee)
+command-cancel-announcement = Cancel the scheduled winners' announcement (committee)
+command-broadcast = Send an announcement (committee)
+command-broadcasts = Sent and scheduled announcements (committee)
+command-invite = Create an officer invite code (committee)
+command-reopen = Reopen entries for one unit (committee)
+command-reload = Reload the event file (committee)
 
 ## Statuses
 status-draft = Draft

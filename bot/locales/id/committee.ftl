@@ -15,6 +15,13 @@ command-set-winners = Tetapkan juara (panitia)
 command-export = Unduh rekap (panitia)
 command-report = Laporan hasil IGA (panitia)
 command-audit = Log audit (panitia)
+command-announce-at = Jadwalkan pengumuman pemenang (panitia)
+command-cancel-announcement = Batalkan jadwal pengumuman pemenang (panitia)
+command-broadcast = Kirim pengumuman (panitia)
+command-broadcasts = Daftar pengumuman terkirim dan terjadwal (panitia)
+command-invite = Buat kode undangan petugas (panitia)
+command-reopen = Buka kembali pengiriman untuk satu unit (panitia)
+command-reload = Muat ulang berkas acara (panitia)
 
 ## Statuses
 status-draft = Draf
