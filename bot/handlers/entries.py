@@ -36,6 +36,7 @@ from bot.handlers import entry_views as views
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import MENU_LAYOUT, button_filter
 from bot.i18n import LANGUAGES, Markup, format_moment, plain_text, t
+from bot.runtime import Runtime
 from bot.services.chats import chat_language
 from bot.services.event_file import FormFieldSpec
 from bot.services.events import current_edition
@@ -229,7 +230,8 @@ async def _not_officer(update: Update, language: str) -> None:
 
 async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """ "📝 Kirim Inovasi" and ``/lanjutkan``: resumes the officer's entry where they stopped;
-    with several drafts, lets them choose; with none, starts a new one."""
+    with several drafts, lets them choose; with none, the menu button starts a new one and
+    ``/lanjutkan`` says there is nothing to continue and lists the unit's entries."""
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
@@ -247,6 +249,9 @@ async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
                 submission = drafts[0]
             elif drafts:
                 replies.append(_chooser(language, drafts, officers))
+            elif not _is_menu(update):  # /lanjutkan with nothing to continue: no new entry
+                text, markup = await _entries_listing(session, language, edition, officers, runtime)
+                replies.append((t(language, "entry-resume-nothing") + "\n\n" + text, markup))
             else:
                 try:
                     submission = await start_entry(session, officers[0], edition, runtime.now())
@@ -707,11 +712,24 @@ async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         if not officers:
             await _not_officer(update, language)
             return
-        entries = await unit_entries(session, [o.unit_id for o in officers])
-        now = runtime.now()
-        ranks = await award_ranks(session, [e.id for e in entries])
-        if not results_visible(edition, now):
-            ranks = {}
+        text, markup = await _entries_listing(session, language, edition, officers, runtime)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def _entries_listing(
+    session: AsyncSession,
+    language: str,
+    edition: Edition,
+    officers: Sequence[Any],
+    runtime: Runtime,
+) -> Reply:
+    """The units' entries with their status (results hidden until announced), a button to
+    continue or withdraw each where allowed, and one to start a new entry per unit."""
+    entries = await unit_entries(session, [o.unit_id for o in officers])
+    now = runtime.now()
+    ranks = await award_ranks(session, [e.id for e in entries])
+    if not results_visible(edition, now):
+        ranks = {}
     zone = runtime.settings.zone
     blocks = [
         views.entry_status_block(
@@ -738,9 +756,7 @@ async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         text = "\n\n".join([t(language, "entry-list"), listing, t(language, "entry-list-actions")])
     else:
         text = t(language, "entry-list-empty")
-    await update.effective_message.reply_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
-    )
+    return text, InlineKeyboardMarkup(rows)
 
 
 def register(application: Application) -> None:

@@ -31,6 +31,7 @@ entry-not-officer =
     Ask the committee (Bappeda) for an invite code, then send <code>/daftar CODE</code>.
 entry-resume = 📝 <b>{ $name }</b>
 entry-choose = Choose the entry to continue, or start a new one:
+entry-resume-nothing = There is no draft in progress, so there is nothing to continue. Here are your unit's entries and their status; to start a new entry, tap ➕ below.
 entry-button-new = ➕ New entry ({ $unit })
 entry-untitled = (untitled entry)
 entry-cancelled = You left the form. Every answer is kept as a draft; send /lanjutkan to continue.

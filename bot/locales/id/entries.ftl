@@ -31,6 +31,7 @@ entry-not-officer =
     Mintalah kode undangan kepada panitia (Bappeda), lalu kirim <code>/daftar KODE</code>.
 entry-resume = 📝 <b>{ $name }</b>
 entry-choose = Pilih inovasi yang akan dilanjutkan, atau mulai inovasi baru:
+entry-resume-nothing = Tidak ada draf inovasi yang sedang diisi, jadi tidak ada yang dapat dilanjutkan. Berikut inovasi unit Bapak/Ibu dan statusnya; untuk mulai inovasi baru, ketuk ➕ di bawah.
 entry-button-new = ➕ Inovasi baru ({ $unit })
 entry-untitled = (inovasi tanpa nama)
 entry-cancelled = Bapak/Ibu keluar dari formulir. Semua jawaban tersimpan sebagai draf; kirim /lanjutkan untuk melanjutkan.
