@@ -12,6 +12,8 @@ from bot.handlers.command_menu import refresh_personal_menu
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
+from bot.services.events import current_edition
+from bot.services.roles import Role, roles_of
 
 DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
 """Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
@@ -56,10 +58,35 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
 
 
+HELP_SECTIONS = (
+    (Role.PUBLIC, "help-text"),
+    (Role.OFFICER, "help-officer"),
+    (Role.JUDGE, "help-judge"),
+    (Role.ADMIN, "help-admin"),
+)
+"""The help's sections, each shown to the users holding its role."""
+
+
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Lists what the bot can do."""
+    """Lists what the bot can do for this user: the attendee's commands, then, in the private
+    chat, those of the roles they hold now (officer, judge, admin)."""
     language = await language_of(update, context)
-    await update.effective_message.reply_text(t(language, "help-text"), parse_mode=ParseMode.HTML)
+    held = {Role.PUBLIC}
+    user, chat = update.effective_user, update.effective_chat
+    if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
+        runtime = runtime_of(context)
+        async with runtime.sessions() as session:
+            edition = await current_edition(session)
+            roles = await roles_of(
+                session,
+                user.id,
+                admin_ids=runtime.settings.admin_ids,
+                edition_id=edition.id if edition else None,
+            )
+        held = roles.roles
+    sections = [t(language, key) for role, key in HELP_SECTIONS if role in held]
+    text = "\n\n".join([*sections, t(language, "help-footer")])
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:

@@ -24,9 +24,36 @@ help-text =
     /kalender — the programme as a calendar file (.ics)
     /faq — frequently asked questions
     /langganan and /berhenti — subscribe to announcements or stop
+    /pemenang — the IGA winners (once announced)
     /bahasa — change language (Indonesia/English)
-
-    For other questions, please contact the committee.
+    /daftar <code>CODE</code> — join as a unit's officer with an invite code
+help-officer =
+    <b>Unit officers</b>
+    /lanjutkan — continue filling in the innovation form (or the 📝 Submit Innovation button)
+    /inovasi_saya — your unit's innovations and their status
+    /batal — leave the form; the draft stays saved
+help-judge =
+    <b>Judges</b>
+    /nilai — the innovations assigned to you and their score sheets
+help-admin =
+    <b>Committee</b>
+    /inovasi (/entries) — entries: verify, return, reject, nominate
+    /penilai (/judges) — the judging panel; <code>/penilai add TELEGRAM_ID UNIT_CODE|- Name</code> adds a judge
+    /tugaskan (/assign) — assign judges to entries
+    /nilai (/score) — score sheets (judges only)
+    /peringkat (/ranking) — entries ranked by score
+    /tetapkan_juara (/set_winners) — set the winners from the ranking
+    /umumkan_pada <code>DATE TIME</code> — schedule the winners' announcement
+    /batal_umumkan — cancel the scheduled winners' announcement
+    /ekspor (/export) — download the spreadsheets (.xlsx; <code>/ekspor csv</code> for CSV)
+    /laporan (/report) — IGA results report (PDF)
+    /pengumuman (/broadcast) — send an announcement to subscribers, officers or judges
+    /daftarpengumuman (/broadcasts) — sent and scheduled announcements
+    /undangan <code>UNIT_CODE</code> — create an officer invite code
+    /buka_kembali <code>UNIT_CODE [DAYS]</code> — reopen entries for one unit
+    /muat_ulang (/reload) — reload the event file (schedule changes)
+    /audit — audit log
+help-footer = For other questions, please contact the committee.
 
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
 error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.

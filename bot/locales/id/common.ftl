@@ -24,9 +24,36 @@ help-text =
     /kalender — susunan acara sebagai berkas kalender (.ics)
     /faq — pertanyaan yang sering diajukan
     /langganan dan /berhenti — langganan pengumuman
+    /pemenang — pemenang Lomba IGA (setelah diumumkan)
     /bahasa — ganti bahasa (Indonesia/English)
-
-    Pertanyaan lain dapat disampaikan kepada panitia.
+    /daftar <code>KODE</code> — daftar sebagai petugas Perangkat Daerah dengan kode undangan
+help-officer =
+    <b>Petugas Perangkat Daerah</b>
+    /lanjutkan — lanjutkan mengisi formulir inovasi (atau tombol 📝 Kirim Inovasi)
+    /inovasi_saya — inovasi unit Bapak/Ibu dan statusnya
+    /batal — keluar dari formulir; draf tetap tersimpan
+help-judge =
+    <b>Penilai</b>
+    /nilai — inovasi yang ditugaskan kepada Bapak/Ibu dan lembar penilaiannya
+help-admin =
+    <b>Panitia</b>
+    /inovasi (/entries) — daftar inovasi: verifikasi, kembalikan, tolak, nominasikan
+    /penilai (/judges) — tim penilai; <code>/penilai add ID_TELEGRAM KODE_UNIT|- Nama</code> menambah penilai
+    /tugaskan (/assign) — tugaskan penilai ke inovasi
+    /nilai (/score) — lembar penilaian (khusus penilai)
+    /peringkat (/ranking) — peringkat inovasi menurut nilai
+    /tetapkan_juara (/set_winners) — tetapkan juara dari peringkat
+    /umumkan_pada <code>TANGGAL JAM</code> — jadwalkan pengumuman pemenang
+    /batal_umumkan — batalkan jadwal pengumuman pemenang
+    /ekspor (/export) — unduh rekap (.xlsx; <code>/ekspor csv</code> untuk CSV)
+    /laporan (/report) — laporan hasil IGA (PDF)
+    /pengumuman (/broadcast) — kirim pengumuman ke pelanggan, petugas, atau penilai
+    /daftarpengumuman (/broadcasts) — pengumuman terkirim dan terjadwal
+    /undangan <code>KODE_UNIT</code> — buat kode undangan petugas
+    /buka_kembali <code>KODE_UNIT [HARI]</code> — buka kembali pengiriman untuk satu unit
+    /muat_ulang (/reload) — muat ulang berkas acara (perubahan jadwal)
+    /audit — log audit
+help-footer = Pertanyaan lain dapat disampaikan kepada panitia.
 
 error-generic = Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi.
 error-unavailable = Mohon maaf, layanan sedang mengalami gangguan sementara. Jawaban Bapak/Ibu yang sudah tersimpan tetap aman; silakan kirim ulang pesan terakhir dalam beberapa saat.
