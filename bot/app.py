@@ -19,6 +19,7 @@ from bot.handlers import (
     entries,
     errors,
     exports,
+    fallback,
     faq,
     judging,
     onboarding,
@@ -56,6 +57,7 @@ FEATURES = (
     judging,
     ranking,
     exports,
+    fallback,
     errors,
 )
 """Handler modules, each with ``register(application)``, in registration order."""

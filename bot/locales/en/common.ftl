@@ -55,6 +55,10 @@ help-admin =
     /audit — audit log
 help-footer = For other questions, please contact the committee.
 
+# Last resort: a message or command no feature took
+fallback-not-understood = Sorry, I did not understand that message. Please choose from the menu below, or send /help to see what I can do.
+fallback-unknown-command = Sorry, that command is not known. Please choose from the menu below, or send /help to see the list of commands.
+
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
 error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.
 
