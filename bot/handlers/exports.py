@@ -5,6 +5,8 @@ hold the results.
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
@@ -43,8 +45,9 @@ async def export_command(
             parse_mode=ParseMode.HTML,
         )
         return
+    workbook = await asyncio.to_thread(exports.workbook_bytes, tables)  # seconds for a city
     await message.reply_document(
-        exports.workbook_bytes(tables),
+        workbook,
         filename=exports.file_name(access.edition, "xlsx"),
         caption=caption,
         parse_mode=ParseMode.HTML,
