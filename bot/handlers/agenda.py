@@ -149,10 +149,17 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             raise
 
 
-def _item_keyboard(item: AgendaItem, language: str, starred: bool) -> InlineKeyboardMarkup:
+def _started(item: AgendaItem, now: datetime) -> bool:
+    """Whether the session has begun (or is over): too late for a reminder."""
+    return item.starts_at <= now
+
+
+def _item_keyboard(
+    item: AgendaItem, language: str, starred: bool, now: datetime
+) -> InlineKeyboardMarkup:
     star_key = "agenda-unstar-button" if starred else "agenda-star-button"
     rows = []
-    if starred or not item.cancelled:
+    if not _started(item, now) and (starred or not item.cancelled):
         rows.append(
             [
                 InlineKeyboardButton(
@@ -189,10 +196,11 @@ async def show_item(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
     await query.answer()
+    now = runtime.now()
     await query.message.reply_text(
-        item_detail(item, event, runtime.now(), language),
+        item_detail(item, event, now, language),
         parse_mode=ParseMode.HTML,
-        reply_markup=_item_keyboard(item, language, starred),
+        reply_markup=_item_keyboard(item, language, starred, now),
     )
 
 
@@ -206,18 +214,23 @@ async def toggle_item_star(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     item_id = int(context.match.group(1))
     runtime = runtime_of(context)
+    now = runtime.now()
     async with runtime.transaction() as session:
         item = await agenda_item(session, item_id)
         if item is None:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
             return
+        if _started(item, now):  # a button shown before the session began
+            await query.answer(plain_text(language, "agenda-star-past"), show_alert=True)
+            await query.edit_message_reply_markup(_item_keyboard(item, language, False, now))
+            return
         try:
-            starred = await toggle_star(session, query.message.chat.id, item, runtime.now())
+            starred = await toggle_star(session, query.message.chat.id, item, now)
         except CancelledItemError:
             await query.answer(plain_text(language, "agenda-star-cancelled"), show_alert=True)
             return
     await query.answer(plain_text(language, "agenda-starred" if starred else "agenda-unstarred"))
-    await query.edit_message_reply_markup(_item_keyboard(item, language, starred))
+    await query.edit_message_reply_markup(_item_keyboard(item, language, starred, now))
 
 
 async def show_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

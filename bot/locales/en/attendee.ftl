@@ -28,6 +28,7 @@ agenda-calendar-button = 📅 Save to calendar
 agenda-starred = Done: you will be reminded before this session starts.
 agenda-unstarred = The reminder for this session is cancelled.
 agenda-star-cancelled = This session is cancelled, so there is nothing to remind you of.
+agenda-star-past = This session has already started or is over, so there is nothing to remind you of.
 agenda-now-title = 🔴 <b>On now</b>
 agenda-nothing-now = No session is running at the moment.
 agenda-next-title = ⏭ <b>Next</b> ({ $day })

@@ -28,6 +28,7 @@ agenda-calendar-button = 📅 Simpan ke kalender
 agenda-starred = Baik, Bapak/Ibu akan diingatkan sebelum sesi ini dimulai.
 agenda-unstarred = Pengingat untuk sesi ini dibatalkan.
 agenda-star-cancelled = Sesi ini dibatalkan, sehingga tidak dapat diingatkan.
+agenda-star-past = Sesi ini sudah dimulai atau telah berlalu, sehingga tidak dapat diingatkan lagi.
 agenda-now-title = 🔴 <b>Sedang berlangsung</b>
 agenda-nothing-now = Saat ini tidak ada sesi yang sedang berlangsung.
 agenda-next-title = ⏭ <b>Berikutnya</b> ({ $day })
