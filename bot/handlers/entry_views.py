@@ -222,6 +222,7 @@ def score_line(language: str, score: Any) -> str:
         score=f"{score.score:g}",
         maximum=f"{score.maximum:g}",
         assessed=score.assessed,
+        evidenced=score.evidenced,
         total=score.total,
     )
     if score.lacking:
@@ -243,10 +244,15 @@ def summary(
     problems: Sequence[tuple[str, FieldError]],
     self_assessment: bool,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """Every asked field with its answer (cut short), progress, the self-assessment score,
-    and buttons: edit each field by its number, self-assessment, send."""
-    done, total = progress(fields, answers)
-    missing = {key for key, _ in problems}
+    """Every asked field with its answer (cut short), and buttons: edit each field by its
+    number, self-assessment, send.
+
+    The form and the self-assessment are counted apart, so the numbers add up: "Isian
+    formulir: 18 dari 19 lengkap" with one field marked ⚠️ to fix with ✏️, then the indicators
+    assessed and with evidence, the score, and the mandatory indicators still lacking evidence
+    (fixed in 📊 Penilaian mandiri, not with ✏️)."""
+    missing = {key for key, _ in problems if field_by_key(visible, key) is not None}
+    complete = sum(1 for spec in visible if spec.key in answers and spec.key not in missing)
     lines = []
     for number, spec in enumerate(visible, start=1):
         if spec.key in answers:
@@ -267,18 +273,35 @@ def summary(
             )
         )
     text = t(
-        language, "entry-summary", name=entry_name(language, submission), done=done, total=total
+        language,
+        "entry-summary",
+        name=entry_name(language, submission),
+        complete=complete,
+        total=len(visible),
     )
     text += "\n\n" + "\n".join(lines)
+    lacking = []
     if self_assessment:
-        text += "\n\n" + score_line(language, assessment_score(edition.indicators, submission))
+        score = assessment_score(edition.indicators, submission)
+        lacking = score.lacking
+        text += "\n\n" + t(
+            language,
+            "entry-summary-assessment",
+            assessed=score.assessed,
+            evidenced=score.evidenced,
+            total=score.total,
+            score=f"{score.score:g}",
+            maximum=f"{score.maximum:g}",
+        )
     if submission.status is SubmissionStatus.RETURNED and submission.status_note:
         text += "\n\n" + note_text(language, submission.status_note)
-    text += "\n\n" + (
-        t(language, "entry-summary-problems", count=len(problems))
-        if problems
-        else t(language, "entry-summary-ready")
-    )
+    if missing:
+        text += "\n\n" + t(language, "entry-summary-problems", count=len(missing))
+    if lacking:
+        names = ", ".join(f"{i.number}. {i.name}" for i in lacking)
+        text += "\n\n" + t(language, "entry-summary-lacking", count=len(lacking), names=names)
+    if not missing and not lacking:
+        text += "\n\n" + t(language, "entry-summary-ready")
     sid = submission.id
     edit_buttons = [
         button(f"✏️ {number}", f"entry:edit:{sid}:{fields.index(spec)}")

@@ -490,6 +490,7 @@ class AssessmentScore:
         assessed: Indicators with a level.
         total: All indicators.
         lacking: Mandatory indicators still without a level or without evidence, in order.
+        evidenced: Indicators with a level and evidence (a file or a link).
     """
 
     score: float
@@ -497,20 +498,22 @@ class AssessmentScore:
     assessed: int
     total: int
     lacking: list[Indicator] = field(default_factory=list)
+    evidenced: int = 0
 
 
 def assessment_score(indicators: Sequence[Indicator], submission: Submission) -> AssessmentScore:
     """The running score of the entry's self-assessment (IID rule: weight × level)."""
-    score, assessed, lacking = 0.0, 0, []
+    score, assessed, evidenced, lacking = 0.0, 0, 0, []
     for indicator in indicators:
         assessment = assessment_of(submission, indicator)
         if assessment is not None:
             score += indicator.weight * assessment.level
             assessed += 1
+            evidenced += has_evidence(assessment)
         if indicator.mandatory and not has_evidence(assessment):
             lacking.append(indicator)
     maximum = sum(indicator.weight * 3 for indicator in indicators)
-    return AssessmentScore(score, maximum, assessed, len(indicators), lacking)
+    return AssessmentScore(score, maximum, assessed, len(indicators), lacking, evidenced)
 
 
 def self_assessment_on(edition: Edition) -> bool:

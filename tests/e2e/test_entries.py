@@ -41,15 +41,14 @@ async def test_full_entry_submitted_with_number(users, bot, emu) -> None:
     await fill_remaining_fields(siti)
     await fill_self_assessment(siti, bot, submission_id)
     summary = await siti.expect_message("Ringkasan:")
-    assert "Terisi 19 dari 19 isian" in summary["text"]
+    assert "Isian formulir: 19 dari 19 lengkap" in summary["text"]
     assert TRICKY in summary["text"]
     async with bot.runtime.sessions() as session:
         weights = sum(i.weight for i in (await current_edition(session)).indicators)
-    assert (
-        f"Skor sementara: {2 * weights:g} dari {3 * weights:g} (20/20 indikator)"
-        in (summary["text"])
-    )
+    assert "20 dari 20 indikator dinilai, 20 dengan bukti" in summary["text"]
+    assert f"Skor sementara: {2 * weights:g} dari {3 * weights:g}" in summary["text"]
     assert "belum ada buktinya" not in summary["text"]
+    assert "Semua isian wajib sudah lengkap" in summary["text"]
     await siti.tap(t("id", "entry-button-review"))
     review = await siti.expect_message("Periksa kembali")
     assert "Rp10.000.000" in review["text"] and "Rabu, 2 Maret 2022" not in review["text"]

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.sandbox.config import EmulatorConfig
-from bot.services.submissions import submit_entry
+from bot.services.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
 from tests.e2e.entry_helpers import IN_WINDOW, join, no_flood_control, prefilled_entry
 
@@ -42,3 +42,29 @@ async def test_resume_without_a_draft_lists_the_entries_instead_of_starting_one(
     await budi.tap(next(text for text in button_texts(reply) if "Inovasi baru" in text))
     await budi.expect_message("Nama inovasi (1 dari")
     assert await entry_count(bot) == 2
+
+
+async def test_summary_counts_fields_and_self_assessment_separately(users, bot) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    entry_id = await prefilled_entry(bot, budi.id)
+    async with bot.runtime.transaction() as session:
+        submission = await load_entry(session, entry_id)
+        for answer in [a for a in submission.answers if a.field_key == "video"]:
+            submission.answers.remove(answer)
+        lacking = [a for a in submission.assessments if a.indicator.mandatory][:3]
+        for assessment in submission.assessments:
+            assessment.level = 3
+        for assessment in lacking:
+            assessment.evidence_url = None
+        names = [f"{a.indicator.number}. {a.indicator.name}" for a in lacking]
+    await budi.send("/lanjutkan")
+    summary = await budi.expect_message("Ringkasan:")
+    text = summary["text"]
+    assert "Isian formulir: 18 dari 19 lengkap" in text
+    assert "⚠️ 18. Tautan video" in text
+    assert "⚠️ 1 isian bertanda ⚠️ perlu dilengkapi" in text
+    assert "20 dari 20 indikator dinilai, 17 dengan bukti" in text
+    assert "⚠️ 3 indikator wajib belum dinilai atau belum ada buktinya: " + ", ".join(names) in text
+    assert "Ketuk 📊 Penilaian mandiri" in text
+    assert "Masih ada" not in text and "Terisi" not in text

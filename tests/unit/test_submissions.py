@@ -220,7 +220,7 @@ async def test_self_assessment_score_and_lacking_evidence(world) -> None:
         score = assessment_score(edition.indicators, submission)
     assert score.score == 3 * 3 + 2 * 1
     assert score.maximum == 3 * sum(i.weight for i in edition.indicators)
-    assert score.assessed == 2
+    assert score.assessed == 2 and score.evidenced == 1
     assert [i.key for i in score.lacking] == ["sdm", "kecepatan", "kemanfaatan", "kualitas"]
 
 

@@ -94,7 +94,7 @@ entry-level-question =
 entry-indicator-mandatory = ★ mandatory
 entry-evidence-question = Send the evidence for <b>{ $name }</b> ({ $evidence }): a file as a document, or a link.
 entry-evidence-kept = Earlier evidence is saved; send new evidence to replace it.
-entry-score = Running score: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators).
+entry-score = Score so far: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators assessed, { $evidenced } with evidence).
 entry-score-lacking = Mandatory indicators still without evidence: { $names }
 entry-indicators = <b>Self-assessment</b> (level, evidence)
 entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
@@ -103,9 +103,11 @@ entry-button-assessment = 📊 Self-assessment
 ## Summary, review and submit
 entry-summary =
     <b>Summary: { $name }</b>
-    { $done } of { $total } fields answered.
+    Form fields: { $complete } of { $total } complete.
 entry-summary-line = { $mark }{ $number }. { $label }: { $value }
-entry-summary-problems = ⚠️ { $count } fields still need attention before the entry can be sent. Tap ✏️ with a field's number to change it.
+entry-summary-problems = ⚠️ { $count } fields marked ⚠️ must be completed before sending. Tap ✏️ with the number to fill them in.
+entry-summary-assessment = <b>Self-assessment</b>: { $assessed } of { $total } indicators assessed, { $evidenced } with evidence. Score so far: <b>{ $score }</b> of { $maximum }.
+entry-summary-lacking = ⚠️ { $count } mandatory indicators are not assessed yet or lack evidence: { $names }. Tap 📊 Self-assessment to complete them (the ✏️ buttons are for the form's fields only).
 entry-summary-ready = Every required field is complete. Tap ✏️ with a field's number to change it, or 📤 Check and send.
 entry-button-review = 📤 Check and send
 entry-review-blocked = The entry cannot be sent yet:

@@ -94,7 +94,7 @@ entry-level-question =
 entry-indicator-mandatory = ★ wajib
 entry-evidence-question = Kirim bukti untuk <b>{ $name }</b> ({ $evidence }): berkas sebagai dokumen, atau tautan.
 entry-evidence-kept = Bukti sebelumnya sudah tersimpan; kirim yang baru untuk menggantinya.
-entry-score = Skor sementara: <b>{ $score }</b> dari { $maximum } ({ $assessed }/{ $total } indikator).
+entry-score = Skor sementara: <b>{ $score }</b> dari { $maximum } ({ $assessed }/{ $total } indikator dinilai, { $evidenced } dengan bukti).
 entry-score-lacking = Indikator wajib yang belum ada buktinya: { $names }
 entry-indicators = <b>Penilaian mandiri</b> (tingkat, bukti)
 entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
@@ -103,9 +103,11 @@ entry-button-assessment = 📊 Penilaian mandiri
 ## Summary, review and submit
 entry-summary =
     <b>Ringkasan: { $name }</b>
-    Terisi { $done } dari { $total } isian.
+    Isian formulir: { $complete } dari { $total } lengkap.
 entry-summary-line = { $mark }{ $number }. { $label }: { $value }
-entry-summary-problems = ⚠️ Masih ada { $count } isian yang perlu dilengkapi sebelum dikirim. Ketuk ✏️ dengan nomornya untuk mengubah isian.
+entry-summary-problems = ⚠️ { $count } isian bertanda ⚠️ perlu dilengkapi sebelum dikirim. Ketuk ✏️ dengan nomornya untuk mengisinya.
+entry-summary-assessment = <b>Penilaian mandiri</b>: { $assessed } dari { $total } indikator dinilai, { $evidenced } dengan bukti. Skor sementara: <b>{ $score }</b> dari { $maximum }.
+entry-summary-lacking = ⚠️ { $count } indikator wajib belum dinilai atau belum ada buktinya: { $names }. Ketuk 📊 Penilaian mandiri untuk melengkapinya (tombol ✏️ hanya untuk isian formulir).
 entry-summary-ready = Semua isian wajib sudah lengkap. Ketuk ✏️ dengan nomornya untuk mengubah isian, atau 📤 Periksa dan kirim.
 entry-button-review = 📤 Periksa dan kirim
 entry-review-blocked = Inovasi belum dapat dikirim:
