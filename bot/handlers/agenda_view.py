@@ -18,6 +18,7 @@ from bot.services.agenda import (
     is_over,
     items_next,
     items_now,
+    join_place,
     sessions_by_speaker,
 )
 from bot.storage.models import AgendaItem, Event, Speaker
@@ -213,9 +214,7 @@ def item_detail(item: AgendaItem, event: Event, now: datetime, language: str) ->
             time=time_range(item, event, language),
         )
     )
-    place = ", ".join(
-        part for part in (item.room, event.venue.name if event.venue else None) if part
-    )
+    place = join_place(item.room, event.venue.name if event.venue else None)
     if place:
         lines.append(t(language, "agenda-item-room", room=place))
     for speaker in item.speakers:

@@ -7,6 +7,7 @@ one query that loads a single agenda item. "Now" is always a parameter (an aware
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -16,6 +17,32 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.storage.models import AgendaItem, Event, Speaker
+
+
+def join_place(*parts: str | None) -> str:
+    """Parts of a place joined with commas, each named once: a part already contained, as
+    whole words, in another part is left out ("Ballroom Lelly" + "Ballroom Lelly, Hotel Puri
+    Perdana" → "Ballroom Lelly, Hotel Puri Perdana"; a city already in the address likewise).
+
+    Args:
+        parts: Room, venue name, address, city… in order; empty ones are skipped.
+
+    Returns:
+        The place, e.g. "Ballroom Lelly, Hotel Puri Perdana, Jl. Ahmad Yani, Kota Blitar", or
+        "" when every part is empty.
+    """
+    kept = [part.strip() for part in parts if part and part.strip()]
+    place: list[str] = []
+    for index, part in enumerate(kept):
+        words = re.compile(rf"(?<!\w){re.escape(part)}(?!\w)", re.IGNORECASE)
+        repeated = any(
+            words.search(other) and (len(other) > len(part) or other_index < index)
+            for other_index, other in enumerate(kept)
+            if other_index != index
+        )
+        if not repeated:
+            place.append(part)
+    return ", ".join(place)
 
 
 def event_zone(event: Event) -> ZoneInfo:

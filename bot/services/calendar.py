@@ -16,7 +16,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from bot.i18n import plain_text
-from bot.services.agenda import event_zone, speaker_names
+from bot.services.agenda import event_zone, join_place, speaker_names
 from bot.storage.models import AgendaItem, Event
 
 PRODUCT_ID = "-//IGA Bot//Agenda//ID"
@@ -29,10 +29,10 @@ def item_uid(event: Event, item: AgendaItem) -> str:
 
 
 def _location(event: Event, item: AgendaItem) -> str:
-    parts = [item.room] if item.room else []
-    if event.venue is not None:
-        parts += [event.venue.name, event.venue.address or event.venue.city]
-    return ", ".join(part for part in parts if part)
+    venue = event.venue
+    if venue is None:
+        return join_place(item.room)
+    return join_place(item.room, venue.name, venue.address, venue.city)
 
 
 def agenda_calendar(

@@ -119,7 +119,7 @@ async def test_a_session_in_full_and_its_star(users, bot, emu) -> None:
     detail = await siti.expect_message("Arah kebijakan perencanaan pembangunan daerah tahun 2024")
     assert "Rabu, 7 Desember 2022, pukul 10.00–11.00 WIB" in detail["text"]
     assert "Narasumber Kementerian Dalam Negeri (Kementerian Dalam Negeri)" in detail["text"]
-    assert "Ballroom Lelly, Ballroom Lelly, Hotel Puri Perdana" in detail["text"]
+    assert "📍 Ballroom Lelly, Hotel Puri Perdana\n" in detail["text"]
 
     tap = await siti.tap(plain_text("id", "agenda-star-button"))
     answer = await siti.expect_callback_answer(tap)

@@ -99,5 +99,5 @@ async def test_one_session_alone(users, emu) -> None:
     }
     (event,) = calendar.walk("VEVENT")
     assert "Narasumber: Narasumber Balitbang Provinsi Jawa Timur" in str(event["DESCRIPTION"])
-    assert str(event["LOCATION"]).startswith("Ballroom Lelly, Ballroom Lelly, Hotel Puri Perdana")
+    assert str(event["LOCATION"]) == "Ballroom Lelly, Hotel Puri Perdana, Jl. Ahmad Yani, Kota Blitar"
     assert await emu.rejections() == []
