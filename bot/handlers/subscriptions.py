@@ -37,13 +37,23 @@ from bot.services.subscriptions import (
 
 logger = logging.getLogger(__name__)
 
-CALLBACK_PATTERN = r"^subs:(on|off):(general|schedule|results|all)$"
+CALLBACK_PATTERN = r"^subs:(on|off):(general|schedule|results|all)(:stop)?$"
+"""A topic button: ``subs:<on|off>:<topic>``; ``:stop`` marks the /berhenti screen, which
+keeps its title after a tap."""
 GONE = (ChatMember.BANNED, ChatMember.LEFT)
 """The bot's statuses in a chat where it can no longer send ("kicked" is a blocked bot)."""
 
 
-def _screen(language: str, topics: set[str], intro_key: str) -> tuple[str, InlineKeyboardMarkup]:
-    lines = [t(language, intro_key), ""]
+def _screen(
+    language: str, topics: set[str], *, stopping: bool = False, note_key: str | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The subscriptions screen: /langganan's, or /berhenti's (``stopping``) whose buttons
+    say so, so the screen keeps its title after a tap; ``note_key`` adds a line under it."""
+    lines = [t(language, "subs-stop-intro" if stopping else "subs-intro")]
+    if note_key is not None:
+        lines.append(t(language, note_key))
+    lines.append("")
+    suffix = ":stop" if stopping else ""
     for topic in TOPICS:
         state = "subs-state-on" if topic in topics else "subs-state-off"
         lines.append(t(language, state, topic=plain_text(language, f"subs-topic-{topic}")))
@@ -51,7 +61,7 @@ def _screen(language: str, topics: set[str], intro_key: str) -> tuple[str, Inlin
         [
             InlineKeyboardButton(
                 ("✅ " if topic in topics else "⬜ ") + plain_text(language, f"subs-topic-{topic}"),
-                callback_data=f"subs:{'off' if topic in topics else 'on'}:{topic}",
+                callback_data=f"subs:{'off' if topic in topics else 'on'}:{topic}{suffix}",
             )
         ]
         for topic in TOPICS
@@ -63,21 +73,26 @@ def _screen(language: str, topics: set[str], intro_key: str) -> tuple[str, Inlin
         bulk.append(("off", "subs-stop-all"))
     rows.append(
         [
-            InlineKeyboardButton(plain_text(language, key), callback_data=f"subs:{action}:all")
+            InlineKeyboardButton(
+                plain_text(language, key), callback_data=f"subs:{action}:all{suffix}"
+            )
             for action, key in bulk
         ]
     )
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
-async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, intro_key: str) -> None:
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, *, stopping: bool) -> None:
     if in_group(update):
         await redirect_to_private(update, context, "langganan")
         return
     language = await language_of(update, context)
     async with runtime_of(context).sessions() as session:
         topics = await subscribed_topics(session, update.effective_chat.id)
-    text, keyboard = _screen(language, topics, intro_key)
+    if stopping and not topics:  # nothing to stop: say so and offer the topics
+        text, keyboard = _screen(language, topics, note_key="subs-none")
+    else:
+        text, keyboard = _screen(language, topics, stopping=stopping)
     await update.effective_message.reply_text(
         text, parse_mode=ParseMode.HTML, reply_markup=keyboard
     )
@@ -85,19 +100,20 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, intro_key: s
 
 async def show_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the topics with their state, to subscribe with one tap."""
-    await _show(update, context, "subs-intro")
+    await _show(update, context, stopping=False)
 
 
 async def show_unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Shows the topics with their state, to stop one or all with one tap."""
-    await _show(update, context, "subs-stop-intro")
+    """Shows the topics with their state, to stop one or all with one tap; says so when
+    nothing is subscribed."""
+    await _show(update, context, stopping=True)
 
 
 async def change_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Subscribes to or stops the tapped topic (or all) and updates the screen."""
     query = update.callback_query
     language = await language_of(update, context)
-    action, topic = context.match.group(1), context.match.group(2)
+    action, topic, stopping = context.match.group(1), context.match.group(2), context.match.group(3)
     chat_id = query.message.chat.id
     topics = TOPICS if topic == "all" else (topic,)
     runtime = runtime_of(context)
@@ -108,7 +124,7 @@ async def change_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE
             await unsubscribe(session, chat_id, topics)
         now_subscribed = await subscribed_topics(session, chat_id)
     await query.answer(plain_text(language, "subs-saved"))
-    text, keyboard = _screen(language, now_subscribed, "subs-intro")
+    text, keyboard = _screen(language, now_subscribed, stopping=bool(stopping))
     try:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
     except BadRequest as exc:  # a double tap: nothing changed on the screen

@@ -75,6 +75,7 @@ subs-intro = 📣 <b>Announcements</b>
     Choose the topics you want to receive. Tap a topic to subscribe or to stop.
 subs-stop-intro = 🔕 <b>Unsubscribe</b>
     Tap a topic to stop it, or stop all topics.
+subs-none = You are not subscribed to any announcements yet.
 subs-state-on = ✅ { $topic }: subscribed
 subs-state-off = ⬜ { $topic }: not subscribed
 subs-topic-general = General announcements

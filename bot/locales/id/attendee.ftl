@@ -75,6 +75,7 @@ subs-intro = 📣 <b>Pengumuman</b>
     Pilih topik yang ingin Bapak/Ibu terima. Ketuk topik untuk berlangganan atau berhenti.
 subs-stop-intro = 🔕 <b>Berhenti berlangganan</b>
     Ketuk topik yang ingin dihentikan, atau berhenti dari semua topik.
+subs-none = Bapak/Ibu belum berlangganan pengumuman apa pun.
 subs-state-on = ✅ { $topic }: berlangganan
 subs-state-off = ⬜ { $topic }: tidak berlangganan
 subs-topic-general = Pengumuman umum
