@@ -14,7 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import format_day, format_moment, format_money, t
 from bot.services.event_file import FormFieldSpec, localized
-from bot.services.form import FieldError, count_words, field_by_key, progress
+from bot.services.form import FieldError, count_words, field_by_key, field_number
 from bot.services.submissions import (
     EntryError,
     EntryProblem,
@@ -125,10 +125,9 @@ def question(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The question for ``spec``: label, progress, help, what to send, and its buttons."""
     sid, index = submission.id, fields.index(spec)
-    done, total = progress(fields, answers)
-    number = done if spec.key in answers else done + 1  # editing an answer: not one more
+    number, total = field_number(fields, answers, spec.key)
     lines = [
-        t(language, "entry-question", label=label_of(spec, language), done=number, total=total)
+        t(language, "entry-question", label=label_of(spec, language), number=number, total=total)
     ]
     if spec.help:
         lines.append(t(language, "entry-help", help=localized(spec.help, language)))

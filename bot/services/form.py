@@ -1,5 +1,5 @@
 """The entry form engine: fields from the edition's file, parsing and checking each kind of
-answer, conditional fields, cross-field rules and progress.
+answer, conditional fields, cross-field rules and the step counter.
 
 Nothing here knows about Telegram or the database: a form is a list of
 :class:`~bot.services.event_file.FormFieldSpec` (``Edition.config["form"]``) and the answers
@@ -86,12 +86,24 @@ def is_visible(spec: FormFieldSpec, answers: Answers) -> bool:
     ``show_if: {tahapan: [uji_coba, penerapan]}`` shows the field when the answer to
     ``tahapan`` is one of the values (for a multiple choice: when one of them was chosen).
     """
-    for key, wanted in (spec.show_if or {}).items():
-        value = answers.get(key)
-        chosen = value if isinstance(value, list) else [value]
-        if not any(item in wanted for item in chosen):
-            return False
-    return True
+    return all(_rule_holds(answers.get(key), wanted) for key, wanted in _rules(spec))
+
+
+def may_be_asked(spec: FormFieldSpec, answers: Answers) -> bool:
+    """Whether ``spec`` is asked, or may still be: each ``show_if`` rule holds or names a
+    field not answered yet (the dates while the stage is not chosen)."""
+    return all(
+        key not in answers or _rule_holds(answers[key], wanted) for key, wanted in _rules(spec)
+    )
+
+
+def _rules(spec: FormFieldSpec) -> list[tuple[str, list[str]]]:
+    return list((spec.show_if or {}).items())
+
+
+def _rule_holds(value: Any, wanted: Sequence[str]) -> bool:
+    chosen = value if isinstance(value, list) else [value]
+    return any(item in wanted for item in chosen)
 
 
 def visible_fields(fields: Sequence[FormFieldSpec], answers: Answers) -> list[FormFieldSpec]:
@@ -113,11 +125,17 @@ def next_field(
     return None
 
 
-def progress(fields: Sequence[FormFieldSpec], answers: Answers) -> tuple[int, int]:
-    """``(answered, asked)``: visible fields with an answer (or skipped), and visible fields,
-    shown as "7 dari 16"."""
-    visible = visible_fields(fields, answers)
-    return sum(1 for spec in visible if spec.key in answers), len(visible)
+def field_number(fields: Sequence[FormFieldSpec], answers: Answers, key: str) -> tuple[int, int]:
+    """``(number, count)`` shown with a question as "3 dari 19": the field's position among
+    the fields that are asked or may still be asked (:func:`may_be_asked`), and how many
+    those are. The number of a question does not change while it is answered or edited; the
+    count only shrinks when an answer rules fields out (or grows back when it is changed).
+
+    Raises:
+        ValueError: ``key`` is not a field that may be asked.
+    """
+    keys = [spec.key for spec in fields if may_be_asked(spec, answers)]
+    return keys.index(key) + 1, len(keys)
 
 
 def form_problems(

@@ -5,6 +5,7 @@ toggles edited in place; found by QA in the sandbox."""
 import pytest
 from sqlalchemy import func, select
 
+from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
@@ -68,3 +69,25 @@ async def test_summary_counts_fields_and_self_assessment_separately(users, bot) 
     assert "⚠️ 3 indikator wajib belum dinilai atau belum ada buktinya: " + ", ".join(names) in text
     assert "Ketuk 📊 Penilaian mandiri" in text
     assert "Masih ada" not in text and "Terisi" not in text
+
+
+async def test_step_counter_is_the_fields_position(users, bot) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    await budi.send("/inovasi_saya")
+    await budi.tap(next(text for text in button_texts(await budi.expect_message()) if "➕" in text))
+    await budi.expect_message("Nama inovasi (1 dari 19)")
+    await budi.send("SIDOTI")
+    await budi.expect_message("Tahapan inovasi (2 dari 19)")
+    await budi.tap("Inisiatif")
+    await budi.expect_message("Inisiator (3 dari 17)")
+    await budi.tap(t("id", "entry-button-summary"))
+    await budi.expect_message("Ringkasan:")
+    await budi.tap("✏️ 1")
+    await budi.expect_message("Nama inovasi (1 dari 17)")
+    await budi.tap(t("id", "entry-button-summary"))
+    await budi.expect_message("Ringkasan:")
+    await budi.tap("✏️ 9")
+    await budi.expect_message("Rancang bangun dan pokok perubahan (9 dari 17)")
+    await budi.send("Bagian pertama dari teks yang panjang.")
+    await budi.expect_message("Rancang bangun dan pokok perubahan (9 dari 17)")

@@ -1,4 +1,4 @@
-"""The form engine: each kind's parser, show_if, not_before, progress and completeness."""
+"""The form engine: each kind's parser, show_if, not_before, the step counter and completeness."""
 
 from datetime import date
 
@@ -11,6 +11,7 @@ from bot.services.form import (
     check_file,
     check_long_text,
     count_words,
+    field_number,
     form_problems,
     next_field,
     parse_date,
@@ -19,7 +20,6 @@ from bot.services.form import (
     parse_short_text,
     parse_text_answer,
     parse_url,
-    progress,
     visible_fields,
 )
 from tests.conftest import EVENT_FILE
@@ -162,14 +162,27 @@ def test_penerapan_not_before_uji_coba_both_ways() -> None:
     )
 
 
-def test_next_field_progress_and_problems() -> None:
+def test_next_field_and_problems() -> None:
     answers: dict = {}
     assert next_field(FORM, answers).key == "nama"
     answers.update(nama="SIDOTI", tahapan="inisiatif")
     assert next_field(FORM, answers, after="tahapan").key == "inisiator"
-    assert progress(FORM, answers) == (2, len(FORM) - 2)
     answers["anggaran_nilai"] = None  # skipped optional field counts as answered
-    assert progress(FORM, answers) == (3, len(FORM) - 2)
     missing = [key for key, _ in form_problems(FORM, answers)]
     assert "nama" not in missing and "anggaran_nilai" not in missing and "inisiator" in missing
     assert "waktu_uji_coba" not in missing
+
+
+def test_field_number_is_the_position_among_the_fields_that_may_be_asked() -> None:
+    answers: dict = {}
+    assert field_number(FORM, answers, "nama") == (1, 19)  # the dates may still be asked
+    answers.update(nama="SIDOTI", tahapan="penerapan", inisiator="asn", nama_inisiator="Ani")
+    assert field_number(FORM, answers, "nama") == (1, 19)  # answered or not: same number
+    assert field_number(FORM, answers, "inisiator") == (3, 19)
+    assert field_number(FORM, answers, "rancang_bangun") == (11, 19)
+    answers["rancang_bangun"] = "separuh teks"  # a long text in progress keeps its number
+    assert field_number(FORM, answers, "rancang_bangun") == (11, 19)
+    answers["tahapan"] = "inisiatif"  # the dates are not asked: the form gets shorter
+    assert field_number(FORM, answers, "rancang_bangun") == (9, 17)
+    answers["tahapan"] = "uji_coba"
+    assert field_number(FORM, answers, "rancang_bangun") == (10, 18)

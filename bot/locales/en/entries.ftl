@@ -39,7 +39,7 @@ entry-cancel-nothing = You are not filling in a form.
 entry-edit-ignored = Edits of messages already sent are not applied. To change an answer, tap 📋 Summary and then ✏️ on the field.
 
 ## Questions
-entry-question = <b>{ $label }</b> ({ $done } of { $total })
+entry-question = <b>{ $label }</b> ({ $number } of { $total })
 entry-help = <i>{ $help }</i>
 entry-hint-short-text = Type your answer.
 entry-hint-long-text = Type your answer, at least { $minimum } words. You may send several messages; tap ✅ Done when it is complete.

@@ -39,7 +39,7 @@ entry-cancel-nothing = Tidak ada formulir yang sedang diisi.
 entry-edit-ignored = Perubahan pada pesan yang sudah terkirim tidak diterapkan. Untuk mengubah jawaban, ketuk 📋 Ringkasan lalu ✏️ pada isian yang ingin diubah.
 
 ## Questions
-entry-question = <b>{ $label }</b> ({ $done } dari { $total })
+entry-question = <b>{ $label }</b> ({ $number } dari { $total })
 entry-help = <i>{ $help }</i>
 entry-hint-short-text = Ketik jawaban Bapak/Ibu.
 entry-hint-long-text = Ketik jawaban Bapak/Ibu, minimal { $minimum } kata. Boleh dikirim dalam beberapa pesan; ketuk ✅ Selesai bila sudah lengkap.
