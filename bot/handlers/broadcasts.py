@@ -82,7 +82,7 @@ async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
         admin = user is not None and await is_admin(session, user.id, runtime.settings.admin_ids)
     if admin:
         return True
-    text = t(await language_of(update, context), "broadcast-not-allowed")
+    text = t(await language_of(update, context), "committee-only")
     if update.callback_query is not None:
         await update.callback_query.answer(text, show_alert=True)
     elif update.effective_message is not None:

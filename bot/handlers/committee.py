@@ -130,7 +130,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
     committed when it returns, and rolled back if it raises.
 
     Without the role: nothing runs, the attempt is audited (``access.denied``) and logged, and
-    the user gets the catalogue text ``access-denied`` (an alert for a button).
+    the user gets the catalogue text ``committee-only`` (an alert for a button).
     """
 
     def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
@@ -171,7 +171,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
                 )
                 if context.user_data:
                     context.user_data.pop(NOTE_KEY, None)
-                await answer_briefly(update, t(language, "access-denied"), alert=True)
+                await answer_briefly(update, t(language, "committee-only"), alert=True)
             elif outcome == "no-edition":
                 await answer_briefly(update, t(language, "no-edition"), alert=True)
 

@@ -95,7 +95,7 @@ async def create_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user_id = update.effective_user.id
     async with runtime.transaction() as session:
         if not await is_admin(session, user_id, runtime.settings.admin_ids):
-            await _reply(update, t(language, "admin-only"))
+            await _reply(update, t(language, "committee-only"))
             return
         if len(context.args or []) != 1:
             await _reply(update, t(language, "invite-usage"))
@@ -129,7 +129,7 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = context.args or []
     async with runtime.transaction() as session:
         if not await is_admin(session, user_id, runtime.settings.admin_ids):
-            await _reply(update, t(language, "admin-only"))
+            await _reply(update, t(language, "committee-only"))
             return
         if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):
             await _reply(update, t(language, "reopen-usage"))

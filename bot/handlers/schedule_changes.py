@@ -203,7 +203,7 @@ async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     async with runtime.sessions() as session:
         allowed = await is_admin(session, user_id, runtime.settings.admin_ids)
     if not allowed:
-        await message.reply_text(t(language, "reload-not-allowed"), parse_mode=ParseMode.HTML)
+        await message.reply_text(t(language, "committee-only"), parse_mode=ParseMode.HTML)
         return
     try:
         spec = load_event_file(runtime.settings.event_config)

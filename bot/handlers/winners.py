@@ -97,7 +97,7 @@ async def _admin_edition(
     runtime = runtime_of(context)
     user_id = update.effective_user.id if update.effective_user else 0
     if not await is_admin(session, user_id, runtime.settings.admin_ids):
-        await update.effective_message.reply_text(t(language, "winners-admin-only"))
+        await update.effective_message.reply_text(t(language, "committee-only"))
         return None
     edition = await current_edition(session)
     if edition is None:

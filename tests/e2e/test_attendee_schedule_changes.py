@@ -130,7 +130,7 @@ async def test_reload_tells_subscribers_and_starrers_what_changed(
 async def test_only_admins_reload_and_a_broken_file_changes_nothing(users, bot, event_file) -> None:
     siti = await users.create("Siti")
     await siti.send("/muat_ulang")
-    await siti.expect_message(visible("id", "reload-not-allowed"))
+    await siti.expect_message(visible("id", "committee-only"))
 
     admin = await users.create("Admin", admin=True)
     event_file.write_text(

@@ -38,9 +38,9 @@ async def _broadcast_row(bot) -> Broadcast:
 async def test_only_admins_may_broadcast(users) -> None:
     warga = await users.create("Warga")
     await warga.send("/broadcast")
-    await warga.expect_message(t("id", "broadcast-not-allowed"))
+    await warga.expect_message(t("id", "committee-only"))
     await warga.send("/broadcasts")
-    await warga.expect_message(t("id", "broadcast-not-allowed"))
+    await warga.expect_message(t("id", "committee-only"))
 
 
 async def test_compose_preview_send_now_and_report(bot, users, emulator, emu) -> None:
@@ -174,7 +174,7 @@ async def test_a_demoted_admin_cannot_press_send(bot, users, emulator) -> None:
     async with bot.runtime.transaction() as session:
         await session.delete(await session.get(Admin, siti.id))
     answer = await siti.tap(data="bc:now")
-    assert (await siti.expect_callback_answer(answer))["text"] == t("id", "broadcast-not-allowed")
+    assert (await siti.expect_callback_answer(answer))["text"] == t("id", "committee-only")
     assert await _broadcast_row(bot) is None
 
 

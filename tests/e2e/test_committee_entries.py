@@ -144,9 +144,9 @@ async def test_audit_listing_and_refusal_of_a_public_user(bot, users) -> None:
     siti = await users.create("Siti", admin=True)
     budi = await users.create("Budi")
     await budi.send("/entries")
-    await budi.expect_message(t("id", "access-denied"))
+    await budi.expect_message(t("id", "committee-only"))
     await budi.send("/audit")
-    await budi.expect_message(t("id", "access-denied"))
+    await budi.expect_message(t("id", "committee-only"))
     await siti.send("/audit")
     log = await siti.expect_message("Log audit")
     assert "access.denied" in log["text"] and str(budi.id) in log["text"]

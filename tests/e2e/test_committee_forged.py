@@ -103,7 +103,7 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     for data in forged:
         tapped = await eko_g.tap(data=data)
         answer = await eko_g.expect_callback_answer(tapped)
-        assert answer["text"] == t("id", "access-denied")[:200] and answer["show_alert"]
+        assert answer["text"] == t("id", "committee-only")[:200] and answer["show_alert"]
     assert await snapshot(bot.runtime) == before
     assert await denied_count(bot.runtime) == denied + len(forged)
 
@@ -115,12 +115,12 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     async with bot.runtime.transaction() as session:
         await remove_admin(session, siti.id, bot.clock(), removed_by=None)
     replay = await siti_g.tap(data=f"cm:a:v:{submitted}")
-    assert (await siti_g.expect_callback_answer(replay))["text"] == t("id", "access-denied")
+    assert (await siti_g.expect_callback_answer(replay))["text"] == t("id", "committee-only")
     # and a judge removed from the panel cannot score any more
     async with bot.runtime.transaction() as session:
         judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
         await session.delete(judge)
     again = await ani_g.tap(data=_buttons(scoring)[0])
-    assert (await ani_g.expect_callback_answer(again))["text"] == t("id", "access-denied")
+    assert (await ani_g.expect_callback_answer(again))["text"] == t("id", "committee-only")
     after = await snapshot(bot.runtime)
     assert after["entries"] == before["entries"] and after["scores"] == before["scores"]

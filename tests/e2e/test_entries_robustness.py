@@ -162,7 +162,7 @@ async def test_deadline_is_stated_and_the_committee_reopens_a_unit(users, bot) -
     await siti.send(t("id", "menu-submit"))
     await siti.expect_message("sudah ditutup pada Senin, 31 Oktober 2022, pukul 23.59 WIB")
     await siti.send("/undangan DLH")
-    await siti.expect_message("hanya untuk panitia")
+    await siti.expect_message("khusus untuk panitia")
     await admin.send("/buka_kembali DLH 2")
     await admin.expect_message("dibuka kembali sampai Jumat, 4 November 2022")
     await siti.expect_message("Panitia membuka kembali pengisian inovasi")

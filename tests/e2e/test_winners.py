@@ -183,7 +183,7 @@ async def test_committee_moves_then_cancels_the_announcement(bot, users) -> None
     admin = await users.create("Panitia", admin=True)
     siti = await _attendee(users, "Siti")
     await siti.send("/umumkan_pada 08/12/2022 10.00")
-    await siti.expect_message(t("id", "winners-admin-only"))
+    await siti.expect_message(t("id", "committee-only"))
     await admin.send("/umumkan_pada 8/12/2022 10.00")
     await admin.expect_message("akan diumumkan pada Kamis, 8 Desember 2022, pukul 10.00 WIB")
     await admin.send("/umumkan_pada 31/02/2022 10.00")

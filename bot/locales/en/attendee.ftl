@@ -101,7 +101,6 @@ schedule-field-title = Title: <s>{ $before }</s> → { $after }
 schedule-field-time = Time: <s>{ $before }</s> → { $after }
 schedule-field-room = Room: <s>{ $before }</s> → { $after }
 schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
-reload-not-allowed = Sorry, this command is for the committee only.
 reload-invalid =
     The event file cannot be loaded; nothing was changed. Problems found:
     <pre>{ $problems }</pre>

@@ -1,6 +1,5 @@
 # /broadcast and /broadcasts: the committee's announcements (English).
 
-broadcast-not-allowed = Sorry, this feature is for the committee only.
 broadcast-ask-text =
     📣 <b>New announcement</b>
     Please send the announcement's text. You may also send a photo or a document with a caption.

@@ -1,7 +1,6 @@
 # Committee tools: roles, entries, judging, ranking, exports, report, audit (English).
 
 ## Roles and refusals
-access-denied = Sorry, you do not have access to this action. The attempt has been logged.
 access-denied-short = No access.
 no-edition = No competition is loaded yet. Please import the event file first.
 

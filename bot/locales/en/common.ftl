@@ -61,6 +61,7 @@ fallback-unknown-command = Sorry, that command is not known. Please choose from 
 
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
 error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.
+committee-only = Sorry, this feature is for the committee only.
 
 command-start = Main menu
 command-help = Help

@@ -44,7 +44,6 @@ winners-none = 🏆 No winners of { $edition } have been decided yet.
 winners-admin-preview = 🔒 <b>Not announced yet</b>: visible to the committee only. Announcement: { $moment }.
 winners-admin-preview-unscheduled = 🔒 <b>Not announced yet</b>: visible to the committee only. No announcement time is set (/umumkan_pada).
 winners-no-edition = No competition is loaded yet.
-winners-admin-only = Sorry, this command is for the committee only.
 winners-schedule-usage = Write the time of the winners' announcement ({ $zone }), e.g. <code>/umumkan_pada 07/12/2022 09.00</code>
 winners-schedule-bad = Sorry, "{ $text }" is not a valid date and time. Example: <code>/umumkan_pada 07/12/2022 09.00</code>
 winners-schedule-past = Sorry, the announcement must be after now ({ $now }).

@@ -101,7 +101,6 @@ schedule-field-title = Judul: <s>{ $before }</s> → { $after }
 schedule-field-time = Waktu: <s>{ $before }</s> → { $after }
 schedule-field-room = Ruang: <s>{ $before }</s> → { $after }
 schedule-field-speakers = Narasumber: <s>{ $before }</s> → { $after }
-reload-not-allowed = Mohon maaf, perintah ini khusus untuk panitia.
 reload-invalid =
     Berkas acara tidak dapat dimuat; tidak ada yang diubah. Masalah yang ditemukan:
     <pre>{ $problems }</pre>

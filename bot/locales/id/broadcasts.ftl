@@ -1,6 +1,5 @@
 # /broadcast and /broadcasts: the committee's announcements (Indonesian, formal register).
 
-broadcast-not-allowed = Mohon maaf, fitur ini khusus untuk panitia.
 broadcast-ask-text =
     📣 <b>Pengumuman baru</b>
     Silakan kirim teks pengumuman. Bapak/Ibu juga dapat mengirim foto atau dokumen dengan keterangan (caption).

@@ -1,7 +1,6 @@
 # Committee tools: roles, entries, judging, ranking, exports, report, audit (Indonesian).
 
 ## Roles and refusals
-access-denied = Mohon maaf, Bapak/Ibu tidak memiliki akses untuk tindakan ini. Upaya ini telah dicatat.
 access-denied-short = Tidak ada akses.
 no-edition = Belum ada lomba yang dimuat. Silakan impor berkas acara terlebih dahulu.
 

@@ -61,6 +61,7 @@ fallback-unknown-command = Mohon maaf, perintah tidak dikenal. Silakan pilih men
 
 error-generic = Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi.
 error-unavailable = Mohon maaf, layanan sedang mengalami gangguan sementara. Jawaban Bapak/Ibu yang sudah tersimpan tetap aman; silakan kirim ulang pesan terakhir dalam beberapa saat.
+committee-only = Mohon maaf, fitur ini khusus untuk panitia.
 
 command-start = Menu utama
 command-help = Bantuan

@@ -44,7 +44,6 @@ winners-none = 🏆 Belum ada pemenang { $edition } yang ditetapkan.
 winners-admin-preview = 🔒 <b>Belum diumumkan</b>: hanya terlihat oleh panitia. Jadwal pengumuman: { $moment }.
 winners-admin-preview-unscheduled = 🔒 <b>Belum diumumkan</b>: hanya terlihat oleh panitia. Jadwal pengumuman belum ditetapkan (/umumkan_pada).
 winners-no-edition = Belum ada lomba yang dimuat.
-winners-admin-only = Mohon maaf, perintah ini khusus untuk panitia.
 winners-schedule-usage = Tuliskan waktu pengumuman pemenang ({ $zone }), misalnya: <code>/umumkan_pada 07/12/2022 09.00</code>
 winners-schedule-bad = Mohon maaf, "{ $text }" bukan tanggal dan jam yang valid. Contoh: <code>/umumkan_pada 07/12/2022 09.00</code>
 winners-schedule-past = Mohon maaf, waktu pengumuman harus setelah saat ini ({ $now }).
