@@ -63,6 +63,7 @@ from bot.services.submissions import (
     FileInfo,
     active_entry,
     answers_of,
+    asked_before_summary,
     assessment_of,
     award_ranks,
     clear_answer,
@@ -82,6 +83,7 @@ from bot.services.submissions import (
     set_position,
     start_entry,
     submit_entry,
+    summary_position,
     unit_entries,
     withdraw_entry,
 )
@@ -342,22 +344,43 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
-    """Store what ``message`` answers at the current position and move on.
+    """Store what ``message`` answers at the current position and move on. At the summary
+    opened from a question (``#summary:<key>``), the message answers that question.
 
     Returns:
         A note to show before the next question ("" if none).
 
     Raises:
-        FieldError: The message does not answer the question; nothing was changed.
+        FieldError: The message does not answer the question; no answer was changed (from
+            the summary, the position goes back to the question, asked again after the
+            error).
     """
     language, position = form.language, form.submission.current_field or SUMMARY
     album_note = t(language, "entry-album-first") if message.media_group_id else ""
     if position.startswith(EVIDENCE_PREFIX):
         await _take_evidence(form, message, position, now)
         return album_note
-    spec = next((f for f in form.fields if f.key == position), None)
+    asked = asked_before_summary(position)
+    spec = next((f for f in form.fields if f.key == (asked or position)), None)
     if spec is None or spec not in form.visible:
+        if position.startswith(SUMMARY):
+            typed = views.short(message.text or message.caption or "")
+            raise FieldError("form-error-at-summary", typed=typed)
         raise FieldError("form-error-use-buttons")
+    if asked is None:
+        return await _take_answer(form, message, spec, album_note, now)
+    # the summary was opened from this field's question: the text answers it, and says so
+    set_position(form.submission, spec.key, now)
+    note = await _take_answer(form, message, spec, album_note, now)
+    saved = t(language, "entry-answer-from-summary", label=views.label_of(spec, language))
+    return "\n\n".join(filter(None, [saved, note]))
+
+
+async def _take_answer(  # type: ignore[no-untyped-def]
+    form: Form, message: Message, spec: FormFieldSpec, album_note: str, now
+) -> str:
+    """Store what ``message`` answers to field ``spec`` and move on (see :func:`_take_input`)."""
+    language = form.language
     if spec.kind == "file":
         document = message.document
         if document is None:
@@ -523,7 +546,7 @@ async def _act(
     if action == "open":
         return [_ask(form)], None
     if action == "summary":
-        set_position(submission, SUMMARY, now)
+        set_position(submission, summary_position(submission.current_field), now)
         return [_summary(form)], None
     if action == "indicators":
         return [views.indicator_overview(language, edition, submission)], None

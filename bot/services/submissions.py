@@ -7,8 +7,9 @@ in the form (``Submission.current_field``) and the entry an officer is filling i
 a kill) loses nothing and the officer continues where they stopped.
 
 Positions (``Submission.current_field``): a form field's key, ``#level:<indicator key>`` and
-``#evidence:<indicator key>`` in the self-assessment, :data:`SUMMARY` at the summary. Field and
-indicator keys never contain ``#``.
+``#evidence:<indicator key>`` in the self-assessment, :data:`SUMMARY` at the summary, and
+``#summary:<field key>`` at the summary opened from that field's question (a text typed there
+still answers it). Field and indicator keys never contain ``#``.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ EDITABLE = frozenset({S.DRAFT, S.RETURNED})
 """Statuses in which the officers may change an entry."""
 
 SUMMARY = "#summary"
+SUMMARY_FROM = "#summary:"
 LEVEL_PREFIX = "#level:"
 EVIDENCE_PREFIX = "#evidence:"
 
@@ -278,6 +280,24 @@ def set_position(submission: Submission, position: str, now: datetime) -> None:
     """Remember where the officer is in the form (a field key, or one of the ``#`` steps)."""
     submission.current_field = position
     submission.updated_at = now
+
+
+def summary_position(position: str | None) -> str:
+    """The position of the summary opened at ``position``: ``#summary:<field key>`` when a
+    field's question was open (remembered, within the column's 64 characters), else
+    :data:`SUMMARY`. Opening the summary again keeps the field remembered."""
+    if position and position.startswith(SUMMARY_FROM):
+        return position
+    if position and not position.startswith("#") and len(SUMMARY_FROM + position) <= 64:
+        return SUMMARY_FROM + position
+    return SUMMARY
+
+
+def asked_before_summary(position: str | None) -> str | None:
+    """The field whose question was open when the summary was opened, or None."""
+    if position and position.startswith(SUMMARY_FROM):
+        return position.removeprefix(SUMMARY_FROM)
+    return None
 
 
 # --- answers -------------------------------------------------------------------------------

@@ -9,7 +9,14 @@ from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
-from tests.e2e.entry_helpers import IN_WINDOW, join, no_flood_control, prefilled_entry
+from tests.e2e.entry_helpers import (
+    IN_WINDOW,
+    active_entry_id,
+    entry_state,
+    join,
+    no_flood_control,
+    prefilled_entry,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -91,3 +98,47 @@ async def test_step_counter_is_the_fields_position(users, bot) -> None:
     await budi.expect_message("Rancang bangun dan pokok perubahan (9 dari 17)")
     await budi.send("Bagian pertama dari teks yang panjang.")
     await budi.expect_message("Rancang bangun dan pokok perubahan (9 dari 17)")
+
+
+async def test_text_typed_while_the_summary_is_open_answers_the_field_asked(users, bot) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    await budi.tap(t("id", "menu-submit"))
+    await budi.expect_message("Nama inovasi (")
+    await budi.send("SIDOTI")
+    await budi.expect_message("Tahapan inovasi (")
+    await budi.tap("Penerapan")
+    await budi.expect_message("Inisiator (")
+    await budi.tap("ASN")
+    await budi.expect_message("Nama inisiator (4 dari 19)")
+    await budi.tap(t("id", "entry-button-summary"))
+    await budi.expect_message("Ringkasan:")
+    await budi.send("Budi Santoso")
+    reply = await budi.expect_message("Jenis inovasi (5 dari 19)")
+    assert "Jawaban disimpan untuk isian Nama inisiator" in reply["text"]
+    entry_id = await active_entry_id(bot, budi.id)
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["nama_inisiator"] == "Budi Santoso"
+    # a wrong answer for the remembered field is refused with that field's question
+    await budi.tap(t("id", "entry-button-summary"))
+    await budi.expect_message("Ringkasan:")
+    await budi.tap("✏️ 9")
+    await budi.expect_message("Waktu uji coba (9 dari 19)")
+    await budi.tap(t("id", "entry-button-summary"))
+    await budi.expect_message("Ringkasan:")
+    await budi.send("kemarin")
+    reply = await budi.expect_message("Tanggal tidak dikenali")
+    assert "Waktu uji coba (9 dari 19)" in reply["text"]
+
+
+async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(users, bot) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    entry_id = await prefilled_entry(bot, budi.id)
+    await budi.send("/lanjutkan")
+    await budi.expect_message("Ringkasan:")
+    await budi.send("Dinas Kominfo")
+    reply = await budi.expect_message("belum disimpan")
+    assert "Dinas Kominfo" in reply["text"] and "✏️" in reply["text"]
+    _, answers = await entry_state(bot, entry_id)
+    assert "Dinas Kominfo" not in answers.values()
