@@ -111,7 +111,10 @@ async def fill_database(database_url: str, event_file: Path, subscribers: int, e
                     for n in numbers
                 ]
                 ids = (
-                    await connection.execute(insert(Submission).returning(Submission.id), rows)
+                    await connection.execute(
+                        insert(Submission).returning(Submission.id, sort_by_parameter_order=True),
+                        rows,
+                    )
                 ).scalars()
                 answers = []
                 for submission_id, n in zip(ids, numbers, strict=True):
