@@ -21,7 +21,7 @@ from telegram.ext import Application
 from bot.i18n import LANGUAGES, plain_text
 from bot.runtime import Runtime
 from bot.services.chats import chat_language
-from bot.services.committee_members import committee_user_ids
+from bot.services.committee_members import is_reachable, reachable_committee_ids
 from bot.services.events import current_edition
 from bot.services.roles import Role, Roles, roles_of
 
@@ -127,9 +127,12 @@ async def refresh_personal_menu(
             (after losing the role); without it such a user costs no Bot API call.
 
     Returns:
-        As :func:`set_personal_menu`; True when nothing needed sending.
+        As :func:`set_personal_menu`; True when nothing needed sending; False without a call
+        when the user never wrote to the bot (their /start sets the menu).
     """
     async with runtime.sessions() as session:
+        if not await is_reachable(session, user_id):
+            return False
         edition = await current_edition(session)
         roles = await roles_of(
             session,
@@ -145,15 +148,15 @@ async def refresh_personal_menu(
 
 async def set_committee_menus(application: Application) -> int:
     """At start: the menus of every admin (ADMIN_IDS and added ones) and every judge of the
-    current edition.
+    current edition who has written to the bot (the others get theirs on their /start).
 
     Returns:
-        How many menus were set (people who never started the bot are skipped).
+        How many menus were set.
     """
     runtime: Runtime = application.bot_data["runtime"]
     async with runtime.sessions() as session:
         edition = await current_edition(session)
-        members = await committee_user_ids(
+        members = await reachable_committee_ids(
             session,
             admin_ids=runtime.settings.admin_ids,
             edition_id=edition.id if edition else None,

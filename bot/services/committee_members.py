@@ -7,14 +7,17 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Admin, Judge
+from bot.storage.models import Admin, Chat, Judge
 
 
-async def committee_user_ids(
+async def reachable_committee_ids(
     session: AsyncSession, *, admin_ids: Collection[int], edition_id: int | None
 ) -> list[int]:
-    """Telegram user ids of every admin (ADMIN_IDS and ``Admin`` rows) and every judge of the
-    edition, each once, sorted.
+    """Telegram user ids of the admins (ADMIN_IDS and ``Admin`` rows) and the edition's judges
+    whose private chat with the bot is known and not blocked, each once, sorted.
+
+    Someone who never wrote to the bot has no chat row: Telegram would answer "chat not found"
+    to anything sent for that chat, so they are left out until they write.
 
     Args:
         session: An open session.
@@ -23,7 +26,16 @@ async def committee_user_ids(
     """
     ids = set(admin_ids) | set(await session.scalars(select(Admin.user_id)))
     if edition_id is not None:
-        ids |= set(
-            await session.scalars(select(Judge.user_id).where(Judge.edition_id == edition_id))
-        )
-    return sorted(ids)
+        judges = select(Judge.user_id).where(Judge.edition_id == edition_id)
+        ids |= set(await session.scalars(judges))
+    if not ids:
+        return []
+    reachable = select(Chat.id).where(Chat.id.in_(ids), Chat.blocked_at.is_(None))
+    return sorted(await session.scalars(reachable))
+
+
+async def is_reachable(session: AsyncSession, chat_id: int) -> bool:
+    """Whether the bot knows the private chat ``chat_id`` (the user wrote to it) and is not
+    blocked there."""
+    chat = await session.get(Chat, chat_id)
+    return chat is not None and chat.blocked_at is None
