@@ -495,7 +495,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "review"):
         await _drop_buttons(query.message)
-    await _send(query.message, replies)
+    if action == "toggle" and alert is None and len(replies) == 1:
+        await _show_buttons(query.message, replies[0])
+    else:
+        await _send(query.message, replies)
     for recipients, key, args in notices:
         await notify(context, recipients, key, **args)
 
@@ -513,6 +516,18 @@ async def _drop_buttons(message: Message | None) -> None:
         await message.edit_reply_markup(None)
     except BadRequest:  # already without buttons (a double tap)
         pass
+
+
+async def _show_buttons(message: Message | None, reply: Reply) -> None:
+    """Show a multiple choice's new ticks by editing the tapped question's keyboard in place
+    (no new copy of the question per tap); sends ``reply`` if that message cannot be edited."""
+    if message is None:
+        return
+    try:
+        await message.edit_reply_markup(reply[1])
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():  # same ticks already shown: fine
+            await _send(message, [reply])
 
 
 async def _new_entry(session, language, edition, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]

@@ -142,3 +142,32 @@ async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(
     assert "Dinas Kominfo" in reply["text"] and "✏️" in reply["text"]
     _, answers = await entry_state(bot, entry_id)
     assert "Dinas Kominfo" not in answers.values()
+
+
+async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, emu) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    entry_id = await prefilled_entry(bot, budi.id)
+    async with bot.runtime.transaction() as session:
+        submission = await load_entry(session, entry_id)
+        for answer in [a for a in submission.answers if a.field_key == "tematik"]:
+            submission.answers.remove(answer)
+        submission.current_field = "tematik"
+    await budi.send("/lanjutkan")
+    question = await budi.expect_message("Tematik (7 dari 19)")
+    count = len(await budi.bot_messages())
+    for edits, label in enumerate(["⬜ Smart City", "⬜ Covid-19", "✅ Smart City"], start=1):
+        await budi.tap(label)
+        edited = await budi.expect_message(
+            predicate=lambda m, edits=edits: (
+                m["message_id"] == question["message_id"] and len(m["edits"]) == edits
+            )
+        )
+    assert "Tematik (7 dari 19)" in edited["text"]
+    assert "✅ Covid-19" in button_texts(edited) and "⬜ Smart City" in button_texts(edited)
+    assert len(await budi.bot_messages()) == count
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["tematik"] == ["covid19"]
+    await budi.tap(t("id", "entry-button-done"))
+    await budi.expect_message("Ringkasan:")
+    assert await emu.rejections() == []
