@@ -22,7 +22,7 @@ from bot.i18n import LANGUAGES, plain_text
 from bot.runtime import Runtime
 from bot.services.chats import chat_language
 from bot.services.committee_members import is_reachable, reachable_committee_ids
-from bot.services.events import current_edition
+from bot.services.events import current_edition_id
 from bot.services.roles import Role, Roles, roles_of
 
 logger = logging.getLogger(__name__)
@@ -133,12 +133,11 @@ async def refresh_personal_menu(
     async with runtime.sessions() as session:
         if not await is_reachable(session, user_id):
             return False
-        edition = await current_edition(session)
         roles = await roles_of(
             session,
             user_id,
             admin_ids=runtime.settings.admin_ids,
-            edition_id=edition.id if edition else None,
+            edition_id=await current_edition_id(session),  # on every /start: the id only
         )
         language = await chat_language(session, user_id) or runtime.settings.default_language
     if not clear and not (roles.has(Role.ADMIN) or roles.has(Role.JUDGE)):
@@ -155,11 +154,10 @@ async def set_committee_menus(application: Application) -> int:
     """
     runtime: Runtime = application.bot_data["runtime"]
     async with runtime.sessions() as session:
-        edition = await current_edition(session)
         members = await reachable_committee_ids(
             session,
             admin_ids=runtime.settings.admin_ids,
-            edition_id=edition.id if edition else None,
+            edition_id=await current_edition_id(session),
         )
     done = 0
     for user_id in members:

@@ -41,6 +41,16 @@ async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
     )
 
 
+async def current_edition_id(session: AsyncSession) -> int | None:
+    """The id of :func:`current_edition` without loading it (one query; for role checks)."""
+    edition_id = await session.scalar(
+        select(Event.edition_id).order_by(Event.starts_on.desc(), Event.id.desc()).limit(1)
+    )
+    if edition_id is not None:
+        return edition_id
+    return await session.scalar(select(Edition.id).order_by(Edition.year.desc()).limit(1))
+
+
 async def current_edition(session: AsyncSession) -> Edition | None:
     """The edition of the current event, or the latest edition if no event names one.
 
