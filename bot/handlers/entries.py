@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -137,6 +137,8 @@ class Form:
     edition: Edition
     submission: Submission
     fields: list[FormFieldSpec]
+    today: date | None = None
+    """The current day in the event's zone, for dates that may not be after today."""
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -330,6 +332,7 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             _cache(context)[user_id] = False
             return
         form = Form(session, language, edition, submission, form_fields(edition.config))
+        form.today = runtime.now().astimezone(_zone(context)).date()
         try:
             note = await _take_input(form, message, runtime.now())
         except FieldError as error:
@@ -399,7 +402,7 @@ async def _take_answer(  # type: ignore[no-untyped-def]
         await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
         set_position(form.submission, spec.key, now)
         return ""
-    value = parse_text_answer(spec, text, form.answers, form.fields)
+    value = parse_text_answer(spec, text, form.answers, form.fields, form.today)
     await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
     _advance(form, spec.key, now)
     return ""

@@ -84,6 +84,8 @@ def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec]
         other = field_by_key(fields, str(details["other"]))
         details["other"] = label_of(other, language) if other else details["other"]
         details["other_date"] = format_day(date.fromisoformat(str(details["other_date"])), language)
+    if "today" in details:
+        details["today"] = format_day(date.fromisoformat(str(details["today"])), language)
     return t(language, error.key, **details)
 
 

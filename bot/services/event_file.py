@@ -253,7 +253,8 @@ class FormFieldSpec(_Strict):
 
     ``show_if`` shows the field only when an earlier field has one of the given values;
     ``not_before`` names an earlier date field this date must not precede (e.g. penerapan not
-    before uji coba).
+    before uji coba); ``not_after_today`` refuses a date field's dates after today (in the
+    event's time zone), for things that already happened.
     """
 
     key: Key
@@ -269,6 +270,7 @@ class FormFieldSpec(_Strict):
     max_size_mb: float = Field(default=20, gt=0, le=20)
     show_if: dict[Key, list[str]] | None = None
     not_before: Key | None = None
+    not_after_today: bool = False
 
     _localized = field_validator("label", "help", mode="before")(_check_localized)
 
@@ -278,8 +280,8 @@ class FormFieldSpec(_Strict):
             raise ValueError(f"a {self.kind} field needs choices")
         if self.kind not in ("single_choice", "multiple_choice") and self.choices:
             raise ValueError("only choice fields take choices")
-        if self.not_before is not None and self.kind != "date":
-            raise ValueError("not_before applies to date fields only")
+        if (self.not_before is not None or self.not_after_today) and self.kind != "date":
+            raise ValueError("not_before and not_after_today apply to date fields only")
         return self
 
 

@@ -170,7 +170,11 @@ def form_problems(
 
 
 def parse_text_answer(
-    spec: FormFieldSpec, text: str, answers: Answers, fields: Sequence[FormFieldSpec] = ()
+    spec: FormFieldSpec,
+    text: str,
+    answers: Answers,
+    fields: Sequence[FormFieldSpec] = (),
+    today: date | None = None,
 ) -> Any:
     """Parse a typed answer for a field answered by text (not long texts, which grow).
 
@@ -179,6 +183,8 @@ def parse_text_answer(
         text: The message text as the officer typed it.
         answers: The answers so far (for the ``not_before`` rule).
         fields: The whole form (for the ``not_before`` rule).
+        today: The current day in the event's time zone (for ``not_after_today``; None:
+            not checked).
 
     Returns:
         The value to store (see the module's table).
@@ -189,7 +195,10 @@ def parse_text_answer(
     if spec.kind == "short_text":
         return parse_short_text(spec, text)
     if spec.kind == "date":
-        value = parse_date(text).isoformat()
+        day = parse_date(text)
+        if spec.not_after_today and today is not None and day > today:
+            raise FieldError("form-error-future", today=today.isoformat())
+        value = day.isoformat()
         check_not_before(fields, spec.key, value, answers)
         return value
     if spec.kind == "money":
@@ -315,7 +324,8 @@ def parse_date(text: str) -> date:
     Day first, as in Indonesia. Years from 1900 to 2100.
 
     Raises:
-        FieldError: ``form-error-date``: not a date, or no such day (31/02/2022).
+        FieldError: ``form-error-date``: not written as a date;
+            ``form-error-date-invalid``: no such day in the calendar (31/02/2022).
     """
     value = " ".join(text.strip().lower().replace(",", " ").split())
     if match := _NUMERIC_DATE.match(value):
@@ -331,7 +341,7 @@ def parse_date(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise FieldError("form-error-date") from None
+        raise FieldError("form-error-date-invalid") from None
 
 
 def check_not_before(
@@ -392,11 +402,15 @@ def parse_money(text: str) -> int:
     notation); with a word ("1,5 juta", "1.5 juta") one separator followed by other than
     three digits is the decimal point.
 
+    Budgets are in whole rupiah (sen are not used): ",00" and ",-" are accepted, other
+    decimals are refused rather than rounded. Zero is an amount (no budget).
+
     Returns:
-        Whole rupiah (rounded half up).
+        Whole rupiah, 0 or more.
 
     Raises:
-        FieldError: ``form-error-money``: not an amount.
+        FieldError: ``form-error-money``: not an amount; ``form-error-money-sen``: an
+            amount with sen ("Rp 10.000.000,50", "1,2345 rb").
     """
     value = text.strip().lower()
     match = _MONEY.match(value)
@@ -419,9 +433,9 @@ def parse_money(text: str) -> int:
         amount = Decimal(digits) * multiplier
     except InvalidOperation:
         raise FieldError("form-error-money") from None
-    if amount <= 0:
-        raise FieldError("form-error-money")
-    return int(amount.to_integral_value(rounding="ROUND_HALF_UP"))
+    if amount != amount.to_integral_value():
+        raise FieldError("form-error-money-sen")
+    return int(amount)
 
 
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)

@@ -46,9 +46,28 @@ def test_dates_as_indonesians_write_them(text) -> None:
     assert parse_date(text) == date(2022, 8, 17)
 
 
-@pytest.mark.parametrize("text", ["31/02/2022", "17 Agustusan 2022", "kemarin", "17/08/22", ""])
+@pytest.mark.parametrize("text", ["17 Agustusan 2022", "kemarin", "17/08/22", ""])
 def test_not_dates(text) -> None:
     assert error_key(parse_date, text) == "form-error-date"
+
+
+@pytest.mark.parametrize("text", ["31/02/2022", "29 Februari 2022", "32-01-2022", "2022-13-01"])
+def test_dates_that_do_not_exist_are_named_as_such(text) -> None:
+    assert error_key(parse_date, text) == "form-error-date-invalid"
+
+
+def test_trial_and_implementation_dates_may_not_be_after_today() -> None:
+    today = date(2022, 10, 3)
+    for key in ("waktu_uji_coba", "waktu_penerapan"):
+        field = next(f for f in FORM if f.key == key)
+        assert field.not_after_today
+        answers = {"tahapan": "penerapan"}
+        with pytest.raises(FieldError) as caught:
+            parse_text_answer(field, "1 Januari 2030", answers, FORM, today=today)
+        assert caught.value.key == "form-error-future"
+        assert caught.value.details == {"today": "2022-10-03"}
+        assert parse_text_answer(field, "3/10/2022", answers, FORM, today=today) == "2022-10-03"
+    assert parse_text_answer(spec(kind="date"), "1/1/2030", {}, FORM, today=today) == "2030-01-01"
 
 
 @pytest.mark.parametrize(
@@ -64,15 +83,23 @@ def test_not_dates(text) -> None:
         ("1.5 juta", 1_500_000),
         ("250 rb", 250_000),
         ("IDR 2.500", 2_500),
+        ("0", 0),
+        ("Rp0", 0),
+        ("Rp 0,00", 0),
     ],
 )
 def test_money(text, amount) -> None:
     assert parse_money(text) == amount
 
 
-@pytest.mark.parametrize("text", ["sepuluh juta", "10 dolar", "Rp-5", "0", "1.00.0", "Rp"])
+@pytest.mark.parametrize("text", ["sepuluh juta", "10 dolar", "Rp-5", "1.00.0", "Rp"])
 def test_not_money(text) -> None:
     assert error_key(parse_money, text) == "form-error-money"
+
+
+@pytest.mark.parametrize("text", ["Rp 10.000.000,50", "10000000,5", "1,2345 rb"])
+def test_money_with_sen_is_refused(text) -> None:
+    assert error_key(parse_money, text) == "form-error-money-sen"
 
 
 @pytest.mark.parametrize(
