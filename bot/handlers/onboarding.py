@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import math
-from datetime import timedelta
 
 from sqlalchemy import select
 from telegram import Update
@@ -27,7 +26,7 @@ from bot.services.invites import (
     format_code,
     redeem_invite,
 )
-from bot.services.submissions import reopen_unit
+from bot.services.submissions import has_editable_entry, reopen_deadline, reopen_unit
 from bot.storage.models import Unit
 
 INVITE_PAYLOAD_PREFIX = "inv-"
@@ -143,9 +142,10 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _reply(update, t(language, "unit-unknown", code=args[0]))
             return
         now = runtime.now()
-        until = now + timedelta(days=days)
+        zone = runtime.settings.zone
+        until = reopen_deadline(now, days, zone)
         officers = await reopen_unit(session, unit, until, user_id, now)
-    zone = runtime.settings.zone
+        has_draft = await has_editable_entry(session, unit.id)
     await _reply(
         update,
         t(
@@ -159,7 +159,7 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await notify(
         context,
         set(officers),
-        "reopen-officer-notice",
+        "reopen-officer-notice-continue" if has_draft else "reopen-officer-notice-new",
         unit=unit.name,
         moment=until,
     )

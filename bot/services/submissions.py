@@ -17,8 +17,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -670,6 +671,31 @@ async def withdraw_entry(
         .values(current_submission_id=None)
     )
     return change
+
+
+def reopen_deadline(now: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """When a reopening of ``days`` days ends: the end (23.59) of the day ``days`` after
+    ``now`` in the event's time zone, like the edition's own closing time, rather than the
+    minute of the committee's command.
+
+    Args:
+        now: The current instant (aware).
+        days: Days granted (the committee's /buka_kembali takes 1 to 60).
+        zone: The event's time zone (WIB for Kota Blitar).
+    """
+    last_day = (now.astimezone(zone) + timedelta(days=days)).date()
+    return datetime.combine(last_day, time(23, 59), tzinfo=zone)
+
+
+async def has_editable_entry(session: AsyncSession, unit_id: int) -> bool:
+    """Whether the unit has an entry its officers can continue (a draft, or one returned
+    for revision)."""
+    found = await session.scalar(
+        select(Submission.id)
+        .where(Submission.unit_id == unit_id, Submission.status.in_(list(EDITABLE)))
+        .limit(1)
+    )
+    return found is not None
 
 
 async def reopen_unit(

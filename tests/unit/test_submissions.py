@@ -3,6 +3,7 @@
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -22,6 +23,7 @@ from bot.services.submissions import (
     entry_for_officer,
     leave_form,
     load_entry,
+    reopen_deadline,
     reopen_unit,
     save_answer,
     save_file,
@@ -259,3 +261,10 @@ async def test_hidden_fields_are_not_required(world) -> None:
         assert "waktu_uji_coba" not in [f.key for f in fields]
         result = await submit_entry(session, USER, entry_id, OPEN)
     assert result.submission.status is SubmissionStatus.SUBMITTED
+
+
+def test_reopen_deadline_is_the_end_of_the_last_day_in_the_event_zone() -> None:
+    wib = ZoneInfo("Asia/Jakarta")
+    late = datetime(2022, 11, 2, 16, 55, tzinfo=UTC)  # Rabu 23.55 WIB
+    assert reopen_deadline(late, 1, wib) == datetime(2022, 11, 3, 23, 59, tzinfo=wib)
+    assert reopen_deadline(AFTER_CLOSE, 7, wib) == datetime(2022, 11, 9, 23, 59, tzinfo=wib)

@@ -18,7 +18,8 @@ invite-created =
     { $link }
 reopen-usage = Usage: <code>/buka_kembali UNIT_CODE [DAYS]</code>, for example <code>/buka_kembali DLH 3</code> (1–60 days).
 reopen-done = Entries for <b>{ $unit }</b> are open again until { $moment }. { $officers } officers were told.
-reopen-officer-notice = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /lanjutkan to continue.
+reopen-officer-notice-continue = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /lanjutkan to continue your draft.
+reopen-officer-notice-new = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Tap 📝 Submit Innovation in the menu to start an entry.
 
 command-resume = Continue your entry
 command-cancel = Leave the form (the draft is kept)

@@ -18,7 +18,8 @@ invite-created =
     { $link }
 reopen-usage = Cara pakai: <code>/buka_kembali KODE_UNIT [HARI]</code>, misalnya <code>/buka_kembali DLH 3</code> (1–60 hari).
 reopen-done = Pengisian inovasi untuk <b>{ $unit }</b> dibuka kembali sampai { $moment }. { $officers } petugas diberi tahu.
-reopen-officer-notice = Panitia membuka kembali pengisian inovasi untuk <b>{ $unit }</b> sampai { $moment }. Kirim /lanjutkan untuk melanjutkan.
+reopen-officer-notice-continue = Panitia membuka kembali pengisian inovasi untuk <b>{ $unit }</b> sampai { $moment }. Kirim /lanjutkan untuk melanjutkan draf inovasi.
+reopen-officer-notice-new = Panitia membuka kembali pengisian inovasi untuk <b>{ $unit }</b> sampai { $moment }. Ketuk 📝 Kirim Inovasi pada menu untuk mulai mengisi inovasi.
 
 command-resume = Lanjutkan mengisi inovasi
 command-cancel = Keluar dari formulir (draf tetap tersimpan)
