@@ -5,6 +5,7 @@ text is escaped by :func:`bot.i18n.t`."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -400,14 +401,24 @@ def _assessment_text(language: str, indicator: Indicator, assessment: Any) -> st
     )
 
 
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"\s"))
+"""Where a long answer may be split, best first: a paragraph, a line, a space between words."""
+
+
 def _pieces(text: str, size: int) -> list[str]:
-    """``text`` split into pieces of at most ``size`` characters, at a line or word break
-    where possible."""
+    """``text`` split into pieces of at most ``size`` characters: at the last paragraph break
+    in the second half of the piece, else the last line break there, else the last white
+    space (any kind) anywhere; a single word longer than ``size`` is cut as a last resort."""
     pieces = []
     while len(text) > size:
-        cut = max(text.rfind("\n", 0, size), text.rfind(" ", 0, size))
-        cut = cut if cut > size // 2 else size
-        pieces.append(text[:cut])
+        window = text[: size + 1]  # white space just after a full piece is a break too
+        cut = size
+        for pattern, earliest in zip(BREAKS, (size // 2, size // 2, 1), strict=True):
+            starts = [m.start() for m in pattern.finditer(window) if m.start() >= earliest]
+            if starts:
+                cut = starts[-1]
+                break
+        pieces.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*pieces, text]
 
