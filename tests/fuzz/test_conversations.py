@@ -6,7 +6,8 @@ and stale buttons, forged callback data, documents, photos, albums, edits, locat
 contacts. Invariants after each example:
 
 - the bot still answers: ``/start`` gets the welcome;
-- the emulator rejected none of the bot's calls (Telegram's rules were kept);
+- the emulator rejected none of the bot's calls (Telegram's rules were kept), except an
+  edit that changes nothing (:data:`HARMLESS`);
 - no handler failed unexpectedly (no generic apology was sent), and the form's progress
   never counts past its total;
 - the database is consistent (checked by queries, :func:`inconsistencies`);
@@ -73,6 +74,11 @@ SAMPLE_TEXTS = (
     "📝 Kirim Inovasi",
     "📅 Agenda",
 )
+
+HARMLESS = "message is not modified"
+"""The one rejection tolerated: an edit to the content a message already has (a double tap
+races the first tap's edit; Telegram answers 400 and nothing changes for the user). Seen with
+the broadcast audience buttons; see docs/benchmarks.md."""
 
 CALLBACK_PREFIXES = ("entry:", "agenda:", "bc:", "cm:", "sub:", "lang:", "jd:", "win:", "")
 
@@ -374,8 +380,12 @@ async def test_random_updates_keep_the_bot_answering_correct_and_private(
             ),
             timeout=10,
         )
-    rejected = [(r["method"], r["chat_id"], r["description"]) for r in await emu.rejections()]
-    assert rejected == [], {actor.role: actor.log for actor in actors}
+    rejected = [
+        (r["method"], r["chat_id"], r["description"])
+        for r in await emu.rejections()
+        if HARMLESS not in r["description"]
+    ]
+    assert rejected == [], [(actor.role, actor.log) for actor in actors]
     apologies = {t("id", "error-generic"), t("en", "error-generic")}
     for actor in actors:
         said = [m.get("text") or "" for m in await actor.driver.bot_messages()]
