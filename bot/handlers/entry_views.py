@@ -335,7 +335,7 @@ def indicator_overview(
                 name=indicator.name,
                 level=assessment.level if assessment else "—",
                 evidence="📎" if has_evidence(assessment) else "—",
-                mandatory="★" if indicator.mandatory else "",
+                mandatory=" ★" if indicator.mandatory else "",
             )
         )
     text = t(language, "entry-indicators") + "\n" + "\n".join(lines)

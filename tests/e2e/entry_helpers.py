@@ -113,7 +113,10 @@ async def fill_remaining_fields(driver: UserDriver) -> None:
     await driver.send(" ".join(half[:150]))
     await driver.expect_message("Tersimpan 150 kata")
     tap = await driver.tap(t("id", "entry-button-done"))
-    assert "kurang 150 kata" in (await driver.expect_callback_answer(tap))["text"]
+    alert = (await driver.expect_callback_answer(tap))["text"]
+    assert alert == (
+        "Baru 150 dari minimal 300 kata. Silakan lanjutkan menulis, lalu ketuk ✅ Selesai."
+    )
     await driver.send(" ".join(half[150:]))
     await driver.expect_message("Tersimpan 300 kata")
     await driver.tap(t("id", "entry-button-done"))

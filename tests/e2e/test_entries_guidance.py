@@ -171,3 +171,16 @@ async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, em
     await budi.tap(t("id", "entry-button-done"))
     await budi.expect_message("Ringkasan:")
     assert await emu.rejections() == []
+
+
+async def test_indicator_list_has_no_space_before_the_colon(users, bot) -> None:
+    bot.clock.set(IN_WINDOW)
+    budi = await join(users, bot, "Budi")
+    await prefilled_entry(bot, budi.id)
+    await budi.send("/lanjutkan")
+    await budi.expect_message("Ringkasan:")
+    await budi.tap(t("id", "entry-button-assessment"))
+    overview = await budi.expect_message("Penilaian mandiri")
+    assert "\n1. Regulasi inovasi daerah ★: 1, 📎\n" in overview["text"]
+    assert "\n3. Dukungan anggaran: 1, 📎\n" in overview["text"]
+    assert " :" not in overview["text"]

@@ -70,7 +70,7 @@ form-error-required = This field is required.
 form-error-empty = The answer is empty.
 form-error-too-short = The answer is too short: { $length } characters, at least { $minimum }.
 form-error-too-long = The answer is too long: { $length } characters, at most { $maximum }.
-form-error-too-few-words = The text has { $words } words; at least { $minimum } are needed ({ $missing } more). Please send the rest.
+form-error-too-few-words = Only { $words } of at least { $minimum } words so far. Please continue writing, then tap ✅ Done.
 form-error-choice = Unknown option. Please tap one of the buttons.
 form-error-date = Date not recognised. Write for example 17/08/2022, 17-08-2022 or 17 August 2022.
 form-error-date-invalid = That date does not exist in the calendar (e.g. 31 February). Please check the day and the month.
@@ -103,7 +103,7 @@ entry-evidence-kept = Earlier evidence is saved; send new evidence to replace it
 entry-score = Score so far: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators assessed, { $evidenced } with evidence).
 entry-score-lacking = Mandatory indicators still without evidence: { $names }
 entry-indicators = <b>Self-assessment</b> (level, evidence)
-entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
+entry-indicator-line = { $number }. { $name }{ $mandatory }: { $level }, { $evidence }
 entry-button-assessment = 📊 Self-assessment
 
 ## Summary, review and submit

@@ -70,7 +70,7 @@ form-error-required = Isian ini wajib diisi.
 form-error-empty = Jawaban masih kosong.
 form-error-too-short = Jawaban terlalu pendek: { $length } karakter, minimal { $minimum }.
 form-error-too-long = Jawaban terlalu panjang: { $length } karakter, maksimal { $maximum }.
-form-error-too-few-words = Teks baru { $words } kata; minimal { $minimum } kata (kurang { $missing } kata). Silakan kirim lanjutannya.
+form-error-too-few-words = Baru { $words } dari minimal { $minimum } kata. Silakan lanjutkan menulis, lalu ketuk ✅ Selesai.
 form-error-choice = Pilihan tidak dikenal. Mohon ketuk salah satu tombol pilihan.
 form-error-date = Tanggal tidak dikenali. Tulis misalnya 17/08/2022, 17-08-2022 atau 17 Agustus 2022.
 form-error-date-invalid = Tanggal itu tidak ada di kalender (misalnya 31 Februari). Mohon periksa tanggal dan bulannya.
@@ -103,7 +103,7 @@ entry-evidence-kept = Bukti sebelumnya sudah tersimpan; kirim yang baru untuk me
 entry-score = Skor sementara: <b>{ $score }</b> dari { $maximum } ({ $assessed }/{ $total } indikator dinilai, { $evidenced } dengan bukti).
 entry-score-lacking = Indikator wajib yang belum ada buktinya: { $names }
 entry-indicators = <b>Penilaian mandiri</b> (tingkat, bukti)
-entry-indicator-line = { $number }. { $name } { $mandatory }: { $level }, { $evidence }
+entry-indicator-line = { $number }. { $name }{ $mandatory }: { $level }, { $evidence }
 entry-button-assessment = 📊 Penilaian mandiri
 
 ## Summary, review and submit
