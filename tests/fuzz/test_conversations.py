@@ -13,7 +13,8 @@ contacts. Invariants after each example:
 - the database is consistent (checked by queries, :func:`inconsistencies`);
 - neither user ever saw the other's text or name.
 
-Bounded for CI: a few examples per database, each with fresh users on the running bot.
+Bounded for CI (slow-ish: 15–40 s per database on 2 shared cores): 25 examples per database
+without shrinking, each with fresh users on the running bot.
 """
 
 from __future__ import annotations
