@@ -16,6 +16,7 @@ from telegram.ext import BaseHandler, CommandHandler, ConversationHandler
 from bot.handlers.menu import MENU_LAYOUT
 from bot.handlers.scheduler import CATCH_UP_JOB, process_due
 from bot.i18n import plain_text, t
+from bot.sandbox.client import EmulatorControlError
 from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.services.subscriptions import subscribe
 from bot.storage.models import Award, Edition, Officer, Submission, SubmissionStatus, Unit
@@ -107,9 +108,15 @@ class TestNoTraceBeforeTheAnnouncement:
                 for row in message.get("inline_keyboard") or []:
                     for button in row:
                         if "callback_data" in button and taps < 60:
-                            await user.tap(
-                                data=button["callback_data"], message_id=message["message_id"]
-                            )
+                            try:
+                                tapped = await user.tap(
+                                    data=button["callback_data"], message_id=message["message_id"]
+                                )
+                            except EmulatorControlError:  # the previous tap removed it
+                                continue
+                            # as a person does: the next tap after the answer (Telegram's
+                            # clients show a spinner until it comes)
+                            await user.expect_callback_answer(tapped, timeout=10)
                             taps += 1
         await _handled_everything(users)
         transcripts = [message for user in drivers for message in await user.bot_messages()]
