@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.handlers.common import chat_info, language_of, remember_language, runtime_of
@@ -45,7 +48,10 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     """Stores the tapped language and confirms in it, with the menu in that language."""
     query = update.callback_query
     await query.answer()
-    await query.edit_message_reply_markup(None)
+    if query.message is not None and query.message.reply_markup is not None:
+        # a double tap finds the buttons already gone ("message is not modified")
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(None)
     await _switch(update, context, context.match.group(1))
 
 
