@@ -366,9 +366,9 @@ async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore
     asked = asked_before_summary(position)
     spec = next((f for f in form.fields if f.key == (asked or position)), None)
     if spec is None or spec not in form.visible:
-        if position.startswith(SUMMARY):
-            typed = views.short(message.text or message.caption or "")
-            raise FieldError("form-error-at-summary", typed=typed)
+        typed = message.text or message.caption
+        if position.startswith(SUMMARY) and typed:
+            raise FieldError("form-error-at-summary", typed=views.short(typed))
         raise FieldError("form-error-use-buttons")
     if asked is None:
         return await _take_answer(form, message, spec, album_note, now)

@@ -142,6 +142,8 @@ async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(
     assert "Dinas Kominfo" in reply["text"] and "✏️" in reply["text"]
     _, answers = await entry_state(bot, entry_id)
     assert "Dinas Kominfo" not in answers.values()
+    await budi.send_photo(b"\xff\xd8jpeg")  # nothing to quote
+    await budi.expect_message("gunakan tombol")
 
 
 async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, emu) -> None:
