@@ -26,8 +26,8 @@ def _is_storage_outage(error: BaseException | None) -> bool:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the error with its traceback and tells the user politely: to try again shortly
-    when the database is unreachable, else a generic apology. No internals are shown. A
-    tapped button's callback query is answered, so the button stops spinning."""
+    when the database is unreachable, else a generic apology. No internals are shown. In an
+    outage a tapped button's callback query is answered, so the button stops spinning."""
     logger.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -37,13 +37,16 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         language = await language_of(update, context)
     except Exception:  # the database may be what failed
         language = context.application.bot_data["runtime"].settings.default_language
-    if update.callback_query is not None:  # stop the button's spinner; the text follows
+    outage = _is_storage_outage(context.error)
+    if outage and update.callback_query is not None:
+        # stop the button's spinner (the text follows); most handlers answer after their
+        # transaction, so after a database failure the query is usually still unanswered
         try:
             await update.callback_query.answer()
-        except TelegramError:  # the handler answered it before failing
+        except TelegramError:
             pass
     try:
-        key = "error-unavailable" if _is_storage_outage(context.error) else "error-generic"
+        key = "error-unavailable" if outage else "error-generic"
         await context.bot.send_message(update.effective_chat.id, t(language, key))
     except TelegramError:
         logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
