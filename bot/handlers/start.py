@@ -12,6 +12,7 @@ from bot.handlers.command_menu import refresh_personal_menu
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
+from bot.services.committee_members import may_be_on_committee
 from bot.services.events import current_edition
 from bot.services.roles import Role, roles_of
 
@@ -52,10 +53,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text(
         text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
     )
-    if update.effective_chat.type == ChatType.PRIVATE:  # e.g. an admin added with the CLI
-        await refresh_personal_menu(
-            context.bot, runtime_of(context), update.effective_user.id, clear=False
+    if update.effective_chat.type != ChatType.PRIVATE:
+        return
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.sessions() as session:
+        on_committee = await may_be_on_committee(
+            session, user_id, admin_ids=runtime.settings.admin_ids
         )
+    if on_committee:  # e.g. an admin added with the CLI, whose menu waited for them to write
+        await refresh_personal_menu(context.bot, runtime, user_id, clear=False)
 
 
 HELP_SECTIONS = (
