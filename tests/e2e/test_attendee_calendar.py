@@ -99,5 +99,6 @@ async def test_one_session_alone(users, emu) -> None:
     }
     (event,) = calendar.walk("VEVENT")
     assert "Narasumber: Narasumber Balitbang Provinsi Jawa Timur" in str(event["DESCRIPTION"])
-    assert str(event["LOCATION"]) == "Ballroom Lelly, Hotel Puri Perdana, Jl. Ahmad Yani, Kota Blitar"
+    location = "Ballroom Lelly, Hotel Puri Perdana, Jl. Ahmad Yani, Kota Blitar"
+    assert str(event["LOCATION"]) == location
     assert await emu.rejections() == []
