@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
@@ -21,6 +22,12 @@ DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[No
 
 DEEP_LINK_PREFIXES: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
 """Answers of deep links whose payload starts with a prefix (``inv-<code>``: an invite)."""
+
+
+MENU_CHECKED_KEY = "menu_checked_at"
+MENU_CHECK_SECONDS = 600.0
+"""How often /start checks at most whether its user's committee command menu needs setting
+(an admin added with the CLI gets it on their first /start, or on a /start after this)."""
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -55,6 +62,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if update.effective_chat.type != ChatType.PRIVATE:
         return
+    checked = context.user_data.get(MENU_CHECKED_KEY)
+    if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
+        return  # a user who taps /start again and again costs no query
+    context.user_data[MENU_CHECKED_KEY] = time.monotonic()
     runtime = runtime_of(context)
     user_id = update.effective_user.id
     async with runtime.sessions() as session:
