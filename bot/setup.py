@@ -15,13 +15,13 @@ from bot.i18n import plain_text as t
 from bot.services.admins import add_admin
 from bot.services.event_file import EventFile, EventFileError, load_event_file
 from bot.services.event_import import ImportReport, import_event_file
-from bot.services.events import current_edition, current_event
+from bot.services.events import current_edition, current_event, unit_by_code
 from bot.services.invites import create_invite, format_code
 from bot.services.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.migrate import upgrade
-from bot.storage.models import Event, Unit
+from bot.storage.models import Event
 
 logger = logging.getLogger(__name__)
 
@@ -145,9 +145,7 @@ async def create_unit_invite(
             edition = await current_edition(session)
             if edition is None:
                 raise SetupError("no edition is loaded: import the event file first")
-            unit = await session.scalar(
-                select(Unit).where(Unit.edition_id == edition.id, Unit.code == unit_code.upper())
-            )
+            unit = await unit_by_code(session, edition, unit_code)
             if unit is None:
                 known = ", ".join(u.code for u in edition.units[:8])
                 raise SetupError(f"--unit: no unit '{unit_code}' in {edition.code} ({known}, …)")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 
-from sqlalchemy import select
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
@@ -17,7 +16,7 @@ from bot.handlers.entries import notify
 from bot.handlers.menu import main_menu
 from bot.i18n import format_moment, t
 from bot.services.admins import is_admin
-from bot.services.events import current_edition
+from bot.services.events import current_edition, unit_by_code
 from bot.services.invites import (
     DEFAULT_MAX_USES,
     DEFAULT_VALIDITY,
@@ -79,11 +78,7 @@ async def redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) 
 
 async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-def]
     edition = await current_edition(session)
-    if edition is None:
-        return None
-    return await session.scalar(
-        select(Unit).where(Unit.edition_id == edition.id, Unit.code == code.upper())
-    )
+    return None if edition is None else await unit_by_code(session, edition, code)
 
 
 async def create_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -28,9 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
@@ -43,6 +41,7 @@ from bot.runtime import Runtime
 from bot.services.broadcasts import Audience, create_broadcast
 from bot.services.chats import chat_language, mark_blocked
 from bot.services.event_file import localized
+from bot.services.events import agenda_item_with_venue, event_with_venue
 from bot.services.results import mark_announced, visible_awards
 from bot.services.scheduler import (
     ReminderKind,
@@ -57,7 +56,7 @@ from bot.services.scheduler import (
     stale_reason,
 )
 from bot.services.subscriptions import active_subscribers
-from bot.storage.models import AgendaItem, Award, Edition, Event, Reminder
+from bot.storage.models import Award, Edition, Event, Reminder
 
 logger = logging.getLogger(__name__)
 
@@ -201,11 +200,7 @@ async def _send_event_reminder(
     application: Application, session: AsyncSession, reminder: Reminder, now: datetime
 ) -> Sent:
     """Reminds the subscribers of schedule news of the event: what, when, where."""
-    event = await session.scalar(
-        select(Event)
-        .where(Event.id == reminder.payload["event_id"])
-        .options(selectinload(Event.agenda), selectinload(Event.venue))
-    )
+    event = await event_with_venue(session, reminder.payload["event_id"])
     zone = _zone_of(event)
     venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
     start = event_start(event)
@@ -235,11 +230,7 @@ async def _send_star_reminder(
 ) -> Sent:
     """Reminds one chat of a session it starred, with a map button (sent directly)."""
     chat_id = reminder.payload["chat_id"]
-    item = await session.scalar(
-        select(AgendaItem)
-        .where(AgendaItem.id == reminder.payload["agenda_item_id"])
-        .options(selectinload(AgendaItem.event).selectinload(Event.venue))
-    )
+    item = await agenda_item_with_venue(session, reminder.payload["agenda_item_id"])
     event = item.event
     language = (
         await chat_language(session, chat_id) or _runtime(application).settings.default_language

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.storage.models import AgendaItem, Edition, Event
+from bot.storage.models import AgendaItem, Edition, Event, Unit
 
 
 async def current_event(session: AsyncSession) -> Event | None:
@@ -68,3 +68,28 @@ async def current_edition(session: AsyncSession) -> Edition | None:
         return await edition_by_code(session, code)
     code = await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
     return await edition_by_code(session, code) if code else None
+
+
+async def unit_by_code(session: AsyncSession, edition: Edition, code: str) -> Unit | None:
+    """The unit of ``edition`` with ``code`` (case-insensitive, e.g. ``dinsos``), or None."""
+    return await session.scalar(
+        select(Unit).where(Unit.edition_id == edition.id, Unit.code == code.upper())
+    )
+
+
+async def event_with_venue(session: AsyncSession, event_id: int) -> Event | None:
+    """The event ``event_id`` with its agenda and venue loaded."""
+    return await session.scalar(
+        select(Event)
+        .where(Event.id == event_id)
+        .options(selectinload(Event.agenda), selectinload(Event.venue))
+    )
+
+
+async def agenda_item_with_venue(session: AsyncSession, item_id: int) -> AgendaItem | None:
+    """The agenda item ``item_id`` with its event and the event's venue loaded."""
+    return await session.scalar(
+        select(AgendaItem)
+        .where(AgendaItem.id == item_id)
+        .options(selectinload(AgendaItem.event).selectinload(Event.venue))
+    )
