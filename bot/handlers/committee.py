@@ -9,19 +9,18 @@ nothing, gets a polite refusal and is recorded in the audit log (``access.denied
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaDocument, Update
 from telegram.constants import ParseMode
-from telegram.error import RetryAfter, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -64,7 +63,6 @@ AUDIT_PAGE = 15
 """Audit entries per page of ``/audit``."""
 ALBUM_MAX = 10
 """Most documents in one album (Bot API sendMediaGroup: 2–10 items)."""
-T = TypeVar("T")
 
 ACTIONS: dict[str, SubmissionStatus] = {
     "v": S.VERIFIED,
@@ -180,27 +178,6 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
     return decorate
 
 
-async def politely(call: Callable[[], Awaitable[T]], attempts: int = 3) -> T:
-    """Make a Bot API call, waiting and retrying when Telegram answers 429 with
-    ``retry_after`` (flood control: about one message a second per chat).
-
-    Raises:
-        RetryAfter: Still limited after ``attempts`` tries.
-        TelegramError: Any other refusal.
-    """
-    for attempt in range(1, attempts + 1):
-        try:
-            return await call()
-        except RetryAfter as error:
-            if attempt == attempts:
-                raise
-            delay = error.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            logger.info("Flood control: waiting %.1f s", seconds)
-            await asyncio.sleep(seconds)
-    raise AssertionError("unreachable")
-
-
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup | None:
     """An inline keyboard of the non-empty rows, or None when there is no button (Telegram
     refuses an empty keyboard)."""
@@ -255,11 +232,7 @@ async def notify_officers(
                 note=change.note or "—",
             )
             try:
-                await politely(
-                    lambda user_id=user_id, text=text: context.bot.send_message(
-                        user_id, text, parse_mode=ParseMode.HTML
-                    )
-                )
+                await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
                 sent += 1
             except TelegramError as error:
                 logger.warning("Could not notify officer %s: %s", user_id, error)
@@ -455,10 +428,8 @@ async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: 
     markup = keyboard(action_buttons(access, entry.id, entry.status))
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
-        await politely(
-            lambda text=text, last=last: query.message.reply_text(
-                text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-            )
+        await query.message.reply_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
         )
     labels = {
         field["key"]: localized(field["label"], access.language)
@@ -482,13 +453,11 @@ async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: 
         try:
             if len(album) == 1:
                 only = album[0]
-                await politely(
-                    lambda only=only: context.bot.send_document(
-                        chat_id, only.media, caption=only.caption, parse_mode=ParseMode.HTML
-                    )
+                await context.bot.send_document(
+                    chat_id, only.media, caption=only.caption, parse_mode=ParseMode.HTML
                 )
             else:
-                await politely(lambda album=album: context.bot.send_media_group(chat_id, album))
+                await context.bot.send_media_group(chat_id, album)
         except TelegramError as error:
             logger.warning("Could not re-send the attachments of entry %s: %s", entry.id, error)
 
