@@ -154,6 +154,14 @@ class Process:
     popen: subprocess.Popen[bytes]
     started_at: float
 
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used so far (user + system), seconds; read from
+        ``/proc/<pid>/stat`` (Linux), so it does not count time spent waiting for the CPU
+        while other processes ran."""
+        fields = Path(f"/proc/{self.popen.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        utime, stime = int(fields[11]), int(fields[12])  # clock ticks (proc(5))
+        return (utime + stime) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.popen.terminate()
         try:
@@ -193,6 +201,12 @@ class LoadResult:
     requests: int
     seconds: float
     latencies_ms: list[float] = field(default_factory=list)
+    cpu_seconds: float = 0.0
+    """CPU time the bot process used during the run (see :meth:`Process.cpu_seconds`)."""
+
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return 1000 * self.cpu_seconds / self.requests if self.requests else float("nan")
 
     @property
     def throughput(self) -> float:
@@ -228,9 +242,11 @@ async def closed_loop(
     users: int,
     requests: int,
     prepare: Any = None,
+    process: Process | None = None,
 ) -> LoadResult:
     """``users`` virtual users each send a text and wait for the first reply, repeatedly,
-    until ``requests`` replies arrived: the maximum throughput."""
+    until ``requests`` replies arrived: the maximum throughput (and, given the bot's
+    ``process``, the CPU time it spent on them)."""
     world = emulator.world
     people = [world.add_user(f"Peserta {i}", language_code="id") for i in range(users)]
     if prepare is not None:
@@ -254,9 +270,12 @@ async def closed_loop(
             answered = await asyncio.wait_for(reply, timeout=30)
             latencies.append((answered - sent) * 1000)
 
+    cpu_before = process.cpu_seconds() if process else 0.0
     start = time.perf_counter()
     await asyncio.gather(*(user_loop(i) for i in range(users)))
-    return LoadResult(len(latencies), time.perf_counter() - start, latencies)
+    elapsed = time.perf_counter() - start
+    cpu = process.cpu_seconds() - cpu_before if process else 0.0
+    return LoadResult(len(latencies), elapsed, latencies, cpu)
 
 
 async def open_loop(

@@ -8,12 +8,17 @@ that feature exists) it measures the maximum throughput with closed-loop virtual
 the latency (p50/p95/p99) at half that rate. The headline figure is the ratio of the bot's
 throughput to the reference's. Targets (issue 8): read paths ≥ 70 % of the reference, the form
 step ≥ 40 %, p95 < 50 ms at half the maximum throughput.
+
+"bot CPU ms/update" is the CPU time the bot process spent per update during the closed loop
+(user + system, from /proc); its ratio to the reference's ("CPU ratio", reference CPU / bot
+CPU) depends much less on what else the machine runs than the rates do.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import statistics
 import sys
 import tempfile
 import uuid
@@ -151,7 +156,13 @@ async def measure(
                 await scenario.prepare(database_url, people)
 
         peak = await closed_loop(
-            emulator, replies, texts, users=args.users, requests=args.requests, prepare=prepare
+            emulator,
+            replies,
+            texts,
+            users=args.users,
+            requests=args.requests,
+            prepare=prepare,
+            process=process,
         )
         if prepare is not None and scenario.verify is not None:
             await scenario.verify(database_url, prepared, peak.requests)
@@ -189,6 +200,7 @@ async def main() -> None:
             for _ in range(args.runs)
         ]
         ref_rate = [peak.throughput for peak, _ in reference]
+        ref_cpu = [peak.cpu_ms_per_update for peak, _ in reference]
         rows.append(
             [
                 "reference echo (plain PTB)",
@@ -197,6 +209,8 @@ async def main() -> None:
                 spread([s.percentile(0.5) for _, s in reference]),
                 spread([s.percentile(0.95) for _, s in reference]),
                 spread([s.percentile(0.99) for _, s in reference]),
+                spread([peak.cpu_ms_per_update for peak, _ in reference], 2),
+                "1.00",
                 "-",
             ]
         )
@@ -215,6 +229,7 @@ async def main() -> None:
             p95 = [steady.percentile(0.95) for _, steady in runs]
             target = TARGETS.get(scenario.name, 0.7)
             ok = min(ratios) >= target and max(p95) < LATENCY_TARGET_MS
+            cpu = [peak.cpu_ms_per_update for peak, _ in runs]
             rows.append(
                 [
                     f"IGA bot: {scenario.name} ({args.database})",
@@ -223,6 +238,8 @@ async def main() -> None:
                     spread([s.percentile(0.5) for _, s in runs]),
                     spread(p95),
                     spread([s.percentile(0.99) for _, s in runs]),
+                    spread(cpu, 2),
+                    f"{statistics.median(ref_cpu) / statistics.median(cpu):.2f}",
                     f"{'met' if ok else 'MISSED'} (≥{target:.0%}, p95<{LATENCY_TARGET_MS:.0f} ms)",
                 ]
             )
@@ -236,6 +253,8 @@ async def main() -> None:
             "p50 ms",
             "p95 ms",
             "p99 ms",
+            "bot CPU ms/update",
+            "CPU ratio",
             "target",
         ],
         rows,
