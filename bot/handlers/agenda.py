@@ -24,7 +24,7 @@ from telegram.ext import (
 
 from bot.handlers.agenda_view import (
     AgendaPage,
-    agenda_pages,
+    cached_agenda_pages,
     current_page_index,
     item_detail,
     next_text,
@@ -33,10 +33,11 @@ from bot.handlers.agenda_view import (
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.groups import in_group, private_link, redirect_to_private
 from bot.handlers.menu import button_filter
+from bot.handlers.star_cache import star_cache_of
 from bot.handlers.start import DEEP_LINKS
 from bot.i18n import format_clock, plain_text, t
 from bot.services.agenda import agenda_item, event_zone
-from bot.services.stars import CancelledItemError, is_starred, starred_item_ids, toggle_star
+from bot.services.stars import CancelledItemError, toggle_star
 from bot.storage.models import AgendaItem, Event
 
 PAGE_PATTERN = r"^agenda:page:(\d+)$"
@@ -49,7 +50,7 @@ LABEL_MAX = 48
 def _item_label(item: AgendaItem, event: Event, language: str, starred: bool) -> str:
     mark = "✖ " if item.cancelled else "⭐ " if starred else ""
     label = f"{mark}{format_clock(item.starts_at, event_zone(event), language)} {item.title}"
-    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1] + "…"
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
 
 
 def _page_keyboard(
@@ -58,7 +59,7 @@ def _page_keyboard(
     pages: list[AgendaPage],
     index: int,
     language: str,
-    starred: set[int],
+    starred: frozenset[int],
     *,
     group: bool,
 ) -> InlineKeyboardMarkup | None:
@@ -97,13 +98,11 @@ def _page_keyboard(
 
 async def _load(
     update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[Event | None, set[int]]:
-    runtime = runtime_of(context)
-    event = await runtime.event()
+) -> tuple[Event | None, frozenset[int]]:
+    event = await runtime_of(context).event()
     if event is None or in_group(update):
-        return event, set()
-    async with runtime.sessions() as session:
-        return event, await starred_item_ids(session, update.effective_chat.id)
+        return event, frozenset()
+    return event, await star_cache_of(context).starred(context, update.effective_chat.id)
 
 
 async def show_agenda(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -115,7 +114,7 @@ async def show_agenda(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     group = in_group(update)
     now = runtime_of(context).now()
-    pages = agenda_pages(event, now, language, compact=group)
+    pages = cached_agenda_pages(event, now, language, compact=group)
     index = current_page_index(pages, event, now)
     await update.effective_message.reply_text(
         pages[index].text,
@@ -133,7 +132,7 @@ async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(plain_text(language, "agenda-no-event"))
         return
     group = in_group(update)
-    pages = agenda_pages(event, runtime_of(context).now(), language, compact=group)
+    pages = cached_agenda_pages(event, runtime_of(context).now(), language, compact=group)
     index = min(int(context.match.group(1)), len(pages) - 1)
     await query.answer()
     try:
@@ -191,7 +190,7 @@ async def show_item(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     event = await runtime.event()
     async with runtime.sessions() as session:
         item = await agenda_item(session, item_id)
-        starred = item is not None and await is_starred(session, query.message.chat.id, item_id)
+    starred = item_id in await star_cache_of(context).starred(context, query.message.chat.id)
     if item is None or event is None or item.event_id != event.id:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
@@ -229,6 +228,7 @@ async def toggle_item_star(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         except CancelledItemError:
             await query.answer(plain_text(language, "agenda-star-cancelled"), show_alert=True)
             return
+    star_cache_of(context).forget(query.message.chat.id)
     await query.answer(plain_text(language, "agenda-starred" if starred else "agenda-unstarred"))
     await query.edit_message_reply_markup(_item_keyboard(item, language, starred, now))
 

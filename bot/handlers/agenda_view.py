@@ -7,6 +7,7 @@ the agenda is cut into pages of at most :data:`TEXT_BUDGET` characters.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -185,6 +186,26 @@ def agenda_pages(
         )
         for index, (text, items) in enumerate(pages)
     ]
+
+
+_rendered: weakref.WeakKeyDictionary[Event, dict[tuple[object, ...], list[AgendaPage]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def cached_agenda_pages(
+    event: Event, now: datetime, language: str, *, compact: bool = False
+) -> list[AgendaPage]:
+    """:func:`agenda_pages`, rendered once per event object, language, layout and state of the
+    day: the pages depend on ``now`` only through the now/next markers and whether the event
+    is over. The runtime's cached event is a new object after each reload, so pages never
+    outlive the event they were made from (entries go when the event object does)."""
+    key = (language, compact, is_over(event, now), tuple(sorted(markers(event, now).items())))
+    per_event = _rendered.setdefault(event, {})
+    pages = per_event.get(key)
+    if pages is None:
+        pages = per_event[key] = agenda_pages(event, now, language, compact=compact)
+    return pages
 
 
 def current_page_index(pages: Sequence[AgendaPage], event: Event, now: datetime) -> int:

@@ -126,10 +126,22 @@ async def test_a_session_in_full_and_its_star(users, bot, emu) -> None:
     assert answer["text"] == plain_text("id", "agenda-starred")
     async with bot.runtime.sessions() as session:
         assert await session.get(Star, (siti.id, materi)) is not None
+    starred_label = "⭐ 10.00 Arah kebijakan perencanaan pembangunan…"
+    await siti.send("/agenda")
+    page = await siti.expect_message("Registrasi peserta")
+    assert starred_label in [row[0]["text"] for row in page["inline_keyboard"]]
+
+    await siti.tap(starred_label)
+    await siti.expect_message("Arah kebijakan perencanaan pembangunan daerah tahun 2024")
     tap = await siti.tap(plain_text("id", "agenda-unstar-button"))
     assert (await siti.expect_callback_answer(tap))["text"] == plain_text("id", "agenda-unstarred")
     async with bot.runtime.sessions() as session:
         assert await session.get(Star, (siti.id, materi)) is None
+    await siti.send("/agenda")
+    page = await siti.expect_message("Registrasi peserta")
+    labels = [row[0]["text"] for row in page["inline_keyboard"]]
+    assert "10.00 Arah kebijakan perencanaan pembangunan da…" in labels
+    assert not any(label.startswith("⭐") for label in labels)
     assert await emu.rejections() == []
 
 
