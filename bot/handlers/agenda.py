@@ -8,6 +8,7 @@ button to the full agenda in the private chat.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 
@@ -54,6 +55,34 @@ def _item_label(item: AgendaItem, event: Event, language: str, starred: bool) ->
 
 
 def _page_keyboard(
+    context: ContextTypes.DEFAULT_TYPE,
+    event: Event,
+    pages: list[AgendaPage],
+    index: int,
+    language: str,
+    starred: frozenset[int],
+    *,
+    group: bool,
+) -> InlineKeyboardMarkup | None:
+    """The page's buttons: one per session (private chats), the page turner, and in groups a
+    link to the private agenda. Made once per event object and page state (the labels carry
+    the chat's stars on that page), like the pages' text."""
+    page_ids = tuple(item.id for item in pages[index].items)
+    key = (language, group, index, len(pages), page_ids, starred.intersection(page_ids))
+    per_event = _keyboards.setdefault(event, {})
+    if key not in per_event:
+        per_event[key] = _build_page_keyboard(
+            context, event, pages, index, language, starred, group=group
+        )
+    return per_event[key]
+
+
+_keyboards: weakref.WeakKeyDictionary[
+    Event, dict[tuple[object, ...], InlineKeyboardMarkup | None]
+] = weakref.WeakKeyDictionary()
+
+
+def _build_page_keyboard(
     context: ContextTypes.DEFAULT_TYPE,
     event: Event,
     pages: list[AgendaPage],
