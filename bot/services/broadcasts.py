@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.chats import mark_blocked
@@ -473,19 +473,47 @@ def _attempted(delivery_id: int, **values: Any) -> Any:
     )
 
 
+_DELIVERIES = Delivery.__table__
+_MARK_SENT = (
+    update(_DELIVERIES)
+    .where(_DELIVERIES.c.id == bindparam("b_id"))
+    .values(
+        status=DeliveryStatus.SENT,
+        attempts=_DELIVERIES.c.attempts + 1,
+        message_id=bindparam("b_message_id"),
+        sent_at=bindparam("b_sent_at"),
+        last_error=None,
+    )
+)
+"""One delivery accepted by Telegram (Core statement, built once, run with many rows)."""
+
+
 async def mark_sent(
     session: AsyncSession, delivery_id: int, *, message_id: int, now: datetime
 ) -> None:
     """Record that Telegram accepted the message (commit at once: see module doc)."""
-    await session.execute(
-        _attempted(
-            delivery_id,
-            status=DeliveryStatus.SENT,
-            message_id=message_id,
-            sent_at=now,
-            last_error=None,
+    await mark_sent_many(session, [(delivery_id, message_id)], now=now)
+
+
+async def mark_sent_many(
+    session: AsyncSession, sent: Sequence[tuple[int, int]], *, now: datetime
+) -> None:
+    """Record that Telegram accepted several messages, in one statement run for every row
+    (an executemany: one database round trip however many rows).
+
+    Args:
+        session: The caller's transaction (commit at once: see module doc).
+        sent: ``(delivery id, Telegram message_id)`` pairs.
+        now: When they were recorded (aware), kept as ``sent_at``.
+    """
+    if sent:
+        await session.execute(
+            _MARK_SENT,
+            [
+                {"b_id": delivery_id, "b_message_id": message_id, "b_sent_at": now}
+                for delivery_id, message_id in sent
+            ],
         )
-    )
 
 
 async def mark_failed(session: AsyncSession, delivery_id: int, error: str) -> None:
