@@ -20,7 +20,6 @@ from bot.services.invites import create_invite, format_code
 from bot.services.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
-from bot.storage.migrate import upgrade
 from bot.storage.models import Event
 
 logger = logging.getLogger(__name__)
@@ -37,6 +36,8 @@ def prepare_database(settings: Settings, *, import_default_event: bool = True) -
     On PostgreSQL the migrations are a release step (``iga-bot db upgrade``), not done here.
     """
     if settings.is_sqlite:
+        from bot.storage.migrate import upgrade  # Alembic only where it runs: not on PostgreSQL
+
         upgrade(settings.database_url)
     if import_default_event and settings.event_config.exists():
         asyncio.run(_import_if_empty(settings))
