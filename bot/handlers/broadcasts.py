@@ -222,12 +222,17 @@ async def _show_units(
         ]
     )
     markup = InlineKeyboardMarkup(rows)
+    # what each list message shows, so that a tap on an older copy of the list that asks for
+    # the buttons it already shows edits nothing (Telegram refuses "message is not modified")
+    shown = draft.setdefault("units_shown", {})
     if new_message:
-        await update.effective_message.reply_text(
+        sent = await update.effective_message.reply_text(
             t(language, "broadcast-ask-units"), reply_markup=markup
         )
-    else:
+        shown[str(sent.message_id)] = sorted(chosen)
+    elif shown.get(str(update.effective_message.message_id)) != sorted(chosen):
         await update.callback_query.edit_message_reply_markup(markup)
+        shown[str(update.effective_message.message_id)] = sorted(chosen)
     return BroadcastState.UNITS
 
 
@@ -252,6 +257,10 @@ async def on_unit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | i
         return await _preview(update, context, draft, Audience.officers(codes, edition.id))
     await query.answer()
     unit_id = int(query.data.removeprefix("bc:unit:"))
+    async with runtime_of(context).sessions() as session:
+        edition = await current_edition(session)
+    if edition is None or unit_id not in {unit.id for unit in edition.units}:
+        return BroadcastState.UNITS  # a forged or outdated button: nothing to change
     units = set(draft["units"])
     units.symmetric_difference_update({unit_id})
     draft["units"] = sorted(units)
@@ -291,7 +300,8 @@ async def _preview(
     draft["audience"] = audience.to_json()
     heading = t(language, "broadcast-preview-heading")
     if update.callback_query is not None:  # the question becomes the heading: fewer messages
-        await update.callback_query.edit_message_text(heading)
+        if message.text != heading:  # a stale tap on a question already turned into it
+            await update.callback_query.edit_message_text(heading)
     else:
         await message.reply_text(heading)
     await send_copy(message, draft)

@@ -216,17 +216,22 @@ async def tap(
         if "url" in button:
             return {"kind": "url", "url": button["url"], "message_id": stored.message_id}
         raise ControlError(400, f"button {button.get('text')!r} has no callback_data")
+    return await press_callback(world, user, chat, stored, button["callback_data"])
 
+
+async def press_callback(
+    world: World, user: User, chat: Chat, stored: StoredMessage, data: str
+) -> dict[str, Any]:
+    """A callback_query update with ``data`` on the bot message ``stored``, as a tap sends
+    it; tests call it directly to forge data no button carries (a tampered client).
+
+    Returns:
+        {"kind": "callback", "query_id", "update_id", "chat_id", "message_id"}.
+    """
     query_id = str(4_000_000_000_000_000 + next(world.callback_ids))
-    record = CallbackRecord(
-        query_id,
-        user.id,
-        chat.id,
-        stored.message_id,
-        button["callback_data"],
-        world.config.clock(),
+    world.callbacks[query_id] = CallbackRecord(
+        query_id, user.id, chat.id, stored.message_id, data, world.config.clock()
     )
-    world.callbacks[query_id] = record
     update_id = world.push_update(
         "callback_query",
         {
@@ -234,7 +239,7 @@ async def tap(
             "from": user.to_api(),
             "message": copy.deepcopy(stored.api),
             "chat_instance": str(abs(chat.id) * 7 + 1),
-            "data": button["callback_data"],
+            "data": data,
         },
     )
     await world.notify()
