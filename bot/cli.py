@@ -268,7 +268,7 @@ def _admin_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.exports import export_bytes
+    from bot.services.exports import export_file
     from bot.setup import prepare_database
     from bot.storage.database import create_engine, create_session_factory
 
@@ -276,12 +276,13 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(f"--out: the folder {args.out.parent} does not exist")
     prepare_database(settings)
 
-    async def build() -> tuple[bytes, str]:
+    async def build() -> str:
         engine = create_engine(settings.database_url)
         try:
             async with create_session_factory(engine)() as session:
-                return await export_bytes(
+                return await export_file(
                     session,
+                    args.out,
                     as_csv=args.out.suffix.lower() == ".csv",
                     zone=settings.zone,
                     sheet=args.sheet,
@@ -290,9 +291,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
             await engine.dispose()
 
     try:
-        data, content = asyncio.run(build())
+        content = asyncio.run(build())
     except LookupError as exc:
         raise CliError(str(exc)) from None
-    args.out.write_bytes(data)
     print(f"Wrote {args.out} ({content}).")
     return 0
