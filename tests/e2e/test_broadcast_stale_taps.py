@@ -4,6 +4,8 @@ nothing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from bot.i18n import t
@@ -29,17 +31,23 @@ def _chosen(message: dict) -> list[str]:
     ]
 
 
-async def test_a_tap_on_an_older_units_list_that_already_shows_the_choice(bot, users, emu) -> None:
-    async with bot.runtime.sessions() as session:
-        units = {unit.code: unit.id for unit in (await current_edition(session)).units}
-    dlh = f"bc:unit:{units['DLH']}"
+async def _units_list(users) -> tuple[Any, dict]:
+    """An admin writing a broadcast, at the list of units to choose; returns the admin and the
+    list message."""
     siti = await users.create("Siti", admin=True)
     await siti.send("/broadcast")
     await siti.expect_message("Pengumuman baru")
     await siti.send("Undangan rapat")
     await siti.expect_message(t("id", "broadcast-ask-audience"))
     await siti.tap(data="bc:aud:units")
-    first = await siti.expect_message(t("id", "broadcast-ask-units"))
+    return siti, await siti.expect_message(t("id", "broadcast-ask-units"))
+
+
+async def test_a_tap_on_an_older_units_list_that_already_shows_the_choice(bot, users, emu) -> None:
+    async with bot.runtime.sessions() as session:
+        units = {unit.code: unit.id for unit in (await current_edition(session)).units}
+    dlh = f"bc:unit:{units['DLH']}"
+    siti, first = await _units_list(users)
     await siti.tap(data=dlh)
     await siti.expect_message(predicate=lambda m: _chosen(m) == ["✅ DLH"])
     await siti.tap(data="bc:units:done")  # DLH has no officers: choose again
@@ -64,13 +72,7 @@ async def test_a_tap_on_an_older_units_list_that_already_shows_the_choice(bot, u
 
 
 async def test_a_forged_unit_button_changes_nothing(bot, users, emulator, emu) -> None:
-    siti = await users.create("Siti", admin=True)
-    await siti.send("/broadcast")
-    await siti.expect_message("Pengumuman baru")
-    await siti.send("Undangan rapat")
-    await siti.expect_message(t("id", "broadcast-ask-audience"))
-    await siti.tap(data="bc:aud:units")
-    units_list = await siti.expect_message(t("id", "broadcast-ask-units"))
+    siti, units_list = await _units_list(users)
     world = emulator.world
     chat = world.chats[siti.id]
     stored = chat.messages[units_list["message_id"]]
