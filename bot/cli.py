@@ -164,6 +164,16 @@ def configure_logging(settings: Settings) -> None:
             handler.addFilter(redact)
 
 
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+"""Update types the bot asks Telegram for (Bot API getUpdates / setWebhook ``allowed_updates``)."""
+
+BOOTSTRAP_RETRIES = -1
+"""Start-up calls to Telegram (getMe, deleteWebhook/setWebhook) are retried without end when
+Telegram cannot be reached, waiting 1 s, then 1.5 times longer each time up to 30 s
+(python-telegram-bot's network retry loop): a bot started during a network outage comes up
+by itself once the network is back; SIGTERM still stops it at once."""
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import build_application
     from bot.setup import prepare_database
@@ -182,11 +192,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             secret_token=(
                 settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
             ),
-            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"],
+            allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
         )
     else:
         application.run_polling(
-            allowed_updates=["message", "edited_message", "callback_query", "my_chat_member"]
+            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES
         )
     return 0
 

@@ -1,17 +1,24 @@
 """`iga-bot run` as a real process: polling and webhook mode answer /start in Indonesian, the
-webhook refuses requests without Telegram's secret-token header, the token is never logged."""
+webhook refuses requests without Telegram's secret-token header, the token is never logged; a
+bot started while Telegram is unreachable keeps trying, comes up by itself and stops on
+SIGTERM."""
 
+import asyncio
 import socket
 
 import aiohttp
 import pytest
 
+from bot.sandbox.client import EmulatorClient
+from bot.sandbox.emulator import Emulator
 from tests.e2e.conftest import BOT_TOKEN, wait_until
 from tests.e2e.process import bot_process  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e
 
 STARTUP_SECONDS = 30.0
+STOP_SECONDS = 5.0
+"""A stopped bot that waits for Telegram exits well within this (SIGKILL comes at 10 s)."""
 
 
 def free_port() -> int:
@@ -62,3 +69,72 @@ async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:  # n
                 assert response.status == 403
     assert [m for m in await siti.bot_messages() if "Bantuan" in (m["text"] or "")] == []
     assert BOT_TOKEN.split(":")[1] not in bot_process.output()
+
+
+class RefusingServer:
+    """A TCP port that accepts connections and closes them at once (Telegram unreachable:
+    every request fails), counting the attempts."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+        self.server: asyncio.base_events.Server | None = None
+
+    async def start(self, port: int) -> None:
+        async def drop(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.attempts += 1
+            writer.close()
+
+        self.server = await asyncio.start_server(drop, "127.0.0.1", port)
+
+    async def stop(self) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+
+async def telegram_down_at_start(bot_process) -> tuple[RefusingServer, int, object]:  # noqa: F811
+    """A bot process started while its Bot API address drops every connection; returns once
+    it has tried twice (it did not give up after the first failure)."""
+    port = free_port()
+    down = RefusingServer()
+    await down.start(port)
+    bot_process.env.update(
+        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+        TELEGRAM_API_FILE_URL=f"http://127.0.0.1:{port}/file/bot",
+    )
+    process = bot_process.start()
+
+    async def retried() -> bool:
+        assert process.running, bot_process.output()
+        return down.attempts >= 2
+
+    await wait_until(retried, timeout=STARTUP_SECONDS)
+    return down, port, process
+
+
+async def test_started_while_telegram_is_unreachable_it_comes_up_by_itself(
+    bot_process,  # noqa: F811
+    emulator_config,
+) -> None:
+    down, port, process = await telegram_down_at_start(bot_process)
+    await down.stop()
+    late = Emulator(emulator_config)
+    await late.start(host="127.0.0.1", port=port)
+    try:
+        async with EmulatorClient(late.base_url) as client:
+            siti = await client.create_user("Siti", language_code="id")
+            await siti.send("/start")
+            await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=STARTUP_SECONDS)
+        process.stop()
+        assert process.process.returncode == 0, bot_process.output()
+    finally:
+        await late.stop()
+
+
+async def test_sigterm_stops_a_bot_waiting_for_telegram(bot_process) -> None:  # noqa: F811
+    down, _, process = await telegram_down_at_start(bot_process)
+    try:
+        process.process.terminate()
+        returncode = await asyncio.to_thread(process.process.wait, STOP_SECONDS)
+        assert returncode == 0, bot_process.output()
+    finally:
+        await down.stop()
