@@ -500,8 +500,8 @@ async def export_file(
 ) -> str:
     """Write the current edition's export to ``out``: the workbook, or one table as CSV
     (``sheet`` picks it; entries by default). Used by ``iga-bot export --out FILE``. The file
-    is written next to ``out`` under a temporary name and renamed when complete, so ``out``
-    is never left half-written.
+    is written next to ``out`` as ``.<name>.part`` and renamed when complete, so ``out`` is
+    never left half-written.
 
     Returns:
         What the file holds: a table key, or ``"workbook"``.
@@ -520,15 +520,15 @@ async def export_file(
         if table is None:
             names = ", ".join(table.key for table in tables)
             raise LookupError(f"--sheet: unknown table {sheet!r}; choose one of {names}")
-    with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.name}.", delete=False) as file:
-        try:
+    part = out.with_name(f".{out.name}.part")  # same folder: the rename is atomic
+    try:
+        with part.open("wb") as file:  # permissions as for any new file (umask)
             if table is not None:
                 await write_csv(table, file)
             else:
                 await write_workbook(tables, file)
-        except BaseException:
-            file.close()
-            os.unlink(file.name)
-            raise
-    os.replace(file.name, out)
+        os.replace(part, out)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return table.key if table is not None else "workbook"

@@ -3,6 +3,7 @@ the same rows whatever the size of the chunks the export reads and writes."""
 
 import csv
 import io
+import os
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -170,10 +171,12 @@ def test_cli_export_writes_a_workbook_or_a_csv(tmp_path, monkeypatch, capsys, su
         assert (tmp_path / "log.csv").read_text("utf-8-sig").startswith("Waktu,Pelaku,Tindakan")
         assert main(["export", "--out", str(tmp_path / "x.csv"), "--sheet", "nope"]) == 2
         assert "--sheet: unknown table 'nope'" in capsys.readouterr().err
-    # only the finished file, no temporary one left beside it
-    assert sorted(p.name for p in tmp_path.iterdir() if "rekap" in p.name or "csv" in p.name) == (
-        ["rekap.xlsx"] if suffix == "xlsx" else ["log.csv"]
-    )
+    # only the finished file, no temporary one left beside it, readable as any new file
+    written = sorted(p for p in tmp_path.iterdir() if "rekap" in p.name or "csv" in p.name)
+    assert [p.name for p in written] == (["rekap.xlsx"] if suffix == "xlsx" else ["log.csv"])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert written[0].stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 async def test_a_failed_workbook_leaves_no_temporary_file(tmp_path, monkeypatch) -> None:
