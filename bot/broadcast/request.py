@@ -16,6 +16,7 @@ reused connection only for idempotent methods), so a message is not duplicated h
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import aiohttp
 from telegram.error import NetworkError, TimedOut
@@ -23,6 +24,10 @@ from telegram.request import BaseRequest, RequestData
 
 _DEFAULT = type(BaseRequest.DEFAULT_NONE)
 """PTB's "not given, use the default" marker type (``DefaultValue``)."""
+
+
+_FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+"""Header of a request without files (as PTB's httpx client sends it)."""
 
 
 def _given(value: Any, default: float | None) -> float | None:
@@ -102,7 +107,8 @@ class AiohttpRequest(BaseRequest):
         read = _given(read_timeout, self._read_timeout)
         connect = _given(connect_timeout, self._connect_timeout)
         pool = _given(pool_timeout, self._pool_timeout)
-        data: aiohttp.FormData | dict[str, str] | None = None
+        data: aiohttp.FormData | bytes | None = None
+        headers = None
         total = None
         if request_data is not None:
             files = request_data.multipart_data
@@ -111,8 +117,9 @@ class AiohttpRequest(BaseRequest):
                 for name, (filename, content, mime_type) in files.items():
                     data.add_field(name, content, filename=filename, content_type=mime_type)
                 total = _given(write_timeout, self._media_write_timeout)
-            else:
-                data = request_data.json_parameters
+            else:  # encoded here: aiohttp would build a FormData (and a multipart writer)
+                data = urlencode(request_data.json_parameters).encode()
+                headers = _FORM
         timeout = aiohttp.ClientTimeout(
             total=total,
             connect=None if pool is None or connect is None else pool + connect,
@@ -120,7 +127,9 @@ class AiohttpRequest(BaseRequest):
             sock_read=read,
         )
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=data, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's timeouts subclass it
             raise TimedOut from error
