@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services.events import current_event
+from bot.services.events import EditionForm, current_event, edition_form
 from bot.settings import Settings
 from bot.storage.models import Event
 
@@ -42,7 +43,7 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     clock: Callable[[], datetime] = field(default=system_clock)
     seen_chats: dict[int, datetime] = field(default_factory=dict)
-    _event: tuple[float, Event | None] | None = field(default=None, repr=False)
+    _loaded: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
 
     def now(self) -> datetime:
         """The current instant according to the injected clock."""
@@ -54,17 +55,32 @@ class Runtime:
 
         The returned objects are detached: read them, never modify them.
         """
-        cached = self._event
+        return await self._cached("event", current_event)
+
+    async def edition_form(self) -> EditionForm | None:
+        """The current edition's form, deadlines and indicators
+        (:func:`bot.services.events.edition_form`), read from the database at most every
+        :data:`EVENT_CACHE_SECONDS`, like :meth:`event` (every answer of the entry form
+        reads it).
+
+        The returned objects are detached: read them, never modify them or attach them to a
+        session (set ``indicator_id``, not ``indicator``).
+        """
+        return await self._cached("edition_form", edition_form)
+
+    async def _cached(self, name: str, load: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
+        cached = self._loaded.get(name)
         if cached is not None and time.monotonic() - cached[0] < EVENT_CACHE_SECONDS:
             return cached[1]
         async with self.sessions() as session:
-            event = await current_event(session)
-        self._event = (time.monotonic(), event)
-        return event
+            value = await load(session)
+        self._loaded[name] = (time.monotonic(), value)
+        return value
 
     def forget_event(self) -> None:
-        """Drop the cached event, e.g. after importing the event file in this process."""
-        self._event = None
+        """Drop the cached event and edition, e.g. after importing the event file in this
+        process."""
+        self._loaded.clear()
 
     def forget_chat(self, chat_id: int) -> None:
         """Drop the chat from the activity cache so its next update is recorded again."""

@@ -42,11 +42,12 @@ from bot.services.event_file import FormFieldSpec
 from bot.services.events import current_edition
 from bot.services.form import (
     FieldError,
-    append_long_text,
     check_choice,
     check_file,
     check_long_text,
+    field_by_key,
     form_fields,
+    is_visible,
     next_field,
     parse_text_answer,
     parse_url,
@@ -63,6 +64,7 @@ from bot.services.submissions import (
     FileInfo,
     active_entry,
     answers_of,
+    append_paragraph,
     asked_before_summary,
     assessment_of,
     award_ranks,
@@ -73,6 +75,7 @@ from bot.services.submissions import (
     entry_problems,
     is_in_form,
     leave_form,
+    load_rest,
     officer_units,
     open_entry,
     save_answer,
@@ -175,7 +178,7 @@ def _ask(form: Form) -> Reply:
         index = _indicator_index(form, position)
         return views.evidence_question(language, edition, submission, index)
     spec = next((f for f in form.fields if f.key == position), None)
-    if spec is not None and spec in form.visible:
+    if spec is not None and is_visible(spec, form.answers):
         return views.question(language, edition, form.fields, submission, form.answers, spec)
     return _summary(form)
 
@@ -325,13 +328,15 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
+    cached = await runtime.edition_form()
     async with runtime.transaction() as session:
-        submission = await active_entry(session, user_id)
-        edition = await _edition(session) if submission else None
-        if submission is None or edition is None:
+        submission = await active_entry(session, user_id, answers_only=True)
+        if submission is None or cached is None:
             _cache(context)[user_id] = False
             return
-        form = Form(session, language, edition, submission, form_fields(edition.config))
+        form = Form(session, language, cached.edition, submission, cached.fields)
+        if not _answers_suffice(form):
+            await load_rest(session, submission)
         form.today = runtime.now().astimezone(_zone(context)).date()
         try:
             note = await _take_input(form, message, runtime.now())
@@ -344,6 +349,16 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             text, markup = _ask(form)
             reply = ((note + "\n\n" if note else "") + text, markup)
     await _send(message, [reply])
+
+
+def _answers_suffice(form: Form) -> bool:
+    """Whether a message at the entry's position reads and writes only its answers: at a
+    long text, which stays on its question (the form's most frequent step: one paragraph
+    after another). Elsewhere an answer may move on to the self-assessment or the summary,
+    or store a file, which read the attachments and the self-assessment."""
+    position = form.submission.current_field or SUMMARY
+    spec = field_by_key(form.fields, position)
+    return spec is not None and spec.kind == "long_text" and is_visible(spec, form.answers)
 
 
 async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
@@ -365,7 +380,7 @@ async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore
         return album_note
     asked = asked_before_summary(position)
     spec = next((f for f in form.fields if f.key == (asked or position)), None)
-    if spec is None or spec not in form.visible:
+    if spec is None or not is_visible(spec, form.answers):
         typed = message.text or message.caption
         if position.startswith(SUMMARY) and typed:
             raise FieldError("form-error-at-summary", typed=views.short(typed))
@@ -398,12 +413,12 @@ async def _take_answer(  # type: ignore[no-untyped-def]
     if text is None:
         raise FieldError("form-error-want-text")
     if spec.kind == "long_text":
-        value = append_long_text(form.answers.get(spec.key), text)
-        await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
-        set_position(form.submission, spec.key, now)
+        await append_paragraph(form.session, form.edition, form.submission, spec, text, now)
         return ""
     value = parse_text_answer(spec, text, form.answers, form.fields, form.today)
-    await save_answer(form.session, form.edition, form.submission, spec.key, value, now)
+    await save_answer(
+        form.session, form.edition, form.submission, spec.key, value, now, form.fields
+    )
     _advance(form, spec.key, now)
     return ""
 
@@ -471,26 +486,27 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     replies: list[Reply] = []
     notices: list[tuple[set[int], str, dict[str, Any]]] = []
     alert = None
+    cached = await runtime.edition_form()
+    if cached is None:
+        await query.answer()
+        return
+    edition = cached.edition
     async with runtime.transaction() as session:
-        edition = await _edition(session)
-        if edition is None:
-            await query.answer()
-            return
         try:
             if action == "new":
-                replies = await _new_entry(session, language, edition, user_id, numbers[0], runtime)
+                replies = await _new_entry(session, language, cached, user_id, numbers[0], runtime)
             elif action in ("confirm", "withdrawok"):
                 replies, notices = await _finish(
                     session, language, action, user_id, numbers[0], runtime, context
                 )
             else:
                 submission = await entry_for_officer(session, user_id, numbers[0])
-                form = Form(session, language, edition, submission, form_fields(edition.config))
+                form = Form(session, language, edition, submission, cached.fields)
                 replies, alert = await _act(form, action, numbers[1:], user_id, runtime.now())
         except EntryError as error:
             replies = [(views.entry_error_text(language, error, _zone(context)), None)]
         except FieldError as error:
-            alert = views.error_text(language, error, form_fields(edition.config))
+            alert = views.error_text(language, error, cached.fields)
     if action in ("new", "open", "edit", "summary", "indicators", "indicator"):
         _cache(context)[user_id] = True
     if action in ("confirm", "withdrawok") and notices:
@@ -533,7 +549,8 @@ async def _show_buttons(message: Message | None, reply: Reply) -> None:
             await _send(message, [reply])
 
 
-async def _new_entry(session, language, edition, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+async def _new_entry(session, language, cached, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+    edition = cached.edition
     officer = next(
         (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
         None,
@@ -541,7 +558,7 @@ async def _new_entry(session, language, edition, user_id, unit_id, runtime) -> l
     if officer is None:
         return [(t(language, "entry-not-officer"), None)]
     submission = await start_entry(session, officer, edition, runtime.now())
-    form = Form(session, language, edition, submission, form_fields(edition.config))
+    form = Form(session, language, edition, submission, cached.fields)
     return [_ask(form)]
 
 
@@ -623,13 +640,13 @@ async def _act(
         return [_ask(form)], t(language, "entry-button-stale")
     if action == "pick":
         value = check_choice(spec, spec.choices[args[1]].value)
-        await save_answer(session, edition, submission, spec.key, value, now)
+        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
         _advance(form, spec.key, now)
     elif action == "toggle":
         chosen = set(answers.get(spec.key) or [])
         chosen ^= {spec.choices[args[1]].value}
         value = [c.value for c in spec.choices if c.value in chosen]
-        await save_answer(session, edition, submission, spec.key, value, now)
+        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
     elif action == "next":
         value = answers.get(spec.key)
         if spec.kind == "long_text":
@@ -639,10 +656,10 @@ async def _act(
         elif not value and spec.required:
             raise FieldError("form-error-required")
         elif spec.key not in answers:
-            await save_answer(session, edition, submission, spec.key, [], now)
+            await save_answer(session, edition, submission, spec.key, [], now, form.fields)
         _advance(form, spec.key, now)
     elif action == "skip" and not spec.required:
-        await save_answer(session, edition, submission, spec.key, None, now)
+        await save_answer(session, edition, submission, spec.key, None, now, form.fields)
         _advance(form, spec.key, now)
     elif action == "clear":
         await clear_answer(session, edition, submission, spec.key, now)

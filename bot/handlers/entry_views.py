@@ -127,7 +127,7 @@ def question(
     spec: FormFieldSpec,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The question for ``spec``: label, progress, help, what to send, and its buttons."""
-    sid, index = submission.id, fields.index(spec)
+    sid, index = submission.id, [field.key for field in fields].index(spec.key)
     number, total = field_number(fields, answers, spec.key)
     lines = [
         t(language, "entry-question", label=label_of(spec, language), number=number, total=total)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.event_file import FormFieldSpec
+from bot.services.form import form_fields
 from bot.storage.models import AgendaItem, Edition, Event, Unit
 
 
@@ -51,12 +55,7 @@ async def current_edition_id(session: AsyncSession) -> int | None:
     return await session.scalar(select(Edition.id).order_by(Edition.year.desc()).limit(1))
 
 
-async def current_edition(session: AsyncSession) -> Edition | None:
-    """The edition of the current event, or the latest edition if no event names one.
-
-    Reads only the current event's edition code, not the event with its agenda: entry forms
-    call this on every answer (profiled in ``docs/benchmarks.md``).
-    """
+async def _current_edition_code(session: AsyncSession) -> str | None:
     code = await session.scalar(
         select(Edition.code)
         .select_from(Event)
@@ -65,9 +64,53 @@ async def current_edition(session: AsyncSession) -> Edition | None:
         .limit(1)
     )
     if code is not None:
-        return await edition_by_code(session, code)
-    code = await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
+        return code
+    return await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
+
+
+async def current_edition(session: AsyncSession) -> Edition | None:
+    """The edition of the current event, or the latest edition if no event names one.
+
+    Reads only the current event's edition code, not the event with its agenda.
+    """
+    code = await _current_edition_code(session)
     return await edition_by_code(session, code) if code else None
+
+
+@dataclass(frozen=True)
+class EditionForm:
+    """The current edition as the entry form reads it (see :func:`edition_form`).
+
+    Attributes:
+        edition: The edition with its indicators loaded; its units and awards are not
+            loaded (reading them raises ``DetachedInstanceError`` once the session is closed).
+        fields: The form's fields parsed from ``edition.config`` (:func:`form_fields`).
+    """
+
+    edition: Edition
+    fields: list[FormFieldSpec]
+
+
+async def edition_form(session: AsyncSession) -> EditionForm | None:
+    """The current edition (as :func:`current_edition`) with what filling in an entry reads:
+    the form, the deadlines, the indicators of the self-assessment. Two or three queries;
+    :meth:`bot.runtime.Runtime.edition_form` keeps the result per process.
+
+    Only an event import changes these; the results' times and the awards, which the
+    committee changes at run time, are not part of it.
+
+    Returns:
+        The edition and its parsed form, or None when no edition was imported yet.
+    """
+    code = await _current_edition_code(session)
+    if code is None:
+        return None
+    edition = await session.scalar(
+        select(Edition).where(Edition.code == code).options(selectinload(Edition.indicators))
+    )
+    if edition is None:  # deleted between the two reads
+        return None
+    return EditionForm(edition, form_fields(edition.config))
 
 
 async def unit_by_code(session: AsyncSession, edition: Edition, code: str) -> Unit | None:

@@ -6,12 +6,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
+from bot.runtime import Runtime
 from bot.services.event_file import load_event_file
 from bot.services.event_import import import_event_file
-from bot.services.events import current_edition
-from bot.services.form import form_fields, visible_fields
+from bot.services.events import current_edition, edition_form
+from bot.services.form import field_by_key, form_fields, visible_fields
 from bot.services.submission_status import change_status
 from bot.services.submissions import (
     EntryError,
@@ -19,6 +20,7 @@ from bot.services.submissions import (
     FileInfo,
     active_entry,
     answers_of,
+    append_paragraph,
     assessment_score,
     entry_for_officer,
     leave_form,
@@ -33,7 +35,8 @@ from bot.services.submissions import (
     submit_entry,
     withdraw_entry,
 )
-from bot.storage.models import Officer, Submission, SubmissionStatus, Unit
+from bot.settings import Settings
+from bot.storage.models import Edition, Officer, Submission, SubmissionStatus, Unit
 from tests.conftest import EVENT_FILE
 
 OPEN = datetime(2022, 10, 1, 3, 0, tzinfo=UTC)
@@ -261,6 +264,78 @@ async def test_hidden_fields_are_not_required(world) -> None:
         assert "waktu_uji_coba" not in [f.key for f in fields]
         result = await submit_entry(session, USER, entry_id, OPEN)
     assert result.submission.status is SubmissionStatus.SUBMITTED
+
+
+async def _append(sessions, paragraph: str, now: datetime) -> str:
+    """One form step at the long text ``rancang_bangun``, as the chat's handler does it."""
+    async with sessions() as session, session.begin():
+        found = await edition_form(session)
+        submission = await active_entry(session, USER, answers_only=True)
+        spec = field_by_key(found.fields, "rancang_bangun")
+        saved = await append_paragraph(session, found.edition, submission, spec, paragraph, now)
+        assert answers_of(submission)["rancang_bangun"] == saved
+        assert submission.current_field == "rancang_bangun" and submission.updated_at == now
+        return saved
+
+
+async def test_paragraphs_are_appended_and_each_saved_at_once(world) -> None:
+    entry_id = await _new_entry(world)
+    paragraphs = ["Dasar hukum: Perwali 12/2021.", "Masalah <sampah> & banjir.", "Tahapan 🚀."]
+    for minute, paragraph in enumerate(paragraphs, start=1):  # the first by save_answer
+        await _append(world, paragraph, OPEN + timedelta(minutes=minute))
+        async with world() as session:  # a new session (a kill after the step loses nothing)
+            submission = await load_entry(session, entry_id)
+            assert answers_of(submission) == {"rancang_bangun": "\n\n".join(paragraphs[:minute])}
+            assert submission.current_field == "rancang_bangun"
+            assert submission.updated_at == OPEN + timedelta(minutes=minute)
+
+
+async def test_a_paragraph_after_the_entry_left_the_draft_state_is_refused(world) -> None:
+    entry_id = await _new_entry(world)
+    await _append(world, "Satu.", OPEN + timedelta(minutes=1))
+    await _append(world, "Dua.", OPEN + timedelta(minutes=2))
+    async with world() as session, session.begin():
+        found = await edition_form(session)
+        submission = await active_entry(session, USER, answers_only=True)
+        async with world() as other, other.begin():  # a colleague submits in between
+            await other.execute(
+                update(Submission)
+                .where(Submission.id == entry_id)
+                .values(status=SubmissionStatus.SUBMITTED)
+            )
+        spec = field_by_key(found.fields, "rancang_bangun")
+        with pytest.raises(EntryError) as caught:
+            await append_paragraph(session, found.edition, submission, spec, "Tiga.", OPEN)
+        assert caught.value.problem is EntryProblem.NOT_EDITABLE
+        assert caught.value.status is SubmissionStatus.SUBMITTED
+    async with world() as session:
+        assert answers_of(await load_entry(session, entry_id)) == {
+            "rancang_bangun": "Satu.\n\nDua."
+        }
+
+
+async def test_a_paragraph_after_the_deadline_is_refused(world) -> None:
+    await _new_entry(world)
+    await _append(world, "Satu.", OPEN + timedelta(minutes=1))
+    with pytest.raises(EntryError) as caught:
+        await _append(world, "Dua.", AFTER_CLOSE)
+    assert caught.value.problem is EntryProblem.CLOSED
+
+
+async def test_runtime_keeps_the_edition_form_until_the_event_is_imported_again(world) -> None:
+    runtime = Runtime(settings=Settings(), engine=None, sessions=world)  # type: ignore[arg-type]
+    first = await runtime.edition_form()
+    assert first.fields[0].key == "nama" and [i.key for i in first.edition.indicators][:2] == [
+        "regulasi",
+        "sdm",
+    ]
+    closing = AFTER_CLOSE + timedelta(days=30)
+    async with world() as session, session.begin():
+        await session.execute(update(Edition).values(entries_close_at=closing))
+    assert await runtime.edition_form() is first  # kept: no query per form step
+    runtime.forget_event()  # what /muat_ulang does after importing
+    again = await runtime.edition_form()
+    assert again is not first and again.edition.entries_close_at == closing
 
 
 def test_reopen_deadline_is_the_end_of_the_last_day_in_the_event_zone() -> None:
