@@ -1,19 +1,21 @@
 """Broadcast engine (issue 8): achieved rate against the configured limit, and recipients who
 got no copy or more than one, with and without injected Telegram errors.
 
-    python bench/broadcast.py [--pace 600] [--recipients 10000] [--small 1000]
-                              [--faults 0.05] [--in-flight 10] [--database sqlite|postgresql]
+    python bench/broadcast.py [--pace 1000] [--recipients 10000] [--small 1000]
+                              [--faults 0.05] [--in-flight 20] [--database sqlite|postgresql]
                               [--runs 1] [--only raised|faults|default]
 
 One table, one row per run:
 
 - **raised**: ``--recipients`` subscribers, the emulator's global flood limit raised to
-  ``--pace`` messages a second and the bot's sender configured with the same pace;
+  ``--pace`` messages a second and the bot's sender configured with the same pace and
+  ``--in-flight`` sends awaiting an answer (its default, 10, is sized for 25 a second; it
+  is also the most messages a crash can duplicate);
 - **faults**: the same with ``--faults`` of the sendMessage calls failing: 500/502 answers,
   and 429 answers with ``retry_after`` 1 s at 0.2 % of the calls (at most 10, so a run stays
   short; each one pauses every send for that second, as Telegram demands);
 - **default**: ``--small`` subscribers at Telegram's default limits (the emulator's 30 a
-  second) and the sender's default pace (25 a second).
+  second) and the sender's defaults (25 a second, 10 in flight).
 
 Each run has its own fresh database, emulator and bot process (``python -m bot run`` with the
 sender's module defaults changed before it starts). The emulator runs in this process and
@@ -77,11 +79,12 @@ import sys
 import bot.broadcast.sender as sender
 if sys.argv[1] != "-":
     sender.PER_SECOND = float(sys.argv[1])
-sender.MAX_IN_FLIGHT = int(sys.argv[2])
+if sys.argv[2] != "-":
+    sender.MAX_IN_FLIGHT = int(sys.argv[2])
 from bot.cli import main
 sys.exit(main(["run"]))
 """
-"""``python -m bot run`` with the sender's pace ("-": its default) and max_in_flight set."""
+"""``python -m bot run`` with the sender's pace and max_in_flight set ("-": its default)."""
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -203,7 +206,7 @@ async def run(scenario: Scenario, database_url: str, in_flight: int, log: Path) 
             "-c",
             LAUNCHER,
             pace,
-            str(in_flight),
+            "-" if scenario.pace is None else str(in_flight),
             env=env,
             cwd=REPO,
             stdout=output,
@@ -391,7 +394,7 @@ async def main_async(args: argparse.Namespace) -> int:
         rows.append(_row(scenario, runs))
     title = (
         f"Broadcast ({args.runs} run{'s' if args.runs > 1 else ''} per row, {args.database}, "
-        f"max in flight {args.in_flight})"
+        f"max in flight {args.in_flight} at raised limits)"
     )
     print_table(title, HEADERS, rows)
     print(f"\nload average (1 min) {min(load):.1f}–{max(load):.1f} during the runs; bot log {log}")
@@ -402,12 +405,14 @@ def main() -> int:
     """Parses the arguments, runs the scenarios and prints the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--pace", type=float, nargs="+", default=[600.0], help="raised limit(s), messages/s"
+        "--pace", type=float, nargs="+", default=[1000.0], help="raised limit(s), messages/s"
     )
     parser.add_argument("--recipients", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=1_000, help="recipients at default limits")
     parser.add_argument("--faults", type=float, default=0.05, help="share of failing sends")
-    parser.add_argument("--in-flight", type=int, default=10, help="sender's max_in_flight")
+    parser.add_argument(
+        "--in-flight", type=int, default=20, help="sender's max_in_flight at raised limits"
+    )
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--runs", type=int, default=1, help="runs per row")
     parser.add_argument(
