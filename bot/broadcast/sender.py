@@ -8,10 +8,10 @@ What it does, and where each rule comes from:
 
 - Paces messages at most ``per_second`` overall (default 25, below Telegram's "about 30
   messages per second" of the Bot API FAQ, leaving room for the bot's replies to users),
-  evenly spaced, a late send made up by the next ones within :data:`PACER_SLACK` (so any
-  second carries at most ``per_second`` plus ``1 + per_second × PACER_SLACK``, see
-  :class:`_Pacer`), one message per ``per_chat_interval`` seconds to one private chat,
-  ``group_per_minute`` to one group (Telegram: 20 a minute).
+  evenly spaced; a late send is made up by the next ones within :data:`PACER_SLACK` or one
+  interval, so any second carries at most ``per_second`` plus a bucket of 2 sends at 25/s
+  (11 at 1,000/s; see :class:`_Pacer`). One message per ``per_chat_interval`` seconds to
+  one private chat, ``group_per_minute`` to one group (Telegram: 20 a minute).
 - A 429 answer pauses the whole sender for its ``retry_after`` seconds (Bot API: "the number
   of seconds left to wait before the request can be repeated"); the message is sent again.
 - 5xx answers, network errors and timeouts are retried with exponential backoff
