@@ -4,6 +4,7 @@ text is escaped by :func:`bot.i18n.t`."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Sequence
@@ -35,6 +36,11 @@ SUMMARY_VALUE_LENGTH = 60
 """Characters of an answer shown in the summary."""
 
 EDIT_BUTTONS_PER_ROW = 5
+
+_fixed = functools.lru_cache(maxsize=1024, typed=True)(t)
+""":func:`bot.i18n.t` for texts that depend only on the language and the form (a question's
+help, hint and button labels): formatted once per process instead of at every form step.
+``typed``: a :class:`~bot.i18n.Markup` argument is not mistaken for an equal plain string."""
 
 
 def button(text: str, data: str) -> InlineKeyboardButton:
@@ -133,14 +139,14 @@ def question(
         t(language, "entry-question", label=label_of(spec, language), number=number, total=total)
     ]
     if spec.help:
-        lines.append(t(language, "entry-help", help=localized(spec.help, language)))
+        lines.append(_fixed(language, "entry-help", help=localized(spec.help, language)))
     hint_args: dict[str, object] = {}
     if spec.kind == "file":
         types = ", ".join(kind.upper() for kind in spec.file_types) or "—"
         hint_args = {"types": types, "limit": f"{spec.max_size_mb:g}"}
     if spec.kind == "long_text":
         hint_args = {"minimum": spec.min_words or 1}
-    lines.append(t(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
+    lines.append(_fixed(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
     current = answers.get(spec.key)
     if spec.key in answers and current is not None and spec.kind != "multiple_choice":
         if spec.kind == "long_text":
@@ -161,14 +167,15 @@ def question(
             mark = "✅ " if choice.value in chosen else "⬜ "
             text = mark + localized(choice.label, language)
             rows.append([button(text, f"entry:toggle:{sid}:{index}:{number}")])
-        rows.append([button(t(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+        rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
     elif spec.kind == "long_text":
-        rows.append([button(t(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+        rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
         if current:
-            rows.append([button(t(language, "entry-button-clear"), f"entry:clear:{sid}:{index}")])
+            clear = _fixed(language, "entry-button-clear")
+            rows.append([button(clear, f"entry:clear:{sid}:{index}")])
     if not spec.required:
-        rows.append([button(t(language, "entry-button-skip"), f"entry:skip:{sid}:{index}")])
-    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{sid}")])
+        rows.append([button(_fixed(language, "entry-button-skip"), f"entry:skip:{sid}:{index}")])
+    rows.append([button(_fixed(language, "entry-button-summary"), f"entry:summary:{sid}")])
     return "\n\n".join(lines), InlineKeyboardMarkup(rows)
 
 
