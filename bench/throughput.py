@@ -29,7 +29,6 @@ import tempfile
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,36 +58,18 @@ LATENCY_MS = 50.0
 
 
 FORM_FIELD = "rancang_bangun"
-"""A long-text field of the seed form: each message is appended to the saved answer and the
-officer stays on the field, so every message is a form step that writes to the database."""
+"""A long-text field of the seed form (``LONG_FIELD`` of the tests' entry helpers): each
+message is appended to the saved answer and the officer stays on the field, so every message
+is a form step that writes to the database."""
 
 FORM_TEXT = "Layanan daring bagi warga Kota Blitar: pengaduan, antrean dan pelacakan berkas."
 
 
 async def officers_in_form(database_url: str, people: Sequence[Any]) -> None:
-    """Make each virtual user an officer (one invite code each, redeemed as ``/daftar`` does)
-    with a draft entry open at :data:`FORM_FIELD`, through the services."""
-    from sqlalchemy import select
+    """Make each virtual user an officer with a draft entry open at :data:`FORM_FIELD`."""
+    from tests.e2e.entry_helpers import officers_at_long_field
 
-    from bot.services.events import current_edition
-    from bot.services.invites import create_invite, redeem_invite
-    from bot.services.submissions import set_position, start_entry
-    from bot.storage.database import create_engine, create_session_factory
-    from bot.storage.models import Unit
-
-    engine = create_engine(database_url)
-    now = datetime.now(UTC)
-    try:
-        async with create_session_factory(engine)() as session, session.begin():
-            edition = await current_edition(session)
-            units = list(await session.scalars(select(Unit).where(Unit.edition_id == edition.id)))
-            for index, user in enumerate(people):
-                code = await create_invite(session, units[index % len(units)], now)
-                officer = await redeem_invite(session, user.id, code, now)
-                submission = await start_entry(session, officer, edition, now)
-                set_position(submission, FORM_FIELD, now)
-    finally:
-        await engine.dispose()
+    await officers_at_long_field(database_url, [user.id for user in people])
 
 
 async def answers_were_saved(database_url: str, people: Sequence[Any], sent: int) -> None:

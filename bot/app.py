@@ -36,6 +36,7 @@ from bot.handlers import language as language_choice
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
+from bot.update_ledger import LEDGER_KEY, HandledUpdateQueue, LedgerApplication, UpdateLedger
 
 FEATURES = (
     common,
@@ -64,6 +65,7 @@ FEATURES = (
 
 
 async def _post_init(application: Application) -> None:
+    await application.bot_data[LEDGER_KEY].load()
     default = application.bot_data["runtime"].settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
@@ -102,6 +104,8 @@ def build_application(
     )
     application = (
         ApplicationBuilder()
+        .application_class(LedgerApplication)
+        .update_queue(HandledUpdateQueue())
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)
@@ -112,6 +116,7 @@ def build_application(
         .build()
     )
     application.bot_data["runtime"] = runtime
+    application.bot_data[LEDGER_KEY] = UpdateLedger(engine, clock)
     broadcast_sender.install(application)
     for feature in FEATURES:
         feature.register(application)

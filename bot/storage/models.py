@@ -622,3 +622,17 @@ class ConversationState(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     key: Mapped[str] = mapped_column(String(128), primary_key=True)
     state: Mapped[Any] = mapped_column(JSON)
+
+
+class AppliedUpdate(Base):
+    """The last Telegram update whose handling wrote to the database (one row, ``id`` 1).
+
+    After a crash, Telegram sends again the updates the bot had not confirmed; those up to
+    ``update_id`` already took effect and are skipped (see :mod:`bot.update_ledger`).
+    """
+
+    __tablename__ = "applied_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, default=0)
+    applied_at: Mapped[datetime | None]

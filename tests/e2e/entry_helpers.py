@@ -3,6 +3,7 @@ entry period, the database's view of an entry, and filling the default form in t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,8 +13,9 @@ from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
 from bot.services.events import current_edition
-from bot.services.invites import create_invite
-from bot.services.submissions import answers_of, load_entry
+from bot.services.invites import create_invite, redeem_invite
+from bot.services.submissions import answers_of, load_entry, set_position, start_entry
+from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Officer, Unit
 
 IN_WINDOW = datetime(2022, 10, 3, 2, 0, tzinfo=UTC)
@@ -28,6 +30,27 @@ TRICKY = "SIDOTI <Sistem> & Tinja 🚽 مرحبا"
 
 LONG_TEXT = " ".join(["Rancang <inovasi> & perubahan 🚀."] * 60)
 """300 words (5 words × 60)."""
+
+LONG_FIELD = "rancang_bangun"
+"""A long-text field of the seed form: each message is appended to the saved answer and the
+officer stays on the field."""
+
+
+async def officers_at_long_field(database_url: str, user_ids: Sequence[int]) -> None:
+    """Each user becomes an officer (one invite code each, redeemed as ``/daftar`` does) with
+    a draft entry open at :data:`LONG_FIELD`, through the services (real clock)."""
+    engine = create_engine(database_url)
+    now = datetime.now(UTC)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            edition = await current_edition(session)
+            units = list(await session.scalars(select(Unit).where(Unit.edition_id == edition.id)))
+            for index, user_id in enumerate(user_ids):
+                code = await create_invite(session, units[index % len(units)], now)
+                officer = await redeem_invite(session, user_id, code, now)
+                set_position(await start_entry(session, officer, edition, now), LONG_FIELD, now)
+    finally:
+        await engine.dispose()
 
 
 def no_flood_control() -> EmulatorConfig:
