@@ -36,6 +36,7 @@ from bot.handlers import language as language_choice
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
+from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import LEDGER_KEY, HandledUpdateQueue, LedgerApplication, UpdateLedger
 
 FEATURES = (
@@ -62,6 +63,10 @@ FEATURES = (
     errors,
 )
 """Handler modules, each with ``register(application)``, in registration order."""
+
+CONNECTIONS = 256
+"""Most connections to the Bot API at once for replies and jobs (python-telegram-bot's
+default); getUpdates has its own single connection."""
 
 
 async def _post_init(application: Application) -> None:
@@ -106,6 +111,8 @@ def build_application(
         ApplicationBuilder()
         .application_class(LedgerApplication)
         .update_queue(HandledUpdateQueue())
+        .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_file_url)

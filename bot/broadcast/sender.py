@@ -33,7 +33,7 @@ is short, and waits are ``asyncio`` sleeps.
 
 Cost per message (it sets the highest pace a small machine sustains): the messages go through
 a bot object of the sender's own, with the same token and Bot API address, whose HTTP client
-is aiohttp's (:class:`~bot.broadcast.request.AiohttpRequest`, about a fifth of the CPU of
+is aiohttp's (:class:`~bot.telegram_request.AiohttpRequest`, about a fifth of the CPU of
 PTB's httpx client) and which has no rate limiter (this sender handles 429 itself). Results
 are committed together (:class:`_GroupCommit`), accepted messages by one statement per
 commit. Progress messages are edited through the application's bot.
@@ -68,7 +68,6 @@ from telegram.error import (
 from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.broadcast.request import AiohttpRequest
 from bot.runtime import Runtime
 from bot.services.broadcasts import (
     ClaimedDelivery,
@@ -88,6 +87,7 @@ from bot.services.broadcasts import (
     text_for_language,
 )
 from bot.storage.models import Broadcast
+from bot.telegram_request import AiohttpRequest
 
 logger = logging.getLogger(__name__)
 

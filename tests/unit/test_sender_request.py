@@ -13,8 +13,8 @@ from aiohttp import web
 from telegram import Bot
 from telegram.error import ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.broadcast.request import AiohttpRequest
 from bot.broadcast.sender import _sending_bot
+from bot.telegram_request import AiohttpRequest
 
 TOKEN = "123456789:AAHtest-token-0123456789abcdefghijklm"
 

@@ -1,11 +1,12 @@
 """``AiohttpRequest``: python-telegram-bot's request interface (:class:`telegram.request.
 BaseRequest`, its documented way to use another HTTP library) over aiohttp's client.
 
-The broadcast sender sends through it. PTB's own :class:`~telegram.request.HTTPXRequest` costs
-about 2.1–2.4 ms of CPU per sendMessage on the benchmark machine (httpx, httpcore and anyio
-layers; httpcore also polls every idle pooled socket twice per request); aiohttp's client
-about 0.4–0.5 ms (measured with 2,800 sends, 10 at a time, against the emulator). At a
-broadcast's pace that is most of the bot's CPU.
+The bot (``build_application``: every reply and getUpdates) and the broadcast sender send
+through it. PTB's own :class:`~telegram.request.HTTPXRequest` costs about 2.1–2.4 ms of CPU
+per sendMessage on the benchmark machine (httpx, httpcore and anyio layers; httpcore also
+polls every idle pooled socket twice per request); aiohttp's client about 0.4–0.5 ms
+(measured with 2,800 sends, 10 at a time, against the emulator). That was most of the bot's
+CPU per update and per broadcast message (docs/benchmarks.md).
 
 Only the transport changes: PTB still builds the request and turns Telegram's answer into
 its errors (``RetryAfter``, ``Forbidden``, ``BadRequest``, ``ChatMigrated``…) in
