@@ -70,7 +70,7 @@ default); getUpdates has its own single connection."""
 
 
 async def _post_init(application: Application) -> None:
-    await application.bot_data[LEDGER_KEY].load()
+    await application.bot_data[LEDGER_KEY].load(application.bot.id)
     default = application.bot_data["runtime"].settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)

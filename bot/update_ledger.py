@@ -20,7 +20,8 @@ Two pieces close that:
   again (the user may get the same answer twice).
 
 Telegram's update ids increase by one, but after a week without updates the next id is
-random (Bot API, ``Update.update_id``), so a record older than :data:`TRUST_DAYS` is ignored.
+random (Bot API, ``Update.update_id``), so a record older than :data:`TRUST_DAYS` is ignored,
+as is one written by another bot (a new token on the same database).
 Handling must stay sequential (python-telegram-bot's default, ``concurrent_updates`` off):
 the queue pairs each ``task_done`` with the oldest pending ``put``.
 """
@@ -91,31 +92,36 @@ class UpdateLedger:
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime]) -> None:
         self.engine = engine
         self.clock = clock
+        self.bot_id: int | None = None
         self.skip_through = 0
         """Updates with an id up to this one took effect before the restart."""
 
-    async def load(self) -> None:
-        """Read the record left by the previous run (ignored when older than
-        :data:`TRUST_DAYS`)."""
+    async def load(self, bot_id: int) -> None:
+        """Read the record left by the previous run of bot ``bot_id`` (ignored when another
+        bot, another token's numeric id, wrote it, or when older than :data:`TRUST_DAYS`)."""
+        self.bot_id = bot_id
         async with self.engine.connect() as connection:
             row = (await connection.execute(_READ)).first()
-        if row is None or row.applied_at is None:
+        if row is None or row.applied_at is None or row.bot_id != bot_id:
             return
         if self.clock() - row.applied_at < timedelta(days=TRUST_DAYS):
             self.skip_through = row.update_id
 
     async def record(self, update_id: int) -> None:
-        """Record that ``update_id`` took effect."""
+        """Record that ``update_id`` took effect (after :meth:`load`)."""
+        values = {"bot_id": self.bot_id, "update_id": update_id, "now": self.clock()}
         async with self.engine.begin() as connection:
-            await connection.execute(_RECORD, {"update_id": update_id, "now": self.clock()})
+            await connection.execute(_RECORD, values)
 
 
 _TABLE = AppliedUpdate.__table__
-_READ = select(_TABLE.c.update_id, _TABLE.c.applied_at).where(_TABLE.c.id == 1)
+_READ = select(_TABLE.c.bot_id, _TABLE.c.update_id, _TABLE.c.applied_at).where(_TABLE.c.id == 1)
 _RECORD = (
     update(_TABLE)
     .where(_TABLE.c.id == 1)
-    .values(update_id=bindparam("update_id"), applied_at=bindparam("now"))
+    .values(
+        bot_id=bindparam("bot_id"), update_id=bindparam("update_id"), applied_at=bindparam("now")
+    )
 )
 
 

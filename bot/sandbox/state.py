@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import mimetypes
 import struct
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,6 +206,15 @@ def image_size(data: bytes) -> tuple[int, int]:
     return 1, 1
 
 
+def first_update_id() -> int:
+    """Where a new emulator starts counting update ids: the milliseconds since 1970. Telegram's
+    ids for a bot start "from a certain positive number and increase sequentially" (Bot API,
+    ``Update``) and never restart at 1, so a bot that remembers the last update it applied
+    (:mod:`bot.update_ledger`) must not meet small ids again when the sandbox restarts on the
+    same database; this stays true unless a run made more than 1,000 updates a second."""
+    return int(time.time() * 1000)
+
+
 class World:
     """All state of one emulator instance (one bot).
 
@@ -236,7 +246,7 @@ class World:
         self.calls: Counter[str] = Counter()
         self.rejections: list[dict[str, Any]] = []
         self.poll_generation = 0
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id())
         self._user_ids = itertools.count(FIRST_USER_ID)
         self._group_ids = itertools.count(-FIRST_GROUP_ID)
         self._supergroup_ids = itertools.count(-FIRST_SUPERGROUP_ID)

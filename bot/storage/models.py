@@ -634,5 +634,6 @@ class AppliedUpdate(Base):
     __tablename__ = "applied_updates"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    bot_id: Mapped[int | None] = mapped_column(BigInteger)
     update_id: Mapped[int] = mapped_column(BigInteger, default=0)
     applied_at: Mapped[datetime | None]

@@ -138,3 +138,31 @@ async def test_sigterm_stops_a_bot_waiting_for_telegram(bot_process) -> None:  #
         assert returncode == 0, bot_process.output()
     finally:
         await down.stop()
+
+
+async def test_a_new_emulator_on_the_same_database_is_answered(
+    bot_process,  # noqa: F811
+    emu,
+    emulator_config,
+) -> None:
+    """As when `iga-bot sandbox` starts again on its database: the bot remembers the last
+    update it applied, and the new emulator's update ids must not look already applied."""
+    first = bot_process.start()
+    siti = await emu.create_user("Siti", language_code="id")
+    await siti.send("/start")
+    await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=STARTUP_SECONDS)
+    first.stop()
+    again = Emulator(emulator_config)
+    await again.start(host="127.0.0.1", port=0)
+    try:
+        bot_process.env.update(
+            TELEGRAM_API_BASE_URL=again.bot_api_base_url,
+            TELEGRAM_API_FILE_URL=again.file_base_url,
+        )
+        bot_process.start()
+        async with EmulatorClient(again.base_url) as client:
+            budi = await client.create_user("Budi", language_code="id")
+            await budi.send("/start")
+            await budi.expect_message("Selamat datang, Bapak/Ibu Budi", timeout=STARTUP_SECONDS)
+    finally:
+        await again.stop()

@@ -14,21 +14,29 @@ from bot.update_ledger import TRUST_DAYS, HandledUpdateQueue, UpdateLedger, _wro
 NOW = datetime(2022, 12, 7, 2, 0, tzinfo=UTC)
 
 
-async def test_a_recent_record_is_skipped_through_an_old_one_is_not(engine) -> None:
+BOT_ID = 123456789
+
+
+async def test_a_recent_record_of_this_bot_is_skipped_through(engine) -> None:
     written = UpdateLedger(engine, lambda: NOW)
+    await written.load(BOT_ID)
     await written.record(41)
     fresh = UpdateLedger(engine, lambda: NOW + timedelta(days=TRUST_DAYS - 1))
-    await fresh.load()
+    await fresh.load(BOT_ID)
     assert fresh.skip_through == 41
     # after a week without updates Telegram's next update id is random: nothing is skipped
     stale = UpdateLedger(engine, lambda: NOW + timedelta(days=TRUST_DAYS, seconds=1))
-    await stale.load()
+    await stale.load(BOT_ID)
     assert stale.skip_through == 0
+    # another bot (a new token) on the same database has its own update ids
+    other = UpdateLedger(engine, lambda: NOW)
+    await other.load(987654321)
+    assert other.skip_through == 0
 
 
 async def test_a_new_database_skips_nothing(engine) -> None:
     ledger = UpdateLedger(engine, lambda: NOW)
-    await ledger.load()
+    await ledger.load(BOT_ID)
     assert ledger.skip_through == 0
 
 

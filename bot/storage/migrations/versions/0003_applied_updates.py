@@ -22,11 +22,12 @@ def upgrade() -> None:
     table = op.create_table(
         "applied_updates",
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("bot_id", sa.BigInteger(), nullable=True),
         sa.Column("update_id", sa.BigInteger(), nullable=False),
         sa.Column("applied_at", bot.storage.types.UTCDateTime(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_applied_updates")),
     )
-    op.bulk_insert(table, [{"id": 1, "update_id": 0, "applied_at": None}])
+    op.bulk_insert(table, [{"id": 1, "bot_id": None, "update_id": 0, "applied_at": None}])
 
 
 def downgrade() -> None:
