@@ -35,6 +35,7 @@ from telegram.ext import (
 from bot.handlers import entry_views as views
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import MENU_LAYOUT, button_filter
+from bot.handlers.replies import reply_html
 from bot.i18n import LANGUAGES, Markup, format_moment, plain_text, t
 from bot.runtime import Runtime
 from bot.services.chats import chat_language
@@ -158,7 +159,7 @@ async def _edition(session: AsyncSession) -> Edition | None:
 
 async def _send(message: Message, replies: Sequence[Reply]) -> None:
     for text, markup in replies:
-        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await reply_html(message, text, markup)
 
 
 def _zone(context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]

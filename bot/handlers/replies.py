@@ -1,10 +1,12 @@
-"""Replies of several messages (a long list cut to Telegram's 4096 characters)."""
+"""Replies of several messages (a long list cut to Telegram's 4096 characters), and a reply
+that does not read back what Telegram echoes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from telegram import Message
+from telegram._utils.types import ReplyMarkup
 from telegram.constants import ParseMode
 
 
@@ -20,3 +22,24 @@ async def reply_texts(message: Message, texts: Sequence[str]) -> None:
     """
     for text in texts:
         await message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = None) -> None:
+    """Sends ``text`` (HTML) with ``markup`` to ``message``'s chat, like
+    ``message.reply_text(text, parse_mode=HTML, reply_markup=markup)`` but without turning
+    Telegram's answer (the sent message, keyboard included) into a
+    :class:`~telegram.Message`: python-telegram-bot's parsing of it was 40 % of a form step's
+    CPU. For replies whose sent message is not needed afterwards, in private chats (no forum
+    topic to follow).
+
+    It goes through ``Bot._post``, the request every ``Bot.send_*`` method makes (defaults,
+    the rate limiter, errors mapped to ``TelegramError``); python-telegram-bot is pinned below
+    23 in pyproject.toml.
+
+    Raises:
+        telegram.error.TelegramError: As ``reply_text``.
+    """
+    data = {"chat_id": message.chat_id, "text": text, "parse_mode": ParseMode.HTML}
+    if markup is not None:
+        data["reply_markup"] = markup
+    await message.get_bot()._post("sendMessage", data)  # noqa: SLF001 - see the docstring
