@@ -55,7 +55,12 @@ _wrote: ContextVar[list[bool] | None] = ContextVar("update_wrote", default=None)
 
 class HandledUpdateQueue(asyncio.Queue[Any]):
     """An update queue whose ``put`` returns once the item has been handled (its
-    ``task_done``), so that Telegram is told an update arrived only after it took effect."""
+    ``task_done``), so that Telegram is told an update arrived only after it took effect.
+
+    python-telegram-bot's updater, webhook handler and ``Application.stop`` all use ``put``;
+    an item queued with ``put_nowait`` alone would upset the pairing of ``task_done`` calls
+    with waiting ``put`` calls.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,11 +76,8 @@ class HandledUpdateQueue(asyncio.Queue[Any]):
     def task_done(self) -> None:
         """Mark the oldest pending item handled (its ``put`` returns)."""
         super().task_done()
-        while self._handled:
-            done = self._handled.popleft()
-            if not done.done():
-                done.set_result(None)
-                return
+        if self._handled:
+            self._handled.popleft().set_result(None)
 
 
 class UpdateLedger:

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import Message
-from telegram._utils.types import ReplyMarkup
+from telegram import (
+    ForceReply,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from telegram.constants import ParseMode
+
+ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
+"""Any keyboard a message can carry (Bot API ``reply_markup``)."""
 
 
 async def reply_texts(message: Message, texts: Sequence[str]) -> None:
