@@ -10,6 +10,7 @@ exactly what was typed. Delivery is the sender's job (:mod:`bot.broadcast.sender
 from __future__ import annotations
 
 import enum
+import logging
 import warnings
 from datetime import datetime
 from typing import Any
@@ -29,10 +30,10 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot.broadcast.sender import SENDER_KEY, BroadcastSender
+from bot.handlers.committee import admin_or_refuse
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.winners import parse_moment
 from bot.i18n import format_moment, t, zone_abbreviation
-from bot.services.admins import is_admin
 from bot.services.broadcasts import (
     SUBSCRIBER_TOPICS,
     Audience,
@@ -56,6 +57,9 @@ DRAFT_KEY = "broadcast_draft"
 TIME_EXAMPLE = "07/12/2022 09.00"
 
 
+logger = logging.getLogger(__name__)
+
+
 class BroadcastState(enum.StrEnum):
     """Steps of /broadcast."""
 
@@ -72,22 +76,6 @@ def _button(text: str, data: str) -> InlineKeyboardButton:
 
 def _utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
-
-
-async def _allowed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the user is an admin now; tells them politely when not."""
-    runtime = runtime_of(context)
-    user = update.effective_user
-    async with runtime.sessions() as session:
-        admin = user is not None and await is_admin(session, user.id, runtime.settings.admin_ids)
-    if admin:
-        return True
-    text = t(await language_of(update, context), "committee-only")
-    if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
-    elif update.effective_message is not None:
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
-    return False
 
 
 def audience_label(language: str, audience: dict[str, Any]) -> str:
@@ -130,7 +118,7 @@ def _audience_keyboard(language: str) -> InlineKeyboardMarkup:
 
 async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Asks the admin for the announcement's text (or a photo or document with a caption)."""
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return ConversationHandler.END
     context.user_data.pop(DRAFT_KEY, None)
     language = await language_of(update, context)
@@ -142,7 +130,7 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 async def on_compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Keeps the text (and media), checks its length, and asks for the recipients."""
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return ConversationHandler.END
     language = await language_of(update, context)
     message = update.effective_message
@@ -175,14 +163,25 @@ async def on_compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     return BroadcastState.AUDIENCE
 
 
+async def _tapped_draft(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> dict[str, Any] | None:
+    """The admin's draft for a tap in the composer, or None (the conversation ends): the role
+    is checked at the moment of use, and a tap once the draft is gone is answered and
+    ignored."""
+    if not await admin_or_refuse(update, context):
+        return None
+    draft = context.user_data.get(DRAFT_KEY)
+    if draft is None:
+        await update.callback_query.answer()
+    return draft
+
+
 async def on_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Takes the chosen recipients: previews the message or asks for the units."""
     query = update.callback_query
-    if not await _allowed(update, context):
-        return ConversationHandler.END
-    draft = context.user_data.get(DRAFT_KEY)
+    draft = await _tapped_draft(update, context)
     if draft is None:
-        await query.answer()
         return ConversationHandler.END
     await query.answer()
     choice = query.data.removeprefix("bc:aud:")
@@ -239,11 +238,8 @@ async def _show_units(
 async def on_unit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Selects or unselects a unit; with "done", previews the message."""
     query = update.callback_query
-    if not await _allowed(update, context):
-        return ConversationHandler.END
-    draft = context.user_data.get(DRAFT_KEY)
+    draft = await _tapped_draft(update, context)
     if draft is None:
-        await query.answer()
         return ConversationHandler.END
     if query.data == "bc:units:done":
         if not draft["units"]:
@@ -344,7 +340,7 @@ def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboa
 async def on_send_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Creates the broadcast, starts the sender, and turns the question into progress."""
     query = update.callback_query
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return ConversationHandler.END
     draft = context.user_data.pop(DRAFT_KEY, None)
     await query.answer()
@@ -389,7 +385,7 @@ async def _create(
 async def on_send_later(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Asks when to send (a date and time in the event's zone)."""
     query = update.callback_query
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return ConversationHandler.END
     await query.answer()
     language = await language_of(update, context)
@@ -404,7 +400,7 @@ async def on_send_later(update: Update, context: ContextTypes.DEFAULT_TYPE) -> s
 
 async def on_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
     """Schedules the broadcast at the time written (in the event's zone), if in the future."""
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return ConversationHandler.END
     language = await language_of(update, context)
     runtime = runtime_of(context)
@@ -472,7 +468,7 @@ def _status_label(language: str, broadcast: Broadcast, zone: Any) -> str:
 
 async def broadcasts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Lists the latest broadcasts with their counts; running ones get a stop button."""
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return
     language = await language_of(update, context)
     runtime = runtime_of(context)
@@ -512,7 +508,7 @@ async def broadcasts_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
 async def on_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Cancels a scheduled or running broadcast (messages already sent stay sent)."""
     query = update.callback_query
-    if not await _allowed(update, context):
+    if not await admin_or_refuse(update, context):
         return
     language = await language_of(update, context)
     broadcast_id = int(query.data.removeprefix("bc:stop:"))

@@ -35,6 +35,7 @@ from bot.handlers.common import language_of, runtime_of
 from bot.i18n import Markup, format_day, format_moment, format_money, t
 from bot.runtime import Runtime
 from bot.services import audit, committee, judging
+from bot.services.admins import is_admin
 from bot.services.chats import chat_language
 from bot.services.events import current_edition
 from bot.services.exports import answer_text, localized, status_label
@@ -106,11 +107,39 @@ class Access:
 Guarded = Callable[[Update, ContextTypes.DEFAULT_TYPE, Access], Awaitable[Any]]
 
 
-def _attempted(update: Update) -> str:
+def attempted_action(update: Update) -> str:
+    """What the update tried, for the audit log: ``callback:<data>`` or ``message:<text>``."""
     if update.callback_query is not None:
         return f"callback:{update.callback_query.data}"
     message = update.effective_message
     return f"message:{(message.text or '')[:60]}" if message else "update"
+
+
+async def admin_or_refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the user is an admin now (``ADMIN_IDS`` or an ``admins`` row). When not, the
+    attempt is audited (``access.denied``) and logged, and the user gets the catalogue text
+    ``committee-only`` (an alert for a button). The admin-only commands outside
+    :func:`requires` use it."""
+    runtime = runtime_of(context)
+    user = update.effective_user
+    async with runtime.transaction() as session:
+        admin = user is not None and await is_admin(session, user.id, runtime.settings.admin_ids)
+        if not admin and user is not None:
+            audit.record_denied(
+                session,
+                now=runtime.now(),
+                actor_id=user.id,
+                attempted=attempted_action(update),
+                role=Role.ADMIN.value,
+            )
+    if admin:
+        return True
+    logger.warning(
+        "Refused %s to user %s (needs admin)", attempted_action(update), user and user.id
+    )
+    language = await language_of(update, context)
+    await answer_briefly(update, t(language, "committee-only"), alert=True)
+    return False
 
 
 async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> None:
@@ -153,7 +182,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
                         session,
                         now=runtime.now(),
                         actor_id=user.id,
-                        attempted=_attempted(update),
+                        attempted=attempted_action(update),
                         role=role.value,
                     )
                     outcome = "denied"
@@ -165,7 +194,10 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
                 await session.commit()
             if outcome == "denied":
                 logger.warning(
-                    "Refused %s to user %s (needs %s)", _attempted(update), user.id, role.value
+                    "Refused %s to user %s (needs %s)",
+                    attempted_action(update),
+                    user.id,
+                    role.value,
                 )
                 if context.user_data:
                     context.user_data.pop(NOTE_KEY, None)

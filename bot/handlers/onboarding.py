@@ -11,11 +11,11 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers import start
+from bot.handlers.committee import admin_or_refuse
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.entries import notify
 from bot.handlers.menu import main_menu
 from bot.i18n import format_moment, t
-from bot.services.admins import is_admin
 from bot.services.events import current_edition, unit_by_code
 from bot.services.invites import (
     DEFAULT_MAX_USES,
@@ -87,10 +87,9 @@ async def create_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
+    if not await admin_or_refuse(update, context):
+        return
     async with runtime.transaction() as session:
-        if not await is_admin(session, user_id, runtime.settings.admin_ids):
-            await _reply(update, t(language, "committee-only"))
-            return
         if len(context.args or []) != 1:
             await _reply(update, t(language, "invite-usage"))
             return
@@ -121,10 +120,9 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     runtime = runtime_of(context)
     user_id = update.effective_user.id
     args = context.args or []
+    if not await admin_or_refuse(update, context):
+        return
     async with runtime.transaction() as session:
-        if not await is_admin(session, user_id, runtime.settings.admin_ids):
-            await _reply(update, t(language, "committee-only"))
-            return
         if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):
             await _reply(update, t(language, "reopen-usage"))
             return

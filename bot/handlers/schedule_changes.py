@@ -29,10 +29,10 @@ from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers.agenda_view import TEXT_BUDGET, split_blocks
+from bot.handlers.committee import admin_or_refuse
 from bot.handlers.common import language_of, runtime_of
 from bot.i18n import Markup, format_day, format_time_range, t
 from bot.runtime import Runtime
-from bot.services.admins import is_admin
 from bot.services.agenda import event_zone
 from bot.services.chats import mark_blocked
 from bot.services.event_file import EventFileError, load_event_file
@@ -200,10 +200,7 @@ async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     runtime = runtime_of(context)
     user_id = update.effective_user.id
     message = update.effective_message
-    async with runtime.sessions() as session:
-        allowed = await is_admin(session, user_id, runtime.settings.admin_ids)
-    if not allowed:
-        await message.reply_text(t(language, "committee-only"), parse_mode=ParseMode.HTML)
+    if not await admin_or_refuse(update, context):
         return
     try:
         spec = load_event_file(runtime.settings.event_config)

@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
 
+from bot.handlers.committee import admin_or_refuse
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter
 from bot.handlers.scheduler import schedule_pending, winners_lines
@@ -94,10 +95,7 @@ async def _admin_edition(
     update: Update, context: ContextTypes.DEFAULT_TYPE, language: str, session: AsyncSession
 ) -> Edition | None:
     """The current edition if the user is an admin now; otherwise replies and returns None."""
-    runtime = runtime_of(context)
-    user_id = update.effective_user.id if update.effective_user else 0
-    if not await is_admin(session, user_id, runtime.settings.admin_ids):
-        await update.effective_message.reply_text(t(language, "committee-only"))
+    if not await admin_or_refuse(update, context):
         return None
     edition = await current_edition(session)
     if edition is None:
