@@ -128,14 +128,17 @@ async def test_a_dropped_connection_is_a_network_error_and_not_sent_again(api) -
 async def test_no_answer_within_the_read_timeout_is_timed_out(api) -> None:
     fake, base_url = api
 
+    answer_now = asyncio.Event()
+
     async def slow(_request: web.Request, _fields: dict[str, Any]) -> Any:
-        await asyncio.sleep(2)
+        await answer_now.wait()  # the Bot API answers only after the client gave up
         return FakeBotApi.ok(_request, _fields)
 
     fake.answer = slow
     async with Bot(TOKEN, base_url=base_url, request=AiohttpRequest(read_timeout=0.2)) as bot:
         with pytest.raises(TimedOut):
             await bot.send_message(42, "x")
+    answer_now.set()
 
 
 async def test_uploads_a_file_as_multipart(api) -> None:
