@@ -54,6 +54,12 @@ def _item_label(item: AgendaItem, event: Event, language: str, starred: bool) ->
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
 
 
+_keyboards: weakref.WeakKeyDictionary[
+    Event, dict[tuple[object, ...], InlineKeyboardMarkup | None]
+] = weakref.WeakKeyDictionary()
+"""Page keyboards made so far, per event object (they go with it, like the pages' text)."""
+
+
 def _page_keyboard(
     context: ContextTypes.DEFAULT_TYPE,
     event: Event,
@@ -66,32 +72,12 @@ def _page_keyboard(
 ) -> InlineKeyboardMarkup | None:
     """The page's buttons: one per session (private chats), the page turner, and in groups a
     link to the private agenda. Made once per event object and page state (the labels carry
-    the chat's stars on that page), like the pages' text."""
+    the chat's stars on that page)."""
     page_ids = tuple(item.id for item in pages[index].items)
     key = (language, group, index, len(pages), page_ids, starred.intersection(page_ids))
-    per_event = _keyboards.setdefault(event, {})
-    if key not in per_event:
-        per_event[key] = _build_page_keyboard(
-            context, event, pages, index, language, starred, group=group
-        )
-    return per_event[key]
-
-
-_keyboards: weakref.WeakKeyDictionary[
-    Event, dict[tuple[object, ...], InlineKeyboardMarkup | None]
-] = weakref.WeakKeyDictionary()
-
-
-def _build_page_keyboard(
-    context: ContextTypes.DEFAULT_TYPE,
-    event: Event,
-    pages: list[AgendaPage],
-    index: int,
-    language: str,
-    starred: frozenset[int],
-    *,
-    group: bool,
-) -> InlineKeyboardMarkup | None:
+    made = _keyboards.setdefault(event, {})
+    if key in made:
+        return made[key]
     rows: list[list[InlineKeyboardButton]] = []
     if not group:
         rows += [
@@ -122,7 +108,8 @@ def _build_page_keyboard(
                 )
             ]
         )
-    return InlineKeyboardMarkup(rows) if rows else None
+    made[key] = InlineKeyboardMarkup(rows) if rows else None
+    return made[key]
 
 
 async def _load(
