@@ -14,7 +14,7 @@ from bot.handlers.common import language_of, runtime_of
 from bot.handlers.menu import button_filter, main_menu
 from bot.i18n import format_day, t
 from bot.services.committee_members import may_be_on_committee
-from bot.services.events import current_edition
+from bot.services.events import current_edition_id
 from bot.services.roles import Role, roles_of
 
 DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
@@ -94,12 +94,11 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
         runtime = runtime_of(context)
         async with runtime.sessions() as session:
-            edition = await current_edition(session)
             roles = await roles_of(
                 session,
                 user.id,
                 admin_ids=runtime.settings.admin_ids,
-                edition_id=edition.id if edition else None,
+                edition_id=await current_edition_id(session),
             )
         held = roles.roles
     sections = [t(language, key) for role, key in HELP_SECTIONS if role in held]
