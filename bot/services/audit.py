@@ -99,8 +99,3 @@ async def count_entries(session: AsyncSession, *, action: str | None = None) -> 
     if action is not None:
         query = query.where(AuditEntry.action == action)
     return int(await session.scalar(query) or 0)
-
-
-async def all_entries(session: AsyncSession) -> list[AuditEntry]:
-    """Every entry, oldest first (for the export)."""
-    return list(await session.scalars(select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)))
