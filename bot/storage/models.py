@@ -614,14 +614,25 @@ class AuditEntry(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
-class ConversationState(Base):
-    """python-telegram-bot conversation states, kept so a restart resumes every conversation."""
+class PendingInput(Base):
+    """The typed input the bot waits for from one user in one chat: at most one at a time
+    (a new one replaces it), kept across restarts (see :mod:`bot.services.shared.pending_input`).
 
-    __tablename__ = "conversation_states"
+    ``kind`` names the registered payload class; ``payload`` holds its fields as JSON.
+    """
 
-    name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    key: Mapped[str] = mapped_column(String(128), primary_key=True)
-    state: Mapped[Any] = mapped_column(JSON)
+    __tablename__ = "pending_inputs"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "user_id"),
+        {"sqlite_autoincrement": True},  # an id is never reused: it identifies what was read
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    started_at: Mapped[datetime]
 
 
 class AppliedUpdate(Base):

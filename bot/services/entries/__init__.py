@@ -1,0 +1,1 @@
+"""The entries feature's services."""

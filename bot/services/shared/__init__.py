@@ -1,0 +1,1 @@
+"""Helpers every feature's services share, one small module each."""
