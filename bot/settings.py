@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///iga-bot.db"
@@ -38,6 +38,13 @@ class Settings(BaseSettings):
         webhook_secret: Secret checked in Telegram's ``X-Telegram-Bot-Api-Secret-Token`` header.
         port: Port for the webhook listener, as the hosting platform gives it.
         log_level: Python logging level name.
+        telegram_api_self_hosted: The Bot API server at ``telegram_api_base_url`` is a
+            self-hosted ``telegram-bot-api``: files above Telegram's 20 MB download limit are
+            accepted (up to its 2,000 MB), and the store takes what it serves.
+        files_dir: Folder of the file store (the evidence officers send).
+        files_s3_endpoint: S3-compatible object storage instead of the folder when set
+            (``https://…``); with ``files_s3_bucket``, ``files_s3_access_key``,
+            ``files_s3_secret_key`` and ``files_s3_region``.
     """
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -54,6 +61,13 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8443, ge=1, le=65535)
     log_level: str = "INFO"
+    telegram_api_self_hosted: bool = False
+    files_dir: Path = Path("files")
+    files_s3_endpoint: str | None = None
+    files_s3_bucket: str | None = None
+    files_s3_access_key: SecretStr | None = None
+    files_s3_secret_key: SecretStr | None = None
+    files_s3_region: str = "us-east-1"
 
     @field_validator("database_url", mode="before")
     @classmethod
@@ -110,6 +124,12 @@ class Settings(BaseSettings):
             raise ValueError(f"'{value}' is not a logging level (DEBUG, INFO, WARNING, ERROR)")
         return value
 
+    @model_validator(mode="after")
+    def _complete_s3(self) -> Settings:
+        if self.files_s3_endpoint and not self.files_s3_bucket:
+            raise ValueError("FILES_S3_BUCKET: required when FILES_S3_ENDPOINT is set")
+        return self
+
     @property
     def zone(self) -> ZoneInfo:
         """The event's time zone as a ``ZoneInfo``."""
@@ -137,6 +157,7 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         error = exc.errors()[0]
-        variable = str(error["loc"][0]).upper() if error["loc"] else "settings"
         message = str(error["msg"]).removeprefix("Value error, ")
-        raise SettingsError(f"{variable}: {message}") from None
+        if not error["loc"]:  # a rule across variables names them itself
+            raise SettingsError(message) from None
+        raise SettingsError(f"{str(error['loc'][0]).upper()}: {message}") from None

@@ -134,7 +134,7 @@ def export_tables(
 
     async def entry_rows() -> AsyncIterator[Rows]:
         statement = (
-            _submitted(edition)
+            submitted_entries(edition)
             .order_by(Submission.sequence, Submission.id)
             .options(selectinload(Submission.unit), selectinload(Submission.answers))
         )
@@ -158,7 +158,7 @@ def export_tables(
     async def score_rows() -> AsyncIterator[Rows]:
         judges = await judges_by_id(session, edition.id)
         statement = (
-            _submitted(edition)
+            submitted_entries(edition)
             .with_only_columns(
                 Submission.id,
                 Submission.number,
@@ -303,7 +303,7 @@ def export_tables(
     ]
 
 
-def _submitted(edition: Edition) -> Select[Any]:
+def submitted_entries(edition: Edition) -> Select[Any]:
     """The edition's entries that left the draft state (the ones the committee sees)."""
     return select(Submission).where(
         Submission.edition_id == edition.id, Submission.status != SubmissionStatus.DRAFT

@@ -360,10 +360,25 @@ class Answer(Base):
     submission: Mapped[Submission] = relationship(back_populates="answers")
 
 
+class FileState(enum.StrEnum):
+    """Where an attachment's bytes are: still only at Telegram (``pending``, the download job
+    will fetch them), in the file store (``stored``), given up after every retry
+    (``failed``), or deleted by the committee's purge (``purged``)."""
+
+    PENDING = "pending"
+    STORED = "stored"
+    FAILED = "failed"
+    PURGED = "purged"
+
+
 class Attachment(Base):
-    """A file attached to an entry: a form field's file or an indicator's evidence."""
+    """A file attached to an entry: a form field's file or an indicator's evidence; several
+    per field or indicator. Recorded when it arrives; its bytes are then downloaded into the
+    file store by the download job (``state``, ``attempts``, ``next_attempt_at``) and kept
+    under ``sha256``."""
 
     __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_state_next_attempt", "state", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
@@ -374,6 +389,14 @@ class Attachment(Base):
     mime_type: Mapped[str | None] = mapped_column(String(100))
     size_bytes: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state: Mapped[FileState] = mapped_column(
+        _enum(FileState, "file_state"), default=FileState.PENDING
+    )
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    stored_at: Mapped[datetime | None]
 
     submission: Mapped[Submission] = relationship(back_populates="attachments")
 

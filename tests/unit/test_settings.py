@@ -20,6 +20,13 @@ CONTRACT = {
     "WEBHOOK_SECRET",
     "PORT",
     "LOG_LEVEL",
+    "TELEGRAM_API_SELF_HOSTED",
+    "FILES_DIR",
+    "FILES_S3_ENDPOINT",
+    "FILES_S3_BUCKET",
+    "FILES_S3_ACCESS_KEY",
+    "FILES_S3_SECRET_KEY",
+    "FILES_S3_REGION",
 }
 
 
@@ -42,6 +49,17 @@ def test_defaults_follow_the_contract() -> None:
     assert settings.default_language == "id"
     assert settings.webhook_url is None
     assert settings.log_level == "INFO"
+    assert str(settings.files_dir) == "files"
+    assert settings.files_s3_endpoint is None
+    assert settings.telegram_api_self_hosted is False
+
+
+def test_an_s3_store_needs_its_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FILES_S3_ENDPOINT", "https://s3.example.id")
+    with pytest.raises(SettingsError, match="^FILES_S3_BUCKET: required"):
+        load_settings()
+    monkeypatch.setenv("FILES_S3_BUCKET", "iga-berkas")
+    assert load_settings().files_s3_bucket == "iga-berkas"
 
 
 def test_settings_have_exactly_the_contract_variables() -> None:

@@ -1,0 +1,1 @@
+"""Evidence: the file store, downloads from Telegram, the documents archive, the purge."""
