@@ -141,6 +141,22 @@ def format_moment(moment: datetime, zone: ZoneInfo, language: str) -> str:
     )
 
 
+def format_number(
+    value: float | Decimal | int, language: str, *, decimals: int | None = None
+) -> str:
+    """A number as the language writes it: "87,5" and "1.250" in Indonesian, "87.5" and
+    "1,250" in English (Babel's CLDR data).
+
+    Args:
+        value: the number (a score, a weight, a percentage).
+        language: ``id`` or ``en``.
+        decimals: fixed number of decimals ("59,50"); None: up to two, without trailing
+            zeros ("87,5", "3").
+    """
+    pattern = "#,##0." + "0" * decimals if decimals else "#,##0" if decimals == 0 else "#,##0.##"
+    return format_decimal(value, format=pattern, locale=language, decimal_quantization=True)
+
+
 def format_money(amount: int | Decimal, language: str) -> str:
     """Rupiah: "Rp10.000.000" (Indonesian) / "IDR 10,000,000" (English)."""
     number = format_decimal(amount, format="#,##0", locale=language)

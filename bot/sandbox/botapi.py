@@ -18,7 +18,7 @@ from .config import EmulatorConfig
 from .entities import EntityParseError, parse
 from .errors import ApiError, bad_request
 from .ratelimit import FloodControl
-from .state import Chat, StoredFile, StoredMessage, World
+from .state import Chat, StoredFile, StoredMessage, World, commands_key
 
 CHAT_ACTIONS = frozenset(
     {
@@ -471,7 +471,7 @@ class BotApi:
             user = self.world.users.get(chat.id) if chat and chat.type == "private" else None
             if chat is None or (user is not None and not user.started):
                 raise bad_request(errors.CHAT_NOT_FOUND)
-        return json.dumps(scope, sort_keys=True) + "|" + (params.text("language_code") or "")
+        return commands_key(scope, params.text("language_code") or "")
 
     async def m_setmycommands(self, params: Params) -> bool:
         """Bot API setMyCommands: at most 100 commands, 1-32 chars [a-z0-9_], description

@@ -330,6 +330,17 @@ class EmulatorClient:
             },
         )
 
+    async def send_sticker(
+        self, user_id: int, sticker: str, *, chat_id: int | None = None
+    ) -> dict[str, Any]:
+        """The user sends a built-in sticker (a key of ``GET stickers``)."""
+        return await self.act(user_id, "sticker", {"sticker": sticker, "chat_id": chat_id})
+
+    async def commands(self, user_id: int, *, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """The command menu the user sees in a chat (default: the private chat)."""
+        query = {} if chat_id is None else {"chat_id": chat_id}
+        return await self.request("GET", f"users/{user_id}/commands", query=query)
+
     async def block(self, user_id: int) -> dict[str, Any]:
         """The user blocks the bot."""
         return await self.act(user_id, "block")

@@ -49,6 +49,12 @@ POST     /_emulator/users/{user_id}/tap          {text? | callback_data?, messag
 POST     /_emulator/users/{user_id}/document     {data_b64, file_name, mime_type?, caption?,
                                                  chat_id?} -> {message_id, update_id, file_id}
 POST     /_emulator/users/{user_id}/photo        same as document
+POST     /_emulator/users/{user_id}/sticker      {sticker (a key of GET /_emulator/stickers),
+                                                 chat_id?} -> {message_id, update_id, file_id}
+GET      /_emulator/stickers                     -> {key: emoji} of the built-in stickers
+GET      /_emulator/users/{user_id}/commands     ?chat_id=ID -> [BotCommand] the user's menu
+                                                 shows in that chat (default: private chat),
+                                                 scopes and language resolved as Telegram does
 POST     /_emulator/users/{user_id}/album        {items: [{kind: photo|document, data_b64,
                                                  file_name, mime_type?, caption?}], chat_id?}
                                                  -> [{message_id, update_id, file_id}]
@@ -68,10 +74,10 @@ A transcript ``entry`` is: message_id, chat_id, from ("bot"|"user"|"service"), s
 sender_name, date, text, entities, html (text rendered with Telegram's HTML tags), caption,
 caption_html, reply_markup (current inline markup), inline_keyboard, keyboard (reply
 keyboard / remove / force_reply sent with it), reply_to_message_id, media_group_id, venue,
-location, contact, document / photo ({file_id, file_name, mime_type, file_size, width,
-height, download_path}), deleted, edited, edits ([{date, text, entities, caption,
-reply_markup}] older versions), callback_answers ([{query_id, text, show_alert, url, ...}]),
-api (the raw Bot API Message).
+location, contact, document / photo / sticker ({file_id, file_name, mime_type, file_size,
+width, height, download_path}; a sticker adds its emoji), deleted, edited, edits ([{date,
+text, entities, caption, reply_markup}] older versions), callback_answers ([{query_id, text,
+show_alert, url, ...}]), api (the raw Bot API Message).
 """
 
 from __future__ import annotations
@@ -84,7 +90,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from . import users as actions
-from .state import World
+from .state import STICKERS, World
 from .users import ControlError
 
 if TYPE_CHECKING:
@@ -174,6 +180,7 @@ class ControlApi:
             "document",
             "photo",
             "album",
+            "sticker",
             "edit",
             "location",
             "contact",
@@ -181,6 +188,8 @@ class ControlApi:
             "unblock",
         ):
             r.add_post(f"{p}/users/{{user_id}}/{action}", getattr(self, f"act_{action}"))
+        r.add_get(f"{p}/users/{{user_id}}/commands", self.commands)
+        r.add_get(f"{p}/stickers", self.stickers)
         r.add_get(f"{p}/callbacks/{{query_id}}", self.callback)
         r.add_get(f"{p}/files/{{file_id}}", self.file)
 
@@ -380,6 +389,22 @@ class ControlApi:
     async def act_photo(self, request: web.Request) -> web.Response:
         """The user sends a photo."""
         return await self._file(request, "photo")
+
+    async def act_sticker(self, request: web.Request) -> web.Response:
+        """The user sends a built-in sticker."""
+        body, user, chat = await self._actor(request)
+        return _json(await actions.send_sticker(self.world, user, chat, str(body["sticker"])))
+
+    async def stickers(self, request: web.Request) -> web.Response:
+        """The built-in stickers, key → emoji."""
+        return _json(STICKERS)
+
+    async def commands(self, request: web.Request) -> web.Response:
+        """The command menu the user sees in a chat (Telegram's scope resolution)."""
+        user = actions.get_user(self.world, int(request.match_info["user_id"]))
+        chat_id = request.query.get("chat_id")
+        chat = actions.user_chat(self.world, user, None if chat_id is None else int(chat_id))
+        return _json(self.world.commands_for(chat, user))
 
     async def act_album(self, request: web.Request) -> web.Response:
         """The user sends an album."""

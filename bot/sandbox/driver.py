@@ -121,6 +121,15 @@ class UserDriver:
             chat_id=self.chat_id,
         )
 
+    async def send_sticker(self, sticker: str = "thumbs_up") -> dict[str, Any]:
+        """Sends a built-in sticker."""
+        return await self.client.send_sticker(self.id, sticker, chat_id=self.chat_id)
+
+    async def command_menu(self) -> list[str]:
+        """The commands the user's ☰ menu shows in this chat, without the slash."""
+        commands = await self.client.commands(self.id, chat_id=self.chat_id)
+        return [command["command"] for command in commands]
+
     async def block(self) -> dict[str, Any]:
         """Blocks the bot."""
         return await self.client.block(self.id)

@@ -8,8 +8,16 @@ the emulator's chats live in memory and vanish at exit), migrated and loaded wit
 file (EVENT_CONFIG). Four personas are simulated users of the emulator: an attendee, an
 officer of Dinas Sosial (joined through an invite code), a judge and a committee admin.
 
-Extra route for the page: ``GET /_sandbox/info`` → ``{"bot", "event", "personas",
-"commands"}`` (see :func:`_info`).
+Extra routes for the page: ``GET /_sandbox/info`` → ``{"bot", "event", "personas", "next"}``
+(see :func:`_info`); ``POST /_sandbox/skip`` moves the bot's clock to the next scheduled row
+(a reminder, the winners' announcement) and runs what falls due, so what the event file
+promises happens while you watch (see :class:`SandboxClock`). Each persona's command menu
+comes from the emulator (``GET /_emulator/users/{id}/commands``), resolved as Telegram
+resolves scopes.
+
+The seed's winners were announced on the day (7 December 2022): a start after the file's
+announcement time records that announcement as made then (:func:`_prepare_database`), so
+nobody is sent 2022's winners as news.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ from sqlalchemy import select
 from telegram.ext import Application
 
 from bot.app import build_application
+from bot.handlers.scheduler import process_due, schedule_pending
+from bot.i18n import format_moment
 from bot.runtime import Runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.emulator import Emulator
@@ -44,9 +54,11 @@ from bot.services.event_import import import_event_file
 from bot.services.events import current_edition
 from bot.services.invites import create_invite, redeem_invite
 from bot.services.judging import add_judge
+from bot.services.results import mark_announced
+from bot.services.scheduler import ReminderKind
 from bot.settings import Settings
 from bot.storage.migrate import upgrade_engine
-from bot.storage.models import Unit
+from bot.storage.models import Reminder, Unit
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +138,31 @@ PERSONAS = (
 )
 
 
+@dataclass
+class SandboxClock:
+    """The sandbox bot's "now": the real clock plus the time skipped ahead from the page.
+
+    Attributes:
+        base: the real clock (tests pass a fixed one).
+        ahead: how far the page moved time on (⏩), never backwards.
+    """
+
+    base: Callable[[], datetime] = system_clock
+    ahead: timedelta = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return self.base() + self.ahead
+
+
+ROW_LABELS = {
+    ReminderKind.EVENT: "Event reminder to its subscribers",
+    ReminderKind.STAR: "Reminder of a starred session",
+    ReminderKind.DEADLINE: "Entry deadline reminder to the units' officers",
+    ReminderKind.RESULTS: "Winners' announcement",
+}
+"""What each kind of scheduled row is, as the page names it (English: a developer tool)."""
+
+
 class SandboxError(Exception):
     """A problem the user can fix (busy port, missing event file); one line, exit 2."""
 
@@ -137,12 +174,14 @@ class Sandbox:
     Attributes:
         emulator: the Bot API emulator, which also serves the page.
         application: the running bot.
+        clock: the bot's clock, which :meth:`skip` moves on.
         personas: persona key → emulator user id (= private chat id).
         event_title: short title of the loaded event.
     """
 
     emulator: Emulator
     application: Application
+    clock: SandboxClock
     personas: dict[str, int] = field(default_factory=dict)
     event_title: str = ""
 
@@ -153,6 +192,45 @@ class Sandbox:
         if host in ("0.0.0.0", "::", ""):
             host = "127.0.0.1"
         return f"http://{host}:{self.emulator.port}/"
+
+    async def next_row(self) -> dict[str, str] | None:
+        """The next scheduled row still to come: {"kind", "label", "when"} (the moment in the
+        event's zone, as the bot writes it in Indonesian), or None."""
+        runtime: Runtime = self.application.bot_data["runtime"]
+        async with runtime.sessions() as session:
+            row = await session.scalar(
+                select(Reminder)
+                .where(
+                    Reminder.sent_at.is_(None),
+                    Reminder.dropped_at.is_(None),
+                    Reminder.due_at > runtime.now(),
+                )
+                .order_by(Reminder.due_at, Reminder.id)
+                .limit(1)
+            )
+        if row is None:
+            return None
+        return {
+            "kind": row.kind,
+            "label": ROW_LABELS.get(row.kind, row.kind),
+            "when": format_moment(row.due_at, runtime.settings.zone, "id"),
+        }
+
+    async def skip(self) -> list[str]:
+        """Moves the bot's clock to the next scheduled row and runs everything then due, as
+        the scheduler would at that moment.
+
+        Returns:
+            The keys of the rows sent.
+        """
+        pending = await schedule_pending(self.application)
+        now = self.clock()
+        coming = [row.due_at for row in pending if row.due_at > now]
+        if coming:
+            self.clock.ahead += min(coming) - now
+        report = await process_due(self.application)
+        await schedule_pending(self.application)  # the JobQueue counts from the new "now"
+        return report.sent
 
     async def stop(self) -> None:
         """Stops the bot (polling, jobs, database) and then the emulator."""
@@ -225,6 +303,7 @@ def _load_event(settings: Settings) -> EventFile:
 async def _start_emulator(host: str, port: int, ref: dict[str, Sandbox]) -> Emulator:
     emulator = Emulator(EmulatorConfig(bot_token=SANDBOX_TOKEN), static_dir=WEB_DIR)
     emulator.app.router.add_get("/_sandbox/info", _info(ref))
+    emulator.app.router.add_post("/_sandbox/skip", _skip(ref))
     try:
         await emulator.start(host, port)
     except OSError as exc:
@@ -238,7 +317,11 @@ async def _start_emulator(host: str, port: int, ref: dict[str, Sandbox]) -> Emul
 
 
 async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[str, int]) -> str:
-    """Migrates, imports the event and gives the personas their roles; returns the title."""
+    """Migrates, imports the event and gives the personas their roles; returns the title.
+
+    An announcement time already past with the results in the file is history (the seed's
+    winners were announced on the day): it is recorded as made then, not sent as news.
+    """
     await upgrade_engine(runtime.engine)
     now = runtime.now()
     async with runtime.transaction() as session:
@@ -247,6 +330,9 @@ async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[st
         edition = await current_edition(session)
         await add_admin(session, personas["admin"], now)
         if edition is not None:
+            announce_at = edition.results_announce_at
+            if spec.edition.results and announce_at is not None and announce_at <= now:
+                mark_announced(edition, announce_at)
             unit = await session.scalar(
                 select(Unit).where(Unit.edition_id == edition.id, Unit.code == OFFICER_UNIT)
             )
@@ -272,13 +358,10 @@ def _info(sandbox_ref: dict[str, Sandbox]) -> Callable[[web.Request], Any]:
             return web.json_response({"ready": False, "personas": []})
         world = sandbox.emulator.world
         by_key = {p.key: p for p in PERSONAS}
-        commands = {
-            language: world.commands.get(f'{{"type": "default"}}|{language}', [])
-            for language in ("", "id", "en")
-        }
         return web.json_response(
             {
                 "ready": True,
+                "next": await sandbox.next_row(),
                 "bot": world.bot_user(),
                 "event": sandbox.event_title,
                 "personas": [
@@ -291,11 +374,21 @@ def _info(sandbox_ref: dict[str, Sandbox]) -> Callable[[web.Request], Any]:
                     }
                     for key, user_id in sandbox.personas.items()
                 ],
-                "commands": commands,
             }
         )
 
     return info
+
+
+def _skip(sandbox_ref: dict[str, Sandbox]) -> Callable[[web.Request], Any]:
+    async def skip(request: web.Request) -> web.Response:
+        sandbox = sandbox_ref.get("sandbox")
+        if sandbox is None:
+            return web.json_response({"ok": False, "error": "starting"}, status=503)
+        sent = await sandbox.skip()
+        return web.json_response({"ok": True, "sent": sent, "next": await sandbox.next_row()})
+
+    return skip
 
 
 async def start_sandbox(
@@ -315,7 +408,7 @@ async def start_sandbox(
         event_tomorrow: move the event file's dates so the event is tomorrow (event zone).
         database_url: SQLAlchemy URL; None for a fresh ``sandbox.db`` in the working folder.
         settings: the loaded settings; token, API URLs and database are replaced.
-        clock: the bot's "now".
+        clock: the real "now"; the bot's clock is a :class:`SandboxClock` on it.
 
     Returns:
         The running sandbox; call :meth:`Sandbox.stop` to end it.
@@ -348,8 +441,9 @@ async def start_sandbox(
             p.key: emulator.world.add_user(p.first_name, p.last_name, p.username, language).id
             for p in PERSONAS
         }
-        application = build_application(bot_settings, clock=clock)
-        sandbox = Sandbox(emulator, application, personas)
+        sandbox_clock = SandboxClock(clock)
+        application = build_application(bot_settings, clock=sandbox_clock)
+        sandbox = Sandbox(emulator, application, sandbox_clock, personas)
         sandbox.event_title = await _prepare_database(
             application.bot_data["runtime"], spec, personas
         )
@@ -368,7 +462,9 @@ async def start_sandbox(
 
 
 def _banner(sandbox: Sandbox, event_tomorrow: bool) -> str:
-    when = " (moved to tomorrow)" if event_tomorrow else ""
+    when = ""
+    if event_tomorrow:
+        when = " (moved to tomorrow; ⏩ in the page skips to its next reminder)"
     return (
         f"IGA bot sandbox: open {sandbox.url} — pick a persona (Siti attendee, Budi unit "
         f"officer, Dewi judge, Rahmat admin), send /start and tap the buttons. "

@@ -8,7 +8,9 @@ the single :class:`asyncio.Condition` ``World.changed``.
 from __future__ import annotations
 
 import asyncio
+import base64
 import itertools
+import json
 import mimetypes
 import struct
 import time
@@ -41,6 +43,13 @@ DEFAULT_BOT_ID = 7000000001
 FIRST_USER_ID = 5000000001
 FIRST_GROUP_ID = -4000000001
 FIRST_SUPERGROUP_ID = -1002000000001
+
+STICKER_SET = "SandboxStickers"
+"""Name of the emulator's built-in sticker set."""
+STICKERS = {"thumbs_up": "👍", "thanks": "🙏", "party": "🎉", "smile": "😊", "clap": "👏"}
+"""The built-in stickers a user can send (key → emoji), as one set would offer them."""
+STICKER_WEBP = base64.b64decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==")
+"""The image of every built-in sticker: a valid 1×1 WebP (clients show the emoji)."""
 
 
 @dataclass
@@ -79,7 +88,7 @@ class StoredFile:
 
     Attributes:
         size: bytes.
-        kind: "document" or "photo".
+        kind: "document", "photo" or "sticker".
     """
 
     file_id: str
@@ -104,6 +113,21 @@ class StoredFile:
             "file_unique_id": self.file_unique_id,
             "file_name": self.file_name,
             "mime_type": self.mime_type,
+            "file_size": self.size,
+        }
+
+    def sticker(self, emoji: str) -> dict[str, Any]:
+        """Returns the Bot API ``Sticker`` object of a static sticker from the built-in set."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
+            "set_name": STICKER_SET,
             "file_size": self.size,
         }
 
@@ -213,6 +237,12 @@ def first_update_id() -> int:
     (:mod:`bot.update_ledger`) must not meet small ids again when the sandbox restarts on the
     same database; this stays true unless a run made more than 1,000 updates a second."""
     return int(time.time() * 1000)
+
+
+def commands_key(scope: dict[str, Any], language_code: str) -> str:
+    """The key of a command list in ``World.commands``: its scope and language ("" for
+    every language)."""
+    return json.dumps(scope, sort_keys=True) + "|" + language_code
 
 
 class World:
@@ -327,6 +357,36 @@ class World:
             data["all_members_are_administrators"] = False
         return data
 
+    # ---- command menus ----------------------------------------------------------------
+
+    def commands_for(self, chat: Chat, user: User) -> list[dict[str, Any]]:
+        """The command list ``user`` sees in ``chat``'s menu, resolved as Telegram does
+        (Bot API "Determining list of commands"): the narrowest scope that has commands
+        wins, each scope first with the user's language and then without.
+
+        Private chats: chat, all_private_chats, default. Groups: chat_member, chat,
+        all_group_chats, default (the emulator has no group administrators).
+        """
+        if chat.type == "private":
+            scopes: list[dict[str, Any]] = [
+                {"type": "chat", "chat_id": chat.id},
+                {"type": "all_private_chats"},
+            ]
+        else:
+            scopes = [
+                {"type": "chat_member", "chat_id": chat.id, "user_id": user.id},
+                {"type": "chat", "chat_id": chat.id},
+                {"type": "all_group_chats"},
+            ]
+        scopes.append({"type": "default"})
+        language = (user.language_code or "").split("-")[0].lower()
+        for scope in scopes:
+            for code in (language, "") if language else ("",):
+                found = self.commands.get(commands_key(scope, code))
+                if found:
+                    return found
+        return []
+
     # ---- messages ---------------------------------------------------------------------
 
     def add_message(
@@ -393,6 +453,9 @@ class World:
             ext = mimetypes.guess_extension(mime_type) or ".jpg"
             name = file_name or f"photo_{n}{ext}"
             path = f"photos/file_{n}{ext}"
+        elif kind == "sticker":
+            name = file_name or f"sticker_{n}.webp"
+            path = f"stickers/file_{n}.webp"
         else:
             name = file_name or f"document_{n}"
             suffix = "." + name.rsplit(".", 1)[1] if "." in name else ""
@@ -453,6 +516,11 @@ class World:
             entry["document"] = self._file_entry(api["document"]["file_id"])
         if "photo" in api:
             entry["photo"] = self._file_entry(api["photo"][-1]["file_id"])
+        if "sticker" in api:
+            entry["sticker"] = {
+                **self._file_entry(api["sticker"]["file_id"]),
+                "emoji": api["sticker"].get("emoji"),
+            }
         for key in ("migrate_to_chat_id", "migrate_from_chat_id", "group_chat_created"):
             if key in api:
                 entry[key] = api[key]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from . import errors
 from .entities import detect_entities
-from .state import CallbackRecord, Chat, StoredMessage, User, World
+from .state import STICKER_WEBP, STICKERS, CallbackRecord, Chat, StoredMessage, User, World
 
 
 class ControlError(Exception):
@@ -135,12 +136,25 @@ async def _user_message(
     return {"chat_id": chat.id, "message_id": stored.message_id, "update_id": update_id}
 
 
+def _check_length(world: World, text: str, limit: int, error: str) -> None:
+    """Telegram refuses a message text over 4,096 characters and a caption over 1,024 (its
+    apps split a longer text into several messages); the same limits as the bot's."""
+    if world.config.limits.enforce and len(text) > limit:
+        raise ControlError(400, error)
+
+
 async def send_text(
     world: World, user: User, chat: Chat, text: str, reply_to: int | None = None
 ) -> dict[str, Any]:
-    """The user writes ``text``; ``/cmd`` and ``/cmd@bot`` get a bot_command entity."""
+    """The user writes ``text``; ``/cmd`` and ``/cmd@bot`` get a bot_command entity.
+
+    Raises:
+        ControlError: 400 when the text is empty or longer than Telegram allows
+            ("Bad Request: message is too long").
+    """
     if not text.strip():
         raise ControlError(400, "text is empty")
+    _check_length(world, text, world.config.limits.text_max, errors.TEXT_TOO_LONG)
     entities = detect_entities(text, [])
     return await _user_message(world, user, chat, reply_to, text=text, entities=entities)
 
@@ -263,9 +277,15 @@ async def send_file(
     caption: str | None = None,
     media_group_id: str | None = None,
 ) -> dict[str, Any]:
-    """The user sends a document or a photo (kept, downloadable by the bot)."""
+    """The user sends a document or a photo (kept, downloadable by the bot).
+
+    Raises:
+        ControlError: 400 for another kind, or a caption over 1,024 characters.
+    """
     if kind not in ("document", "photo"):
         raise ControlError(400, "kind must be document or photo")
+    if caption:
+        _check_length(world, caption, world.config.limits.caption_max, errors.CAPTION_TOO_LONG)
     stored = world.store_file(data, file_name, mime_type, kind)
     media = stored.photo() if kind == "photo" else stored.document()
     caption_entities = detect_entities(caption, []) if caption else None
@@ -278,6 +298,21 @@ async def send_file(
         media_group_id=media_group_id,
         **{kind: media},
     )
+    return {**result, "file_id": stored.file_id}
+
+
+async def send_sticker(world: World, user: User, chat: Chat, key: str) -> dict[str, Any]:
+    """The user sends one of the built-in stickers (:data:`~bot.sandbox.state.STICKERS`):
+    a message with a Bot API ``Sticker``, as Telegram delivers a sticker from a set.
+
+    Raises:
+        ControlError: 400 for an unknown sticker key.
+    """
+    emoji = STICKERS.get(key)
+    if emoji is None:
+        raise ControlError(400, f"unknown sticker {key!r}; built-in: {sorted(STICKERS)}")
+    stored = world.store_file(STICKER_WEBP, f"{key}.webp", "image/webp", "sticker")
+    result = await _user_message(world, user, chat, sticker=stored.sticker(emoji))
     return {**result, "file_id": stored.file_id}
 
 

@@ -398,3 +398,41 @@ async def test_commands_per_chat_scope(api: BotApiCaller, client: EmulatorClient
         assert (status, body["description"]) == (400, "Bad Request: chat not found")
     assert await api.ok("deleteMyCommands", scope=scope)
     assert await api.ok("getMyCommands", scope=scope) == []
+
+
+async def test_command_menu_resolved_as_telegram_resolves_scopes(
+    api: BotApiCaller, client: EmulatorClient
+) -> None:
+    """Bot API "Determining list of commands": the chat's own scope, then all private chats,
+    then the default; each first in the user's language, then for every language."""
+    siti = await client.create_user("Siti", language_code="id", started=True)
+    john = await client.create_user("John", language_code="en-GB", started=True)
+    rahmat = await client.create_user("Rahmat", language_code="id", started=True)
+
+    def listed(*names: str) -> list[dict[str, str]]:
+        return [{"command": name, "description": name.title()} for name in names]
+
+    assert await api.ok("setMyCommands", commands=listed("start", "help"))
+    english = listed("start", "help", "cancel")
+    assert await api.ok("setMyCommands", commands=english, language_code="en")
+    assert await siti.command_menu() == ["start", "help"]
+    assert await john.command_menu() == ["start", "help", "cancel"]
+
+    private = {"type": "all_private_chats"}
+    assert await api.ok("setMyCommands", commands=listed("start", "agenda"), scope=private)
+    assert await siti.command_menu() == ["start", "agenda"]
+    assert await john.command_menu() == ["start", "agenda"]
+
+    admin = {"type": "chat", "chat_id": rahmat.id}
+    assert await api.ok("setMyCommands", commands=listed("start", "entries"), scope=admin)
+    indonesian = listed("start", "entries", "export")
+    assert await api.ok("setMyCommands", commands=indonesian, scope=admin, language_code="id")
+    assert await rahmat.command_menu() == ["start", "entries", "export"]
+    assert await siti.command_menu() == ["start", "agenda"]
+
+    group = await client.create_group("Panitia", [siti.id, rahmat.id])
+    in_group = siti.in_chat(group["chat_id"])
+    assert await in_group.command_menu() == ["start", "help"]  # private scopes do not apply
+    groups = {"type": "all_group_chats"}
+    assert await api.ok("setMyCommands", commands=listed("rekap"), scope=groups)
+    assert await in_group.command_menu() == ["rekap"]

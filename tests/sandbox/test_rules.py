@@ -6,6 +6,7 @@ import aiohttp
 import pytest
 
 from bot.sandbox import Emulator, EmulatorClient
+from bot.sandbox.client import EmulatorControlError
 
 from .conftest import BotApiCaller, FakeClock
 
@@ -452,3 +453,54 @@ async def test_rejections_log_and_counters(api: BotApiCaller, siti, client) -> N
     assert rejection["injected"] is False
     await client.clear_rejections()
     assert await client.rejections() == []
+
+
+async def test_a_user_cannot_send_more_than_telegram_allows(
+    api: BotApiCaller, siti, client: EmulatorClient
+) -> None:
+    """Telegram's apps never deliver a text over 4,096 characters or a caption over 1,024:
+    the emulator refuses them with the Bot API's own words, and nothing reaches the bot."""
+    with pytest.raises(EmulatorControlError) as too_long:
+        await siti.send("a" * 4097)
+    assert (too_long.value.status, too_long.value.message) == (
+        400,
+        "Bad Request: message is too long",
+    )
+    with pytest.raises(EmulatorControlError) as caption:
+        await siti.send_document(b"data", "a.txt", "text/plain", caption="x" * 1025)
+    assert caption.value.message == "Bad Request: message caption is too long"
+    assert await api.ok("getUpdates") == []
+    await siti.send("a" * 4096)
+    await siti.send_photo(_PNG, "p.png", "image/png", caption="x" * 1024)
+    updates = await api.ok("getUpdates")
+    assert [len(u["message"].get("text") or u["message"]["caption"]) for u in updates] == [
+        4096,
+        1024,
+    ]
+
+
+async def test_a_sticker_arrives_as_telegrams_sticker(
+    api: BotApiCaller, siti, client: EmulatorClient
+) -> None:
+    from telegram import Message
+
+    stickers = await client.request("GET", "stickers")
+    assert stickers["thumbs_up"] == "👍"
+    sent = await siti.send_sticker("thumbs_up")
+    [update] = await api.ok("getUpdates")
+    message = Message.de_json(update["message"], None)
+    assert message.sticker is not None and message.sticker.emoji == "👍"
+    assert message.sticker.type == "regular" and not message.sticker.is_animated
+    assert message.sticker.file_id == sent["file_id"]
+    file = await api.ok("getFile", file_id=sent["file_id"])
+    assert file["file_path"].endswith(".webp")
+    [entry] = (await client.transcript(siti.id))["messages"]
+    assert entry["sticker"]["emoji"] == "👍"
+    with pytest.raises(EmulatorControlError):
+        await siti.send_sticker("no-such-sticker")
+
+
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)

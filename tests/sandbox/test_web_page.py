@@ -10,9 +10,11 @@ from __future__ import annotations
 import base64
 import json
 import shutil
+import struct
 import time
 import urllib.error
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -242,6 +244,107 @@ def test_what_a_user_types_is_shown_as_text_never_as_html(page: Any) -> None:
     assert page.evaluate("window.pwned") is None
     mine.locator("a.command", has_text="/help").click()
     page.locator(".msg.in", has_text="Bantuan").last.wait_for()
+
+
+def _menu(page: Any, wanted: str = "/start") -> list[str]:
+    """The commands the ☰ menu lists once it lists ``wanted`` (the bot sets a committee
+    member's menu just after answering /start)."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while True:
+        page.click("#menu-btn")
+        page.locator("#commands .command-name").first.wait_for()
+        names = page.locator("#commands .command-name").all_inner_texts()
+        page.click("#menu-btn")
+        if wanted in names or time.monotonic() > deadline:
+            return names
+
+
+def test_the_menu_shows_what_each_personas_telegram_shows(page: Any) -> None:
+    """The bot gives the committee a menu of its own (a chat scope): Rahmat's ☰ lists the
+    committee's commands, Siti's only the public ones, each in the user's language."""
+    page.click('[data-persona="admin"]')
+    _send(page, "/start")
+    page.locator(".msg.in", has_text="Selamat datang").wait_for()
+    admin = _menu(page, "/inovasi")
+    assert "/inovasi" in admin and "/ekspor" in admin and "/start" in admin
+    page.click('[data-persona="attendee"]')
+    attendee = _menu(page)
+    assert "/start" in attendee and "/inovasi" not in attendee
+    description = page.locator("#commands .command-desc")
+    page.click("#menu-btn")
+    assert plain_text("id", "command-start") in description.all_inner_texts()
+
+
+def test_a_sticker_is_sent_from_the_page(page: Any, sandbox: dict[str, Any]) -> None:
+    page.click('[data-persona="judge"]')
+    page.click("#sticker-btn")
+    page.click('[data-sticker="thumbs_up"]')
+    page.locator(".msg.out .sticker", has_text="👍").wait_for()
+    assert page.locator("#stickers").is_hidden()
+
+
+def test_a_text_longer_than_telegram_allows_is_sent_as_two_messages(page: Any) -> None:
+    """Telegram's apps split a text over 4,096 characters; the page does the same (the
+    emulator refuses such a text, as Telegram does)."""
+    page.click('[data-persona="judge"]')
+    words = " ".join(["kata"] * 1200)  # 5,999 characters
+    page.fill("#text", words)
+    page.press("#text", "Enter")
+    sent = page.locator(".msg.out .text", has_text="kata kata kata")
+    sent.nth(1).wait_for()
+    parts = sent.all_inner_texts()
+    assert len(parts) == 2 and all(len(part) <= 4096 for part in parts)
+    assert sum(len(part.split()) for part in parts) == 1200
+
+
+def test_the_transcript_stays_at_the_newest_message_after_a_photo(page: Any) -> None:
+    page.click('[data-persona="officer"]')
+    for number in range(12):
+        _send(page, f"Pesan nomor {number}")
+    page.locator(".msg.out", has_text="Pesan nomor 11").wait_for()
+    page.set_input_files(
+        "#file",
+        files=[{"name": "besar.png", "mimeType": "image/png", "buffer": _png(640, 480)}],
+    )
+    photo = page.locator(".msg.out img.photo").last
+    photo.wait_for()
+    page.wait_for_function("document.querySelector('.msg.out img.photo').complete")
+    _send(page, "Setelah foto")
+    page.locator(".msg.out", has_text="Setelah foto").wait_for()
+    page.wait_for_function(
+        "(() => { const b = document.getElementById('messages');"
+        " return b.scrollHeight - b.scrollTop - b.clientHeight < 2; })()"
+    )
+
+
+def test_skipping_ahead_runs_the_next_scheduled_reminder(page: Any) -> None:
+    """⏩ names what comes next and moves the bot's clock to it: in the plain sandbox, the
+    first entry deadline reminder reaches Budi, whose unit has sent nothing yet. (The module's
+    sandbox stays 23 days on; entries are still open then.)"""
+    page.click('[data-persona="officer"]')
+    _send(page, "/start")
+    page.locator(".msg.in", has_text="Selamat datang").last.wait_for()
+    assert "Entry deadline reminder" in page.locator("#skip-what").inner_text()
+    page.click("#skip")
+    page.locator(".msg.in", has_text="Pengingat batas akhir pengiriman inovasi").wait_for()
+    page.locator("#toast", has_text="Ran").wait_for()
+
+
+def _png(width: int, height: int) -> bytes:
+    """An opaque grey PNG of that size."""
+    raw = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _tiny_png() -> bytes:

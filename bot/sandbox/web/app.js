@@ -1,6 +1,6 @@
 // The sandbox's web chat: a Telegram-like client of the emulator's control API.
 //
-// Reads /_sandbox/info (bot, personas, commands), then for the chosen persona long-polls
+// Reads /_sandbox/info (bot, personas), then for the chosen persona long-polls
 // GET /_emulator/chats/{id}/wait?since_version=V and renders the transcript. Every action of
 // the user is a control API call (send, tap, photo, document, location, contact).
 // Message bodies come from the emulator's own rendering of Telegram entities ("html"),
@@ -28,7 +28,12 @@
     keyboardOpen: true,
     replyTo: null,
     seen: {}, // chat id -> message_count seen
+    stick: true, // the transcript is scrolled to the newest message
   };
+
+  // Telegram's limit of one message (Bot API: 4,096 characters); its apps send a longer
+  // text as several messages, cut at a line break or a space where there is one.
+  const TEXT_MAX = 4096;
 
   // ---- HTTP -------------------------------------------------------------------------
 
@@ -279,15 +284,26 @@
     if (entry.reply_to_message_id) bubble.appendChild(quoteOf(entry));
     if (entry.photo) {
       const img = el("img", "photo");
+      if (entry.photo.width && entry.photo.height) {
+        img.width = entry.photo.width;
+        img.height = entry.photo.height;
+      }
+      // the image grows the transcript once it loads: stay at the newest message
+      img.addEventListener("load", keepAtBottom);
       img.src = entry.photo.download_path;
       img.alt = entry.photo.file_name || "photo";
-      img.loading = "lazy";
       const link = el("a");
       link.href = entry.photo.download_path;
       link.target = "_blank";
       link.appendChild(img);
       bubble.appendChild(link);
       bubble.classList.add("has-media");
+    }
+    if (entry.sticker) {
+      const sticker = el("div", "sticker", entry.sticker.emoji || "🖼");
+      sticker.title = "Sticker";
+      bubble.appendChild(sticker);
+      bubble.classList.add("has-sticker");
     }
     if (entry.document) bubble.appendChild(fileCard(entry.document));
     if (entry.venue) {
@@ -327,9 +343,18 @@
     return box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   }
 
+  function keepAtBottom() {
+    const box = $("messages");
+    if (state.stick) box.scrollTop = box.scrollHeight;
+  }
+
+  $("messages").addEventListener("scroll", () => {
+    state.stick = nearBottom($("messages"));
+  });
+
   function renderTranscript(data) {
     const box = $("messages");
-    const stick = nearBottom(box) || state.version < 0;
+    const stick = state.stick || state.version < 0;
     let added = false;
     const present = new Set();
     for (const entry of data.messages) {
@@ -368,7 +393,10 @@
     renderReplyKeyboard(data.reply_keyboard);
     updateForceReply(data.messages);
     state.seen[state.persona.user_id] = data.messages.length;
-    if (added && stick) box.scrollTop = box.scrollHeight;
+    if (added && stick) {
+      box.scrollTop = box.scrollHeight;
+      state.stick = true;
+    }
   }
 
   // ---- reply keyboard -------------------------------------------------------------------
@@ -452,16 +480,65 @@
 
   // ---- actions ------------------------------------------------------------------------
 
+  function splitText(text) {
+    const parts = [];
+    let rest = text;
+    while (rest.length > TEXT_MAX) {
+      const head = rest.slice(0, TEXT_MAX);
+      let cut = Math.max(head.lastIndexOf("\n"), head.lastIndexOf(" "));
+      if (cut < TEXT_MAX / 2) cut = TEXT_MAX;
+      parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut).replace(/^[ \n]/, "");
+    }
+    if (rest.trim()) parts.push(rest);
+    return parts;
+  }
+
   async function sendText(text) {
     if (!state.persona || !text.trim()) return;
-    const body = { text };
-    if (state.replyTo !== null) body.reply_to = state.replyTo;
     try {
-      await post(userPath("send"), body);
+      for (const part of splitText(text)) {
+        const body = { text: part };
+        if (state.replyTo !== null) body.reply_to = state.replyTo;
+        await post(userPath("send"), body);
+      }
     } catch (error) {
       failed(error);
     }
   }
+
+  async function sendSticker(key) {
+    $("stickers").hidden = true;
+    try {
+      await post(userPath("sticker"), { sticker: key });
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  async function toggleStickers() {
+    const box = $("stickers");
+    if (!box.hidden) {
+      box.hidden = true;
+      return;
+    }
+    try {
+      const stickers = await api("/_emulator/stickers");
+      box.replaceChildren();
+      for (const [key, emoji] of Object.entries(stickers)) {
+        const item = el("button", "sticker-item", emoji);
+        item.type = "button";
+        item.dataset.sticker = key;
+        item.title = key;
+        item.addEventListener("click", () => sendSticker(key));
+        box.appendChild(item);
+      }
+      box.hidden = false;
+    } catch (error) {
+      failed(error);
+    }
+  }
+  $("sticker-btn").addEventListener("click", toggleStickers);
 
   async function tapInline(entry, button, node) {
     node.classList.add("pending");
@@ -543,7 +620,7 @@
   $("text").addEventListener("input", () => {
     autosize();
     const value = $("text").value;
-    if (value.startsWith("/") && !value.includes(" ")) showCommands(value);
+    if (value.startsWith("/") && !value.includes(" ")) showCommands(value, true);
     else $("commands").hidden = true;
   });
   $("text").addEventListener("keydown", (event) => {
@@ -555,16 +632,27 @@
 
   // ---- command menu -------------------------------------------------------------------
 
-  function commandList() {
-    const commands = (state.info && state.info.commands) || {};
-    return commands.id && commands.id.length ? commands.id : commands[""] || [];
+  // The menu the persona's Telegram shows: the emulator resolves the bot's command scopes
+  // (this chat, private chats, default) and languages as Telegram does. Asked each time,
+  // since the bot changes a user's commands (a new admin, a judge).
+  async function commandList() {
+    try {
+      return await api(userPath("commands"));
+    } catch (error) {
+      failed(error);
+      return [];
+    }
   }
 
-  function showCommands(prefix) {
+  async function showCommands(prefix, typed) {
     const box = $("commands");
+    const persona = state.persona;
+    const commands = await commandList();
+    // the answer may come after the persona changed or the text was sent
+    if (persona !== state.persona || (typed && $("text").value !== prefix)) return;
     box.replaceChildren();
     const wanted = prefix.slice(1).toLowerCase();
-    const list = commandList().filter((c) => c.command.startsWith(wanted));
+    const list = commands.filter((c) => c.command.startsWith(wanted));
     for (const command of list) {
       const item = el("button", "command-item");
       item.type = "button";
@@ -630,6 +718,7 @@
     state.keyboardSig = "";
     state.keyboard = null;
     state.replyTo = null;
+    state.stick = true;
     $("messages").replaceChildren();
     $("empty").hidden = true;
     for (const id of ["chat-head", "messages", "composer-wrap"]) $(id).hidden = false;
@@ -689,6 +778,33 @@
     }
   }
 
+  // The next reminder or announcement the bot has scheduled, and ⏩ to move time on to it.
+  function renderNext(next) {
+    $("skip-box").hidden = !next;
+    if (next) $("skip-what").textContent = `${next.label}, ${next.when}`;
+  }
+
+  async function refreshNext() {
+    try {
+      renderNext((await api("/_sandbox/info")).next);
+    } catch (_) {
+      // the chat's own poll reports the connection
+    }
+  }
+
+  $("skip").addEventListener("click", async () => {
+    $("skip").disabled = true;
+    try {
+      const result = await post("/_sandbox/skip");
+      renderNext(result.next);
+      toast(result.sent.length ? `Ran ${result.sent.length} scheduled item(s)` : "Nothing was due");
+    } catch (error) {
+      failed(error);
+    } finally {
+      $("skip").disabled = false;
+    }
+  });
+
   $("back").addEventListener("click", () => {
     document.body.classList.remove("in-chat");
   });
@@ -709,9 +825,11 @@
     document.title = `${bot.first_name} · IGA bot sandbox`;
     $("event").textContent = `${state.info.event} · bot @${bot.username}`;
     renderPersonas();
+    renderNext(state.info.next);
     const wanted = state.info.personas.find((p) => `#${p.key}` === location.hash);
     if (wanted) choose(wanted);
     setInterval(refreshBadges, 3000);
+    setInterval(refreshNext, 5000);
   }
 
   boot();
