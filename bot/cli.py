@@ -9,12 +9,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, SettingsError, load_settings
 from bot.setup import SetupError
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 EXIT_USAGE = 2
 
@@ -167,12 +172,6 @@ def configure_logging(settings: Settings) -> None:
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 """Update types the bot asks Telegram for (Bot API getUpdates / setWebhook ``allowed_updates``)."""
 
-BOOTSTRAP_RETRIES = -1
-"""Start-up calls to Telegram (getMe, deleteWebhook/setWebhook) are retried without end when
-Telegram cannot be reached, waiting 1 s, then 1.5 times longer each time up to 30 s
-(python-telegram-bot's network retry loop): a bot started during a network outage comes up
-by itself once the network is back; SIGTERM still stops it at once."""
-
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.app import build_application
@@ -183,23 +182,20 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     prepare_database(settings)
     application = build_application(settings)
-    if settings.webhook_url:
-        application.run_webhook(
-            listen="0.0.0.0",
-            port=settings.port,
-            url_path="telegram",
-            webhook_url=settings.webhook_url,
-            secret_token=(
-                settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-            ),
-            allowed_updates=ALLOWED_UPDATES,
-            bootstrap_retries=BOOTSTRAP_RETRIES,
-        )
-    else:
-        application.run_polling(
-            allowed_updates=ALLOWED_UPDATES, bootstrap_retries=BOOTSTRAP_RETRIES
-        )
+    asyncio.run(_serve(application))
     return 0
+
+
+async def _serve(application: Application) -> None:
+    """Run the bot until SIGTERM or Ctrl+C (start-up retries while Telegram is unreachable;
+    see :func:`bot.web.server.run_bot`)."""
+    from bot.web.server import run_bot
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await run_bot(application, allowed_updates=ALLOWED_UPDATES, stop=stop)
 
 
 def _sandbox(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///iga-bot.db"
@@ -45,6 +52,15 @@ class Settings(BaseSettings):
         files_s3_endpoint: S3-compatible object storage instead of the folder when set
             (``https://…``); with ``files_s3_bucket``, ``files_s3_access_key``,
             ``files_s3_secret_key`` and ``files_s3_region``.
+        public_url: The workspace's (Mini App's) public HTTPS address, e.g.
+            ``https://iga.example.go.id``; the bot's web server on ``port`` must be reachable
+            there. Unset: the workspace is off.
+        sandbox_plain_http: Accept an ``http://`` ``public_url`` (set only by ``iga-bot
+            sandbox``: Telegram opens Mini Apps over HTTPS only).
+        webapp_script_url: Address of Telegram's ``telegram-web-app.js`` in the pages.
+        init_data_max_age: Seconds a Mini App's init data is accepted after its ``auth_date``.
+        workspace_file_limit: Largest file served through the workspace (bytes; the Bot API's
+            getFile serves up to 20 MB).
     """
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -68,6 +84,11 @@ class Settings(BaseSettings):
     files_s3_access_key: SecretStr | None = None
     files_s3_secret_key: SecretStr | None = None
     files_s3_region: str = "us-east-1"
+    sandbox_plain_http: bool = False
+    public_url: str | None = None
+    webapp_script_url: str = "https://telegram.org/js/telegram-web-app.js"
+    init_data_max_age: int = Field(default=3600, ge=60)
+    workspace_file_limit: int = Field(default=20 * 1024 * 1024, ge=1)
 
     @field_validator("database_url", mode="before")
     @classmethod
@@ -78,6 +99,22 @@ class Settings(BaseSettings):
                 return "postgresql+asyncpg://" + value[len(prefix) :]
         if value.startswith("sqlite://") and not value.startswith("sqlite+"):
             return "sqlite+aiosqlite://" + value[len("sqlite://") :]
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _https_public_url(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = (value or "").strip().rstrip("/")
+        if not value:
+            return None
+        scheme, _, rest = value.partition("://")
+        if scheme not in ("https", "http") or not rest:
+            raise ValueError(f"'{value}' is not an address such as https://iga.example.go.id")
+        if scheme == "http" and not info.data.get("sandbox_plain_http"):
+            raise ValueError(
+                f"'{value}': Telegram opens Mini Apps over https:// only (plain http is "
+                "accepted in `iga-bot sandbox` alone)"
+            )
         return value
 
     @field_validator("admin_ids", mode="before")
@@ -134,6 +171,11 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The event's time zone as a ``ZoneInfo``."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def workspace_url(self) -> str | None:
+        """Address of the workspace's page (``PUBLIC_URL/app/``), or None when it is off."""
+        return f"{self.public_url}/app/" if self.public_url else None
 
     @property
     def is_sqlite(self) -> bool:

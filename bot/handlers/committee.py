@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputMediaDocument, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputMediaDocument, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -41,6 +41,7 @@ from bot.services.events import current_edition
 from bot.services.exports import answer_text, localized, status_label
 from bot.services.roles import Role, Roles, roles_of
 from bot.services.submission_status import (
+    NOTE_LIMIT,
     TRANSITIONS,
     StatusChange,
     StatusChangeError,
@@ -54,8 +55,6 @@ logger = logging.getLogger(__name__)
 S = SubmissionStatus
 MESSAGE_LIMIT = 4000
 """Room per message, under Telegram's 4096 characters after entity parsing."""
-NOTE_LIMIT = 1000
-"""Longest committee note (characters), so the officer's notice stays one message."""
 NOTE_KEY = "committee_note"
 """``user_data`` key of a pending return/reject note: ``{"action": "r"|"x", "id": int}``."""
 INPUT_GROUP = 7
@@ -243,12 +242,17 @@ def split_text(parts: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
 async def notify_officers(
     context: ContextTypes.DEFAULT_TYPE, changes: Sequence[StatusChange]
 ) -> int:
-    """Tell each officer of the entry's unit about the change, in their language.
+    """Tell each officer of the entry's unit about the change (:func:`send_officer_notices`)."""
+    return await send_officer_notices(context.bot, runtime_of(context), changes)
+
+
+async def send_officer_notices(bot: Bot, runtime: Runtime, changes: Sequence[StatusChange]) -> int:
+    """Tell each officer of the entry's unit about the change, in their language; the chat's
+    buttons and the workspace's actions both send their notices here.
 
     Returns:
         How many notices were sent (failures, e.g. a blocked bot, are logged and skipped).
     """
-    runtime = runtime_of(context)
     sent = 0
     for change in changes:
         key = f"officer-notice-{change.new.value}"
@@ -264,7 +268,7 @@ async def notify_officers(
                 note=change.note or "—",
             )
             try:
-                await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
+                await bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
                 sent += 1
             except TelegramError as error:
                 logger.warning("Could not notify officer %s: %s", user_id, error)

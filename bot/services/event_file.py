@@ -317,8 +317,10 @@ class CriterionSpec(_Strict):
     key: Key
     name: LocalizedText
     weight: float = Field(gt=0, le=100)
+    description: LocalizedText | None = None
+    """What the judges look at under this criterion (shown beside the score)."""
 
-    _localized = field_validator("name", mode="before")(_check_localized)
+    _localized = field_validator("name", "description", mode="before")(_check_localized)
 
 
 class UnitSpec(_Strict):

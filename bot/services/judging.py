@@ -16,7 +16,7 @@ Every change is audited with its value before and after.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -50,15 +50,20 @@ LEVELS = (1, 2, 3)
 
 @dataclass(frozen=True)
 class Criterion:
-    """A rubric criterion: key, name per language, weight in percent."""
+    """A rubric criterion: key, name and description per language, weight in percent."""
 
     key: str
     name: dict[str, str]
     weight: float
+    description: dict[str, str] = field(default_factory=dict)
 
     def label(self, language: str) -> str:
         """The name in ``language`` (Indonesian if missing)."""
         return self.name.get(language) or self.name.get("id") or self.key
+
+    def explanation(self, language: str) -> str:
+        """What the judges look at, in ``language`` (Indonesian if missing; may be "")."""
+        return self.description.get(language) or self.description.get("id") or ""
 
 
 DEFAULT_RUBRIC: tuple[Criterion, ...] = (
@@ -96,8 +101,21 @@ def rubric(edition: Edition) -> tuple[Criterion, ...]:
     if not configured:
         return DEFAULT_RUBRIC
     return tuple(
-        Criterion(item["key"], dict(item["name"]), float(item["weight"])) for item in configured
+        Criterion(
+            item["key"],
+            dict(item["name"]),
+            float(item["weight"]),
+            _texts(item.get("description")),
+        )
+        for item in configured
     )
+
+
+def _texts(value: str | dict[str, str] | None) -> dict[str, str]:
+    """A localised text of the event file as ``{language: text}``."""
+    if isinstance(value, str):
+        return {"id": value}
+    return dict(value or {})
 
 
 def is_closed(edition: Edition) -> bool:
@@ -344,9 +362,14 @@ async def assigned_entries(session: AsyncSession, judge: Judge) -> list[Submissi
     )
 
 
-async def _check_can_judge(
+async def check_can_judge(
     session: AsyncSession, judge: Judge, submission_id: int
 ) -> tuple[Edition, Submission]:
+    """The edition and the entry when ``judge`` may change its judging now.
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned`` or ``conflict``.
+    """
     edition = await session.get(Edition, judge.edition_id)
     if edition is None or is_closed(edition):
         raise JudgingError("closed")
@@ -379,7 +402,7 @@ async def set_score(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``unknown-criterion`` or
             ``out-of-range``.
     """
-    edition, _ = await _check_can_judge(session, judge, submission_id)
+    edition, _ = await check_can_judge(session, judge, submission_id)
     if criterion_key not in {criterion.key for criterion in rubric(edition)}:
         raise JudgingError("unknown-criterion", criterion_key)
     if not MIN_SCORE <= value <= MAX_SCORE:
@@ -442,7 +465,7 @@ async def validate_level(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``bad-level`` or
             ``unknown-indicator``.
     """
-    edition, _ = await _check_can_judge(session, judge, submission_id)
+    edition, _ = await check_can_judge(session, judge, submission_id)
     if level not in LEVELS:
         raise JudgingError("bad-level", str(level))
     indicator = await session.get(Indicator, indicator_id)

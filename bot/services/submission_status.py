@@ -27,6 +27,10 @@ from bot.storage.models import AuditEntry, Officer, Submission, SubmissionStatus
 
 S = SubmissionStatus
 
+NOTE_LIMIT = 1000
+"""Longest committee note on a return or rejection (characters), so the officer's notice
+stays one message; a longer note is refused whole, never cut."""
+
 TRANSITIONS: dict[SubmissionStatus, frozenset[SubmissionStatus]] = {
     S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
     S.SUBMITTED: frozenset({S.VERIFIED, S.RETURNED, S.REJECTED, S.WITHDRAWN}),

@@ -484,6 +484,21 @@ class Score(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class JudgeReview(Base):
+    """A judge's comment on an entry and whether they submitted their scoring of it (the
+    scores themselves are :class:`Score` rows). Saved as the judge types."""
+
+    __tablename__ = "judge_reviews"
+    __table_args__ = (UniqueConstraint("judge_id", "submission_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id", ondelete="CASCADE"))
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
 class Award(Base):
     """A result of an edition (Juara I…), private to admins until the announcement time.
 

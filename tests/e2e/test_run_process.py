@@ -41,7 +41,12 @@ async def test_polling_process_answers_start(bot_process, emu) -> None:  # noqa:
 async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:  # noqa: F811
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
-    bot_process.env.update(WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-Token_1", PORT=str(port))
+    bot_process.env.update(
+        WEBHOOK_URL=url,
+        WEBHOOK_SECRET="s3cret-Token_1",
+        PORT=str(port),
+        PUBLIC_URL="https://iga.example.go.id",
+    )
     bot_process.start()
 
     async def webhook_set() -> bool:
@@ -69,6 +74,30 @@ async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:  # n
                 assert response.status == 403
     assert [m for m in await siti.bot_messages() if "Bantuan" in (m["text"] or "")] == []
     assert BOT_TOKEN.split(":")[1] not in bot_process.output()
+    async with aiohttp.ClientSession() as http:  # one server: the workspace on the same port
+        async with http.get(f"http://127.0.0.1:{port}/app/") as response:
+            assert response.status == 200
+        async with http.get(f"http://127.0.0.1:{port}/app/f/home") as response:
+            assert response.status == 401
+
+
+async def test_polling_process_serves_the_workspace_on_port(bot_process, emu) -> None:  # noqa: F811
+    port = free_port()
+    bot_process.env.update(PUBLIC_URL="https://iga.example.go.id", PORT=str(port))
+    bot_process.start()
+
+    async def served() -> bool:
+        try:
+            async with aiohttp.ClientSession() as http:
+                async with http.get(f"http://127.0.0.1:{port}/app/") as response:
+                    return response.status == 200
+        except aiohttp.ClientConnectionError:
+            return False
+
+    await wait_until(served, timeout=STARTUP_SECONDS)
+    siti = await emu.create_user("Siti", language_code="id")
+    await siti.send("/start")
+    await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=10)
 
 
 class RefusingServer:

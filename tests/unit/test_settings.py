@@ -27,12 +27,15 @@ CONTRACT = {
     "FILES_S3_ACCESS_KEY",
     "FILES_S3_SECRET_KEY",
     "FILES_S3_REGION",
+    "PUBLIC_URL",
 }
+WORKSPACE = {"SANDBOX_PLAIN_HTTP", "WEBAPP_SCRIPT_URL", "INIT_DATA_MAX_AGE", "WORKSPACE_FILE_LIMIT"}
+"""The workspace's own settings beside the contract (documented in config/.env.example)."""
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    for name in CONTRACT:
+    for name in CONTRACT | WORKSPACE:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -63,7 +66,20 @@ def test_an_s3_store_needs_its_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_settings_have_exactly_the_contract_variables() -> None:
-    assert {name.upper() for name in Settings.model_fields} == CONTRACT
+    assert {name.upper() for name in Settings.model_fields} == CONTRACT | WORKSPACE
+
+
+def test_public_url_is_https_except_in_the_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().workspace_url is None
+    monkeypatch.setenv("PUBLIC_URL", "https://iga.example.go.id/")
+    assert load_settings().workspace_url == "https://iga.example.go.id/app/"
+    monkeypatch.setenv("PUBLIC_URL", "http://iga.example.go.id")
+    with pytest.raises(SettingsError, match="^PUBLIC_URL: .*https:// only"):
+        load_settings()
+    assert load_settings(sandbox_plain_http=True).public_url == "http://iga.example.go.id"
+    monkeypatch.setenv("PUBLIC_URL", "iga.example.go.id")
+    with pytest.raises(SettingsError, match="^PUBLIC_URL: "):
+        load_settings()
 
 
 @pytest.mark.parametrize(

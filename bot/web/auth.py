@@ -1,0 +1,204 @@
+"""Who is asking: Telegram's Mini App init data, checked at every request, and the role
+checked from the database at every request.
+
+The page sends ``Authorization: tma <initData>`` (the raw ``Telegram.WebApp.initData``
+query string). It is validated as Telegram documents ("Validating data received via the Mini
+App", core.telegram.org/bots/webapps): HMAC-SHA256 of the sorted ``key=value`` lines with the
+secret HMAC-SHA256("WebAppData", bot token), by the ``telegram-webapp-auth`` library. Missing,
+forged, another bot's (another token gives another secret) or older than
+``INIT_DATA_MAX_AGE`` seconds: 401. A valid user without the role: 403. Every refusal is
+written to the audit log (``access.denied``) in a transaction of its own, after the request's
+own transaction was rolled back, so a refused request changes nothing else.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from aiohttp import web
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram_webapp_auth.auth import TelegramAuthenticator, generate_secret_key
+from telegram_webapp_auth.errors import ExpiredInitDataError, InvalidInitDataError
+
+from bot.i18n import normalize_language, t
+from bot.runtime import Runtime
+from bot.services import audit
+from bot.services.chats import chat_language
+from bot.services.events import current_edition
+from bot.services.roles import Roles, roles_of
+from bot.storage.models import Edition
+
+logger = logging.getLogger(__name__)
+
+SCHEME = "tma"
+"""``Authorization`` scheme of init data (the name Telegram's Mini Apps docs use)."""
+
+RUNTIME_KEY = web.AppKey("runtime", Runtime)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The Telegram user the init data names (trusted once validated)."""
+
+    user_id: int
+    first_name: str
+    language_code: str | None
+
+
+VIEWER_KEY = web.RequestKey("viewer", Viewer)
+"""``request[VIEWER_KEY]``: the :class:`Viewer` once the init data was accepted."""
+
+
+class InitDataRefused(Exception):
+    """The init data is missing, forged, another bot's or stale; ``reason`` says which."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def viewer_from_init_data(init_data: str, bot_token: str, max_age_seconds: int) -> Viewer:
+    """The user of valid init data.
+
+    Raises:
+        InitDataRefused: ``missing``, ``expired``, ``invalid`` (a forged hash, another
+            bot's data, a malformed string) or ``no-user``.
+    """
+    if not init_data:
+        raise InitDataRefused("missing")
+    authenticator = TelegramAuthenticator(generate_secret_key(bot_token))
+    try:
+        data = authenticator.validate(init_data, expr_in=timedelta(seconds=max_age_seconds))
+    except ExpiredInitDataError:
+        raise InitDataRefused("expired") from None
+    except InvalidInitDataError:
+        raise InitDataRefused("invalid") from None
+    if data.user is None:
+        raise InitDataRefused("no-user")
+    return Viewer(data.user.id, data.user.first_name, data.user.language_code)
+
+
+def init_data_of(request: web.Request) -> str:
+    """The init data of ``Authorization: tma <initData>`` ("" when absent)."""
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == SCHEME else ""
+
+
+def attempted(request: web.Request) -> str:
+    """What the request tried, for the audit log: ``web:GET /app/f/entries``."""
+    return f"web:{request.method} {request.path}"
+
+
+async def audit_refusal(
+    runtime: Runtime, request: web.Request, *, actor_id: int | None, required: str
+) -> None:
+    """Write ``access.denied`` for the request in a transaction of its own."""
+    async with runtime.transaction() as session:
+        audit.record(
+            session,
+            now=runtime.now(),
+            actor_id=actor_id,
+            action=audit.DENIED,
+            entity="access",
+            entity_id=required,
+            after={"attempted": attempted(request)[:200], "required": required},
+        )
+    logger.info("Workspace refused %s to %s (%s)", attempted(request), actor_id, required)
+
+
+def protected(path: str) -> bool:
+    """Whether ``path`` needs init data: everything of the workspace but its shell page and
+    static files (they hold no data)."""
+    return path.startswith(("/app/f/", "/app/api/", "/app/file/"))
+
+
+@web.middleware
+async def init_data_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """401 for a protected request without valid init data (audited); else the viewer is
+    put in ``request[VIEWER_KEY]``."""
+    if not protected(request.path):
+        return await handler(request)
+    runtime = request.app[RUNTIME_KEY]
+    settings = runtime.settings
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    try:
+        viewer = viewer_from_init_data(init_data_of(request), token, settings.init_data_max_age)
+    except InitDataRefused as refused:
+        await audit_refusal(runtime, request, actor_id=None, required=f"init-data:{refused.reason}")
+        language = settings.default_language
+        raise web.HTTPUnauthorized(
+            text=t(language, "workspace-signed-out"),
+            headers={"WWW-Authenticate": SCHEME},
+        ) from None
+    request[VIEWER_KEY] = viewer
+    return await handler(request)
+
+
+@dataclass
+class Access:
+    """What an authorised request gets: its transaction, the viewer's roles now, the current
+    edition, the language and the current instant."""
+
+    session: AsyncSession
+    runtime: Runtime
+    viewer: Viewer
+    roles: Roles
+    edition: Edition
+    language: str
+    now: datetime
+
+    def t(self, key: str, /, **args: object) -> str:
+        """Catalogue text in the viewer's language (HTML-escaped arguments)."""
+        return t(self.language, key, **args)
+
+
+Rule = Callable[[Access], Awaitable[bool]]
+"""Whether the access may go on (checked inside the request's transaction)."""
+
+
+async def is_admin_rule(access: Access) -> bool:
+    """Committee admins only."""
+    return access.roles.admin
+
+
+async def is_judge_rule(access: Access) -> bool:
+    """Judges of the current edition only."""
+    return access.roles.judge is not None
+
+
+async def is_committee_rule(access: Access) -> bool:
+    """Admins or judges (the workspace's home)."""
+    return access.roles.admin or access.roles.judge is not None
+
+
+@asynccontextmanager
+async def authorised(request: web.Request, rule: Rule, required: str) -> AsyncIterator[Access]:
+    """The request's :class:`Access` in one transaction, when ``rule`` allows it.
+
+    Raises:
+        web.HTTPForbidden: the rule refused (audited as ``required`` after the rollback);
+            also when no edition is loaded.
+    """
+    runtime = request.app[RUNTIME_KEY]
+    viewer: Viewer = request[VIEWER_KEY]
+    settings = runtime.settings
+    async with runtime.transaction() as session:
+        edition = await current_edition(session)
+        chosen = await chat_language(session, viewer.user_id)
+        language = chosen or normalize_language(viewer.language_code, settings.default_language)
+        if edition is not None:
+            roles = await roles_of(
+                session, viewer.user_id, admin_ids=settings.admin_ids, edition_id=edition.id
+            )
+            access = Access(session, runtime, viewer, roles, edition, language, runtime.now())
+            if await rule(access):
+                yield access
+                return
+    await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
+    raise web.HTTPForbidden(text=t(language, "workspace-forbidden"))

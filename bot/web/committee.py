@@ -1,0 +1,246 @@
+"""The committee's pages of the workspace (admins only): the entries with counts, filters
+and search; an entry in full with its self-assessment, files and history, and the actions
+(verify, return with a note, reject, nominate, assign judges); the judging progress; the
+ranking with its formula and warnings.
+
+Actions go through :func:`bot.services.submission_status.change_status` and
+:func:`bot.services.judging.assign`, as the chat's buttons do, and the officers get the same
+notices once the change is committed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from bot.services import judging, ranking, workspace
+from bot.services.submission_status import (
+    NOTE_LIMIT,
+    TRANSITIONS,
+    StatusChange,
+    StatusChangeError,
+    change_status,
+)
+from bot.services.submissions import load_entry
+from bot.storage.models import Submission, SubmissionStatus
+from bot.web.auth import Access, authorised, is_admin_rule
+from bot.web.entry_view import entry_sections
+from bot.web.pages import NOTIFY_KEY, int_param, json_body, json_ok, json_refused, render
+
+S = SubmissionStatus
+
+ACTIONS: dict[str, SubmissionStatus] = {
+    "verify": S.VERIFIED,
+    "return": S.RETURNED,
+    "reject": S.REJECTED,
+    "nominate": S.NOMINEE,
+}
+"""The entry actions of the page and the status each sets."""
+NOTE_REQUIRED = ("return", "reject")
+"""Actions that need a note for the officers."""
+
+
+def _filters(request: web.Request) -> workspace.EntryFilters:
+    query = request.query
+    status = query.get("status", "")
+    unit = query.get("unit", "")
+    return workspace.EntryFilters(
+        status=SubmissionStatus(status) if status in S._value2member_map_ else None,
+        unit_id=int(unit) if unit.isdigit() else None,
+        stage=query.get("stage") or None,
+        query=query.get("q", "")[:200],
+    )
+
+
+def _stage_choices(access: Access) -> list[dict[str, Any]]:
+    for field in (access.edition.config or {}).get("form", []):
+        if field["key"] == workspace.STAGE_FIELD:
+            return list(field.get("choices") or [])
+    return []
+
+
+async def entries_page(request: web.Request) -> web.Response:
+    """The entries: counts by status, filters (status, unit, stage), search."""
+    async with authorised(request, is_admin_rule, "admin") as access:
+        filters = _filters(request)
+        counts = await workspace.status_counts(access.session, access.edition.id)
+        rows = await workspace.find_entries(access.session, access.edition.id, filters)
+        stages = _stage_choices(access)
+        return render(
+            request,
+            "entries.html",
+            access,
+            rows=rows,
+            counts=counts,
+            total=sum(counts.values()),
+            filters=filters,
+            units=access.edition.units,
+            stages=stages,
+            stage_labels={choice["value"]: choice["label"] for choice in stages},
+        )
+
+
+async def _entry_of_edition(access: Access, entry_id: int) -> Submission:
+    entry = await load_entry(access.session, entry_id)
+    if entry is None or entry.edition_id != access.edition.id or entry.status is S.DRAFT:
+        raise web.HTTPNotFound(text=access.t("entry-not-found"))
+    return entry
+
+
+async def entry_page(request: web.Request) -> web.Response:
+    """One entry in full, its actions, judges and history."""
+    entry_id = int_param(request, "id")
+    async with authorised(request, is_admin_rule, "admin") as access:
+        entry = await _entry_of_edition(access, entry_id)
+        judges = await judging.list_judges(access.session, access.edition.id)
+        assigned = {
+            judge.id
+            for judge in judges
+            if entry.id in await judging.assigned_ids(access.session, judge.id)
+        }
+        actions = [code for code, target in ACTIONS.items() if target in TRANSITIONS[entry.status]]
+        return render(
+            request,
+            "entry.html",
+            access,
+            entry=entry,
+            sections=await entry_sections(access, entry),
+            actions=actions,
+            note_required=NOTE_REQUIRED,
+            note_limit=NOTE_LIMIT,
+            judges=[
+                (judge, judge.id in assigned, judging.has_conflict(judge, entry))
+                for judge in judges
+            ],
+            judgeable=entry.status in judging.JUDGEABLE,
+            history=await workspace.entry_history(access.session, entry.id),
+        )
+
+
+async def change_entry_status(request: web.Request) -> web.Response:
+    """``POST {"action": "verify"|"return"|"reject"|"nominate", "note": "..."}``; the
+    officers are told once the change is committed."""
+    entry_id = int_param(request, "id")
+    body = await json_body(request)
+    changes: list[StatusChange] = []
+    async with authorised(request, is_admin_rule, "admin") as access:
+        action = str(body.get("action", ""))
+        note = str(body.get("note") or "").strip()
+        if action not in ACTIONS:
+            raise web.HTTPBadRequest()
+        entry = await _entry_of_edition(access, entry_id)
+        if action in NOTE_REQUIRED and not note:
+            return json_refused(access.t("workspace-note-required"), 422)
+        if len(note) > NOTE_LIMIT:
+            return json_refused(
+                access.t("entry-note-too-long", length=len(note), limit=NOTE_LIMIT), 422
+            )
+        try:
+            change = await change_status(
+                access.session,
+                entry,
+                ACTIONS[action],
+                actor_id=access.viewer.user_id,
+                now=access.now,
+                note=note or None,
+            )
+        except StatusChangeError:
+            return json_refused(
+                access.t(
+                    "entry-action-not-allowed",
+                    number=entry.number or "—",
+                    status=access.t(f"status-{entry.status.value}"),
+                )
+            )
+        changes.append(change)
+        message = access.t(
+            "entry-action-done",
+            number=entry.number or "—",
+            status=access.t(f"status-{change.new.value}"),
+            officers=len(set(change.officer_ids)),
+        )
+    await request.app[NOTIFY_KEY](changes)
+    return json_ok(message=message)
+
+
+async def assign_judges(request: web.Request) -> web.Response:
+    """``POST {"judge_ids": [...]}``: exactly these judges judge the entry (a judge of the
+    entrant's unit is refused: conflict of interest)."""
+    entry_id = int_param(request, "id")
+    body = await json_body(request)
+    wanted = body.get("judge_ids")
+    if not isinstance(wanted, list) or not all(isinstance(item, int) for item in wanted):
+        raise web.HTTPBadRequest()
+    async with authorised(request, is_admin_rule, "admin") as access:
+        entry = await _entry_of_edition(access, entry_id)
+        if entry.status not in judging.JUDGEABLE:
+            return json_refused(access.t("workspace-not-judgeable"))
+        try:
+            report = await judging.assign(
+                access.session,
+                access.edition,
+                judge_ids=wanted,
+                submission_ids=[entry.id],
+                actor_id=access.viewer.user_id,
+                now=access.now,
+            )
+            for judge in await judging.list_judges(access.session, access.edition.id):
+                if judge.id not in wanted:
+                    await judging.unassign(
+                        access.session,
+                        access.edition,
+                        judge.id,
+                        entry.id,
+                        actor_id=access.viewer.user_id,
+                        now=access.now,
+                    )
+        except judging.JudgingError as error:
+            return json_refused(access.t(f"judging-error-{error.code}"))
+        message = access.t(
+            "workspace-assigned", added=len(report.added), conflicts=len(report.conflicts)
+        )
+        return json_ok(message=message, conflicts=len(report.conflicts))
+
+
+async def progress_page(request: web.Request) -> web.Response:
+    """Who judged what and what is missing."""
+    async with authorised(request, is_admin_rule, "admin") as access:
+        return render(
+            request,
+            "progress.html",
+            access,
+            rows=await workspace.judging_progress(access.session, access.edition),
+            closed=judging.is_closed(access.edition),
+        )
+
+
+async def ranking_page(request: web.Request) -> web.Response:
+    """The ranking, its formula explained, and its warnings."""
+    async with authorised(request, is_admin_rule, "admin") as access:
+        ranked = await ranking.compute_ranking(access.session, access.edition)
+        unvalidated = await workspace.unvalidated_indicators(
+            access.session, access.edition.id, [line.submission.id for line in ranked]
+        )
+        formula = ranking.final_formula(access.edition)
+        return render(
+            request,
+            "ranking.html",
+            access,
+            ranked=ranked,
+            unvalidated=unvalidated,
+            judges_weight=float(formula["judges"]) * 100,
+            self_weight=float(formula["self_assessment"]) * 100,
+            criteria=judging.rubric(access.edition),
+            indicator_count=len(await judging.indicators_of(access.session, access.edition.id)),
+        )
+
+
+def add_routes(app: web.Application) -> None:
+    """The committee's pages and actions."""
+    app.router.add_get("/app/f/entries", entries_page)
+    app.router.add_get("/app/f/entry/{id}", entry_page)
+    app.router.add_get("/app/f/progress", progress_page)
+    app.router.add_get("/app/f/ranking", ranking_page)
+    app.router.add_post("/app/api/entry/{id}/status", change_entry_status)
+    app.router.add_post("/app/api/entry/{id}/judges", assign_judges)

@@ -1,0 +1,96 @@
+"""An entry as the workspace shows it to the committee and to its judges: every answer in
+full (never cut), its files, and the self-assessment table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.i18n import format_day, format_money
+from bot.services.exports import answer_text, localized
+from bot.services.judging import indicators_of
+from bot.storage.models import Attachment, Indicator, SelfAssessment, Submission
+from bot.web.auth import Access
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """A form field and its answer as text (``long`` keeps line breaks); ``attachment`` for
+    a file field."""
+
+    label: str
+    value: str
+    long: bool
+    attachment: Attachment | None
+
+
+@dataclass(frozen=True)
+class AssessmentLine:
+    """One indicator of the self-assessment table."""
+
+    indicator: Indicator
+    assessment: SelfAssessment | None
+    attachment: Attachment | None
+
+    def level_text(self, level: int | None) -> str:
+        """The level's description from the indicator, e.g. "Peraturan Daerah"."""
+        for item in self.indicator.levels or []:
+            if item.get("level") == level:
+                return str(item.get("description", ""))
+        return ""
+
+
+@dataclass(frozen=True)
+class EntrySections:
+    """Everything of an entry the pages show."""
+
+    answers: list[AnswerLine]
+    assessments: list[AssessmentLine]
+    other_files: list[Attachment]
+
+
+def _shown(field: dict[str, Any], value: Any, language: str) -> str:
+    shown = answer_text(field, value, language)
+    if shown is None or shown == "":
+        return ""
+    if isinstance(shown, date):
+        return format_day(shown, language)
+    if field["kind"] == "money" and isinstance(shown, int):
+        return format_money(shown, language)
+    return str(shown)
+
+
+async def entry_sections(access: Access, entry: Submission) -> EntrySections:
+    """The entry's answers (in the form's order), self-assessment (in the indicators' order)
+    and the files neither of them points at. ``entry`` comes from
+    :func:`bot.services.submissions.load_entry` (answers, files and levels loaded)."""
+    files = {attachment.id: attachment for attachment in entry.attachments}
+    answers = {answer.field_key: answer.value for answer in entry.answers}
+    shown_files: set[int] = set()
+    lines = []
+    for field in (access.edition.config or {}).get("form", []):
+        value = answers.get(field["key"])
+        attachment = None
+        if field["kind"] == "file" and isinstance(value, dict):
+            attachment = files.get(value.get("attachment_id"))
+            if attachment is not None:
+                shown_files.add(attachment.id)
+        lines.append(
+            AnswerLine(
+                label=localized(field["label"], access.language),
+                value=_shown(field, value, access.language),
+                long=field["kind"] == "long_text",
+                attachment=attachment,
+            )
+        )
+    by_indicator = {assessment.indicator_id: assessment for assessment in entry.assessments}
+    assessments = []
+    for indicator in await indicators_of(access.session, access.edition.id):
+        assessment = by_indicator.get(indicator.id)
+        attachment = files.get(assessment.attachment_id) if assessment else None
+        if attachment is not None:
+            shown_files.add(attachment.id)
+        assessments.append(AssessmentLine(indicator, assessment, attachment))
+    others = [attachment for attachment in entry.attachments if attachment.id not in shown_files]
+    return EntrySections(lines, assessments, others)

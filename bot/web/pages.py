@@ -1,0 +1,89 @@
+"""What every page module shares: the keys of the app's state, the fragment renderer with
+the viewer's language and Indonesian formats, JSON answers and bodies."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+import aiohttp_jinja2
+from aiohttp import web
+from markupsafe import Markup
+from telegram import Bot
+
+from bot.i18n import format_day, format_moment, format_number
+from bot.services.exports import localized, status_label
+from bot.services.submission_status import StatusChange
+from bot.storage.models import SubmissionStatus
+from bot.web.auth import Access
+
+BOT_KEY = web.AppKey("bot", Bot)
+NOTIFY_KEY = web.AppKey("notify", Callable[[Sequence[StatusChange]], Awaitable[Any]])
+
+BODY_LIMIT = 64 * 1024
+"""Largest JSON body of an action (bytes): a comment of 10,000 characters fits."""
+
+
+def template_globals() -> dict[str, Any]:
+    """Globals of every template."""
+    return {"statuses": [status for status in SubmissionStatus if status.value != "draft"]}
+
+
+def render(request: web.Request, template: str, access: Access, **context: Any) -> web.Response:
+    """The fragment ``template`` in the viewer's language, with the helpers templates use:
+    ``t`` (catalogue, HTML-safe), ``num`` ("87,5"), ``day`` ("Rabu, 7 Desember 2022"),
+    ``moment`` (day and time in the event's zone), ``status`` (a status's name), ``text`` (a
+    config text in the language), and the viewer's roles as ``roles``."""
+    language = access.language
+    zone = access.runtime.settings.zone
+
+    def moment(value: datetime | None) -> str:
+        return format_moment(value, zone, language) if value else "—"
+
+    context.update(
+        t=lambda key, **args: Markup(access.t(key, **args)),
+        num=lambda value, decimals=None: (
+            "—" if value is None else format_number(value, language, decimals=decimals)
+        ),
+        day=lambda value: format_day(value, language) if value else "—",
+        moment=moment,
+        status=lambda value: status_label(language, SubmissionStatus(value)),
+        text=lambda value: localized(value, language),
+        roles=access.roles,
+        language=language,
+    )
+    return aiohttp_jinja2.render_template(template, request, context)
+
+
+def json_ok(**values: Any) -> web.Response:
+    """A JSON answer ``{"ok": true, ...}``."""
+    return web.json_response({"ok": True, **values})
+
+
+def json_refused(message: str, status: int = 409) -> web.Response:
+    """A polite refusal in the viewer's language, ``{"ok": false, "message": ...}``; nothing
+    changed."""
+    return web.json_response({"ok": False, "message": message}, status=status)
+
+
+async def json_body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object (400 when it is not one or is too large)."""
+    if request.content_length is not None and request.content_length > BODY_LIMIT:
+        raise web.HTTPRequestEntityTooLarge(max_size=BODY_LIMIT, actual_size=request.content_length)
+    try:
+        body = json.loads(await request.text())
+    except (ValueError, UnicodeDecodeError):
+        raise web.HTTPBadRequest() from None
+    if not isinstance(body, dict):
+        raise web.HTTPBadRequest()
+    return body
+
+
+def int_param(request: web.Request, name: str) -> int:
+    """A numeric path parameter (404 otherwise: paths never carry anything else)."""
+    value = request.match_info[name]
+    if not value.isdigit():
+        raise web.HTTPNotFound()
+    return int(value)

@@ -1,0 +1,200 @@
+/* The workspace's bootstrap: reads Telegram's init data, fetches the server-rendered pages
+   with it (Authorization: tma <initData>), follows Telegram's theme, and sends what the user
+   types as they type it. Plain JavaScript, no build step. */
+(function () {
+  "use strict";
+  var tg = window.Telegram && window.Telegram.WebApp;
+  var initData = tg ? tg.initData : "";
+  var main = document.getElementById("main");
+  var toast = document.getElementById("toast");
+  var SAVE_DELAY = 400;
+  var pending = {};
+
+  function applyTheme() {
+    var params = (tg && tg.themeParams) || {};
+    var root = document.documentElement;
+    Object.keys(params).forEach(function (key) {
+      root.style.setProperty("--tg-" + key.replace(/_/g, "-"), params[key]);
+    });
+    root.setAttribute("data-scheme", (tg && tg.colorScheme) || "light");
+  }
+
+  function request(method, path, body) {
+    var options = { method: method, headers: { Authorization: "tma " + initData } };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return fetch(path, options);
+  }
+
+  function say(text, bad) {
+    toast.textContent = text;
+    toast.className = bad ? "bad" : "";
+    toast.hidden = false;
+    clearTimeout(say.timer);
+    say.timer = setTimeout(function () { toast.hidden = true; }, 4000);
+  }
+
+  function route() {
+    var hash = location.hash.replace(/^#/, "") || "home";
+    return "/app/f/" + hash;
+  }
+
+  function load() {
+    return request("GET", route()).then(function (response) {
+      return response.text().then(function (text) {
+        if (!response.ok) {
+          main.innerHTML = "";
+          var p = document.createElement("p");
+          p.className = "error";
+          p.textContent = text;
+          main.appendChild(p);
+          return;
+        }
+        main.innerHTML = text;
+        window.scrollTo(0, 0);
+        if (tg && tg.BackButton) {
+          if (location.hash && location.hash !== "#home") tg.BackButton.show(); else tg.BackButton.hide();
+        }
+      });
+    }).catch(function () { say(document.documentElement.lang === "en" ? "No connection" : "Tidak ada koneksi", true); });
+  }
+
+  function entryOf(element) {
+    var holder = element.closest("[data-entry]");
+    return holder ? holder.getAttribute("data-entry") : null;
+  }
+
+  function answer(response) {
+    return response.json().catch(function () { return { ok: false, message: String(response.status) }; })
+      .then(function (data) { data.status = response.status; return data; });
+  }
+
+  function flushAll() {
+    Object.keys(pending).forEach(function (key) { pending[key](); });
+  }
+
+  function save(key, method, path, body, after) {
+    var saved = document.getElementById("saved");
+    clearTimeout((pending[key] || {}).timer);
+    var run = function () {
+      delete pending[key];
+      return request(method, path, body).then(answer).then(function (data) {
+        if (saved) saved.textContent = data.ok ? saved.getAttribute("data-ok") || "✓" : "";
+        if (!data.ok) say(data.message, true);
+        if (after) after(data);
+      });
+    };
+    run.timer = setTimeout(run, SAVE_DELAY);
+    pending[key] = run;
+  }
+
+  function openFile(link, download) {
+    var id = link.getAttribute("data-file");
+    var name = link.getAttribute("data-name") || "file";
+    request("GET", "/app/file/" + id + (download ? "?download=1" : "")).then(function (response) {
+      if (!response.ok) return response.text().then(function (text) { say(text, true); });
+      return response.blob().then(function (blob) {
+        var url = URL.createObjectURL(blob);
+        if (download) {
+          var a = document.createElement("a");
+          a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
+          return;
+        }
+        document.getElementById("viewer-name").textContent = name;
+        document.getElementById("viewer-download").href = url;
+        document.getElementById("viewer-download").setAttribute("download", name);
+        document.getElementById("viewer-frame").src = url;
+        document.getElementById("viewer").setAttribute("data-mime", blob.type);
+        document.getElementById("viewer").hidden = false;
+      });
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("a, button");
+    if (!target) return;
+    if (target.hasAttribute("data-file")) {
+      event.preventDefault();
+      openFile(target, target.hasAttribute("data-download"));
+    } else if (target.id === "viewer-close") {
+      document.getElementById("viewer").hidden = true;
+      document.getElementById("viewer-frame").src = "about:blank";
+    } else if (target.hasAttribute("data-action")) {
+      var note = document.getElementById("note");
+      var text = note ? note.value.trim() : "";
+      if (target.getAttribute("data-needs-note") && !text) { note.focus(); note.classList.add("needed"); }
+      target.disabled = true;
+      request("POST", "/app/api/entry/" + entryOf(target) + "/status",
+        { action: target.getAttribute("data-action"), note: text }).then(answer).then(function (data) {
+        target.disabled = false;
+        say(data.message, !data.ok);
+        if (data.ok) load();
+      });
+    } else if (target.hasAttribute("data-assign")) {
+      var ids = Array.prototype.map.call(document.querySelectorAll("input[data-judge]:checked"),
+        function (box) { return parseInt(box.getAttribute("data-judge"), 10); });
+      request("POST", "/app/api/entry/" + entryOf(target) + "/judges", { judge_ids: ids })
+        .then(answer).then(function (data) { say(data.message, !data.ok); if (data.ok) load(); });
+    } else if (target.hasAttribute("data-submit")) {
+      flushAll();
+      target.disabled = true;
+      setTimeout(function () {
+        request("POST", "/app/api/score/" + entryOf(target) + "/submit", {}).then(answer).then(function (data) {
+          say(data.message, !data.ok);
+          if (data.ok) load(); else target.disabled = false;
+        });
+      }, SAVE_DELAY);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var field = event.target;
+    var entry = entryOf(field);
+    if (field.hasAttribute("data-criterion")) {
+      if (field.value === "" || !field.checkValidity()) return;
+      var key = field.getAttribute("data-criterion");
+      save("c:" + key, "PUT", "/app/api/score/" + entry + "/criterion",
+        { criterion: key, value: parseFloat(field.value) }, function (data) {
+          var submit = document.querySelector("[data-submit]");
+          if (submit && data.ok) submit.disabled = !data.complete;
+        });
+    } else if (field.hasAttribute("data-comment")) {
+      save("comment", "PUT", "/app/api/score/" + entry + "/comment", { comment: field.value });
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var field = event.target;
+    if (field.hasAttribute("data-level") && field.value) {
+      save("l:" + field.getAttribute("data-level"), "PUT", "/app/api/score/" + entryOf(field) + "/level",
+        { indicator_id: parseInt(field.getAttribute("data-level"), 10), level: parseInt(field.value, 10) });
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-filter")) return;
+    event.preventDefault();
+    var query = new URLSearchParams();
+    new FormData(form).forEach(function (value, key) { if (value) query.append(key, value); });
+    var text = query.toString();
+    location.hash = form.getAttribute("data-filter") + (text ? "?" + text : "");
+  });
+
+  window.addEventListener("hashchange", function () { flushAll(); load(); });
+  window.addEventListener("pagehide", flushAll);
+  document.addEventListener("visibilitychange", function () { if (document.hidden) flushAll(); });
+
+  if (tg) {
+    tg.ready();
+    tg.expand();
+    tg.onEvent("themeChanged", applyTheme);
+    if (tg.BackButton) tg.BackButton.onClick(function () { history.back(); });
+    var start = tg.initDataUnsafe && tg.initDataUnsafe.start_param;
+    if (start && !location.hash && /^entry-\d+$/.test(start)) location.hash = "entry/" + start.slice(6);
+  }
+  applyTheme();
+  load();
+})();

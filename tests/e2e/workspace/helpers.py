@@ -1,0 +1,89 @@
+"""The workspace's test harness: the bot's web server (its real aiohttp application) in
+front of the running bot, and init data signed as Telegram signs it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import select
+
+from bot.sandbox.webapp import sign_init_data
+from bot.storage.models import JudgeAssignment, SubmissionStatus
+from bot.web.server import create_web_app
+from tests.e2e.committee_helpers import add_entries, add_officer, real_file_id
+from tests.e2e.conftest import BOT_TOKEN
+from tests.factories import edition, make_judge
+
+S = SubmissionStatus
+PUBLIC_URL = "https://iga.example.go.id"
+
+
+def init_data(user_id: int, *, token: str = BOT_TOKEN, age: int = 0, name: str = "Dewi") -> str:
+    """Init data for ``user_id`` signed with ``token``, ``age`` seconds old."""
+    user = {"id": user_id, "first_name": name, "language_code": "id"}
+    return sign_init_data(token, user, auth_date=int(time.time()) - age)
+
+
+def auth(user_id: int, **options: Any) -> dict[str, str]:
+    """The header the workspace's page sends."""
+    return {"Authorization": f"tma {init_data(user_id, **options)}"}
+
+
+@dataclass
+class World:
+    """Users and entries of a workspace test: an admin, a judge assigned to ``entry`` (not
+    to ``other``), an officer of the entry's unit (Dinas Sosial)."""
+
+    admin: Any
+    judge: Any
+    officer: Any
+    entry: int
+    other: int
+    judge_id: int
+
+
+async def make_world(bot: Any, users: Any) -> World:
+    """The users and two verified entries, files stored in the emulator."""
+    admin = await users.create("Rahmat", admin=True)
+    judge = await users.create("Dewi")
+    officer = await users.create("Budi")
+    file_id = await real_file_id(officer)
+    entry, other = await add_entries(
+        bot.runtime,
+        [("DINSOS", "SI-ANTRE Dinsos", S.VERIFIED), ("DLH", "Bank Sampah", S.SUBMITTED)],
+        file_id,
+    )
+    await add_officer(bot.runtime, "DINSOS", officer.id)
+    async with bot.runtime.transaction() as session:
+        panel = await make_judge(session, await edition(session), judge.id, "Dewi Lestari")
+        session.add(JudgeAssignment(judge_id=panel.id, submission_id=entry))
+    return World(admin, judge, officer, entry, other, panel.id)
+
+
+async def assignments(bot: Any) -> list[tuple[int, int]]:
+    """Every (judge id, entry id) pair."""
+    async with bot.runtime.sessions() as session:
+        rows = await session.execute(
+            select(JudgeAssignment.judge_id, JudgeAssignment.submission_id)
+        )
+        return sorted(map(tuple, rows))
+
+
+@pytest.fixture
+def settings_overrides() -> dict[str, Any]:
+    """The workspace on (a public https address; the test talks to the app directly)."""
+    return {"public_url": PUBLIC_URL}
+
+
+@pytest.fixture
+async def web(bot: Any) -> AsyncIterator[TestClient]:
+    """A client of the bot's web application."""
+    client = TestClient(TestServer(create_web_app(bot.application, with_webhook=False)))
+    await client.start_server()
+    yield client
+    await client.close()

@@ -1,0 +1,154 @@
+"""The workspace's pages and actions through the bot's web application: the committee
+returns an entry with a note (the officer gets the chat's notice), assigns judges under the
+conflict rule, reads every answer in full and the entry's files; a judge scores, comments,
+validates and submits, and the ranking shows it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select, update
+
+from bot.storage.models import Answer, JudgeReview, Score, SelfAssessment, Submission
+from tests.e2e.committee_helpers import quick_emulator
+from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
+    S,
+    assignments,
+    auth,
+    make_world,
+    settings_overrides,
+    web,
+)
+from tests.factories import edition, make_judge
+
+pytestmark = pytest.mark.e2e
+
+CRITERIA = ("kebaharuan", "kemanfaatan", "kewenangan-kolaborasi", "replikasi-aplikatif",
+            "kualitas-penyajian")  # fmt: skip
+
+
+@pytest.fixture
+def emulator_config():
+    return quick_emulator()
+
+
+async def status_of(bot, entry: int):
+    async with bot.runtime.sessions() as session:
+        return await session.scalar(select(Submission.status).where(Submission.id == entry))
+
+
+async def test_admin_returns_an_entry_with_a_note_and_the_officer_is_told(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    headers = auth(world.admin.id)
+    path = f"/app/api/entry/{world.entry}/status"
+    refused = await web.post(path, json={"action": "return", "note": "  "}, headers=headers)
+    assert refused.status == 422
+    assert "catatan" in (await refused.json())["message"]
+    assert await status_of(bot, world.entry) is S.VERIFIED
+    response = await web.post(
+        path, json={"action": "return", "note": "Lengkapi SK tim inovasi."}, headers=headers
+    )
+    assert response.status == 200, await response.text()
+    assert (await response.json())["ok"]
+    assert await status_of(bot, world.entry) is S.RETURNED
+    notice = await world.officer.expect_message("dikembalikan untuk perbaikan")
+    assert "Lengkapi SK tim inovasi." in notice["text"]
+    page = await (await web.get(f"/app/f/entry/{world.entry}", headers=headers)).text()
+    assert "submission.returned" in page and "Lengkapi SK tim inovasi." in page
+    again = await web.post(path, json={"action": "verify"}, headers=headers)
+    assert again.status == 409  # returned → verified is not a transition
+
+
+async def test_entries_counts_filters_and_search(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    headers = auth(world.admin.id)
+    page = await (await web.get("/app/f/entries", headers=headers)).text()
+    assert "SI-ANTRE Dinsos" in page and "Bank Sampah" in page
+    assert re.search(r"Lolos verifikasi administrasi <b>1</b>", page)
+    only = await (await web.get("/app/f/entries?status=submitted", headers=headers)).text()
+    assert "Bank Sampah" in only and "SI-ANTRE Dinsos" not in only
+    found = await (await web.get("/app/f/entries?q=antre", headers=headers)).text()
+    assert "SI-ANTRE Dinsos" in found and "Bank Sampah" not in found
+    staged = await (await web.get("/app/f/entries?stage=inisiatif", headers=headers)).text()
+    assert "SI-ANTRE Dinsos" not in staged  # the factory's entries are at "penerapan"
+
+
+async def test_every_answer_in_full_and_the_files_with_their_type(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    long = ("Rancang bangun inovasi. " * 500)[:10_000]
+    async with bot.runtime.transaction() as session:
+        await session.execute(
+            update(Answer)
+            .where(Answer.submission_id == world.entry, Answer.field_key == "rancang_bangun")
+            .values(value=long)
+        )
+    for user in (world.admin, world.judge):
+        path = (
+            f"/app/f/entry/{world.entry}" if user is world.admin else f"/app/f/score/{world.entry}"
+        )
+        page = await (await web.get(path, headers=auth(user.id))).text()
+        assert long.strip() in page
+        assert "Penilaian mandiri" in page and "Regulasi inovasi daerah" in page
+        file_id = re.search(r'data-file="(\d+)" data-name="anggaran.pdf"', page).group(1)
+        response = await web.get(f"/app/file/{file_id}?download=1", headers=auth(user.id))
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert 'attachment; filename="anggaran.pdf"' in response.headers["Content-Disposition"]
+        assert (await response.read()).startswith(b"%PDF-1.4")
+
+
+async def test_assigning_judges_keeps_the_conflict_rule(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    async with bot.runtime.transaction() as session:
+        ed = await edition(session)
+        insider = await make_judge(session, ed, 777_001, "Orang Dinsos", "DINSOS")
+        outsider = await make_judge(session, ed, 777_002, "Penilai Luar")
+    response = await web.post(
+        f"/app/api/entry/{world.entry}/judges",
+        json={"judge_ids": [insider.id, outsider.id]},
+        headers=auth(world.admin.id),
+    )
+    body = await response.json()
+    assert body["ok"] and body["conflicts"] == 1
+    assert await assignments(bot) == [(outsider.id, world.entry)]  # Dewi removed, insider refused
+
+
+async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    headers = auth(world.judge.id)
+    base = f"/app/api/score/{world.entry}"
+    early = await web.post(f"{base}/submit", json={}, headers=headers)
+    assert early.status == 409 and "belum dinilai" in (await early.json())["message"]
+    for index, key in enumerate(CRITERIA):
+        response = await web.put(
+            f"{base}/criterion", json={"criterion": key, "value": 80 + index}, headers=headers
+        )
+        assert (await response.json())["complete"] is (index == len(CRITERIA) - 1)
+    out = await web.put(
+        f"{base}/criterion", json={"criterion": CRITERIA[0], "value": 101}, headers=headers
+    )
+    assert out.status == 409
+    async with bot.runtime.sessions() as session:
+        indicator = await session.scalar(
+            select(SelfAssessment.indicator_id).where(SelfAssessment.submission_id == world.entry)
+        )
+    await web.put(f"{base}/level", json={"indicator_id": indicator, "level": 3}, headers=headers)
+    await web.put(f"{base}/comment", json={"comment": "Dampak jelas."}, headers=headers)
+    page = await (await web.get(f"/app/f/score/{world.entry}", headers=headers)).text()
+    assert 'value="84.0"' in page and "Dampak jelas." in page
+    submitted = await web.post(f"{base}/submit", json={}, headers=headers)
+    assert (await submitted.json())["ok"]
+    late = await web.put(
+        f"{base}/criterion", json={"criterion": CRITERIA[0], "value": 10}, headers=headers
+    )
+    assert late.status == 409
+    async with bot.runtime.sessions() as session:
+        scores = dict((await session.execute(select(Score.criterion_key, Score.value))).all())
+        review = await session.scalar(select(JudgeReview))
+    assert scores[CRITERIA[0]] == 80 and review.submitted_at is not None
+    ranking = await (await web.get("/app/f/ranking", headers=auth(world.admin.id))).text()
+    # weighted: (30×80 + 25×81 + 15×82 + 20×83 + 10×84) / 100 = 81,55
+    assert '<td class="n">81,55</td>' in ranking and "indikator belum divalidasi" in ranking
+    progress = await (await web.get("/app/f/progress", headers=auth(world.admin.id))).text()
+    assert "Dewi Lestari" in progress and "1 dari 1 selesai" in progress

@@ -1,0 +1,139 @@
+"""Every request to the workspace is authorised on the server: without init data, with a
+forged hash, another bot's data or stale data (401); a judge on the committee's pages and
+actions, a judge on an entry not assigned, an officer anywhere (403). Each refusal is audited
+and changes nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.committee_helpers import denied_count, quick_emulator, snapshot
+from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
+    auth,
+    init_data,
+    make_world,
+    settings_overrides,
+    web,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config():
+    return quick_emulator()
+
+
+def requests(world: Any, attachment_id: int) -> list[tuple[str, str, Any]]:
+    """Every kind of request of the workspace: pages, actions, files."""
+    entry, other = world.entry, world.other
+    return [
+        ("GET", "/app/f/home", None),
+        ("GET", "/app/f/entries", None),
+        ("GET", f"/app/f/entry/{entry}", None),
+        ("GET", "/app/f/progress", None),
+        ("GET", "/app/f/ranking", None),
+        ("POST", f"/app/api/entry/{other}/status", {"action": "verify"}),
+        ("POST", f"/app/api/entry/{entry}/status", {"action": "return", "note": "Lengkapi"}),
+        ("POST", f"/app/api/entry/{entry}/judges", {"judge_ids": []}),
+        ("GET", f"/app/f/score/{entry}", None),
+        ("PUT", f"/app/api/score/{entry}/criterion", {"criterion": "kebaharuan", "value": 90}),
+        ("PUT", f"/app/api/score/{entry}/comment", {"comment": "Bagus"}),
+        ("PUT", f"/app/api/score/{entry}/level", {"indicator_id": 1, "level": 3}),
+        ("POST", f"/app/api/score/{entry}/submit", {}),
+        ("GET", f"/app/file/{attachment_id}", None),
+    ]
+
+
+async def first_attachment(bot: Any, entry: int) -> int:
+    from sqlalchemy import select
+
+    from bot.storage.models import Attachment
+
+    async with bot.runtime.sessions() as session:
+        return await session.scalar(
+            select(Attachment.id).where(Attachment.submission_id == entry).limit(1)
+        )
+
+
+async def refused_all(web: Any, bot: Any, calls: list, headers: dict, status: int) -> None:  # noqa: F811
+    before = await snapshot(bot.runtime)
+    denied = await denied_count(bot.runtime)
+    for method, path, body in calls:
+        response = await web.request(method, path, json=body, headers=headers)
+        assert response.status == status, (method, path, await response.text())
+        assert "Content-Security-Policy" in response.headers
+    assert await denied_count(bot.runtime) == denied + len(calls)
+    assert await snapshot(bot.runtime) == before
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param(lambda w: {}, id="no-init-data"),
+        pytest.param(lambda w: {"Authorization": "Bearer x"}, id="other-scheme"),
+        pytest.param(
+            lambda w: {"Authorization": "tma " + init_data(w.admin.id).replace("Dewi", "Mallory")},
+            id="forged-hash",
+        ),
+        pytest.param(
+            lambda w: auth(w.admin.id, token="987654321:AAOtherBotsToken-0123456789abcdefgh"),
+            id="another-bots-token",
+        ),
+        pytest.param(lambda w: auth(w.admin.id, age=2 * 3600), id="expired"),
+    ],
+)
+async def test_without_valid_init_data_401(bot, users, web, headers) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    calls = requests(world, await first_attachment(bot, world.entry))
+    await refused_all(web, bot, calls, headers(world), 401)
+
+
+async def test_forged_user_id_401(bot, users, web) -> None:  # noqa: F811
+    """The judge's own valid data with the admin's id put in: the hash no longer matches."""
+    world = await make_world(bot, users)
+    data = init_data(world.judge.id).replace(
+        f"%22id%22%3A{world.judge.id}", f"%22id%22%3A{world.admin.id}"
+    )
+    assert str(world.admin.id) in data
+    await refused_all(web, bot, requests(world, 1)[:3], {"Authorization": f"tma {data}"}, 401)
+
+
+async def test_judge_on_the_committees_pages_and_actions_403(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    calls = requests(world, 0)[1:8]
+    await refused_all(web, bot, calls, auth(world.judge.id), 403)
+
+
+async def test_judge_on_an_entry_not_assigned_403(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    other = world.other
+    attachment = await first_attachment(bot, other)
+    calls = [
+        ("GET", f"/app/f/score/{other}", None),
+        ("PUT", f"/app/api/score/{other}/criterion", {"criterion": "kebaharuan", "value": 90}),
+        ("PUT", f"/app/api/score/{other}/comment", {"comment": "Bagus"}),
+        ("PUT", f"/app/api/score/{other}/level", {"indicator_id": 1, "level": 3}),
+        ("POST", f"/app/api/score/{other}/submit", {}),
+        ("GET", f"/app/file/{attachment}", None),
+    ]
+    await refused_all(web, bot, calls, auth(world.judge.id), 403)
+
+
+async def test_officer_on_anything_of_the_committee_403(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    calls = requests(world, await first_attachment(bot, world.entry))
+    await refused_all(web, bot, calls, auth(world.officer.id), 403)
+
+
+async def test_the_shell_holds_no_data_and_sets_a_strict_policy(bot, web) -> None:  # noqa: F811
+    response = await web.get("/app/")
+    assert response.status == 200
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src 'self' https://telegram.org/js/telegram-web-app.js" in policy
+    assert "unsafe-inline" not in policy
+    html = await response.text()
+    assert "<script>" not in html  # no inline script
