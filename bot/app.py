@@ -33,6 +33,7 @@ from bot.handlers import (
     winners,
 )
 from bot.handlers import language as language_choice
+from bot.handlers.evidence import downloads as evidence_downloads
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
@@ -75,11 +76,13 @@ async def _post_init(application: Application) -> None:
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
     await application.bot_data[broadcast_sender.SENDER_KEY].start()
+    await application.bot_data[evidence_downloads.WORKER_KEY].start()
     await scheduler.schedule_pending(application)
 
 
 async def _post_stop(application: Application) -> None:
     await application.bot_data[broadcast_sender.SENDER_KEY].stop()
+    await application.bot_data[evidence_downloads.WORKER_KEY].stop()
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -125,6 +128,7 @@ def build_application(
     application.bot_data["runtime"] = runtime
     application.bot_data[LEDGER_KEY] = UpdateLedger(engine, clock)
     broadcast_sender.install(application)
+    evidence_downloads.install(application)
     for feature in FEATURES:
         feature.register(application)
     return application

@@ -108,9 +108,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the committee's spreadsheets (xlsx, or one table as csv)",
-        description="Write entries, scores, ranking, subscribers and the audit log as an Excel "
-        "workbook, or one table as CSV when FILE ends with .csv (they hold the results).",
+        help="write the committee's spreadsheets (xlsx, or one table as csv) or the documents "
+        "archive (zip)",
+        description="Write entries, scores, ranking, subscribers, the audit log and the "
+        "self-assessment as an Excel workbook, or one table as CSV when FILE ends with .csv "
+        "(they hold the results); when FILE ends with .zip, the documents archive: a folder per "
+        "entry with its answers as PDF and its documents, and an index (indeks.xlsx).",
     )
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.add_argument(
@@ -282,6 +285,8 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out.parent.is_dir():
         raise CliError(f"--out: the folder {args.out.parent} does not exist")
     prepare_database(settings)
+    if args.out.suffix.lower() == ".zip":
+        return _export_archive(args.out, settings)
 
     async def build() -> str:
         engine = create_engine(settings.database_url)
@@ -302,4 +307,30 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     except LookupError as exc:
         raise CliError(str(exc)) from None
     print(f"Wrote {args.out} ({content}).")
+    return 0
+
+
+def _export_archive(out: Path, settings: Settings) -> int:
+    from bot.services.evidence.archive import export_archive
+    from bot.services.evidence.store import open_store
+    from bot.storage.database import create_engine, create_session_factory
+
+    async def build():  # type: ignore[no-untyped-def]
+        engine, store = create_engine(settings.database_url), open_store(settings)
+        try:
+            async with create_session_factory(engine)() as session:
+                return await export_archive(session, store, out)
+        finally:
+            await store.close()
+            await engine.dispose()
+
+    try:
+        result = asyncio.run(build())
+    except LookupError as exc:
+        raise CliError(str(exc)) from None
+    print(
+        f"Wrote {out}: {result.entries} entries, {result.written} documents "
+        f"({result.document_bytes:,} bytes), {result.problems} missing or damaged "
+        "(listed in indeks.xlsx)."
+    )
     return 0

@@ -161,3 +161,9 @@ def format_money(amount: int | Decimal, language: str) -> str:
     """Rupiah: "Rp10.000.000" (Indonesian) / "IDR 10,000,000" (English)."""
     number = format_decimal(amount, format="#,##0", locale=language)
     return f"Rp{number}" if language == "id" else f"IDR {number}"
+
+
+def format_megabytes(size_bytes: int, language: str) -> str:
+    """A file size in MB (1 MB = 1,048,576 bytes, as Telegram counts its limits) with at most
+    one decimal: "25,3 MB" (Indonesian), "25.3 MB" (English)."""
+    return format_decimal(size_bytes / (1024 * 1024), format="#,##0.#", locale=language) + " MB"

@@ -34,6 +34,7 @@ from telegram.ext import (
 
 from bot.handlers import entry_views as views
 from bot.handlers.common import language_of, runtime_of
+from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.menu import MENU_LAYOUT, button_filter
 from bot.handlers.replies import reply_html
 from bot.i18n import LANGUAGES, Markup, format_moment, plain_text, t
@@ -41,6 +42,14 @@ from bot.runtime import Runtime
 from bot.services.chats import chat_language
 from bot.services.event_file import FormFieldSpec
 from bot.services.events import current_edition
+from bot.services.evidence.files import (
+    TELEGRAM_DOWNLOAD_LIMIT,
+    accepts_images,
+    check_evidence_type,
+    check_upload,
+    download_limit,
+)
+from bot.services.evidence.names import safe_name
 from bot.services.form import (
     FieldError,
     check_choice,
@@ -79,6 +88,7 @@ from bot.services.submissions import (
     load_rest,
     officer_units,
     open_entry,
+    remove_file,
     save_answer,
     save_file,
     self_assessment_on,
@@ -143,6 +153,8 @@ class Form:
     fields: list[FormFieldSpec]
     today: date | None = None
     """The current day in the event's zone, for dates that may not be after today."""
+    limit_bytes: int = TELEGRAM_DOWNLOAD_LIMIT
+    """Largest file the bot can download (``download_limit``: 20 MB, more self-hosted)."""
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -320,11 +332,11 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any message of an officer in the form: the answer to the current question."""
     message = update.effective_message
+    later_in_album = False
     if message.media_group_id is not None:
         seen = context.application.bot_data[ALBUMS]
         key = (message.chat_id, message.media_group_id)
-        if key in seen:
-            return  # the album's first item was answered already
+        later_in_album = key in seen  # answered already, unless it is one more file
         seen.add(key)
     language = await language_of(update, context)
     runtime = runtime_of(context)
@@ -336,20 +348,43 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             _cache(context)[user_id] = False
             return
         form = Form(session, language, cached.edition, submission, cached.fields)
+        form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
         if not _answers_suffice(form):
             await load_rest(session, submission)
         form.today = runtime.now().astimezone(_zone(context)).date()
+        if later_in_album and not _takes_files(form):
+            return  # the album's first item was answered already
         try:
             note = await _take_input(form, message, runtime.now())
         except FieldError as error:
+            if later_in_album:
+                return  # the album's first item was answered already
             text, markup = _ask(form)
             reply: Reply = (views.error_text(language, error, form.fields) + "\n\n" + text, markup)
         except EntryError as error:
             reply = (views.entry_error_text(language, error, _zone(context)), None)
         else:
             text, markup = _ask(form)
-            reply = ((note + "\n\n" if note else "") + text, markup)
+            if later_in_album:  # one more file of an album: a short line, not the question again
+                text, markup = "", None
+            reply = ("\n\n".join(filter(None, [note, text])), markup)
+    if _is_file(message):
+        wake_downloads(context)
     await _send(message, [reply])
+
+
+def _is_file(message: Message) -> bool:
+    return bool(message.document or message.photo)
+
+
+def _takes_files(form: Form) -> bool:
+    """Whether the entry's position takes several files (a file field or an indicator's
+    evidence), so that every file of an album is kept."""
+    position = form.submission.current_field or SUMMARY
+    if position.startswith(EVIDENCE_PREFIX):
+        return True
+    spec = field_by_key(form.fields, asked_before_summary(position) or position)
+    return spec is not None and spec.kind == "file"
 
 
 def _answers_suffice(form: Form) -> bool:
@@ -375,10 +410,12 @@ async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore
             error).
     """
     language, position = form.language, form.submission.current_field or SUMMARY
-    album_note = t(language, "entry-album-first") if message.media_group_id else ""
     if position.startswith(EVIDENCE_PREFIX):
-        await _take_evidence(form, message, position, now)
-        return album_note
+        return await _take_evidence(form, message, position, now)
+    takes_files = _takes_files(form)
+    album_note = (
+        t(language, "entry-album-first") if message.media_group_id and not takes_files else ""
+    )
     asked = asked_before_summary(position)
     spec = next((f for f in form.fields if f.key == (asked or position)), None)
     if spec is None or not is_visible(spec, form.answers):
@@ -401,13 +438,12 @@ async def _take_answer(  # type: ignore[no-untyped-def]
     """Store what ``message`` answers to field ``spec`` and move on (see :func:`_take_input`)."""
     language = form.language
     if spec.kind == "file":
-        document = message.document
-        if document is None:
+        file = _file(message, accepts_images(spec), form.limit_bytes)
+        if file is None:
             raise FieldError("form-error-photo" if message.photo else "form-error-want-file")
-        check_file(spec, document.file_name, document.mime_type, document.file_size)
-        await save_file(form.session, form.edition, form.submission, spec.key, _file(message), now)
-        _advance(form, spec.key, now)
-        return album_note or t(language, "entry-file-saved", name=document.file_name or "")
+        check_file(spec, file.file_name, file.mime_type, file.size_bytes)
+        await save_file(form.session, form.edition, form.submission, spec.key, file, now)
+        return t(language, "evidence-file-saved", name=safe_name(file.file_name))
     text = message.text
     if text is None and spec.kind == "phone" and message.contact is not None:
         text = message.contact.phone_number
@@ -424,33 +460,59 @@ async def _take_answer(  # type: ignore[no-untyped-def]
     return ""
 
 
-async def _take_evidence(form: Form, message: Message, position: str, now) -> None:  # type: ignore[no-untyped-def]
+async def _take_evidence(form: Form, message: Message, position: str, now) -> str:  # type: ignore[no-untyped-def]
+    """An indicator's evidence: a file (document or photo) is added and the question stays
+    for more; a link is kept and the form moves on. Returns the note to show."""
     index = _indicator_index(form, position)
     indicator = form.edition.indicators[index]
-    if message.document is not None:
-        await set_evidence(
-            form.session, form.edition, form.submission, indicator, now, file=_file(message)
-        )
-    elif message.text is not None:
+    file = _file(message, True, form.limit_bytes)
+    if file is not None:
+        check_evidence_type(file.file_name, file.mime_type)
+        await set_evidence(form.session, form.edition, form.submission, indicator, now, file=file)
+        return t(form.language, "evidence-file-saved", name=safe_name(file.file_name))
+    if message.text is not None:
         try:
             url = parse_url(message.text)
         except FieldError:
             raise FieldError("form-error-evidence-url") from None
         await set_evidence(form.session, form.edition, form.submission, indicator, now, url=url)
     else:
-        raise FieldError("form-error-photo" if message.photo else "form-error-evidence-url")
+        raise FieldError("form-error-evidence-url")
     _after_indicator(form, index, now)
+    return ""
 
 
-def _file(message: Message) -> FileInfo:
-    document = message.document
-    return FileInfo(
-        file_id=document.file_id,
-        file_unique_id=document.file_unique_id,
-        file_name=document.file_name,
-        mime_type=document.mime_type,
-        size_bytes=document.file_size,
-    )
+def _file(message: Message, images: bool, limit_bytes: int) -> FileInfo | None:
+    """The file a message carries: a document, or a photo at its largest size where
+    ``images`` are accepted (named ``foto-<id>.jpg``; Telegram sends photos as JPEG).
+
+    Raises:
+        FieldError: An empty file, one over the download limit, or a video (evidence on
+            video is a link).
+    """
+    if message.video or message.video_note or message.animation:
+        raise FieldError("evidence-video-link")
+    if message.document is not None:
+        document = message.document
+        file = FileInfo(
+            document.file_id,
+            document.file_unique_id,
+            document.file_name,
+            document.mime_type,
+            document.file_size,
+        )
+    elif message.photo and images:
+        largest = max(
+            message.photo, key=lambda size: (size.width * size.height, size.file_size or 0)
+        )
+        name = f"foto-{largest.file_unique_id}.jpg"
+        file = FileInfo(
+            largest.file_id, largest.file_unique_id, name, "image/jpeg", largest.file_size
+        )
+    else:
+        return None
+    check_upload(file.file_name, file.size_bytes, limit_bytes)
+    return file
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -466,7 +528,7 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 CALLBACK = re.compile(r"^entry:([a-z]+)(?::(\d+))?(?::(\d+))?(?::(\d+))?$")
 
-NUMBERS_NEEDED = {"level": 3, "pick": 3, "toggle": 3}
+NUMBERS_NEEDED = {"level": 3, "pick": 3, "toggle": 3, "unfile": 2}
 """Numbers after the action in the data of buttons that carry a value (entry id, index,
 value); every other action needs at least the entry id. Anything shorter is forged."""
 
@@ -612,6 +674,13 @@ async def _act(
         return [(page, None) for page in pages[:-1]] + [
             (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), markup)
         ], None
+    if action == "unfile":
+        removed = await remove_file(session, edition, submission, args[0], now)
+        if removed is None:
+            return [_ask(form)], t(language, "evidence-file-gone")
+        note = t(language, "evidence-file-removed", name=safe_name(removed.file_name))
+        text, markup = _ask(form)
+        return [(note + "\n\n" + text, markup)], None
     if action in ("indicator", "level", "noevidence"):
         index = args[0]
         if not 0 <= index < len(edition.indicators):

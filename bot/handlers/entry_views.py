@@ -8,23 +8,28 @@ import functools
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.i18n import format_day, format_moment, format_money, t
+from bot.handlers.shared.callback_data import Codec
+from bot.i18n import format_day, format_megabytes, format_moment, format_money, plain_text, t
 from bot.services.event_file import FormFieldSpec, localized
-from bot.services.form import FieldError, count_words, field_by_key, field_number
+from bot.services.evidence.names import safe_name
+from bot.services.form import FieldError, answer_files, count_words, field_by_key, field_number
 from bot.services.submissions import (
     EntryError,
     EntryProblem,
     assessment_of,
     assessment_score,
+    evidence_key,
+    files_of,
     has_evidence,
 )
-from bot.storage.models import Edition, Indicator, Submission, SubmissionStatus
+from bot.storage.models import Attachment, Edition, Indicator, Submission, SubmissionStatus
 
 CHUNK = 3500
 """Most visible characters per message of a long view (Telegram allows 4096).
@@ -74,7 +79,9 @@ def display_value(spec: FormFieldSpec, value: Any, language: str) -> str:
     if spec.kind == "money":
         return format_money(int(value), language)
     if spec.kind == "file":
-        return "📎 " + (value.get("file_name") or t(language, "entry-value-file"))
+        unnamed = t(language, "entry-value-file")
+        names = [safe_name(f.get("file_name"), fallback=unnamed) for f in answer_files(value)]
+        return ", ".join(f"📎 {name}" for name in names) or t(language, "entry-value-skipped")
     return str(value)
 
 
@@ -93,6 +100,8 @@ def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec]
         details["other_date"] = format_day(date.fromisoformat(str(details["other_date"])), language)
     if "today" in details:
         details["today"] = format_day(date.fromisoformat(str(details["today"])), language)
+    for name in [name for name in details if name.endswith("_bytes")]:
+        details[name.removesuffix("_bytes")] = format_megabytes(int(details.pop(name)), language)
     return t(language, error.key, **details)
 
 
@@ -148,7 +157,10 @@ def question(
         hint_args = {"minimum": spec.min_words or 1}
     lines.append(_fixed(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
     current = answers.get(spec.key)
-    if spec.key in answers and current is not None and spec.kind != "multiple_choice":
+    kept = files_of(submission, spec.key) if spec.kind == "file" else []
+    if kept:
+        lines.append(files_listing(language, kept))
+    elif spec.key in answers and current is not None and spec.kind not in MANY_KINDS:
         if spec.kind == "long_text":
             lines.append(t(language, "entry-long-so-far", words=count_words(current)))
         else:
@@ -168,6 +180,9 @@ def question(
             text = mark + localized(choice.label, language)
             rows.append([button(text, f"entry:toggle:{sid}:{index}:{number}")])
         rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+    elif spec.kind == "file" and kept:
+        rows += file_buttons(language, sid, kept)
+        rows.append([button(t(language, "evidence-button-next"), f"entry:next:{sid}:{index}")])
     elif spec.kind == "long_text":
         rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
         if current:
@@ -210,16 +225,66 @@ def level_question(
 def evidence_question(
     language: str, edition: Edition, submission: Submission, index: int
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """Asks for an indicator's evidence: a file or a link."""
+    """Asks for an indicator's evidence: files (documents or photos, several) or a link; the
+    files kept so far, each with a button to remove it."""
     indicator = edition.indicators[index]
     text = t(language, "entry-evidence-question", name=indicator.name, evidence=indicator.evidence)
-    if has_evidence(assessment_of(submission, indicator)):
-        text += "\n\n" + t(language, "entry-evidence-kept")
-    rows = [
-        [button(t(language, "entry-button-skip"), f"entry:noevidence:{submission.id}:{index}")],
+    assessment = assessment_of(submission, indicator)
+    kept = files_of(submission, evidence_key(indicator))
+    if kept:
+        text += "\n\n" + files_listing(language, kept)
+    if assessment is not None and assessment.evidence_url:
+        text += "\n\n" + t(language, "evidence-link-kept", url=assessment.evidence_url)
+    onward = "evidence-button-next" if has_evidence(assessment) else "entry-button-skip"
+    rows = file_buttons(language, submission.id, kept) + [
+        [button(t(language, onward), f"entry:noevidence:{submission.id}:{index}")],
         [button(t(language, "entry-button-summary"), f"entry:summary:{submission.id}")],
     ]
     return text, InlineKeyboardMarkup(rows)
+
+
+MANY_KINDS = frozenset({"multiple_choice", "file"})
+"""Kinds whose answer is a list, shown item by item rather than as one value."""
+
+
+@dataclass(frozen=True)
+class RemoveFile:
+    """A file's remove button: the entry and the attachment."""
+
+    entry: int
+    attachment: int
+
+
+REMOVE_FILE = Codec("entry:unfile", RemoveFile)
+"""``entry:unfile:<entry id>:<attachment id>`` (routed with the form's other buttons)."""
+
+
+def files_listing(language: str, files: Sequence[Attachment]) -> str:
+    """ "Berkas tersimpan (2):" and a numbered line per file with its (cleaned) name."""
+    lines = [t(language, "evidence-files-kept", count=len(files))]
+    for number, attachment in enumerate(files, start=1):
+        lines.append(t(language, "evidence-file-line", number=number, name=_shown(attachment)))
+    return "\n".join(lines)
+
+
+def file_buttons(
+    language: str, submission_id: int, files: Sequence[Attachment]
+) -> list[list[InlineKeyboardButton]]:
+    """A "🗑 1. name" button per file, removing it from the entry."""
+    return [
+        [
+            button(
+                plain_text(language, "evidence-button-remove", number=number,
+                           name=short(_shown(attachment), 30)),
+                REMOVE_FILE.pack(RemoveFile(submission_id, attachment.id)),
+            )
+        ]
+        for number, attachment in enumerate(files, start=1)
+    ]  # fmt: skip
+
+
+def _shown(attachment: Attachment) -> str:
+    return safe_name(attachment.file_name)
 
 
 def score_line(language: str, score: Any) -> str:
@@ -375,8 +440,9 @@ def full_entry(
     if self_assessment:
         for indicator in edition.indicators:
             assessment = assessment_of(submission, indicator)
+            files = files_of(submission, evidence_key(indicator))
             blocks.append((f"{indicator.number}. {indicator.name}", _assessment_text(
-                language, indicator, assessment
+                language, indicator, assessment, files
             )))  # fmt: skip
     messages: list[str] = [t(language, "entry-review-title", name=entry_name(language, submission))]
     size = len(messages[0])
@@ -392,13 +458,16 @@ def full_entry(
     return messages
 
 
-def _assessment_text(language: str, indicator: Indicator, assessment: Any) -> str:
+def _assessment_text(
+    language: str, indicator: Indicator, assessment: Any, files: Sequence[Attachment]
+) -> str:
     if assessment is None:
         return "—"
     description = next(
         (lvl["description"] for lvl in indicator.levels if lvl["level"] == assessment.level), ""
     )
-    evidence = assessment.evidence_url or ("📎" if assessment.attachment_id else "—")
+    names = [f"📎 {_shown(a)}" for a in files]
+    evidence = ", ".join(names + [assessment.evidence_url or ""]).strip(", ") or "—"
     return t(
         language,
         "entry-review-assessment",

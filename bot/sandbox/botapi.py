@@ -314,8 +314,9 @@ class BotApi:
             upload = params.files.get(value[len("attach://") :])
         if upload is not None:
             return self.world.store_file(upload.data, upload.filename, upload.content_type, kind)
-        if isinstance(value, str) and value in self.world.files:
-            return self.world.files[value]
+        known = self.world.usable_file(value) if isinstance(value, str) else None
+        if known is not None:
+            return known
         if value is None or value == "":
             raise bad_request(errors.PHOTO_MISSING if kind == "photo" else errors.FILE_MISSING)
         raise bad_request(errors.WRONG_FILE_ID)
@@ -713,7 +714,7 @@ class BotApi:
 
     async def m_getfile(self, params: Params) -> dict[str, Any]:
         """Bot API getFile: files up to 20 MB can be downloaded."""
-        stored = self.world.files.get(params.text("file_id") or "")
+        stored = self.world.usable_file(params.text("file_id") or "")
         if stored is None:
             raise bad_request(errors.WRONG_FILE_ID)
         if self.config.limits.enforce and stored.size > self.config.limits.download_max_bytes:

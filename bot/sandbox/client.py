@@ -355,6 +355,11 @@ class EmulatorClient:
             "GET", f"callbacks/{query_id}", query={"timeout": timeout}, http_timeout=timeout + 10
         )
 
+    async def forget_files(self) -> int:
+        """POST files/forget: every file_id so far stops working for the bot; returns how
+        many."""
+        return (await self.request("POST", "files/forget"))["forgotten"]
+
     async def download(self, file_id: str) -> bytes:
         """A stored file's bytes."""
         async with self.session.get(f"{self.base_url}/_emulator/files/{file_id}") as resp:

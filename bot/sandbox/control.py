@@ -68,6 +68,9 @@ POST     /_emulator/users/{user_id}/unblock      -> {update_id, blocked: false}
 GET      /_emulator/callbacks/{query_id}         ?timeout=S -> {answered, answer|null};
                                                  waits for answerCallbackQuery up to S
 GET      /_emulator/files/{file_id}              -> the file's bytes (Content-Type, name)
+POST     /_emulator/files/forget                 -> {forgotten}; every file_id so far stops
+                                                 working for the bot (a new bot token, or
+                                                 Telegram dropping old files)
 =======  ======================================  =============================================
 
 A transcript ``entry`` is: message_id, chat_id, from ("bot"|"user"|"service"), sender (User),
@@ -192,6 +195,7 @@ class ControlApi:
         r.add_get(f"{p}/stickers", self.stickers)
         r.add_get(f"{p}/callbacks/{{query_id}}", self.callback)
         r.add_get(f"{p}/files/{{file_id}}", self.file)
+        r.add_post(f"{p}/files/forget", self.forget_files)
 
     # ---- emulator -----------------------------------------------------------------------
 
@@ -462,6 +466,10 @@ class ControlApi:
         timeout = min(float(request.query.get("timeout", 0)), 300.0)
         await self.world.wait_for(lambda: record.answer is not None, timeout)
         return _json({"answered": record.answer is not None, "answer": record.answer})
+
+    async def forget_files(self, request: web.Request) -> web.Response:
+        """Every file_id so far stops working for the bot."""
+        return _json({"forgotten": self.world.forget_file_ids()})
 
     async def file(self, request: web.Request) -> web.Response:
         """A stored file's bytes."""

@@ -265,7 +265,7 @@ class Emulator:
         except ApiError as exc:
             return web.json_response(exc.envelope(), status=exc.error_code)
         stored = self.world.files_by_path.get(request.match_info["file_path"])
-        if stored is None:
+        if stored is None or self.world.usable_file(stored.file_id) is None:
             return web.json_response(
                 {"ok": False, "error_code": 404, "description": errors.NOT_FOUND}, status=404
             )

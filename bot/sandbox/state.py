@@ -281,6 +281,7 @@ class World:
         self._group_ids = itertools.count(-FIRST_GROUP_ID)
         self._supergroup_ids = itertools.count(-FIRST_SUPERGROUP_ID)
         self._file_ids = itertools.count(1)
+        self.forgotten_file_ids: set[str] = set()
         self.callback_ids = itertools.count(1)
         self.media_group_ids = itertools.count(13000000000000001)
 
@@ -475,6 +476,19 @@ class World:
         self.files[stored.file_id] = stored
         self.files_by_path[path] = stored
         return stored
+
+    def forget_file_ids(self) -> int:
+        """Makes every file_id known so far unusable for the bot (getFile: wrong file_id,
+        downloads: 404), as after a new bot token or when Telegram drops old files. The
+        transcripts keep showing them. Returns how many were forgotten."""
+        fresh = set(self.files) - self.forgotten_file_ids
+        self.forgotten_file_ids |= fresh
+        return len(fresh)
+
+    def usable_file(self, file_id: str) -> StoredFile | None:
+        """The stored file the bot may still fetch by ``file_id`` (None if unknown or
+        forgotten)."""
+        return None if file_id in self.forgotten_file_ids else self.files.get(file_id)
 
     # ---- transcript -------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.i18n import plain_text
 from bot.services.events import current_edition
+from bot.services.form import answer_files
 from bot.services.judging import rubric
 from bot.services.ranking import compute_ranking, judges_by_id, weighted_score
 from bot.storage.models import (
@@ -109,7 +110,7 @@ def answer_text(field: dict[str, Any], value: Any, language: str) -> Any:
         except (TypeError, ValueError):
             return str(value)
     if kind == "file":
-        return value.get("file_name") if isinstance(value, dict) else str(value)
+        return ", ".join(f.get("file_name") or "—" for f in answer_files(value)) or None
     if kind == "money":
         return value
     return str(value)

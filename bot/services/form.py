@@ -14,7 +14,7 @@ single_choice      ``str`` (the choice's ``value``)
 multiple_choice    ``list[str]`` (choice values, in the form's order)
 date               ``str`` ISO date ``YYYY-MM-DD``
 money              ``int`` rupiah
-file               ``{"attachment_id": int, "file_name": str | None}``
+file               ``{"files": [{"attachment_id": int, "file_name": str | None}, …]}``
 url                ``str`` (``https://…``)
 phone              ``str`` in international form (``+6281234567890``)
 =================  =============================================================
@@ -483,6 +483,17 @@ def parse_phone(text: str) -> str:
     if national.startswith("0") or not 8 <= len(national) <= 13:
         raise FieldError("form-error-phone")
     return f"+{digits}"
+
+
+def answer_files(value: Any) -> list[dict[str, Any]]:
+    """The files of a file field's answer, in order: ``[{"attachment_id", "file_name"}]``
+    (also for the one-file answers ``{"attachment_id", "file_name"}`` saved before a field
+    took several)."""
+    if not isinstance(value, dict):
+        return []
+    if "files" in value:
+        return list(value["files"] or [])
+    return [value] if value.get("attachment_id") else []
 
 
 def file_extension(file_name: str | None) -> str:

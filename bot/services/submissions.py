@@ -462,7 +462,7 @@ async def clear_answer(
 
 @dataclass(frozen=True)
 class FileInfo:
-    """A Telegram document as the services keep it (sizes in bytes)."""
+    """A Telegram document or photo as the services keep it (sizes in bytes)."""
 
     file_id: str
     file_unique_id: str
@@ -479,31 +479,40 @@ async def save_file(
     file: FileInfo,
     now: datetime,
 ) -> Attachment:
-    """Attach ``file`` as the answer to field (or evidence slot) ``key``, replacing the file
-    kept there before. The answer's value is ``{"attachment_id", "file_name"}``.
+    """Add ``file`` to the files of field ``key`` (a field takes several). The answer's value
+    lists them all: ``{"files": [{"attachment_id", "file_name"}, …]}``. The file is recorded
+    ``pending``; the download job then keeps its bytes in the file store.
 
     Raises:
         EntryError: The entry cannot be changed now.
     """
     check_editable(edition, submission, now)
-    attachment = await _replace_attachment(session, submission, key, file, now)
-    await save_answer(
-        session,
-        edition,
-        submission,
-        key,
-        {"attachment_id": attachment.id, "file_name": file.file_name},
-        now,
-    )
+    attachment = await _add_attachment(session, submission, key, file, now)
+    await _save_file_answer(session, edition, submission, key, now)
     return attachment
 
 
-async def _replace_attachment(
+async def _save_file_answer(
+    session: AsyncSession, edition: Edition, submission: Submission, key: str, now: datetime
+) -> None:
+    files = [{"attachment_id": a.id, "file_name": a.file_name} for a in files_of(submission, key)]
+    if files:
+        await save_answer(session, edition, submission, key, {"files": files}, now)
+    else:
+        await clear_answer(session, edition, submission, key, now)
+
+
+def files_of(submission: Submission, key: str) -> list[Attachment]:
+    """The files of field or evidence slot ``key``, in the order they were sent."""
+    return sorted(
+        (a for a in submission.attachments if a.field_key == key),
+        key=lambda a: (a.created_at, a.id or 0),
+    )
+
+
+async def _add_attachment(
     session: AsyncSession, submission: Submission, key: str, file: FileInfo, now: datetime
 ) -> Attachment:
-    for old in [a for a in submission.attachments if a.field_key == key]:
-        submission.attachments.remove(old)
-        await session.delete(old)
     attachment = Attachment(
         submission_id=submission.id,
         field_key=key,
@@ -519,12 +528,54 @@ async def _replace_attachment(
     return attachment
 
 
+async def remove_file(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    attachment_id: int,
+    now: datetime,
+) -> Attachment | None:
+    """Take a file off the entry before submission (its field's answer or its indicator's
+    evidence follow). The bytes already kept stay in the file store: only the committee's
+    purge deletes stored files.
+
+    Returns:
+        The removed attachment, or None if the entry has no such file (a stale button).
+
+    Raises:
+        EntryError: The entry cannot be changed now.
+    """
+    check_editable(edition, submission, now)
+    attachment = next((a for a in submission.attachments if a.id == attachment_id), None)
+    if attachment is None:
+        return None
+    submission.attachments.remove(attachment)
+    await session.delete(attachment)
+    await session.flush()
+    key = attachment.field_key
+    if key.startswith(INDICATOR_SLOT):
+        for assessment in submission.assessments:
+            if assessment.attachment_id == attachment_id:
+                remaining = files_of(submission, key)
+                assessment.attachment_id = remaining[-1].id if remaining else None
+                assessment.updated_at = now
+    else:
+        await _save_file_answer(session, edition, submission, key, now)
+    submission.updated_at = now
+    await session.flush()
+    return attachment
+
+
 # --- self-assessment -----------------------------------------------------------------------
+
+
+INDICATOR_SLOT = "#indicator:"
+"""Prefix of the attachment slots of indicators' evidence (``Attachment.field_key``)."""
 
 
 def evidence_key(indicator: Indicator) -> str:
     """The attachment slot of an indicator's evidence (``Attachment.field_key``)."""
-    return f"#indicator:{indicator.key}"[:64]
+    return f"{INDICATOR_SLOT}{indicator.key}"[:64]
 
 
 def assessment_of(submission: Submission, indicator: Indicator) -> SelfAssessment | None:
@@ -575,8 +626,9 @@ async def set_evidence(
     url: str | None = None,
     file: FileInfo | None = None,
 ) -> SelfAssessment:
-    """Evidence (data dukung) for an indicator already given a level: a link or a file. A new
-    piece of evidence replaces the earlier one.
+    """Evidence (data dukung) for an indicator already given a level: a file is added to its
+    files (an indicator takes several; ``attachment_id`` is the latest), a link replaces the
+    earlier link.
 
     Raises:
         LookupError: No level was chosen for the indicator yet.
@@ -587,12 +639,10 @@ async def set_evidence(
     if assessment is None:
         raise LookupError(f"no level for indicator {indicator.key}")
     if file is not None:
-        attachment = await _replace_attachment(
-            session, submission, evidence_key(indicator), file, now
-        )
-        assessment.attachment_id, assessment.evidence_url = attachment.id, None
+        attachment = await _add_attachment(session, submission, evidence_key(indicator), file, now)
+        assessment.attachment_id = attachment.id
     else:
-        assessment.evidence_url, assessment.attachment_id = url, None
+        assessment.evidence_url = url
     assessment.updated_at = now
     submission.updated_at = now
     await session.flush()

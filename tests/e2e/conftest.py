@@ -114,9 +114,14 @@ def settings_overrides() -> dict[str, Any]:
 
 @pytest.fixture
 def bot_settings(
-    database_url: str, emulator: Emulator, event_file: Path, settings_overrides: dict[str, Any]
+    database_url: str,
+    emulator: Emulator,
+    event_file: Path,
+    settings_overrides: dict[str, Any],
+    tmp_path: Path,
 ) -> Settings:
-    """Settings pointing the bot at the emulator and the fresh test database."""
+    """Settings pointing the bot at the emulator, the fresh test database and a file store
+    in the test's own folder."""
     values: dict[str, Any] = dict(
         telegram_bot_token=BOT_TOKEN,
         telegram_api_base_url=emulator.bot_api_base_url,
@@ -124,6 +129,7 @@ def bot_settings(
         database_url=database_url,
         event_config=event_file,
         admin_ids="",
+        files_dir=tmp_path / "files",
     )
     values.update(settings_overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -153,9 +153,9 @@ async def fill_remaining_fields(driver: UserDriver) -> None:
     await driver.expect_message(question("Anggaran inovasi (rupiah)"))
     await driver.send("Rp10.000.000")
     await driver.expect_message(question("Dokumen anggaran"))
-    await driver.send_document(PDF, "anggaran.pdf", "application/pdf")
+    await send_files(driver, (PDF, "anggaran.pdf", "application/pdf"))
     await driver.expect_message(question("Profil bisnis"))
-    await driver.send_document(PDF, "profil bisnis.pdf", "application/pdf")
+    await send_files(driver, (PDF, "profil bisnis.pdf", "application/pdf"))
     await driver.expect_message(question("Tautan video"))
     await driver.send("https://youtu.be/sidoti")
     await driver.expect_message(question("Nomor telepon narahubung"))
@@ -173,7 +173,19 @@ async def fill_self_assessment(driver: UserDriver, bot: Any, submission_id: int)
         if index % 2:
             await driver.send(f"https://drive.example.id/bukti/{indicator.key}")
         else:
-            await driver.send_document(PDF, f"bukti-{indicator.key}.pdf", "application/pdf")
+            await send_files(driver, (PDF, f"bukti-{indicator.key}.pdf", "application/pdf"))
+
+
+async def send_files(driver: UserDriver, *files: tuple[bytes, str, str | None]) -> None:
+    """Send each file (data, name, MIME type; a ``None`` type sends a photo) at a question
+    that takes files, waiting for each to be acknowledged, then tap ➡️ Lanjut."""
+    for data, name, mime_type in files:
+        if mime_type is None:
+            await driver.send_photo(data)
+        else:
+            await driver.send_document(data, name, mime_type)
+        await driver.expect_message("tersimpan. Kirim berkas lain")
+    await driver.tap(t("id", "evidence-button-next"))
 
 
 COMPLETE = {

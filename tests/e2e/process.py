@@ -121,7 +121,9 @@ async def bot_process(
     with ``event_file`` imported; every process is stopped at the end."""
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
     await import_event(settings, load_event_file(event_file))
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK"))}
+    inherited = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK", "FILES_"))
+    }
     env = {
         **inherited,
         "TELEGRAM_BOT_TOKEN": BOT_TOKEN,
@@ -131,6 +133,7 @@ async def bot_process(
         "EVENT_CONFIG": str(event_file),
         "ADMIN_IDS": "",
         "LOG_LEVEL": "INFO",
+        "FILES_DIR": str(tmp_path / "files"),
     }
     processes = BotProcesses(env, tmp_path / "bot-process.log")
     yield processes

@@ -69,7 +69,7 @@ async def test_full_entry_submitted_with_number(users, bot, emu) -> None:
     assert answers["waktu_penerapan"] == "2022-03-01"
     assert answers["anggaran_nilai"] == 10_000_000
     assert answers["kontak"] == "+6281234567890"
-    assert answers["profil_bisnis"]["file_name"] == "profil bisnis.pdf"
+    assert [f["file_name"] for f in answers["profil_bisnis"]["files"]] == ["profil bisnis.pdf"]
     assert len(submission.assessments) == 20
     async with bot.runtime.sessions() as session:
         files = list(await session.scalars(select(Attachment)))

@@ -121,12 +121,13 @@ async def test_files_type_size_and_albums(users, bot) -> None:
             },
         ]
     )
-    await siti.expect_message("berkas pertama dari album yang disimpan")
+    # every file of an album is kept (a field takes several); the second gets a short line
+    await siti.expect_message("Berkas satu.pdf tersimpan")
+    await siti.expect_message(regex=r"^Berkas dua\.pdf tersimpan\. Kirim berkas lain[^\n]*$")
     submission, answers = await entry_state(bot, entry_id)
-    assert answers["anggaran"]["file_name"] == "satu.pdf"
-    assert [a.file_name for a in submission.attachments if a.field_key == "anggaran"] == [
-        "satu.pdf"
-    ]
+    kept = [a.file_name for a in submission.attachments if a.field_key == "anggaran"]
+    assert kept[-2:] == ["satu.pdf", "dua.pdf"]
+    assert [f["file_name"] for f in answers["anggaran"]["files"]] == kept
 
 
 async def test_edited_message_is_not_applied(users, bot) -> None:

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.sandbox import Emulator, EmulatorClient
+from bot.sandbox import Emulator, EmulatorClient, errors
 
 from .conftest import TOKEN, BotApiCaller
 
@@ -126,6 +126,29 @@ async def test_files_both_ways(api: BotApiCaller, client: EmulatorClient, emu, s
     assert entry["photo"]["width"] == 10
     assert await client.download(entry["photo"]["file_id"]) == png(10, 20)
     assert sent["file_id"] == photo["file_id"]
+
+
+async def test_forgotten_file_ids_no_longer_work(
+    api: BotApiCaller, client: EmulatorClient, emu, session
+) -> None:
+    siti = await client.create_user("Siti", started=True)
+    await siti.send_document(b"%PDF-1.4 SK", "sk.pdf", "application/pdf")
+    [update] = await api.ok("getUpdates")
+    document = update["message"]["document"]
+    file = await api.ok("getFile", file_id=document["file_id"])
+    url = f"{emu.file_base_url}{TOKEN}/{file['file_path']}"
+    assert await client.forget_files() == 1
+    assert await client.forget_files() == 0
+    status, body = await api("getFile", file_id=document["file_id"])
+    assert (status, body["description"]) == (400, errors.WRONG_FILE_ID)
+    async with session.get(url) as resp:
+        assert resp.status == 404
+    status, body = await api("sendDocument", chat_id=siti.id, document=document["file_id"])
+    assert body["description"] == errors.WRONG_FILE_ID
+    assert (await siti.transcript())[-1]["document"]["file_id"] == document["file_id"]
+    await siti.send_document(b"%PDF-1.4 baru", "baru.pdf", "application/pdf")
+    [update] = await api.ok("getUpdates", offset=update["update_id"] + 1)
+    assert await api.ok("getFile", file_id=update["message"]["document"]["file_id"])
 
 
 async def test_user_album_and_bot_album(api: BotApiCaller, client: EmulatorClient) -> None:

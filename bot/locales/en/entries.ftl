@@ -48,7 +48,7 @@ entry-hint-single-choice = Tap one of the options.
 entry-hint-multiple-choice = Tap one or more options, then ✅ Done.
 entry-hint-date = Type the date, for example 17/08/2022 or 17 August 2022.
 entry-hint-money = Type the amount in rupiah, for example Rp10.000.000 or 10 juta.
-entry-hint-file = Send the file as a document ({ $types }, at most { $limit } MB).
+entry-hint-file = Send the file as a document ({ $types }, at most { $limit } MB); several files are fine.
 entry-hint-url = Send a link, for example https://youtu.be/…
 entry-hint-phone = Type the phone number, for example 0812-3456-7890.
 entry-current = Saved answer: { $value }
@@ -56,7 +56,6 @@ entry-long-so-far = { $words } words saved. Send more text, or tap ✅ Done.
 entry-words = ({ $words } words)
 entry-value-skipped = (skipped)
 entry-value-file = file
-entry-file-saved = File { $name } saved.
 entry-answer-from-summary = Answer saved for <b>{ $label }</b> (the question open before the summary).
 entry-album-first = One file per field: the album's first file was kept; the others were not saved.
 entry-button-done = ✅ Done
@@ -98,8 +97,7 @@ entry-level-question =
     Weight { $weight }. Evidence: { $evidence }
     Choose the level that applies:
 entry-indicator-mandatory = ★ mandatory
-entry-evidence-question = Send the evidence for <b>{ $name }</b> ({ $evidence }): a file as a document, or a link.
-entry-evidence-kept = Earlier evidence is saved; send new evidence to replace it.
+entry-evidence-question = Send the evidence for <b>{ $name }</b> ({ $evidence }): files as documents or photos (several are fine), or a link (a video as a link).
 entry-score = Score so far: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators assessed, { $evidenced } with evidence).
 entry-score-lacking = Mandatory indicators still without evidence: { $names }
 entry-indicators = <b>Self-assessment</b> (level, evidence)

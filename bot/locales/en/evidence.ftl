@@ -23,3 +23,16 @@ archive-col-level = Level
 archive-col-validated = Validated
 archive-col-weight = Weight
 archive-col-evidence = Evidence
+
+## Files in the entry form
+evidence-files-kept = Files saved ({ $count }):
+evidence-file-line = { $number }. 📎 { $name }
+evidence-button-remove = 🗑 Remove { $number }. { $name }
+evidence-button-next = ➡️ Next
+evidence-link-kept = Link saved: { $url }
+evidence-file-saved = File <b>{ $name }</b> saved. Send more files if there are any, then tap ➡️ Next.
+evidence-file-removed = File <b>{ $name }</b> removed from this entry.
+evidence-file-gone = That file is no longer part of this entry.
+evidence-file-empty = File <b>{ $name }</b> is empty (0 bytes). Please send the file again with its content.
+evidence-file-too-big = File <b>{ $name }</b> is too large ({ $size }): Telegram lets a bot download files up to { $limit } only. Please make it smaller (for example compress the PDF) or split it into several files.
+evidence-video-link = Videos are not kept as files. Please upload the video (for example to YouTube or Google Drive) and send its link.

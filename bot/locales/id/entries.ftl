@@ -48,7 +48,7 @@ entry-hint-single-choice = Ketuk salah satu pilihan.
 entry-hint-multiple-choice = Ketuk satu atau beberapa pilihan, lalu ✅ Selesai.
 entry-hint-date = Ketik tanggal, misalnya 17/08/2022 atau 17 Agustus 2022.
 entry-hint-money = Ketik jumlah dalam rupiah, misalnya Rp10.000.000 atau 10 juta.
-entry-hint-file = Kirim berkas sebagai dokumen ({ $types }, paling besar { $limit } MB).
+entry-hint-file = Kirim berkas sebagai dokumen ({ $types }, paling besar { $limit } MB); boleh beberapa berkas.
 entry-hint-url = Kirim tautan, misalnya https://youtu.be/…
 entry-hint-phone = Ketik nomor telepon, misalnya 0812-3456-7890.
 entry-current = Jawaban tersimpan: { $value }
@@ -56,7 +56,6 @@ entry-long-so-far = Tersimpan { $words } kata. Kirim lanjutan teks, atau ketuk �
 entry-words = ({ $words } kata)
 entry-value-skipped = (dilewati)
 entry-value-file = berkas
-entry-file-saved = Berkas { $name } tersimpan.
 entry-answer-from-summary = Jawaban disimpan untuk isian <b>{ $label }</b> (pertanyaan yang terbuka sebelum ringkasan).
 entry-album-first = Hanya satu berkas per isian: berkas pertama dari album yang disimpan; berkas lainnya tidak disimpan.
 entry-button-done = ✅ Selesai
@@ -98,8 +97,7 @@ entry-level-question =
     Bobot { $weight }. Bukti: { $evidence }
     Pilih tingkat yang sesuai:
 entry-indicator-mandatory = ★ wajib
-entry-evidence-question = Kirim bukti untuk <b>{ $name }</b> ({ $evidence }): berkas sebagai dokumen, atau tautan.
-entry-evidence-kept = Bukti sebelumnya sudah tersimpan; kirim yang baru untuk menggantinya.
+entry-evidence-question = Kirim bukti untuk <b>{ $name }</b> ({ $evidence }): berkas sebagai dokumen atau foto (boleh beberapa), atau tautan (video sebagai tautan).
 entry-score = Skor sementara: <b>{ $score }</b> dari { $maximum } ({ $assessed }/{ $total } indikator dinilai, { $evidenced } dengan bukti).
 entry-score-lacking = Indikator wajib yang belum ada buktinya: { $names }
 entry-indicators = <b>Penilaian mandiri</b> (tingkat, bukti)

@@ -23,3 +23,16 @@ archive-col-level = Tingkat
 archive-col-validated = Tervalidasi
 archive-col-weight = Bobot
 archive-col-evidence = Data dukung
+
+## Files in the entry form
+evidence-files-kept = Berkas tersimpan ({ $count }):
+evidence-file-line = { $number }. 📎 { $name }
+evidence-button-remove = 🗑 Hapus { $number }. { $name }
+evidence-button-next = ➡️ Lanjut
+evidence-link-kept = Tautan tersimpan: { $url }
+evidence-file-saved = Berkas <b>{ $name }</b> tersimpan. Kirim berkas lain bila ada, lalu ketuk ➡️ Lanjut.
+evidence-file-removed = Berkas <b>{ $name }</b> dihapus dari inovasi ini.
+evidence-file-gone = Berkas itu sudah tidak ada di inovasi ini.
+evidence-file-empty = Berkas <b>{ $name }</b> kosong (0 bita). Mohon kirim ulang berkas yang berisi.
+evidence-file-too-big = Berkas <b>{ $name }</b> terlalu besar ({ $size }): Telegram hanya mengizinkan bot mengunduh berkas sampai { $limit }. Mohon perkecil berkasnya (misalnya kompres PDF) atau bagi menjadi beberapa berkas.
+evidence-video-link = Video tidak disimpan sebagai berkas. Mohon unggah videonya (misalnya ke YouTube atau Google Drive) lalu kirim tautannya.

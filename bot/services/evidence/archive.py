@@ -333,3 +333,33 @@ def _entry(
             if a.state != FileState.PURGED
         ],
     )
+
+
+async def export_archive(
+    session: AsyncSession, store: FileStore, out: Path, language: str = "id"
+) -> ArchiveResult:
+    """Write the current edition's documents archive to ``out`` (``iga-bot export --out
+    FILE.zip`` and ``/export berkas``). Written next to ``out`` as ``.<name>.part`` and renamed
+    when complete, so ``out`` is never left half-written.
+
+    Raises:
+        LookupError: No edition is loaded (nothing is written).
+        OSError: ``out``'s folder cannot be written.
+    """
+    from bot.services.events import current_edition
+    from bot.services.evidence.answers import answers_pdf
+
+    edition = await current_edition(session)
+    if edition is None:
+        raise LookupError("no edition is loaded: run `iga-bot event import config/event.yaml`")
+    part = out.with_name(f".{out.name}.part")
+    try:
+        with part.open("wb") as file:
+            result = await write_archive(
+                edition_entries(session, edition, answers_pdf, language), store, file, language
+            )
+        os.replace(part, out)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return result

@@ -19,8 +19,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from bot.services.evidence.names import safe_name
+from bot.services.event_file import FormFieldSpec
+from bot.services.evidence.names import extension_of, safe_name
 from bot.services.evidence.store import FileStore, ObjectMissing
+from bot.services.form import MIME_EXTENSIONS, FieldError
 from bot.storage.models import Attachment, FileState, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,53 @@ def download_limit(self_hosted: bool) -> int:
     """Largest file the bot accepts, in bytes: 20 MB through Telegram's Bot API, 2,000 MB
     through a self-hosted server (``TELEGRAM_API_SELF_HOSTED``)."""
     return SELF_HOSTED_LIMIT if self_hosted else TELEGRAM_DOWNLOAD_LIMIT
+
+
+EVIDENCE_TYPES = ("pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+                  "jpg", "jpeg", "png")  # fmt: skip
+"""File types an indicator's evidence may be (documents, spreadsheets, slides, images);
+video evidence is a link."""
+
+IMAGE_TYPES = frozenset({"jpg", "jpeg", "png"})
+
+
+def check_upload(file_name: str | None, size_bytes: int | None, limit_bytes: int) -> None:
+    """Refuse at once what cannot be kept: an empty file, or one over the download limit
+    (:func:`download_limit`). A file whose size Telegram does not tell is let through; the
+    download then finds out.
+
+    Raises:
+        FieldError: ``evidence-file-empty`` or ``evidence-file-too-big`` (``name``,
+            ``size_bytes``, ``limit_bytes``).
+    """
+    name = safe_name(file_name)
+    if size_bytes == 0:
+        raise FieldError("evidence-file-empty", name=name)
+    if size_bytes is not None and size_bytes > limit_bytes:
+        raise FieldError(
+            "evidence-file-too-big", name=name, size_bytes=size_bytes, limit_bytes=limit_bytes
+        )
+
+
+def check_evidence_type(file_name: str | None, mime_type: str | None) -> None:
+    """An indicator's evidence must be one of :data:`EVIDENCE_TYPES` (by the name's
+    extension, else by the MIME type).
+
+    Raises:
+        FieldError: ``form-error-file-type`` (``types``: "PDF, DOC, …").
+    """
+    extension = extension_of(file_name).lstrip(".") or MIME_EXTENSIONS.get(mime_type or "", "")
+    if extension not in EVIDENCE_TYPES:
+        raise FieldError("form-error-file-type", types=", ".join(t.upper() for t in EVIDENCE_TYPES))
+
+
+def accepts_images(spec: FormFieldSpec | None) -> bool:
+    """Whether a photo may answer: an indicator's evidence (``spec`` None) always, a file
+    field when its types include an image type or are not limited."""
+    if spec is None:
+        return True
+    types = {kind.lower().lstrip(".") for kind in spec.file_types}
+    return not types or bool(types & IMAGE_TYPES)
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -1,0 +1,1 @@
+"""Evidence: downloading officers' files into the store, the documents archive, the purge."""

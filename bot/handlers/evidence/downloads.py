@@ -1,0 +1,131 @@
+"""The download job: every file an officer sends is fetched from Telegram into the file store
+in the background, as soon as it is recorded and again after a restart.
+
+One asyncio task per bot process (started in ``post_init``, stopped in ``post_stop``) runs
+:func:`bot.services.evidence.files.download_due` whenever a handler records a file
+(:func:`wake`) and every :data:`POLL_SECONDS` for retries. The rows are the queue: a process
+killed mid-download leaves the row pending and the next process downloads it again.
+Telegram is reached through the bot's own Bot API client (getFile) and the file URL
+(``TELEGRAM_API_FILE_URL``), read in chunks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+import aiohttp
+from telegram.ext import Application, ContextTypes
+
+from bot.services.evidence.files import download_due
+from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
+
+logger = logging.getLogger(__name__)
+
+STORE_KEY = "evidence_store"
+"""``bot_data`` key of the :class:`~bot.services.evidence.store.FileStore`."""
+WORKER_KEY = "evidence_downloads"
+"""``bot_data`` key of the :class:`DownloadWorker`."""
+
+POLL_SECONDS = 5.0
+"""Longest wait between two looks for due downloads (retries become due on their own)."""
+
+READ_TIMEOUT = 300.0
+"""Seconds one file's download may take (20 MB on a slow link; a self-hosted server's larger
+files on a fast one)."""
+
+
+class DownloadError(RuntimeError):
+    """A download failed; the message never holds the file URL (it contains the token)."""
+
+
+class DownloadWorker:
+    """Runs the download job of one bot process."""
+
+    def __init__(self, application: Application, store: FileStore) -> None:
+        self.application = application
+        self.store = store
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._http: aiohttp.ClientSession | None = None
+
+    async def start(self) -> None:
+        """Clean scratch files a killed process left and start downloading."""
+        removed = await asyncio.to_thread(self.store.clean_scratch)
+        if removed:
+            logger.info("Removed %s partial downloads of an earlier process", removed)
+        self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=READ_TIMEOUT))
+        self._task = asyncio.create_task(self._run(), name="evidence-downloads")
+
+    def wake(self) -> None:
+        """A file was recorded: look for due downloads now."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Stop after the current download (a download cut short is done again next start)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._http is not None:
+            await self._http.close()
+        await self.store.close()
+
+    async def _run(self) -> None:
+        runtime = self.application.bot_data["runtime"]
+        while True:
+            self._wake.clear()
+            try:
+                tried = await download_due(runtime.sessions, self.store, self._fetch, runtime.now)
+            except Exception:  # the database is away: try again at the next round
+                logger.exception("Download round failed")
+                tried = 0
+            if tried:
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+
+    async def _fetch(self, file_id: str) -> AsyncIterator[bytes]:
+        """getFile, then the file's bytes from its URL in chunks."""
+        telegram_file = await self.application.bot.get_file(file_id)
+        if not telegram_file.file_path:
+            raise DownloadError("Telegram gave no file path")
+        http = self._http
+        assert http is not None, "start() first"
+        url = telegram_file.file_path
+
+        async def chunks() -> AsyncIterator[bytes]:
+            try:
+                async with http.get(url) as response:
+                    if response.status != 200:
+                        raise DownloadError(f"file download answered HTTP {response.status}")
+                    async for chunk in response.content.iter_chunked(CHUNK_BYTES):
+                        yield chunk
+            except aiohttp.ClientError as error:
+                raise DownloadError(f"file download failed: {type(error).__name__}") from None
+
+        return chunks()
+
+
+def store_of(context: ContextTypes.DEFAULT_TYPE) -> FileStore:
+    """The bot's file store."""
+    return context.application.bot_data[STORE_KEY]
+
+
+def wake_downloads(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tell the download job that a file was recorded (call after the transaction)."""
+    worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
+    if worker is not None:
+        worker.wake()
+
+
+def install(application: Application) -> DownloadWorker:
+    """Create the store and the download job of ``application`` (``bot_data["runtime"]``
+    must be set); start it in ``post_init`` and stop it in ``post_stop``."""
+    store = open_store(application.bot_data["runtime"].settings)
+    worker = DownloadWorker(application, store)
+    application.bot_data[STORE_KEY] = store
+    application.bot_data[WORKER_KEY] = worker
+    return worker
