@@ -31,6 +31,7 @@ from bot.handlers import (
     subscriptions,
     venue,
     winners,
+    workspace,
 )
 from bot.handlers import language as language_choice
 from bot.handlers.evidence import downloads as evidence_downloads
@@ -60,6 +61,7 @@ FEATURES = (
     judging,
     ranking,
     exports,
+    workspace,
     fallback,
     errors,
 )

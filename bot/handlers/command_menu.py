@@ -18,6 +18,7 @@ from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application
 
+from bot.handlers import workspace
 from bot.i18n import LANGUAGES, plain_text
 from bot.runtime import Runtime
 from bot.services.chats import chat_language
@@ -142,6 +143,7 @@ async def refresh_personal_menu(
         language = await chat_language(session, user_id) or runtime.settings.default_language
     if not clear and not (roles.has(Role.ADMIN) or roles.has(Role.JUDGE)):
         return True
+    await workspace.set_menu_button(bot, runtime.settings, user_id, roles, language)
     return await set_personal_menu(bot, user_id, roles, language)
 
 

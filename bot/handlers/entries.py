@@ -33,6 +33,7 @@ from telegram.ext import (
 )
 
 from bot.handlers import entry_views as views
+from bot.handlers import workspace
 from bot.handlers.common import language_of, runtime_of
 from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.menu import MENU_LAYOUT, button_filter
@@ -778,7 +779,12 @@ async def _finish(session, language, action, user_id, submission_id, runtime, co
         (
             committee,
             "entry-committee-new",
-            {"name": name, "number": submission.number, "unit": submission.unit.name},
+            {
+                "name": name,
+                "number": submission.number,
+                "unit": submission.unit.name,
+                "workspace_entry": submission.id,
+            },
         ),
     ]
     return [(receipt, None)], notices
@@ -798,12 +804,18 @@ async def notify(
 ) -> None:
     """Send catalogue text ``key`` to each recipient in their language; a ``status``
     argument (a :class:`SubmissionStatus`) is shown as its label, a datetime as a moment in
-    the event's zone. Failures are logged (a user
-    who blocked the bot is skipped)."""
+    the event's zone; a ``workspace_entry`` (entry id) adds a button opening the entry in the
+    workspace. Failures are logged (a user who blocked the bot is skipped)."""
     runtime = runtime_of(context)
+    entry_id = args.pop("workspace_entry", None)
     for user_id in sorted(recipients):
         async with runtime.sessions() as session:
             language = await chat_language(session, user_id) or runtime.settings.default_language
+        markup = (
+            None
+            if entry_id is None
+            else workspace.open_entry_markup(runtime.settings, language, entry_id)
+        )
         shown = dict(args)
         if isinstance(shown.get("status"), SubmissionStatus):
             shown["status"] = views.status_label(language, shown["status"])
@@ -814,7 +826,9 @@ async def notify(
             shown["note"] = Markup("\n" + views.note_text(language, shown["note"]))
         try:
             text = t(language, key, **shown)
-            await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
+            await context.bot.send_message(
+                user_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         except TelegramError as error:
             logger.warning("Could not notify %s: %s", user_id, error)
 

@@ -288,10 +288,31 @@ class BotApi:
     ) -> dict[str, Any]:
         """Stores a bot message (after the flood check) and returns its Bot API object."""
         reply_to = self._reply_to(params, chat)
+        self._check_web_apps(chat, markup)
         self._acquire(chat)
         stored = self._store(chat, markup, reply_to_message=reply_to, **content)
         await self.world.notify()
         return stored.api
+
+    def _web_app_url_ok(self, url: object) -> bool:
+        """Telegram: a Mini App opens from an https address only (the sandbox's own page
+        may be plain http when ``config.plain_http_web_apps``)."""
+        schemes = ("https", "http") if self.config.plain_http_web_apps else ("https",)
+        return (
+            isinstance(url, str)
+            and re.fullmatch(rf"(?:{'|'.join(schemes)})://[^\s/]+\S*", url) is not None
+        )
+
+    def _check_web_apps(self, chat: Chat, markup: dict[str, Any] | None) -> None:
+        """Bot API: ``web_app`` inline buttons only in private chats, with an https URL."""
+        for row in (markup or {}).get("inline_keyboard") or []:
+            for button in row:
+                if "web_app" not in button:
+                    continue
+                if chat.type != "private":
+                    raise bad_request(errors.BUTTON_TYPE_INVALID)
+                if not self._web_app_url_ok((button["web_app"] or {}).get("url")):
+                    raise bad_request(errors.WEB_APP_URL_INVALID)
 
     def _store(self, chat: Chat, markup: dict[str, Any] | None, **content: Any) -> StoredMessage:
         inline = markup if markup and "inline_keyboard" in markup else None
@@ -506,15 +527,33 @@ class BotApi:
 
     async def m_setchatmenubutton(self, params: Params) -> bool:
         """Bot API setChatMenuButton (stored, shown by getChatMenuButton)."""
-        button = params.json("menu_button", "Bad Request: can't parse menu button JSON object")
+        button = params.json("menu_button", errors.MENU_BUTTON_INVALID) or {"type": "default"}
+        kind = button.get("type") if isinstance(button, dict) else None
+        if kind not in ("default", "commands", "web_app"):
+            raise bad_request(errors.MENU_BUTTON_INVALID)
         key = params.text("chat_id") or "default"
-        self.world.menu_buttons[key] = button or {"type": "default"}
+        if kind == "web_app":
+            if not str(button.get("text") or "").strip():
+                raise bad_request(errors.MENU_BUTTON_INVALID)
+            if not self._web_app_url_ok((button.get("web_app") or {}).get("url")):
+                raise bad_request(errors.WEB_APP_URL_INVALID)
+        chat = None
+        if key != "default":
+            chat = self._chat(params, sending=False)
+            if chat.type != "private":  # a chat's own menu button: private chats only
+                raise bad_request(errors.BUTTON_TYPE_INVALID)
+        self.world.menu_buttons[key] = button
+        if chat is not None:  # the user's app shows the new button at once
+            chat.version += 1
+            await self.world.notify()
         return True
 
     async def m_getchatmenubutton(self, params: Params) -> dict[str, Any]:
         """Bot API getChatMenuButton."""
-        key = params.text("chat_id") or "default"
-        return self.world.menu_buttons.get(key, {"type": "commands"})
+        chat_id = params.text("chat_id")
+        if chat_id:
+            return self.world.menu_button_for(int(chat_id))
+        return self.world.menu_buttons.get("default", {"type": "commands"})
 
     # ---- sending ----------------------------------------------------------------------
 
@@ -649,6 +688,7 @@ class BotApi:
             raise bad_request(errors.NO_TEXT_TO_EDIT)
         text, entities = self._message_text(params)
         markup = self._markup(params, inline_only=True)
+        self._check_web_apps(chat, markup)
         return await self._apply_edit(
             chat, stored, {"text": text, "entities": entities, "reply_markup": markup}
         )
@@ -668,6 +708,7 @@ class BotApi:
         """Bot API editMessageReplyMarkup (inline keyboards only)."""
         chat, stored = self._edit_target(params)
         markup = self._markup(params, inline_only=True)
+        self._check_web_apps(chat, markup)
         return await self._apply_edit(chat, stored, {"reply_markup": markup})
 
     async def m_deletemessage(self, params: Params) -> bool:

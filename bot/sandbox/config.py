@@ -88,6 +88,9 @@ class EmulatorConfig:
         clock: monotonic clock in seconds (flood control, callback deadlines); inject a fake
             one in tests.
         wall_clock: Unix time in seconds (message ``date``).
+        plain_http_web_apps: accept ``http://`` Mini App addresses (web_app buttons, the
+            menu button); only ``iga-bot sandbox`` sets it, for its own local address.
+            Telegram accepts https only.
     """
 
     limits: Limits = field(default_factory=Limits)
@@ -101,6 +104,7 @@ class EmulatorConfig:
     webhook_retry_seconds: float = 1.0
     clock: Callable[[], float] = field(default=time.monotonic, repr=False)
     wall_clock: Callable[[], float] = field(default=time.time, repr=False)
+    plain_http_web_apps: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Returns the JSON-able settings (the clocks left out)."""

@@ -71,6 +71,12 @@ GET      /_emulator/files/{file_id}              -> the file's bytes (Content-Ty
 POST     /_emulator/files/forget                 -> {forgotten}; every file_id so far stops
                                                  working for the bot (a new bot token, or
                                                  Telegram dropping old files)
+GET      /_emulator/users/{user_id}/menu_button  -> the menu button of the user's private chat
+                                                 (getChatMenuButton: web_app, commands…)
+POST     /_emulator/users/{user_id}/web_app      {url, start_param?, theme? ("light"|"dark")}
+                                                 -> {url}: the Mini App address with the init
+                                                 data Telegram would sign for the user, the
+                                                 theme and the platform in its fragment
 =======  ======================================  =============================================
 
 A transcript ``entry`` is: message_id, chat_id, from ("bot"|"user"|"service"), sender (User),
@@ -87,14 +93,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
 from . import users as actions
 from .state import STICKERS, World
 from .users import ControlError
+from .webapp import THEMES, WEB_APP_VERSION, sign_init_data
 
 if TYPE_CHECKING:
     from .emulator import Emulator
@@ -192,6 +201,8 @@ class ControlApi:
         ):
             r.add_post(f"{p}/users/{{user_id}}/{action}", getattr(self, f"act_{action}"))
         r.add_get(f"{p}/users/{{user_id}}/commands", self.commands)
+        r.add_get(f"{p}/users/{{user_id}}/menu_button", self.menu_button)
+        r.add_post(f"{p}/users/{{user_id}}/web_app", self.web_app)
         r.add_get(f"{p}/stickers", self.stickers)
         r.add_get(f"{p}/callbacks/{{query_id}}", self.callback)
         r.add_get(f"{p}/files/{{file_id}}", self.file)
@@ -409,6 +420,47 @@ class ControlApi:
         chat_id = request.query.get("chat_id")
         chat = actions.user_chat(self.world, user, None if chat_id is None else int(chat_id))
         return _json(self.world.commands_for(chat, user))
+
+    async def menu_button(self, request: web.Request) -> web.Response:
+        """The menu button of the user's private chat."""
+        user = actions.get_user(self.world, int(request.match_info["user_id"]))
+        return _json(self.world.menu_button_for(user.id))
+
+    async def web_app(self, request: web.Request) -> web.Response:
+        """The Mini App address as Telegram opens it for the user: signed init data, theme
+        parameters and platform in the fragment (``#tgWebAppData=…``)."""
+        user = actions.get_user(self.world, int(request.match_info["user_id"]))
+        body = await _body(request)
+        url = str(body.get("url") or "")
+        if not url.startswith(("https://", "http://")):
+            raise ControlError(400, "give the Mini App's url")
+        if self.world.bot_token is None:
+            raise ControlError(409, "the bot has not called the Bot API yet")
+        theme = str(body.get("theme") or "light")
+        init_data = sign_init_data(
+            self.world.bot_token,
+            {
+                "id": user.id,
+                "first_name": user.first_name,
+                **({"last_name": user.last_name} if user.last_name else {}),
+                **({"username": user.username} if user.username else {}),
+                "language_code": user.language_code or "id",
+                "allows_write_to_pm": True,
+            },
+            auth_date=int(self.emu.config.wall_clock()),
+            start_param=body.get("start_param") or None,
+        )
+        fragment = urlencode(
+            {
+                "tgWebAppData": init_data,
+                "tgWebAppVersion": WEB_APP_VERSION,
+                "tgWebAppPlatform": "web",
+                "tgWebAppThemeParams": json.dumps(THEMES.get(theme, THEMES["light"])),
+            },
+            quote_via=quote,
+        )
+        params = THEMES.get(theme, THEMES["light"])
+        return _json({"url": f"{url.split('#')[0]}#{fragment}", "theme_params": params})
 
     async def act_album(self, request: web.Request) -> web.Response:
         """The user sends an album."""

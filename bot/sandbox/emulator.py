@@ -162,6 +162,7 @@ class Emulator:
         if match is None or (self.config.bot_token and token != self.config.bot_token):
             raise ApiError(401, errors.UNAUTHORIZED)
         self.world.bot_id = int(match.group(1))
+        self.world.bot_token = token
 
     async def _read_params(self, request: web.Request) -> Params:
         raw: dict[str, Any] = dict(request.query)

@@ -18,6 +18,11 @@ CANT_PARSE = "Bad Request: can't parse entities: "  # 400, followed by the detai
 BUTTON_DATA_INVALID = "Bad Request: BUTTON_DATA_INVALID"  # 400
 BUTTON_TEXT_EMPTY = "Bad Request: text buttons are unallowed in the inline keyboard"  # 400
 BUTTON_URL_INVALID = "Bad Request: BUTTON_URL_INVALID"  # 400
+BUTTON_TYPE_INVALID = "Bad Request: BUTTON_TYPE_INVALID"  # 400, e.g. web_app outside a private chat
+WEB_APP_URL_INVALID = (  # 400, followed by nothing: Telegram's wording for a non-https Mini App
+    "Bad Request: inline keyboard button Web App URL is invalid: Only HTTPS links are allowed"
+)
+MENU_BUTTON_INVALID = "Bad Request: can't parse menu button JSON object"  # 400
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"

@@ -27,6 +27,7 @@ import contextlib
 import errno
 import logging
 import signal
+import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from aiohttp import web
 from pydantic import SecretStr
-from sqlalchemy import select
+from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.app import build_application
@@ -47,7 +48,8 @@ from bot.i18n import format_moment
 from bot.runtime import Runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.emulator import Emulator
-from bot.sandbox.state import DEFAULT_BOT_ID
+from bot.sandbox.examples import add_example_entries
+from bot.sandbox.state import DEFAULT_BOT_ID, World
 from bot.services.admins import add_admin
 from bot.services.event_file import EventFile, EventFileError, load_event_file, shift_dates
 from bot.services.event_import import import_event_file
@@ -58,7 +60,8 @@ from bot.services.results import mark_announced
 from bot.services.scheduler import ReminderKind
 from bot.settings import Settings
 from bot.storage.migrate import upgrade_engine
-from bot.storage.models import Reminder, Unit
+from bot.storage.models import Reminder, Submission, Unit
+from bot.web.server import WebServer, create_web_app
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +82,10 @@ WEB_DIR = Path(__file__).with_name("web")
 
 OFFICER_UNIT = "DINSOS"
 """Unit code of the officer persona (Dinas Sosial in the seed edition)."""
+
+EXAMPLE_UNIT = "DPMPTSP"
+"""Unit of the example entries (Dinas PM dan PTSP in the seed edition): not the officer
+persona's, whose unit has sent nothing yet (the entry deadline reminders reach it)."""
 
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 """Update types the bot asks for, as ``iga-bot run`` does."""
@@ -177,6 +184,7 @@ class Sandbox:
         clock: the bot's clock, which :meth:`skip` moves on.
         personas: persona key → emulator user id (= private chat id).
         event_title: short title of the loaded event.
+        web_server: the bot's web server (the workspace, opened from the page's panel).
     """
 
     emulator: Emulator
@@ -184,14 +192,12 @@ class Sandbox:
     clock: SandboxClock
     personas: dict[str, int] = field(default_factory=dict)
     event_title: str = ""
+    web_server: WebServer | None = None
 
     @property
     def url(self) -> str:
         """Address of the web page, e.g. ``http://127.0.0.1:8080/``."""
-        host = self.emulator.host
-        if host in ("0.0.0.0", "::", ""):
-            host = "127.0.0.1"
-        return f"http://{host}:{self.emulator.port}/"
+        return f"http://{_reachable_host(self.emulator.host)}:{self.emulator.port}/"
 
     async def next_row(self) -> dict[str, str] | None:
         """The next scheduled row still to come: {"kind", "label", "when"} (the moment in the
@@ -245,6 +251,8 @@ class Sandbox:
                 await application.post_shutdown(application)
         except Exception:  # the emulator must stop all the same
             logger.exception("The bot did not stop cleanly")
+        if self.web_server is not None:
+            await self.web_server.stop()
         await self.emulator.stop()
 
 
@@ -301,7 +309,8 @@ def _load_event(settings: Settings) -> EventFile:
 
 
 async def _start_emulator(host: str, port: int, ref: dict[str, Sandbox]) -> Emulator:
-    emulator = Emulator(EmulatorConfig(bot_token=SANDBOX_TOKEN), static_dir=WEB_DIR)
+    config = EmulatorConfig(bot_token=SANDBOX_TOKEN, plain_http_web_apps=True)
+    emulator = Emulator(config, static_dir=WEB_DIR)
     emulator.app.router.add_get("/_sandbox/info", _info(ref))
     emulator.app.router.add_post("/_sandbox/skip", _skip(ref))
     try:
@@ -316,8 +325,12 @@ async def _start_emulator(host: str, port: int, ref: dict[str, Sandbox]) -> Emul
     return emulator
 
 
-async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[str, int]) -> str:
-    """Migrates, imports the event and gives the personas their roles; returns the title.
+async def _prepare_database(
+    runtime: Runtime, spec: EventFile, personas: dict[str, int], world: World
+) -> str:
+    """Migrates, imports the event, gives the personas their roles and, in a database
+    without entries, adds the example entries (:mod:`bot.sandbox.examples`); returns the
+    title.
 
     An announcement time already past with the results in the file is history (the seed's
     winners were announced on the day): it is recorded as made then, not sent as news.
@@ -339,7 +352,7 @@ async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[st
             if unit is not None:
                 code = await create_invite(session, unit, now, max_uses=1)
                 await redeem_invite(session, personas["officer"], code, now)
-            await add_judge(
+            judge = await add_judge(
                 session,
                 edition,
                 user_id=personas["judge"],
@@ -348,6 +361,24 @@ async def _prepare_database(runtime: Runtime, spec: EventFile, personas: dict[st
                 actor_id=personas["admin"],
                 now=now,
             )
+            entries = await session.scalar(
+                select(func.count())
+                .select_from(Submission)
+                .where(Submission.edition_id == edition.id)
+            )
+            example_unit = await session.scalar(
+                select(Unit).where(Unit.edition_id == edition.id, Unit.code == EXAMPLE_UNIT)
+            )
+            if example_unit is not None and not entries:
+                await add_example_entries(
+                    session,
+                    world,
+                    edition,
+                    example_unit,
+                    officer_id=personas["officer"],
+                    judge=judge,
+                    now=now,
+                )
     return spec.event.short_title
 
 
@@ -434,6 +465,7 @@ async def start_sandbox(
                 "webhook_url": None,
                 "webhook_secret": None,
                 "event_config": event_config,
+                **_workspace_settings(host, emulator),
             }
         )
         language = bot_settings.default_language
@@ -445,7 +477,7 @@ async def start_sandbox(
         application = build_application(bot_settings, clock=sandbox_clock)
         sandbox = Sandbox(emulator, application, sandbox_clock, personas)
         sandbox.event_title = await _prepare_database(
-            application.bot_data["runtime"], spec, personas
+            application.bot_data["runtime"], spec, personas, emulator.world
         )
         await application.initialize()
         if application.post_init is not None:
@@ -454,11 +486,33 @@ async def start_sandbox(
         await application.updater.start_polling(
             poll_interval=0.0, timeout=10, allowed_updates=ALLOWED_UPDATES
         )
+        sandbox.web_server = WebServer(create_web_app(application, with_webhook=False))
+        await sandbox.web_server.start(host, bot_settings.port)
     except BaseException:
         await emulator.stop()
         raise
     ref["sandbox"] = sandbox
     return sandbox
+
+
+def _reachable_host(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+
+
+def _workspace_settings(host: str, emulator: Emulator) -> dict[str, Any]:
+    """The workspace in the sandbox: the bot's web server on a free port of ``host``, its
+    own plain-http address as PUBLIC_URL (accepted here only), and the emulator's stand-in of
+    telegram-web-app.js."""
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        port = probe.getsockname()[1]
+    reachable = _reachable_host(host)
+    return {
+        "port": port,
+        "sandbox_plain_http": True,
+        "public_url": f"http://{reachable}:{port}",
+        "webapp_script_url": f"http://{reachable}:{emulator.port}/static/telegram-web-app.js",
+    }
 
 
 def _banner(sandbox: Sandbox, event_tomorrow: bool) -> str:

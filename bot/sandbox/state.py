@@ -272,6 +272,9 @@ class World:
         self.webhook: dict[str, Any] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.menu_buttons: dict[str, dict[str, Any]] = {}
+        self.bot_token: str | None = None
+        """The token of the bot's last call (the emulator signs Mini App init data with it,
+        as Telegram does)."""
         self.callbacks: dict[str, CallbackRecord] = {}
         self.calls: Counter[str] = Counter()
         self.rejections: list[dict[str, Any]] = []
@@ -359,6 +362,15 @@ class World:
         return data
 
     # ---- command menus ----------------------------------------------------------------
+
+    def menu_button_for(self, chat_id: int) -> dict[str, Any]:
+        """The menu button a private chat shows: the chat's own, else the bot's default,
+        else the command list (Bot API: ``MenuButtonDefault`` means no value of its own)."""
+        for key in (str(chat_id), "default"):
+            button = self.menu_buttons.get(key)
+            if button is not None and button.get("type") != "default":
+                return button
+        return {"type": "commands"}
 
     def commands_for(self, chat: Chat, user: User) -> list[dict[str, Any]]:
         """The command list ``user`` sees in ``chat``'s menu, resolved as Telegram does

@@ -43,3 +43,35 @@ def sign_init_data(
     secret = hmac.new(b"WebAppData", bot_token.encode(), hashlib.sha256).digest()
     fields["hash"] = hmac.new(secret, check.encode(), hashlib.sha256).hexdigest()
     return urlencode(fields)
+
+
+WEB_APP_VERSION = "8.0"
+"""Bot API version of the Mini App features the stand-in script offers."""
+
+THEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "bg_color": "#ffffff",
+        "text_color": "#000000",
+        "hint_color": "#707579",
+        "link_color": "#3390ec",
+        "button_color": "#3390ec",
+        "button_text_color": "#ffffff",
+        "secondary_bg_color": "#f4f4f5",
+        "header_bg_color": "#ffffff",
+        "section_bg_color": "#ffffff",
+        "destructive_text_color": "#e53935",
+    },
+    "dark": {
+        "bg_color": "#212121",
+        "text_color": "#ffffff",
+        "hint_color": "#aaaaaa",
+        "link_color": "#8774e1",
+        "button_color": "#8774e1",
+        "button_text_color": "#ffffff",
+        "secondary_bg_color": "#0f0f0f",
+        "header_bg_color": "#212121",
+        "section_bg_color": "#212121",
+        "destructive_text_color": "#ff595a",
+    },
+}
+"""themeParams of Telegram Web's light and dark themes, as the sandbox's panel passes them."""

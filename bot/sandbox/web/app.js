@@ -247,7 +247,10 @@
         } else {
           node = el("button", "kb-btn", buttonLabel(button));
           node.type = "button";
-          if (button.callback_data !== undefined) {
+          if (button.web_app) {
+            node.classList.add("kb-webapp");
+            node.addEventListener("click", () => openWebApp(button.web_app.url, button.text));
+          } else if (button.callback_data !== undefined) {
             node.addEventListener("click", () => tapInline(entry, button, node));
           } else if (button.copy_text) {
             node.addEventListener("click", () => {
@@ -630,6 +633,79 @@
     }
   });
 
+  // ---- Mini Apps ----------------------------------------------------------------------
+
+  // Telegram opens a Mini App (the menu button, a web_app button) in a panel, with the
+  // launch parameters in the address's fragment: the emulator signs the persona's init data
+  // with the bot's token, as Telegram does. The panel passes the theme and the back button
+  // as Telegram Web does (postMessage events).
+  const webApp = { theme: "light", menu: null };
+
+  async function openWebApp(url, title) {
+    try {
+      const opened = await post(userPath("web_app"), { url, theme: webApp.theme });
+      $("webapp-title").textContent = title;
+      $("webapp-back").hidden = true;
+      $("webapp-frame").src = opened.url;
+      $("webapp").hidden = false;
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  function closeWebApp() {
+    $("webapp").hidden = true;
+    $("webapp-frame").src = "about:blank";
+  }
+
+  function toWebApp(eventType, eventData) {
+    $("webapp-frame").contentWindow?.postMessage(JSON.stringify({ eventType, eventData }), "*");
+  }
+
+  window.addEventListener("message", (event) => {
+    if (event.source !== $("webapp-frame").contentWindow) return;
+    let message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (_) {
+      return;
+    }
+    if (message.eventType === "web_app_setup_back_button") {
+      $("webapp-back").hidden = !message.eventData.is_visible;
+    } else if (message.eventType === "web_app_close") {
+      closeWebApp();
+    }
+  });
+
+  $("webapp-close").addEventListener("click", closeWebApp);
+  $("webapp-back").addEventListener("click", () => toWebApp("back_button_pressed", {}));
+  $("webapp-theme").addEventListener("click", async () => {
+    webApp.theme = webApp.theme === "light" ? "dark" : "light";
+    document.body.classList.toggle("webapp-dark", webApp.theme === "dark");
+    const frame = $("webapp-frame");
+    if ($("webapp").hidden || !frame.src.startsWith("http")) return;
+    const opened = await post(userPath("web_app"), { url: frame.src, theme: webApp.theme });
+    toWebApp("theme_changed", { theme_params: opened.theme_params });
+  });
+
+  // The menu button of the persona's chat (setChatMenuButton): a Mini App or the commands.
+  async function refreshMenuButton() {
+    const persona = state.persona;
+    try {
+      const button = await api(userPath("menu_button"));
+      if (persona !== state.persona) return;
+      webApp.menu = button.type === "web_app" ? button : null;
+      $("webapp-btn").hidden = !webApp.menu;
+      if (webApp.menu) $("webapp-btn").textContent = webApp.menu.text;
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  $("webapp-btn").addEventListener("click", () => {
+    if (webApp.menu) openWebApp(webApp.menu.web_app.url, webApp.menu.text);
+  });
+
   // ---- command menu -------------------------------------------------------------------
 
   // The menu the persona's Telegram shows: the emulator resolves the bot's command scopes
@@ -728,6 +804,8 @@
       button.setAttribute("aria-pressed", String(button.dataset.persona === persona.key));
     }
     history.replaceState(null, "", `#${persona.key}`);
+    closeWebApp();
+    $("webapp-btn").hidden = true;
     follow(persona);
     $("text").focus();
   }
@@ -745,6 +823,7 @@
         setConnected(true);
         renderTranscript(data);
         state.version = data.version;
+        refreshMenuButton();
       } catch (error) {
         if (controller.signal.aborted) return;
         setConnected(false);

@@ -192,8 +192,12 @@
     tg.expand();
     tg.onEvent("themeChanged", applyTheme);
     if (tg.BackButton) tg.BackButton.onClick(function () { history.back(); });
-    var start = tg.initDataUnsafe && tg.initDataUnsafe.start_param;
-    if (start && !location.hash && /^entry-\d+$/.test(start)) location.hash = "entry/" + start.slice(6);
+  }
+  // Telegram launches the page with its parameters in the fragment (#tgWebAppData=…); the
+  // first page is the entry of ?entry=ID (a notice's button) or home.
+  if (!location.hash || /^#tgWebApp/.test(location.hash)) {
+    var linked = /[?&]entry=(\d+)/.exec(location.search);
+    history.replaceState(null, "", location.pathname + location.search + (linked ? "#entry/" + linked[1] : "#home"));
   }
   applyTheme();
   load();
