@@ -54,7 +54,7 @@ MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
 MAX_WIDTH = 60
 """Widest column, in characters; longer texts wrap."""
 
-SHEETS = ("entries", "scores", "ranking", "subscribers", "audit")
+SHEETS = ("entries", "assessment", "scores", "ranking", "subscribers", "audit")
 """Table names, in workbook order (``/export csv <name>`` picks one)."""
 
 CHUNK = 1_000
@@ -129,6 +129,8 @@ def export_tables(
     """Every table of the export, in :data:`SHEETS` order. Nothing is read until a table's
     ``read`` is iterated (within ``session``'s transaction: on PostgreSQL the rows come
     through a server-side cursor)."""
+    from bot.services.evidence.national import self_assessment_table  # it builds on Table
+
     form = (edition.config or {}).get("form", [])
     criteria = rubric(edition)
     yes_no = {True: plain_text(language, "export-yes"), False: plain_text(language, "export-no")}
@@ -265,6 +267,7 @@ def export_tables(
             + [localized(field["label"], language) for field in form],
             entry_rows,
         ),
+        self_assessment_table(session, edition, language),
         Table(
             "scores",
             title("scores"),

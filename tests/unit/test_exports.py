@@ -43,7 +43,14 @@ async def test_workbook_sheets_headers_values_and_layout(sessions) -> None:
     async with sessions() as session, session.begin():
         ed, entry = await _seed(session)
         book = await _workbook(session, ed)
-    assert book.sheetnames == ["Entri", "Nilai", "Peringkat", "Pelanggan", "Log Audit"]
+    assert book.sheetnames == [
+        "Entri",
+        "Penilaian Mandiri (IID)",
+        "Nilai",
+        "Peringkat",
+        "Pelanggan",
+        "Log Audit",
+    ]
 
     entries = book["Entri"]
     headers = [cell.value for cell in entries[1]]

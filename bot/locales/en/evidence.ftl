@@ -36,3 +36,14 @@ evidence-file-gone = That file is no longer part of this entry.
 evidence-file-empty = File <b>{ $name }</b> is empty (0 bytes). Please send the file again with its content.
 evidence-file-too-big = File <b>{ $name }</b> is too large ({ $size }): Telegram lets a bot download files up to { $limit } only. Please make it smaller (for example compress the PDF) or split it into several files.
 evidence-video-link = Videos are not kept as files. Please upload the video (for example to YouTube or Google Drive) and send its link.
+
+## The workbook's self-assessment sheet (Regional Innovation Index)
+export-sheet-assessment = Self-assessment (IID)
+export-col-iid-number = Indicator no.
+export-col-iid-indicator = Indicator
+export-col-iid-claimed = Level (self-assessed)
+export-col-iid-validated = Validated level
+export-col-iid-weight = Weight
+export-col-iid-score = Score (weight × validated level, else self-assessed)
+export-col-iid-evidence-files = Evidence files
+export-col-iid-evidence-link = Evidence link

@@ -36,3 +36,14 @@ evidence-file-gone = Berkas itu sudah tidak ada di inovasi ini.
 evidence-file-empty = Berkas <b>{ $name }</b> kosong (0 bita). Mohon kirim ulang berkas yang berisi.
 evidence-file-too-big = Berkas <b>{ $name }</b> terlalu besar ({ $size }): Telegram hanya mengizinkan bot mengunduh berkas sampai { $limit }. Mohon perkecil berkasnya (misalnya kompres PDF) atau bagi menjadi beberapa berkas.
 evidence-video-link = Video tidak disimpan sebagai berkas. Mohon unggah videonya (misalnya ke YouTube atau Google Drive) lalu kirim tautannya.
+
+## The workbook's self-assessment sheet (Indeks Inovasi Daerah)
+export-sheet-assessment = Penilaian Mandiri (IID)
+export-col-iid-number = No. Indikator
+export-col-iid-indicator = Indikator
+export-col-iid-claimed = Tingkat (mandiri)
+export-col-iid-validated = Tingkat tervalidasi
+export-col-iid-weight = Bobot
+export-col-iid-score = Skor (bobot × tingkat tervalidasi, bila belum: mandiri)
+export-col-iid-evidence-files = Berkas data dukung
+export-col-iid-evidence-link = Tautan data dukung
