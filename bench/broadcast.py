@@ -67,7 +67,7 @@ from bench.harness import drop_database, fresh_database, print_table  # noqa: E4
 from bot.sandbox.config import EmulatorConfig, RateLimits  # noqa: E402
 from bot.sandbox.emulator import Emulator  # noqa: E402
 from bot.sandbox.users import find_button, send_text, tap  # noqa: E402
-from bot.services.broadcasts import broadcast_progress  # noqa: E402
+from bot.services.announcements.broadcasts import broadcast_progress  # noqa: E402
 from bot.storage.database import create_engine, create_session_factory  # noqa: E402
 from bot.storage.models import Broadcast, Chat, Subscriber  # noqa: E402
 
@@ -76,7 +76,7 @@ BOT_TOKEN = "123456789:AAHbench-token-0123456789abcdefghij"
 TEXT = "Pengumuman: gladi bersih IGA 2022 hari Rabu pukul 08.00."
 LAUNCHER = """
 import sys
-import bot.broadcast.sender as sender
+import bot.outbox.sender as sender
 if sys.argv[1] != "-":
     sender.PER_SECOND = float(sys.argv[1])
 if sys.argv[2] != "-":

@@ -97,9 +97,9 @@ async def fill_database(database_url: str, event_file: Path, subscribers: int, e
     """Import the event, then bulk-insert the chats, subscriptions, entries and answers."""
     from sqlalchemy import insert, select
 
-    from bot.services.event_file import load_event_file
-    from bot.services.event_import import import_event_file
-    from bot.services.events import current_edition
+    from bot.services.core.event_file import load_event_file
+    from bot.services.core.event_import import import_event_file
+    from bot.services.core.events import current_edition
     from bot.storage.database import create_engine, create_session_factory
     from bot.storage.models import Answer, Chat, Submission, SubmissionStatus, Subscriber, Unit
 

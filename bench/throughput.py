@@ -67,7 +67,7 @@ FORM_TEXT = "Layanan daring bagi warga Kota Blitar: pengaduan, antrean dan pelac
 
 async def officers_in_form(database_url: str, people: Sequence[Any]) -> None:
     """Make each virtual user an officer with a draft entry open at :data:`FORM_FIELD`."""
-    from tests.e2e.entry_helpers import officers_at_long_field
+    from tests.e2e.helpers.entries import officers_at_long_field
 
     await officers_at_long_field(database_url, [user.id for user in people])
 

@@ -7,34 +7,21 @@ from datetime import datetime
 
 from telegram.ext import Application, ApplicationBuilder
 
-from bot.broadcast import sender as broadcast_sender
 from bot.flood_control import RetryOnFloodControl
-from bot.handlers import (
-    agenda,
-    broadcasts,
-    calendar,
-    command_menu,
-    committee,
-    common,
-    entries,
-    errors,
-    exports,
-    fallback,
-    faq,
-    judging,
-    onboarding,
-    ranking,
-    schedule_changes,
-    scheduler,
-    speakers,
-    start,
-    subscriptions,
-    venue,
-    winners,
-    workspace,
-)
-from bot.handlers import language as language_choice
+from bot.handlers.announcements import broadcasts, schedule_changes, subscriptions, winners
+from bot.handlers.announcements import reminders as scheduler
+from bot.handlers.attendees import agenda, calendar, faq, speakers, venue
+from bot.handlers.committee import exports, reopen
+from bot.handlers.committee import review as committee
+from bot.handlers.core import chats, command_menu, errors, fallback, start
+from bot.handlers.core import language as language_choice
+from bot.handlers.entries import form as entries
+from bot.handlers.entries import joining as onboarding
 from bot.handlers.evidence import downloads as evidence_downloads
+from bot.handlers.judging import ranking
+from bot.handlers.judging import scoring as judging
+from bot.handlers.workspace import entry_points as workspace
+from bot.outbox import sender as broadcast_sender
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
@@ -42,11 +29,12 @@ from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import LEDGER_KEY, HandledUpdateQueue, LedgerApplication, UpdateLedger
 
 FEATURES = (
-    common,
+    chats,
     start,
     broadcasts,
     entries,
     onboarding,
+    reopen,
     agenda,
     venue,
     speakers,

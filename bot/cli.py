@@ -224,7 +224,7 @@ def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _event_import(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.event_file import EventFileError, load_event_file
+    from bot.services.core.event_file import EventFileError, load_event_file
     from bot.setup import import_event, prepare_database
 
     try:
@@ -278,7 +278,7 @@ def _admin_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.services.exports import export_file
+    from bot.services.committee.exports import export_file
     from bot.setup import prepare_database
     from bot.storage.database import create_engine, create_session_factory
 

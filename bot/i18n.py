@@ -45,11 +45,6 @@ def _bundle(language: str) -> FluentBundle:
     return bundle
 
 
-def message_ids(language: str) -> set[str]:
-    """Every message key in ``language``'s catalogue."""
-    return set(_bundle(language)._messages)
-
-
 def normalize_language(code: str | None, default: str = "id") -> str:
     """Map a Telegram ``language_code`` (``en-US``, ``id``) to a supported language."""
     if code:

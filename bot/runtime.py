@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services.events import EditionForm, current_event, edition_form
+from bot.services.core.events import EditionForm, current_event, edition_form
 from bot.settings import Settings
 from bot.storage.models import Event
 
@@ -59,7 +59,7 @@ class Runtime:
 
     async def edition_form(self) -> EditionForm | None:
         """The current edition's form, deadlines and indicators
-        (:func:`bot.services.events.edition_form`), read from the database at most every
+        (:func:`bot.services.core.events.edition_form`), read from the database at most every
         :data:`EVENT_CACHE_SECONDS`, like :meth:`event` (every answer of the entry form
         reads it).
 

@@ -12,12 +12,12 @@ from sqlalchemy import func, select
 
 from bot.i18n import format_day, format_moment, format_time_range
 from bot.i18n import plain_text as t
-from bot.services.admins import add_admin
-from bot.services.event_file import EventFile, EventFileError, load_event_file
-from bot.services.event_import import ImportReport, import_event_file
-from bot.services.events import current_edition, current_event, unit_by_code
-from bot.services.invites import create_invite, format_code
-from bot.services.results import visible_awards
+from bot.services.core.admins import add_admin
+from bot.services.core.event_file import EventFile, EventFileError, load_event_file
+from bot.services.core.event_import import ImportReport, import_event_file
+from bot.services.core.events import current_edition, current_event, unit_by_code
+from bot.services.entries.invites import create_invite, format_code
+from bot.services.judging.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Event

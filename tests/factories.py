@@ -2,7 +2,7 @@
 leave them (answers for every form field, attachments, self-assessments), judges, officers.
 
 Entries are made directly as rows (no Telegram), following the answer formats of
-:mod:`bot.services.form`.
+:mod:`bot.services.entries.form`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.services.event_file import load_event_file
-from bot.services.event_import import import_event_file
+from bot.services.core.event_file import load_event_file
+from bot.services.core.event_import import import_event_file
 from bot.storage.models import (
     Answer,
     Attachment,

@@ -1,4 +1,4 @@
-"""Telegram layer: parse the update, call one service, render the reply.
+"""Telegram layer by feature: parse the update, call services, render the reply.
 
-Each feature module has ``register(application)``; :data:`FEATURES` lists them in order.
+Each feature module has ``register(application)``; :data:`bot.app.FEATURES` lists them in order.
 """

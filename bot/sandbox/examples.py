@@ -14,8 +14,8 @@ from fpdf import FPDF
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.sandbox.state import World
-from bot.services.judging import indicators_of
-from bot.services.submissions import evidence_key, registration_number
+from bot.services.entries.submissions import evidence_key, registration_number
+from bot.services.judging.scoring import indicators_of
 from bot.storage.models import (
     Answer,
     Attachment,

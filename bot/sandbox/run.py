@@ -43,21 +43,21 @@ from sqlalchemy import func, select
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.handlers.scheduler import process_due, schedule_pending
+from bot.handlers.announcements.reminders import process_due, schedule_pending
 from bot.i18n import format_moment
 from bot.runtime import Runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.emulator import Emulator
 from bot.sandbox.examples import add_example_entries
 from bot.sandbox.state import DEFAULT_BOT_ID, World
-from bot.services.admins import add_admin
-from bot.services.event_file import EventFile, EventFileError, load_event_file, shift_dates
-from bot.services.event_import import import_event_file
-from bot.services.events import current_edition
-from bot.services.invites import create_invite, redeem_invite
-from bot.services.judging import add_judge
-from bot.services.results import mark_announced
-from bot.services.scheduler import ReminderKind
+from bot.services.announcements.reminders import ReminderKind
+from bot.services.core.admins import add_admin
+from bot.services.core.event_file import EventFile, EventFileError, load_event_file, shift_dates
+from bot.services.core.event_import import import_event_file
+from bot.services.core.events import current_edition
+from bot.services.entries.invites import create_invite, redeem_invite
+from bot.services.judging.results import mark_announced
+from bot.services.judging.scoring import add_judge
 from bot.settings import Settings
 from bot.storage.migrate import upgrade_engine
 from bot.storage.models import Reminder, Submission, Unit

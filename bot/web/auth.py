@@ -26,10 +26,10 @@ from telegram_webapp_auth.errors import ExpiredInitDataError, InvalidInitDataErr
 
 from bot.i18n import normalize_language, t
 from bot.runtime import Runtime
-from bot.services import audit
-from bot.services.chats import chat_language
-from bot.services.events import current_edition
-from bot.services.roles import Roles, roles_of
+from bot.services.core import audit
+from bot.services.core.chats import chat_language
+from bot.services.core.events import current_edition
+from bot.services.core.roles import Roles, roles_of
 from bot.storage.models import Edition
 
 logger = logging.getLogger(__name__)

@@ -3,8 +3,8 @@ and search; an entry in full with its self-assessment, files and history, and th
 (verify, return with a note, reject, nominate, assign judges); the judging progress; the
 ranking with its formula and warnings.
 
-Actions go through :func:`bot.services.submission_status.change_status` and
-:func:`bot.services.judging.assign`, as the chat's buttons do, and the officers get the same
+Actions go through :func:`bot.services.entries.submission_status.change_status` and
+:func:`bot.services.judging.scoring.assign`, as the chat's buttons do, and the officers get the same
 notices once the change is committed.
 """
 
@@ -14,15 +14,17 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.services import judging, ranking, workspace
-from bot.services.submission_status import (
+from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
     StatusChange,
     StatusChangeError,
     change_status,
 )
-from bot.services.submissions import load_entry
+from bot.services.entries.submissions import load_entry
+from bot.services.judging import ranking
+from bot.services.judging import scoring as judging
+from bot.services.workspace import views as workspace
 from bot.storage.models import Submission, SubmissionStatus
 from bot.web.auth import Access, authorised, is_admin_rule
 from bot.web.entry_view import entry_sections

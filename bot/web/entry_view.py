@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from bot.i18n import format_day, format_money
-from bot.services.exports import answer_text, localized
-from bot.services.judging import indicators_of
+from bot.services.committee.exports import answer_text, localized
+from bot.services.judging.scoring import indicators_of
 from bot.storage.models import Attachment, Indicator, SelfAssessment, Submission
 from bot.web.auth import Access
 
@@ -64,7 +64,7 @@ def _shown(field: dict[str, Any], value: Any, language: str) -> str:
 async def entry_sections(access: Access, entry: Submission) -> EntrySections:
     """The entry's answers (in the form's order), self-assessment (in the indicators' order)
     and the files neither of them points at. ``entry`` comes from
-    :func:`bot.services.submissions.load_entry` (answers, files and levels loaded)."""
+    :func:`bot.services.entries.submissions.load_entry` (answers, files and levels loaded)."""
     files = {attachment.id: attachment for attachment in entry.attachments}
     answers = {answer.field_key: answer.value for answer in entry.answers}
     shown_files: set[int] = set()

@@ -15,7 +15,7 @@ import aiohttp
 from aiohttp import web
 from telegram.error import TelegramError
 
-from bot.services import judging
+from bot.services.judging import scoring as judging
 from bot.storage.models import Attachment
 from bot.web.auth import Access, authorised
 from bot.web.pages import BOT_KEY, int_param

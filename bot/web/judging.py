@@ -11,8 +11,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.services import judge_reviews, judging
-from bot.services.submissions import load_entry
+from bot.services.entries.submissions import load_entry
+from bot.services.judging import reviews as judge_reviews
+from bot.services.judging import scoring as judging
 from bot.web.auth import Access, authorised, is_judge_rule
 from bot.web.entry_view import entry_sections
 from bot.web.pages import int_param, json_body, json_ok, json_refused, render

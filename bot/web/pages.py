@@ -14,8 +14,8 @@ from markupsafe import Markup
 from telegram import Bot
 
 from bot.i18n import format_day, format_moment, format_number
-from bot.services.exports import localized, status_label
-from bot.services.submission_status import StatusChange
+from bot.services.committee.exports import localized, status_label
+from bot.services.entries.submission_status import StatusChange
 from bot.storage.models import SubmissionStatus
 from bot.web.auth import Access
 

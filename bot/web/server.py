@@ -17,7 +17,7 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.runtime import Runtime
-from bot.services.submission_status import StatusChange
+from bot.services.entries.submission_status import StatusChange
 from bot.web import webhook, workspace
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
     runtime: Runtime = application.bot_data["runtime"]
     app = web.Application(client_max_size=1024 * 1024)
     if runtime.settings.public_url:
-        from bot.handlers.committee import send_officer_notices
+        from bot.handlers.shared.notify import send_officer_notices
 
         async def notify(changes: Sequence[StatusChange]) -> None:
             await send_officer_notices(application.bot, runtime, changes)

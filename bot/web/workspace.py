@@ -19,7 +19,7 @@ from aiohttp import web
 from telegram import Bot
 
 from bot.runtime import Runtime
-from bot.services.submission_status import StatusChange
+from bot.services.entries.submission_status import StatusChange
 from bot.web import committee, files, judging
 from bot.web.auth import RUNTIME_KEY, authorised, init_data_middleware, is_committee_rule
 from bot.web.pages import BOT_KEY, NOTIFY_KEY, template_globals

@@ -26,9 +26,9 @@ from bot.sandbox.client import EmulatorClient
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
 from bot.sandbox.emulator import Emulator
-from bot.services.admins import add_admin
-from bot.services.event_file import load_event_file
-from bot.services.event_import import import_event_file
+from bot.services.core.admins import add_admin
+from bot.services.core.event_file import load_event_file
+from bot.services.core.event_import import import_event_file
 from bot.settings import Settings
 from tests.conftest import EVENT_FILE
 

@@ -32,7 +32,7 @@ import pytest
 import yaml
 
 from bot.sandbox.emulator import Emulator
-from bot.services.event_file import load_event_file
+from bot.services.core.event_file import load_event_file
 from bot.settings import Settings
 from bot.setup import import_event
 from tests.conftest import EVENT_FILE, REPO

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
-from tests.e2e.entry_helpers import (
+from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
     entry_state,

@@ -9,7 +9,7 @@ import pytest
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
-from tests.e2e.entry_helpers import no_flood_control
+from tests.e2e.helpers.entries import no_flood_control
 
 pytestmark = pytest.mark.e2e
 

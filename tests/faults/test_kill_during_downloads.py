@@ -10,14 +10,14 @@ import pytest
 from sqlalchemy import select
 
 from bot.sandbox.config import EmulatorConfig
-from bot.services.events import current_edition
-from bot.services.invites import create_invite, redeem_invite
-from bot.services.submissions import set_position, start_entry
+from bot.services.core.events import current_edition
+from bot.services.entries.invites import create_invite, redeem_invite
+from bot.services.entries.submissions import set_position, start_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import FileState, Unit
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import no_flood_control
 from tests.e2e.evidence.helpers import attachments, sha, wait_stored
+from tests.e2e.helpers.entries import no_flood_control
 from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e

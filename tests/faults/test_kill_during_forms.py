@@ -19,7 +19,7 @@ from bot.sandbox.users import send_text
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Answer, Submission
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import LONG_FIELD, no_flood_control, officers_at_long_field
+from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control, officers_at_long_field
 from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e

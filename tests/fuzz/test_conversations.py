@@ -34,10 +34,10 @@ from bot.i18n import t
 from bot.sandbox.client import EmulatorControlError
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
-from bot.services.events import current_edition
-from bot.services.submissions import officer_units, start_entry
+from bot.services.core.events import current_edition
+from bot.services.entries.submissions import officer_units, start_entry
 from bot.storage.models import Submission, SubmissionStatus
-from tests.e2e.entry_helpers import (
+from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
     invite_code,

@@ -20,14 +20,14 @@ import aiohttp
 import pytest
 from sqlalchemy import func, select
 
-from bot.handlers.scheduler import process_due
+from bot.handlers.announcements.reminders import process_due
 from bot.i18n import t
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.driver import UserDriver
 from bot.sandbox.run import PERSONAS, Sandbox, event_tomorrow_shift, run_sandbox, start_sandbox
-from bot.services.event_file import load_event_file
-from bot.services.events import current_edition, current_event
-from bot.services.roles import Role, roles_of
+from bot.services.core.event_file import load_event_file
+from bot.services.core.events import current_edition, current_event
+from bot.services.core.roles import Role, roles_of
 from bot.settings import Settings
 from bot.storage.models import Broadcast, Officer, Unit
 from tests.conftest import EVENT_FILE, REPO

@@ -1,1 +1,1 @@
-"""The shared feature's handlers."""
+"""Helpers every feature's handlers use, one small module each; they import no feature."""

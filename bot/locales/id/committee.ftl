@@ -1,4 +1,5 @@
-# Committee tools: roles, entries, judging, ranking, exports, report, audit (Indonesian).
+# Committee tools: roles, entries, judges and assignments, exports, report, audit
+# (Indonesian, formal register: "Bapak/Ibu").
 
 ## Roles and refusals
 access-denied-short = Tidak ada akses.
@@ -104,47 +105,6 @@ assign-button-judge = Pilih inovasi untuk { $name }
 assign-judge-header = Inovasi untuk <b>{ $name }</b> (✅ ditugaskan, 🚫 Perangkat Daerah sendiri). Ketuk untuk menambah/menghapus.
 assign-done = Penugasan: { $added } baru, { $existing } sudah ada, { $conflicts } dilewati karena penilai berasal dari Perangkat Daerah peserta.
 assign-nothing = Belum ada penilai atau inovasi yang lolos verifikasi.
-
-## Judging (/nilai)
-score-header = <b>Penilaian</b> — { $name }
-score-progress = Progres: { $done } dari { $total } inovasi lengkap dinilai.
-score-closed = Penilaian telah ditutup; nilai hanya dapat dilihat.
-score-none = Belum ada inovasi yang ditugaskan kepada Bapak/Ibu.
-score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
-score-entry-header =
-    <b>{ $number } — { $title }</b>
-    Perangkat Daerah: { $unit }
-score-criterion-line = • { $name } ({ $weight }%): <b>{ $value }</b>
-score-weighted = Nilai tertimbang Bapak/Ibu: <b>{ $value }</b>
-score-not-yet = belum
-score-button-validate = Validasi indikator
-score-button-back = ◀ Kembali
-score-ask-value = <b>{ $name }</b> ({ $weight }%) untuk { $number }: pilih nilai atau ketik angka 0–100.
-score-saved = Tersimpan: { $name } = { $value }.
-score-bad-number = Mohon ketik angka antara 0 dan 100 (misalnya 85 atau 87,5).
-validate-header = <b>Validasi indikator</b> { $number } (halaman { $page }/{ $pages }). Level isian peserta → level tervalidasi.
-validate-line = { $indicator }. { $name } (bobot { $weight }): peserta { $level }, validasi <b>{ $validated }</b>
-validate-saved = Indikator { $indicator }: level tervalidasi { $level }.
-
-## Ranking (/ranking) and results (/tetapkan_juara)
-ranking-header = <b>Peringkat sementara</b> — nilai akhir = { $judges }% rata-rata penilai + { $self }% penilaian mandiri tervalidasi.
-ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (penilai { $mean }, mandiri { $self }; { $count } penilai)
-ranking-empty = Belum ada inovasi yang lolos verifikasi.
-ranking-judging-open = Penilaian masih dibuka.
-ranking-judging-closed = Penilaian ditutup pada { $moment }.
-ranking-button-close = 🔒 Tutup penilaian
-ranking-button-reopen = 🔓 Buka kembali penilaian
-ranking-button-set = 🏆 Tetapkan juara
-ranking-closed = Penilaian ditutup. Penilai tidak dapat lagi mengubah nilai.
-ranking-reopened = Penilaian dibuka kembali.
-results-confirm = Tetapkan juara dari peringkat nominasi saat ini? Juara: { $titles }. Hasil tetap rahasia sampai pengumuman.
-results-button-confirm = Ya, tetapkan
-results-done = Juara ditetapkan:
-results-line = { $title }: { $unit } — { $innovation }
-results-private = Hasil hanya terlihat oleh panitia sampai diumumkan.
-ranking-error-open = Tutup penilaian terlebih dahulu sebelum menetapkan juara.
-ranking-error-announced = Hasil sudah diumumkan dan tidak dapat diubah lagi.
-ranking-error-no-nominees = Belum ada inovasi berstatus nominasi.
 
 ## Exports (/export, /laporan) and audit (/audit)
 export-caption = Rekap { $edition } ({ $moment }).

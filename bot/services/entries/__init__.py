@@ -1,1 +1,1 @@
-"""The entries feature's services."""
+"""Entries (domain): officers joining, the entry form, submissions and their status."""

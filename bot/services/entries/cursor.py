@@ -28,8 +28,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.services.event_file import FormFieldSpec
-from bot.services.form import is_visible, next_field
+from bot.services.core.event_file import FormFieldSpec
+from bot.services.entries.form import is_visible, next_field
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.i18n import format_day, plain_text
+from bot.services.committee.exports import answer_text, localized, status_label
+from bot.services.committee.report import _Report
 from bot.services.evidence.names import safe_name
-from bot.services.exports import answer_text, localized, status_label
-from bot.services.report import _Report
 from bot.storage.models import Edition, Submission
 
 
@@ -40,7 +40,7 @@ def answers_pdf(edition: Edition, submission: Submission, language: str = "id") 
         files: dict[str, list[str]] = {}
         for attachment in submission.attachments:
             files.setdefault(attachment.field_key, []).append(safe_name(attachment.file_name))
-        from bot.services.submissions import evidence_key
+        from bot.services.entries.submissions import evidence_key
 
         pdf.heading(_t("archive-self-assessment"))
         rows = []

@@ -252,8 +252,8 @@ def document_sources(
 ) -> dict[str, tuple[int, str]]:
     """Order and name of every attachment slot: form fields in the form's order (their
     labels), then indicators in the national (IID) order (``16 Replikasi``)."""
-    from bot.services.exports import localized
-    from bot.services.submissions import evidence_key
+    from bot.services.committee.exports import localized
+    from bot.services.entries.submissions import evidence_key
 
     sources: dict[str, tuple[int, str]] = {}
     for position, spec in enumerate((edition.config or {}).get("form", [])):
@@ -280,7 +280,7 @@ async def edition_entries(
     Args:
         answers_pdf: ``(edition, submission, language) -> bytes``, the answers as a PDF.
     """
-    from bot.services.exports import submitted_entries
+    from bot.services.committee.exports import submitted_entries
 
     indicators = list(
         await session.scalars(select(Indicator).where(Indicator.edition_id == edition.id))
@@ -346,7 +346,7 @@ async def export_archive(
         LookupError: No edition is loaded (nothing is written).
         OSError: ``out``'s folder cannot be written.
     """
-    from bot.services.events import current_edition
+    from bot.services.core.events import current_edition
     from bot.services.evidence.answers import answers_pdf
 
     edition = await current_edition(session)

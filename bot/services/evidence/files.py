@@ -19,10 +19,10 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
-from bot.services.event_file import FormFieldSpec
+from bot.services.core.event_file import FormFieldSpec
+from bot.services.entries.form import MIME_EXTENSIONS, FieldError
 from bot.services.evidence.names import extension_of, safe_name
 from bot.services.evidence.store import FileStore, ObjectMissing
-from bot.services.form import MIME_EXTENSIONS, FieldError
 from bot.storage.models import Attachment, FileState, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)

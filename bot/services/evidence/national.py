@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.i18n import plain_text
-from bot.services import exports
+from bot.services.committee import exports
+from bot.services.committee.exports import Rows, Table, submitted_entries
+from bot.services.entries.submissions import evidence_key
 from bot.services.evidence.names import safe_name
-from bot.services.exports import Rows, Table, submitted_entries
-from bot.services.submissions import evidence_key
 from bot.storage.models import Edition, FileState, Indicator, Submission
 
 COLUMNS = (

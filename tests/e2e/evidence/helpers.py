@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.services.submissions import load_entry
+from bot.services.entries.submissions import load_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Attachment, FileState
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import join, prefilled_entry
+from tests.e2e.helpers.entries import join, prefilled_entry
 
 DOC_A = b"%PDF-1.4\n% DPA Dinas Lingkungan Hidup 2022\n" + bytes(range(256)) * 40
 DOC_B = b"%PDF-1.4\n% Rincian anggaran\n" + b"rincian " * 3000

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from bot.i18n import plain_text
 from bot.storage.models import Attachment
-from tests.e2e.entry_helpers import IN_WINDOW, question
 from tests.e2e.evidence.helpers import DOC_A, PDF, officer_without_files, wait_stored
+from tests.e2e.helpers.entries import IN_WINDOW, question
 
 pytestmark = pytest.mark.e2e
 

@@ -19,11 +19,10 @@ from pydantic import SecretStr
 
 from bot.cli import main as cli
 from bot.i18n import plain_text, t
-from bot.services.events import current_edition
+from bot.services.core.events import current_edition
 from bot.services.evidence.archive import INDEX_NAME, entry_folder
 from bot.services.evidence.store import open_store
 from tests.e2e.conftest import start_bot, stop_bot
-from tests.e2e.entry_helpers import IN_WINDOW, TRICKY, question, send_files
 from tests.e2e.evidence.helpers import (
     DOC_A,
     DOC_B,
@@ -35,6 +34,7 @@ from tests.e2e.evidence.helpers import (
     sha,
     wait_stored,
 )
+from tests.e2e.helpers.entries import IN_WINDOW, TRICKY, question, send_files
 
 pytestmark = pytest.mark.e2e
 

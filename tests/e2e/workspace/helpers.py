@@ -15,8 +15,8 @@ from sqlalchemy import select
 from bot.sandbox.webapp import sign_init_data
 from bot.storage.models import JudgeAssignment, SubmissionStatus
 from bot.web.server import create_web_app
-from tests.e2e.committee_helpers import add_entries, add_officer, real_file_id
 from tests.e2e.conftest import BOT_TOKEN
+from tests.e2e.helpers.committee import add_entries, add_officer, real_file_id
 from tests.factories import edition, make_judge
 
 S = SubmissionStatus

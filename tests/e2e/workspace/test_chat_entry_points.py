@@ -8,7 +8,7 @@ import pytest
 
 from bot.i18n import t
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import IN_WINDOW, join, no_flood_control, prefilled_entry
+from tests.e2e.helpers.entries import IN_WINDOW, join, no_flood_control, prefilled_entry
 from tests.e2e.workspace.helpers import PUBLIC_URL
 
 pytestmark = pytest.mark.e2e

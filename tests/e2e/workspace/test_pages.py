@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.storage.models import Answer, JudgeReview, Score, SelfAssessment, Submission
-from tests.e2e.committee_helpers import quick_emulator
+from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     S,
     assignments,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.committee_helpers import denied_count, quick_emulator, snapshot
+from tests.e2e.helpers.committee import denied_count, quick_emulator, snapshot
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     auth,
     init_data,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.services.core.event_file import FormFieldSpec
 from bot.services.entries.cursor import (
     Answered,
     AtEvidence,
@@ -20,7 +21,6 @@ from bot.services.entries.cursor import (
     to_json,
     typed_field,
 )
-from bot.services.event_file import FormFieldSpec
 
 CHOICES = [{"value": "uji_coba", "label": "Uji coba"}, {"value": "penerapan", "label": "Penerapan"}]
 FIELDS = [

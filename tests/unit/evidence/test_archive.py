@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from bot.services.entries.submissions import evidence_key
 from bot.services.evidence.answers import answers_pdf
 from bot.services.evidence.archive import (
     INDEX_NAME,
@@ -22,7 +23,6 @@ from bot.services.evidence.archive import (
 )
 from bot.services.evidence.names import safe_name, unique_name
 from bot.services.evidence.store import FolderStore
-from bot.services.submissions import evidence_key
 from bot.storage.models import Attachment, FileState
 from tests.factories import edition as load_edition
 from tests.factories import make_entry, seed_edition

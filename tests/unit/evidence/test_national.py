@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
-from bot.services import exports
-from bot.services.submissions import evidence_key
+from bot.services.committee.review import exports
+from bot.services.entries.submissions import evidence_key
 from bot.storage.models import Attachment, FileState, SubmissionStatus
 from tests.factories import make_entry, seed_edition
 

@@ -1,1 +1,0 @@
-"""The Telegram side of broadcasts: the background sender (:mod:`bot.broadcast.sender`)."""

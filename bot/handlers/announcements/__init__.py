@@ -1,0 +1,2 @@
+"""Announcements (Telegram layer): subscriptions, broadcasts, reminders, schedule changes, the
+winners' announcement."""

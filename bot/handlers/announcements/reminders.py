@@ -1,0 +1,405 @@
+"""Running the durable schedule (:mod:`bot.services.announcements.reminders`) on
+python-telegram-bot's JobQueue.
+
+* :func:`schedule_pending` plans the rows from what is loaded (idempotent by key) and gives
+  each pending row one JobQueue job named by its key (stable ids: a restart or a second call
+  replaces, never duplicates). Run at start (``post_init``), after an announcement time
+  changes, and by the catch-up job.
+* A catch-up job every :data:`CATCH_UP_INTERVAL` seconds re-plans (stars added, a file
+  imported by the CLI) and runs :func:`process_due`.
+* :func:`process_due` processes the rows due by the injected clock (``runtime.now()``):
+  each row is claimed and marked sent or dropped in one transaction, so concurrent runs and
+  restarts send nothing twice. Tests await it directly after moving ``bot.clock``; PTB's
+  JobQueue runs on real time and tests never wait for it.
+
+Mass messages go through the broadcast engine
+(:mod:`bot.services.announcements.broadcasts`, one Delivery per recipient, paced by
+:mod:`bot.outbox.sender`): event reminders to the subscribers of
+schedule news; deadline reminders to each unit's officers; the winners' announcement to the
+subscribers of results or general news (each chat once; a chat that chose schedule news only
+did not ask for results, and the menu shows them to everyone); congratulations to each winning
+unit's officers. Personal star reminders carry a map button and are sent directly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application, ContextTypes
+
+from bot.handlers.shared.maps import map_link
+from bot.i18n import LANGUAGES, Markup, format_moment, format_time_range, plain_text, t
+from bot.outbox.sender import SENDER_KEY
+from bot.runtime import Runtime
+from bot.services.announcements.broadcasts import Audience, create_broadcast
+from bot.services.announcements.reminders import (
+    ReminderKind,
+    claim_reminder,
+    deadline_targets,
+    due_reminder_ids,
+    edition_zone,
+    event_start,
+    mark_dropped,
+    mark_sent,
+    plan_all,
+    stale_reason,
+)
+from bot.services.announcements.subscriptions import active_subscribers
+from bot.services.core.chats import chat_language, mark_blocked
+from bot.services.core.event_file import localized
+from bot.services.core.events import agenda_item_with_venue, event_with_venue
+from bot.services.judging.results import mark_announced, visible_awards
+from bot.storage.models import Award, Edition, Event, Reminder
+
+logger = logging.getLogger(__name__)
+
+CATCH_UP_INTERVAL = 30.0
+"""Seconds between two runs of the catch-up job."""
+CATCH_UP_JOB = "scheduler:catch-up"
+"""Name of the catch-up job."""
+ANNOUNCEMENT_TOPICS = ("results", "general")
+"""Subscriber topics that receive the winners' announcement."""
+
+
+@dataclass
+class DueReport:
+    """What one :func:`process_due` run did.
+
+    Attributes:
+        sent: Keys of the rows sent (broadcast created or message delivered).
+        dropped: Keys of the rows dropped, with the reason.
+    """
+
+    sent: list[str]
+    dropped: list[tuple[str, str]]
+
+
+def _runtime(application: Application) -> Runtime:
+    return application.bot_data["runtime"]
+
+
+# --- JobQueue ----------------------------------------------------------------------------
+
+
+async def schedule_pending(application: Application) -> list[Reminder]:
+    """Plan every row, then keep exactly one JobQueue job per future pending row.
+
+    A job is named by the row's key and fires at the row's instant, counted from the injected
+    clock's "now" (the real clock in production). Rows already due get no job: the catch-up
+    job processes them.
+
+    Returns:
+        The pending rows.
+    """
+    runtime = _runtime(application)
+    now = runtime.now()
+    async with runtime.transaction() as session:
+        pending = await plan_all(session, now, runtime.settings.zone)
+    queue = application.job_queue
+    future = {row.key: row for row in pending if row.due_at > now}
+    for job in queue.jobs():
+        if job.callback is _on_due and job.name not in future:
+            job.schedule_removal()
+    for key, row in future.items():
+        jobs = queue.get_jobs_by_name(key)
+        if len(jobs) == 1 and jobs[0].data == row.due_at.isoformat():
+            continue
+        for job in jobs:
+            job.schedule_removal()
+        queue.run_once(_on_due, when=row.due_at - now, name=key, data=row.due_at.isoformat())
+    return pending
+
+
+async def _on_due(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A row's job fired: process whatever is due."""
+    await process_due(context.application)
+
+
+async def _catch_up(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Re-plan (new stars, an import by the CLI) and process what is due."""
+    await schedule_pending(context.application)
+    await process_due(context.application)
+
+
+# --- processing --------------------------------------------------------------------------
+
+
+async def process_due(application: Application) -> DueReport:
+    """Process every row due by the injected clock, each exactly once.
+
+    Each row is claimed, judged
+    (:func:`~bot.services.announcements.reminders.stale_reason`) and marked sent or
+    dropped in its own transaction; a row whose sending raises is rolled back and tried
+    again on the next run. Safe to call concurrently (also from several processes).
+
+    Returns:
+        The keys sent and dropped by this call.
+    """
+    runtime = _runtime(application)
+    now = runtime.now()
+    async with runtime.sessions() as session:
+        ids = await due_reminder_ids(session, now)
+    report = DueReport(sent=[], dropped=[])
+    broadcasts = 0
+    for reminder_id in ids:
+        try:
+            async with runtime.transaction() as session:
+                reminder = await claim_reminder(session, reminder_id, now)
+                if reminder is None:
+                    continue
+                reason = await stale_reason(session, reminder, now)
+                if reason is None:
+                    made, reason = await SENDERS[reminder.kind](application, session, reminder, now)
+                    broadcasts += made
+                if reason is None:
+                    mark_sent(reminder, now)
+                    report.sent.append(reminder.key)
+                else:
+                    mark_dropped(reminder, now)
+                    report.dropped.append((reminder.key, reason))
+                    logger.info("Dropped %s: %s", reminder.key, reason)
+        except Exception:
+            logger.exception("Scheduled row %s failed; it will be tried again", reminder_id)
+    sender = application.bot_data.get(SENDER_KEY)
+    if broadcasts and sender is not None:
+        sender.wake()
+    return report
+
+
+Sent = tuple[int, str | None]
+"""What a sender did: broadcasts created, and a reason if the row must be dropped instead."""
+
+
+def _texts(render: Callable[[str], str]) -> dict[str, str]:
+    return {language: render(language) for language in LANGUAGES}
+
+
+async def _broadcast(
+    application: Application,
+    session: AsyncSession,
+    *,
+    kind: str,
+    audience: Audience,
+    render: Callable[[str], str],
+    now: datetime,
+) -> None:
+    texts = _texts(render)
+    default = _runtime(application).settings.default_language
+    await create_broadcast(
+        session, text=texts[default], texts=texts, audience=audience, now=now, kind=kind
+    )
+
+
+async def _send_event_reminder(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """Reminds the subscribers of schedule news of the event: what, when, where."""
+    event = await event_with_venue(session, reminder.payload["event_id"])
+    zone = _zone_of(event)
+    venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
+    start = event_start(event)
+    await _broadcast(
+        application,
+        session,
+        kind="reminder",
+        audience=Audience.subscribers("schedule"),
+        render=lambda language: t(
+            language,
+            "scheduler-event-reminder",
+            event=event.short_title,
+            moment=format_moment(start, zone, language),
+            venue=venue,
+        ),
+        now=now,
+    )
+    return 1, None
+
+
+def _zone_of(event: Event) -> ZoneInfo:
+    return ZoneInfo(event.timezone)
+
+
+async def _send_star_reminder(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """Reminds one chat of a session it starred, with a map button (sent directly)."""
+    chat_id = reminder.payload["chat_id"]
+    item = await agenda_item_with_venue(session, reminder.payload["agenda_item_id"])
+    event = item.event
+    language = (
+        await chat_language(session, chat_id) or _runtime(application).settings.default_language
+    )
+    place = ", ".join(
+        part for part in (item.room, event.venue.name if event.venue else None) if part
+    )
+    text = t(
+        language,
+        "scheduler-star-reminder",
+        title=item.title,
+        time=format_time_range(item.starts_at, item.ends_at, _zone_of(event), language),
+        place=place,
+    )
+    markup = None
+    if event.venue is not None:
+        button = InlineKeyboardButton(
+            plain_text(language, "scheduler-venue-button"), url=map_link(event.venue)
+        )
+        markup = InlineKeyboardMarkup([[button]])
+    try:
+        await application.bot.send_message(
+            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+    except Forbidden:
+        await mark_blocked(session, chat_id, now)
+        return 0, "chat blocked the bot"
+    except BadRequest as exc:
+        return 0, f"Telegram refused: {exc.message}"
+    return 0, None
+
+
+async def _send_deadline_reminders(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """Reminds the officers of each unit with an unsent draft or no entry, listing what
+    each draft still lacks."""
+    edition = await session.get(Edition, reminder.payload["edition_id"])
+    zone = await edition_zone(session, edition.id, _runtime(application).settings.zone)
+    targets = await deadline_targets(session, edition)
+    for target in targets:
+
+        def render(language: str, target=target) -> str:  # type: ignore[no-untyped-def]
+            lines = [
+                t(
+                    language,
+                    "scheduler-deadline-reminder",
+                    edition=edition.name,
+                    deadline=format_moment(edition.entries_close_at, zone, language),
+                )
+            ]
+            if not target.drafts:
+                lines.append(
+                    t(
+                        language,
+                        "scheduler-deadline-no-entry",
+                        unit=target.unit.name,
+                        menu=plain_text(language, "menu-submit"),
+                    )
+                )
+            for draft in target.drafts:
+                title = draft.title or plain_text(language, "scheduler-deadline-untitled")
+                if draft.missing:
+                    missing = ", ".join(localized(spec.label, language) for spec in draft.missing)
+                    lines.append(
+                        t(
+                            language,
+                            "scheduler-deadline-draft",
+                            title=title,
+                            unit=target.unit.name,
+                            missing=missing,
+                        )
+                    )
+                else:
+                    lines.append(
+                        t(
+                            language,
+                            "scheduler-deadline-draft-complete",
+                            title=title,
+                            unit=target.unit.name,
+                        )
+                    )
+            return "\n\n".join(lines)
+
+        await _broadcast(
+            application,
+            session,
+            kind="deadline",
+            audience=Audience.chats(target.officer_ids),
+            render=render,
+            now=now,
+        )
+    return len(targets), None
+
+
+def winners_lines(awards: Sequence[Award], language: str) -> Markup:
+    """The awards, one per line: "Juara I — Dinas Sosial — Sosial Home Care Lanjut Usia"
+    (escaped HTML; ``unit`` must be loaded)."""
+    return Markup(
+        "\n".join(
+            t(language, "winners-line", title=a.title, unit=a.unit.name, innovation=a.innovation)
+            for a in awards
+        )
+    )
+
+
+async def _announce_results(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """Announces the winners to the subscribers of results or general news, congratulates
+    each winning unit's officers, and records the announcement."""
+    edition = await session.get(Edition, reminder.payload["edition_id"])
+    awards = await visible_awards(session, edition, now, viewer_is_admin=False)
+    if not awards:
+        return 0, "no results recorded"
+    chat_ids: set[int] = set()
+    for topic in ANNOUNCEMENT_TOPICS:
+        chat_ids.update(await active_subscribers(session, topic))
+    await _broadcast(
+        application,
+        session,
+        kind="winners",
+        audience=Audience.chats(sorted(chat_ids)),
+        render=lambda language: t(
+            language,
+            "winners-announcement",
+            edition=edition.name,
+            list=winners_lines(awards, language),
+        ),
+        now=now,
+    )
+    units = {award.unit.id: award.unit for award in awards}
+    for unit in units.values():
+        own = [award for award in awards if award.unit_id == unit.id]
+        await _broadcast(
+            application,
+            session,
+            kind="congratulations",
+            audience=Audience.officers([unit.code], edition_id=edition.id),
+            render=lambda language, own=own, unit=unit: t(
+                language,
+                "winners-congratulations",
+                unit=unit.name,
+                edition=edition.name,
+                list=winners_lines(own, language),
+            ),
+            now=now,
+        )
+    mark_announced(edition, now)
+    return 1 + len(units), None
+
+
+SENDERS: dict[
+    str,
+    Callable[[Application, AsyncSession, Reminder, datetime], Awaitable[Sent]],
+] = {
+    ReminderKind.EVENT: _send_event_reminder,
+    ReminderKind.STAR: _send_star_reminder,
+    ReminderKind.DEADLINE: _send_deadline_reminders,
+    ReminderKind.RESULTS: _announce_results,
+}
+"""What each kind of row does when it falls due."""
+
+
+def register(application: Application) -> None:
+    """Adds the catch-up job, every :data:`CATCH_UP_INTERVAL` seconds (at start,
+    ``post_init`` plans the rows; what is due is processed by the first catch-up)."""
+    application.job_queue.run_repeating(
+        _catch_up, interval=CATCH_UP_INTERVAL, first=CATCH_UP_INTERVAL, name=CATCH_UP_JOB
+    )

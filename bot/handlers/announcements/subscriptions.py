@@ -1,0 +1,159 @@
+"""/langganan and /berhenti (and the "Pengumuman" menu button): announcements by topic; and
+the bot's own membership (a user blocking or unblocking the bot, a group adding or removing it).
+
+The screen has one button per topic showing its state (✅ subscribed, ⬜ not); a tap sets the
+state the button names (``subs:on:schedule``), so a double tap does no harm.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+)
+
+from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.context import chat_info, language_of, runtime_of
+from bot.handlers.shared.groups import in_group, redirect_to_private
+from bot.handlers.shared.menus import button_filter
+from bot.i18n import plain_text, t
+from bot.services.announcements.subscriptions import (
+    TOPICS,
+    resume_chat,
+    subscribe,
+    subscribed_topics,
+    unsubscribe,
+)
+from bot.services.core.chats import mark_blocked
+
+logger = logging.getLogger(__name__)
+
+CALLBACK_PATTERN = r"^subs:(on|off):(general|schedule|results|all)(:stop)?$"
+"""A topic button: ``subs:<on|off>:<topic>``; ``:stop`` marks the /berhenti screen, which
+keeps its title after a tap."""
+GONE = (ChatMember.BANNED, ChatMember.LEFT)
+"""The bot's statuses in a chat where it can no longer send ("kicked" is a blocked bot)."""
+
+
+def _screen(
+    language: str, topics: set[str], *, stopping: bool = False, note_key: str | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The subscriptions screen: /langganan's, or /berhenti's (``stopping``) whose buttons
+    say so, so the screen keeps its title after a tap; ``note_key`` adds a line under it."""
+    lines = [t(language, "subs-stop-intro" if stopping else "subs-intro")]
+    if note_key is not None:
+        lines.append(t(language, note_key))
+    lines.append("")
+    suffix = ":stop" if stopping else ""
+    for topic in TOPICS:
+        state = "subs-state-on" if topic in topics else "subs-state-off"
+        lines.append(t(language, state, topic=plain_text(language, f"subs-topic-{topic}")))
+    rows = [
+        [
+            InlineKeyboardButton(
+                ("✅ " if topic in topics else "⬜ ") + plain_text(language, f"subs-topic-{topic}"),
+                callback_data=f"subs:{'off' if topic in topics else 'on'}:{topic}{suffix}",
+            )
+        ]
+        for topic in TOPICS
+    ]
+    bulk = []
+    if len(topics) < len(TOPICS):
+        bulk.append(("on", "subs-start-all"))
+    if topics:
+        bulk.append(("off", "subs-stop-all"))
+    rows.append(
+        [
+            InlineKeyboardButton(
+                plain_text(language, key), callback_data=f"subs:{action}:all{suffix}"
+            )
+            for action, key in bulk
+        ]
+    )
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, *, stopping: bool) -> None:
+    if in_group(update):
+        await redirect_to_private(update, context, "langganan")
+        return
+    language = await language_of(update, context)
+    async with runtime_of(context).sessions() as session:
+        topics = await subscribed_topics(session, update.effective_chat.id)
+    if stopping and not topics:  # nothing to stop: say so and offer the topics
+        text, keyboard = _screen(language, topics, note_key="subs-none")
+    else:
+        text, keyboard = _screen(language, topics, stopping=stopping)
+    await update.effective_message.reply_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=keyboard
+    )
+
+
+async def show_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the topics with their state, to subscribe with one tap."""
+    await _show(update, context, stopping=False)
+
+
+async def show_unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the topics with their state, to stop one or all with one tap; says so when
+    nothing is subscribed."""
+    await _show(update, context, stopping=True)
+
+
+async def change_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Subscribes to or stops the tapped topic (or all) and updates the screen."""
+    query = update.callback_query
+    language = await language_of(update, context)
+    action, topic, stopping = context.match.group(1), context.match.group(2), context.match.group(3)
+    chat_id = query.message.chat.id
+    topics = TOPICS if topic == "all" else (topic,)
+    runtime = runtime_of(context)
+    async with runtime.transaction() as session:
+        if action == "on":
+            await subscribe(session, chat_id, topics, runtime.now())
+        else:
+            await unsubscribe(session, chat_id, topics)
+        now_subscribed = await subscribed_topics(session, chat_id)
+    await query.answer(plain_text(language, "subs-saved"))
+    text, keyboard = _screen(language, now_subscribed, stopping=bool(stopping))
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    except BadRequest as exc:  # a double tap: nothing changed on the screen
+        if "not modified" not in exc.message:
+            raise
+
+
+async def track_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Marks a chat inactive when the user blocks the bot (or a group removes it), and active
+    again when they restart it (or add it again)."""
+    member_update = update.my_chat_member
+    chat = member_update.chat
+    status = member_update.new_chat_member.status
+    runtime = runtime_of(context)
+    async with runtime.transaction() as session:
+        if status in GONE:
+            await mark_blocked(session, chat.id, runtime.now())
+            runtime.forget_chat(chat.id)
+            logger.info("Chat %s blocked or removed the bot", chat.id)
+        elif await resume_chat(session, chat_info(chat), runtime.now()):
+            logger.info("Chat %s let the bot back", chat.id)
+
+
+def register(application: Application) -> None:
+    """Adds /langganan (/subscribe), /berhenti (/unsubscribe), the menu button, the topic
+    buttons, membership tracking and the ``/start langganan`` deep link."""
+    application.add_handler(CommandHandler(["langganan", "subscribe"], show_subscriptions))
+    application.add_handler(CommandHandler(["berhenti", "unsubscribe"], show_unsubscribe))
+    application.add_handler(MessageHandler(button_filter("menu-announcements"), show_subscriptions))
+    application.add_handler(CallbackQueryHandler(change_subscription, pattern=CALLBACK_PATTERN))
+    application.add_handler(ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    DEEP_LINKS["langganan"] = show_subscriptions

@@ -1,0 +1,1 @@
+"""Attendees (Telegram layer): agenda, now and next, venue, speakers, FAQ, calendar, stars."""

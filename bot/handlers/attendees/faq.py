@@ -1,0 +1,40 @@
+"""/faq: questions attendees ask (contact person, dress code, parking, what to bring), from
+the event file's ``faq`` section."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.replies import reply_texts
+from bot.handlers.shared.text import split_blocks
+from bot.i18n import t
+from bot.services.core.event_file import localized
+
+
+async def show_faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists every question with its answer, in the user's language where the file has it."""
+    language = await language_of(update, context)
+    event = await runtime_of(context).event()
+    if event is None:
+        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        return
+    blocks = [t(language, "faq-title", event=event.short_title)]
+    for entry in event.faq:
+        blocks.append(
+            t(
+                language,
+                "faq-entry",
+                question=localized(entry["question"], language),
+                answer=localized(entry["answer"], language),
+            )
+        )
+    if not event.faq:
+        blocks.append(t(language, "faq-empty"))
+    await reply_texts(update.effective_message, split_blocks(blocks))
+
+
+def register(application: Application) -> None:
+    """Adds /faq (also /tanya)."""
+    application.add_handler(CommandHandler(["faq", "tanya"], show_faq))

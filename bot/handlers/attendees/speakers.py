@@ -1,0 +1,33 @@
+"""/narasumber (and the menu button): the speakers, their institutions and sessions."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+
+from bot.handlers.attendees.agenda_view import speakers_texts
+from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.groups import in_group
+from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.replies import reply_texts
+from bot.i18n import t
+
+
+async def show_speakers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists the speakers with institution and role, and their sessions (not in groups)."""
+    language = await language_of(update, context)
+    event = await runtime_of(context).event()
+    if event is None:
+        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        return
+    await reply_texts(
+        update.effective_message, speakers_texts(event, language, compact=in_group(update))
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /narasumber (/speakers), the menu button and the ``/start speakers`` deep link."""
+    application.add_handler(CommandHandler(["narasumber", "speakers"], show_speakers))
+    application.add_handler(MessageHandler(button_filter("menu-speakers"), show_speakers))
+    DEEP_LINKS["speakers"] = show_speakers

@@ -1,0 +1,92 @@
+"""``/export`` (the Excel workbook), ``/export csv [table]`` (one table as CSV) and
+``/laporan`` (the results report PDF). Admins only, checked at the moment of use: these files
+hold the results.
+
+The report module (fpdf2, with Pillow and fontTools) is imported at the first ``/laporan``,
+not when the bot starts: about 35 MB and 0.25 s of every start (``docs/benchmarks.md``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers.shared.access import Access, requires
+from bot.i18n import format_moment
+from bot.services.committee import exports
+from bot.services.core.events import current_event
+from bot.services.core.roles import Role
+
+
+@requires(Role.ADMIN)
+async def export_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Sends the workbook, or with ``csv [table]`` one table as CSV (entries by default).
+
+    The file is written to an unnamed temporary file (gone when closed), the rows read from
+    the database a chunk at a time and written in a worker thread
+    (:func:`bot.services.committee.exports.write_workbook`): the bot keeps answering other users and
+    never holds the tables in memory.
+    """
+    args = [arg.lower() for arg in context.args or []]
+    zone = access.runtime.settings.zone
+    tables = exports.export_tables(access.session, access.edition, zone, "id")
+    caption = access.t(
+        "export-caption",
+        edition=access.edition.name,
+        moment=format_moment(access.now, zone, access.language),
+    )
+    message = update.effective_message
+    table = None
+    if args and args[0] == "csv":
+        table = exports.table_named(tables, args[1] if len(args) > 1 else "entries")
+        if table is None:
+            names = ", ".join(f"{t.key} ({t.title})" for t in tables)
+            await message.reply_text(access.t("export-unknown-sheet", sheets=names))
+            return
+    with tempfile.TemporaryFile() as file:
+        if table is not None:
+            await exports.write_csv(table, file)
+            name = exports.file_name(access.edition, "csv", table.key)
+        else:
+            await exports.write_workbook(tables, file)
+            name = exports.file_name(access.edition, "xlsx")
+        file.seek(0)
+        await message.reply_document(
+            file, filename=name, caption=caption, parse_mode=ParseMode.HTML
+        )
+
+
+@requires(Role.ADMIN)
+async def report_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
+    from bot.services.committee import report  # see the module's docstring
+
+    event = await current_event(access.session)
+    pdf = await report.build_report(
+        access.session,
+        access.edition,
+        event,
+        now=access.now,
+        zone=access.runtime.settings.zone,
+        language="id",
+    )
+    title = report.report_title(access.edition)
+    await update.effective_message.reply_document(
+        pdf,
+        filename=title.file_name,
+        caption=access.t("report-caption", title=title.title),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /export and /laporan."""
+    application.add_handler(CommandHandler(["export", "ekspor"], export_command))
+    application.add_handler(CommandHandler(["laporan", "report"], report_command))

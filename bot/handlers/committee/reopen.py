@@ -1,0 +1,76 @@
+"""``/buka_kembali``: an admin reopens one unit's entries for some days after closing."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.notify import notify
+from bot.i18n import format_moment, t
+from bot.services.core.events import current_edition, unit_by_code
+from bot.services.entries.submissions import has_editable_entry, reopen_deadline, reopen_unit
+from bot.storage.models import Unit
+
+DEFAULT_REOPEN_DAYS = 3
+
+
+async def _reply(update: Update, text: str) -> None:
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-def]
+    edition = await current_edition(session)
+    return None if edition is None else await unit_by_code(session, edition, code)
+
+
+async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/buka_kembali UNIT [HARI]``: an admin lets one unit enter and change drafts for some
+    more days after closing; the unit's officers are told."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    args = context.args or []
+    if not await admin_or_refuse(update, context):
+        return
+    async with runtime.transaction() as session:
+        if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):
+            await _reply(update, t(language, "reopen-usage"))
+            return
+        days = int(args[1]) if len(args) == 2 else DEFAULT_REOPEN_DAYS
+        if not 1 <= days <= 60:
+            await _reply(update, t(language, "reopen-usage"))
+            return
+        unit = await _unit(session, args[0])
+        if unit is None:
+            await _reply(update, t(language, "unit-unknown", code=args[0]))
+            return
+        now = runtime.now()
+        zone = runtime.settings.zone
+        until = reopen_deadline(now, days, zone)
+        officers = await reopen_unit(session, unit, until, user_id, now)
+        has_draft = await has_editable_entry(session, unit.id)
+    await _reply(
+        update,
+        t(
+            language,
+            "reopen-done",
+            unit=unit.name,
+            moment=format_moment(until, zone, language),
+            officers=len(officers),
+        ),
+    )
+    await notify(
+        context,
+        set(officers),
+        "reopen-officer-notice-continue" if has_draft else "reopen-officer-notice-new",
+        unit=unit.name,
+        moment=until,
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /buka_kembali."""
+    application.add_handler(CommandHandler("buka_kembali", reopen))

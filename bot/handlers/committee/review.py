@@ -1,0 +1,655 @@
+"""The committee's tools in Telegram: ``/entries`` (filters, paging, detail with attachments,
+verify / return / reject / nominate), ``/judges``, ``/assign`` and ``/audit``.
+
+Every command and button goes through the role guard (:mod:`bot.handlers.shared.access`): a
+forged or replayed callback from someone without the role changes nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, InputMediaDocument, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers.core import command_menu
+from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.keyboards import button, keyboard
+from bot.handlers.shared.notify import notify_officers
+from bot.handlers.shared.pending_input import NOTE_KEY
+from bot.handlers.shared.text import split_text
+from bot.i18n import Markup, format_day, format_moment, format_money
+from bot.services.committee import review as committee
+from bot.services.committee.exports import answer_text, localized, status_label
+from bot.services.core import audit
+from bot.services.core.roles import Role
+from bot.services.entries.submission_status import (
+    NOTE_LIMIT,
+    TRANSITIONS,
+    StatusChange,
+    StatusChangeError,
+    change_status,
+)
+from bot.services.entries.submissions import load_entry
+from bot.services.judging import scoring as judging
+from bot.storage.models import Judge, SubmissionStatus
+
+logger = logging.getLogger(__name__)
+
+S = SubmissionStatus
+INPUT_GROUP = 7
+"""Handler group of the note input, apart from other features' text handlers."""
+AUDIT_PAGE = 15
+"""Audit entries per page of ``/audit``."""
+ALBUM_MAX = 10
+"""Most documents in one album (Bot API sendMediaGroup: 2–10 items)."""
+
+ACTIONS: dict[str, SubmissionStatus] = {
+    "v": S.VERIFIED,
+    "r": S.RETURNED,
+    "x": S.REJECTED,
+    "n": S.NOMINEE,
+}
+"""Entry actions in callback data (``cm:a:<action>:<id>``) and the status each sets."""
+ACTION_LABELS = {
+    "v": "entry-button-verify",
+    "r": "entry-button-return",
+    "x": "entry-button-reject",
+    "n": "entry-button-nominee",
+}
+
+
+# --- the role guard --------------------------------------------------------------------------
+
+
+# --- /entries: list, filters, paging -------------------------------------------------------
+
+
+def _list_data(status: str, unit_id: int, page: int) -> str:
+    return f"cm:l:{status}:{unit_id}:{page}"
+
+
+async def _entries_view(
+    access: Access, status: str, unit_id: int, page: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    wanted = S(status) if status != "all" else None
+    result = await committee.entries_page(
+        access.session,
+        access.edition.id,
+        status=wanted,
+        unit_id=unit_id or None,
+        page=page,
+    )
+    unit_name = access.t("entries-filter-all")
+    if unit_id:
+        unit = next((u for u in access.edition.units if u.id == unit_id), None)
+        unit_name = unit.name if unit else str(unit_id)
+    lines = [
+        access.t(
+            "entries-header",
+            count=result.total,
+            status=status_label(access.language, wanted)
+            if wanted
+            else access.t("entries-filter-all"),
+            unit=unit_name,
+        )
+    ]
+    rows = []
+    if not result.entries:
+        lines.append(access.t("entries-empty"))
+    for entry in result.entries:
+        lines.append(
+            access.t(
+                "entries-line",
+                number=entry.number or "—",
+                unit=entry.unit.name,
+                title=entry.title or "—",
+                status=status_label(access.language, entry.status),
+            )
+        )
+        label = f"{entry.number or entry.id} · {(entry.title or '—')[:40]}"
+        rows.append([button(label, f"cm:e:{entry.id}")])
+    lines.append(access.t("entries-page", page=result.page + 1, pages=result.pages))
+    nav = []
+    if result.page > 0:
+        nav.append(
+            button(access.t("entries-button-prev"), _list_data(status, unit_id, result.page - 1))
+        )
+    if result.page + 1 < result.pages:
+        nav.append(
+            button(access.t("entries-button-next"), _list_data(status, unit_id, result.page + 1))
+        )
+    if nav:
+        rows.append(nav)
+    rows.append(
+        [
+            button(access.t("entries-button-status"), f"cm:fs:{unit_id}"),
+            button(access.t("entries-button-unit"), f"cm:fu:{status}"),
+        ]
+    )
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int]:
+    status, unit_id = "all", 0
+    values = {s.value for s in S}
+    codes = {unit.code: unit.id for unit in access.edition.units}
+    for arg in args:
+        if arg.lower() in values:
+            status = arg.lower()
+        elif arg.upper() in codes:
+            unit_id = codes[arg.upper()]
+    return status, unit_id
+
+
+@requires(Role.ADMIN)
+async def entries_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Lists the entries: ``/entries [status] [UNIT_CODE]``, with filter and page buttons."""
+    status, unit_id = _parse_filters(access, context.args or [])
+    text, markup = await _entries_view(access, status, unit_id, 0)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_list(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows another page or filter of the list, in place."""
+    _, _, status, unit_id, page = update.callback_query.data.split(":")
+    if status != "all" and status not in {s.value for s in S}:
+        status = "all"
+    text, markup = await _entries_view(access, status, int(unit_id), int(page))
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+@requires(Role.ADMIN)
+async def on_filter(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by."""
+    _, kind, kept = update.callback_query.data.split(":")
+    all_label = access.t("entries-button-all")
+    if kind == "fs":
+        choices = [("all", all_label)] + [
+            (s.value, status_label(access.language, s)) for s in S if s is not S.DRAFT
+        ]
+        rows = [[button(label, _list_data(value, int(kept), 0))] for value, label in choices]
+        text = access.t("entries-choose-status")
+    else:
+        units = await committee.units_with_entries(access.session, access.edition.id)
+        rows = [[button(all_label, _list_data(kept, 0, 0))]] + [
+            [button(unit.name[:60], _list_data(kept, unit.id, 0))] for unit in units
+        ]
+        text = access.t("entries-choose-unit")
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
+    )
+
+
+# --- the detail view and the actions -------------------------------------------------------
+
+
+def _field_value(field: dict[str, Any], value: Any, access: Access) -> str:
+    shown = answer_text(field, value, access.language)
+    if shown is None or shown == "":
+        return access.t("entry-detail-empty")
+    if isinstance(shown, date):
+        return format_day(shown, access.language)
+    if field["kind"] == "money" and isinstance(shown, int):
+        return format_money(shown, access.language)
+    return str(shown)
+
+
+def action_buttons(access: Access, entry_id: int, status: SubmissionStatus) -> list[list[Any]]:
+    """The action buttons allowed from ``status`` (the transition table decides)."""
+    allowed = [
+        button(access.t(ACTION_LABELS[code]), f"cm:a:{code}:{entry_id}")
+        for code, target in ACTIONS.items()
+        if target in TRANSITIONS[status]
+    ]
+    return [allowed[:2], allowed[2:]]
+
+
+@requires(Role.ADMIN)
+async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows every field of the entry, the action buttons, and re-sends its attachments."""
+    query = update.callback_query
+    entry = await load_entry(access.session, int(query.data.split(":")[2]))
+    await query.answer()
+    if entry is None or entry.edition_id != access.edition.id:
+        await query.message.reply_text(access.t("entry-not-found"))
+        return
+    zone = access.runtime.settings.zone
+    parts = [
+        access.t(
+            "entry-detail-header",
+            number=entry.number or "—",
+            title=entry.title or "—",
+            unit=entry.unit.name,
+            status=status_label(access.language, entry.status),
+            submitted=format_moment(entry.submitted_at, zone, access.language)
+            if entry.submitted_at
+            else "—",
+        )
+    ]
+    if entry.status_note:
+        parts.append(access.t("entry-detail-note", note=entry.status_note))
+    answers = {answer.field_key: answer.value for answer in entry.answers}
+    for field in (access.edition.config or {}).get("form", []):
+        parts.append(
+            access.t(
+                "entry-detail-field",
+                label=localized(field["label"], access.language),
+                value=_field_value(field, answers.get(field["key"]), access),
+            )
+        )
+    if entry.attachments:
+        parts.append(access.t("entry-detail-attachments", count=len(entry.attachments)))
+    messages = split_text(parts)
+    markup = keyboard(action_buttons(access, entry.id, entry.status))
+    for index, text in enumerate(messages):
+        last = index == len(messages) - 1
+        await query.message.reply_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
+        )
+    labels = {
+        field["key"]: localized(field["label"], access.language)
+        for field in (access.edition.config or {}).get("form", [])
+    }
+    documents = [
+        InputMediaDocument(
+            attachment.file_id,
+            caption=access.t(
+                "entry-attachment-caption",
+                number=entry.number or "—",
+                label=labels.get(attachment.field_key, attachment.field_key),
+            ),
+            parse_mode=ParseMode.HTML,
+        )
+        for attachment in entry.attachments
+    ]
+    chat_id = query.message.chat.id
+    for start in range(0, len(documents), ALBUM_MAX):
+        album = documents[start : start + ALBUM_MAX]
+        try:
+            if len(album) == 1:
+                only = album[0]
+                await context.bot.send_document(
+                    chat_id, only.media, caption=only.caption, parse_mode=ParseMode.HTML
+                )
+            else:
+                await context.bot.send_media_group(chat_id, album)
+        except TelegramError as error:
+            logger.warning("Could not re-send the attachments of entry %s: %s", entry.id, error)
+
+
+async def _apply(
+    access: Access, entry_id: int, target: SubmissionStatus, note: str | None
+) -> tuple[str, list[StatusChange]]:
+    entry = await load_entry(access.session, entry_id)
+    if entry is None or entry.edition_id != access.edition.id:
+        return access.t("entry-not-found"), []
+    try:
+        change = await change_status(
+            access.session,
+            entry,
+            target,
+            actor_id=access.roles.user_id,
+            now=access.now,
+            note=note,
+        )
+    except StatusChangeError:
+        return access.t(
+            "entry-action-not-allowed",
+            number=entry.number or "—",
+            status=status_label(access.language, entry.status),
+        ), []
+    text = access.t(
+        "entry-action-done",
+        number=entry.number or "—",
+        status=status_label(access.language, target),
+        officers=len(set(change.officer_ids)),
+    )
+    return text, [change]
+
+
+@requires(Role.ADMIN)
+async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Verifies or nominates at once; for return and reject, asks for the note first."""
+    query = update.callback_query
+    _, _, code, entry_id = query.data.split(":")
+    await query.answer()
+    if code in ("r", "x"):
+        entry = await load_entry(access.session, int(entry_id))
+        if entry is None or entry.edition_id != access.edition.id:
+            await query.message.reply_text(access.t("entry-not-found"))
+            return
+        context.user_data[NOTE_KEY] = {"action": code, "id": entry.id}
+        key = "entry-ask-note-return" if code == "r" else "entry-ask-note-reject"
+        await query.message.reply_text(
+            access.t(key, number=entry.number or "—"),
+            parse_mode=ParseMode.HTML,
+            reply_markup=InlineKeyboardMarkup([[button(access.t("entry-button-cancel"), "cm:nc")]]),
+        )
+        return
+    text, changes = await _apply(access, int(entry_id), ACTIONS[code], None)
+    await access.commit()
+    await query.message.reply_text(text, parse_mode=ParseMode.HTML)
+    context.chat_data.setdefault("pending_notices", []).extend(changes)
+
+
+async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Takes the admin's note for a pending return or rejection (ignored otherwise)."""
+    if not context.user_data or NOTE_KEY not in context.user_data:
+        return
+    await _take_note(update, context)
+
+
+@requires(Role.ADMIN)
+async def _take_note(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    pending = context.user_data[NOTE_KEY]
+    note = (update.effective_message.text or "").strip()
+    if len(note) > NOTE_LIMIT:
+        await update.effective_message.reply_text(
+            access.t("entry-note-too-long", length=len(note), limit=NOTE_LIMIT)
+        )
+        return
+    context.user_data.pop(NOTE_KEY, None)
+    text, changes = await _apply(access, int(pending["id"]), ACTIONS[pending["action"]], note)
+    await access.commit()
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    context.chat_data.setdefault("pending_notices", []).extend(changes)
+
+
+@requires(Role.ADMIN)
+async def on_note_cancel(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Drops the pending note; nothing changes."""
+    context.user_data.pop(NOTE_KEY, None)
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
+
+
+async def send_pending_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """After the transaction committed, tell the officers about the status changes."""
+    changes = context.chat_data.pop("pending_notices", None) if context.chat_data else None
+    if changes:
+        await notify_officers(context, changes)
+
+
+def _with_notices(
+    func: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]],
+) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    @functools.wraps(func)
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await func(update, context)
+        await send_pending_notices(update, context)
+
+    return handler
+
+
+# --- /judges and /assign ---------------------------------------------------------------------
+
+
+async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
+    judges = await judging.list_judges(access.session, access.edition.id)
+    units = {unit.id: unit.name for unit in access.edition.units}
+    lines = [access.t("judges-header", count=len(judges))]
+    rows = []
+    for judge in judges:
+        unit = access.t("judges-unit", unit=units[judge.unit_id]) if judge.unit_id else ""
+        lines.append(
+            access.t("judges-line", name=judge.name, user=str(judge.user_id), unit=Markup(unit))
+        )
+        rows.append(
+            [button(access.t("judges-button-remove", name=judge.name[:40]), f"cm:jd:{judge.id}")]
+        )
+    if not judges:
+        lines.append(access.t("judges-empty"))
+    lines.append("")
+    lines.append(access.t("judges-usage"))
+    return "\n".join(lines), keyboard(rows)
+
+
+JUDGE_ADD = re.compile(r"^add\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+
+
+@requires(Role.ADMIN)
+async def judges_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Lists the panel; ``/judges add ID UNIT|- Name`` adds (or updates) a judge."""
+    message = update.effective_message
+    args = " ".join(context.args or [])
+    if args:
+        match = JUDGE_ADD.match(args)
+        if match is None:
+            await message.reply_text(access.t("judges-usage"), parse_mode=ParseMode.HTML)
+            return
+        user_id, unit_code, name = match.groups()
+        try:
+            judge = await judging.add_judge(
+                access.session,
+                access.edition,
+                user_id=int(user_id),
+                name=name,
+                unit_code=None if unit_code == "-" else unit_code,
+                actor_id=access.roles.user_id,
+                now=access.now,
+            )
+        except judging.JudgingError as error:
+            await message.reply_text(access.t(f"judging-error-{error.code}"))
+            return
+        await access.commit()
+        await message.reply_text(access.t("judges-added", name=judge.name))
+        await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
+    text, markup = await _judges_view(access)
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_judge_remove(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Removes a judge (with their assignments and scores)."""
+    judge_id = int(update.callback_query.data.split(":")[2])
+    judge = await access.session.get(Judge, judge_id)
+    if judge is not None and judge.edition_id == access.edition.id:
+        await judging.remove_judge(
+            access.session, judge_id, actor_id=access.roles.user_id, now=access.now
+        )
+        await access.commit()
+        await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
+    await update.callback_query.answer(access.t("judges-removed"))
+    text, markup = await _judges_view(access)
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+@requires(Role.ADMIN)
+async def assign_command(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    """Offers: every judge to every verified entry, or a chosen set per judge."""
+    judges = await judging.list_judges(access.session, access.edition.id)
+    entries = await judging.judgeable_entries(access.session, access.edition.id)
+    if not judges or not entries:
+        await update.effective_message.reply_text(access.t("assign-nothing"))
+        return
+    rows = [[button(access.t("assign-button-all"), "cm:as:all")]] + [
+        [button(access.t("assign-button-judge", name=judge.name[:40]), f"cm:as:j:{judge.id}")]
+        for judge in judges
+    ]
+    await update.effective_message.reply_text(
+        access.t("assign-header", entries=len(entries), judges=len(judges)),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup(rows),
+    )
+
+
+async def _judge_entries_view(access: Access, judge: Any) -> tuple[str, InlineKeyboardMarkup]:
+    entries = await judging.judgeable_entries(access.session, access.edition.id)
+    assigned = await judging.assigned_ids(access.session, judge.id)
+    rows = []
+    for entry in entries:
+        mark = "🚫" if judging.has_conflict(judge, entry) else "✅" if entry.id in assigned else "▫️"
+        label = f"{mark} {entry.number or entry.id} · {(entry.title or '—')[:36]}"
+        rows.append([button(label, f"cm:as:t:{judge.id}:{entry.id}")])
+    return access.t("assign-judge-header", name=judge.name), keyboard(rows)
+
+
+@requires(Role.ADMIN)
+async def on_assign(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """``cm:as:all`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one judge;
+    ``cm:as:t:<judge>:<entry>`` toggles one assignment."""
+    query = update.callback_query
+    parts = query.data.split(":")
+    try:
+        if parts[2] == "all":
+            report = await judging.assign(
+                access.session,
+                access.edition,
+                judge_ids=None,
+                submission_ids=None,
+                actor_id=access.roles.user_id,
+                now=access.now,
+            )
+            await access.commit()
+            await query.answer()
+            await query.message.reply_text(
+                access.t(
+                    "assign-done",
+                    added=len(report.added),
+                    existing=len(report.existing),
+                    conflicts=len(report.conflicts),
+                )
+            )
+            return
+        judge = await access.session.get(Judge, int(parts[3]))
+        if judge is None or judge.edition_id != access.edition.id:
+            await query.answer(access.t("entry-not-found"), show_alert=True)
+            return
+        if parts[2] == "t":
+            entry_id = int(parts[4])
+            if entry_id in await judging.assigned_ids(access.session, judge.id):
+                await judging.unassign(
+                    access.session,
+                    access.edition,
+                    judge.id,
+                    entry_id,
+                    actor_id=access.roles.user_id,
+                    now=access.now,
+                )
+            else:
+                report = await judging.assign(
+                    access.session,
+                    access.edition,
+                    judge_ids=[judge.id],
+                    submission_ids=[entry_id],
+                    actor_id=access.roles.user_id,
+                    now=access.now,
+                )
+                if report.conflicts:
+                    await query.answer(access.t("judging-error-conflict"), show_alert=True)
+                    return
+            await access.commit()
+        await query.answer()
+        text, markup = await _judge_entries_view(access, judge)
+        if parts[2] == "t":
+            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        else:
+            await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except judging.JudgingError as error:
+        await query.answer(access.t(f"judging-error-{error.code}"), show_alert=True)
+
+
+# --- /audit ----------------------------------------------------------------------------------
+
+
+async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    total = await audit.count_entries(access.session)
+    pages = max(1, -(-total // AUDIT_PAGE))
+    page = min(max(page, 0), pages - 1)
+    entries = await audit.list_entries(access.session, limit=AUDIT_PAGE, offset=page * AUDIT_PAGE)
+    zone = access.runtime.settings.zone
+    lines = [access.t("audit-header", page=page + 1, pages=pages)]
+    if not entries:
+        lines.append(access.t("audit-empty"))
+    for entry in entries:
+        lines.append(
+            access.t(
+                "audit-line",
+                moment=format_moment(entry.at, zone, access.language),
+                actor=str(entry.actor_id) if entry.actor_id else access.t("audit-system"),
+                action=entry.action,
+                entity=entry.entity,
+                id=entry.entity_id or "",
+            )
+        )
+    nav = []
+    if page > 0:
+        nav.append(button(access.t("entries-button-prev"), f"cm:au:{page - 1}"))
+    if page + 1 < pages:
+        nav.append(button(access.t("entries-button-next"), f"cm:au:{page + 1}"))
+    return "\n".join(split_text(lines)[:1]), keyboard([nav])
+
+
+@requires(Role.ADMIN)
+async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Lists the audit log, newest first, with paging."""
+    text, markup = await _audit_view(access, 0)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.ADMIN)
+async def on_audit_page(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Shows another page of the audit log."""
+    text, markup = await _audit_view(access, int(update.callback_query.data.split(":")[2]))
+    await update.callback_query.answer()
+    await update.callback_query.edit_message_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /entries, /judges, /assign, /audit and their buttons."""
+    application.add_handler(CommandHandler(["entries", "inovasi"], entries_command))
+    application.add_handler(CommandHandler(["judges", "penilai"], judges_command))
+    application.add_handler(CommandHandler(["assign", "tugaskan"], assign_command))
+    application.add_handler(CommandHandler("audit", audit_command))
+    callbacks = (
+        (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
+        (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
+        (r"^cm:e:\d+$", on_detail),
+        (r"^cm:a:[vrxn]:\d+$", _with_notices(on_action)),
+        (r"^cm:nc$", on_note_cancel),
+        (r"^cm:jd:\d+$", on_judge_remove),
+        (r"^cm:as:(all|j:\d+|t:\d+:\d+)$", on_assign),
+        (r"^cm:au:\d+$", on_audit_page),
+    )
+    for pattern, callback in callbacks:
+        application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    application.add_handler(
+        MessageHandler(
+            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, _with_notices(on_note)
+        ),
+        group=INPUT_GROUP,
+    )

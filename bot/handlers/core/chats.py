@@ -1,0 +1,34 @@
+"""Chat tracking: every update refreshes its chat's row (at most every few minutes)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.handlers.shared.context import chat_info, runtime_of
+from bot.services.core.chats import touch_chat
+
+TOUCH_INTERVAL = timedelta(minutes=10)
+"""How often a chat's ``last_seen_at`` is refreshed at most (saves a write per update)."""
+
+
+async def track_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Records the chat that wrote (at most every few minutes); reactivates a blocked one."""
+    chat = update.effective_chat
+    if chat is None or update.my_chat_member is not None:
+        return
+    runtime = runtime_of(context)
+    now = runtime.now()
+    seen = runtime.seen_chats.get(chat.id)
+    if seen is not None and now - seen < TOUCH_INTERVAL:
+        return
+    async with runtime.transaction() as session:
+        await touch_chat(session, chat_info(chat), now)
+    runtime.seen_chats[chat.id] = now
+
+
+def register(application: Application) -> None:
+    """Track every chat before any feature handler runs (group -1)."""
+    application.add_handler(TypeHandler(Update, track_chat), group=-1)

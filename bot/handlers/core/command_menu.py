@@ -1,0 +1,167 @@
+"""Telegram's command menu: the public commands for everyone, the committee's for each admin
+and judge in their own chat.
+
+Telegram shows a private chat the list of the narrowest scope set for it: a chat scope
+(``BotCommandScopeChat``) before the default scope (Bot API, "Determining list of commands").
+So the default scope (per language) lists what attendees and officers use, and each admin or
+judge gets a list for their chat: the public commands plus theirs, in the chat's language.
+A chat scope takes no ``language_code`` here: the descriptions are in the chat's language (the
+one chosen with /bahasa, else the default). Indonesian command names are used wherever a
+command has one; the English aliases keep working.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application
+
+from bot.handlers.workspace import entry_points as workspace
+from bot.i18n import LANGUAGES, plain_text
+from bot.runtime import Runtime
+from bot.services.core.chats import chat_language
+from bot.services.core.committee_members import is_reachable, reachable_committee_ids
+from bot.services.core.events import current_edition_id
+from bot.services.core.roles import Role, Roles, roles_of
+
+logger = logging.getLogger(__name__)
+
+CommandList = tuple[tuple[str, str], ...]
+"""(command, catalogue key of its description) pairs, in menu order."""
+
+PUBLIC_COMMANDS: CommandList = (
+    ("start", "command-start"),
+    ("agenda", "command-agenda"),
+    ("sekarang", "command-now"),
+    ("berikutnya", "command-next"),
+    ("lokasi", "command-venue"),
+    ("narasumber", "command-speakers"),
+    ("kalender", "command-calendar"),
+    ("langganan", "command-subscribe"),
+    ("berhenti", "command-unsubscribe"),
+    ("faq", "command-faq"),
+    ("pemenang", "command-winners"),
+    ("bahasa", "command-language"),
+    ("lanjutkan", "command-resume"),
+    ("inovasi_saya", "command-my-entries"),
+    ("batal", "command-cancel"),
+    ("daftar", "command-join"),
+    ("help", "command-help"),
+)
+"""Attendees' and officers' commands: the menu of every chat."""
+
+JUDGE_COMMANDS: CommandList = (("nilai", "command-score"),)
+"""Added to a judge's menu."""
+
+ADMIN_COMMANDS: CommandList = (
+    ("inovasi", "command-entries"),
+    ("penilai", "command-judges"),
+    ("tugaskan", "command-assign"),
+    ("peringkat", "command-ranking"),
+    ("tetapkan_juara", "command-set-winners"),
+    ("umumkan_pada", "command-announce-at"),
+    ("batal_umumkan", "command-cancel-announcement"),
+    ("ekspor", "command-export"),
+    ("laporan", "command-report"),
+    ("pengumuman", "command-broadcast"),
+    ("daftarpengumuman", "command-broadcasts"),
+    ("undangan", "command-invite"),
+    ("buka_kembali", "command-reopen"),
+    ("muat_ulang", "command-reload"),
+    ("audit", "command-audit"),
+)
+"""Added to an admin's menu."""
+
+
+def commands_for(roles: Roles) -> CommandList:
+    """The menu of a user with ``roles``: public commands, then the judge's, then the admin's
+    (before /help, which stays last)."""
+    extra: CommandList = ()
+    if roles.has(Role.JUDGE):
+        extra += JUDGE_COMMANDS
+    if roles.has(Role.ADMIN):
+        extra += ADMIN_COMMANDS
+    return PUBLIC_COMMANDS[:-1] + extra + PUBLIC_COMMANDS[-1:]
+
+
+def bot_commands(commands: CommandList, language: str) -> list[BotCommand]:
+    """The list for setMyCommands, descriptions in ``language`` (plain text, ≤256 characters)."""
+    return [BotCommand(name, plain_text(language, key)) for name, key in commands]
+
+
+async def set_public_menus(bot: Bot, default_language: str) -> None:
+    """The default scope's menu: for each language, and without a language (the default's)."""
+    for language in LANGUAGES:
+        await bot.set_my_commands(bot_commands(PUBLIC_COMMANDS, language), language_code=language)
+    await bot.set_my_commands(bot_commands(PUBLIC_COMMANDS, default_language))
+
+
+async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str) -> bool:
+    """Gives the private chat ``chat_id`` the menu of ``roles``: the committee's list for an
+    admin or judge, else the chat's own list is removed (the public one shows again).
+
+    Returns:
+        False when Telegram does not know the chat (the user never started the bot: "chat not
+        found") or refuses it (blocked); the menu is set on their next /start instead.
+    """
+    scope = BotCommandScopeChat(chat_id)
+    try:
+        if roles.has(Role.ADMIN) or roles.has(Role.JUDGE):
+            await bot.set_my_commands(bot_commands(commands_for(roles), language), scope=scope)
+        else:
+            await bot.delete_my_commands(scope=scope)
+    except (BadRequest, Forbidden) as error:
+        logger.info("No personal command menu for chat %s: %s", chat_id, error.message)
+        return False
+    return True
+
+
+async def refresh_personal_menu(
+    bot: Bot, runtime: Runtime, user_id: int, *, clear: bool = True
+) -> bool:
+    """Sets the menu of ``user_id``'s private chat from their roles and language now.
+
+    Args:
+        clear: Also remove the chat's own list when the user is neither admin nor judge
+            (after losing the role); without it such a user costs no Bot API call.
+
+    Returns:
+        As :func:`set_personal_menu`; True when nothing needed sending; False without a call
+        when the user never wrote to the bot (their /start sets the menu).
+    """
+    async with runtime.sessions() as session:
+        if not await is_reachable(session, user_id):
+            return False
+        roles = await roles_of(
+            session,
+            user_id,
+            admin_ids=runtime.settings.admin_ids,
+            edition_id=await current_edition_id(session),  # on every /start: the id only
+        )
+        language = await chat_language(session, user_id) or runtime.settings.default_language
+    if not clear and not (roles.has(Role.ADMIN) or roles.has(Role.JUDGE)):
+        return True
+    await workspace.set_menu_button(bot, runtime.settings, user_id, roles, language)
+    return await set_personal_menu(bot, user_id, roles, language)
+
+
+async def set_committee_menus(application: Application) -> int:
+    """At start: the menus of every admin (ADMIN_IDS and added ones) and every judge of the
+    current edition who has written to the bot (the others get theirs on their /start).
+
+    Returns:
+        How many menus were set.
+    """
+    runtime: Runtime = application.bot_data["runtime"]
+    async with runtime.sessions() as session:
+        members = await reachable_committee_ids(
+            session,
+            admin_ids=runtime.settings.admin_ids,
+            edition_id=await current_edition_id(session),
+        )
+    done = 0
+    for user_id in members:
+        done += await refresh_personal_menu(application.bot, runtime, user_id)
+    return done

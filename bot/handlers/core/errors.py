@@ -1,0 +1,57 @@
+"""The one error handler: log the exception, tell the user politely, reveal no internals."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from telegram import Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.handlers.shared.context import language_of
+from bot.i18n import t
+
+logger = logging.getLogger(__name__)
+
+
+def _is_storage_outage(error: BaseException | None) -> bool:
+    """Whether the database could not be reached (PostgreSQL restarting, network blip)."""
+    if isinstance(error, OperationalError | InterfaceError):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, ConnectionError | TimeoutError)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Logs the error with its traceback and tells the user politely: to try again shortly
+    when the database is unreachable, else a generic apology. No internals are shown. In an
+    outage a tapped button's callback query is answered, so the button stops spinning."""
+    logger.error("Error while handling an update", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(context.error, Forbidden):
+        return
+    try:
+        language = await language_of(update, context)
+    except Exception:  # the database may be what failed
+        language = context.application.bot_data["runtime"].settings.default_language
+    outage = _is_storage_outage(context.error)
+    if outage and update.callback_query is not None:
+        # stop the button's spinner (the text follows); most handlers answer after their
+        # transaction, so after a database failure the query is usually still unanswered
+        try:
+            await update.callback_query.answer()
+        except TelegramError:
+            pass
+    try:
+        key = "error-unavailable" if outage else "error-generic"
+        await context.bot.send_message(update.effective_chat.id, t(language, key))
+    except TelegramError:
+        logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
+
+
+def register(application: Application) -> None:
+    """Installs :func:`on_error`."""
+    application.add_error_handler(on_error)

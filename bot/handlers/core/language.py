@@ -1,0 +1,77 @@
+"""/bahasa: choose Indonesian or English; every later text comes in that language."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+
+from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.context import chat_info, language_of, remember_language, runtime_of
+from bot.handlers.shared.groups import in_group, redirect_to_private
+from bot.handlers.shared.menus import main_menu
+from bot.i18n import LANGUAGES, plain_text, t
+from bot.services.core.chats import set_chat_language, touch_chat
+
+CALLBACK_PATTERN = r"^language:(id|en)$"
+
+
+async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offers the languages as buttons (``/bahasa en`` switches at once)."""
+    if in_group(update):
+        await redirect_to_private(update, context, "bahasa")
+        return
+    if context.args and context.args[0].lower() in LANGUAGES:
+        await _switch(update, context, context.args[0].lower())
+        return
+    language = await language_of(update, context)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    plain_text(language, f"language-name-{code}"),
+                    callback_data=f"language:{code}",
+                )
+                for code in LANGUAGES
+            ]
+        ]
+    )
+    await update.effective_message.reply_text(
+        t(language, "language-choose"), parse_mode=ParseMode.HTML, reply_markup=keyboard
+    )
+
+
+async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stores the tapped language and confirms in it, with the menu in that language."""
+    query = update.callback_query
+    await query.answer()
+    if query.message is not None and query.message.reply_markup is not None:
+        # a double tap finds the buttons already gone ("message is not modified")
+        with contextlib.suppress(BadRequest):
+            await query.edit_message_reply_markup(None)
+    await _switch(update, context, context.match.group(1))
+
+
+async def _switch(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str) -> None:
+    runtime = runtime_of(context)
+    chat = update.effective_chat
+    async with runtime.transaction() as session:
+        await touch_chat(session, chat_info(chat), runtime.now())
+        await set_chat_language(session, chat.id, language)
+    remember_language(context, language)
+    await context.bot.send_message(
+        chat.id,
+        t(language, "language-changed", name=plain_text(language, f"language-name-{language}")),
+        parse_mode=ParseMode.HTML,
+        reply_markup=main_menu(language),
+    )
+
+
+def register(application: Application) -> None:
+    """Adds /bahasa (/language), its buttons and the ``/start bahasa`` deep link."""
+    application.add_handler(CommandHandler(["bahasa", "language"], choose_language))
+    application.add_handler(CallbackQueryHandler(language_chosen, pattern=CALLBACK_PATTERN))
+    DEEP_LINKS["bahasa"] = choose_language

@@ -1,0 +1,113 @@
+"""/start and /help."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+
+from bot.handlers.core.command_menu import refresh_personal_menu
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.menus import button_filter, main_menu
+from bot.i18n import format_day, t
+from bot.services.core.committee_members import may_be_on_committee
+from bot.services.core.events import current_edition_id
+from bot.services.core.roles import Role, roles_of
+
+DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+"""Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
+
+DEEP_LINK_PREFIXES: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+"""Answers of deep links whose payload starts with a prefix (``inv-<code>``: an invite)."""
+
+
+MENU_CHECKED_KEY = "menu_checked_at"
+MENU_CHECK_SECONDS = 600.0
+"""How often /start checks at most whether its user's committee command menu needs setting
+(an admin added with the CLI gets it on their first /start, or on a /start after this)."""
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greets the user and names the current event: title, day and date, venue.
+
+    A deep link (``/start agenda``) opens the matching answer instead.
+    """
+    if context.args and context.args[0] in DEEP_LINKS:
+        await DEEP_LINKS[context.args[0]](update, context)
+        return
+    for prefix, answer in DEEP_LINK_PREFIXES.items():
+        if context.args and context.args[0].startswith(prefix):
+            await answer(update, context)
+            return
+    language = await language_of(update, context)
+    name = update.effective_user.first_name if update.effective_user else ""
+    event = await runtime_of(context).event()
+    if event is None:
+        text = t(language, "start-welcome-no-event", name=name)
+    else:
+        venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
+        text = t(
+            language,
+            "start-welcome",
+            name=name,
+            event=event.short_title,
+            day=format_day(event.starts_on, language),
+            venue=venue,
+        )
+    await update.effective_message.reply_text(
+        text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
+    )
+    if update.effective_chat.type != ChatType.PRIVATE:
+        return
+    checked = context.user_data.get(MENU_CHECKED_KEY)
+    if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
+        return  # a user who taps /start again and again costs no query
+    context.user_data[MENU_CHECKED_KEY] = time.monotonic()
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.sessions() as session:
+        on_committee = await may_be_on_committee(
+            session, user_id, admin_ids=runtime.settings.admin_ids
+        )
+    if on_committee:  # e.g. an admin added with the CLI, whose menu waited for them to write
+        await refresh_personal_menu(context.bot, runtime, user_id, clear=False)
+
+
+HELP_SECTIONS = (
+    (Role.PUBLIC, "help-text"),
+    (Role.OFFICER, "help-officer"),
+    (Role.JUDGE, "help-judge"),
+    (Role.ADMIN, "help-admin"),
+)
+"""The help's sections, each shown to the users holding its role."""
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists what the bot can do for this user: the attendee's commands, then, in the private
+    chat, those of the roles they hold now (officer, judge, admin)."""
+    language = await language_of(update, context)
+    held = {Role.PUBLIC}
+    user, chat = update.effective_user, update.effective_chat
+    if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
+        runtime = runtime_of(context)
+        async with runtime.sessions() as session:
+            roles = await roles_of(
+                session,
+                user.id,
+                admin_ids=runtime.settings.admin_ids,
+                edition_id=await current_edition_id(session),
+            )
+        held = roles.roles
+    sections = [t(language, key) for role, key in HELP_SECTIONS if role in held]
+    text = "\n\n".join([*sections, t(language, "help-footer")])
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+
+
+def register(application: Application) -> None:
+    """Adds /start and /help."""
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler(["help", "bantuan"], help_command))
+    application.add_handler(MessageHandler(button_filter("menu-help"), help_command))

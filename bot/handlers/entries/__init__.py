@@ -1,0 +1,1 @@
+"""Entries (Telegram layer): officers joining, the entry form, submissions and their status."""

@@ -1,0 +1,887 @@
+"""The guided entry form in the chat: the menu button "📝 Kirim Inovasi", ``/lanjutkan``,
+``/batal``, ``/inovasi_saya``, and every answer, button and file of the form.
+
+No conversation state lives in memory: where the officer is comes from the database
+(``Officer.current_submission_id`` and ``Submission.current_field``), so after a restart the
+officer just goes on. The only in-memory data are caches: which users are in the form
+(reloaded from the database for each user the first time they write after a start) and which
+albums were already answered.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.handlers.entries import views
+from bot.handlers.evidence.downloads import wake_downloads
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.menus import MENU_LAYOUT, button_filter
+from bot.handlers.shared.notify import notify
+from bot.handlers.shared.replies import reply_html
+from bot.i18n import LANGUAGES, Markup, plain_text, t
+from bot.runtime import Runtime
+from bot.services.core.event_file import FormFieldSpec
+from bot.services.core.events import current_edition
+from bot.services.entries.form import (
+    FieldError,
+    check_choice,
+    check_file,
+    check_long_text,
+    field_by_key,
+    form_fields,
+    is_visible,
+    next_field,
+    parse_text_answer,
+    parse_url,
+    visible_fields,
+)
+from bot.services.entries.submission_status import StatusChange
+from bot.services.entries.submissions import (
+    EVIDENCE_PREFIX,
+    LEVEL_PREFIX,
+    SUMMARY,
+    EntryError,
+    EntryProblem,
+    FileInfo,
+    active_entry,
+    answers_of,
+    append_paragraph,
+    asked_before_summary,
+    assessment_of,
+    award_ranks,
+    clear_answer,
+    committee_ids,
+    editable_entries,
+    entry_for_officer,
+    entry_problems,
+    is_in_form,
+    leave_form,
+    load_rest,
+    officer_units,
+    open_entry,
+    remove_file,
+    save_answer,
+    save_file,
+    self_assessment_on,
+    set_evidence,
+    set_level,
+    set_position,
+    start_entry,
+    submit_entry,
+    summary_position,
+    unit_entries,
+    withdraw_entry,
+)
+from bot.services.evidence.files import (
+    TELEGRAM_DOWNLOAD_LIMIT,
+    accepts_images,
+    check_evidence_type,
+    check_upload,
+    download_limit,
+)
+from bot.services.evidence.names import safe_name
+from bot.services.judging.results import public_status, results_visible
+from bot.storage.models import Edition, Submission, SubmissionStatus
+
+logger = logging.getLogger(__name__)
+
+IN_FORM = "entries_in_form"
+"""``bot_data`` key: user id → whether the user is filling in an entry (a cache)."""
+ALBUMS = "entries_albums"
+"""``bot_data`` key: (chat id, media_group_id) of albums already answered."""
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
+
+
+class InForm(filters.UpdateFilter):
+    """Matches updates of users who are filling in an entry (per the cache in ``bot_data``)."""
+
+    def __init__(self, cache: dict[int, bool]) -> None:
+        super().__init__(name="InForm")
+        self.cache = cache
+
+    def filter(self, update: Update) -> bool:
+        user = update.effective_user
+        return user is not None and self.cache.get(user.id, False)
+
+
+def _cache(context: ContextTypes.DEFAULT_TYPE) -> dict[int, bool]:
+    return context.application.bot_data[IN_FORM]
+
+
+async def load_form_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Before anything else: learn from the database whether a user seen for the first time
+    since the start is in the form (so a restart needs nothing from the officer)."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None or chat.type != "private" or user.id in _cache(context):
+        return
+    async with runtime_of(context).sessions() as session:
+        _cache(context)[user.id] = await is_in_form(session, user.id)
+
+
+# --- the context of one update -------------------------------------------------------------
+
+
+@dataclass
+class Form:
+    """What a handler needs about the officer's entry, loaded in one transaction."""
+
+    session: AsyncSession
+    language: str
+    edition: Edition
+    submission: Submission
+    fields: list[FormFieldSpec]
+    today: date | None = None
+    """The current day in the event's zone, for dates that may not be after today."""
+    limit_bytes: int = TELEGRAM_DOWNLOAD_LIMIT
+    """Largest file the bot can download (``download_limit``: 20 MB, more self-hosted)."""
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return answers_of(self.submission)
+
+    @property
+    def visible(self) -> list[FormFieldSpec]:
+        return visible_fields(self.fields, self.answers)
+
+
+async def _edition(session: AsyncSession) -> Edition | None:
+    return await current_edition(session)
+
+
+async def _send(message: Message, replies: Sequence[Reply]) -> None:
+    for text, markup in replies:
+        await reply_html(message, text, markup)
+
+
+def _zone(context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
+    return runtime_of(context).settings.zone
+
+
+# --- asking ----------------------------------------------------------------------------------
+
+
+def _ask(form: Form) -> Reply:
+    """The message for the entry's current position."""
+    position = form.submission.current_field or SUMMARY
+    language, edition, submission = form.language, form.edition, form.submission
+    if position.startswith(LEVEL_PREFIX):
+        return views.level_question(language, edition, submission, _indicator_index(form, position))
+    if position.startswith(EVIDENCE_PREFIX):
+        index = _indicator_index(form, position)
+        return views.evidence_question(language, edition, submission, index)
+    spec = next((f for f in form.fields if f.key == position), None)
+    if spec is not None and is_visible(spec, form.answers):
+        return views.question(language, edition, form.fields, submission, form.answers, spec)
+    return _summary(form)
+
+
+def _summary(form: Form) -> Reply:
+    problems = entry_problems(form.edition, form.submission)
+    return views.summary(
+        form.language,
+        form.edition,
+        form.fields,
+        form.visible,
+        form.submission,
+        form.answers,
+        problems,
+        self_assessment_on(form.edition),
+    )
+
+
+def _indicator_index(form: Form, position: str) -> int:
+    key = position.split(":", 1)[1]
+    keys = [indicator.key for indicator in form.edition.indicators]
+    return keys.index(key) if key in keys else 0
+
+
+def _advance(form: Form, after: str | None, now) -> None:  # type: ignore[no-untyped-def]
+    """Move to the next unanswered field; then to the self-assessment's next indicator
+    without a level; then to the summary."""
+    spec = next_field(form.fields, form.answers, after=after)
+    if spec is not None:
+        set_position(form.submission, spec.key, now)
+        return
+    if self_assessment_on(form.edition):
+        for indicator in form.edition.indicators:
+            if assessment_of(form.submission, indicator) is None:
+                set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
+                return
+    set_position(form.submission, SUMMARY, now)
+
+
+def _after_indicator(form: Form, index: int, now) -> None:  # type: ignore[no-untyped-def]
+    for indicator in form.edition.indicators[index + 1 :]:
+        if assessment_of(form.submission, indicator) is None:
+            set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
+            return
+    set_position(form.submission, SUMMARY, now)
+
+
+# --- entering the form -----------------------------------------------------------------------
+
+
+async def _not_officer(update: Update, language: str) -> None:
+    await update.effective_message.reply_text(
+        t(language, "entry-not-officer"), parse_mode=ParseMode.HTML
+    )
+
+
+async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "📝 Kirim Inovasi" and ``/lanjutkan``: resumes the officer's entry where they stopped;
+    with several drafts, lets them choose; with none, the menu button starts a new one and
+    ``/lanjutkan`` says there is nothing to continue and lists the unit's entries."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    replies: list[Reply] = []
+    async with runtime.transaction() as session:
+        edition = await _edition(session)
+        officers = await officer_units(session, user_id, edition.id) if edition else []
+        if not officers:
+            await _not_officer(update, language)
+            return
+        submission = await active_entry(session, user_id)
+        if submission is None:
+            drafts = editable_entries(await unit_entries(session, [o.unit_id for o in officers]))
+            if len(drafts) == 1 and not _is_menu(update):
+                submission = drafts[0]
+            elif drafts:
+                replies.append(_chooser(language, drafts, officers))
+            elif not _is_menu(update):  # /lanjutkan with nothing to continue: no new entry
+                text, markup = await _entries_listing(session, language, edition, officers, runtime)
+                replies.append((t(language, "entry-resume-nothing") + "\n\n" + text, markup))
+            else:
+                try:
+                    submission = await start_entry(session, officers[0], edition, runtime.now())
+                except EntryError as error:
+                    replies.append((views.entry_error_text(language, error, _zone(context)), None))
+        if submission is not None:
+            await open_entry(session, user_id, submission)
+            form = Form(session, language, edition, submission, form_fields(edition.config))
+            name = views.entry_name(language, submission)
+            replies.append((t(language, "entry-resume", name=name), None))
+            replies.append(_ask(form))
+    if submission is not None:
+        _cache(context)[user_id] = True
+    await _send(update.effective_message, replies)
+
+
+def _is_menu(update: Update) -> bool:
+    text = update.effective_message.text or ""
+    return not text.startswith("/")
+
+
+def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any]) -> Reply:
+    rows = [
+        [views.button(f"✏️ {views.short(views.entry_name(language, d), 40)}", f"entry:open:{d.id}")]
+        for d in drafts[:10]
+    ]
+    rows += _new_buttons(language, officers)
+    return t(language, "entry-choose"), InlineKeyboardMarkup(rows)
+
+
+def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
+    return [
+        [
+            views.button(
+                plain_text(language, "entry-button-new", unit=views.short(officer.unit.name, 40)),
+                f"entry:new:{officer.unit_id}",
+            )
+        ]
+        for officer in officers
+    ]
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/batal``: leaves the form; the draft and its position are kept for /lanjutkan."""
+    language = await language_of(update, context)
+    user_id = update.effective_user.id
+    async with runtime_of(context).transaction() as session:
+        was_in = await is_in_form(session, user_id)
+        await leave_form(session, user_id)
+    _cache(context)[user_id] = False
+    key = "entry-cancelled" if was_in else "entry-cancel-nothing"
+    await update.effective_message.reply_text(t(language, key), parse_mode=ParseMode.HTML)
+
+
+# --- answers typed or sent -------------------------------------------------------------------
+
+
+async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any message of an officer in the form: the answer to the current question."""
+    message = update.effective_message
+    later_in_album = False
+    if message.media_group_id is not None:
+        seen = context.application.bot_data[ALBUMS]
+        key = (message.chat_id, message.media_group_id)
+        later_in_album = key in seen  # answered already, unless it is one more file
+        seen.add(key)
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    cached = await runtime.edition_form()
+    async with runtime.transaction() as session:
+        submission = await active_entry(session, user_id, answers_only=True)
+        if submission is None or cached is None:
+            _cache(context)[user_id] = False
+            return
+        form = Form(session, language, cached.edition, submission, cached.fields)
+        form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
+        if not _answers_suffice(form):
+            await load_rest(session, submission)
+        form.today = runtime.now().astimezone(_zone(context)).date()
+        if later_in_album and not _takes_files(form):
+            return  # the album's first item was answered already
+        try:
+            note = await _take_input(form, message, runtime.now())
+        except FieldError as error:
+            if later_in_album:
+                return  # the album's first item was answered already
+            text, markup = _ask(form)
+            reply: Reply = (views.error_text(language, error, form.fields) + "\n\n" + text, markup)
+        except EntryError as error:
+            reply = (views.entry_error_text(language, error, _zone(context)), None)
+        else:
+            text, markup = _ask(form)
+            if later_in_album:  # one more file of an album: a short line, not the question again
+                text, markup = "", None
+            reply = ("\n\n".join(filter(None, [note, text])), markup)
+    if _is_file(message):
+        wake_downloads(context)
+    await _send(message, [reply])
+
+
+def _is_file(message: Message) -> bool:
+    return bool(message.document or message.photo)
+
+
+def _takes_files(form: Form) -> bool:
+    """Whether the entry's position takes several files (a file field or an indicator's
+    evidence), so that every file of an album is kept."""
+    position = form.submission.current_field or SUMMARY
+    if position.startswith(EVIDENCE_PREFIX):
+        return True
+    spec = field_by_key(form.fields, asked_before_summary(position) or position)
+    return spec is not None and spec.kind == "file"
+
+
+def _answers_suffice(form: Form) -> bool:
+    """Whether a message at the entry's position reads and writes only its answers: at a
+    long text, which stays on its question (the form's most frequent step: one paragraph
+    after another). Elsewhere an answer may move on to the self-assessment or the summary,
+    or store a file, which read the attachments and the self-assessment."""
+    position = form.submission.current_field or SUMMARY
+    spec = field_by_key(form.fields, position)
+    return spec is not None and spec.kind == "long_text" and is_visible(spec, form.answers)
+
+
+async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
+    """Store what ``message`` answers at the current position and move on. At the summary
+    opened from a question (``#summary:<key>``), the message answers that question.
+
+    Returns:
+        A note to show before the next question ("" if none).
+
+    Raises:
+        FieldError: The message does not answer the question; no answer was changed (from
+            the summary, the position goes back to the question, asked again after the
+            error).
+    """
+    language, position = form.language, form.submission.current_field or SUMMARY
+    if position.startswith(EVIDENCE_PREFIX):
+        return await _take_evidence(form, message, position, now)
+    takes_files = _takes_files(form)
+    album_note = (
+        t(language, "entry-album-first") if message.media_group_id and not takes_files else ""
+    )
+    asked = asked_before_summary(position)
+    spec = next((f for f in form.fields if f.key == (asked or position)), None)
+    if spec is None or not is_visible(spec, form.answers):
+        typed = message.text or message.caption
+        if position.startswith(SUMMARY) and typed:
+            raise FieldError("form-error-at-summary", typed=views.short(typed))
+        raise FieldError("form-error-use-buttons")
+    if asked is None:
+        return await _take_answer(form, message, spec, album_note, now)
+    # the summary was opened from this field's question: the text answers it, and says so
+    set_position(form.submission, spec.key, now)
+    note = await _take_answer(form, message, spec, album_note, now)
+    saved = t(language, "entry-answer-from-summary", label=views.label_of(spec, language))
+    return "\n\n".join(filter(None, [saved, note]))
+
+
+async def _take_answer(  # type: ignore[no-untyped-def]
+    form: Form, message: Message, spec: FormFieldSpec, album_note: str, now
+) -> str:
+    """Store what ``message`` answers to field ``spec`` and move on (see :func:`_take_input`)."""
+    language = form.language
+    if spec.kind == "file":
+        file = _file(message, accepts_images(spec), form.limit_bytes)
+        if file is None:
+            raise FieldError("form-error-photo" if message.photo else "form-error-want-file")
+        check_file(spec, file.file_name, file.mime_type, file.size_bytes)
+        await save_file(form.session, form.edition, form.submission, spec.key, file, now)
+        return t(language, "evidence-file-saved", name=safe_name(file.file_name))
+    text = message.text
+    if text is None and spec.kind == "phone" and message.contact is not None:
+        text = message.contact.phone_number
+    if text is None:
+        raise FieldError("form-error-want-text")
+    if spec.kind == "long_text":
+        await append_paragraph(form.session, form.edition, form.submission, spec, text, now)
+        return ""
+    value = parse_text_answer(spec, text, form.answers, form.fields, form.today)
+    await save_answer(
+        form.session, form.edition, form.submission, spec.key, value, now, form.fields
+    )
+    _advance(form, spec.key, now)
+    return ""
+
+
+async def _take_evidence(form: Form, message: Message, position: str, now) -> str:  # type: ignore[no-untyped-def]
+    """An indicator's evidence: a file (document or photo) is added and the question stays
+    for more; a link is kept and the form moves on. Returns the note to show."""
+    index = _indicator_index(form, position)
+    indicator = form.edition.indicators[index]
+    file = _file(message, True, form.limit_bytes)
+    if file is not None:
+        check_evidence_type(file.file_name, file.mime_type)
+        await set_evidence(form.session, form.edition, form.submission, indicator, now, file=file)
+        return t(form.language, "evidence-file-saved", name=safe_name(file.file_name))
+    if message.text is not None:
+        try:
+            url = parse_url(message.text)
+        except FieldError:
+            raise FieldError("form-error-evidence-url") from None
+        await set_evidence(form.session, form.edition, form.submission, indicator, now, url=url)
+    else:
+        raise FieldError("form-error-evidence-url")
+    _after_indicator(form, index, now)
+    return ""
+
+
+def _file(message: Message, images: bool, limit_bytes: int) -> FileInfo | None:
+    """The file a message carries: a document, or a photo at its largest size where
+    ``images`` are accepted (named ``foto-<id>.jpg``; Telegram sends photos as JPEG).
+
+    Raises:
+        FieldError: An empty file, one over the download limit, or a video (evidence on
+            video is a link).
+    """
+    if message.video or message.video_note or message.animation:
+        raise FieldError("evidence-video-link")
+    if message.document is not None:
+        document = message.document
+        file = FileInfo(
+            document.file_id,
+            document.file_unique_id,
+            document.file_name,
+            document.mime_type,
+            document.file_size,
+        )
+    elif message.photo and images:
+        largest = max(
+            message.photo, key=lambda size: (size.width * size.height, size.file_size or 0)
+        )
+        name = f"foto-{largest.file_unique_id}.jpg"
+        file = FileInfo(
+            largest.file_id, largest.file_unique_id, name, "image/jpeg", largest.file_size
+        )
+    else:
+        return None
+    check_upload(file.file_name, file.size_bytes, limit_bytes)
+    return file
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An officer edited a message they sent: says that edits are not applied and how to
+    change an answer."""
+    language = await language_of(update, context)
+    await update.edited_message.reply_text(
+        t(language, "entry-edit-ignored"), parse_mode=ParseMode.HTML
+    )
+
+
+# --- buttons ---------------------------------------------------------------------------------
+
+CALLBACK = re.compile(r"^entry:([a-z]+)(?::(\d+))?(?::(\d+))?(?::(\d+))?$")
+
+NUMBERS_NEEDED = {"level": 3, "pick": 3, "toggle": 3, "unfile": 2}
+"""Numbers after the action in the data of buttons that carry a value (entry id, index,
+value); every other action needs at least the entry id. Anything shorter is forged."""
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
+    officer's right to the entry is checked on each tap."""
+    query = update.callback_query
+    match = CALLBACK.match(query.data or "")
+    numbers = [int(group) for group in match.groups()[1:] if group] if match else []
+    if match is None or len(numbers) < NUMBERS_NEEDED.get(match.group(1), 1):
+        await query.answer()  # forged or garbled data
+        return
+    action = match.group(1)
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    replies: list[Reply] = []
+    notices: list[tuple[set[int], str, dict[str, Any]]] = []
+    alert = None
+    cached = await runtime.edition_form()
+    if cached is None:
+        await query.answer()
+        return
+    edition = cached.edition
+    async with runtime.transaction() as session:
+        try:
+            if action == "new":
+                replies = await _new_entry(session, language, cached, user_id, numbers[0], runtime)
+            elif action in ("confirm", "withdrawok"):
+                replies, notices = await _finish(
+                    session, language, action, user_id, numbers[0], runtime, context
+                )
+            else:
+                submission = await entry_for_officer(session, user_id, numbers[0])
+                form = Form(session, language, edition, submission, cached.fields)
+                replies, alert = await _act(form, action, numbers[1:], user_id, runtime.now())
+        except EntryError as error:
+            replies = [(views.entry_error_text(language, error, _zone(context)), None)]
+        except FieldError as error:
+            alert = views.error_text(language, error, cached.fields)
+    if action in ("new", "open", "edit", "summary", "indicators", "indicator"):
+        _cache(context)[user_id] = True
+    if action in ("confirm", "withdrawok") and notices:
+        _cache(context)[user_id] = False
+    await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
+    if action in ("confirm", "withdrawok", "review"):
+        await _drop_buttons(query.message)
+    if action == "toggle" and alert is None and len(replies) == 1:
+        await _show_buttons(query.message, replies[0])
+    else:
+        await _send(query.message, replies)
+    for recipients, key, args in notices:
+        await notify(context, recipients, key, **args)
+
+
+def _plain(html_text: str) -> str:
+    """A catalogue text without HTML tags and entities, for a callback alert (plain text,
+    at most 200 characters by Telegram's rule)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:200]
+
+
+async def _drop_buttons(message: Message | None) -> None:
+    if message is None:
+        return
+    try:
+        await message.edit_reply_markup(None)
+    except BadRequest:  # already without buttons (a double tap)
+        pass
+
+
+async def _show_buttons(message: Message | None, reply: Reply) -> None:
+    """Show a multiple choice's new ticks by editing the tapped question's keyboard in place
+    (no new copy of the question per tap); sends ``reply`` if that message cannot be edited."""
+    if message is None:
+        return
+    try:
+        await message.edit_reply_markup(reply[1])
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():  # same ticks already shown: fine
+            await _send(message, [reply])
+
+
+async def _new_entry(session, language, cached, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+    edition = cached.edition
+    officer = next(
+        (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
+        None,
+    )
+    if officer is None:
+        return [(t(language, "entry-not-officer"), None)]
+    submission = await start_entry(session, officer, edition, runtime.now())
+    form = Form(session, language, edition, submission, cached.fields)
+    return [_ask(form)]
+
+
+async def _act(
+    form: Form, action: str, args: list[int], user_id: int, now
+) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
+    """A button acting on an entry the user may change; returns the replies and an alert."""
+    session, edition, submission = form.session, form.edition, form.submission
+    language = form.language
+    if action == "withdraw":
+        sid = submission.id
+        markup = InlineKeyboardMarkup(
+            [[views.button(t(language, "entry-button-withdraw-yes"), f"entry:withdrawok:{sid}")]]
+        )
+        name = views.entry_name(language, submission)
+        return [(t(language, "entry-withdraw-ask", name=name), markup)], None
+    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    await open_entry(session, user_id, submission)
+    if action == "open":
+        return [_ask(form)], None
+    if action == "summary":
+        set_position(submission, summary_position(submission.current_field), now)
+        return [_summary(form)], None
+    if action == "indicators":
+        return [views.indicator_overview(language, edition, submission)], None
+    if action == "review":
+        problems = entry_problems(edition, submission)
+        if problems:
+            labels = _problem_lines(form, problems)
+            text = t(language, "entry-review-blocked") + "\n" + labels
+            return [(text, None), _summary(form)], None
+        pages = views.full_entry(
+            language, edition, form.visible, submission, form.answers, self_assessment_on(edition)
+        )
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    views.button(
+                        t(language, "entry-button-confirm"), f"entry:confirm:{submission.id}"
+                    )
+                ],
+                [
+                    views.button(
+                        t(language, "entry-button-summary"), f"entry:summary:{submission.id}"
+                    )
+                ],
+            ]
+        )
+        return [(page, None) for page in pages[:-1]] + [
+            (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), markup)
+        ], None
+    if action == "unfile":
+        removed = await remove_file(session, edition, submission, args[0], now)
+        if removed is None:
+            return [_ask(form)], t(language, "evidence-file-gone")
+        note = t(language, "evidence-file-removed", name=safe_name(removed.file_name))
+        text, markup = _ask(form)
+        return [(note + "\n\n" + text, markup)], None
+    if action in ("indicator", "level", "noevidence"):
+        index = args[0]
+        if not 0 <= index < len(edition.indicators):
+            return [], None
+        indicator = edition.indicators[index]
+        if action == "indicator":
+            set_position(submission, LEVEL_PREFIX + indicator.key, now)
+        elif action == "level":
+            if args[1] not in (1, 2, 3):
+                return [_ask(form)], t(language, "entry-button-stale")
+            await set_level(session, edition, submission, indicator, args[1], now)
+            set_position(submission, EVIDENCE_PREFIX + indicator.key, now)
+        else:
+            _after_indicator(form, index, now)
+        return [_ask(form)], None
+    index = args[0]
+    if not 0 <= index < len(form.fields):
+        return [], None
+    spec = form.fields[index]
+    if action == "edit":
+        set_position(submission, spec.key, now)
+        return [_ask(form)], None
+    if submission.current_field != spec.key:
+        return [_ask(form)], t(language, "entry-button-stale")
+    answers = form.answers
+    if action in ("pick", "toggle") and not 0 <= args[1] < len(spec.choices or ()):
+        return [_ask(form)], t(language, "entry-button-stale")
+    if action == "pick":
+        value = check_choice(spec, spec.choices[args[1]].value)
+        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
+        _advance(form, spec.key, now)
+    elif action == "toggle":
+        chosen = set(answers.get(spec.key) or [])
+        chosen ^= {spec.choices[args[1]].value}
+        value = [c.value for c in spec.choices if c.value in chosen]
+        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
+    elif action == "next":
+        value = answers.get(spec.key)
+        if spec.kind == "long_text":
+            if value is None and not spec.required:
+                raise FieldError("form-error-empty")
+            check_long_text(spec, value or "")
+        elif not value and spec.required:
+            raise FieldError("form-error-required")
+        elif spec.key not in answers:
+            await save_answer(session, edition, submission, spec.key, [], now, form.fields)
+        _advance(form, spec.key, now)
+    elif action == "skip" and not spec.required:
+        await save_answer(session, edition, submission, spec.key, None, now, form.fields)
+        _advance(form, spec.key, now)
+    elif action == "clear":
+        await clear_answer(session, edition, submission, spec.key, now)
+    return [_ask(form)], None
+
+
+def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Markup:
+    names = {f.key: views.label_of(f, form.language) for f in form.fields}
+    for indicator in form.edition.indicators:
+        names[f"#indicator:{indicator.key}"[:64]] = f"{indicator.number}. {indicator.name}"
+    lines = [
+        "• " + t(form.language, "entry-problem", label=names.get(key, key))
+        + " " + views.error_text(form.language, error, form.fields)
+        for key, error in problems
+    ]  # fmt: skip
+    return Markup("\n".join(lines))
+
+
+async def _finish(session, language, action, user_id, submission_id, runtime, context):  # type: ignore[no-untyped-def]
+    """Confirm (submit) or withdraw; returns the replies and the notices to send after the
+    transaction: ``(recipients, catalogue key, arguments)``."""
+    now = runtime.now()
+    zone = runtime.settings.zone
+    if action == "withdrawok":
+        change = await withdraw_entry(session, user_id, submission_id, now)
+        name = views.entry_name(language, change.submission)
+        notices = [(set(change.officer_ids) - {user_id}, *_status_notice(change))]
+        return [(t(language, "entry-withdrawn", name=name), None)], notices
+    result = await submit_entry(session, user_id, submission_id, now)
+    submission = result.submission
+    name = views.entry_name(language, submission)
+    if result.change is None:
+        text = t(language, "entry-already-submitted", name=name, number=submission.number)
+        return [(text, None)], []
+    receipt = t(
+        language,
+        "entry-receipt",
+        name=name,
+        number=submission.number,
+        unit=submission.unit.name,
+        moment=views.moment_text(now, zone, language),
+    )
+    committee = await committee_ids(session, runtime.settings.admin_ids)
+    notices = [
+        (set(result.change.officer_ids) - {user_id}, *_status_notice(result.change)),
+        (
+            committee,
+            "entry-committee-new",
+            {
+                "name": name,
+                "number": submission.number,
+                "unit": submission.unit.name,
+                "workspace_entry": submission.id,
+            },
+        ),
+    ]
+    return [(receipt, None)], notices
+
+
+def _status_notice(change: StatusChange) -> tuple[str, dict[str, Any]]:
+    return "entry-status-changed", {
+        "name": change.submission.title or "—",
+        "number": change.submission.number or "—",
+        "status": change.new,
+        "note": change.note or "",
+    }
+
+
+# --- the unit's entries ----------------------------------------------------------------------
+
+
+async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/inovasi_saya``: the unit's entries with their status, and what can be done."""
+    language = await language_of(update, context)
+    runtime = runtime_of(context)
+    user_id = update.effective_user.id
+    async with runtime.sessions() as session:
+        edition = await _edition(session)
+        officers = await officer_units(session, user_id, edition.id) if edition else []
+        if not officers:
+            await _not_officer(update, language)
+            return
+        text, markup = await _entries_listing(session, language, edition, officers, runtime)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def _entries_listing(
+    session: AsyncSession,
+    language: str,
+    edition: Edition,
+    officers: Sequence[Any],
+    runtime: Runtime,
+) -> Reply:
+    """The units' entries with their status (results hidden until announced), a button to
+    continue or withdraw each where allowed, and one to start a new entry per unit."""
+    entries = await unit_entries(session, [o.unit_id for o in officers])
+    now = runtime.now()
+    ranks = await award_ranks(session, [e.id for e in entries])
+    if not results_visible(edition, now):
+        ranks = {}
+    zone = runtime.settings.zone
+    blocks = [
+        views.entry_status_block(
+            language, e, ranks.get(e.id), zone, public_status(e.status, edition, now)
+        )
+        for e in entries
+    ]
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        row = []
+        if entry.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+            row.append(views.button(f"✏️ {number}", f"entry:open:{entry.id}"))
+        if entry.status in (
+            SubmissionStatus.DRAFT,
+            SubmissionStatus.SUBMITTED,
+            SubmissionStatus.RETURNED,
+        ):
+            row.append(views.button(f"↩️ {number}", f"entry:withdraw:{entry.id}"))
+        if row:
+            rows.append(row)
+    rows += _new_buttons(language, officers)
+    if blocks:
+        listing = "\n\n".join(f"{n}. {block}" for n, block in enumerate(blocks, start=1))
+        text = "\n\n".join([t(language, "entry-list"), listing, t(language, "entry-list-actions")])
+    else:
+        text = t(language, "entry-list-empty")
+    return text, InlineKeyboardMarkup(rows)
+
+
+def register(application: Application) -> None:
+    """Adds the form's commands, the menu button, the buttons and the answers."""
+    cache: dict[int, bool] = {}
+    application.bot_data[IN_FORM] = cache
+    application.bot_data[ALBUMS] = set()
+    in_form = InForm(cache)
+    labels = {plain_text(language, key) for language in LANGUAGES for row in MENU_LAYOUT
+              for key in row}  # fmt: skip
+    menu = filters.Regex("^(" + "|".join(re.escape(label) for label in sorted(labels)) + ")$")
+    application.add_handler(TypeHandler(Update, load_form_state), group=-2)
+    application.add_handler(CommandHandler("lanjutkan", enter_form))
+    application.add_handler(CommandHandler("batal", cancel))
+    application.add_handler(CommandHandler("inovasi_saya", my_entries))
+    application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^entry:"))
+    application.add_handler(MessageHandler(in_form & filters.UpdateType.EDITED_MESSAGE, on_edited))
+    application.add_handler(
+        MessageHandler(
+            in_form
+            & filters.UpdateType.MESSAGE
+            & filters.ChatType.PRIVATE
+            & ~filters.COMMAND
+            & ~menu,
+            on_input,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Judging (Telegram layer): scoring, ranking, results."""

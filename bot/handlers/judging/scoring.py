@@ -1,0 +1,320 @@
+"""The judge's ``/nilai``: assigned entries with progress, scoring each rubric criterion with
+buttons or a typed number, validating the self-assessed indicator levels.
+
+Every command and button checks the judge role at the moment of use (see
+:func:`bot.handlers.committee.review.requires`); a judge only reaches entries assigned to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.keyboards import button, keyboard
+from bot.handlers.shared.pending_input import PENDING_KEY
+from bot.services.core.roles import Role
+from bot.services.entries.submissions import load_entry
+from bot.services.judging import scoring as judging
+from bot.services.judging.ranking import weighted_score
+from bot.storage.models import Indicator, Submission
+
+INPUT_GROUP = 8
+"""Handler group of the typed scores, apart from other features' text handlers."""
+QUICK_SCORES = (50, 60, 65, 70, 75, 80, 85, 90, 95, 100)
+"""Score buttons offered for a criterion; any other 0–100 value can be typed."""
+INDICATORS_PER_PAGE = 5
+NUMBER = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*$")
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
+    judge = access.roles.judge
+    lines = [access.t("score-header", name=judge.name)]
+    rows: list[list[InlineKeyboardButton]] = []
+    progress = await judging.progress(access.session, judge)
+    if not progress:
+        lines.append(access.t("score-none"))
+    else:
+        done = sum(1 for line in progress if line.complete)
+        lines.append(access.t("score-progress", done=done, total=len(progress)))
+        for line in progress:
+            text = access.t(
+                "score-entry-line",
+                mark="✅" if line.complete else "✏️",
+                number=line.submission.number or "—",
+                title=(line.submission.title or "—")[:40],
+                scored=line.scored,
+                total=line.total,
+            )
+            rows.append([button(text, f"jd:e:{line.submission.id}")])
+    if judging.is_closed(access.edition):
+        lines.append(access.t("score-closed"))
+    return "\n".join(lines), keyboard(rows)
+
+
+async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboardMarkup] | None:
+    judge = access.roles.judge
+    if entry_id not in await judging.assigned_ids(access.session, judge.id):
+        return None
+    entry = await load_entry(access.session, entry_id)
+    criteria = judging.rubric(access.edition)
+    scores = await judging.scores_of(access.session, judge.id, entry_id)
+    lines = [
+        access.t(
+            "score-entry-header",
+            number=entry.number or "—",
+            title=entry.title or "—",
+            unit=entry.unit.name,
+        )
+    ]
+    rows = []
+    for index, criterion in enumerate(criteria):
+        value = scores.get(criterion.key)
+        shown = _number(value) if value is not None else access.t("score-not-yet")
+        lines.append(
+            access.t(
+                "score-criterion-line",
+                name=criterion.label(access.language),
+                weight=f"{criterion.weight:g}",
+                value=shown,
+            )
+        )
+        rows.append(
+            [
+                button(
+                    f"{criterion.label(access.language)[:40]}: {shown}",
+                    f"jd:c:{entry_id}:{index}",
+                )
+            ]
+        )
+    total = weighted_score(scores, criteria)
+    if total is not None:
+        lines.append(access.t("score-weighted", value=f"{total:.2f}"))
+    rows.append(
+        [
+            button(access.t("score-button-validate"), f"jd:v:{entry_id}:0"),
+            button(access.t("score-button-back"), "jd:l"),
+        ]
+    )
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
+async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup) -> None:
+    query = update.callback_query
+    if query is not None:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    else:
+        await update.effective_message.reply_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+
+
+async def _show_entry(update: Update, access: Access, entry_id: int) -> None:
+    view = await _entry_view(access, entry_id)
+    if view is None:
+        await _refuse_judging(update, access, "not-assigned")
+        return
+    await _edit_or_reply(update, *view)
+
+
+async def _refuse_judging(update: Update, access: Access, code: str) -> None:
+    text = access.t(f"judging-error-{code}")
+    if update.callback_query is not None:
+        await update.callback_query.answer(text, show_alert=True)
+    else:
+        await update.effective_message.reply_text(text)
+
+
+@requires(Role.JUDGE)
+async def score_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Lists the judge's assigned entries with their progress."""
+    context.user_data.pop(PENDING_KEY, None)
+    text, markup = await _list_view(access)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+@requires(Role.JUDGE)
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+    """Routes the judge's buttons: list, entry, criterion, score, validation page, level."""
+    query = update.callback_query
+    parts = query.data.split(":")
+    kind = parts[1]
+    context.user_data.pop(PENDING_KEY, None)
+    try:
+        if kind == "l":
+            await query.answer()
+            await _edit_or_reply(update, *await _list_view(access))
+        elif kind == "e":
+            await query.answer()
+            await _show_entry(update, access, int(parts[2]))
+        elif kind == "c":
+            await _ask_score(update, context, access, int(parts[2]), int(parts[3]))
+        elif kind == "s":
+            await _save_score(update, access, int(parts[2]), int(parts[3]), float(parts[4]))
+        elif kind == "v":
+            await query.answer()
+            await _validation_view(update, access, int(parts[2]), int(parts[3]))
+        elif kind == "lv":
+            entry_id, indicator_id, level, page = map(int, parts[2:6])
+            await judging.validate_level(
+                access.session,
+                access.roles.judge,
+                entry_id,
+                indicator_id,
+                level,
+                now=access.now,
+            )
+            await access.commit()
+            indicator = await access.session.get(Indicator, indicator_id)
+            await query.answer(access.t("validate-saved", indicator=indicator.number, level=level))
+            await _validation_view(update, access, entry_id, page)
+    except judging.JudgingError as error:
+        await _refuse_judging(update, access, error.code)
+
+
+async def _ask_score(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, entry_id: int, index: int
+) -> None:
+    criteria = judging.rubric(access.edition)
+    if judging.is_closed(access.edition):
+        raise judging.JudgingError("closed")
+    if entry_id not in await judging.assigned_ids(access.session, access.roles.judge.id):
+        raise judging.JudgingError("not-assigned")
+    if not 0 <= index < len(criteria):
+        raise judging.JudgingError("unknown-criterion")
+    criterion = criteria[index]
+    entry = await access.session.get(Submission, entry_id)
+    context.user_data[PENDING_KEY] = {"sub": entry_id, "idx": index}
+    values = [button(str(v), f"jd:s:{entry_id}:{index}:{v}") for v in QUICK_SCORES]
+    rows = [values[:5], values[5:], [button(access.t("score-button-back"), f"jd:e:{entry_id}")]]
+    await update.callback_query.answer()
+    await _edit_or_reply(
+        update,
+        access.t(
+            "score-ask-value",
+            name=criterion.label(access.language),
+            weight=f"{criterion.weight:g}",
+            number=entry.number or "—",
+        ),
+        InlineKeyboardMarkup(rows),
+    )
+
+
+async def _save_score(
+    update: Update, access: Access, entry_id: int, index: int, value: float
+) -> None:
+    criteria = judging.rubric(access.edition)
+    if not 0 <= index < len(criteria):
+        raise judging.JudgingError("unknown-criterion")
+    criterion = criteria[index]
+    await judging.set_score(
+        access.session, access.roles.judge, entry_id, criterion.key, value, now=access.now
+    )
+    await access.commit()
+    saved = access.t("score-saved", name=criterion.label(access.language), value=_number(value))
+    if update.callback_query is not None:
+        await update.callback_query.answer(saved)
+        await _show_entry(update, access, entry_id)
+    else:
+        await update.effective_message.reply_text(saved)
+        view = await _entry_view(access, entry_id)
+        if view is not None:
+            await update.effective_message.reply_text(
+                view[0], parse_mode=ParseMode.HTML, reply_markup=view[1]
+            )
+
+
+async def _validation_view(update: Update, access: Access, entry_id: int, page: int) -> None:
+    judge = access.roles.judge
+    if entry_id not in await judging.assigned_ids(access.session, judge.id):
+        raise judging.JudgingError("not-assigned")
+    entry = await load_entry(access.session, entry_id)
+    indicators = list(await judging.indicators_of(access.session, access.edition.id))
+    pages = max(1, -(-len(indicators) // INDICATORS_PER_PAGE))
+    page = min(max(page, 0), pages - 1)
+    shown = indicators[page * INDICATORS_PER_PAGE : (page + 1) * INDICATORS_PER_PAGE]
+    levels = {a.indicator_id: a for a in entry.assessments}
+    lines = [access.t("validate-header", number=entry.number or "—", page=page + 1, pages=pages)]
+    rows = []
+    for indicator in shown:
+        assessment = levels.get(indicator.id)
+        lines.append(
+            access.t(
+                "validate-line",
+                indicator=indicator.number,
+                name=indicator.name,
+                weight=f"{indicator.weight:g}",
+                level=str(assessment.level) if assessment and assessment.level else "–",
+                validated=_number(assessment.validated_level if assessment else None),
+            )
+        )
+        rows.append(
+            [
+                button(
+                    f"#{indicator.number}: {level}",
+                    f"jd:lv:{entry_id}:{indicator.id}:{level}:{page}",
+                )
+                for level in judging.LEVELS
+            ]
+        )
+    nav = []
+    if page > 0:
+        nav.append(button("◀", f"jd:v:{entry_id}:{page - 1}"))
+    nav.append(button(access.t("score-button-back"), f"jd:e:{entry_id}"))
+    if page + 1 < pages:
+        nav.append(button("▶", f"jd:v:{entry_id}:{page + 1}"))
+    rows.append(nav)
+    await _edit_or_reply(update, "\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+async def on_typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Takes a typed score for the criterion the judge chose (ignored otherwise)."""
+    if not context.user_data or PENDING_KEY not in context.user_data:
+        return
+    await _take_typed_score(update, context)
+
+
+@requires(Role.JUDGE)
+async def _take_typed_score(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+) -> None:
+    pending = context.user_data[PENDING_KEY]
+    match = NUMBER.match(update.effective_message.text or "")
+    value = float(match.group(1).replace(",", ".")) if match else None
+    if value is None or not judging.MIN_SCORE <= value <= judging.MAX_SCORE:
+        await update.effective_message.reply_text(access.t("score-bad-number"))
+        return
+    try:
+        await _save_score(update, access, int(pending["sub"]), int(pending["idx"]), value)
+    except judging.JudgingError as error:
+        await _refuse_judging(update, access, error.code)
+    context.user_data.pop(PENDING_KEY, None)
+
+
+def register(application: Application) -> None:
+    """Adds /nilai and the judge's buttons."""
+    application.add_handler(CommandHandler(["nilai", "score"], score_command))
+    application.add_handler(
+        CallbackQueryHandler(
+            on_button,
+            pattern=r"^jd:(l|e:\d+|c:\d+:\d+|s:\d+:\d+:\d{1,3}|v:\d+:\d+|lv:\d+:\d+:[1-3]:\d+)$",
+        )
+    )
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_typed_score),
+        group=INPUT_GROUP,
+    )

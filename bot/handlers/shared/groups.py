@@ -1,0 +1,42 @@
+"""Behaviour in group chats: brief public answers, personal things in the private chat.
+
+With Telegram's group privacy mode on (the default) the bot only receives commands in groups,
+so every feature that should work there has a command. Anything personal (subscriptions,
+reminders, language) is not done in a group: the bot answers with a button that opens the
+private chat on the matching deep link (``https://t.me/<bot>?start=<payload>``).
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import ContextTypes
+
+from bot.handlers.shared.context import language_of
+from bot.i18n import plain_text, t
+
+
+def in_group(update: Update) -> bool:
+    """Whether the update comes from a group or supergroup."""
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def private_link(context: ContextTypes.DEFAULT_TYPE, payload: str) -> str:
+    """The deep link opening the private chat with ``/start <payload>``."""
+    return f"https://t.me/{context.bot.username}?start={payload}"
+
+
+async def redirect_to_private(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str
+) -> None:
+    """Says in the group that this is done in the private chat, with a button opening it."""
+    language = await language_of(update, context)
+    button = InlineKeyboardButton(
+        plain_text(language, "group-open-private"), url=private_link(context, payload)
+    )
+    await update.effective_message.reply_text(
+        t(language, "group-private-only"),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup([[button]]),
+    )

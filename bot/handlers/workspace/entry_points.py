@@ -1,0 +1,117 @@
+"""Where the chat opens the workspace (the committee's and judges' Mini App): the menu
+button of each admin's and judge's private chat, a button on the committee's notice of a new
+entry, and ``/ruang_kerja``. Without ``PUBLIC_URL`` the workspace is off and ``/ruang_kerja``
+says so.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    MenuButtonDefault,
+    MenuButtonWebApp,
+    Update,
+    WebAppInfo,
+)
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import Application, CommandHandler, ContextTypes, filters
+
+from bot.handlers.shared.context import language_of, runtime_of
+from bot.i18n import plain_text, t
+from bot.services.core import audit
+from bot.services.core.events import current_edition_id
+from bot.services.core.roles import Roles, roles_of
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def entry_address(settings: Settings, entry_id: int) -> str | None:
+    """The workspace's page of one entry, or None when the workspace is off."""
+    return f"{settings.workspace_url}?entry={entry_id}" if settings.workspace_url else None
+
+
+def open_entry_markup(
+    settings: Settings, language: str, entry_id: int
+) -> InlineKeyboardMarkup | None:
+    """A button opening the entry in the workspace (private chats only, as Telegram allows
+    web_app buttons), or None when the workspace is off."""
+    address = entry_address(settings, entry_id)
+    if address is None:
+        return None
+    button = InlineKeyboardButton(
+        plain_text(language, "workspace-open-entry"), web_app=WebAppInfo(address)
+    )
+    return InlineKeyboardMarkup([[button]])
+
+
+async def set_menu_button(
+    bot: Bot, settings: Settings, chat_id: int, roles: Roles, language: str
+) -> bool:
+    """The private chat's menu button: the workspace for an admin or a judge when it is on,
+    else Telegram's default (the command list).
+
+    Returns:
+        False when Telegram refused (the user never started the bot, or blocked it).
+    """
+    committee = roles.admin or roles.judge is not None
+    if committee and settings.workspace_url:
+        button = MenuButtonWebApp(
+            plain_text(language, "workspace-menu-button"), WebAppInfo(settings.workspace_url)
+        )
+    else:
+        button = MenuButtonDefault()
+    try:
+        await bot.set_chat_menu_button(chat_id, button)
+    except (BadRequest, Forbidden) as error:
+        logger.info("No menu button for chat %s: %s", chat_id, error.message)
+        return False
+    return True
+
+
+async def workspace_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """``/ruang_kerja``: a button opening the workspace (admins and judges), or why not."""
+    runtime = runtime_of(context)
+    language = await language_of(update, context)
+    user_id = update.effective_user.id
+    async with runtime.transaction() as session:
+        roles = await roles_of(
+            session,
+            user_id,
+            admin_ids=runtime.settings.admin_ids,
+            edition_id=await current_edition_id(session),
+        )
+        allowed = roles.admin or roles.judge is not None
+        if not allowed:
+            audit.record_denied(
+                session,
+                now=runtime.now(),
+                actor_id=user_id,
+                attempted="message:/ruang_kerja",
+                role="committee",
+            )
+    message = update.effective_message
+    if not allowed:
+        await message.reply_text(t(language, "committee-only"))
+        return
+    address = runtime.settings.workspace_url
+    if address is None:
+        await message.reply_text(t(language, "workspace-off"))
+        return
+    button = InlineKeyboardButton(
+        plain_text(language, "workspace-open"), web_app=WebAppInfo(address)
+    )
+    await message.reply_text(
+        t(language, "workspace-invitation"), reply_markup=InlineKeyboardMarkup([[button]])
+    )
+
+
+def register(application: Application) -> None:
+    """Adds ``/ruang_kerja`` (alias ``/workspace``) in private chats."""
+    application.add_handler(
+        CommandHandler(["ruang_kerja", "workspace"], workspace_command, filters.ChatType.PRIVATE)
+    )

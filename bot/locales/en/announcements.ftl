@@ -1,0 +1,156 @@
+# Announcements: broadcasts (/broadcast, /broadcasts), subscriptions, schedule changes,
+# reminders and the winners' announcement (English).
+
+broadcast-ask-text =
+    📣 <b>New announcement</b>
+    Please send the announcement's text. You may also send a photo or a document with a caption.
+    Type /batal to cancel.
+broadcast-text-too-long = The text is too long: { $length } characters, at most { $limit }. Please send a shorter text.
+broadcast-text-missing = Please send a text, a photo or a document for the announcement.
+broadcast-ask-audience = Who should receive this announcement?
+broadcast-audience-subscribers = All subscribers
+broadcast-audience-topic = Subscribers of: { $topic }
+broadcast-audience-officers-all = Officers of all units
+broadcast-audience-officers-some = Officers of { $count } units
+broadcast-audience-judges = The judging panel
+broadcast-audience-chats = { $count } chosen recipients
+broadcast-audience-all = Everyone using the bot
+broadcast-button-officers-some = Officers of some units
+broadcast-topic-general = General announcements
+broadcast-topic-schedule = Schedule changes
+broadcast-topic-results = IGA results
+broadcast-ask-units = Choose the units (tap to select or unselect), then tap «Done».
+broadcast-button-units-done = Done
+broadcast-units-none = Choose at least one unit.
+broadcast-no-units = No units are loaded yet.
+broadcast-no-recipients = There are no recipients for this choice ({ $audience }) yet. Please choose others.
+broadcast-preview-heading = 👁 Preview: the message below is exactly what recipients will get.
+broadcast-confirm =
+    Recipients: <b>{ $audience }</b> ({ $count } people/groups).
+    Send this announcement?
+broadcast-button-now = ✅ Send now
+broadcast-button-later = 🕘 Schedule
+broadcast-button-quit = Cancel
+broadcast-ask-time = When should it be sent? Write the date and time in { $zone }, e.g. <code>{ $example }</code>
+broadcast-time-invalid = The time was not understood. A correct example: <code>{ $example }</code>
+broadcast-time-past = That time has passed ({ $moment }). Please write a time in the future.
+broadcast-scheduled =
+    🕘 Announcement #{ $id } is scheduled for { $moment }.
+    Recipients: { $audience } ({ $count }).
+broadcast-cancelled-draft = Announcement cancelled; nothing was sent.
+broadcast-progress =
+    📣 <b>Announcement #{ $id }</b> is being sent…
+    Sent { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
+broadcast-report =
+    ✅ <b>Announcement #{ $id } has been sent.</b>
+    Sent: { $sent } of { $total }
+    Failed: { $failed }
+    Blocked the bot: { $blocked }
+broadcast-report-cancelled =
+    ⛔ <b>Announcement #{ $id } was stopped.</b>
+    Sent: { $sent } of { $total }
+    Failed: { $failed }
+    Blocked the bot: { $blocked }
+    Not sent: { $pending }
+broadcast-button-stop = ⛔ Stop
+broadcast-stopped = Announcement #{ $id } stopped.
+broadcast-already-finished = Announcement #{ $id } has already finished; nothing was stopped.
+broadcast-list-empty = No announcements yet.
+broadcast-list-heading = 📣 <b>Latest announcements</b>
+broadcast-list-item =
+    <b>#{ $id }</b> · { $status } · { $moment }
+    { $audience }: sent { $sent }/{ $total }, failed { $failed }, blocked the bot { $blocked }
+broadcast-button-stop-one = ⛔ Stop #{ $id }
+broadcast-status-draft = draft
+broadcast-status-scheduled = scheduled for { $moment }
+broadcast-status-sending = sending
+broadcast-status-done = done
+broadcast-status-cancelled = stopped
+
+# Subscriptions
+subs-intro = 📣 <b>Announcements</b>
+    Choose the topics you want to receive. Tap a topic to subscribe or to stop.
+subs-stop-intro = 🔕 <b>Unsubscribe</b>
+    Tap a topic to stop it, or stop all topics.
+subs-none = You are not subscribed to any announcements yet.
+subs-state-on = ✅ { $topic }: subscribed
+subs-state-off = ⬜ { $topic }: not subscribed
+subs-topic-general = General announcements
+subs-topic-schedule = Schedule changes
+subs-topic-results = IGA results
+subs-start-all = 🔔 Subscribe to all
+subs-stop-all = 🔕 Stop all
+subs-saved = Your choice is saved.
+
+# Schedule changes
+schedule-title = 📢 <b>Programme changes</b> — { $event }
+schedule-when = { $day }, { $time }
+schedule-none = —
+schedule-cancelled = ❌ <b>{ $title }</b> ({ $when }) is <b>cancelled</b>.
+schedule-added = 🆕 New session: <b>{ $title }</b>, { $when }
+schedule-restored = ↩️ Back in the programme: <b>{ $title }</b>, { $when }
+schedule-changed = ✏️ <b>{ $title }</b>
+schedule-field-title = Title: <s>{ $before }</s> → { $after }
+schedule-field-time = Time: <s>{ $before }</s> → { $after }
+schedule-field-room = Room: <s>{ $before }</s> → { $after }
+schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
+reload-invalid =
+    The event file cannot be loaded; nothing was changed. Problems found:
+    <pre>{ $problems }</pre>
+reload-done = Event file reloaded: { $created } new, { $updated } updated, { $changes } programme changes. The attendees concerned are being told.
+
+# Reminders, the winners' announcement and the winners' menu
+
+scheduler-event-reminder =
+    🔔 <b>Event reminder</b>
+    You are invited to <b>{ $event }</b>.
+
+    🗓 { $moment }
+    📍 { $venue }
+scheduler-star-reminder =
+    ⏰ <b>A session you starred starts soon</b>
+    { $title }
+
+    🕘 { $time }
+    📍 { $place }
+scheduler-venue-button = 📍 Open the map
+scheduler-deadline-reminder =
+    ⏳ <b>Reminder: deadline for innovation entries</b>
+    { $edition }
+    Deadline: { $deadline }
+scheduler-deadline-no-entry = { $unit } has not sent an innovation yet. Please start with the { $menu } menu.
+scheduler-deadline-draft = • <b>{ $title }</b> ({ $unit }) is not sent yet. Still to fill in: { $missing }.
+scheduler-deadline-draft-complete = • <b>{ $title }</b> ({ $unit }) is complete and only needs to be sent.
+scheduler-deadline-untitled = Untitled draft
+
+winners-line = { $title } — { $unit } — { $innovation }
+winners-announcement =
+    🏆 <b>Winners of { $edition }</b>
+
+    { $list }
+
+    Congratulations to the winners!
+winners-congratulations =
+    🎉 <b>Congratulations, { $unit }!</b>
+    Your innovation won an award in { $edition }:
+
+    { $list }
+winners-list =
+    🏆 <b>Winners of { $edition }</b>
+
+    { $list }
+winners-pending = 🏆 The winners of { $edition } will be announced on { $moment }.
+winners-not-scheduled = 🏆 The winners of { $edition } have not been announced yet.
+winners-none = 🏆 No winners of { $edition } have been decided yet.
+winners-admin-preview = 🔒 <b>Not announced yet</b>: visible to the committee only. Announcement: { $moment }.
+winners-admin-preview-unscheduled = 🔒 <b>Not announced yet</b>: visible to the committee only. No announcement time is set (/umumkan_pada).
+winners-no-edition = No competition is loaded yet.
+winners-schedule-usage = Write the time of the winners' announcement ({ $zone }), e.g. <code>/umumkan_pada 07/12/2022 09.00</code>
+winners-schedule-bad = Sorry, "{ $text }" is not a valid date and time. Example: <code>/umumkan_pada 07/12/2022 09.00</code>
+winners-schedule-past = Sorry, the announcement must be after now ({ $now }).
+winners-schedule-done = ✅ The winners of { $edition } will be announced on { $moment }.
+winners-schedule-already = The winners were already announced on { $moment }; the time can no longer change.
+winners-cancel-done = ✅ The announcement of { $moment } is cancelled. The results stay visible to the committee only until a new time is set with /umumkan_pada.
+winners-cancel-none = There is no announcement time to cancel.
+
+command-winners = IGA winners

@@ -1,0 +1,42 @@
+# Judging: scoring (/nilai), ranking and results (English).
+
+## Judging (/nilai)
+score-header = <b>Scoring</b> — { $name }
+score-progress = Progress: { $done } of { $total } entries fully scored.
+score-closed = Judging is closed; scores can only be viewed.
+score-none = No entries are assigned to you yet.
+score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
+score-entry-header =
+    <b>{ $number } — { $title }</b>
+    Unit: { $unit }
+score-criterion-line = • { $name } ({ $weight }%): <b>{ $value }</b>
+score-weighted = Your weighted score: <b>{ $value }</b>
+score-not-yet = not yet
+score-button-validate = Validate indicators
+score-button-back = ◀ Back
+score-ask-value = <b>{ $name }</b> ({ $weight }%) for { $number }: choose a score or type a number 0–100.
+score-saved = Saved: { $name } = { $value }.
+score-bad-number = Please type a number between 0 and 100 (e.g. 85 or 87.5).
+validate-header = <b>Indicator validation</b> { $number } (page { $page }/{ $pages }). Entrant's level → validated level.
+validate-line = { $indicator }. { $name } (weight { $weight }): entrant { $level }, validated <b>{ $validated }</b>
+validate-saved = Indicator { $indicator }: validated level { $level }.
+
+## Ranking (/ranking) and results (/tetapkan_juara)
+ranking-header = <b>Provisional ranking</b> — final score = { $judges }% judges' mean + { $self }% validated self-assessment.
+ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (judges { $mean }, self-assessment { $self }; { $count } judge(s))
+ranking-empty = No entries have passed the administrative check yet.
+ranking-judging-open = Judging is open.
+ranking-judging-closed = Judging was closed on { $moment }.
+ranking-button-close = 🔒 Close judging
+ranking-button-reopen = 🔓 Reopen judging
+ranking-button-set = 🏆 Set the winners
+ranking-closed = Judging is closed. Judges can no longer change their scores.
+ranking-reopened = Judging is open again.
+results-confirm = Set the winners from the current ranking of the nominees? Titles: { $titles }. The results stay private until the announcement.
+results-button-confirm = Yes, set them
+results-done = Winners set:
+results-line = { $title }: { $unit } — { $innovation }
+results-private = Only the committee sees the results until they are announced.
+ranking-error-open = Close judging before setting the winners.
+ranking-error-announced = The results were already announced and cannot change.
+ranking-error-no-nominees = No entry is a nominee yet.

@@ -1,0 +1,156 @@
+# Announcements: broadcasts (/broadcast, /broadcasts), subscriptions, schedule changes,
+# reminders and the winners' announcement (Indonesian, formal register: "Bapak/Ibu").
+
+broadcast-ask-text =
+    📣 <b>Pengumuman baru</b>
+    Silakan kirim teks pengumuman. Bapak/Ibu juga dapat mengirim foto atau dokumen dengan keterangan (caption).
+    Ketik /batal untuk membatalkan.
+broadcast-text-too-long = Teks terlalu panjang: { $length } karakter, paling banyak { $limit }. Silakan kirim teks yang lebih singkat.
+broadcast-text-missing = Silakan kirim teks, foto, atau dokumen untuk pengumuman.
+broadcast-ask-audience = Kepada siapa pengumuman ini dikirim?
+broadcast-audience-subscribers = Semua pelanggan
+broadcast-audience-topic = Pelanggan topik: { $topic }
+broadcast-audience-officers-all = Petugas semua Perangkat Daerah
+broadcast-audience-officers-some = Petugas { $count } Perangkat Daerah
+broadcast-audience-judges = Tim penilai
+broadcast-audience-chats = { $count } penerima tertentu
+broadcast-audience-all = Semua pengguna bot
+broadcast-button-officers-some = Petugas Perangkat Daerah tertentu
+broadcast-topic-general = Pengumuman umum
+broadcast-topic-schedule = Perubahan jadwal
+broadcast-topic-results = Hasil Lomba IGA
+broadcast-ask-units = Pilih Perangkat Daerah (ketuk untuk memilih atau membatalkan pilihan), lalu ketuk «Selesai».
+broadcast-button-units-done = Selesai
+broadcast-units-none = Pilih sekurang-kurangnya satu Perangkat Daerah.
+broadcast-no-units = Belum ada Perangkat Daerah yang dimuat.
+broadcast-no-recipients = Belum ada penerima untuk pilihan ini ({ $audience }). Silakan pilih penerima lain.
+broadcast-preview-heading = 👁 Pratinjau: pesan di bawah ini persis seperti yang akan diterima.
+broadcast-confirm =
+    Penerima: <b>{ $audience }</b> ({ $count } orang/grup).
+    Kirim pengumuman ini?
+broadcast-button-now = ✅ Kirim sekarang
+broadcast-button-later = 🕘 Jadwalkan
+broadcast-button-quit = Batal
+broadcast-ask-time = Kapan pengumuman dikirim? Tulis tanggal dan jam { $zone }, contoh: <code>{ $example }</code>
+broadcast-time-invalid = Format waktu tidak dikenali. Contoh yang benar: <code>{ $example }</code>
+broadcast-time-past = Waktu tersebut sudah lewat ({ $moment }). Silakan tulis waktu yang akan datang.
+broadcast-scheduled =
+    🕘 Pengumuman #{ $id } dijadwalkan pada { $moment }.
+    Penerima: { $audience } ({ $count }).
+broadcast-cancelled-draft = Pengumuman dibatalkan; tidak ada yang dikirim.
+broadcast-progress =
+    📣 <b>Pengumuman #{ $id }</b> sedang dikirim…
+    Terkirim { $sent } dari { $total } · gagal { $failed } · memblokir bot { $blocked }
+broadcast-report =
+    ✅ <b>Pengumuman #{ $id } selesai dikirim.</b>
+    Terkirim: { $sent } dari { $total }
+    Gagal: { $failed }
+    Memblokir bot: { $blocked }
+broadcast-report-cancelled =
+    ⛔ <b>Pengumuman #{ $id } dihentikan.</b>
+    Terkirim: { $sent } dari { $total }
+    Gagal: { $failed }
+    Memblokir bot: { $blocked }
+    Tidak dikirim: { $pending }
+broadcast-button-stop = ⛔ Hentikan
+broadcast-stopped = Pengumuman #{ $id } dihentikan.
+broadcast-already-finished = Pengumuman #{ $id } sudah selesai; tidak ada yang dihentikan.
+broadcast-list-empty = Belum ada pengumuman.
+broadcast-list-heading = 📣 <b>Pengumuman terakhir</b>
+broadcast-list-item =
+    <b>#{ $id }</b> · { $status } · { $moment }
+    { $audience }: terkirim { $sent }/{ $total }, gagal { $failed }, memblokir bot { $blocked }
+broadcast-button-stop-one = ⛔ Hentikan #{ $id }
+broadcast-status-draft = draf
+broadcast-status-scheduled = dijadwalkan { $moment }
+broadcast-status-sending = sedang dikirim
+broadcast-status-done = selesai
+broadcast-status-cancelled = dihentikan
+
+# Subscriptions
+subs-intro = 📣 <b>Pengumuman</b>
+    Pilih topik yang ingin Bapak/Ibu terima. Ketuk topik untuk berlangganan atau berhenti.
+subs-stop-intro = 🔕 <b>Berhenti berlangganan</b>
+    Ketuk topik yang ingin dihentikan, atau berhenti dari semua topik.
+subs-none = Bapak/Ibu belum berlangganan pengumuman apa pun.
+subs-state-on = ✅ { $topic }: berlangganan
+subs-state-off = ⬜ { $topic }: tidak berlangganan
+subs-topic-general = Pengumuman umum
+subs-topic-schedule = Perubahan jadwal
+subs-topic-results = Hasil Lomba IGA
+subs-start-all = 🔔 Langganan semua
+subs-stop-all = 🔕 Berhenti dari semua
+subs-saved = Pilihan Bapak/Ibu telah disimpan.
+
+# Schedule changes
+schedule-title = 📢 <b>Perubahan susunan acara</b> — { $event }
+schedule-when = { $day }, pukul { $time }
+schedule-none = —
+schedule-cancelled = ❌ <b>{ $title }</b> ({ $when }) <b>dibatalkan</b>.
+schedule-added = 🆕 Sesi baru: <b>{ $title }</b>, { $when }
+schedule-restored = ↩️ Dijadwalkan kembali: <b>{ $title }</b>, { $when }
+schedule-changed = ✏️ <b>{ $title }</b>
+schedule-field-title = Judul: <s>{ $before }</s> → { $after }
+schedule-field-time = Waktu: <s>{ $before }</s> → { $after }
+schedule-field-room = Ruang: <s>{ $before }</s> → { $after }
+schedule-field-speakers = Narasumber: <s>{ $before }</s> → { $after }
+reload-invalid =
+    Berkas acara tidak dapat dimuat; tidak ada yang diubah. Masalah yang ditemukan:
+    <pre>{ $problems }</pre>
+reload-done = Berkas acara dimuat ulang: { $created } data baru, { $updated } data diperbarui, { $changes } perubahan susunan acara. Peserta yang terkait sedang diberi tahu.
+
+# Reminders, the winners' announcement and the winners' menu
+
+scheduler-event-reminder =
+    🔔 <b>Pengingat acara</b>
+    Bapak/Ibu diundang pada <b>{ $event }</b>.
+
+    🗓 { $moment }
+    📍 { $venue }
+scheduler-star-reminder =
+    ⏰ <b>Sesi yang Bapak/Ibu tandai akan segera dimulai</b>
+    { $title }
+
+    🕘 { $time }
+    📍 { $place }
+scheduler-venue-button = 📍 Buka peta lokasi
+scheduler-deadline-reminder =
+    ⏳ <b>Pengingat batas akhir pengiriman inovasi</b>
+    { $edition }
+    Batas akhir: { $deadline }
+scheduler-deadline-no-entry = { $unit } belum mengirimkan inovasi. Silakan mulai melalui menu { $menu }.
+scheduler-deadline-draft = • <b>{ $title }</b> ({ $unit }) belum dikirim. Yang belum diisi: { $missing }.
+scheduler-deadline-draft-complete = • <b>{ $title }</b> ({ $unit }) sudah lengkap, tinggal dikirim.
+scheduler-deadline-untitled = Draf tanpa nama
+
+winners-line = { $title } — { $unit } — { $innovation }
+winners-announcement =
+    🏆 <b>Pemenang { $edition }</b>
+
+    { $list }
+
+    Selamat kepada para pemenang!
+winners-congratulations =
+    🎉 <b>Selamat, { $unit }!</b>
+    Inovasi Bapak/Ibu meraih penghargaan { $edition }:
+
+    { $list }
+winners-list =
+    🏆 <b>Pemenang { $edition }</b>
+
+    { $list }
+winners-pending = 🏆 Pemenang { $edition } akan diumumkan pada { $moment }.
+winners-not-scheduled = 🏆 Pemenang { $edition } belum diumumkan.
+winners-none = 🏆 Belum ada pemenang { $edition } yang ditetapkan.
+winners-admin-preview = 🔒 <b>Belum diumumkan</b>: hanya terlihat oleh panitia. Jadwal pengumuman: { $moment }.
+winners-admin-preview-unscheduled = 🔒 <b>Belum diumumkan</b>: hanya terlihat oleh panitia. Jadwal pengumuman belum ditetapkan (/umumkan_pada).
+winners-no-edition = Belum ada lomba yang dimuat.
+winners-schedule-usage = Tuliskan waktu pengumuman pemenang ({ $zone }), misalnya: <code>/umumkan_pada 07/12/2022 09.00</code>
+winners-schedule-bad = Mohon maaf, "{ $text }" bukan tanggal dan jam yang valid. Contoh: <code>/umumkan_pada 07/12/2022 09.00</code>
+winners-schedule-past = Mohon maaf, waktu pengumuman harus setelah saat ini ({ $now }).
+winners-schedule-done = ✅ Pemenang { $edition } akan diumumkan pada { $moment }.
+winners-schedule-already = Pemenang sudah diumumkan pada { $moment }; jadwal tidak dapat diubah lagi.
+winners-cancel-done = ✅ Pengumuman pemenang pada { $moment } dibatalkan. Hasil tetap hanya terlihat oleh panitia sampai jadwal baru ditetapkan dengan /umumkan_pada.
+winners-cancel-none = Tidak ada jadwal pengumuman pemenang yang dapat dibatalkan.
+
+command-winners = Pemenang IGA

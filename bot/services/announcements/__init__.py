@@ -1,0 +1,2 @@
+"""Announcements (domain): subscriptions, broadcasts, reminders, schedule changes, the winners'
+announcement."""

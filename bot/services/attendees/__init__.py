@@ -1,0 +1,1 @@
+"""Attendees (domain): agenda, now and next, venue, speakers, FAQ, calendar, stars."""

@@ -1,0 +1,2 @@
+"""Committee (domain): reviewing entries, judges and assignments, audit, exports and the report,
+reopening."""

@@ -1,0 +1,1 @@
+"""Core (domain): events, the event file, chats, roles, admins, audit."""

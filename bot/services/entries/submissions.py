@@ -1,0 +1,892 @@
+"""Innovation entries: drafts saved answer by answer, attachments, the self-assessment, the
+deadline, submitting with a registration number, withdrawing and resubmitting.
+
+Every answer is written in the caller's transaction the moment it is given, and the position
+in the form (``Submission.current_field``) and the entry an officer is filling in
+(``Officer.current_submission_id``) are kept in the database too, so a restart of the bot (even
+a kill) loses nothing and the officer continues where they stopped.
+
+Positions (``Submission.current_field``): a form field's key, ``#level:<indicator key>`` and
+``#evidence:<indicator key>`` in the self-assessment, :data:`SUMMARY` at the summary, and
+``#summary:<field key>`` at the summary opened from that field's question (a text typed there
+still answers it). Field and indicator keys never contain ``#``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, raiseload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from bot.services.core.event_file import FormFieldSpec
+from bot.services.entries.form import FieldError, append_long_text, form_fields, form_problems
+from bot.services.entries.submission_status import StatusChange, change_status
+from bot.storage.models import (
+    Admin,
+    Answer,
+    Attachment,
+    AuditEntry,
+    Award,
+    Edition,
+    Indicator,
+    Officer,
+    SelfAssessment,
+    Submission,
+    SubmissionStatus,
+    Unit,
+)
+
+S = SubmissionStatus
+
+EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+"""Statuses in which the officers may change an entry."""
+
+SUMMARY = "#summary"
+SUMMARY_FROM = "#summary:"
+LEVEL_PREFIX = "#level:"
+EVIDENCE_PREFIX = "#evidence:"
+
+SEQUENCE_ATTEMPTS = 5
+"""How often a submit retries when another entry took the same sequence number at once."""
+
+
+class EntryProblem(enum.StrEnum):
+    """Why an action on an entry was refused."""
+
+    NOT_OFFICER = "not_officer"
+    NOT_FOUND = "not_found"
+    NOT_YET_OPEN = "not_yet_open"
+    CLOSED = "closed"
+    NOT_EDITABLE = "not_editable"
+    INCOMPLETE = "incomplete"
+
+
+class EntryError(Exception):
+    """An action on an entry was refused.
+
+    Attributes:
+        problem: Why.
+        moment: The opening or closing instant for ``NOT_YET_OPEN`` / ``CLOSED`` (aware).
+        status: The entry's status for ``NOT_EDITABLE``.
+        problems: What is missing for ``INCOMPLETE``: ``(key, FieldError)`` pairs, where key
+            is a form field's key or ``#indicator:<key>``.
+    """
+
+    def __init__(
+        self,
+        problem: EntryProblem,
+        *,
+        moment: datetime | None = None,
+        status: SubmissionStatus | None = None,
+        problems: Sequence[tuple[str, FieldError]] = (),
+    ) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+        self.moment = moment
+        self.status = status
+        self.problems = list(problems)
+
+
+def _entry_options() -> list[Any]:
+    return [
+        selectinload(Submission.unit),
+        selectinload(Submission.answers),
+        selectinload(Submission.attachments),
+        selectinload(Submission.assessments).selectinload(SelfAssessment.indicator),
+    ]
+
+
+def answers_of(submission: Submission) -> dict[str, Any]:
+    """The entry's answers by field key (loaded with the entry)."""
+    return {answer.field_key: answer.value for answer in submission.answers}
+
+
+def registration_number(prefix: str, year: int, sequence: int) -> str:
+    """The registration number shown to people: ``IGA-2022-007``."""
+    return f"{prefix}-{year}-{sequence:03d}"
+
+
+# --- officers and their entries ------------------------------------------------------------
+
+
+async def officer_units(session: AsyncSession, user_id: int, edition_id: int) -> list[Officer]:
+    """The user's officer rows in the edition (with their units), by unit code."""
+    rows = await session.scalars(
+        select(Officer)
+        .join(Unit, Officer.unit_id == Unit.id)
+        .where(Officer.user_id == user_id, Unit.edition_id == edition_id)
+        .options(selectinload(Officer.unit))
+        .order_by(Unit.code)
+    )
+    return list(rows)
+
+
+async def unit_entries(session: AsyncSession, unit_ids: Collection[int]) -> list[Submission]:
+    """The entries of the units, newest first, with answers, attachments and assessments."""
+    if not unit_ids:
+        return []
+    rows = await session.scalars(
+        select(Submission)
+        .where(Submission.unit_id.in_(list(unit_ids)))
+        .options(*_entry_options())
+        .order_by(Submission.created_at.desc(), Submission.id.desc())
+    )
+    return list(rows)
+
+
+async def load_entry(session: AsyncSession, submission_id: int) -> Submission | None:
+    """The entry with answers, attachments, assessments and unit, or None."""
+    return await session.scalar(
+        select(Submission)
+        .where(Submission.id == submission_id)
+        .options(*_entry_options())
+        .execution_options(populate_existing=True)
+    )
+
+
+async def entry_for_officer(session: AsyncSession, user_id: int, submission_id: int) -> Submission:
+    """The entry ``submission_id`` if ``user_id`` is an officer of its unit (checked now).
+
+    Raises:
+        EntryError: ``NOT_FOUND``: no such entry, or the user is not one of its officers.
+    """
+    submission = await load_entry(session, submission_id)
+    if submission is None or not await _is_officer(session, user_id, submission.unit_id):
+        raise EntryError(EntryProblem.NOT_FOUND)
+    return submission
+
+
+async def _is_officer(session: AsyncSession, user_id: int, unit_id: int) -> bool:
+    found = await session.scalar(
+        select(Officer.id).where(Officer.user_id == user_id, Officer.unit_id == unit_id)
+    )
+    return found is not None
+
+
+def _active_entry_statement(*options: Any) -> Any:
+    return (
+        select(Submission)
+        .join(Officer, Officer.current_submission_id == Submission.id)
+        .where(Officer.user_id == bindparam("user_id"))
+        .options(*options)
+    )
+
+
+_ACTIVE_ENTRY = _active_entry_statement(*_entry_options()).execution_options(populate_existing=True)
+_ACTIVE_ENTRY_ANSWERS = _active_entry_statement(
+    joinedload(Submission.unit),
+    joinedload(Submission.answers),
+    raiseload(Submission.attachments),
+    raiseload(Submission.assessments),
+)
+"""Built once: building a statement with its options costs as much CPU as a small query."""
+
+
+async def active_entry(
+    session: AsyncSession, user_id: int, *, answers_only: bool = False
+) -> Submission | None:
+    """The entry the user is filling in (set by :func:`open_entry`), if still editable.
+
+    Args:
+        answers_only: Load the entry with its unit and answers only, in one query (the
+            form's hot path: a typed answer); its attachments and self-assessment are not
+            loaded, and reading them raises ``InvalidRequestError`` until :func:`load_rest`;
+            call it first in the transaction (objects already in the session are not
+            read again). Else they are loaded too, as by :func:`load_entry`.
+    """
+    statement = _ACTIVE_ENTRY_ANSWERS if answers_only else _ACTIVE_ENTRY
+    result = await session.execute(statement, {"user_id": user_id})
+    submission = result.unique().scalars().first()
+    if submission is None or submission.status not in EDITABLE:
+        return None
+    return submission
+
+
+async def load_rest(session: AsyncSession, submission: Submission) -> None:
+    """Load the attachments and self-assessment of an entry read with ``answers_only``
+    (:func:`active_entry`); pending changes are flushed first."""
+    await session.flush()
+    await session.scalar(
+        select(Submission)
+        .where(Submission.id == submission.id)
+        .options(
+            selectinload(Submission.attachments),
+            selectinload(Submission.assessments).selectinload(SelfAssessment.indicator),
+        )
+    )
+
+
+async def open_entry(session: AsyncSession, user_id: int, submission: Submission) -> None:
+    """Make ``submission`` the entry the user is filling in (one at a time)."""
+    await leave_form(session, user_id)
+    await session.execute(
+        update(Officer)
+        .where(Officer.user_id == user_id, Officer.unit_id == submission.unit_id)
+        .values(current_submission_id=submission.id)
+    )
+
+
+async def leave_form(session: AsyncSession, user_id: int) -> None:
+    """The user leaves the form (``/batal``); the entry and its position are kept."""
+    await session.execute(
+        update(Officer).where(Officer.user_id == user_id).values(current_submission_id=None)
+    )
+
+
+async def is_in_form(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user is filling in an entry now."""
+    return await active_entry(session, user_id) is not None
+
+
+def editable_entries(entries: Sequence[Submission]) -> list[Submission]:
+    """The entries that can still be changed (drafts and entries returned for revision),
+    most recently changed first."""
+    found = [entry for entry in entries if entry.status in EDITABLE]
+    return sorted(found, key=lambda entry: (entry.updated_at, entry.id), reverse=True)
+
+
+# --- the deadline ----------------------------------------------------------------------------
+
+
+def check_window(edition: Edition, unit: Unit, now: datetime) -> None:
+    """Check that the unit may enter now: between the edition's ``entries_open_at`` and
+    ``entries_close_at``, or before the unit's ``entries_reopened_until`` (the committee
+    reopened it).
+
+    Raises:
+        EntryError: ``NOT_YET_OPEN`` or ``CLOSED`` with the moment.
+    """
+    if unit.entries_reopened_until is not None and now <= unit.entries_reopened_until:
+        return
+    if edition.entries_open_at is not None and now < edition.entries_open_at:
+        raise EntryError(EntryProblem.NOT_YET_OPEN, moment=edition.entries_open_at)
+    if edition.entries_close_at is not None and now > edition.entries_close_at:
+        raise EntryError(EntryProblem.CLOSED, moment=edition.entries_close_at)
+
+
+def check_editable(edition: Edition, submission: Submission, now: datetime) -> None:
+    """Check that the officers may change ``submission`` now.
+
+    A draft follows the deadline (:func:`check_window`). An entry returned for revision may be
+    changed and resubmitted after closing: the committee's return reopens that entry.
+
+    Raises:
+        EntryError: ``NOT_EDITABLE`` (submitted, verified, withdrawn…), ``NOT_YET_OPEN`` or
+            ``CLOSED``.
+    """
+    if submission.status not in EDITABLE:
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    if submission.status is S.DRAFT:
+        check_window(edition, submission.unit, now)
+
+
+async def start_entry(
+    session: AsyncSession, officer: Officer, edition: Edition, now: datetime
+) -> Submission:
+    """A new draft entry for the officer's unit, opened for the officer at the first field.
+
+    Raises:
+        EntryError: Entries are not open for the unit now.
+    """
+    check_window(edition, officer.unit, now)
+    fields = form_fields(edition.config)
+    submission = Submission(
+        edition_id=edition.id,
+        unit_id=officer.unit_id,
+        status=S.DRAFT,
+        created_by=officer.user_id,
+        created_at=now,
+        updated_at=now,
+        current_field=fields[0].key if fields else SUMMARY,
+    )
+    submission.unit = officer.unit
+    submission.answers, submission.attachments, submission.assessments = [], [], []
+    session.add(submission)
+    await session.flush()
+    await open_entry(session, officer.user_id, submission)
+    return submission
+
+
+def set_position(submission: Submission, position: str, now: datetime) -> None:
+    """Remember where the officer is in the form (a field key, or one of the ``#`` steps)."""
+    submission.current_field = position
+    submission.updated_at = now
+
+
+def summary_position(position: str | None) -> str:
+    """The position of the summary opened at ``position``: ``#summary:<field key>`` when a
+    field's question was open (remembered, within the column's 64 characters), else
+    :data:`SUMMARY`. Opening the summary again keeps the field remembered."""
+    if position and position.startswith(SUMMARY_FROM):
+        return position
+    if position and not position.startswith("#") and len(SUMMARY_FROM + position) <= 64:
+        return SUMMARY_FROM + position
+    return SUMMARY
+
+
+def asked_before_summary(position: str | None) -> str | None:
+    """The field whose question was open when the summary was opened, or None."""
+    if position and position.startswith(SUMMARY_FROM):
+        return position.removeprefix(SUMMARY_FROM)
+    return None
+
+
+# --- answers -------------------------------------------------------------------------------
+
+
+def _title_field(fields: Sequence[FormFieldSpec]) -> str | None:
+    return next((spec.key for spec in fields if spec.kind == "short_text"), None)
+
+
+async def save_answer(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    key: str,
+    value: Any,
+    now: datetime,
+    fields: Sequence[FormFieldSpec] | None = None,
+) -> None:
+    """Store the answer to field ``key`` (replacing an earlier one), in the caller's
+    transaction. The answer to the form's first short text field is also the entry's title.
+
+    Args:
+        value: A JSON value as parsed by :mod:`bot.services.entries.form`; ``None`` for a skipped
+            optional field.
+        fields: The edition's form if the caller has it parsed already (else it is parsed
+            from ``edition.config``).
+
+    Raises:
+        EntryError: The entry cannot be changed now (:func:`check_editable`).
+    """
+    check_editable(edition, submission, now)
+    existing = next((a for a in submission.answers if a.field_key == key), None)
+    if existing is None:
+        submission.answers.append(
+            Answer(submission_id=submission.id, field_key=key, value=value, updated_at=now)
+        )
+    else:
+        existing.value = value
+        existing.updated_at = now
+    if key == _title_field(fields if fields is not None else form_fields(edition.config)):
+        submission.title = value[:300] if isinstance(value, str) else None
+    submission.updated_at = now
+    await session.flush()
+
+
+_entries, _answers = Submission.__table__, Answer.__table__
+_LOCK_EDITABLE = (
+    update(_entries)
+    .where(_entries.c.id == bindparam("entry"), _entries.c.status.in_(list(EDITABLE)))
+    .values(current_field=bindparam("position"), updated_at=bindparam("now"))
+)
+_WRITE_ANSWER = (
+    update(_answers)
+    .where(_answers.c.id == bindparam("answer"))
+    .values(value=bindparam("text"), updated_at=bindparam("now"))
+)
+
+
+async def append_paragraph(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    spec: FormFieldSpec,
+    text: str,
+    now: datetime,
+) -> str:
+    """Append a message to the answer to long-text field ``spec`` and keep the entry at that
+    field, in the caller's transaction (:func:`bot.services.entries.form.append_long_text`): the
+    form's most frequent step, one paragraph after another.
+
+    When the field has an answer already and nothing else is pending in the session, this
+    writes with two prepared UPDATEs instead of the ORM's unit of work (which cost about a
+    fifth of the step's Python calls, profiled with ``bench/throughput.py --scenario form``):
+    first the entry's row, only while it is editable (the row stays locked until the commit,
+    as in :func:`submit_entry`), then the answer; the loaded objects are given the written
+    values. Else it is :func:`save_answer` (the first paragraph, the answer from the summary).
+
+    Returns:
+        The answer as saved.
+
+    Raises:
+        EntryError: The entry cannot be changed now (:func:`check_editable`), or stopped
+            being editable since it was read (``NOT_EDITABLE``); nothing was written.
+    """
+    check_editable(edition, submission, now)
+    existing = next((a for a in submission.answers if a.field_key == spec.key), None)
+    value = append_long_text(existing.value if existing is not None else None, text)
+    if existing is None or session.dirty or session.new:
+        set_position(submission, spec.key, now)
+        await save_answer(session, edition, submission, spec.key, value, now)
+        return value
+    now_editable = {"entry": submission.id, "position": spec.key, "now": now}
+    if (await session.execute(_LOCK_EDITABLE, now_editable)).rowcount != 1:
+        status = await session.scalar(
+            select(Submission.status).where(Submission.id == submission.id)
+        )
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=status)
+    await session.execute(_WRITE_ANSWER, {"answer": existing.id, "text": value, "now": now})
+    set_committed_value(existing, "value", value)
+    set_committed_value(existing, "updated_at", now)
+    set_committed_value(submission, "current_field", spec.key)
+    set_committed_value(submission, "updated_at", now)
+    return value
+
+
+async def clear_answer(
+    session: AsyncSession, edition: Edition, submission: Submission, key: str, now: datetime
+) -> None:
+    """Remove the answer to ``key`` (the officer asked to start that field again).
+
+    Raises:
+        EntryError: The entry cannot be changed now.
+    """
+    check_editable(edition, submission, now)
+    existing = next((a for a in submission.answers if a.field_key == key), None)
+    if existing is not None:
+        submission.answers.remove(existing)
+        await session.delete(existing)
+    submission.updated_at = now
+    await session.flush()
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """A Telegram document or photo as the services keep it (sizes in bytes)."""
+
+    file_id: str
+    file_unique_id: str
+    file_name: str | None
+    mime_type: str | None
+    size_bytes: int | None
+
+
+async def save_file(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    key: str,
+    file: FileInfo,
+    now: datetime,
+) -> Attachment:
+    """Add ``file`` to the files of field ``key`` (a field takes several). The answer's value
+    lists them all: ``{"files": [{"attachment_id", "file_name"}, …]}``. The file is recorded
+    ``pending``; the download job then keeps its bytes in the file store.
+
+    Raises:
+        EntryError: The entry cannot be changed now.
+    """
+    check_editable(edition, submission, now)
+    attachment = await _add_attachment(session, submission, key, file, now)
+    await _save_file_answer(session, edition, submission, key, now)
+    return attachment
+
+
+async def _save_file_answer(
+    session: AsyncSession, edition: Edition, submission: Submission, key: str, now: datetime
+) -> None:
+    files = [{"attachment_id": a.id, "file_name": a.file_name} for a in files_of(submission, key)]
+    if files:
+        await save_answer(session, edition, submission, key, {"files": files}, now)
+    else:
+        await clear_answer(session, edition, submission, key, now)
+
+
+def files_of(submission: Submission, key: str) -> list[Attachment]:
+    """The files of field or evidence slot ``key``, in the order they were sent."""
+    return sorted(
+        (a for a in submission.attachments if a.field_key == key),
+        key=lambda a: (a.created_at, a.id or 0),
+    )
+
+
+async def _add_attachment(
+    session: AsyncSession, submission: Submission, key: str, file: FileInfo, now: datetime
+) -> Attachment:
+    attachment = Attachment(
+        submission_id=submission.id,
+        field_key=key,
+        file_id=file.file_id,
+        file_unique_id=file.file_unique_id,
+        file_name=file.file_name,
+        mime_type=file.mime_type,
+        size_bytes=file.size_bytes,
+        created_at=now,
+    )
+    submission.attachments.append(attachment)
+    await session.flush()
+    return attachment
+
+
+async def remove_file(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    attachment_id: int,
+    now: datetime,
+) -> Attachment | None:
+    """Take a file off the entry before submission (its field's answer or its indicator's
+    evidence follow). The bytes already kept stay in the file store: only the committee's
+    purge deletes stored files.
+
+    Returns:
+        The removed attachment, or None if the entry has no such file (a stale button).
+
+    Raises:
+        EntryError: The entry cannot be changed now.
+    """
+    check_editable(edition, submission, now)
+    attachment = next((a for a in submission.attachments if a.id == attachment_id), None)
+    if attachment is None:
+        return None
+    submission.attachments.remove(attachment)
+    await session.delete(attachment)
+    await session.flush()
+    key = attachment.field_key
+    if key.startswith(INDICATOR_SLOT):
+        for assessment in submission.assessments:
+            if assessment.attachment_id == attachment_id:
+                remaining = files_of(submission, key)
+                assessment.attachment_id = remaining[-1].id if remaining else None
+                assessment.updated_at = now
+    else:
+        await _save_file_answer(session, edition, submission, key, now)
+    submission.updated_at = now
+    await session.flush()
+    return attachment
+
+
+# --- self-assessment -----------------------------------------------------------------------
+
+
+INDICATOR_SLOT = "#indicator:"
+"""Prefix of the attachment slots of indicators' evidence (``Attachment.field_key``)."""
+
+
+def evidence_key(indicator: Indicator) -> str:
+    """The attachment slot of an indicator's evidence (``Attachment.field_key``)."""
+    return f"{INDICATOR_SLOT}{indicator.key}"[:64]
+
+
+def assessment_of(submission: Submission, indicator: Indicator) -> SelfAssessment | None:
+    """The entry's self-assessment of ``indicator``, or None."""
+    return next((a for a in submission.assessments if a.indicator_id == indicator.id), None)
+
+
+async def set_level(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    indicator: Indicator,
+    level: int,
+    now: datetime,
+) -> SelfAssessment:
+    """The officer's level (1–3) for ``indicator``; keeps evidence given earlier.
+
+    Raises:
+        ValueError: ``level`` is not 1, 2 or 3.
+        EntryError: The entry cannot be changed now.
+    """
+    if level not in (1, 2, 3):
+        raise ValueError(f"level must be 1, 2 or 3, not {level}")
+    check_editable(edition, submission, now)
+    assessment = assessment_of(submission, indicator)
+    if assessment is None:
+        # the id, not the relationship: ``indicator`` may be a cached, detached object
+        # (Runtime.edition_form) that must not be attached to this session
+        assessment = SelfAssessment(
+            submission_id=submission.id, indicator_id=indicator.id, level=level, updated_at=now
+        )
+        submission.assessments.append(assessment)
+    else:
+        assessment.level = level
+        assessment.updated_at = now
+    submission.updated_at = now
+    await session.flush()
+    return assessment
+
+
+async def set_evidence(
+    session: AsyncSession,
+    edition: Edition,
+    submission: Submission,
+    indicator: Indicator,
+    now: datetime,
+    *,
+    url: str | None = None,
+    file: FileInfo | None = None,
+) -> SelfAssessment:
+    """Evidence (data dukung) for an indicator already given a level: a file is added to its
+    files (an indicator takes several; ``attachment_id`` is the latest), a link replaces the
+    earlier link.
+
+    Raises:
+        LookupError: No level was chosen for the indicator yet.
+        EntryError: The entry cannot be changed now.
+    """
+    check_editable(edition, submission, now)
+    assessment = assessment_of(submission, indicator)
+    if assessment is None:
+        raise LookupError(f"no level for indicator {indicator.key}")
+    if file is not None:
+        attachment = await _add_attachment(session, submission, evidence_key(indicator), file, now)
+        assessment.attachment_id = attachment.id
+    else:
+        assessment.evidence_url = url
+    assessment.updated_at = now
+    submission.updated_at = now
+    await session.flush()
+    return assessment
+
+
+def has_evidence(assessment: SelfAssessment | None) -> bool:
+    """Whether the assessment has a link or a file as evidence."""
+    return assessment is not None and bool(assessment.evidence_url or assessment.attachment_id)
+
+
+@dataclass(frozen=True)
+class AssessmentScore:
+    """The running self-assessment score.
+
+    Attributes:
+        score: Σ weight × chosen level over the indicators assessed so far.
+        maximum: Σ weight × 3 over all indicators.
+        assessed: Indicators with a level.
+        total: All indicators.
+        lacking: Mandatory indicators still without a level or without evidence, in order.
+        evidenced: Indicators with a level and evidence (a file or a link).
+    """
+
+    score: float
+    maximum: float
+    assessed: int
+    total: int
+    lacking: list[Indicator] = field(default_factory=list)
+    evidenced: int = 0
+
+
+def assessment_score(indicators: Sequence[Indicator], submission: Submission) -> AssessmentScore:
+    """The running score of the entry's self-assessment (IID rule: weight × level)."""
+    score, assessed, evidenced, lacking = 0.0, 0, 0, []
+    for indicator in indicators:
+        assessment = assessment_of(submission, indicator)
+        if assessment is not None:
+            score += indicator.weight * assessment.level
+            assessed += 1
+            evidenced += has_evidence(assessment)
+        if indicator.mandatory and not has_evidence(assessment):
+            lacking.append(indicator)
+    maximum = sum(indicator.weight * 3 for indicator in indicators)
+    return AssessmentScore(score, maximum, assessed, len(indicators), lacking, evidenced)
+
+
+def self_assessment_on(edition: Edition) -> bool:
+    """Whether the edition asks for a self-assessment (``edition.self_assessment``)."""
+    return bool(edition.config.get("self_assessment", False)) and bool(edition.indicators)
+
+
+def entry_problems(edition: Edition, submission: Submission) -> list[tuple[str, FieldError]]:
+    """Everything that keeps the entry from being submitted: the form's problems
+    (:func:`bot.services.entries.form.form_problems`) and, when the self-assessment is on, each
+    mandatory indicator without a level or evidence (key ``#indicator:<key>``)."""
+    problems = form_problems(form_fields(edition.config), answers_of(submission))
+    if self_assessment_on(edition):
+        for indicator in assessment_score(edition.indicators, submission).lacking:
+            problems.append((evidence_key(indicator), FieldError("form-error-evidence")))
+    return problems
+
+
+# --- submit, withdraw, reopen ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """The outcome of a confirm.
+
+    Attributes:
+        submission: The entry, with its number.
+        change: The status change, or None when the entry had already been submitted (a
+            double tap, a repeated update, another officer confirming at the same time).
+    """
+
+    submission: Submission
+    change: StatusChange | None
+
+
+async def submit_entry(
+    session: AsyncSession, user_id: int, submission_id: int, now: datetime
+) -> SubmitResult:
+    """Submit an entry: check it is complete, give it the next registration number of the
+    edition (kept on resubmission after a return) and the status submitted.
+
+    Safe against repeats: the entry's row is write-locked first (an UPDATE, which also takes
+    SQLite's write lock), so a second confirm of the same entry waits, then finds it submitted
+    and returns it unchanged. Two entries confirmed at once may compute the same next
+    sequence on PostgreSQL; the (edition_id, sequence) unique constraint refuses the second,
+    which retries in a savepoint.
+
+    Args:
+        session: The caller's transaction; call this before reading the entry in it.
+        user_id: The officer confirming (checked to be an officer of the entry's unit).
+        submission_id: The entry.
+        now: The current instant (aware).
+
+    Raises:
+        EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (withdrawn…), ``CLOSED``/``NOT_YET_OPEN``
+            for a draft outside the entry period, or ``INCOMPLETE`` with the problems.
+    """
+    await session.execute(
+        update(Submission).where(Submission.id == submission_id).values(updated_at=now)
+    )
+    submission = await entry_for_officer(session, user_id, submission_id)
+    if submission.status is S.SUBMITTED:
+        return SubmitResult(submission, None)
+    edition = await _edition(session, submission.edition_id)
+    check_editable(edition, submission, now)
+    problems = entry_problems(edition, submission)
+    if problems:
+        raise EntryError(EntryProblem.INCOMPLETE, problems=problems)
+    if submission.sequence is None:
+        await _assign_number(session, edition, submission)
+    change = await change_status(session, submission, S.SUBMITTED, actor_id=user_id, now=now)
+    submission.current_field = None
+    await session.execute(
+        update(Officer)
+        .where(Officer.current_submission_id == submission.id)
+        .values(current_submission_id=None)
+    )
+    await session.flush()
+    return SubmitResult(submission, change)
+
+
+async def _assign_number(session: AsyncSession, edition: Edition, submission: Submission) -> None:
+    prefix = edition.config.get("number_prefix", "IGA")
+    for _attempt in range(SEQUENCE_ATTEMPTS):
+        last = await session.scalar(
+            select(func.max(Submission.sequence)).where(Submission.edition_id == edition.id)
+        )
+        sequence = (last or 0) + 1
+        number = registration_number(prefix, edition.year, sequence)
+        try:
+            async with session.begin_nested():
+                await session.execute(
+                    update(Submission)
+                    .where(Submission.id == submission.id)
+                    .values(sequence=sequence, number=number)
+                )
+        except IntegrityError:
+            continue
+        submission.sequence, submission.number = sequence, number
+        return
+    raise RuntimeError("could not give the entry a registration number")
+
+
+async def _edition(session: AsyncSession, edition_id: int) -> Edition:
+    edition = await session.scalar(
+        select(Edition).where(Edition.id == edition_id).options(selectinload(Edition.indicators))
+    )
+    assert edition is not None
+    return edition
+
+
+async def withdraw_entry(
+    session: AsyncSession, user_id: int, submission_id: int, now: datetime
+) -> StatusChange:
+    """The unit withdraws its entry. Before the deadline (or the unit's reopening) for drafts
+    and submitted entries; any time for an entry returned for revision.
+
+    Raises:
+        EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (already judged or withdrawn), ``CLOSED``.
+    """
+    await session.execute(
+        update(Submission).where(Submission.id == submission_id).values(updated_at=now)
+    )
+    submission = await entry_for_officer(session, user_id, submission_id)
+    if submission.status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    if submission.status is not S.RETURNED:
+        check_window(await _edition(session, submission.edition_id), submission.unit, now)
+    change = await change_status(session, submission, S.WITHDRAWN, actor_id=user_id, now=now)
+    submission.current_field = None
+    await session.execute(
+        update(Officer)
+        .where(Officer.current_submission_id == submission.id)
+        .values(current_submission_id=None)
+    )
+    return change
+
+
+def reopen_deadline(now: datetime, days: int, zone: ZoneInfo) -> datetime:
+    """When a reopening of ``days`` days ends: the end (23.59) of the day ``days`` after
+    ``now`` in the event's time zone, like the edition's own closing time, rather than the
+    minute of the committee's command.
+
+    Args:
+        now: The current instant (aware).
+        days: Days granted (the committee's /buka_kembali takes 1 to 60).
+        zone: The event's time zone (WIB for Kota Blitar).
+    """
+    last_day = (now.astimezone(zone) + timedelta(days=days)).date()
+    return datetime.combine(last_day, time(23, 59), tzinfo=zone)
+
+
+async def has_editable_entry(session: AsyncSession, unit_id: int) -> bool:
+    """Whether the unit has an entry its officers can continue (a draft, or one returned
+    for revision)."""
+    found = await session.scalar(
+        select(Submission.id)
+        .where(Submission.unit_id == unit_id, Submission.status.in_(list(EDITABLE)))
+        .limit(1)
+    )
+    return found is not None
+
+
+async def reopen_unit(
+    session: AsyncSession, unit: Unit, until: datetime, actor_id: int | None, now: datetime
+) -> list[int]:
+    """The committee lets one unit enter and change drafts until ``until`` (after closing).
+
+    Returns:
+        The Telegram user ids of the unit's officers, to tell them.
+    """
+    before = unit.entries_reopened_until
+    unit.entries_reopened_until = until
+    session.add(
+        AuditEntry(
+            at=now,
+            actor_id=actor_id,
+            action="unit.reopen",
+            entity="unit",
+            entity_id=unit.code,
+            before={"entries_reopened_until": before.isoformat() if before else None},
+            after={"entries_reopened_until": until.isoformat()},
+        )
+    )
+    return list(await session.scalars(select(Officer.user_id).where(Officer.unit_id == unit.id)))
+
+
+async def committee_ids(session: AsyncSession, configured: Collection[int]) -> set[int]:
+    """The admins to notify: ADMIN_IDS and the admins added at run time."""
+    return set(configured) | set(await session.scalars(select(Admin.user_id)))
+
+
+async def award_ranks(session: AsyncSession, submission_ids: Collection[int]) -> dict[int, str]:
+    """The award title (Juara I…) of each winning entry among ``submission_ids``."""
+    if not submission_ids:
+        return {}
+    rows = await session.execute(
+        select(Award.submission_id, Award.title).where(
+            Award.submission_id.in_(list(submission_ids))
+        )
+    )
+    return {submission_id: title for submission_id, title in rows}

@@ -1,0 +1,1 @@
+"""Judging (domain): scoring, ranking, results."""

@@ -1,0 +1,115 @@
+"""A judge's review of an entry beyond the scores: the comment, saved as typed, and the
+submission of the scoring once every criterion is scored.
+
+A submitted review is final for the workspace: its scores, levels and comment are no longer
+changed there (``JudgingError("submitted")``); the admins see who submitted in the judging
+progress. Every change is audited.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.core.audit import record
+from bot.services.judging.scoring import JudgingError, check_can_judge, rubric, scores_of
+from bot.storage.models import Judge, JudgeReview
+
+COMMENT_LIMIT = 10_000
+"""Longest comment (characters); a longer one is refused whole, never cut."""
+
+
+async def review_of(session: AsyncSession, judge_id: int, submission_id: int) -> JudgeReview | None:
+    """The judge's review of the entry, if they wrote or submitted anything."""
+    return await session.scalar(
+        select(JudgeReview).where(
+            JudgeReview.judge_id == judge_id, JudgeReview.submission_id == submission_id
+        )
+    )
+
+
+async def _open_review(
+    session: AsyncSession, judge: Judge, submission_id: int, now: datetime
+) -> JudgeReview:
+    await check_can_judge(session, judge, submission_id)
+    review = await review_of(session, judge.id, submission_id)
+    if review is None:
+        review = JudgeReview(
+            judge_id=judge.id, submission_id=submission_id, comment="", updated_at=now
+        )
+        session.add(review)
+    elif review.submitted_at is not None:
+        raise JudgingError("submitted")
+    return review
+
+
+async def check_not_submitted(session: AsyncSession, judge: Judge, submission_id: int) -> None:
+    """Raises ``JudgingError("submitted")`` when the judge already submitted the entry."""
+    review = await review_of(session, judge.id, submission_id)
+    if review is not None and review.submitted_at is not None:
+        raise JudgingError("submitted")
+
+
+async def save_comment(
+    session: AsyncSession, judge: Judge, submission_id: int, comment: str, *, now: datetime
+) -> JudgeReview:
+    """Save the judge's comment on an assigned entry (audited).
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted`` or
+            ``comment-too-long`` (over :data:`COMMENT_LIMIT` characters).
+    """
+    if len(comment) > COMMENT_LIMIT:
+        raise JudgingError("comment-too-long", str(len(comment)))
+    review = await _open_review(session, judge, submission_id, now)
+    before = {"comment": review.comment} if review.id else None
+    review.comment, review.updated_at = comment, now
+    record(
+        session,
+        now=now,
+        actor_id=judge.user_id,
+        action="review.comment",
+        entity="judge_review",
+        entity_id=f"{judge.id}:{submission_id}",
+        before=before,
+        after={"comment": comment},
+    )
+    return review
+
+
+async def submit_review(
+    session: AsyncSession, judge: Judge, submission_id: int, *, now: datetime
+) -> JudgeReview:
+    """Submit the judge's scoring of an assigned entry (audited).
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted`` or
+            ``incomplete`` (a criterion of the rubric has no score).
+    """
+    edition, _ = await check_can_judge(session, judge, submission_id)
+    scores = await scores_of(session, judge.id, submission_id)
+    if any(criterion.key not in scores for criterion in rubric(edition)):
+        raise JudgingError("incomplete")
+    review = await _open_review(session, judge, submission_id, now)
+    review.submitted_at = review.updated_at = now
+    record(
+        session,
+        now=now,
+        actor_id=judge.user_id,
+        action="review.submit",
+        entity="judge_review",
+        entity_id=f"{judge.id}:{submission_id}",
+        after={"scores": scores},
+    )
+    return review
+
+
+async def reviews_of_edition(session: AsyncSession, judge_ids: list[int]) -> list[JudgeReview]:
+    """Every review of the given judges (for the committee's progress view)."""
+    if not judge_ids:
+        return []
+    return list(
+        await session.scalars(select(JudgeReview).where(JudgeReview.judge_id.in_(judge_ids)))
+    )

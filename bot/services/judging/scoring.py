@@ -1,0 +1,566 @@
+"""Judging: the panel (tim penilai), who judges which entry, rubric scores, the validation of
+self-assessed indicator levels, and each judge's progress.
+
+Rules:
+    - The rubric is the edition's ``config["rubric"]``; without one, the national presentation
+      criteria of 2023 (:data:`DEFAULT_RUBRIC`). Each criterion is scored 0–100.
+    - A judge who belongs to the entrant's unit (``Judge.unit_id``) cannot judge it (conflict
+      of interest): such assignments are skipped and reported.
+    - Judges score privately and may revise until the admins close judging
+      (``Edition.judging_closed_at``); after that every change is refused.
+    - Only entries that passed the administrative check are judged (:data:`JUDGEABLE`).
+
+Every change is audited with its value before and after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.services.core.audit import record
+from bot.storage.models import (
+    Edition,
+    Indicator,
+    Judge,
+    JudgeAssignment,
+    Score,
+    SelfAssessment,
+    Submission,
+    SubmissionStatus,
+    Unit,
+)
+
+S = SubmissionStatus
+
+JUDGEABLE = (S.VERIFIED, S.NOMINEE, S.WINNER, S.NOT_SELECTED)
+"""Statuses of entries the panel judges: those that passed the administrative check."""
+
+MIN_SCORE, MAX_SCORE = 0.0, 100.0
+"""Range of a criterion's score."""
+
+LEVELS = (1, 2, 3)
+"""Parameter levels of an indicator (Indeks Inovasi Daerah: three levels per indicator)."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A rubric criterion: key, name and description per language, weight in percent."""
+
+    key: str
+    name: dict[str, str]
+    weight: float
+    description: dict[str, str] = field(default_factory=dict)
+
+    def label(self, language: str) -> str:
+        """The name in ``language`` (Indonesian if missing)."""
+        return self.name.get(language) or self.name.get("id") or self.key
+
+    def explanation(self, language: str) -> str:
+        """What the judges look at, in ``language`` (Indonesian if missing; may be "")."""
+        return self.description.get(language) or self.description.get("id") or ""
+
+
+DEFAULT_RUBRIC: tuple[Criterion, ...] = (
+    Criterion("kebaharuan", {"id": "Kebaharuan", "en": "Novelty"}, 30),
+    Criterion("kemanfaatan", {"id": "Kemanfaatan", "en": "Benefit"}, 25),
+    Criterion(
+        "kewenangan-kolaborasi",
+        {"id": "Kewenangan daerah dan kolaborasi", "en": "Regional authority and collaboration"},
+        15,
+    ),
+    Criterion(
+        "replikasi-aplikatif",
+        {"id": "Replikasi dan aplikatif", "en": "Replicability and applicability"},
+        20,
+    ),
+    Criterion(
+        "kualitas-penyajian", {"id": "Kualitas penyajian", "en": "Quality of presentation"}, 10
+    ),
+)
+"""National presentation criteria and weights (Kemendagri/BSKDN, 2023), see shared/domain.md."""
+
+
+class JudgingError(Exception):
+    """A judging action that is not allowed; ``code`` names the catalogue text
+    (``judging-error-<code>``)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+def rubric(edition: Edition) -> tuple[Criterion, ...]:
+    """The edition's rubric (``config["rubric"]``), else :data:`DEFAULT_RUBRIC`."""
+    configured = (edition.config or {}).get("rubric") or []
+    if not configured:
+        return DEFAULT_RUBRIC
+    return tuple(
+        Criterion(
+            item["key"],
+            dict(item["name"]),
+            float(item["weight"]),
+            _texts(item.get("description")),
+        )
+        for item in configured
+    )
+
+
+def _texts(value: str | dict[str, str] | None) -> dict[str, str]:
+    """A localised text of the event file as ``{language: text}``."""
+    if isinstance(value, str):
+        return {"id": value}
+    return dict(value or {})
+
+
+def is_closed(edition: Edition) -> bool:
+    """Whether the admins closed judging."""
+    return edition.judging_closed_at is not None
+
+
+# --- the panel ---------------------------------------------------------------------------
+
+
+async def list_judges(session: AsyncSession, edition_id: int) -> list[Judge]:
+    """The edition's judges, by name."""
+    return list(
+        await session.scalars(
+            select(Judge).where(Judge.edition_id == edition_id).order_by(Judge.name, Judge.id)
+        )
+    )
+
+
+async def add_judge(
+    session: AsyncSession,
+    edition: Edition,
+    *,
+    user_id: int,
+    name: str,
+    unit_code: str | None,
+    actor_id: int | None,
+    now: datetime,
+) -> Judge:
+    """Add a judge to the edition's panel (or update their name and unit).
+
+    Args:
+        user_id: The judge's Telegram user id.
+        name: Name shown in the report's panel (1–200 characters).
+        unit_code: Code of the unit the judge belongs to (conflicts of interest), or None.
+
+    Raises:
+        JudgingError: ``bad-name`` or ``unknown-unit``.
+    """
+    name = " ".join(name.split())
+    if not 1 <= len(name) <= 200:
+        raise JudgingError("bad-name")
+    unit_id = None
+    if unit_code:
+        unit_id = await session.scalar(
+            select(Unit.id).where(Unit.edition_id == edition.id, Unit.code == unit_code.upper())
+        )
+        if unit_id is None:
+            raise JudgingError("unknown-unit", unit_code)
+    judge = await session.scalar(
+        select(Judge).where(Judge.edition_id == edition.id, Judge.user_id == user_id)
+    )
+    before = None
+    if judge is None:
+        judge = Judge(edition_id=edition.id, user_id=user_id, name=name, unit_id=unit_id)
+        session.add(judge)
+    else:
+        before = {"name": judge.name, "unit_id": judge.unit_id}
+        judge.name, judge.unit_id = name, unit_id
+    await session.flush()
+    record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action="judge.add",
+        entity="judge",
+        entity_id=judge.id,
+        before=before,
+        after={"user_id": user_id, "name": name, "unit_id": unit_id},
+    )
+    return judge
+
+
+async def remove_judge(
+    session: AsyncSession, judge_id: int, *, actor_id: int | None, now: datetime
+) -> bool:
+    """Remove a judge with their assignments and scores (audited).
+
+    Returns:
+        True if the judge existed.
+    """
+    judge = await session.get(Judge, judge_id)
+    if judge is None:
+        return False
+    record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action="judge.remove",
+        entity="judge",
+        entity_id=judge.id,
+        before={"user_id": judge.user_id, "name": judge.name, "unit_id": judge.unit_id},
+    )
+    await session.execute(delete(JudgeAssignment).where(JudgeAssignment.judge_id == judge_id))
+    await session.execute(delete(Score).where(Score.judge_id == judge_id))
+    await session.delete(judge)
+    return True
+
+
+# --- assignments -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AssignmentReport:
+    """What :func:`assign` did: pairs (judge id, submission id) added, already there, and
+    skipped for a conflict of interest."""
+
+    added: tuple[tuple[int, int], ...]
+    existing: tuple[tuple[int, int], ...]
+    conflicts: tuple[tuple[int, int], ...]
+
+
+async def judgeable_entries(session: AsyncSession, edition_id: int) -> list[Submission]:
+    """The edition's entries the panel judges (:data:`JUDGEABLE`), by number, with unit."""
+    return list(
+        await session.scalars(
+            select(Submission)
+            .where(Submission.edition_id == edition_id, Submission.status.in_(JUDGEABLE))
+            .order_by(Submission.sequence, Submission.id)
+            .options(selectinload(Submission.unit))
+        )
+    )
+
+
+def has_conflict(judge: Judge, submission: Submission) -> bool:
+    """Whether the judge belongs to the entrant's unit (and so may not judge it)."""
+    return judge.unit_id is not None and judge.unit_id == submission.unit_id
+
+
+async def assign(
+    session: AsyncSession,
+    edition: Edition,
+    *,
+    judge_ids: Iterable[int] | None,
+    submission_ids: Iterable[int] | None,
+    actor_id: int | None,
+    now: datetime,
+) -> AssignmentReport:
+    """Assign judges to entries: every listed judge to every listed entry.
+
+    Args:
+        judge_ids: Judges of the edition; None for all of them.
+        submission_ids: Entries; None for every judgeable entry. Entries that are not
+            judgeable or of another edition are ignored.
+
+    Raises:
+        JudgingError: ``closed`` when judging is closed.
+    """
+    if is_closed(edition):
+        raise JudgingError("closed")
+    judges = await list_judges(session, edition.id)
+    if judge_ids is not None:
+        wanted = set(judge_ids)
+        judges = [judge for judge in judges if judge.id in wanted]
+    entries = await judgeable_entries(session, edition.id)
+    if submission_ids is not None:
+        chosen = set(submission_ids)
+        entries = [entry for entry in entries if entry.id in chosen]
+    rows = await session.execute(select(JudgeAssignment.judge_id, JudgeAssignment.submission_id))
+    current = {(judge_id, submission_id) for judge_id, submission_id in rows}
+    added, existing, conflicts = [], [], []
+    for judge in judges:
+        for entry in entries:
+            pair = (judge.id, entry.id)
+            if has_conflict(judge, entry):
+                conflicts.append(pair)
+            elif pair in current:
+                existing.append(pair)
+            else:
+                session.add(JudgeAssignment(judge_id=judge.id, submission_id=entry.id))
+                added.append(pair)
+    if added:
+        record(
+            session,
+            now=now,
+            actor_id=actor_id,
+            action="judge.assign",
+            entity="judge_assignment",
+            after={"pairs": [list(pair) for pair in added]},
+        )
+    return AssignmentReport(tuple(added), tuple(existing), tuple(conflicts))
+
+
+async def unassign(
+    session: AsyncSession,
+    edition: Edition,
+    judge_id: int,
+    submission_id: int,
+    *,
+    actor_id: int | None,
+    now: datetime,
+) -> bool:
+    """Take an entry away from a judge (their scores of it are removed too).
+
+    Raises:
+        JudgingError: ``closed`` when judging is closed.
+    """
+    if is_closed(edition):
+        raise JudgingError("closed")
+    result = await session.execute(
+        delete(JudgeAssignment).where(
+            JudgeAssignment.judge_id == judge_id, JudgeAssignment.submission_id == submission_id
+        )
+    )
+    if not result.rowcount:
+        return False
+    await session.execute(
+        delete(Score).where(Score.judge_id == judge_id, Score.submission_id == submission_id)
+    )
+    record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action="judge.unassign",
+        entity="judge_assignment",
+        before={"pairs": [[judge_id, submission_id]]},
+    )
+    return True
+
+
+async def assigned_ids(session: AsyncSession, judge_id: int) -> set[int]:
+    """Ids of the entries assigned to the judge."""
+    return set(
+        await session.scalars(
+            select(JudgeAssignment.submission_id).where(JudgeAssignment.judge_id == judge_id)
+        )
+    )
+
+
+async def assigned_entries(session: AsyncSession, judge: Judge) -> list[Submission]:
+    """The entries assigned to ``judge``, by number, with unit, answers and assessments."""
+    return list(
+        await session.scalars(
+            select(Submission)
+            .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
+            .where(JudgeAssignment.judge_id == judge.id)
+            .order_by(Submission.sequence, Submission.id)
+            .options(
+                selectinload(Submission.unit),
+                selectinload(Submission.answers),
+                selectinload(Submission.assessments),
+            )
+        )
+    )
+
+
+async def check_can_judge(
+    session: AsyncSession, judge: Judge, submission_id: int
+) -> tuple[Edition, Submission]:
+    """The edition and the entry when ``judge`` may change its judging now.
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned`` or ``conflict``.
+    """
+    edition = await session.get(Edition, judge.edition_id)
+    if edition is None or is_closed(edition):
+        raise JudgingError("closed")
+    submission = await session.get(Submission, submission_id)
+    if submission is None or submission_id not in await assigned_ids(session, judge.id):
+        raise JudgingError("not-assigned")
+    if has_conflict(judge, submission):
+        raise JudgingError("conflict")
+    return edition, submission
+
+
+# --- scores ------------------------------------------------------------------------------
+
+
+async def set_score(
+    session: AsyncSession,
+    judge: Judge,
+    submission_id: int,
+    criterion_key: str,
+    value: float,
+    *,
+    now: datetime,
+) -> Score:
+    """Record (or revise) the judge's score of one criterion of an assigned entry.
+
+    Args:
+        value: 0–100.
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``unknown-criterion`` or
+            ``out-of-range``.
+    """
+    edition, _ = await check_can_judge(session, judge, submission_id)
+    if criterion_key not in {criterion.key for criterion in rubric(edition)}:
+        raise JudgingError("unknown-criterion", criterion_key)
+    if not MIN_SCORE <= value <= MAX_SCORE:
+        raise JudgingError("out-of-range", str(value))
+    score = await session.scalar(
+        select(Score).where(
+            Score.judge_id == judge.id,
+            Score.submission_id == submission_id,
+            Score.criterion_key == criterion_key,
+        )
+    )
+    before = None if score is None else {"value": score.value}
+    if score is None:
+        score = Score(
+            judge_id=judge.id,
+            submission_id=submission_id,
+            criterion_key=criterion_key,
+            value=value,
+            updated_at=now,
+        )
+        session.add(score)
+    else:
+        score.value, score.updated_at = value, now
+    record(
+        session,
+        now=now,
+        actor_id=judge.user_id,
+        action="score.set",
+        entity="score",
+        entity_id=f"{judge.id}:{submission_id}:{criterion_key}",
+        before=before,
+        after={"value": value},
+    )
+    return score
+
+
+async def scores_of(session: AsyncSession, judge_id: int, submission_id: int) -> dict[str, float]:
+    """The judge's scores of an entry: criterion key → 0–100."""
+    rows = await session.execute(
+        select(Score.criterion_key, Score.value).where(
+            Score.judge_id == judge_id, Score.submission_id == submission_id
+        )
+    )
+    return {key: value for key, value in rows}
+
+
+async def validate_level(
+    session: AsyncSession,
+    judge: Judge,
+    submission_id: int,
+    indicator_id: int,
+    level: int,
+    *,
+    now: datetime,
+) -> SelfAssessment:
+    """Set the validated level of a self-assessed indicator (the panel's check of the
+    evidence). Creates the row when the entrant gave no level for that indicator.
+
+    Raises:
+        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``bad-level`` or
+            ``unknown-indicator``.
+    """
+    edition, _ = await check_can_judge(session, judge, submission_id)
+    if level not in LEVELS:
+        raise JudgingError("bad-level", str(level))
+    indicator = await session.get(Indicator, indicator_id)
+    if indicator is None or indicator.edition_id != edition.id:
+        raise JudgingError("unknown-indicator", str(indicator_id))
+    assessment = await session.scalar(
+        select(SelfAssessment).where(
+            SelfAssessment.submission_id == submission_id,
+            SelfAssessment.indicator_id == indicator_id,
+        )
+    )
+    if assessment is None:
+        assessment = SelfAssessment(
+            submission_id=submission_id, indicator_id=indicator_id, level=0, updated_at=now
+        )
+        session.add(assessment)
+        before = None
+    else:
+        before = {"validated_level": assessment.validated_level}
+    assessment.validated_level = level
+    assessment.updated_at = now
+    record(
+        session,
+        now=now,
+        actor_id=judge.user_id,
+        action="assessment.validate",
+        entity="self_assessment",
+        entity_id=f"{submission_id}:{indicator.key}",
+        before=before,
+        after={"validated_level": level, "judge_id": judge.id},
+    )
+    return assessment
+
+
+# --- progress and closing ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryProgress:
+    """How far a judge is with one entry: criteria scored out of the rubric's."""
+
+    submission: Submission
+    scored: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        """Every criterion scored."""
+        return self.scored >= self.total
+
+
+async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
+    """The judge's progress per assigned entry, by entry number."""
+    edition = await session.get(Edition, judge.edition_id)
+    keys = {criterion.key for criterion in rubric(edition)}
+    entries = await assigned_entries(session, judge)
+    rows = await session.execute(
+        select(Score.submission_id, Score.criterion_key).where(Score.judge_id == judge.id)
+    )
+    scored: dict[int, set[str]] = {}
+    for submission_id, key in rows:
+        if key in keys:
+            scored.setdefault(submission_id, set()).add(key)
+    return [EntryProgress(entry, len(scored.get(entry.id, ())), len(keys)) for entry in entries]
+
+
+async def set_judging_closed(
+    session: AsyncSession, edition: Edition, closed: bool, *, actor_id: int | None, now: datetime
+) -> bool:
+    """Close (or reopen) judging for the edition.
+
+    Returns:
+        True if the state changed.
+    """
+    if is_closed(edition) == closed:
+        return False
+    before = edition.judging_closed_at
+    edition.judging_closed_at = now if closed else None
+    record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action="judging.close" if closed else "judging.reopen",
+        entity="edition",
+        entity_id=edition.id,
+        before={"judging_closed_at": before.isoformat() if before else None},
+        after={"judging_closed_at": now.isoformat() if closed else None},
+    )
+    return True
+
+
+async def indicators_of(session: AsyncSession, edition_id: int) -> Sequence[Indicator]:
+    """The edition's indicators by number."""
+    return list(
+        await session.scalars(
+            select(Indicator).where(Indicator.edition_id == edition_id).order_by(Indicator.number)
+        )
+    )

@@ -1,0 +1,1 @@
+"""Workspace (domain): what the committee's and judges' Mini App shows."""

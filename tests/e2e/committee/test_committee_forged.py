@@ -1,0 +1,126 @@
+"""Forged and replayed callbacks: someone without the role taps every admin and judge button
+(in a committee group, where the buttons are visible to all members, and after losing the
+role). Nothing changes, each gets a polite refusal, and each attempt is audited."""
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import t
+from bot.services.core.roles import remove_admin
+from bot.storage.models import Judge, SubmissionStatus
+from tests.e2e.helpers.committee import (
+    add_entries,
+    denied_count,
+    quick_emulator,
+    real_file_id,
+    snapshot,
+)
+
+pytestmark = pytest.mark.e2e
+S = SubmissionStatus
+
+
+@pytest.fixture
+def emulator_config():
+    """Flood control scaled up for long committee sessions."""
+    return quick_emulator()
+
+
+def _buttons(message) -> list[str]:
+    return [b["callback_data"] for row in message["inline_keyboard"] or [] for b in row]
+
+
+async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
+    bot, users, emu
+) -> None:
+    siti = await users.create("Siti", admin=True)
+    ani = await users.create("Ani")  # a judge
+    eko = await users.create("Eko")  # a member of the committee's group, no role
+    file_id = await real_file_id(siti)
+    submitted, verified = await add_entries(
+        bot.runtime,
+        [("DINSOS", "Home Care", S.SUBMITTED), ("DLH", "SIDOTI", S.VERIFIED)],
+        file_id,
+    )
+    await siti.send(f"/judges add {ani.id} - Dr. Ani")
+    await siti.expect_message("ditambahkan")
+    await siti.send("/assign")
+    await siti.expect_message("Penugasan penilai")
+    await siti.tap(t("id", "assign-button-all"))
+    await siti.expect_message("1 baru")
+
+    group = (await emu.create_group("Panitia IGA", [siti, ani, eko]))["chat_id"]
+    siti_g, ani_g, eko_g = siti.in_chat(group), ani.in_chat(group), eko.in_chat(group)
+
+    # buttons the admin and the judge opened in the group
+    await siti_g.send("/entries")
+    listing = await siti_g.expect_message("Daftar inovasi")
+    await siti_g.tap(data=f"cm:e:{submitted}")
+    detail = await siti_g.expect_message("IGA-2022-001 — Home Care")
+    await siti_g.tap(data=f"cm:e:{verified}")
+    verified_detail = await siti_g.expect_message("IGA-2022-002 — SIDOTI")
+    await siti_g.send("/judges")
+    judges = await siti_g.expect_message("Tim penilai")
+    await siti_g.send("/assign")
+    assign = await siti_g.expect_message("Penugasan penilai")
+    await siti_g.send("/ranking")
+    ranking = await siti_g.expect_message("Peringkat sementara")
+    await siti_g.send("/tetapkan_juara")
+    confirm = await siti_g.expect_message("Tetapkan juara")
+    await siti_g.send("/audit")
+    await siti_g.expect_message("Log audit")
+    await ani_g.send("/nilai")
+    scoring = await ani_g.expect_message("Progres: 0 dari 1")
+
+    forged = (
+        _buttons(listing)
+        + _buttons(detail)
+        + _buttons(verified_detail)
+        + _buttons(judges)
+        + _buttons(assign)
+        + _buttons(ranking)
+        + _buttons(confirm)
+        + _buttons(scoring)
+    )
+    for expected in (
+        "cm:a:v:",
+        "cm:a:r:",
+        "cm:a:x:",
+        "cm:a:n:",
+        "cm:jd:",
+        "cm:as:all",
+        "cm:as:j:",
+        "rk:close",
+        "rk:set:ok",
+        "cm:fu:",
+        "cm:fs:",
+        "cm:e:",
+        "jd:e:",
+    ):
+        assert any(data.startswith(expected) for data in forged), expected  # fmt: skip
+
+    before, denied = await snapshot(bot.runtime), await denied_count(bot.runtime)
+    for data in forged:
+        tapped = await eko_g.tap(data=data)
+        answer = await eko_g.expect_callback_answer(tapped)
+        assert answer["text"] == t("id", "committee-only")[:200] and answer["show_alert"]
+    assert await snapshot(bot.runtime) == before
+    assert await denied_count(bot.runtime) == denied + len(forged)
+
+    # a forged return with a note: the tap is refused, so a following text does nothing
+    await eko.send("Catatan palsu")
+    assert await snapshot(bot.runtime) == before
+
+    # replay: Siti loses the admin role, then taps the verify button she was given
+    async with bot.runtime.transaction() as session:
+        await remove_admin(session, siti.id, bot.clock(), removed_by=None)
+    replay = await siti_g.tap(data=f"cm:a:v:{submitted}")
+    assert (await siti_g.expect_callback_answer(replay))["text"] == t("id", "committee-only")
+    # and a judge removed from the panel cannot score any more
+    async with bot.runtime.transaction() as session:
+        judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
+        await session.delete(judge)
+    again = await ani_g.tap(data=_buttons(scoring)[0])
+    assert (await ani_g.expect_callback_answer(again))["text"] == t("id", "committee-only")
+    after = await snapshot(bot.runtime)
+    assert after["entries"] == before["entries"] and after["scores"] == before["scores"]

@@ -1,0 +1,113 @@
+"""A bot process killed (SIGKILL) in the middle of the form loses nothing: after a new start
+the officer continues with every earlier answer intact."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import t
+from bot.sandbox.config import EmulatorConfig
+from bot.services.core.events import current_edition
+from bot.services.entries.invites import create_invite
+from bot.services.entries.submissions import answers_of, load_entry
+from bot.settings import Settings
+from bot.storage.database import create_engine, create_session_factory
+from bot.storage.models import Officer
+from tests.e2e.conftest import wait_until
+from tests.e2e.helpers.entries import TRICKY, no_flood_control, question
+from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.e2e
+
+START_TIMEOUT = 30.0
+"""Seconds for a fresh process to import, connect and answer (Python start-up included)."""
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    return no_flood_control()
+
+
+@pytest.fixture
+def event_file(tmp_path: Path) -> Path:
+    return event_file_open_now(tmp_path)
+
+
+async def _answers(database_url: str, user_id: int) -> dict:
+    engine = create_engine(Settings(_env_file=None, database_url=database_url).database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            entry_id = await session.scalar(
+                select(Officer.current_submission_id).where(Officer.user_id == user_id)
+            )
+            if entry_id is None:
+                return {}
+            submission = await load_entry(session, entry_id)
+            return {**answers_of(submission), "#position": submission.current_field}
+    finally:
+        await engine.dispose()
+
+
+async def _invite(database_url: str) -> str:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            edition = await current_edition(session)
+            unit = next(unit for unit in edition.units if unit.code == "DLH")
+            return await create_invite(session, unit, datetime.now(UTC))
+    finally:
+        await engine.dispose()
+
+
+async def test_killed_in_the_middle_of_the_form_the_officer_continues(
+    bot_process,  # noqa: F811 - the fixture imported above
+    emu,
+    database_url,
+) -> None:
+    first = bot_process.start()
+    siti = await emu.create_user("Siti", language_code="id")
+    await siti.send(f"/daftar {await _invite(database_url)}")
+    await siti.expect_message("terdaftar sebagai petugas", timeout=START_TIMEOUT)
+    await siti.send(t("id", "menu-submit"))
+    await siti.expect_message(question("Nama inovasi"))
+    await siti.send(TRICKY)
+    await siti.expect_message(question("Tahapan inovasi"))
+    await siti.tap("Uji coba")
+    await siti.expect_message(question("Inisiator"))
+    await siti.tap("ASN")
+    await siti.expect_message(question("Nama inisiator"))
+    await siti.send("Budi & <Tim>")
+    await siti.expect_message(question("Jenis inovasi"))
+    before = await _answers(database_url, siti.id)
+    assert before == {
+        "nama": TRICKY,
+        "tahapan": "uji_coba",
+        "inisiator": "asn",
+        "nama_inisiator": "Budi & <Tim>",
+        "#position": "jenis",
+    }
+
+    first.kill()
+    assert not first.running
+    bot_process.start()
+    await siti.send("/lanjutkan")
+    resumed = await siti.expect_message(question("Jenis inovasi"), timeout=START_TIMEOUT)
+    assert "(5 dari 18)" in resumed["text"]
+    await siti.tap("Digital")
+    await siti.expect_message(question("Bentuk inovasi"))
+    after = await _answers(database_url, siti.id)
+    assert after == {**before, "jenis": "digital", "#position": "bentuk"}
+
+    # killed again; this time the officer simply answers, without /lanjutkan
+    bot_process.started[-1].kill()
+    bot_process.start()
+    await siti.tap("Inovasi pelayanan publik")
+    await siti.expect_message(question("Tematik"), timeout=START_TIMEOUT)
+
+    async def saved() -> bool:
+        return (await _answers(database_url, siti.id)).get("bentuk") == "pelayanan_publik"
+
+    await wait_until(saved)
+    assert await emu.rejections() == [], bot_process.output()
