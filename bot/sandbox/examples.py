@@ -146,7 +146,7 @@ async def add_example_entries(
                     session, world, entry, field["key"], name, [title, f"Dokumen: {field['key']}"]
                 )
                 await session.flush()
-                value: Any = {"attachment_id": attachment.id, "file_name": name}
+                value: Any = {"files": [{"attachment_id": attachment.id, "file_name": name}]}
             else:
                 value = _answer(field, title)
             session.add(Answer(submission_id=entry.id, field_key=field["key"], value=value))

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.i18n import format_day, format_money
 from bot.services.committee.exports import answer_text, localized
+from bot.services.entries.submissions import evidence_key, files_of
 from bot.services.judging.scoring import indicators_of
 from bot.storage.models import Attachment, Indicator, SelfAssessment, Submission
 from bot.web.auth import Access
@@ -16,22 +17,22 @@ from bot.web.auth import Access
 
 @dataclass(frozen=True)
 class AnswerLine:
-    """A form field and its answer as text (``long`` keeps line breaks); ``attachment`` for
-    a file field."""
+    """A form field and its answer as text (``long`` keeps line breaks); ``attachments``: a
+    file field's files, in the order they were sent."""
 
     label: str
     value: str
     long: bool
-    attachment: Attachment | None
+    attachments: list[Attachment]
 
 
 @dataclass(frozen=True)
 class AssessmentLine:
-    """One indicator of the self-assessment table."""
+    """One indicator of the self-assessment table: its evidence files and link."""
 
     indicator: Indicator
     assessment: SelfAssessment | None
-    attachment: Attachment | None
+    attachments: list[Attachment]
 
     def level_text(self, level: int | None) -> str:
         """The level's description from the indicator, e.g. "Peraturan Daerah"."""
@@ -65,32 +66,26 @@ async def entry_sections(access: Access, entry: Submission) -> EntrySections:
     """The entry's answers (in the form's order), self-assessment (in the indicators' order)
     and the files neither of them points at. ``entry`` comes from
     :func:`bot.services.entries.submissions.load_entry` (answers, files and levels loaded)."""
-    files = {attachment.id: attachment for attachment in entry.attachments}
     answers = {answer.field_key: answer.value for answer in entry.answers}
     shown_files: set[int] = set()
     lines = []
     for field in (access.edition.config or {}).get("form", []):
-        value = answers.get(field["key"])
-        attachment = None
-        if field["kind"] == "file" and isinstance(value, dict):
-            attachment = files.get(value.get("attachment_id"))
-            if attachment is not None:
-                shown_files.add(attachment.id)
+        attachments = files_of(entry, field["key"]) if field["kind"] == "file" else []
+        shown_files.update(attachment.id for attachment in attachments)
+        value = "" if attachments else _shown(field, answers.get(field["key"]), access.language)
         lines.append(
             AnswerLine(
                 label=localized(field["label"], access.language),
-                value=_shown(field, value, access.language),
+                value=value,
                 long=field["kind"] == "long_text",
-                attachment=attachment,
+                attachments=attachments,
             )
         )
     by_indicator = {assessment.indicator_id: assessment for assessment in entry.assessments}
     assessments = []
     for indicator in await indicators_of(access.session, access.edition.id):
-        assessment = by_indicator.get(indicator.id)
-        attachment = files.get(assessment.attachment_id) if assessment else None
-        if attachment is not None:
-            shown_files.add(attachment.id)
-        assessments.append(AssessmentLine(indicator, assessment, attachment))
+        attachments = files_of(entry, evidence_key(indicator))
+        shown_files.update(attachment.id for attachment in attachments)
+        assessments.append(AssessmentLine(indicator, by_indicator.get(indicator.id), attachments))
     others = [attachment for attachment in entry.attachments if attachment.id not in shown_files]
     return EntrySections(lines, assessments, others)

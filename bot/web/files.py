@@ -2,40 +2,50 @@
 entry is assigned to; with their real content type and name; within
 ``WORKSPACE_FILE_LIMIT``; addressed by the attachment's id only (no path from the request).
 
-Until the evidence file store exists the content is fetched through the Bot API (getFile)
-and streamed through, never held whole in memory.
+The bytes come from the evidence file store (:func:`bot.services.evidence.files.open_stored_file`)
+once the download job has kept them; a file not stored yet is fetched through the Bot API
+(getFile) and streamed through, never held whole in memory.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 import aiohttp
 from aiohttp import web
 from telegram.error import TelegramError
 
+from bot.services.evidence.files import open_stored_file
+from bot.services.evidence.names import safe_name
+from bot.services.evidence.store import FileStore
 from bot.services.judging import scoring as judging
 from bot.storage.models import Attachment
-from bot.web.auth import Access, authorised
+from bot.web.auth import Access, Rule, authorised
 from bot.web.pages import BOT_KEY, int_param
 
 logger = logging.getLogger(__name__)
 
+STORE_KEY = web.AppKey("file_store", FileStore)
+"""The evidence file store, when the bot has one."""
+
 CHUNK = 64 * 1024
-"""Bytes per chunk streamed to the browser."""
+"""Bytes per chunk read from Telegram."""
 
 
-def _reader_rule(attachment_id: int):  # noqa: ANN202 - a Rule
+def reader_rule(attachment_id: int) -> Rule:
+    """Admins, and judges to whom the file's entry is assigned."""
+
     async def rule(access: Access) -> bool:
-        attachment = await access.session.get(Attachment, attachment_id)
-        if attachment is None:
-            return access.roles.admin  # an admin learns it is missing; others are refused
         if access.roles.admin:
             return True
+        attachment = await access.session.get(Attachment, attachment_id)
         judge = access.roles.judge
-        return judge is not None and attachment.submission_id in await judging.assigned_ids(
-            access.session, judge.id
+        return (
+            attachment is not None
+            and judge is not None
+            and attachment.submission_id in await judging.assigned_ids(access.session, judge.id)
         )
 
     return rule
@@ -47,25 +57,35 @@ def content_disposition(kind: str, file_name: str) -> str:
     return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(file_name)}"
 
 
+async def _from_telegram(request: web.Request, file_id: str) -> AsyncIterator[bytes]:
+    try:
+        telegram_file = await request.app[BOT_KEY].get_file(file_id)
+    except TelegramError as error:
+        logger.warning("Could not get a file from Telegram: %s", error)
+        raise web.HTTPBadGateway() from None
+    async with aiohttp.ClientSession() as http, http.get(str(telegram_file.file_path)) as source:
+        if source.status != 200:
+            raise web.HTTPBadGateway()
+        async for chunk in source.content.iter_chunked(CHUNK):
+            yield chunk
+
+
 async def serve_file(request: web.Request) -> web.StreamResponse:
     """``GET /app/file/{id}`` (``?download=1`` to save it rather than show it)."""
     attachment_id = int_param(request, "id")
-    async with authorised(request, _reader_rule(attachment_id), "file-reader") as access:
+    store = request.app.get(STORE_KEY)
+    async with authorised(request, reader_rule(attachment_id), "file-reader") as access:
         attachment = await access.session.get(Attachment, attachment_id)
         if attachment is None:
             raise web.HTTPNotFound(text=access.t("workspace-file-missing"))
         limit = access.runtime.settings.workspace_file_limit
-        if (attachment.size_bytes or 0) > limit:
-            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=attachment.size_bytes)
-        file_id = attachment.file_id
-        name = attachment.file_name or f"file-{attachment.id}"
+        stored = await open_stored_file(access.session, store, attachment_id) if store else None
+        size = stored.size if stored else attachment.size_bytes
+        if (size or 0) > limit:
+            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=size or 0)
+        name = stored.name if stored else safe_name(attachment.file_name)
         mime = attachment.mime_type or "application/octet-stream"
-        missing = access.t("workspace-file-missing")
-    try:
-        telegram_file = await request.app[BOT_KEY].get_file(file_id)
-    except TelegramError as error:
-        logger.warning("Could not get file %s: %s", attachment_id, error)
-        raise web.HTTPBadGateway(text=missing) from None
+        chunks = stored.chunks if stored else _from_telegram(request, attachment.file_id)
     kind = "attachment" if request.query.get("download") == "1" else "inline"
     response = web.StreamResponse(
         headers={
@@ -75,17 +95,15 @@ async def serve_file(request: web.Request) -> web.StreamResponse:
         }
     )
     sent = 0
-    async with aiohttp.ClientSession() as http, http.get(str(telegram_file.file_path)) as source:
-        if source.status != 200:
-            raise web.HTTPBadGateway(text=missing)
-        if source.content_length is not None:
-            response.content_length = source.content_length
+    async for chunk in chunks:
+        if not response.prepared:
+            await response.prepare(request)
+        sent += len(chunk)
+        if sent > limit:  # the recorded size was wrong: stop rather than serve more
+            break
+        await response.write(chunk)
+    if not response.prepared:
         await response.prepare(request)
-        async for chunk in source.content.iter_chunked(CHUNK):
-            sent += len(chunk)
-            if sent > limit:  # the stored size was wrong: stop rather than serve more
-                break
-            await response.write(chunk)
     await response.write_eof()
     return response
 

@@ -44,7 +44,11 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
         async def notify(changes: Sequence[StatusChange]) -> None:
             await send_officer_notices(application.bot, runtime, changes)
 
-        workspace.add_workspace(app, runtime, application.bot, notify)
+        from bot.handlers.evidence.downloads import STORE_KEY
+
+        workspace.add_workspace(
+            app, runtime, application.bot, notify, application.bot_data.get(STORE_KEY)
+        )
     if with_webhook:
         secret = runtime.settings.webhook_secret
         webhook.add_webhook(

@@ -20,6 +20,7 @@ from telegram import Bot
 
 from bot.runtime import Runtime
 from bot.services.entries.submission_status import StatusChange
+from bot.services.evidence.store import FileStore
 from bot.web import committee, files, judging
 from bot.web.auth import RUNTIME_KEY, authorised, init_data_middleware, is_committee_rule
 from bot.web.pages import BOT_KEY, NOTIFY_KEY, template_globals
@@ -100,16 +101,20 @@ def add_workspace(
     runtime: Runtime,
     bot: Bot,
     notify: Callable[[Sequence[StatusChange]], Awaitable[Any]],
+    store: FileStore | None = None,
 ) -> None:
     """Serve the workspace under ``/app/`` on ``app``.
 
     Args:
         runtime: The bot's runtime (settings, database, clock).
-        bot: The bot (files are fetched through the Bot API).
+        bot: The bot (files not yet in the store are fetched through the Bot API).
         notify: Sends the officers' notices of committed status changes.
+        store: The evidence file store.
     """
     settings = runtime.settings
     app[RUNTIME_KEY] = runtime
+    if store is not None:
+        app[files.STORE_KEY] = store
     app[BOT_KEY] = bot
     app[NOTIFY_KEY] = notify
     environment = aiohttp_jinja2.setup(

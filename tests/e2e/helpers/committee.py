@@ -21,6 +21,9 @@ from bot.storage.models import (
 )
 from tests.factories import edition, make_entry, make_officer
 
+SAMPLE_PDF = b"%PDF-1.4\n% contoh\n"
+"""The document :func:`real_file_id` sends."""
+
 
 def quick_emulator() -> EmulatorConfig:
     """Telegram's flood control scaled up 20×: these tests drive long committee sessions
@@ -30,7 +33,7 @@ def quick_emulator() -> EmulatorConfig:
 
 async def real_file_id(driver: Any) -> str:
     """A file id the emulator stores: ``driver`` sends a small PDF and we read its id."""
-    await driver.send_document(b"%PDF-1.4\n% contoh\n", "anggaran.pdf", "application/pdf")
+    await driver.send_document(SAMPLE_PDF, "anggaran.pdf", "application/pdf")
     for message in reversed(await driver.transcript()):
         if message["from"] == "user" and message.get("document"):
             return message["document"]["file_id"]

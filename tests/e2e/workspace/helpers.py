@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.sandbox.webapp import sign_init_data
-from bot.storage.models import JudgeAssignment, SubmissionStatus
+from bot.storage.models import Attachment, JudgeAssignment, SubmissionStatus
 from bot.web.server import create_web_app
 from tests.e2e.conftest import BOT_TOKEN
-from tests.e2e.helpers.committee import add_entries, add_officer, real_file_id
+from tests.e2e.helpers.committee import SAMPLE_PDF, add_entries, add_officer, real_file_id
 from tests.factories import edition, make_judge
 
 S = SubmissionStatus
@@ -59,6 +59,8 @@ async def make_world(bot: Any, users: Any) -> World:
         file_id,
     )
     await add_officer(bot.runtime, "DINSOS", officer.id)
+    async with bot.runtime.transaction() as session:  # the size Telegram gives for the file
+        await session.execute(update(Attachment).values(size_bytes=len(SAMPLE_PDF)))
     async with bot.runtime.transaction() as session:
         panel = await make_judge(session, await edition(session), judge.id, "Dewi Lestari")
         session.add(JudgeAssignment(judge_id=panel.id, submission_id=entry))

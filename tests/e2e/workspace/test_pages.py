@@ -10,7 +10,15 @@ import re
 import pytest
 from sqlalchemy import select, update
 
-from bot.storage.models import Answer, JudgeReview, Score, SelfAssessment, Submission
+from bot.storage.models import (
+    Answer,
+    Attachment,
+    FileState,
+    JudgeReview,
+    Score,
+    SelfAssessment,
+    Submission,
+)
 from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     S,
@@ -152,3 +160,27 @@ async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> N
     assert '<td class="n">81,55</td>' in ranking and "indikator belum divalidasi" in ranking
     progress = await (await web.get("/app/f/progress", headers=auth(world.admin.id))).text()
     assert "Dewi Lestari" in progress and "1 dari 1 selesai" in progress
+
+
+async def test_files_come_from_the_file_store_once_kept(bot, users, web, emu) -> None:  # noqa: F811
+    """After the download job kept the bytes, the workspace serves them from the store, even
+    when Telegram no longer has the file."""
+    from tests.e2e.conftest import wait_until
+
+    world = await make_world(bot, users)
+    async with bot.runtime.sessions() as session:
+        attachment = await session.scalar(
+            select(Attachment).where(Attachment.submission_id == world.entry).limit(1)
+        )
+
+    async def stored() -> bool:
+        async with bot.runtime.sessions() as session:
+            row = await session.get(Attachment, attachment.id)
+            return row.state == FileState.STORED
+
+    await wait_until(stored, timeout=30, interval=0.1)
+    assert await emu.forget_files() > 0
+    response = await web.get(f"/app/file/{attachment.id}", headers=auth(world.judge.id))
+    assert response.status == 200
+    assert response.headers["Content-Disposition"].startswith("inline;")
+    assert (await response.read()).startswith(b"%PDF-1.4")
