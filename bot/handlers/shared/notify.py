@@ -14,6 +14,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.handlers.shared.context import runtime_of
+from bot.handlers.shared.workspace_links import open_entry_markup
 from bot.i18n import Markup, format_moment, t
 from bot.runtime import Runtime
 from bot.services.core.chats import chat_language
@@ -74,12 +75,16 @@ async def notify(
 ) -> None:
     """Send catalogue text ``key`` to each recipient in their language; a ``status``
     argument (a :class:`SubmissionStatus`) is shown as its label, a datetime as a moment in
-    the event's zone. Failures are logged (a user
-    who blocked the bot is skipped)."""
+    the event's zone; a ``workspace_entry`` (entry id) adds a button opening the entry in the
+    workspace. Failures are logged (a user who blocked the bot is skipped)."""
     runtime = runtime_of(context)
+    entry_id = args.pop("workspace_entry", None)
     for user_id in sorted(recipients):
         async with runtime.sessions() as session:
             language = await chat_language(session, user_id) or runtime.settings.default_language
+        markup = (
+            None if entry_id is None else open_entry_markup(runtime.settings, language, entry_id)
+        )
         shown = dict(args)
         if isinstance(shown.get("status"), SubmissionStatus):
             shown["status"] = status_label(language, shown["status"])
@@ -90,6 +95,8 @@ async def notify(
             shown["note"] = Markup("\n" + note_text(language, shown["note"]))
         try:
             text = t(language, key, **shown)
-            await context.bot.send_message(user_id, text, parse_mode=ParseMode.HTML)
+            await context.bot.send_message(
+                user_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         except TelegramError as error:
             logger.warning("Could not notify %s: %s", user_id, error)

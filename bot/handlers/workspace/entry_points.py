@@ -1,7 +1,7 @@
 """Where the chat opens the workspace (the committee's and judges' Mini App): the menu
-button of each admin's and judge's private chat, a button on the committee's notice of a new
-entry, and ``/ruang_kerja``. Without ``PUBLIC_URL`` the workspace is off and ``/ruang_kerja``
-says so.
+button of each admin's and judge's private chat, and ``/ruang_kerja`` (the button on the
+committee's notice of a new entry is in :mod:`bot.handlers.shared.workspace_links`). Without
+``PUBLIC_URL`` the workspace is off and ``/ruang_kerja`` says so.
 """
 
 from __future__ import annotations
@@ -28,25 +28,6 @@ from bot.services.core.roles import Roles, roles_of
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-
-def entry_address(settings: Settings, entry_id: int) -> str | None:
-    """The workspace's page of one entry, or None when the workspace is off."""
-    return f"{settings.workspace_url}?entry={entry_id}" if settings.workspace_url else None
-
-
-def open_entry_markup(
-    settings: Settings, language: str, entry_id: int
-) -> InlineKeyboardMarkup | None:
-    """A button opening the entry in the workspace (private chats only, as Telegram allows
-    web_app buttons), or None when the workspace is off."""
-    address = entry_address(settings, entry_id)
-    if address is None:
-        return None
-    button = InlineKeyboardButton(
-        plain_text(language, "workspace-open-entry"), web_app=WebAppInfo(address)
-    )
-    return InlineKeyboardMarkup([[button]])
 
 
 async def set_menu_button(
