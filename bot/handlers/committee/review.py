@@ -7,10 +7,12 @@ forged or replayed callback from someone without the role changes nothing.
 
 from __future__ import annotations
 
+import enum
 import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,15 +24,14 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    MessageHandler,
-    filters,
 )
 
 from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.callback_data import Codec, NoValue
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.notify import notify_officers
-from bot.handlers.shared.pending_input import NOTE_KEY
+from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.text import split_text
 from bot.i18n import Markup, format_day, format_moment, format_money
 from bot.services.committee import review as committee
@@ -46,34 +47,62 @@ from bot.services.entries.submission_status import (
 )
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import scoring as judging
+from bot.services.shared.pending_input import Pending, input_kind, take
 from bot.storage.models import Judge, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
 S = SubmissionStatus
-INPUT_GROUP = 7
-"""Handler group of the note input, apart from other features' text handlers."""
 AUDIT_PAGE = 15
 """Audit entries per page of ``/audit``."""
 ALBUM_MAX = 10
 """Most documents in one album (Bot API sendMediaGroup: 2–10 items)."""
 
-ACTIONS: dict[str, SubmissionStatus] = {
-    "v": S.VERIFIED,
-    "r": S.RETURNED,
-    "x": S.REJECTED,
-    "n": S.NOMINEE,
+
+class EntryAction(enum.StrEnum):
+    """An action button of the entry detail, as its callback data carries it."""
+
+    VERIFY = "v"
+    RETURN = "r"
+    REJECT = "x"
+    NOMINATE = "n"
+
+
+ACTIONS: dict[EntryAction, SubmissionStatus] = {
+    EntryAction.VERIFY: S.VERIFIED,
+    EntryAction.RETURN: S.RETURNED,
+    EntryAction.REJECT: S.REJECTED,
+    EntryAction.NOMINATE: S.NOMINEE,
 }
-"""Entry actions in callback data (``cm:a:<action>:<id>``) and the status each sets."""
+"""The status each action sets."""
 ACTION_LABELS = {
-    "v": "entry-button-verify",
-    "r": "entry-button-return",
-    "x": "entry-button-reject",
-    "n": "entry-button-nominee",
+    EntryAction.VERIFY: "entry-button-verify",
+    EntryAction.RETURN: "entry-button-return",
+    EntryAction.REJECT: "entry-button-reject",
+    EntryAction.NOMINATE: "entry-button-nominee",
 }
+NEEDS_NOTE = (EntryAction.RETURN, EntryAction.REJECT)
+"""Actions that wait for the committee's note first."""
 
 
-# --- the role guard --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ActionTap:
+    action: EntryAction
+    entry_id: int
+
+
+ACTION = Codec("cm:a", ActionTap)
+NOTE_CANCEL = Codec("cm:nc", NoValue)
+
+
+@input_kind("committee.note")
+@dataclass(frozen=True)
+class ReviewNote:
+    """The admin's next message is the note of a return or a rejection of entry
+    ``entry_id`` (``action``: an :class:`EntryAction` value)."""
+
+    action: str
+    entry_id: int
 
 
 # --- /entries: list, filters, paging -------------------------------------------------------
@@ -219,7 +248,7 @@ def _field_value(field: dict[str, Any], value: Any, access: Access) -> str:
 def action_buttons(access: Access, entry_id: int, status: SubmissionStatus) -> list[list[Any]]:
     """The action buttons allowed from ``status`` (the transition table decides)."""
     allowed = [
-        button(access.t(ACTION_LABELS[code]), f"cm:a:{code}:{entry_id}")
+        button(access.t(ACTION_LABELS[code]), ACTION.pack(ActionTap(code, entry_id)))
         for code, target in ACTIONS.items()
         if target in TRANSITIONS[status]
     ]
@@ -333,45 +362,60 @@ async def _apply(
 async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
     """Verifies or nominates at once; for return and reject, asks for the note first."""
     query = update.callback_query
-    _, _, code, entry_id = query.data.split(":")
+    tap = ACTION.parse(query.data)
+    assert tap is not None  # routed by ACTION.pattern
     await query.answer()
-    if code in ("r", "x"):
-        entry = await load_entry(access.session, int(entry_id))
+    if tap.action in NEEDS_NOTE:
+        entry = await load_entry(access.session, tap.entry_id)
         if entry is None or entry.edition_id != access.edition.id:
             await query.message.reply_text(access.t("entry-not-found"))
             return
-        context.user_data[NOTE_KEY] = {"action": code, "id": entry.id}
-        key = "entry-ask-note-return" if code == "r" else "entry-ask-note-reject"
+        note = ReviewNote(tap.action.value, entry.id)
+        replaced = await start_waiting(access.session, update, note, access.now, access.language)
+        await access.commit()
+        if replaced is not None:
+            await query.message.reply_text(replaced, parse_mode=ParseMode.HTML)
+        key = (
+            "entry-ask-note-return" if tap.action is EntryAction.RETURN else "entry-ask-note-reject"
+        )
+        cancel = button(access.t("entry-button-cancel"), NOTE_CANCEL.pack(NoValue()))
         await query.message.reply_text(
             access.t(key, number=entry.number or "—"),
             parse_mode=ParseMode.HTML,
-            reply_markup=InlineKeyboardMarkup([[button(access.t("entry-button-cancel"), "cm:nc")]]),
+            reply_markup=InlineKeyboardMarkup([[cancel]]),
         )
         return
-    text, changes = await _apply(access, int(entry_id), ACTIONS[code], None)
+    text, changes = await _apply(access, tap.entry_id, ACTIONS[tap.action], None)
     await access.commit()
     await query.message.reply_text(text, parse_mode=ParseMode.HTML)
     context.chat_data.setdefault("pending_notices", []).extend(changes)
 
 
-async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Takes the admin's note for a pending return or rejection (ignored otherwise)."""
-    if not context.user_data or NOTE_KEY not in context.user_data:
-        return
-    await _take_note(update, context)
+async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+    """The admin's message while a return or rejection waits for its note
+    (:class:`ReviewNote`); the officers are told after the commit."""
+    await _take_note(update, context, pending)
+    await send_pending_notices(update, context)
+    return True
 
 
 @requires(Role.ADMIN)
-async def _take_note(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
-    pending = context.user_data[NOTE_KEY]
-    note = (update.effective_message.text or "").strip()
+async def _take_note(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, pending: Pending
+) -> None:
+    message = update.effective_message
+    if message.text is None:
+        await message.reply_text(access.t("entry-note-text-only"))
+        return  # still waiting for the note
+    note = message.text.strip()
     if len(note) > NOTE_LIMIT:
-        await update.effective_message.reply_text(
+        await message.reply_text(
             access.t("entry-note-too-long", length=len(note), limit=NOTE_LIMIT)
         )
         return
-    context.user_data.pop(NOTE_KEY, None)
-    text, changes = await _apply(access, int(pending["id"]), ACTIONS[pending["action"]], note)
+    await take(access.session, pending)
+    action = EntryAction(pending.payload.action)
+    text, changes = await _apply(access, pending.payload.entry_id, ACTIONS[action], note)
     await access.commit()
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
     context.chat_data.setdefault("pending_notices", []).extend(changes)
@@ -382,7 +426,8 @@ async def on_note_cancel(
     update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
 ) -> None:
     """Drops the pending note; nothing changes."""
-    context.user_data.pop(NOTE_KEY, None)
+    await drop_input(access.session, update, ReviewNote)
+    await access.commit()
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
 
@@ -639,17 +684,19 @@ def register(application: Application) -> None:
         (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
         (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
         (r"^cm:e:\d+$", on_detail),
-        (r"^cm:a:[vrxn]:\d+$", _with_notices(on_action)),
-        (r"^cm:nc$", on_note_cancel),
+        (ACTION.pattern, _with_notices(on_action)),
+        (NOTE_CANCEL.pattern, on_note_cancel),
         (r"^cm:jd:\d+$", on_judge_remove),
         (r"^cm:as:(all|j:\d+|t:\d+:\d+)$", on_assign),
         (r"^cm:au:\d+$", on_audit_page),
     )
     for pattern, callback in callbacks:
         application.add_handler(CallbackQueryHandler(callback, pattern=pattern))
-    application.add_handler(
-        MessageHandler(
-            filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, _with_notices(on_note)
+    accept_input(
+        ReviewNote,
+        InputRoute(
+            on_message=on_note,
+            replaced_key="entry-note-replaced",
+            cancelled_key="entry-note-cancelled",
         ),
-        group=INPUT_GROUP,
     )

@@ -8,6 +8,7 @@ Every command and button checks the judge role at the moment of use (see
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -16,25 +17,74 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
-    MessageHandler,
-    filters,
 )
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse_any
 from bot.handlers.shared.keyboards import button, keyboard
-from bot.handlers.shared.pending_input import PENDING_KEY
+from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.services.core.roles import Role
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import scoring as judging
 from bot.services.judging.ranking import weighted_score
+from bot.services.shared.pending_input import Pending, input_kind, take
 from bot.storage.models import Indicator, Submission
 
-INPUT_GROUP = 8
-"""Handler group of the typed scores, apart from other features' text handlers."""
 QUICK_SCORES = (50, 60, 65, 70, 75, 80, 85, 90, 95, 100)
 """Score buttons offered for a criterion; any other 0–100 value can be typed."""
 INDICATORS_PER_PAGE = 5
 NUMBER = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*$")
+
+
+@input_kind("judging.score")
+@dataclass(frozen=True)
+class TypedScore:
+    """The judge's next message is the score of criterion ``index`` (in the rubric) of
+    entry ``entry_id``."""
+
+    entry_id: int
+    index: int
+
+
+@dataclass(frozen=True)
+class EntryTap:
+    entry_id: int
+
+
+@dataclass(frozen=True)
+class CriterionTap:
+    entry_id: int
+    index: int
+
+
+@dataclass(frozen=True)
+class ScoreTap:
+    entry_id: int
+    index: int
+    value: int
+
+
+@dataclass(frozen=True)
+class PageTap:
+    entry_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class LevelTap:
+    entry_id: int
+    indicator_id: int
+    level: int
+    page: int
+
+
+LIST = Codec("jd:l", NoValue)
+ENTRY = Codec("jd:e", EntryTap)
+CRITERION = Codec("jd:c", CriterionTap)
+SCORE = Codec("jd:s", ScoreTap)
+VALIDATION = Codec("jd:v", PageTap)
+LEVEL = Codec("jd:lv", LevelTap)
+BUTTONS = (LIST, ENTRY, CRITERION, SCORE, VALIDATION, LEVEL)
 
 
 def _number(value: float | None) -> str:
@@ -60,7 +110,7 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
                 scored=line.scored,
                 total=line.total,
             )
-            rows.append([button(text, f"jd:e:{line.submission.id}")])
+            rows.append([button(text, ENTRY.pack(EntryTap(line.submission.id)))])
     if judging.is_closed(access.edition):
         lines.append(access.t("score-closed"))
     return "\n".join(lines), keyboard(rows)
@@ -97,7 +147,7 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
             [
                 button(
                     f"{criterion.label(access.language)[:40]}: {shown}",
-                    f"jd:c:{entry_id}:{index}",
+                    CRITERION.pack(CriterionTap(entry_id, index)),
                 )
             ]
         )
@@ -106,8 +156,8 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
         lines.append(access.t("score-weighted", value=f"{total:.2f}"))
     rows.append(
         [
-            button(access.t("score-button-validate"), f"jd:v:{entry_id}:0"),
-            button(access.t("score-button-back"), "jd:l"),
+            button(access.t("score-button-validate"), VALIDATION.pack(PageTap(entry_id, 0))),
+            button(access.t("score-button-back"), LIST.pack(NoValue())),
         ]
     )
     return "\n".join(lines), InlineKeyboardMarkup(rows)
@@ -142,7 +192,7 @@ async def _refuse_judging(update: Update, access: Access, code: str) -> None:
 @requires(Role.JUDGE)
 async def score_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
     """Lists the judge's assigned entries with their progress."""
-    context.user_data.pop(PENDING_KEY, None)
+    await drop_input(access.session, update, TypedScore)
     text, markup = await _list_view(access)
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
@@ -151,44 +201,41 @@ async def score_command(update: Update, context: ContextTypes.DEFAULT_TYPE, acce
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
     """Routes the judge's buttons: list, entry, criterion, score, validation page, level."""
     query = update.callback_query
-    parts = query.data.split(":")
-    kind = parts[1]
-    context.user_data.pop(PENDING_KEY, None)
+    tap = parse_any(query.data, BUTTONS)
+    await drop_input(access.session, update, TypedScore)  # a tap leaves the typed score
     try:
-        if kind == "l":
+        if isinstance(tap, NoValue):
             await query.answer()
             await _edit_or_reply(update, *await _list_view(access))
-        elif kind == "e":
+        elif isinstance(tap, EntryTap):
             await query.answer()
-            await _show_entry(update, access, int(parts[2]))
-        elif kind == "c":
-            await _ask_score(update, context, access, int(parts[2]), int(parts[3]))
-        elif kind == "s":
-            await _save_score(update, access, int(parts[2]), int(parts[3]), float(parts[4]))
-        elif kind == "v":
+            await _show_entry(update, access, tap.entry_id)
+        elif isinstance(tap, CriterionTap):
+            await _ask_score(update, access, tap.entry_id, tap.index)
+        elif isinstance(tap, ScoreTap):
+            await _save_score(update, access, tap.entry_id, tap.index, float(tap.value))
+        elif isinstance(tap, PageTap):
             await query.answer()
-            await _validation_view(update, access, int(parts[2]), int(parts[3]))
-        elif kind == "lv":
-            entry_id, indicator_id, level, page = map(int, parts[2:6])
+            await _validation_view(update, access, tap.entry_id, tap.page)
+        elif isinstance(tap, LevelTap):
             await judging.validate_level(
                 access.session,
                 access.roles.judge,
-                entry_id,
-                indicator_id,
-                level,
+                tap.entry_id,
+                tap.indicator_id,
+                tap.level,
                 now=access.now,
             )
             await access.commit()
-            indicator = await access.session.get(Indicator, indicator_id)
-            await query.answer(access.t("validate-saved", indicator=indicator.number, level=level))
-            await _validation_view(update, access, entry_id, page)
+            indicator = await access.session.get(Indicator, tap.indicator_id)
+            saved = access.t("validate-saved", indicator=indicator.number, level=tap.level)
+            await query.answer(saved)
+            await _validation_view(update, access, tap.entry_id, tap.page)
     except judging.JudgingError as error:
         await _refuse_judging(update, access, error.code)
 
 
-async def _ask_score(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, entry_id: int, index: int
-) -> None:
+async def _ask_score(update: Update, access: Access, entry_id: int, index: int) -> None:
     criteria = judging.rubric(access.edition)
     if judging.is_closed(access.edition):
         raise judging.JudgingError("closed")
@@ -198,20 +245,23 @@ async def _ask_score(
         raise judging.JudgingError("unknown-criterion")
     criterion = criteria[index]
     entry = await access.session.get(Submission, entry_id)
-    context.user_data[PENDING_KEY] = {"sub": entry_id, "idx": index}
-    values = [button(str(v), f"jd:s:{entry_id}:{index}:{v}") for v in QUICK_SCORES]
-    rows = [values[:5], values[5:], [button(access.t("score-button-back"), f"jd:e:{entry_id}")]]
-    await update.callback_query.answer()
-    await _edit_or_reply(
-        update,
-        access.t(
-            "score-ask-value",
-            name=criterion.label(access.language),
-            weight=f"{criterion.weight:g}",
-            number=entry.number or "—",
-        ),
-        InlineKeyboardMarkup(rows),
+    replaced = await start_waiting(
+        access.session, update, TypedScore(entry_id, index), access.now, access.language
     )
+    await access.commit()
+    values = [button(str(v), SCORE.pack(ScoreTap(entry_id, index, v))) for v in QUICK_SCORES]
+    back = button(access.t("score-button-back"), ENTRY.pack(EntryTap(entry_id)))
+    rows = [values[:5], values[5:], [back]]
+    await update.callback_query.answer()
+    question = access.t(
+        "score-ask-value",
+        name=criterion.label(access.language),
+        weight=f"{criterion.weight:g}",
+        number=entry.number or "—",
+    )
+    await _edit_or_reply(update, question, InlineKeyboardMarkup(rows))
+    if replaced is not None:
+        await update.effective_message.reply_text(replaced, parse_mode=ParseMode.HTML)
 
 
 async def _save_score(
@@ -266,55 +316,55 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
             [
                 button(
                     f"#{indicator.number}: {level}",
-                    f"jd:lv:{entry_id}:{indicator.id}:{level}:{page}",
+                    LEVEL.pack(LevelTap(entry_id, indicator.id, level, page)),
                 )
                 for level in judging.LEVELS
             ]
         )
     nav = []
     if page > 0:
-        nav.append(button("◀", f"jd:v:{entry_id}:{page - 1}"))
-    nav.append(button(access.t("score-button-back"), f"jd:e:{entry_id}"))
+        nav.append(button("◀", VALIDATION.pack(PageTap(entry_id, page - 1))))
+    nav.append(button(access.t("score-button-back"), ENTRY.pack(EntryTap(entry_id))))
     if page + 1 < pages:
-        nav.append(button("▶", f"jd:v:{entry_id}:{page + 1}"))
+        nav.append(button("▶", VALIDATION.pack(PageTap(entry_id, page + 1))))
     rows.append(nav)
     await _edit_or_reply(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-async def on_typed_score(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Takes a typed score for the criterion the judge chose (ignored otherwise)."""
-    if not context.user_data or PENDING_KEY not in context.user_data:
-        return
-    await _take_typed_score(update, context)
+async def on_typed_score(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending
+) -> bool:
+    """The judge's message while a criterion waits for its score (:class:`TypedScore`)."""
+    await _take_typed_score(update, context, pending)
+    return True
 
 
 @requires(Role.JUDGE)
 async def _take_typed_score(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
+    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, pending: Pending
 ) -> None:
-    pending = context.user_data[PENDING_KEY]
     match = NUMBER.match(update.effective_message.text or "")
     value = float(match.group(1).replace(",", ".")) if match else None
     if value is None or not judging.MIN_SCORE <= value <= judging.MAX_SCORE:
         await update.effective_message.reply_text(access.t("score-bad-number"))
-        return
+        return  # still waiting for a number
+    await take(access.session, pending)
     try:
-        await _save_score(update, access, int(pending["sub"]), int(pending["idx"]), value)
+        await _save_score(update, access, pending.payload.entry_id, pending.payload.index, value)
     except judging.JudgingError as error:
+        await access.commit()  # the input is over (the entry is closed or gone): say why
         await _refuse_judging(update, access, error.code)
-    context.user_data.pop(PENDING_KEY, None)
 
 
 def register(application: Application) -> None:
-    """Adds /nilai and the judge's buttons."""
+    """Adds /nilai, the judge's buttons and the typed score."""
     application.add_handler(CommandHandler(["nilai", "score"], score_command))
-    application.add_handler(
-        CallbackQueryHandler(
-            on_button,
-            pattern=r"^jd:(l|e:\d+|c:\d+:\d+|s:\d+:\d+:\d{1,3}|v:\d+:\d+|lv:\d+:\d+:[1-3]:\d+)$",
-        )
-    )
-    application.add_handler(
-        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, on_typed_score),
-        group=INPUT_GROUP,
+    application.add_handler(CallbackQueryHandler(on_button, pattern=any_pattern(BUTTONS)))
+    accept_input(
+        TypedScore,
+        InputRoute(
+            on_message=on_typed_score,
+            replaced_key="score-input-replaced",
+            cancelled_key="score-input-cancelled",
+        ),
     )

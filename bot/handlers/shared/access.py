@@ -20,7 +20,6 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.handlers.shared.context import language_of, runtime_of
-from bot.handlers.shared.pending_input import NOTE_KEY
 from bot.i18n import t
 from bot.runtime import Runtime
 from bot.services.core import audit
@@ -53,7 +52,8 @@ class Access:
         await self.session.commit()
 
 
-Guarded = Callable[[Update, ContextTypes.DEFAULT_TYPE, Access], Awaitable[Any]]
+Guarded = Callable[..., Awaitable[Any]]
+"""A guarded handler: ``(update, context, access, *more)``."""
 
 
 def attempted_action(update: Update) -> str:
@@ -111,7 +111,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
 
     def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
         @functools.wraps(func)
-        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE, *args: Any) -> None:
             user = update.effective_user
             if user is None:
                 return
@@ -139,7 +139,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
                     outcome = "no-edition"
                 else:
                     access = Access(session, edition, roles, language, runtime.now(), runtime)
-                    await func(update, context, access)
+                    await func(update, context, access, *args)
                 await session.commit()
             if outcome == "denied":
                 logger.warning(
@@ -148,8 +148,6 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
                     user.id,
                     role.value,
                 )
-                if context.user_data:
-                    context.user_data.pop(NOTE_KEY, None)
                 await answer_briefly(update, t(language, "committee-only"), alert=True)
             elif outcome == "no-edition":
                 await answer_briefly(update, t(language, "no-edition"), alert=True)

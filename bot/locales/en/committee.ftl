@@ -172,3 +172,5 @@ report-panel = Judging Panel
 report-no-panel = No judging panel is recorded in the bot.
 report-legal-basis = Legal Basis
 report-entry-scores = Judges { $judges } · self-assessment { $self }% · final score { $final }
+entry-note-replaced = ℹ️ The return or rejection note is no longer awaited; the entry's status is unchanged. Tap the button again in /entries if it is still needed.
+entry-note-text-only = Please type the note as text, or tap Cancel.

@@ -94,3 +94,4 @@ language-changed = Done: the bot now speaks { $name }.
 # Groups
 group-private-only = Personal settings (subscriptions, reminders, language) are made in a private chat with the bot.
 group-open-private = Open a private chat
+input-cancel-nothing = Nothing is waiting for your input, so there is nothing to cancel.

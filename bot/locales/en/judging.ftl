@@ -40,3 +40,5 @@ results-private = Only the committee sees the results until they are announced.
 ranking-error-open = Close judging before setting the winners.
 ranking-error-announced = The results were already announced and cannot change.
 ranking-error-no-nominees = No entry is a nominee yet.
+score-input-replaced = ℹ️ The score you were about to type is no longer awaited; tap its criterion again in /nilai if you still want to give it.
+score-input-cancelled = Cancelled; the score is unchanged.

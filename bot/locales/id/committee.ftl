@@ -173,3 +173,5 @@ report-panel = Tim Penilai
 report-no-panel = Tim penilai tidak tercatat dalam bot.
 report-legal-basis = Dasar Hukum
 report-entry-scores = Nilai penilai { $judges } · penilaian mandiri { $self }% · nilai akhir { $final }
+entry-note-replaced = ℹ️ Catatan pengembalian atau penolakan tidak lagi ditunggu; status inovasi tidak berubah. Ketuk tombolnya lagi di /entries bila masih diperlukan.
+entry-note-text-only = Mohon ketik catatannya sebagai teks, atau ketuk Batal.

@@ -95,3 +95,4 @@ language-changed = Baik, bot kini menggunakan { $name }.
 # Groups
 group-private-only = Pengaturan pribadi (langganan, pengingat, bahasa) dilakukan di chat pribadi dengan bot.
 group-open-private = Buka chat pribadi
+input-cancel-nothing = Tidak ada yang sedang Bapak/Ibu isi, jadi tidak ada yang dibatalkan.

@@ -40,3 +40,5 @@ results-private = Hasil hanya terlihat oleh panitia sampai diumumkan.
 ranking-error-open = Tutup penilaian terlebih dahulu sebelum menetapkan juara.
 ranking-error-announced = Hasil sudah diumumkan dan tidak dapat diubah lagi.
 ranking-error-no-nominees = Belum ada inovasi berstatus nominasi.
+score-input-replaced = ℹ️ Nilai yang akan Bapak/Ibu ketik tidak lagi ditunggu; ketuk kriterianya lagi di /nilai bila masih ingin mengisinya.
+score-input-cancelled = Dibatalkan; nilai tidak berubah.

@@ -107,9 +107,12 @@ async def wait_for(
     registered kind), replacing what was pending.
 
     Returns:
-        The input it replaced, or None.
+        The input it replaced (or the same input, left as it was when it is pending
+        already), or None.
     """
     previous = await pending_input(session, chat_id, user_id)
+    if previous is not None and previous.payload == payload:
+        return previous  # e.g. another button of the entry form: nothing to write
     await session.execute(
         delete(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.user_id == user_id)
     )
