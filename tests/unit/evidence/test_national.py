@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
-from bot.services.committee.review import exports
+from bot.services.committee import exports
 from bot.services.entries.submissions import evidence_key
 from bot.storage.models import Attachment, FileState, SubmissionStatus
 from tests.factories import make_entry, seed_edition
