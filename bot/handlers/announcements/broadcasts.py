@@ -11,27 +11,26 @@ from __future__ import annotations
 
 import enum
 import logging
-import warnings
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import (
-    Application,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    ConversationHandler,
-    MessageHandler,
-    filters,
-)
-from telegram.warnings import PTBUserWarning
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern
 from bot.handlers.shared.context import language_of, runtime_of
 from bot.handlers.shared.dates import parse_moment
+from bot.handlers.shared.pending_input import (
+    InputRoute,
+    accept_input,
+    drop_input,
+    pending_of,
+    start_waiting,
+)
 from bot.i18n import format_moment, t, zone_abbreviation
 from bot.outbox.sender import SENDER_KEY, BroadcastSender
 from bot.services.announcements.broadcasts import (
@@ -46,28 +45,89 @@ from bot.services.announcements.broadcasts import (
     resolve_audience,
 )
 from bot.services.core.events import current_edition
+from bot.services.shared.pending_input import Pending, input_kind, keep_waiting, take
 from bot.storage.models import Broadcast, BroadcastStatus
 
 TEXT_LIMIT = 4096
 """Longest message text, UTF-16 code units after entity parsing (Bot API sendMessage)."""
 CAPTION_LIMIT = 1024
 """Longest media caption (Bot API sendPhoto/sendDocument)."""
-DRAFT_KEY = "broadcast_draft"
-"""``user_data`` key of the announcement being composed."""
 TIME_EXAMPLE = "07/12/2022 09.00"
 
 
 logger = logging.getLogger(__name__)
 
 
-class BroadcastState(enum.StrEnum):
-    """Steps of /broadcast."""
+class Step(enum.StrEnum):
+    """Steps of /broadcast: what the composer waits for."""
 
-    COMPOSE = "broadcast:compose"
-    AUDIENCE = "broadcast:audience"
-    UNITS = "broadcast:units"
-    CONFIRM = "broadcast:confirm"
-    SCHEDULE = "broadcast:schedule"
+    COMPOSE = "compose"
+    """The announcement's text (or a photo or document with a caption)."""
+    AUDIENCE = "audience"
+    UNITS = "units"
+    CONFIRM = "confirm"
+    SCHEDULE = "schedule"
+    """The date and time to send it at."""
+
+
+@input_kind("announcements.draft")
+@dataclass(frozen=True)
+class Draft:
+    """The announcement an admin is composing, kept as their pending input (survives a
+    restart); ``text`` is HTML, ``audience`` an :class:`Audience` as JSON, ``units`` the
+    unit ids chosen so far."""
+
+    step: str
+    text: str = ""
+    media_kind: str | None = None
+    media_file_id: str | None = None
+    units: list[int] = field(default_factory=list)
+    audience: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class TopicTap:
+    topic: str
+
+
+@dataclass(frozen=True)
+class UnitTap:
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class BroadcastTap:
+    broadcast_id: int
+
+
+AUDIENCE_SUBSCRIBERS = Codec("bc:aud:subs", NoValue)
+AUDIENCE_TOPIC = Codec("bc:aud:topic", TopicTap)
+AUDIENCE_OFFICERS = Codec("bc:aud:officers", NoValue)
+AUDIENCE_UNITS = Codec("bc:aud:units", NoValue)
+AUDIENCE_JUDGES = Codec("bc:aud:judges", NoValue)
+UNIT = Codec("bc:unit", UnitTap)
+UNITS_DONE = Codec("bc:units:done", NoValue)
+SEND_NOW = Codec("bc:now", NoValue)
+SEND_LATER = Codec("bc:later", NoValue)
+QUIT = Codec("bc:quit", NoValue)
+STOP = Codec("bc:stop", BroadcastTap)
+AUDIENCES = (
+    AUDIENCE_SUBSCRIBERS,
+    AUDIENCE_TOPIC,
+    AUDIENCE_OFFICERS,
+    AUDIENCE_UNITS,
+    AUDIENCE_JUDGES,
+)
+COMPOSER = (*AUDIENCES, UNIT, UNITS_DONE, SEND_NOW, SEND_LATER, QUIT)
+"""The composer's buttons (:func:`on_button`)."""
+STEP_OF = {
+    **{codec.prefix: Step.AUDIENCE for codec in AUDIENCES},
+    UNIT.prefix: Step.UNITS,
+    UNITS_DONE.prefix: Step.UNITS,
+    SEND_NOW.prefix: Step.CONFIRM,
+    SEND_LATER.prefix: Step.CONFIRM,
+}
+"""The step at which each button of the composer acts."""
 
 
 def _button(text: str, data: str) -> InlineKeyboardButton:
@@ -99,16 +159,19 @@ def audience_label(language: str, audience: dict[str, Any]) -> str:
 
 
 def _audience_keyboard(language: str) -> InlineKeyboardMarkup:
-    rows = [[_button(t(language, "broadcast-audience-subscribers"), "bc:aud:subs")]]
+    none = NoValue()
+    rows = [
+        [_button(t(language, "broadcast-audience-subscribers"), AUDIENCE_SUBSCRIBERS.pack(none))]
+    ]
     rows += [
-        [_button(t(language, f"broadcast-topic-{topic}"), f"bc:aud:topic:{topic}")]
+        [_button(t(language, f"broadcast-topic-{topic}"), AUDIENCE_TOPIC.pack(TopicTap(topic)))]
         for topic in SUBSCRIBER_TOPICS
     ]
     rows += [
-        [_button(t(language, "broadcast-audience-officers-all"), "bc:aud:officers")],
-        [_button(t(language, "broadcast-button-officers-some"), "bc:aud:units")],
-        [_button(t(language, "broadcast-audience-judges"), "bc:aud:judges")],
-        [_button(t(language, "broadcast-button-quit"), "bc:quit")],
+        [_button(t(language, "broadcast-audience-officers-all"), AUDIENCE_OFFICERS.pack(none))],
+        [_button(t(language, "broadcast-button-officers-some"), AUDIENCE_UNITS.pack(none))],
+        [_button(t(language, "broadcast-audience-judges"), AUDIENCE_JUDGES.pack(none))],
+        [_button(t(language, "broadcast-button-quit"), QUIT.pack(none))],
     ]
     return InlineKeyboardMarkup(rows)
 
@@ -116,22 +179,40 @@ def _audience_keyboard(language: str) -> InlineKeyboardMarkup:
 # --- /broadcast --------------------------------------------------------------------------
 
 
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Asks the admin for the announcement's text (or a photo or document with a caption)."""
+async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Asks the admin for the announcement's text (or a photo or document with a caption);
+    a draft composed before is dropped."""
     if not await admin_or_refuse(update, context):
-        return ConversationHandler.END
-    context.user_data.pop(DRAFT_KEY, None)
+        return
     language = await language_of(update, context)
-    await update.effective_message.reply_text(
-        t(language, "broadcast-ask-text"), parse_mode=ParseMode.HTML
-    )
-    return BroadcastState.COMPOSE
+    runtime = runtime_of(context)
+    async with runtime.transaction() as session:
+        draft = Draft(Step.COMPOSE)
+        replaced = await start_waiting(session, update, draft, runtime.now(), language)
+    for text in filter(None, [replaced, t(language, "broadcast-ask-text")]):
+        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
-async def on_compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Keeps the text (and media), checks its length, and asks for the recipients."""
+async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+    """The admin's message while composing (:class:`Draft`): the announcement at the first
+    step, the moment after "later"; at a step that waits for a button, a pointer to them."""
     if not await admin_or_refuse(update, context):
-        return ConversationHandler.END
+        return True
+    step = pending.payload.step
+    if step == Step.COMPOSE:
+        await _compose(update, context, pending)
+    elif step == Step.SCHEDULE:
+        await _schedule(update, context, pending)
+    else:
+        language = await language_of(update, context)
+        await update.effective_message.reply_text(
+            t(language, "broadcast-use-buttons"), parse_mode=ParseMode.HTML
+        )
+    return True
+
+
+async def _compose(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+    """Keeps the text (and media), checks its length, and asks for the recipients."""
     language = await language_of(update, context)
     message = update.effective_message
     media_kind, media_file_id = None, None
@@ -142,7 +223,7 @@ async def on_compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
     if media_kind is None:
         if not message.text:
             await message.reply_text(t(language, "broadcast-text-missing"))
-            return BroadcastState.COMPOSE
+            return
         plain, text, limit = message.text, message.text_html, TEXT_LIMIT
     else:
         plain, text, limit = message.caption or "", message.caption_html or "", CAPTION_LIMIT
@@ -150,150 +231,154 @@ async def on_compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str 
         await message.reply_text(
             t(language, "broadcast-text-too-long", length=_utf16_length(plain), limit=limit)
         )
-        return BroadcastState.COMPOSE
-    context.user_data[DRAFT_KEY] = {
-        "text": text,
-        "media_kind": media_kind,
-        "media_file_id": media_file_id,
-        "units": [],
-    }
+        return
+    draft = Draft(Step.AUDIENCE, text, media_kind, media_file_id)
+    async with runtime_of(context).transaction() as session:
+        await keep_waiting(session, pending, draft)
     await message.reply_text(
         t(language, "broadcast-ask-audience"), reply_markup=_audience_keyboard(language)
     )
-    return BroadcastState.AUDIENCE
 
 
-async def _tapped_draft(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> dict[str, Any] | None:
-    """The admin's draft for a tap in the composer, or None (the conversation ends): the role
-    is checked at the moment of use, and a tap once the draft is gone is answered and
-    ignored."""
-    if not await admin_or_refuse(update, context):
-        return None
-    draft = context.user_data.get(DRAFT_KEY)
-    if draft is None:
-        await update.callback_query.answer()
-    return draft
-
-
-async def on_audience(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Takes the chosen recipients: previews the message or asks for the units."""
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every button of the composer. The role is checked at the moment of use; a tap on a
+    step the draft is no longer at, or once the draft is gone, is answered and ignored."""
     query = update.callback_query
-    draft = await _tapped_draft(update, context)
-    if draft is None:
-        return ConversationHandler.END
-    await query.answer()
-    choice = query.data.removeprefix("bc:aud:")
-    if choice == "units":
-        return await _show_units(update, context, draft, new_message=True)
-    if choice == "subs":
+    if not await admin_or_refuse(update, context):
+        return
+    if QUIT.matches(query.data):
+        await _quit(update, context)
+        return
+    async with runtime_of(context).sessions() as session:
+        pending = await pending_of(session, update, Draft)
+    codec = next(codec for codec in COMPOSER if codec.matches(query.data))
+    if pending is None or pending.payload.step != STEP_OF[codec.prefix]:
+        await query.answer()
+        return
+    if codec in AUDIENCES:
+        await _on_audience(update, context, pending, query.data)
+    elif codec is UNIT or codec is UNITS_DONE:
+        await _on_unit(update, context, pending, UNIT.parse(query.data))
+    elif codec is SEND_NOW:
+        await _send_now(update, context, pending)
+    else:
+        await _ask_time(update, context, pending)
+
+
+async def _on_audience(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, data: str
+) -> None:
+    """Takes the chosen recipients: previews the message or asks for the units."""
+    await update.callback_query.answer()
+    draft: Draft = pending.payload
+    if AUDIENCE_UNITS.matches(data):
+        await _show_units(update, context, pending, replace(draft, step=Step.UNITS))
+        return
+    topic = AUDIENCE_TOPIC.parse(data)
+    if AUDIENCE_SUBSCRIBERS.matches(data):
         audience = Audience.subscribers()
-    elif choice.startswith("topic:"):
-        audience = Audience.subscribers(choice.removeprefix("topic:"))
-    elif choice == "officers":
+    elif topic is not None:
+        audience = Audience.subscribers(topic.topic)
+    elif AUDIENCE_OFFICERS.matches(data):
         audience = Audience.officers()
     else:
         audience = Audience.judges()
-    return await _preview(update, context, draft, audience)
+    await _preview(update, context, pending, audience)
 
 
 async def _show_units(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict[str, Any], *, new_message: bool
-) -> str:
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, draft: Draft
+) -> None:
+    """The units to choose, with ticks: a new message from the audience question, else the
+    tapped list's buttons edited (only when they change: Telegram refuses an edit that
+    changes nothing)."""
     language = await language_of(update, context)
-    async with runtime_of(context).sessions() as session:
+    async with runtime_of(context).transaction() as session:
         edition = await current_edition(session)
-    units = list(edition.units) if edition is not None else []
+        units = list(edition.units) if edition is not None else []
+        if units:
+            await keep_waiting(session, pending, draft)
     if not units:
         await update.effective_message.reply_text(t(language, "broadcast-no-units"))
-        return BroadcastState.AUDIENCE
-    chosen = set(draft["units"])
+        return
+    chosen = set(draft.units)
     buttons = [
-        _button(("✅ " if unit.id in chosen else "") + unit.code, f"bc:unit:{unit.id}")
+        _button(("✅ " if unit.id in chosen else "") + unit.code, UNIT.pack(UnitTap(unit.id)))
         for unit in units
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append(
         [
-            _button(t(language, "broadcast-button-units-done"), "bc:units:done"),
-            _button(t(language, "broadcast-button-quit"), "bc:quit"),
+            _button(t(language, "broadcast-button-units-done"), UNITS_DONE.pack(NoValue())),
+            _button(t(language, "broadcast-button-quit"), QUIT.pack(NoValue())),
         ]
     )
     markup = InlineKeyboardMarkup(rows)
-    # what each list message shows, so that a tap on an older copy of the list that asks for
-    # the buttons it already shows edits nothing (Telegram refuses "message is not modified")
-    shown = draft.setdefault("units_shown", {})
-    if new_message:
-        sent = await update.effective_message.reply_text(
-            t(language, "broadcast-ask-units"), reply_markup=markup
-        )
-        shown[str(sent.message_id)] = sorted(chosen)
-    elif shown.get(str(update.effective_message.message_id)) != sorted(chosen):
+    message = update.effective_message
+    if pending.payload.step != Step.UNITS:
+        await message.reply_text(t(language, "broadcast-ask-units"), reply_markup=markup)
+    elif message.reply_markup != markup:
         await update.callback_query.edit_message_reply_markup(markup)
-        shown[str(update.effective_message.message_id)] = sorted(chosen)
-    return BroadcastState.UNITS
 
 
-async def on_unit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Selects or unselects a unit; with "done", previews the message."""
+async def _on_unit(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, tap: UnitTap | None
+) -> None:
+    """Selects or unselects a unit; with "done" (``tap`` None), previews the message."""
     query = update.callback_query
-    draft = await _tapped_draft(update, context)
-    if draft is None:
-        return ConversationHandler.END
-    if query.data == "bc:units:done":
-        if not draft["units"]:
-            language = await language_of(update, context)
-            await query.answer(t(language, "broadcast-units-none"), show_alert=True)
-            return BroadcastState.UNITS
-        await query.answer()
-        async with runtime_of(context).sessions() as session:
-            edition = await current_edition(session)
-        codes = [unit.code for unit in edition.units if unit.id in set(draft["units"])]
-        return await _preview(update, context, draft, Audience.officers(codes, edition.id))
-    await query.answer()
-    unit_id = int(query.data.removeprefix("bc:unit:"))
+    draft: Draft = pending.payload
     async with runtime_of(context).sessions() as session:
         edition = await current_edition(session)
-    if edition is None or unit_id not in {unit.id for unit in edition.units}:
-        return BroadcastState.UNITS  # a forged or outdated button: nothing to change
-    units = set(draft["units"])
-    units.symmetric_difference_update({unit_id})
-    draft["units"] = sorted(units)
-    return await _show_units(update, context, draft, new_message=False)
+    units = list(edition.units) if edition is not None else []
+    if tap is None:
+        if not draft.units:
+            language = await language_of(update, context)
+            await query.answer(t(language, "broadcast-units-none"), show_alert=True)
+            return
+        await query.answer()
+        codes = [unit.code for unit in units if unit.id in set(draft.units)]
+        await _preview(update, context, pending, Audience.officers(codes, edition.id))
+        return
+    await query.answer()
+    if tap.unit_id not in {unit.id for unit in units}:
+        return  # a forged or outdated button: nothing to change
+    chosen = sorted(set(draft.units) ^ {tap.unit_id})
+    await _show_units(update, context, pending, replace(draft, units=chosen))
 
 
-async def send_copy(message: Message, draft: dict[str, Any]) -> None:
+async def send_copy(message: Message, draft: Draft) -> None:
     """Sends ``draft`` into ``message``'s chat exactly as the sender will to recipients."""
-    bot, chat_id, text = message.get_bot(), message.chat_id, draft["text"]
-    if draft["media_kind"] == "photo":
-        await bot.send_photo(
-            chat_id, draft["media_file_id"], caption=text, parse_mode=ParseMode.HTML
-        )
-    elif draft["media_kind"] == "document":
+    bot, chat_id, text = message.get_bot(), message.chat_id, draft.text
+    if draft.media_kind == "photo":
+        await bot.send_photo(chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML)
+    elif draft.media_kind == "document":
         await bot.send_document(
-            chat_id, draft["media_file_id"], caption=text, parse_mode=ParseMode.HTML
+            chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML
         )
     else:
         await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
 
 
 async def _preview(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, draft: dict[str, Any], audience: Audience
-) -> str:
-    """Shows the message as recipients will see it, the number of recipients, and asks."""
+    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, audience: Audience
+) -> None:
+    """Shows the message as recipients will see it, the number of recipients, and asks; with
+    no recipients, asks for the audience again."""
     language = await language_of(update, context)
     message = update.effective_message
-    async with runtime_of(context).sessions() as session:
+    draft = replace(pending.payload, step=Step.CONFIRM, audience=audience.to_json())
+    async with runtime_of(context).transaction() as session:
         count = len(await resolve_audience(session, audience))
+        if count == 0:
+            draft = replace(draft, step=Step.AUDIENCE, audience=None)
+        await keep_waiting(session, pending, draft)
     label = audience_label(language, audience.to_json())
     if count == 0:
         await message.reply_text(
             t(language, "broadcast-no-recipients", audience=label),
             reply_markup=_audience_keyboard(language),
         )
-        return BroadcastState.AUDIENCE
-    draft["audience"] = audience.to_json()
+        return
     heading = t(language, "broadcast-preview-heading")
     if update.callback_query is not None:  # the question becomes the heading: fewer messages
         if message.text != heading:  # a stale tap on a question already turned into it
@@ -303,17 +388,16 @@ async def _preview(
     await send_copy(message, draft)
     buttons = [
         [
-            _button(t(language, "broadcast-button-now"), "bc:now"),
-            _button(t(language, "broadcast-button-later"), "bc:later"),
+            _button(t(language, "broadcast-button-now"), SEND_NOW.pack(NoValue())),
+            _button(t(language, "broadcast-button-later"), SEND_LATER.pack(NoValue())),
         ],
-        [_button(t(language, "broadcast-button-quit"), "bc:quit")],
+        [_button(t(language, "broadcast-button-quit"), QUIT.pack(NoValue()))],
     ]
     await message.reply_text(
         t(language, "broadcast-confirm", audience=label, count=count),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(buttons),
     )
-    return BroadcastState.CONFIRM
 
 
 def _sender(context: ContextTypes.DEFAULT_TYPE) -> BroadcastSender:
@@ -333,23 +417,22 @@ def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboa
         return t(language, "broadcast-report", **counts), None
     if progress.status is BroadcastStatus.CANCELLED:
         return t(language, "broadcast-report-cancelled", pending=progress.pending, **counts), None
-    stop = _button(t(language, "broadcast-button-stop"), f"bc:stop:{progress.broadcast_id}")
+    stop = _button(
+        t(language, "broadcast-button-stop"), STOP.pack(BroadcastTap(progress.broadcast_id))
+    )
     return t(language, "broadcast-progress", **counts), InlineKeyboardMarkup([[stop]])
 
 
-async def on_send_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Creates the broadcast, starts the sender, and turns the question into progress."""
+async def _send_now(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+    """Creates the broadcast (the draft is consumed in the same transaction: a double tap
+    creates one), starts the sender, and turns the question into progress."""
     query = update.callback_query
-    if not await admin_or_refuse(update, context):
-        return ConversationHandler.END
-    draft = context.user_data.pop(DRAFT_KEY, None)
     await query.answer()
-    if draft is None or "audience" not in draft:
-        return ConversationHandler.END
     language = await language_of(update, context)
     runtime = runtime_of(context)
     async with runtime.transaction() as session:
-        broadcast = await _create(session, draft, update, runtime.now())
+        await take(session, pending)
+        broadcast = await _create(session, pending.payload, update, runtime.now())
         broadcast_id = broadcast.id
     _sender(context).wake()
     async with runtime.sessions() as session:
@@ -363,45 +446,43 @@ async def on_send_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str
         lambda p: _progress_view(language, p),
         shown=text,
     )
-    return ConversationHandler.END
 
 
 async def _create(
-    session: AsyncSession, draft: dict[str, Any], update: Update, now: datetime, **kw: Any
+    session: AsyncSession, draft: Draft, update: Update, now: datetime, **kw: Any
 ) -> Broadcast:
-    """The broadcast of the draft, created by the admin who pressed the button."""
+    """The broadcast of the draft, created by the admin who composed it."""
+    assert draft.audience is not None  # set at the confirm step
     return await create_broadcast(
         session,
-        text=draft["text"],
-        audience=Audience.from_json(draft["audience"]),
+        text=draft.text,
+        audience=Audience.from_json(draft.audience),
         now=now,
         created_by=update.effective_user.id,
-        media_kind=draft["media_kind"],
-        media_file_id=draft["media_file_id"],
+        media_kind=draft.media_kind,
+        media_file_id=draft.media_file_id,
         **kw,
     )
 
 
-async def on_send_later(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
+async def _ask_time(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
     """Asks when to send (a date and time in the event's zone)."""
     query = update.callback_query
-    if not await admin_or_refuse(update, context):
-        return ConversationHandler.END
     await query.answer()
     language = await language_of(update, context)
     runtime = runtime_of(context)
+    async with runtime.transaction() as session:
+        await keep_waiting(session, pending, replace(pending.payload, step=Step.SCHEDULE))
     zone = zone_abbreviation(runtime.now().astimezone(runtime.settings.zone))
     await query.message.reply_text(
         t(language, "broadcast-ask-time", zone=zone, example=TIME_EXAMPLE),
         parse_mode=ParseMode.HTML,
     )
-    return BroadcastState.SCHEDULE
 
 
-async def on_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | int:
-    """Schedules the broadcast at the time written (in the event's zone), if in the future."""
-    if not await admin_or_refuse(update, context):
-        return ConversationHandler.END
+async def _schedule(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+    """Schedules the broadcast at the time written (in the event's zone), if in the future;
+    the draft is consumed in the same transaction."""
     language = await language_of(update, context)
     runtime = runtime_of(context)
     zone = runtime.settings.zone
@@ -412,48 +493,45 @@ async def on_time(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | i
         await message.reply_text(
             t(language, "broadcast-time-invalid", example=TIME_EXAMPLE), parse_mode=ParseMode.HTML
         )
-        return BroadcastState.SCHEDULE
+        return
     now = runtime.now()
     if moment <= now:
         await message.reply_text(
             t(language, "broadcast-time-past", moment=format_moment(moment, zone, language))
         )
-        return BroadcastState.SCHEDULE
-    draft = context.user_data.pop(DRAFT_KEY, None)
-    if draft is None or "audience" not in draft:
-        return ConversationHandler.END
+        return
+    draft: Draft = pending.payload
     async with runtime.transaction() as session:
+        await take(session, pending)
         broadcast = await _create(session, draft, update, now, scheduled_at=moment)
         broadcast_id = broadcast.id
     async with runtime.sessions() as session:
         progress = await broadcast_progress(session, broadcast_id)
-    stop = _button(t(language, "broadcast-button-stop"), f"bc:stop:{broadcast_id}")
+    stop = _button(t(language, "broadcast-button-stop"), STOP.pack(BroadcastTap(broadcast_id)))
+    assert draft.audience is not None
     await message.reply_text(
         t(
             language,
             "broadcast-scheduled",
             id=broadcast_id,
             moment=format_moment(moment, zone, language),
-            audience=audience_label(language, draft["audience"]),
+            audience=audience_label(language, draft.audience),
             count=progress.total,
         ),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[stop]]),
     )
-    return ConversationHandler.END
 
 
-async def on_quit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    """Drops the draft; nothing is sent."""
-    context.user_data.pop(DRAFT_KEY, None)
-    language = await language_of(update, context)
-    text = t(language, "broadcast-cancelled-draft")
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-        await update.callback_query.edit_message_text(text)
-    else:
-        await update.effective_message.reply_text(text)
-    return ConversationHandler.END
+async def _quit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The quit button: drops the draft; nothing is sent."""
+    query = update.callback_query
+    async with runtime_of(context).transaction() as session:
+        dropped = await drop_input(session, update, Draft)
+    await query.answer()
+    if dropped:
+        language = await language_of(update, context)
+        await query.edit_message_text(t(language, "broadcast-cancelled-draft"))
 
 
 # --- /broadcasts and the stop button -----------------------------------------------------
@@ -497,7 +575,7 @@ async def broadcasts_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         )
         if broadcast.status in (BroadcastStatus.SENDING, BroadcastStatus.SCHEDULED):
             label = t(language, "broadcast-button-stop-one", id=broadcast.id)
-            stops.append([_button(label, f"bc:stop:{broadcast.id}")])
+            stops.append([_button(label, STOP.pack(BroadcastTap(broadcast.id)))])
     await update.effective_message.reply_text(
         "\n\n".join(lines),
         parse_mode=ParseMode.HTML,
@@ -511,7 +589,9 @@ async def on_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await admin_or_refuse(update, context):
         return
     language = await language_of(update, context)
-    broadcast_id = int(query.data.removeprefix("bc:stop:"))
+    tap = STOP.parse(query.data)
+    assert tap is not None  # routed by STOP.pattern
+    broadcast_id = tap.broadcast_id
     runtime = runtime_of(context)
     async with runtime.transaction() as session:
         stopped = await cancel_broadcast(session, broadcast_id, runtime.now())
@@ -522,40 +602,17 @@ async def on_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def register(application: Application) -> None:
-    """Adds /broadcast (/pengumuman), /broadcasts and the stop button."""
-    text_or_media = (filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL
-    quit_handlers = [
-        CommandHandler(["batal", "cancel"], on_quit),
-        CallbackQueryHandler(on_quit, pattern=r"^bc:quit$"),
-    ]
-    with warnings.catch_warnings():  # per_message=False is meant: one conversation per chat
-        warnings.filterwarnings("ignore", "If 'per_message=False'", PTBUserWarning)
-        conversation = _conversation(text_or_media, quit_handlers)
-    application.add_handler(conversation)
+    """Adds /broadcast (/pengumuman), the composer's buttons and input, /broadcasts and the
+    stop button."""
+    application.add_handler(CommandHandler(["broadcast", "pengumuman"], broadcast_command))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=any_pattern(COMPOSER)))
     application.add_handler(CommandHandler(["broadcasts", "daftarpengumuman"], broadcasts_command))
-    application.add_handler(CallbackQueryHandler(on_stop, pattern=r"^bc:stop:\d+$"))
-
-
-def _conversation(text_or_media: Any, quit_handlers: list[Any]) -> ConversationHandler:
-    return ConversationHandler(
-        entry_points=[CommandHandler(["broadcast", "pengumuman"], broadcast_command)],
-        states={
-            BroadcastState.COMPOSE: [MessageHandler(text_or_media, on_compose)],
-            BroadcastState.AUDIENCE: [
-                CallbackQueryHandler(
-                    on_audience, pattern=r"^bc:aud:(subs|officers|units|judges|topic:[a-z]+)$"
-                )
-            ],
-            BroadcastState.UNITS: [
-                CallbackQueryHandler(on_unit, pattern=r"^bc:(unit:\d+|units:done)$")
-            ],
-            BroadcastState.CONFIRM: [
-                CallbackQueryHandler(on_send_now, pattern=r"^bc:now$"),
-                CallbackQueryHandler(on_send_later, pattern=r"^bc:later$"),
-            ],
-            BroadcastState.SCHEDULE: [MessageHandler(filters.TEXT & ~filters.COMMAND, on_time)],
-        },
-        fallbacks=quit_handlers,
-        name="broadcast",
-        allow_reentry=True,
+    application.add_handler(CallbackQueryHandler(on_stop, pattern=STOP.pattern))
+    accept_input(
+        Draft,
+        InputRoute(
+            on_message=on_message,
+            replaced_key="broadcast-draft-replaced",
+            cancelled_key="broadcast-cancelled-draft",
+        ),
     )

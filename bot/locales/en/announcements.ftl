@@ -154,3 +154,5 @@ winners-cancel-done = ✅ The announcement of { $moment } is cancelled. The resu
 winners-cancel-none = There is no announcement time to cancel.
 
 command-winners = IGA winners
+broadcast-draft-replaced = ℹ️ The announcement you were writing was dropped; nothing was sent.
+broadcast-use-buttons = Please choose with the buttons of the message above, or send /cancel to drop the announcement.

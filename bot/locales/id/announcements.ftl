@@ -154,3 +154,5 @@ winners-cancel-done = ✅ Pengumuman pemenang pada { $moment } dibatalkan. Hasil
 winners-cancel-none = Tidak ada jadwal pengumuman pemenang yang dapat dibatalkan.
 
 command-winners = Pemenang IGA
+broadcast-draft-replaced = ℹ️ Pengumuman yang sedang disusun dibatalkan; tidak ada yang dikirim.
+broadcast-use-buttons = Silakan pilih dengan tombol pada pesan di atas, atau kirim /batal untuk membatalkan pengumuman.
