@@ -17,6 +17,7 @@ from bot.handlers.core import chats, command_menu, errors, fallback, start
 from bot.handlers.core import language as language_choice
 from bot.handlers.entries import form as entries
 from bot.handlers.entries import joining as onboarding
+from bot.handlers.evidence import committee as evidence_committee
 from bot.handlers.evidence import downloads as evidence_downloads
 from bot.handlers.judging import ranking
 from bot.handlers.judging import scoring as judging
@@ -49,6 +50,7 @@ FEATURES = (
     judging,
     ranking,
     exports,
+    evidence_committee,
     workspace,
     fallback,
     errors,

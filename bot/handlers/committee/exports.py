@@ -1,4 +1,5 @@
-"""``/export`` (the Excel workbook), ``/export csv [table]`` (one table as CSV) and
+"""``/export`` (the Excel workbook), ``/export csv [table]`` (one table as CSV), ``/export
+berkas`` (the documents archive) and
 ``/laporan`` (the results report PDF). Admins only, checked at the moment of use: these files
 hold the results.
 
@@ -20,12 +21,16 @@ from bot.services.committee import exports
 from bot.services.core.events import current_event
 from bot.services.core.roles import Role
 
+ARCHIVE_WORDS = ("berkas", "files", "zip")
+"""``/export berkas``: the documents archive instead of the workbook."""
+
 
 @requires(Role.ADMIN)
 async def export_command(
     update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
 ) -> None:
-    """Sends the workbook, or with ``csv [table]`` one table as CSV (entries by default).
+    """Sends the workbook, with ``csv [table]`` one table as CSV (entries by default), or
+    with ``berkas`` the documents archive (:func:`bot.handlers.evidence.committee.send_archive`).
 
     The file is written to an unnamed temporary file (gone when closed), the rows read from
     the database a chunk at a time and written in a worker thread
@@ -33,6 +38,11 @@ async def export_command(
     never holds the tables in memory.
     """
     args = [arg.lower() for arg in context.args or []]
+    if args and args[0] in ARCHIVE_WORDS:
+        from bot.handlers.evidence.committee import send_archive
+
+        await send_archive(update, access, context)
+        return
     zone = access.runtime.settings.zone
     tables = exports.export_tables(access.session, access.edition, zone, "id")
     caption = access.t(

@@ -47,3 +47,16 @@ export-col-iid-weight = Weight
 export-col-iid-score = Score (weight × validated level, else self-assessed)
 export-col-iid-evidence-files = Evidence files
 export-col-iid-evidence-link = Evidence link
+
+## The committee's tools
+evidence-archive-wait = Preparing the documents archive (ZIP)… Please wait a moment.
+evidence-archive-caption = Documents archive of { $edition } as of { $moment }: { $entries } innovations, { $documents } files; { $problems } files missing or damaged (see indeks.xlsx).
+evidence-archive-too-big = The documents archive is { $size }, over what a bot may send ({ $limit }). Please download it from the committee's Workspace, or on the server run <code>iga-bot export --out files.zip</code>.
+evidence-purge-nothing = No files of withdrawn entries; nothing to delete.
+evidence-purge-ask = These files of { $entries } withdrawn innovations will be <b>deleted for good</b> from the store ({ $count } files, { $size }):
+evidence-purge-line = • { $entry }: { $name }
+evidence-purge-line-shared = • { $entry }: { $name } (the same bytes belong to another entry and stay for it)
+evidence-purge-more = … and { $count } more files.
+evidence-purge-button = 🗑 Delete { $count } files
+evidence-purge-changed = The list of files has changed. Please send /hapus_berkas again.
+evidence-purge-done = { $count } files of withdrawn innovations were deleted ({ $objects } from the store).

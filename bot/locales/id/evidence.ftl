@@ -47,3 +47,16 @@ export-col-iid-weight = Bobot
 export-col-iid-score = Skor (bobot × tingkat tervalidasi, bila belum: mandiri)
 export-col-iid-evidence-files = Berkas data dukung
 export-col-iid-evidence-link = Tautan data dukung
+
+## The committee's tools
+evidence-archive-wait = Menyiapkan arsip berkas (ZIP)… Mohon tunggu sebentar.
+evidence-archive-caption = Arsip berkas { $edition } per { $moment }: { $entries } inovasi, { $documents } berkas; { $problems } berkas tidak ada atau rusak (lihat indeks.xlsx).
+evidence-archive-too-big = Arsip berkas berukuran { $size }, melebihi batas kirim bot ({ $limit }). Silakan unduh melalui Ruang Kerja panitia, atau di server jalankan <code>iga-bot export --out berkas.zip</code>.
+evidence-purge-nothing = Tidak ada berkas dari inovasi yang ditarik; tidak ada yang perlu dihapus.
+evidence-purge-ask = Berkas berikut dari { $entries } inovasi yang ditarik akan <b>dihapus permanen</b> dari penyimpanan ({ $count } berkas, { $size }):
+evidence-purge-line = • { $entry }: { $name }
+evidence-purge-line-shared = • { $entry }: { $name } (isi yang sama dipakai inovasi lain, tetap disimpan untuknya)
+evidence-purge-more = … dan { $count } berkas lainnya.
+evidence-purge-button = 🗑 Hapus { $count } berkas
+evidence-purge-changed = Daftar berkas sudah berubah. Silakan kirim /hapus_berkas lagi.
+evidence-purge-done = { $count } berkas dari inovasi yang ditarik telah dihapus ({ $objects } dari penyimpanan).
