@@ -31,11 +31,11 @@ sys.path.insert(0, str(REPO))
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from bot.services.event_file import load_event_file  # noqa: E402
-from bot.services.event_import import import_event_file  # noqa: E402
-from bot.services.events import current_edition  # noqa: E402
+from bot.services.core.event_file import load_event_file  # noqa: E402
+from bot.services.core.event_import import import_event_file  # noqa: E402
+from bot.services.core.events import current_edition  # noqa: E402
+from bot.services.entries.submissions import evidence_key  # noqa: E402
 from bot.services.evidence.store import FileStore, FolderStore, S3Store  # noqa: E402
-from bot.services.submissions import evidence_key  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.setup import prepare_database  # noqa: E402
 from bot.storage.database import create_engine, create_session_factory  # noqa: E402

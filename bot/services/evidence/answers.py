@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from bot.i18n import format_day, plain_text
 from bot.services.committee.exports import answer_text, localized, status_label
 from bot.services.committee.report import _Report
 from bot.services.evidence.names import safe_name
 from bot.storage.models import Edition, Submission
+
+# fontTools reports every font subset at INFO: a dozen lines per entry's PDF in an archive
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 
 def answers_pdf(edition: Edition, submission: Submission, language: str = "id") -> bytes:
