@@ -18,11 +18,11 @@ One table, one row per run:
   second) and the sender's defaults (25 a second, 10 in flight).
 
 Each run has its own fresh database, emulator and bot process (``python -m bot run`` with the
-sender's module defaults changed before it starts). The emulator runs in this process and
-timestamps every message it accepts. The broadcast is made as the committee makes one: an
-admin sends ``/broadcast`` and the text, taps the audience "general subscribers", then
-"send now" (the handler creates one delivery per recipient and wakes the sender). The
-columns:
+outbox's settings ``OUTBOX_PER_SECOND`` and ``OUTBOX_MAX_IN_FLIGHT`` in its environment). The
+emulator runs in this process and timestamps every message it accepts. The broadcast is made
+as the committee makes one: an admin sends ``/broadcast`` and the text, taps the audience
+"general subscribers", then "send now" (the handler creates one delivery per recipient; the
+commit wakes the sender). The columns:
 
 - *from the tap*: messages accepted by the emulator per second, from the tap on "send now"
   to the last message (includes creating the deliveries and the sender's first look);
@@ -74,17 +74,6 @@ from bot.storage.models import Broadcast, Chat, Subscriber  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 BOT_TOKEN = "123456789:AAHbench-token-0123456789abcdefghij"
 TEXT = "Pengumuman: gladi bersih IGA 2022 hari Rabu pukul 08.00."
-LAUNCHER = """
-import sys
-import bot.outbox.sender as sender
-if sys.argv[1] != "-":
-    sender.PER_SECOND = float(sys.argv[1])
-if sys.argv[2] != "-":
-    sender.MAX_IN_FLIGHT = int(sys.argv[2])
-from bot.cli import main
-sys.exit(main(["run"]))
-"""
-"""``python -m bot run`` with the sender's pace and max_in_flight set ("-": its default)."""
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -199,14 +188,15 @@ async def run(scenario: Scenario, database_url: str, in_flight: int, log: Path) 
         "ADMIN_IDS": str(admin.id),
         "LOG_LEVEL": "WARNING",
     }
-    pace = "-" if scenario.pace is None else str(scenario.pace)
+    if scenario.pace is not None:  # else the settings' defaults
+        env["OUTBOX_PER_SECOND"] = str(scenario.pace)
+        env["OUTBOX_MAX_IN_FLIGHT"] = str(in_flight)
     with log.open("ab") as output:
         process = await asyncio.create_subprocess_exec(
             sys.executable,
-            "-c",
-            LAUNCHER,
-            pace,
-            "-" if scenario.pace is None else str(in_flight),
+            "-m",
+            "bot",
+            "run",
             env=env,
             cwd=REPO,
             stdout=output,

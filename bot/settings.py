@@ -61,6 +61,10 @@ class Settings(BaseSettings):
         init_data_max_age: Seconds a Mini App's init data is accepted after its ``auth_date``.
         workspace_file_limit: Largest file served through the workspace (bytes; the Bot API's
             getFile serves up to 20 MB).
+        outbox_per_second: The outbox sender's pace, messages per second overall (Telegram
+            allows about 30; the default 25 leaves room for replies to users).
+        outbox_max_in_flight: Most outbox messages awaiting Telegram's answer at once (also
+            the most a crash can send twice: the Bot API has no idempotency key).
     """
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -89,6 +93,8 @@ class Settings(BaseSettings):
     webapp_script_url: str = "https://telegram.org/js/telegram-web-app.js"
     init_data_max_age: int = Field(default=3600, ge=60)
     workspace_file_limit: int = Field(default=20 * 1024 * 1024, ge=1)
+    outbox_per_second: float = Field(default=25.0, gt=0)
+    outbox_max_in_flight: int = Field(default=10, ge=1)
 
     @field_validator("database_url", mode="before")
     @classmethod

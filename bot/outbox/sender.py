@@ -1,13 +1,16 @@
-"""``BroadcastSender``: a background task in the bot process that delivers the pending
-deliveries of broadcasts within Telegram's limits.
+"""``BroadcastSender``: the one sender of the outbox, a background task in the bot process that
+delivers the pending deliveries of every outbox message (:mod:`bot.services.shared.outbox`:
+broadcasts, notices, reminders) within Telegram's limits.
 
-Find it from handlers and jobs with ``context.bot_data[SENDER_KEY]`` (``"broadcast_sender"``);
-call :meth:`BroadcastSender.wake` right after committing a new broadcast or a cancellation.
+Find it from handlers and jobs with ``context.bot_data[SENDER_KEY]`` (``"broadcast_sender"``).
+It wakes by itself when a transaction that wrote to the outbox commits (an ``after_commit``
+hook on this process's sessions); call :meth:`BroadcastSender.wake` after a cancellation.
 
 What it does, and where each rule comes from:
 
-- Paces messages at most ``per_second`` overall (default 25, below Telegram's "about 30
-  messages per second" of the Bot API FAQ, leaving room for the bot's replies to users),
+- Paces messages at most ``per_second`` overall (setting ``OUTBOX_PER_SECOND``, default 25,
+  below Telegram's "about 30 messages per second" of the Bot API FAQ, leaving room for the
+  bot's replies to users),
   evenly spaced; a late send is made up by the next ones within :data:`PACER_SLACK` or one
   interval, so any second carries at most ``per_second`` plus a bucket of 2 sends at 25/s
   (11 at 1,000/s; see :class:`_Pacer`). One message per ``per_chat_interval`` seconds to
@@ -20,10 +23,11 @@ What it does, and where each rule comes from:
   the chat blocked; other 400 answers ("chat not found", a bad request) mark it ``failed``.
 - A group upgraded to a supergroup (``migrate_to_chat_id``) is followed: the message goes to
   the new chat and the delivery, chat and subscriptions record it.
-- Exactly once: deliveries are claimed (committed as "in flight") a batch at a time and each
-  result is committed right after Telegram answers. After a crash, pending deliveries are
-  picked up again when the bot starts; only those in flight at the crash (at most
-  ``max_in_flight`` messages accepted by Telegram but not yet recorded) can be sent twice.
+- Exactly once: deliveries are claimed (committed as "in flight", ``FOR UPDATE SKIP LOCKED``
+  on PostgreSQL) a batch at a time and each result is committed right after Telegram answers.
+  After a crash, pending deliveries are picked up again when the bot starts; only those in
+  flight at the crash (at most ``max_in_flight``, setting ``OUTBOX_MAX_IN_FLIGHT``, messages
+  accepted by Telegram but not yet recorded) can be sent twice.
   A timeout after Telegram accepted a message has the same effect; the Bot API offers no
   idempotency key that could close that window.
 
@@ -54,7 +58,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -66,7 +72,7 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import Application
-from telegram.warnings import PTBDeprecationWarning
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import (
@@ -80,12 +86,14 @@ from bot.services.announcements.broadcasts import (
     mark_failed,
     mark_in_flight,
     mark_sent_many,
+    markup_for_language,
     note_transient_error,
     record_chat_migration,
     sending_broadcasts,
     start_due_broadcasts,
     text_for_language,
 )
+from bot.services.shared.outbox import WRITTEN
 from bot.storage.models import Broadcast
 from bot.telegram_request import AiohttpRequest
 
@@ -94,15 +102,10 @@ logger = logging.getLogger(__name__)
 SENDER_KEY = "broadcast_sender"
 """Key of the running :class:`BroadcastSender` in ``application.bot_data``."""
 
-PER_SECOND = 25.0
-"""Default pace, messages per second overall (Telegram: about 30; FAQ "My bot is hitting
-limits")."""
 PER_CHAT_INTERVAL = 1.0
 """Default seconds between two messages to one private chat (Telegram: about one a second)."""
 GROUP_PER_MINUTE = 20
 """Default messages per minute to one group or supergroup (Telegram: 20)."""
-MAX_IN_FLIGHT = 10
-"""Default most messages awaiting Telegram's answer at once."""
 MAX_ATTEMPTS = 5
 """Default attempts of one delivery on transient errors before it is ``failed``."""
 BACKOFF = 1.0
@@ -287,11 +290,11 @@ class BroadcastSender:
     Args:
         bot: The bot that sends.
         runtime: Database sessions, settings (DEFAULT_LANGUAGE) and the clock (``now``).
-        per_second: Most messages per second overall.
+        per_second: Most messages per second overall (setting ``OUTBOX_PER_SECOND``).
         per_chat_interval: Least seconds between two messages to one private chat.
         group_per_minute: Most messages per minute to one group.
         max_in_flight: Most sends awaiting Telegram's answer at once (also the most messages
-            a crash can duplicate).
+            a crash can duplicate; setting ``OUTBOX_MAX_IN_FLIGHT``).
         max_attempts: Attempts on transient errors before a delivery is ``failed``.
         backoff: Seconds before the first retry; doubles with each attempt.
         progress_interval: Least seconds between two edits of a progress message.
@@ -305,10 +308,10 @@ class BroadcastSender:
         bot: Bot,
         runtime: Runtime,
         *,
-        per_second: float = PER_SECOND,
+        per_second: float,
         per_chat_interval: float = PER_CHAT_INTERVAL,
         group_per_minute: int = GROUP_PER_MINUTE,
-        max_in_flight: int = MAX_IN_FLIGHT,
+        max_in_flight: int,
         max_attempts: int = MAX_ATTEMPTS,
         backoff: float = BACKOFF,
         progress_interval: float = PROGRESS_INTERVAL,
@@ -555,10 +558,15 @@ class BroadcastSender:
 
     # --- one message ------------------------------------------------------------------
 
-    async def _deliver(self, broadcast: Broadcast, chat_id: int, text: str) -> int:
-        """Send one copy; returns Telegram's ``message_id``. The sending bot has no rate
-        limiter: this sender handles 429 itself, pausing every send (see module doc)."""
+    async def _deliver(
+        self, broadcast: Broadcast, chat_id: int, text: str, markup: dict[str, Any] | None
+    ) -> int:
+        """Send one copy (with its buttons); returns Telegram's ``message_id``. The sending bot
+        has no rate limiter: this sender handles 429 itself, pausing every send (see module
+        doc)."""
         data: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML}
+        if markup is not None:
+            data["reply_markup"] = markup
         if broadcast.media_kind in ("photo", "document"):
             data[broadcast.media_kind] = broadcast.media_file_id
             data["caption"] = text
@@ -574,15 +582,15 @@ class BroadcastSender:
 
     async def _send(self, delivery: ClaimedDelivery, state: _State) -> None:
         broadcast = state.broadcast
-        text = text_for_language(
-            broadcast, delivery.language, self.runtime.settings.default_language
-        )
+        default_language = self.runtime.settings.default_language
+        text = text_for_language(broadcast, delivery.language, default_language)
+        markup = markup_for_language(broadcast, delivery.language, default_language)
         try:
             if delivery.id in self._reclaim:
                 await self._record(lambda s: mark_in_flight(s, delivery.id))
                 self._reclaim.discard(delivery.id)
             try:
-                message_id = await self._deliver(broadcast, delivery.chat_id, text)
+                message_id = await self._deliver(broadcast, delivery.chat_id, text, markup)
             except TelegramError as error:
                 await self._handle_error(delivery, error)
             else:
@@ -689,27 +697,46 @@ class BroadcastSender:
         watch.shown, watch.shown_at = text, now
 
 
+WAKE = "outbox_wake"
+"""``session.info`` entry of this process's sessions: the sender's :meth:`~BroadcastSender.wake`,
+called when a transaction that wrote to the outbox commits."""
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_after_outbox_commit(session: Session) -> None:
+    if session.info.pop(WRITTEN, False):
+        wake = session.info.get(WAKE)
+        if wake is not None:
+            wake()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_outbox(session: Session) -> None:
+    session.info.pop(WRITTEN, None)
+
+
 def install(application: Application, **limits: Any) -> BroadcastSender:
-    """Create the sender of ``application`` and keep it in ``bot_data[SENDER_KEY]``.
+    """Create the sender of ``application``, keep it in ``bot_data[SENDER_KEY]`` and have
+    every commit that wrote to the outbox through the runtime's sessions wake it.
 
     Start it in ``post_init`` and stop it in ``post_stop`` (while the bot can still send).
 
     Args:
         application: The bot; ``bot_data["runtime"]`` must be set.
-        **limits: Keyword arguments of :class:`BroadcastSender` (pace, retries…).
+        **limits: Keyword arguments of :class:`BroadcastSender` (retries…); the pace and the
+            sends in flight come from the settings (``OUTBOX_PER_SECOND``,
+            ``OUTBOX_MAX_IN_FLIGHT``) unless given.
     """
-    defaults = {  # read now, so a benchmark or test harness can change the module's values
-        "per_second": PER_SECOND,
-        "per_chat_interval": PER_CHAT_INTERVAL,
-        "group_per_minute": GROUP_PER_MINUTE,
-        "max_in_flight": MAX_IN_FLIGHT,
-        "max_attempts": MAX_ATTEMPTS,
-        "backoff": BACKOFF,
+    runtime: Runtime = application.bot_data["runtime"]
+    settings = runtime.settings
+    limits = {
+        "per_second": settings.outbox_per_second,
+        "max_in_flight": settings.outbox_max_in_flight,
+        **limits,
     }
-    sender = BroadcastSender(
-        application.bot, application.bot_data["runtime"], **{**defaults, **limits}
-    )
+    sender = BroadcastSender(application.bot, runtime, **limits)
     application.bot_data[SENDER_KEY] = sender
+    runtime.sessions.configure(info={WAKE: sender.wake})
     return sender
 
 
@@ -724,8 +751,13 @@ class _SendingBot(Bot):
         Raises:
             TelegramError: As the matching ``Bot.send_*`` method (PTB maps the answer).
         """
-        result = await self._post(method, data)  # the request the Bot.send_* methods make
+        result = await self.do_api_request(method, api_kwargs=data)
         return int(result["message_id"])
+
+
+warnings.filterwarnings(  # send_raw calls known methods through do_api_request on purpose
+    "ignore", message=r"Please use 'Bot\.send", category=PTBUserWarning
+)
 
 
 def _sending_bot(bot: Bot, pool_size: int) -> _SendingBot:

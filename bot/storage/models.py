@@ -581,20 +581,26 @@ class BroadcastStatus(enum.StrEnum):
 
 
 class Broadcast(Base):
-    """An announcement to an audience; one :class:`Delivery` row per recipient.
+    """One message of the outbox (:mod:`bot.services.shared.outbox`): a committee's
+    broadcast, or a message the bot sends on its own; one :class:`Delivery` row per recipient.
 
     ``kind`` is ``manual`` for the committee's own, or the system's (``winners``,
-    ``reminder``, ``schedule_change``…). ``text`` is HTML ready to send; ``texts`` optionally
-    holds one text per language (``{"id": …, "en": …}``), chosen by each recipient's language.
+    ``reminder``, ``status``, ``schedule``…). ``key`` names the logical message (unique; None
+    for the committee's broadcasts). ``text`` is HTML ready to send; ``texts`` optionally
+    holds one text per language (``{"id": …, "en": …}``), chosen by each recipient's language;
+    ``markups`` the buttons per language (Bot API ``InlineKeyboardMarkup`` JSON).
     """
 
     __tablename__ = "broadcasts"
+    __table_args__ = (Index("ix_broadcasts_key", "key", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), default="manual")
+    key: Mapped[str | None] = mapped_column(String(128))
     created_by: Mapped[int | None] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
     texts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    markups: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     media_kind: Mapped[str | None] = mapped_column(String(16))
     media_file_id: Mapped[str | None] = mapped_column(String(255))
     audience: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -4,8 +4,8 @@ and search; an entry in full with its self-assessment, files and history, and th
 ranking with its formula and warnings.
 
 Actions go through :func:`bot.services.entries.submission_status.change_status` and
-:func:`bot.services.judging.scoring.assign`, as the chat's buttons do, and the officers get the same
-notices once the change is committed.
+:func:`bot.services.judging.scoring.assign`, as the chat's buttons do: the officers' notices
+are written to the outbox with the change.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from aiohttp import web
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
-    StatusChange,
     StatusChangeError,
     change_status,
 )
@@ -28,7 +27,7 @@ from bot.services.workspace import views as workspace
 from bot.storage.models import Submission, SubmissionStatus
 from bot.web.auth import Access, authorised, is_admin_rule
 from bot.web.entry_view import entry_sections
-from bot.web.pages import NOTIFY_KEY, int_param, json_body, json_ok, json_refused, render
+from bot.web.pages import int_param, json_body, json_ok, json_refused, render
 
 S = SubmissionStatus
 
@@ -122,10 +121,9 @@ async def entry_page(request: web.Request) -> web.Response:
 
 async def change_entry_status(request: web.Request) -> web.Response:
     """``POST {"action": "verify"|"return"|"reject"|"nominate", "note": "..."}``; the
-    officers are told once the change is committed."""
+    officers' notices go to the outbox with the change."""
     entry_id = int_param(request, "id")
     body = await json_body(request)
-    changes: list[StatusChange] = []
     async with authorised(request, is_admin_rule, "admin") as access:
         action = str(body.get("action", ""))
         note = str(body.get("note") or "").strip()
@@ -155,14 +153,12 @@ async def change_entry_status(request: web.Request) -> web.Response:
                     status=access.t(f"status-{entry.status.value}"),
                 )
             )
-        changes.append(change)
         message = access.t(
             "entry-action-done",
             number=entry.number or "—",
             status=access.t(f"status-{change.new.value}"),
             officers=len(set(change.officer_ids)),
         )
-    await request.app[NOTIFY_KEY](changes)
     return json_ok(message=message)
 
 

@@ -4,7 +4,6 @@ the viewer's language and Indonesian formats, JSON answers and bodies."""
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,12 +14,10 @@ from telegram import Bot
 
 from bot.i18n import format_day, format_moment, format_number
 from bot.services.committee.exports import localized, status_label
-from bot.services.entries.submission_status import StatusChange
 from bot.storage.models import SubmissionStatus
 from bot.web.auth import Access
 
 BOT_KEY = web.AppKey("bot", Bot)
-NOTIFY_KEY = web.AppKey("notify", Callable[[Sequence[StatusChange]], Awaitable[Any]])
 
 BODY_LIMIT = 64 * 1024
 """Largest JSON body of an action (bytes): a comment of 10,000 characters fits."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -17,13 +17,9 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.runtime import Runtime
-from bot.services.entries.submission_status import StatusChange
 from bot.web import webhook, workspace
 
 logger = logging.getLogger(__name__)
-
-Notify = Callable[[Sequence[StatusChange]], Awaitable[Any]]
-"""Sends the officers' notices of committed status changes (the chat's own function)."""
 
 FIRST_RETRY, LONGEST_RETRY = 1.0, 30.0
 """Start-up calls to Telegram are retried after 1 s, then 1.5 times longer up to 30 s
@@ -39,16 +35,9 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
     runtime: Runtime = application.bot_data["runtime"]
     app = web.Application(client_max_size=1024 * 1024)
     if runtime.settings.public_url:
-        from bot.handlers.shared.notify import send_officer_notices
-
-        async def notify(changes: Sequence[StatusChange]) -> None:
-            await send_officer_notices(application.bot, runtime, changes)
-
         from bot.handlers.evidence.downloads import STORE_KEY
 
-        workspace.add_workspace(
-            app, runtime, application.bot, notify, application.bot_data.get(STORE_KEY)
-        )
+        workspace.add_workspace(app, runtime, application.bot, application.bot_data.get(STORE_KEY))
     if with_webhook:
         secret = runtime.settings.webhook_secret
         webhook.add_webhook(

@@ -8,9 +8,8 @@ itself and the static files hold no data and need no init data.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
@@ -19,11 +18,10 @@ from aiohttp import web
 from telegram import Bot
 
 from bot.runtime import Runtime
-from bot.services.entries.submission_status import StatusChange
 from bot.services.evidence.store import FileStore
 from bot.web import committee, files, judging
 from bot.web.auth import RUNTIME_KEY, authorised, init_data_middleware, is_committee_rule
-from bot.web.pages import BOT_KEY, NOTIFY_KEY, template_globals
+from bot.web.pages import BOT_KEY, template_globals
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -100,7 +98,6 @@ def add_workspace(
     app: web.Application,
     runtime: Runtime,
     bot: Bot,
-    notify: Callable[[Sequence[StatusChange]], Awaitable[Any]],
     store: FileStore | None = None,
 ) -> None:
     """Serve the workspace under ``/app/`` on ``app``.
@@ -108,7 +105,6 @@ def add_workspace(
     Args:
         runtime: The bot's runtime (settings, database, clock).
         bot: The bot (files not yet in the store are fetched through the Bot API).
-        notify: Sends the officers' notices of committed status changes.
         store: The evidence file store.
     """
     settings = runtime.settings
@@ -116,7 +112,6 @@ def add_workspace(
     if store is not None:
         app[files.STORE_KEY] = store
     app[BOT_KEY] = bot
-    app[NOTIFY_KEY] = notify
     environment = aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),

@@ -12,13 +12,13 @@ python-telegram-bot's JobQueue.
   restarts send nothing twice. Tests await it directly after moving ``bot.clock``; PTB's
   JobQueue runs on real time and tests never wait for it.
 
-Mass messages go through the broadcast engine
-(:mod:`bot.services.announcements.broadcasts`, one Delivery per recipient, paced by
-:mod:`bot.outbox.sender`): event reminders to the subscribers of
-schedule news; deadline reminders to each unit's officers; the winners' announcement to the
-subscribers of results or general news (each chat once; a chat that chose schedule news only
-did not ask for results, and the menu shows them to everyone); congratulations to each winning
-unit's officers. Personal star reminders carry a map button and are sent directly.
+Every message goes to the outbox (:mod:`bot.services.shared.outbox`, one Delivery per
+recipient, sent by :mod:`bot.outbox.sender`) in the transaction that marks the row sent,
+named by the row's key: event reminders to the subscribers of schedule news; deadline
+reminders to each unit's officers; the winners' announcement to the subscribers of results or
+general news (each chat once; a chat that chose schedule news only did not ask for results,
+and the menu shows them to everyone); congratulations to each winning unit's officers;
+personal star reminders with a map button.
 """
 
 from __future__ import annotations
@@ -30,14 +30,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, ContextTypes
 
 from bot.handlers.shared.maps import map_link
-from bot.i18n import LANGUAGES, Markup, format_moment, format_time_range, plain_text, t
-from bot.outbox.sender import SENDER_KEY
+from bot.i18n import Markup, format_moment, format_time_range, plain_text, t
 from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import Audience, create_broadcast
 from bot.services.announcements.reminders import (
@@ -53,10 +49,10 @@ from bot.services.announcements.reminders import (
     stale_reason,
 )
 from bot.services.announcements.subscriptions import active_subscribers
-from bot.services.core.chats import chat_language, mark_blocked
 from bot.services.core.event_file import localized
 from bot.services.core.events import agenda_item_with_venue, event_with_venue
 from bot.services.judging.results import mark_announced, visible_awards
+from bot.services.shared.outbox import enqueue, in_every_language, keyboard, url_button
 from bot.storage.models import Award, Edition, Event, Reminder
 
 logger = logging.getLogger(__name__)
@@ -74,7 +70,7 @@ class DueReport:
     """What one :func:`process_due` run did.
 
     Attributes:
-        sent: Keys of the rows sent (broadcast created or message delivered).
+        sent: Keys of the rows sent (their messages written to the outbox).
         dropped: Keys of the rows dropped, with the reason.
     """
 
@@ -148,7 +144,6 @@ async def process_due(application: Application) -> DueReport:
     async with runtime.sessions() as session:
         ids = await due_reminder_ids(session, now)
     report = DueReport(sent=[], dropped=[])
-    broadcasts = 0
     for reminder_id in ids:
         try:
             async with runtime.transaction() as session:
@@ -157,8 +152,7 @@ async def process_due(application: Application) -> DueReport:
                     continue
                 reason = await stale_reason(session, reminder, now)
                 if reason is None:
-                    made, reason = await SENDERS[reminder.kind](application, session, reminder, now)
-                    broadcasts += made
+                    reason = await SENDERS[reminder.kind](application, session, reminder, now)
                 if reason is None:
                     mark_sent(reminder, now)
                     report.sent.append(reminder.key)
@@ -168,18 +162,11 @@ async def process_due(application: Application) -> DueReport:
                     logger.info("Dropped %s: %s", reminder.key, reason)
         except Exception:
             logger.exception("Scheduled row %s failed; it will be tried again", reminder_id)
-    sender = application.bot_data.get(SENDER_KEY)
-    if broadcasts and sender is not None:
-        sender.wake()
     return report
 
 
-Sent = tuple[int, str | None]
-"""What a sender did: broadcasts created, and a reason if the row must be dropped instead."""
-
-
-def _texts(render: Callable[[str], str]) -> dict[str, str]:
-    return {language: render(language) for language in LANGUAGES}
+Sent = str | None
+"""What a row's sender says: None when its messages are written, else why the row is dropped."""
 
 
 async def _broadcast(
@@ -187,14 +174,15 @@ async def _broadcast(
     session: AsyncSession,
     *,
     kind: str,
+    key: str,
     audience: Audience,
     render: Callable[[str], str],
     now: datetime,
 ) -> None:
-    texts = _texts(render)
+    texts = in_every_language(render)
     default = _runtime(application).settings.default_language
     await create_broadcast(
-        session, text=texts[default], texts=texts, audience=audience, now=now, kind=kind
+        session, text=texts[default], texts=texts, audience=audience, now=now, kind=kind, key=key
     )
 
 
@@ -210,6 +198,7 @@ async def _send_event_reminder(
         application,
         session,
         kind="reminder",
+        key=reminder.key,
         audience=Audience.subscribers("schedule"),
         render=lambda language: t(
             language,
@@ -220,7 +209,7 @@ async def _send_event_reminder(
         ),
         now=now,
     )
-    return 1, None
+    return None
 
 
 def _zone_of(event: Event) -> ZoneInfo:
@@ -230,39 +219,38 @@ def _zone_of(event: Event) -> ZoneInfo:
 async def _send_star_reminder(
     application: Application, session: AsyncSession, reminder: Reminder, now: datetime
 ) -> Sent:
-    """Reminds one chat of a session it starred, with a map button (sent directly)."""
+    """Reminds one chat of a session it starred, with a map button."""
     chat_id = reminder.payload["chat_id"]
     item = await agenda_item_with_venue(session, reminder.payload["agenda_item_id"])
     event = item.event
-    language = (
-        await chat_language(session, chat_id) or _runtime(application).settings.default_language
-    )
-    place = ", ".join(
-        part for part in (item.room, event.venue.name if event.venue else None) if part
-    )
-    text = t(
-        language,
-        "scheduler-star-reminder",
-        title=item.title,
-        time=format_time_range(item.starts_at, item.ends_at, _zone_of(event), language),
-        place=place,
-    )
-    markup = None
-    if event.venue is not None:
-        button = InlineKeyboardButton(
-            plain_text(language, "scheduler-venue-button"), url=map_link(event.venue)
+    venue = event.venue
+    place = ", ".join(part for part in (item.room, venue.name if venue else None) if part)
+    markups = None
+    if venue is not None:
+        link = map_link(venue)
+        markups = in_every_language(
+            lambda language: keyboard(
+                [[url_button(plain_text(language, "scheduler-venue-button"), link)]]
+            )
         )
-        markup = InlineKeyboardMarkup([[button]])
-    try:
-        await application.bot.send_message(
-            chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
-    except Forbidden:
-        await mark_blocked(session, chat_id, now)
-        return 0, "chat blocked the bot"
-    except BadRequest as exc:
-        return 0, f"Telegram refused: {exc.message}"
-    return 0, None
+    written = await enqueue(
+        session,
+        kind="star",
+        key=reminder.key,
+        recipients=[chat_id],
+        texts=in_every_language(
+            lambda language: t(
+                language,
+                "scheduler-star-reminder",
+                title=item.title,
+                time=format_time_range(item.starts_at, item.ends_at, _zone_of(event), language),
+                place=place,
+            )
+        ),
+        markups=markups,
+        now=now,
+    )
+    return None if written is not None else "chat blocked the bot"
 
 
 async def _send_deadline_reminders(
@@ -321,11 +309,12 @@ async def _send_deadline_reminders(
             application,
             session,
             kind="deadline",
+            key=f"{reminder.key}:{target.unit.code}",
             audience=Audience.chats(target.officer_ids),
             render=render,
             now=now,
         )
-    return len(targets), None
+    return None
 
 
 def winners_lines(awards: Sequence[Award], language: str) -> Markup:
@@ -347,7 +336,7 @@ async def _announce_results(
     edition = await session.get(Edition, reminder.payload["edition_id"])
     awards = await visible_awards(session, edition, now, viewer_is_admin=False)
     if not awards:
-        return 0, "no results recorded"
+        return "no results recorded"
     chat_ids: set[int] = set()
     for topic in ANNOUNCEMENT_TOPICS:
         chat_ids.update(await active_subscribers(session, topic))
@@ -355,6 +344,7 @@ async def _announce_results(
         application,
         session,
         kind="winners",
+        key=f"{reminder.key}:winners",
         audience=Audience.chats(sorted(chat_ids)),
         render=lambda language: t(
             language,
@@ -371,6 +361,7 @@ async def _announce_results(
             application,
             session,
             kind="congratulations",
+            key=f"{reminder.key}:{unit.code}",
             audience=Audience.officers([unit.code], edition_id=edition.id),
             render=lambda language, own=own, unit=unit: t(
                 language,
@@ -382,7 +373,7 @@ async def _announce_results(
             now=now,
         )
     mark_announced(edition, now)
-    return 1 + len(units), None
+    return None
 
 
 SENDERS: dict[

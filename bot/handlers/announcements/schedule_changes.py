@@ -2,12 +2,11 @@
 
 How schedule-change news works: the committee edits EVENT_CONFIG and sends ``/muat_ulang``
 to the bot (admins only, checked at the moment of use). The bot imports the file in one
-transaction, writes each agenda change to the audit log (``agenda.change``), answers the admin
-with what it found, and then, in the background, sends each recipient one message with what
-changed (before and after of title, time, room and speakers; cancelled sessions stated as
-cancelled): subscribers of schedule news get every change, and whoever starred a session gets
-that session's change. The messages are paced below Telegram's limits and a 429's
-``retry_after`` is honoured.
+transaction, which also writes each agenda change to the audit log (``agenda.change``) and to
+the outbox one message per recipient with what changed (before and after of title, time, room
+and speakers; cancelled sessions stated as cancelled): subscribers of schedule news get every
+change, and whoever starred a session gets that session's change. It answers the admin with
+what it found; the outbox's sender delivers the notices (paced, resumed after a crash).
 
 ``iga-bot event import`` (the command line) is for setting the event up: it writes the same
 rows but sends nothing, since it runs outside the bot. A change imported that way is not
@@ -17,52 +16,30 @@ use the bot, reload through the bot.
 
 from __future__ import annotations
 
-import asyncio
-import logging
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 
-from telegram import Bot, Update
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.context import language_of, runtime_of
 from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
-from bot.i18n import Markup, format_day, format_time_range, t
-from bot.runtime import Runtime
+from bot.i18n import LANGUAGES, Markup, format_day, format_time_range, t
 from bot.services.announcements.schedule_changes import (
-    ScheduleNotice,
     changed_fields,
     is_news,
     plan_schedule_notices,
     record_schedule_changes,
 )
 from bot.services.attendees.agenda import event_zone
-from bot.services.core.chats import mark_blocked
 from bot.services.core.event_file import EventFileError, load_event_file
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot, import_event_file
+from bot.services.shared.outbox import Texts, enqueue
 from bot.storage.models import Event
-
-logger = logging.getLogger(__name__)
-
-PACE_SECONDS = 0.05
-"""Pause between two notices: 20 messages a second, below Telegram's ~30 a second overall
-(Bot API FAQ, "My bot is hitting limits"); each recipient gets one message anyway."""
-
-ATTEMPTS = 3
-"""Tries per message on a 429 (after waiting ``retry_after``) or a network error."""
-
-
-@dataclass
-class DeliveryCount:
-    """How the notices went: messages sent, chats that blocked the bot, failures."""
-
-    sent: int = 0
-    blocked: int = 0
-    failed: int = 0
 
 
 def _when(snapshot: AgendaSnapshot, event: Event, language: str) -> Markup:
@@ -117,81 +94,56 @@ def change_block(change: AgendaChange, event: Event, language: str) -> str:
     return "\n".join(lines)
 
 
-def notice_texts(notice: ScheduleNotice, event: Event, language: str) -> list[str]:
-    """The message(s) of one notice, each within Telegram's 4096 characters."""
-    blocks = [t(language, "schedule-title", event=event.short_title)]
-    blocks += [change_block(change, event, language) for change in notice.changes]
-    return split_blocks(blocks)
+def notice_texts(changes: Sequence[AgendaChange], event: Event) -> list[Texts]:
+    """The messages telling ``changes``, each in every language and within Telegram's 4096
+    characters: the changes are grouped so that each group fits one message in every language
+    (a single change longer than that is cut between its lines)."""
+    titles = {language: t(language, "schedule-title", event=event.short_title)
+              for language in LANGUAGES}  # fmt: skip
+    groups: list[dict[str, list[str]]] = []
+    for change in changes:
+        blocks = {language: change_block(change, event, language) for language in LANGUAGES}
+        last = groups[-1] if groups else None
+        if last is not None and all(
+            len("\n\n".join([titles[language], *last[language], blocks[language]])) <= TEXT_BUDGET
+            for language in LANGUAGES
+        ):
+            for language in LANGUAGES:
+                last[language].append(blocks[language])
+        else:
+            groups.append({language: [blocks[language]] for language in LANGUAGES})
+    messages: list[Texts] = []
+    for group in groups:
+        parts = {language: split_blocks([titles[language], *group[language]])
+                 for language in LANGUAGES}  # fmt: skip
+        for index in range(max(len(texts) for texts in parts.values())):
+            messages.append(
+                {language: texts[index] for language, texts in parts.items() if index < len(texts)}
+            )
+    return messages
 
 
-async def _send(bot: Bot, chat_id: int, text: str) -> str:
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
-            return "sent"
-        except RetryAfter as exc:
-            delay = exc.retry_after
-            seconds = delay.total_seconds() if isinstance(delay, timedelta) else float(delay)
-            logger.warning("Flood control for chat %s: waiting %.0f s", chat_id, seconds)
-            await asyncio.sleep(seconds)
-        except Forbidden:
-            return "blocked"
-        except NetworkError:
-            if attempt == ATTEMPTS:
-                break
-            await asyncio.sleep(attempt)
-        except TelegramError:
-            logger.warning("Schedule notice to chat %s refused", chat_id, exc_info=True)
-            return "failed"
-    return "failed"
-
-
-async def deliver_schedule_notices(
-    bot: Bot, runtime: Runtime, notices: Sequence[ScheduleNotice]
-) -> DeliveryCount:
-    """Send each notice in its recipient's language, paced (:data:`PACE_SECONDS`).
-
-    A recipient who blocked the bot (403) is marked blocked (their subscriptions inactive).
-
-    Returns:
-        The counts of sent messages, blocked chats and failed chats.
-    """
-    count = DeliveryCount()
-    event = await runtime.event()
-    if event is None:
-        return count
-    for notice in notices:
-        language = notice.language or runtime.settings.default_language
-        for text in notice_texts(notice, event, language):
-            outcome = await _send(bot, notice.chat_id, text)
-            await asyncio.sleep(PACE_SECONDS)
-            if outcome != "sent":
-                break
-            count.sent += 1
-        if outcome == "blocked":
-            count.blocked += 1
-            async with runtime.transaction() as session:
-                await mark_blocked(session, notice.chat_id, runtime.now())
-            runtime.forget_chat(notice.chat_id)
-        elif outcome == "failed":
-            count.failed += 1
-    logger.info(
-        "Schedule notices: %d sent, %d blocked, %d failed", count.sent, count.blocked, count.failed
-    )
-    return count
-
-
-async def notify_schedule_changes(
-    bot: Bot, runtime: Runtime, changes: Sequence[AgendaChange]
-) -> DeliveryCount:
-    """Plan who hears about ``changes`` (an import's ``agenda_changes``) and tell them.
-
-    Returns:
-        The delivery counts.
-    """
-    async with runtime.sessions() as session:
-        notices = await plan_schedule_notices(session, changes)
-    return await deliver_schedule_notices(bot, runtime, notices)
+async def write_schedule_notices(
+    session: AsyncSession, event: Event, changes: Sequence[AgendaChange], now: datetime
+) -> None:
+    """Write the notices of ``changes`` (an import's news) to the outbox, in the import's
+    transaction: recipients told the same changes share the messages
+    (:func:`~bot.services.schedule_changes.plan_schedule_notices` says who hears what)."""
+    audiences: dict[str, tuple[tuple[AgendaChange, ...], list[int]]] = {}
+    for notice in await plan_schedule_notices(session, changes):
+        ids = ",".join(str(change.agenda_item_id) for change in notice.changes)
+        audiences.setdefault(ids, (notice.changes, []))[1].append(notice.chat_id)
+    for ids, (told, chat_ids) in audiences.items():
+        digest = hashlib.sha1(ids.encode(), usedforsecurity=False).hexdigest()[:16]
+        for part, texts in enumerate(notice_texts(told, event)):
+            await enqueue(
+                session,
+                kind="schedule",
+                key=f"schedule:{now.isoformat()}:{digest}:{part}",
+                recipients=chat_ids,
+                texts=texts,
+                now=now,
+            )
 
 
 async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -212,11 +164,15 @@ async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             t(language, "reload-invalid", problems=problems), parse_mode=ParseMode.HTML
         )
         return
+    now = runtime.now()
     async with runtime.transaction() as session:
         report = await import_event_file(session, spec)
-        await record_schedule_changes(session, report.agenda_changes, user_id, runtime.now())
+        await record_schedule_changes(session, report.agenda_changes, user_id, now)
+        news = [change for change in report.agenda_changes if is_news(change)]
+        event = await session.get(Event, report.event_id)
+        if news and event is not None:
+            await write_schedule_notices(session, event, news, now)
     runtime.forget_event()
-    news = [change for change in report.agenda_changes if is_news(change)]
     await message.reply_text(
         t(
             language,
@@ -227,10 +183,6 @@ async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         ),
         parse_mode=ParseMode.HTML,
     )
-    if news:
-        context.application.create_task(
-            notify_schedule_changes(context.bot, runtime, news), update=update
-        )
 
 
 def register(application: Application) -> None:

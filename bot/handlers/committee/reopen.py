@@ -8,10 +8,9 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.context import language_of, runtime_of
-from bot.handlers.shared.notify import notify
 from bot.i18n import format_moment, t
 from bot.services.core.events import current_edition, unit_by_code
-from bot.services.entries.submissions import has_editable_entry, reopen_deadline, reopen_unit
+from bot.services.entries.submissions import reopen_deadline, reopen_unit
 from bot.storage.models import Unit
 
 DEFAULT_REOPEN_DAYS = 3
@@ -28,7 +27,8 @@ async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-d
 
 async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """``/buka_kembali UNIT [HARI]``: an admin lets one unit enter and change drafts for some
-    more days after closing; the unit's officers are told."""
+    more days after closing; the unit's officers are told (through the outbox, with the
+    change)."""
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
@@ -50,8 +50,7 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         now = runtime.now()
         zone = runtime.settings.zone
         until = reopen_deadline(now, days, zone)
-        officers = await reopen_unit(session, unit, until, user_id, now)
-        has_draft = await has_editable_entry(session, unit.id)
+        officers = await reopen_unit(session, unit, until, user_id, now, zone)
     await _reply(
         update,
         t(
@@ -61,13 +60,6 @@ async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             moment=format_moment(until, zone, language),
             officers=len(officers),
         ),
-    )
-    await notify(
-        context,
-        set(officers),
-        "reopen-officer-notice-continue" if has_draft else "reopen-officer-notice-new",
-        unit=unit.name,
-        moment=until,
     )
 
 

@@ -8,10 +8,9 @@ forged or replayed callback from someone without the role changes nothing.
 from __future__ import annotations
 
 import enum
-import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,7 +29,6 @@ from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue
 from bot.handlers.shared.keyboards import button, keyboard
-from bot.handlers.shared.notify import notify_officers
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.text import split_text
 from bot.i18n import Markup, format_day, format_moment, format_money
@@ -41,7 +39,6 @@ from bot.services.core.roles import Role
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
-    StatusChange,
     StatusChangeError,
     change_status,
 )
@@ -328,12 +325,12 @@ async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: 
             logger.warning("Could not re-send the attachments of entry %s: %s", entry.id, error)
 
 
-async def _apply(
-    access: Access, entry_id: int, target: SubmissionStatus, note: str | None
-) -> tuple[str, list[StatusChange]]:
+async def _apply(access: Access, entry_id: int, target: SubmissionStatus, note: str | None) -> str:
+    """Change the entry's status (its officers' notices go to the outbox with the change);
+    returns the admin's reply."""
     entry = await load_entry(access.session, entry_id)
     if entry is None or entry.edition_id != access.edition.id:
-        return access.t("entry-not-found"), []
+        return access.t("entry-not-found")
     try:
         change = await change_status(
             access.session,
@@ -348,14 +345,13 @@ async def _apply(
             "entry-action-not-allowed",
             number=entry.number or "—",
             status=status_label(access.language, entry.status),
-        ), []
-    text = access.t(
+        )
+    return access.t(
         "entry-action-done",
         number=entry.number or "—",
         status=status_label(access.language, target),
         officers=len(set(change.officer_ids)),
     )
-    return text, [change]
 
 
 @requires(Role.ADMIN)
@@ -385,17 +381,15 @@ async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: 
             reply_markup=InlineKeyboardMarkup([[cancel]]),
         )
         return
-    text, changes = await _apply(access, tap.entry_id, ACTIONS[tap.action], None)
+    text = await _apply(access, tap.entry_id, ACTIONS[tap.action], None)
     await access.commit()
     await query.message.reply_text(text, parse_mode=ParseMode.HTML)
-    context.chat_data.setdefault("pending_notices", []).extend(changes)
 
 
 async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
     """The admin's message while a return or rejection waits for its note
-    (:class:`ReviewNote`); the officers are told after the commit."""
+    (:class:`ReviewNote`); the officers' notices go to the outbox with the change."""
     await _take_note(update, context, pending)
-    await send_pending_notices(update, context)
     return True
 
 
@@ -415,10 +409,9 @@ async def _take_note(
         return
     await take(access.session, pending)
     action = EntryAction(pending.payload.action)
-    text, changes = await _apply(access, pending.payload.entry_id, ACTIONS[action], note)
+    text = await _apply(access, pending.payload.entry_id, ACTIONS[action], note)
     await access.commit()
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
-    context.chat_data.setdefault("pending_notices", []).extend(changes)
 
 
 @requires(Role.ADMIN)
@@ -430,24 +423,6 @@ async def on_note_cancel(
     await access.commit()
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
-
-
-async def send_pending_notices(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """After the transaction committed, tell the officers about the status changes."""
-    changes = context.chat_data.pop("pending_notices", None) if context.chat_data else None
-    if changes:
-        await notify_officers(context, changes)
-
-
-def _with_notices(
-    func: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]],
-) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
-    @functools.wraps(func)
-    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await func(update, context)
-        await send_pending_notices(update, context)
-
-    return handler
 
 
 # --- /judges and /assign ---------------------------------------------------------------------
@@ -684,7 +659,7 @@ def register(application: Application) -> None:
         (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
         (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
         (r"^cm:e:\d+$", on_detail),
-        (ACTION.pattern, _with_notices(on_action)),
+        (ACTION.pattern, on_action),
         (NOTE_CANCEL.pattern, on_note_cancel),
         (r"^cm:jd:\d+$", on_judge_remove),
         (r"^cm:as:(all|j:\d+|t:\d+:\d+)$", on_assign),

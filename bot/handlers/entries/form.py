@@ -36,7 +36,6 @@ from bot.handlers.entries import views
 from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.shared.context import language_of, runtime_of
 from bot.handlers.shared.menus import MENU_LAYOUT, button_filter
-from bot.handlers.shared.notify import notify
 from bot.handlers.shared.replies import reply_html
 from bot.i18n import LANGUAGES, Markup, plain_text, t
 from bot.runtime import Runtime
@@ -55,7 +54,6 @@ from bot.services.entries.form import (
     parse_url,
     visible_fields,
 )
-from bot.services.entries.submission_status import StatusChange
 from bot.services.entries.submissions import (
     EVIDENCE_PREFIX,
     LEVEL_PREFIX,
@@ -70,7 +68,6 @@ from bot.services.entries.submissions import (
     assessment_of,
     award_ranks,
     clear_answer,
-    committee_ids,
     editable_entries,
     entry_for_officer,
     entry_problems,
@@ -547,7 +544,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     runtime = runtime_of(context)
     user_id = update.effective_user.id
     replies: list[Reply] = []
-    notices: list[tuple[set[int], str, dict[str, Any]]] = []
+    changed = False
     alert = None
     cached = await runtime.edition_form()
     if cached is None:
@@ -559,8 +556,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             if action == "new":
                 replies = await _new_entry(session, language, cached, user_id, numbers[0], runtime)
             elif action in ("confirm", "withdrawok"):
-                replies, notices = await _finish(
-                    session, language, action, user_id, numbers[0], runtime, context
+                replies, changed = await _finish(
+                    session, language, action, user_id, numbers[0], runtime
                 )
             else:
                 submission = await entry_for_officer(session, user_id, numbers[0])
@@ -572,7 +569,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             alert = views.error_text(language, error, cached.fields)
     if action in ("new", "open", "edit", "summary", "indicators", "indicator"):
         _cache(context)[user_id] = True
-    if action in ("confirm", "withdrawok") and notices:
+    if changed:
         _cache(context)[user_id] = False
     await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "review"):
@@ -581,8 +578,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _show_buttons(query.message, replies[0])
     else:
         await _send(query.message, replies)
-    for recipients, key, args in notices:
-        await notify(context, recipients, key, **args)
 
 
 def _plain(html_text: str) -> str:
@@ -748,22 +743,36 @@ def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Ma
     return Markup("\n".join(lines))
 
 
-async def _finish(session, language, action, user_id, submission_id, runtime, context):  # type: ignore[no-untyped-def]
-    """Confirm (submit) or withdraw; returns the replies and the notices to send after the
-    transaction: ``(recipients, catalogue key, arguments)``."""
+async def _finish(
+    session: AsyncSession,
+    language: str,
+    action: str,
+    user_id: int,
+    submission_id: int,
+    runtime: Runtime,
+) -> tuple[list[Reply], bool]:
+    """Confirm (submit) or withdraw; returns the replies and whether the status changed (the
+    other officers' and the committee's notices are in the outbox with the change)."""
     now = runtime.now()
     zone = runtime.settings.zone
     if action == "withdrawok":
         change = await withdraw_entry(session, user_id, submission_id, now)
         name = views.entry_name(language, change.submission)
-        notices = [(set(change.officer_ids) - {user_id}, *_status_notice(change))]
-        return [(t(language, "entry-withdrawn", name=name), None)], notices
-    result = await submit_entry(session, user_id, submission_id, now)
+        return [(t(language, "entry-withdrawn", name=name), None)], True
+    settings = runtime.settings
+    result = await submit_entry(
+        session,
+        user_id,
+        submission_id,
+        now,
+        admin_ids=settings.admin_ids,
+        workspace_url=settings.workspace_url,
+    )
     submission = result.submission
     name = views.entry_name(language, submission)
     if result.change is None:
         text = t(language, "entry-already-submitted", name=name, number=submission.number)
-        return [(text, None)], []
+        return [(text, None)], False
     receipt = t(
         language,
         "entry-receipt",
@@ -772,30 +781,7 @@ async def _finish(session, language, action, user_id, submission_id, runtime, co
         unit=submission.unit.name,
         moment=views.moment_text(now, zone, language),
     )
-    committee = await committee_ids(session, runtime.settings.admin_ids)
-    notices = [
-        (set(result.change.officer_ids) - {user_id}, *_status_notice(result.change)),
-        (
-            committee,
-            "entry-committee-new",
-            {
-                "name": name,
-                "number": submission.number,
-                "unit": submission.unit.name,
-                "workspace_entry": submission.id,
-            },
-        ),
-    ]
-    return [(receipt, None)], notices
-
-
-def _status_notice(change: StatusChange) -> tuple[str, dict[str, Any]]:
-    return "entry-status-changed", {
-        "name": change.submission.title or "—",
-        "number": change.submission.number or "—",
-        "status": change.new,
-        "note": change.note or "",
-    }
+    return [(receipt, None)], True
 
 
 # --- the unit's entries ----------------------------------------------------------------------

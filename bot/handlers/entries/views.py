@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.handlers.shared.callback_data import Codec
-from bot.handlers.shared.notify import note_text, status_label
 from bot.i18n import format_day, format_megabytes, format_moment, format_money, plain_text, t
 from bot.services.core.event_file import FormFieldSpec, localized
 from bot.services.entries.form import (
@@ -120,6 +119,16 @@ def entry_error_text(language: str, error: EntryError, zone: ZoneInfo) -> str:
     if error.problem is EntryProblem.NOT_EDITABLE and error.status is not None:
         return t(language, "entry-error-not_editable", status=status_label(language, error.status))
     return t(language, f"entry-error-{error.problem.value}")
+
+
+def note_text(language: str, note: str) -> str:
+    """The committee's note, escaped (a note may be longer than a catalogue placeable)."""
+    return t(language, "entry-returned-note") + " " + html.escape(note)
+
+
+def status_label(language: str, status: SubmissionStatus) -> str:
+    """The status as the officers read it."""
+    return t(language, f"entry-status-{status.value}")
 
 
 def entry_name(language: str, submission: Submission) -> str:

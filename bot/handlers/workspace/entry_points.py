@@ -1,7 +1,8 @@
 """Where the chat opens the workspace (the committee's and judges' Mini App): the menu
 button of each admin's and judge's private chat, and ``/ruang_kerja`` (the button on the
-committee's notice of a new entry is in :mod:`bot.handlers.shared.workspace_links`). Without
-``PUBLIC_URL`` the workspace is off and ``/ruang_kerja`` says so.
+committee's notice of a new entry is written with the notice, in the outbox:
+:func:`bot.services.entries.submission_status.change_status`). Without ``PUBLIC_URL`` the
+workspace is off and ``/ruang_kerja`` says so.
 """
 
 from __future__ import annotations

@@ -77,6 +77,7 @@ officer-notice-rejected =
     We are sorry: your innovation <b>{ $title }</b> ({ $number }) cannot be accepted.
     Reason: { $note }
 officer-notice-nominee = Congratulations, your innovation <b>{ $title }</b> ({ $number }) is a nominee. The committee will contact you about the presentation.
+officer-notice-button-revise = ✏️ Revise the innovation
 
 ## Judges (/judges) and assignments (/assign)
 judges-header = <b>Judging panel</b> ({ $count })

@@ -130,6 +130,7 @@ entry-receipt =
     Keep this number. See the status with /inovasi_saya.
 entry-already-submitted = The entry { $name } was already sent with the number <b>{ $number }</b>.
 entry-committee-new = 📥 New entry: <b>{ $number }</b> { $name } from { $unit }.
+entry-committee-button-open = 📂 Open the innovation
 entry-returned-note = Committee's note:
 
 ## Status

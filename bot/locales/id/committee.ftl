@@ -78,6 +78,7 @@ officer-notice-rejected =
     Mohon maaf, inovasi <b>{ $title }</b> ({ $number }) tidak dapat diterima.
     Alasan: { $note }
 officer-notice-nominee = Selamat, inovasi <b>{ $title }</b> ({ $number }) masuk nominasi. Panitia akan menghubungi Bapak/Ibu untuk tahap presentasi.
+officer-notice-button-revise = ✏️ Perbaiki inovasi
 
 ## Judges (/judges) and assignments (/assign)
 judges-header = <b>Tim penilai</b> ({ $count } orang)

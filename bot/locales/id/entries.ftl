@@ -130,6 +130,7 @@ entry-receipt =
     Simpan nomor ini. Status dapat dilihat dengan /inovasi_saya.
 entry-already-submitted = Inovasi { $name } sudah terkirim dengan nomor <b>{ $number }</b>.
 entry-committee-new = 📥 Inovasi baru masuk: <b>{ $number }</b> { $name } dari { $unit }.
+entry-committee-button-open = 📂 Buka inovasi
 entry-returned-note = Catatan panitia:
 
 ## Status

@@ -1,5 +1,6 @@
 """Broadcasts: who receives one (:class:`Audience`), creating it with one Delivery row per
-recipient, and the bookkeeping the sender does per delivery (claim, sent, failed, blocked).
+recipient (through the outbox, :mod:`bot.services.shared.outbox`), and the bookkeeping the
+sender does per delivery of any outbox message (claim, sent, failed, blocked).
 
 The transaction belongs to the caller (nothing here commits). The Telegram side, pacing and
 retries live in :mod:`bot.outbox.sender`.
@@ -21,11 +22,13 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.chats import mark_blocked
 from bot.services.core.events import current_edition
+from bot.services.shared.outbox import NOTICE_KINDS, reachable, write
+from bot.storage.locking import skip_locked
 from bot.storage.models import (
     Broadcast,
     BroadcastStatus,
@@ -158,25 +161,8 @@ async def resolve_audience(session: AsyncSession, audience: Audience) -> list[in
     elif kind is AudienceKind.ALL:
         query = select(Chat.id).where(Chat.type == "private")
     else:
-        wanted = list(dict.fromkeys(audience.chat_ids or ()))
-        blocked = await _blocked_among(session, wanted)
-        return [chat_id for chat_id in wanted if chat_id not in blocked]
-    ids = sorted(set(await session.scalars(query)))
-    blocked = await _blocked_among(session, ids)
-    return [chat_id for chat_id in ids if chat_id not in blocked]
-
-
-async def _blocked_among(session: AsyncSession, chat_ids: list[int]) -> set[int]:
-    if not chat_ids:
-        return set()
-    blocked: set[int] = set()
-    for start in range(0, len(chat_ids), 5000):  # stay under the drivers' parameter limits
-        part = chat_ids[start : start + 5000]
-        rows = await session.scalars(
-            select(Chat.id).where(Chat.id.in_(part), Chat.blocked_at.is_not(None))
-        )
-        blocked.update(rows)
-    return blocked
+        return await reachable(session, audience.chat_ids or ())
+    return await reachable(session, sorted(set(await session.scalars(query))))
 
 
 async def create_broadcast(
@@ -191,11 +177,12 @@ async def create_broadcast(
     media_kind: str | None = None,
     media_file_id: str | None = None,
     scheduled_at: datetime | None = None,
+    key: str | None = None,
 ) -> Broadcast:
     """Create a broadcast and one pending Delivery per recipient (bulk insert).
 
-    The sender (:mod:`bot.outbox.sender`) delivers it once the caller commits; call its
-    ``wake()`` after the commit to start at once.
+    The sender (:mod:`bot.outbox.sender`) delivers it once the caller commits (the commit
+    wakes it).
 
     Args:
         session: The caller's transaction.
@@ -210,6 +197,8 @@ async def create_broadcast(
         media_kind: ``photo`` or ``document`` (``text`` is then the caption), or None.
         media_file_id: Telegram ``file_id`` of the media.
         scheduled_at: When to send (aware); None or a past instant sends now.
+        key: Names the logical message (the system's messages, e.g. a reminder's key); when
+            a broadcast with this key exists, it is returned and nothing is added.
 
     Returns:
         The broadcast (flushed, with its id), status SENDING or SCHEDULED.
@@ -221,9 +210,14 @@ async def create_broadcast(
         raise ValueError(f"unknown media kind {media_kind!r}")
     if (media_kind is None) != (media_file_id is None):
         raise ValueError("media_kind and media_file_id go together")
+    if key is not None:
+        existing = await session.scalar(select(Broadcast).where(Broadcast.key == key))
+        if existing is not None:
+            return existing
     later = scheduled_at is not None and scheduled_at > now
     broadcast = Broadcast(
         kind=kind,
+        key=key,
         created_by=created_by,
         text=text,
         texts=dict(texts) if texts else None,
@@ -235,23 +229,7 @@ async def create_broadcast(
         created_at=now,
         started_at=None if later else now,
     )
-    session.add(broadcast)
-    await session.flush()
-    recipients = await resolve_audience(session, audience)
-    if recipients:
-        await session.execute(
-            insert(Delivery),
-            [
-                {
-                    "broadcast_id": broadcast.id,
-                    "chat_id": chat_id,
-                    "status": DeliveryStatus.PENDING,
-                    "attempts": 0,
-                }
-                for chat_id in recipients
-            ],
-        )
-    return broadcast
+    return await write(session, broadcast, await resolve_audience(session, audience))
 
 
 def text_for_language(broadcast: Broadcast, language: str | None, default_language: str) -> str:
@@ -259,6 +237,15 @@ def text_for_language(broadcast: Broadcast, language: str | None, default_langua
     ``broadcast.text``."""
     texts = broadcast.texts or {}
     return texts.get(language or "") or texts.get(default_language) or broadcast.text
+
+
+def markup_for_language(
+    broadcast: Broadcast, language: str | None, default_language: str
+) -> dict[str, Any] | None:
+    """The buttons a recipient gets (Bot API JSON): its language's, else the default
+    language's; None for a message without buttons."""
+    markups = broadcast.markups or {}
+    return markups.get(language or "") or markups.get(default_language)
 
 
 # --- progress and the committee's view ---------------------------------------------------
@@ -327,9 +314,15 @@ async def broadcast_progress(session: AsyncSession, broadcast_id: int) -> Progre
 async def recent_broadcasts(
     session: AsyncSession, limit: int = 10
 ) -> list[tuple[Broadcast, Progress]]:
-    """The latest broadcasts, newest first, each with its counts."""
+    """The latest broadcasts and mass messages, newest first, each with its counts (personal
+    notices, :data:`~bot.services.shared.outbox.NOTICE_KINDS`, are left out)."""
     broadcasts = list(
-        await session.scalars(select(Broadcast).order_by(Broadcast.id.desc()).limit(limit))
+        await session.scalars(
+            select(Broadcast)
+            .where(Broadcast.kind.not_in(NOTICE_KINDS))
+            .order_by(Broadcast.id.desc())
+            .limit(limit)
+        )
     )
     counts = await _counts(session, [b.id for b in broadcasts])
     return [(b, _progress(b, counts[b.id])) for b in broadcasts]
@@ -418,7 +411,9 @@ async def claim_deliveries(
 ) -> list[ClaimedDelivery]:
     """Mark the next pending deliveries of a sending broadcast as :data:`IN_FLIGHT`.
 
-    Commit before sending them: a crash then leaves them recognisable (see module doc).
+    Commit before sending them: a crash then leaves them recognisable (see module doc). On
+    PostgreSQL the rows are claimed with ``FOR UPDATE SKIP LOCKED``
+    (:func:`~bot.storage.locking.skip_locked`): rows another process is claiming are skipped.
 
     Args:
         session: The caller's transaction.
@@ -429,21 +424,20 @@ async def claim_deliveries(
     Returns:
         The claimed deliveries in id order (empty when none is left after ``after_id``).
     """
-    rows = (
-        await session.execute(
-            select(Delivery.id, Delivery.chat_id, Delivery.attempts, Chat.language)
-            .join(Broadcast, Broadcast.id == Delivery.broadcast_id)
-            .outerjoin(Chat, Chat.id == Delivery.chat_id)
-            .where(
-                Delivery.broadcast_id == broadcast_id,
-                Broadcast.status == BroadcastStatus.SENDING,
-                Delivery.status == DeliveryStatus.PENDING,
-                Delivery.id > after_id,
-            )
-            .order_by(Delivery.id)
-            .limit(limit)
+    query = (
+        select(Delivery.id, Delivery.chat_id, Delivery.attempts, Chat.language)
+        .join(Broadcast, Broadcast.id == Delivery.broadcast_id)
+        .outerjoin(Chat, Chat.id == Delivery.chat_id)
+        .where(
+            Delivery.broadcast_id == broadcast_id,
+            Broadcast.status == BroadcastStatus.SENDING,
+            Delivery.status == DeliveryStatus.PENDING,
+            Delivery.id > after_id,
         )
-    ).all()
+        .order_by(Delivery.id)
+        .limit(limit)
+    )
+    rows = (await session.execute(skip_locked(query, Delivery))).all()
     if rows:
         await session.execute(
             update(Delivery)

@@ -11,19 +11,39 @@ Allowed transitions (``SubmissionStatus``)::
     not_selected → nominee
 
 Side effects, all in the caller's transaction: ``status`` and ``status_note`` are set,
-``submitted_at`` on submission, and an audit entry records who changed what. Notifying the
-unit's officers is the caller's (handler's) job, using :attr:`StatusChange.officer_ids`.
+``submitted_at`` on submission, an audit entry records who changed what, and the notices
+are written to the outbox (:mod:`bot.services.shared.outbox`), sent once the caller commits:
+
+- the committee's decisions (verified, returned, rejected, nominee) tell every officer of the
+  unit but the one who acted (``officer-notice-<status>``; a returned entry comes with a button
+  that opens it for revision);
+- the unit's own steps (submitted, withdrawn) tell the unit's other officers
+  (``entry-status-changed``), and a submission alerts the committee (``entry-committee-new``,
+  with a button that opens the entry);
+- results (winner, not selected) tell no one: they stay private until the announcement,
+  which congratulates the winners (:mod:`bot.handlers.scheduler`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import AuditEntry, Officer, Submission, SubmissionStatus
+from bot.i18n import plain_text, t
+from bot.services.core.committee_members import committee_ids
+from bot.services.shared.outbox import (
+    button_in_every_language,
+    enqueue,
+    in_every_language,
+    keyboard,
+    web_app_button,
+)
+from bot.storage.models import AuditEntry, Officer, Submission, SubmissionStatus, Unit
 
 S = SubmissionStatus
 
@@ -42,6 +62,11 @@ TRANSITIONS: dict[SubmissionStatus, frozenset[SubmissionStatus]] = {
     S.REJECTED: frozenset(),
     S.WITHDRAWN: frozenset(),
 }
+
+COMMITTEE_DECISIONS = frozenset({S.VERIFIED, S.RETURNED, S.REJECTED, S.NOMINEE})
+"""Statuses the committee sets that the unit's officers hear about (``officer-notice-*``)."""
+UNIT_STEPS = frozenset({S.SUBMITTED, S.WITHDRAWN})
+"""Statuses the unit sets itself; its other officers hear about them."""
 
 
 class StatusChangeError(Exception):
@@ -72,8 +97,12 @@ async def change_status(
     actor_id: int | None,
     now: datetime,
     note: str | None = None,
+    notify: bool = True,
+    admin_ids: Collection[int] = (),
+    workspace_url: str | None = None,
 ) -> StatusChange:
-    """Move ``submission`` to ``new`` if the transition table allows it.
+    """Move ``submission`` to ``new`` if the transition table allows it, with the side effects
+    of the module doc.
 
     Args:
         session: The caller's session; nothing is committed here.
@@ -82,6 +111,10 @@ async def change_status(
         actor_id: Telegram user id of who made the change (None for the system).
         now: The current instant (aware).
         note: Shown to the officers (the committee's note on return or rejection).
+        notify: False writes no notice (setting the results, which stay private).
+        admin_ids: ADMIN_IDS; with the ``admins`` rows, who is alerted of a submission.
+        workspace_url: The workspace's (Mini App's) address when it is on: the alert's button
+            opens the entry there; None: in the chat (``cm:e:<id>``).
 
     Returns:
         The change, with the Telegram user ids of the unit's officers to notify.
@@ -97,18 +130,97 @@ async def change_status(
     submission.updated_at = now
     if new is S.SUBMITTED:
         submission.submitted_at = now
-    session.add(
-        AuditEntry(
-            at=now,
-            actor_id=actor_id,
-            action=f"submission.{new.value}",
-            entity="submission",
-            entity_id=str(submission.id),
-            before={"status": old.value},
-            after={"status": new.value, "note": note},
-        )
+    audit = AuditEntry(
+        at=now,
+        actor_id=actor_id,
+        action=f"submission.{new.value}",
+        entity="submission",
+        entity_id=str(submission.id),
+        before={"status": old.value},
+        after={"status": new.value, "note": note},
     )
+    session.add(audit)
     officer_ids = tuple(
         await session.scalars(select(Officer.user_id).where(Officer.unit_id == submission.unit_id))
     )
-    return StatusChange(submission, old, new, note, officer_ids)
+    change = StatusChange(submission, old, new, note, officer_ids)
+    if notify:
+        await session.flush()  # the audit entry's id names the notices
+        await _write_notices(session, change, audit.id, actor_id, now, admin_ids, workspace_url)
+    return change
+
+
+async def _write_notices(
+    session: AsyncSession,
+    change: StatusChange,
+    audit_id: int,
+    actor_id: int | None,
+    now: datetime,
+    admin_ids: Collection[int],
+    workspace_url: str | None,
+) -> None:
+    entry, new = change.submission, change.new
+    officers = [user_id for user_id in change.officer_ids if user_id != actor_id]
+    title, number = entry.title or "—", entry.number or "—"
+    markups = None
+    if new in COMMITTEE_DECISIONS:
+        key, note = f"officer-notice-{new.value}", change.note or "—"
+        if new is S.RETURNED:
+            markups = button_in_every_language(
+                "officer-notice-button-revise", f"entry:open:{entry.id}"
+            )
+    elif new in UNIT_STEPS:
+        key, note = "entry-status-changed", ""
+    if new in COMMITTEE_DECISIONS | UNIT_STEPS:
+        await enqueue(
+            session,
+            kind="status",
+            key=f"status:{audit_id}",
+            recipients=officers,
+            texts=in_every_language(
+                lambda language: t(
+                    language,
+                    key,
+                    title=title,
+                    name=title,
+                    number=number,
+                    status=t(language, f"entry-status-{new.value}"),
+                    note=note,
+                )
+            ),
+            markups=markups,
+            now=now,
+        )
+    if new is S.SUBMITTED:
+        unit = await session.scalar(select(Unit.name).where(Unit.id == entry.unit_id))
+        committee = await committee_ids(session, admin_ids=admin_ids, edition_id=None)
+        await enqueue(
+            session,
+            kind="new-entry",
+            key=f"new-entry:{audit_id}",
+            recipients=sorted(committee),
+            texts=in_every_language(
+                lambda language: t(
+                    language,
+                    "entry-committee-new",
+                    name=entry.title or t(language, "entry-untitled"),
+                    number=number,
+                    unit=unit,
+                )
+            ),
+            markups=_open_entry_buttons(entry.id, workspace_url),
+            now=now,
+        )
+
+
+def _open_entry_buttons(entry_id: int, workspace_url: str | None) -> dict[str, dict[str, Any]]:
+    """The committee alert's button: the entry's page in the workspace when it is on (a
+    Mini App button: the alert goes to private chats), else its detail in the chat."""
+    if workspace_url is None:
+        return button_in_every_language("entry-committee-button-open", f"cm:e:{entry_id}")
+    address = f"{workspace_url}?entry={entry_id}"
+    return in_every_language(
+        lambda language: keyboard(
+            [[web_app_button(plain_text(language, "workspace-open-entry"), address)]]
+        )
+    )

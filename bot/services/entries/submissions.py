@@ -27,11 +27,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from bot.i18n import format_moment, t
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.entries.form import FieldError, append_long_text, form_fields, form_problems
 from bot.services.entries.submission_status import StatusChange, change_status
+from bot.services.shared.outbox import enqueue, in_every_language
 from bot.storage.models import (
-    Admin,
     Answer,
     Attachment,
     AuditEntry,
@@ -724,7 +725,13 @@ class SubmitResult:
 
 
 async def submit_entry(
-    session: AsyncSession, user_id: int, submission_id: int, now: datetime
+    session: AsyncSession,
+    user_id: int,
+    submission_id: int,
+    now: datetime,
+    *,
+    admin_ids: Collection[int] = (),
+    workspace_url: str | None = None,
 ) -> SubmitResult:
     """Submit an entry: check it is complete, give it the next registration number of the
     edition (kept on resubmission after a return) and the status submitted.
@@ -740,6 +747,10 @@ async def submit_entry(
         user_id: The officer confirming (checked to be an officer of the entry's unit).
         submission_id: The entry.
         now: The current instant (aware).
+        admin_ids: ADMIN_IDS: with the ``admins`` rows, the committee alerted of the entry
+            (an outbox message, sent once the caller commits).
+        workspace_url: The workspace's address when it is on: the alert's button opens the
+            entry there (else in the chat).
 
     Raises:
         EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (withdrawn…), ``CLOSED``/``NOT_YET_OPEN``
@@ -758,7 +769,15 @@ async def submit_entry(
         raise EntryError(EntryProblem.INCOMPLETE, problems=problems)
     if submission.sequence is None:
         await _assign_number(session, edition, submission)
-    change = await change_status(session, submission, S.SUBMITTED, actor_id=user_id, now=now)
+    change = await change_status(
+        session,
+        submission,
+        S.SUBMITTED,
+        actor_id=user_id,
+        now=now,
+        admin_ids=admin_ids,
+        workspace_url=workspace_url,
+    )
     submission.current_field = None
     await session.execute(
         update(Officer)
@@ -852,32 +871,54 @@ async def has_editable_entry(session: AsyncSession, unit_id: int) -> bool:
 
 
 async def reopen_unit(
-    session: AsyncSession, unit: Unit, until: datetime, actor_id: int | None, now: datetime
+    session: AsyncSession,
+    unit: Unit,
+    until: datetime,
+    actor_id: int | None,
+    now: datetime,
+    zone: ZoneInfo,
 ) -> list[int]:
-    """The committee lets one unit enter and change drafts until ``until`` (after closing).
+    """The committee lets one unit enter and change drafts until ``until`` (after closing),
+    audited; the unit's officers are told in the outbox (to continue their draft, or to start
+    an entry when the unit has none it can change), with ``until`` shown in ``zone``.
 
     Returns:
-        The Telegram user ids of the unit's officers, to tell them.
+        The Telegram user ids of the unit's officers.
     """
     before = unit.entries_reopened_until
     unit.entries_reopened_until = until
-    session.add(
-        AuditEntry(
-            at=now,
-            actor_id=actor_id,
-            action="unit.reopen",
-            entity="unit",
-            entity_id=unit.code,
-            before={"entries_reopened_until": before.isoformat() if before else None},
-            after={"entries_reopened_until": until.isoformat()},
-        )
+    audit = AuditEntry(
+        at=now,
+        actor_id=actor_id,
+        action="unit.reopen",
+        entity="unit",
+        entity_id=unit.code,
+        before={"entries_reopened_until": before.isoformat() if before else None},
+        after={"entries_reopened_until": until.isoformat()},
     )
-    return list(await session.scalars(select(Officer.user_id).where(Officer.unit_id == unit.id)))
-
-
-async def committee_ids(session: AsyncSession, configured: Collection[int]) -> set[int]:
-    """The admins to notify: ADMIN_IDS and the admins added at run time."""
-    return set(configured) | set(await session.scalars(select(Admin.user_id)))
+    session.add(audit)
+    await session.flush()
+    officers = list(
+        await session.scalars(select(Officer.user_id).where(Officer.unit_id == unit.id))
+    )
+    key = (
+        "reopen-officer-notice-continue"
+        if await has_editable_entry(session, unit.id)
+        else "reopen-officer-notice-new"
+    )
+    await enqueue(
+        session,
+        kind="reopen",
+        key=f"reopen:{audit.id}",
+        recipients=officers,
+        texts=in_every_language(
+            lambda language: t(
+                language, key, unit=unit.name, moment=format_moment(until, zone, language)
+            )
+        ),
+        now=now,
+    )
+    return officers
 
 
 async def award_ranks(session: AsyncSession, submission_ids: Collection[int]) -> dict[int, str]:

@@ -212,9 +212,15 @@ async def set_results(
         if entry.status != wanted:
             if entry.status != S.NOMINEE:
                 changes.append(
-                    await change_status(session, entry, S.NOMINEE, actor_id=actor_id, now=now)
+                    await change_status(
+                        session, entry, S.NOMINEE, actor_id=actor_id, now=now, notify=False
+                    )
                 )
-            changes.append(await change_status(session, entry, wanted, actor_id=actor_id, now=now))
+            changes.append(
+                await change_status(
+                    session, entry, wanted, actor_id=actor_id, now=now, notify=False
+                )
+            )
         if wanted is S.WINNER:
             awards.append(
                 await record_award(

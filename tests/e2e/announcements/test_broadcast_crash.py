@@ -1,9 +1,9 @@
 """The bot process is killed (SIGKILL) in the middle of a broadcast to a few thousand
 recipients, restarted, and every recipient is counted in the emulator.
 
-The bot runs as ``python -m bot run`` would (a child process, real clock, polling the
-emulator of this test process), with the sender's pace raised together with the emulator's
-flood limits so that the broadcast takes seconds, not minutes.
+The bot runs as ``python -m bot run`` (a child process, real clock, polling the emulator of
+this test process), with the outbox's pace (``OUTBOX_PER_SECOND``) raised together with the
+emulator's flood limits so that the broadcast takes seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -37,15 +37,6 @@ RECIPIENTS = 2000
 PACE = 400.0
 """The sender's pace in these tests, messages per second (Telegram's is 25)."""
 
-LAUNCHER = """
-import sys
-import bot.outbox.sender as sender
-sender.PER_SECOND = float(sys.argv[1])
-from bot.cli import main
-sys.exit(main(["run"]))
-"""
-"""``python -m bot run`` with the sender's pace raised (a module default, read at start)."""
-
 
 @pytest.fixture
 def emulator_config() -> EmulatorConfig:
@@ -68,6 +59,7 @@ class BotProcess:
             "EVENT_CONFIG": str(log.parent / "no-event.yaml"),
             "ADMIN_IDS": "",
             "LOG_LEVEL": "INFO",
+            "OUTBOX_PER_SECOND": str(PACE),
         }
         self.log = log
         self.process: asyncio.subprocess.Process | None = None
@@ -76,9 +68,9 @@ class BotProcess:
         with self.log.open("ab") as out:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
-                "-c",
-                LAUNCHER,
-                str(PACE),
+                "-m",
+                "bot",
+                "run",
                 env=self.env,
                 stdout=out,
                 stderr=out,

@@ -28,6 +28,8 @@ CONTRACT = {
     "FILES_S3_SECRET_KEY",
     "FILES_S3_REGION",
     "PUBLIC_URL",
+    "OUTBOX_PER_SECOND",
+    "OUTBOX_MAX_IN_FLIGHT",
 }
 WORKSPACE = {"SANDBOX_PLAIN_HTTP", "WEBAPP_SCRIPT_URL", "INIT_DATA_MAX_AGE", "WORKSPACE_FILE_LIMIT"}
 """The workspace's own settings beside the contract (documented in config/.env.example)."""
@@ -55,6 +57,7 @@ def test_defaults_follow_the_contract() -> None:
     assert str(settings.files_dir) == "files"
     assert settings.files_s3_endpoint is None
     assert settings.telegram_api_self_hosted is False
+    assert (settings.outbox_per_second, settings.outbox_max_in_flight) == (25.0, 10)
 
 
 def test_an_s3_store_needs_its_bucket(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -149,7 +149,8 @@ async def test_deadline_blocks_new_entries_and_changes_until_reopened(world) -> 
         with pytest.raises(EntryError):
             await save_answer(session, edition, submission, "nama", "Terlambat", AFTER_CLOSE)
         unit = await session.get(Unit, submission.unit_id)
-        officers = await reopen_unit(session, unit, AFTER_CLOSE + timedelta(days=2), 1, AFTER_CLOSE)
+        until = AFTER_CLOSE + timedelta(days=2)
+        officers = await reopen_unit(session, unit, until, 1, AFTER_CLOSE, ZoneInfo("Asia/Jakarta"))
         assert sorted(officers) == [USER, COLLEAGUE]
         await save_answer(session, edition, submission, "nama", "Tepat", AFTER_CLOSE)
 
