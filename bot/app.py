@@ -22,7 +22,7 @@ from bot.handlers.evidence import downloads as evidence_downloads
 from bot.handlers.judging import ranking
 from bot.handlers.judging import scoring as judging
 from bot.handlers.workspace import entry_points as workspace
-from bot.outbox import sender as broadcast_sender
+from bot.outbox import sender as outbox_sender
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
@@ -67,13 +67,13 @@ async def _post_init(application: Application) -> None:
     default = application.bot_data["runtime"].settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
-    await application.bot_data[broadcast_sender.SENDER_KEY].start()
+    await application.bot_data[outbox_sender.SENDER_KEY].start()
     await application.bot_data[evidence_downloads.WORKER_KEY].start()
     await scheduler.schedule_pending(application)
 
 
 async def _post_stop(application: Application) -> None:
-    await application.bot_data[broadcast_sender.SENDER_KEY].stop()
+    await application.bot_data[outbox_sender.SENDER_KEY].stop()
     await application.bot_data[evidence_downloads.WORKER_KEY].stop()
 
 
@@ -119,7 +119,7 @@ def build_application(
     )
     application.bot_data["runtime"] = runtime
     application.bot_data[LEDGER_KEY] = UpdateLedger(engine, clock)
-    broadcast_sender.install(application)
+    outbox_sender.install(application)
     evidence_downloads.install(application)
     for feature in FEATURES:
         feature.register(application)

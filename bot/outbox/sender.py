@@ -1,10 +1,10 @@
-"""``BroadcastSender``: the one sender of the outbox, a background task in the bot process that
+"""``OutboxSender``: the one sender of the outbox, a background task in the bot process that
 delivers the pending deliveries of every outbox message (:mod:`bot.services.shared.outbox`:
 broadcasts, notices, reminders) within Telegram's limits.
 
-Find it from handlers and jobs with ``context.bot_data[SENDER_KEY]`` (``"broadcast_sender"``).
+Find it from handlers and jobs with ``context.bot_data[SENDER_KEY]`` (``"outbox_sender"``).
 It wakes by itself when a transaction that wrote to the outbox commits (an ``after_commit``
-hook on this process's sessions); call :meth:`BroadcastSender.wake` after a cancellation.
+hook on this process's sessions); call :meth:`OutboxSender.wake` after a cancellation.
 
 What it does, and where each rule comes from:
 
@@ -99,8 +99,8 @@ from bot.telegram_request import AiohttpRequest
 
 logger = logging.getLogger(__name__)
 
-SENDER_KEY = "broadcast_sender"
-"""Key of the running :class:`BroadcastSender` in ``application.bot_data``."""
+SENDER_KEY = "outbox_sender"
+"""Key of the running :class:`OutboxSender` in ``application.bot_data``."""
 
 PER_CHAT_INTERVAL = 1.0
 """Default seconds between two messages to one private chat (Telegram: about one a second)."""
@@ -284,7 +284,7 @@ class _State:
     waiting: int = 0
 
 
-class BroadcastSender:
+class OutboxSender:
     """Delivers pending deliveries in the background (see the module doc).
 
     Args:
@@ -357,7 +357,7 @@ class BroadcastSender:
     async def start(self) -> None:
         """Start the background task (idempotent)."""
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="broadcast-sender")
+            self._task = asyncio.create_task(self._run(), name="outbox-sender")
 
     async def stop(self, timeout: float = 10.0) -> None:
         """Stop sending; wait up to ``timeout`` seconds for the sends in flight to be recorded,
@@ -411,7 +411,7 @@ class BroadcastSender:
                 await self._send_bot.initialize()
                 return
             except TelegramError as error:
-                logger.warning("Broadcast sender cannot reach Telegram yet: %s", error)
+                logger.warning("Outbox sender cannot reach Telegram yet: %s", error)
                 await asyncio.sleep(self.poll_interval)
 
     async def _run(self) -> None:
@@ -433,7 +433,7 @@ class BroadcastSender:
             except asyncio.CancelledError:
                 raise
             except Exception:
-                logger.exception("Broadcast sender failed; trying again")
+                logger.exception("Outbox sender failed; trying again")
                 busy = False
             if not busy:
                 await self._idle()
@@ -698,7 +698,7 @@ class BroadcastSender:
 
 
 WAKE = "outbox_wake"
-"""``session.info`` entry of this process's sessions: the sender's :meth:`~BroadcastSender.wake`,
+"""``session.info`` entry of this process's sessions: the sender's :meth:`~OutboxSender.wake`,
 called when a transaction that wrote to the outbox commits."""
 
 
@@ -715,7 +715,7 @@ def _forget_rolled_back_outbox(session: Session) -> None:
     session.info.pop(WRITTEN, None)
 
 
-def install(application: Application, **limits: Any) -> BroadcastSender:
+def install(application: Application, **limits: Any) -> OutboxSender:
     """Create the sender of ``application``, keep it in ``bot_data[SENDER_KEY]`` and have
     every commit that wrote to the outbox through the runtime's sessions wake it.
 
@@ -723,7 +723,7 @@ def install(application: Application, **limits: Any) -> BroadcastSender:
 
     Args:
         application: The bot; ``bot_data["runtime"]`` must be set.
-        **limits: Keyword arguments of :class:`BroadcastSender` (retries…); the pace and the
+        **limits: Keyword arguments of :class:`OutboxSender` (retries…); the pace and the
             sends in flight come from the settings (``OUTBOX_PER_SECOND``,
             ``OUTBOX_MAX_IN_FLIGHT``) unless given.
     """
@@ -734,7 +734,7 @@ def install(application: Application, **limits: Any) -> BroadcastSender:
         "max_in_flight": settings.outbox_max_in_flight,
         **limits,
     }
-    sender = BroadcastSender(application.bot, runtime, **limits)
+    sender = OutboxSender(application.bot, runtime, **limits)
     application.bot_data[SENDER_KEY] = sender
     runtime.sessions.configure(info={WAKE: sender.wake})
     return sender

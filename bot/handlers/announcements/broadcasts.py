@@ -32,7 +32,7 @@ from bot.handlers.shared.pending_input import (
     start_waiting,
 )
 from bot.i18n import format_moment, t, zone_abbreviation
-from bot.outbox.sender import SENDER_KEY, BroadcastSender
+from bot.outbox.sender import SENDER_KEY, OutboxSender
 from bot.services.announcements.broadcasts import (
     SUBSCRIBER_TOPICS,
     Audience,
@@ -400,7 +400,7 @@ async def _preview(
     )
 
 
-def _sender(context: ContextTypes.DEFAULT_TYPE) -> BroadcastSender:
+def _sender(context: ContextTypes.DEFAULT_TYPE) -> OutboxSender:
     return context.application.bot_data[SENDER_KEY]
 
 

@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.outbox.sender import SENDER_KEY, BroadcastSender
+from bot.outbox.sender import SENDER_KEY, OutboxSender
 from bot.services.announcements.broadcasts import Audience, broadcast_progress, create_broadcast
 from bot.storage.models import BroadcastStatus, Chat, Delivery, DeliveryStatus, Subscriber
 from tests.e2e.conftest import wait_until
@@ -17,7 +17,7 @@ from tests.e2e.helpers.broadcasts import add_subscribers, bot_messages
 pytestmark = pytest.mark.e2e
 
 
-def sender_of(bot) -> BroadcastSender:
+def sender_of(bot) -> OutboxSender:
     return bot.application.bot_data[SENDER_KEY]
 
 
