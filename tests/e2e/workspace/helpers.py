@@ -23,9 +23,11 @@ S = SubmissionStatus
 PUBLIC_URL = "https://iga.example.go.id"
 
 
-def init_data(user_id: int, *, token: str = BOT_TOKEN, age: int = 0, name: str = "Dewi") -> str:
+def init_data(
+    user_id: int, *, token: str = BOT_TOKEN, age: int = 0, name: str = "Dewi", language: str = "id"
+) -> str:
     """Init data for ``user_id`` signed with ``token``, ``age`` seconds old."""
-    user = {"id": user_id, "first_name": name, "language_code": "id"}
+    user = {"id": user_id, "first_name": name, "language_code": language}
     return sign_init_data(token, user, auth_date=int(time.time()) - age)
 
 

@@ -184,3 +184,21 @@ async def test_files_come_from_the_file_store_once_kept(bot, users, web, emu) ->
     assert response.status == 200
     assert response.headers["Content-Disposition"].startswith("inline;")
     assert (await response.read()).startswith(b"%PDF-1.4")
+
+
+async def test_pages_in_the_users_language(bot, users, web) -> None:  # noqa: F811
+    """English from Telegram's language_code (until the user chooses one with /bahasa);
+    numbers and dates as each language writes them."""
+    world = await make_world(bot, users)
+    english = await (
+        await web.get("/app/f/entries", headers=auth(world.admin.id, language="en"))
+    ).text()
+    assert "Entries received" in english
+    indonesian = await (
+        await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id))
+    ).text()
+    assert "Kamis, 20 Oktober 2022, pukul 10.00 WIB" in indonesian
+    english_entry = await (
+        await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id, language="en"))
+    ).text()
+    assert "Thursday, 20 October 2022, 10:00 WIB" in english_entry
