@@ -24,6 +24,7 @@
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
+      options.keepalive = true; // a save sent as the app closes still arrives
     }
     return fetch(path, options);
   }
