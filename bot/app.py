@@ -27,7 +27,14 @@ from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.telegram_request import AiohttpRequest
-from bot.update_ledger import LEDGER_KEY, HandledUpdateQueue, LedgerApplication, UpdateLedger
+from bot.update_ledger import (
+    LEDGER_KEY,
+    HandledUpdateQueue,
+    LedgerApplication,
+    UpdateLedger,
+    UpdateSession,
+)
+from bot.update_processing import ChatOrderedProcessor, IgaBot, PollingInbox
 
 FEATURES = (
     chats,
@@ -64,6 +71,7 @@ default); getUpdates has its own single connection."""
 
 async def _post_init(application: Application) -> None:
     await application.bot_data[LEDGER_KEY].load(application.bot.id)
+    await application.bot.inbox.load(application.bot)
     default = application.bot_data["runtime"].settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
@@ -100,21 +108,30 @@ def build_application(
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     engine = create_engine(settings.database_url)
     runtime = Runtime(
-        settings=settings, engine=engine, sessions=create_session_factory(engine), clock=clock
+        settings=settings,
+        engine=engine,
+        sessions=create_session_factory(engine, UpdateSession),
+        clock=clock,
+    )
+    queue = HandledUpdateQueue()
+    bot = IgaBot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_file_url,
+        request=AiohttpRequest(connection_pool_size=CONNECTIONS),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        rate_limiter=RetryOnFloodControl(),
+        inbox=PollingInbox(runtime.sessions, queue),
     )
     application = (
         ApplicationBuilder()
         .application_class(LedgerApplication)
-        .update_queue(HandledUpdateQueue())
-        .request(AiohttpRequest(connection_pool_size=CONNECTIONS))
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .token(settings.telegram_bot_token.get_secret_value())
-        .base_url(settings.telegram_api_base_url)
-        .base_file_url(settings.telegram_api_file_url)
+        .bot(bot)
+        .update_queue(queue)
+        .concurrent_updates(ChatOrderedProcessor())
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        .rate_limiter(RetryOnFloodControl())
         .build()
     )
     application.bot_data["runtime"] = runtime

@@ -4,9 +4,9 @@ Telegram answers 429 with ``retry_after`` when a bot sends more than about one m
 second to one chat (with a short burst), 20 a minute to one group, or about 30 a second
 overall (Bot API FAQ, "My bot is hitting limits"). A reply that gets 429 is sent again after
 ``retry_after``, pausing only that request (python-telegram-bot's ``AIORateLimiter`` pauses
-every request, broadcasts included). Updates are still handled one at a time, so a wait delays
-the updates queued behind it by at most ``max_wait``. Broadcasts pace themselves and opt out
-(``rate_limit_args=NO_RETRY``).
+every request, broadcasts included). Updates of different chats are handled at the same time
+(:mod:`bot.update_processing`), so a wait delays only the later updates of the same chat, by
+at most ``max_wait``. Broadcasts pace themselves and opt out (``rate_limit_args=NO_RETRY``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ class RetryOnFloodControl(BaseRateLimiter[int]):
         max_retries: Retries of one request; a call may pass ``rate_limit_args=N`` to use N
             instead, or :data:`NO_RETRY` when the caller handles 429 itself.
         max_wait: Longest ``retry_after`` waited, seconds; a longer one is raised to the caller
-            (an update handler should not stall for long: updates are processed in order).
+            (an update handler should not stall its chat for long: a chat's updates are
+            handled in order).
     """
 
     def __init__(self, max_retries: int = 3, max_wait: float = 5.0) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.services.core.events import EditionForm, current_event, edition_form
 from bot.settings import Settings
 from bot.storage.models import Event
+from bot.update_ledger import current_scope
 
 EVENT_CACHE_SECONDS = 30.0
 """How long the loaded event is reused before it is read again (an import by another process
@@ -88,6 +89,15 @@ class Runtime:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session in a transaction, committed on success and rolled back on error."""
+        """A session in a transaction, committed on success and rolled back on error.
+
+        While an update is handled, the commit waits for the handler's first Bot API call and
+        records the update with it (:mod:`bot.update_ledger`): the update takes effect once.
+        """
+        scope = current_scope()
+        if scope is not None:
+            async with scope.transaction(self.sessions) as session:
+                yield session
+            return
         async with self.sessions() as session, session.begin():
             yield session

@@ -1,165 +1,399 @@
-"""No update lost and none applied twice when the bot process dies.
+"""Each Telegram update takes effect exactly once, whatever the moment the process dies.
 
-python-telegram-bot tells Telegram an update was received as soon as it is queued: in polling
-mode the next getUpdates (its ``offset`` confirms everything before it) goes out while the
-fetched batch still waits in the queue, and in webhook mode the answer 200 goes back before
-the update is handled. A process killed at that moment (SIGKILL, out of memory, a crashed
-machine) loses every update queued but not handled: Telegram never sends them again, and the
-users who wrote them get no answer.
+Telegram sends an update again until the bot confirms it (the next getUpdates ``offset``, or
+the webhook's answer 200), and the bot confirms an update only once it has been handled
+(:class:`HandledUpdateQueue`, :class:`bot.update_processing.PollingInbox`). A process killed
+in between (SIGKILL, out of memory, a crashed machine, a redeploy) therefore gets the update
+again after the restart, and must not apply it twice: a date typed for one question of the
+entry form would be filed into the next one, a paragraph appended twice.
 
-Two pieces close that:
+So whether an update took effect is recorded **in the same transaction as its effect**: a
+``handled_updates`` row, keyed by (bot, update id), inserted by the transaction that writes
+what the update changes. While an update is handled (:class:`UpdateScope`), the handler's
+``runtime.transaction()`` is not committed when its block ends: it is held, and committed
+just before the handler's first Bot API call, together with the ledger row and that call
+(the reply) in the row's ``replies``. The reply thus goes out after the commit, and:
 
-- :class:`HandledUpdateQueue`, the application's update queue, returns from ``put`` only once
-  the update has been handled. The updater therefore asks for the next batch (confirming the
-  previous one) only after handling it, and the webhook answers Telegram only after handling.
-  Updates that were not handled are sent again after a restart.
-- :class:`UpdateLedger` records the last update whose handling wrote to the database (table
-  ``applied_updates``); after a restart, updates up to it are skipped instead of being applied
-  a second time. Only the update being handled at the very moment of the crash, between its
-  commit and its record, can take effect twice. Updates that wrote nothing are simply handled
-  again (the user may get the same answer twice).
+- killed before the commit: nothing took effect, the update comes again and is applied once;
+- killed after the commit, the reply lost or in flight: the update comes again, its row is
+  found, and the recorded reply is sent again: answered again, not applied again;
+- two processes handling the same update (webhook replicas, a redelivery to the other one):
+  the second insert of the row fails on the primary key and its transaction rolls back.
+
+A handler that writes in a second transaction after its first reply is covered only for the
+first one; handlers write once, then answer. Updates that write nothing leave no row and
+are simply handled again (the same answer twice, only after a crash).
 
 Telegram's update ids increase by one, but after a week without updates the next id is
-random (Bot API, ``Update.update_id``), so a record older than :data:`TRUST_DAYS` is ignored,
-as is one written by another bot (a new token on the same database).
-Handling must stay sequential (python-telegram-bot's default, ``concurrent_updates`` off):
-the queue pairs each ``task_done`` with the oldest pending ``put``.
+random (Bot API, ``Update.update_id``), so rows older than :data:`TRUST_DAYS` are deleted.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, event, select, update
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
+from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter  # PTB pinned < 23
 
-from bot.storage.models import AppliedUpdate
+from bot.storage.database import turn_of
+from bot.storage.models import HandledUpdate
 
 logger = logging.getLogger(__name__)
 
 TRUST_DAYS = 7
-"""Days a recorded update id is trusted (Telegram: ids restart at random after a week)."""
+"""Days a recorded update id is kept (Telegram: ids restart at random after a week)."""
 
-_wrote: ContextVar[list[bool] | None] = ContextVar("update_wrote", default=None)
-"""While an update is handled: a one-item list set to True when the handling writes."""
+REPLAYED_METHODS = frozenset(
+    {"sendMessage", "editMessageText", "editMessageReplyMarkup", "sendLocation", "sendVenue"}
+)
+"""Bot API methods recorded as an update's reply and sent again when the update comes again
+(answerCallbackQuery is not: Telegram refuses an answer to an old query; uploads are not:
+their files are not kept)."""
 
 
-class HandledUpdateQueue(asyncio.Queue[Any]):
-    """An update queue whose ``put`` returns once the item has been handled (its
-    ``task_done``), so that Telegram is told an update arrived only after it took effect.
+class UpdateAlreadyApplied(TelegramError):
+    """The update's ledger row exists already (another process, or this one before a
+    restart, applied it): its transaction was rolled back. A TelegramError because it is
+    raised from the Bot API call that was to send the reply."""
 
-    python-telegram-bot's updater, webhook handler and ``Application.stop`` all use ``put``;
-    an item queued with ``put_nowait`` alone would upset the pairing of ``task_done`` calls
-    with waiting ``put`` calls.
+
+_scope: ContextVar[UpdateScope | None] = ContextVar("update_scope", default=None)
+
+
+SCOPE_KEY = "update_scope"
+"""``session.info`` key of the :class:`UpdateScope` whose commit records the update."""
+
+
+@dataclass
+class UpdateScope:
+    """The handling of one update by one task: its held transaction and whether it wrote.
+
+    Attributes:
+        update_id: Telegram's id of the update.
+        chat_id: Its chat (for a late tap's answer sent as a message), if any.
+        ledger: Where the row goes.
+        task: The task handling the update; transactions of other tasks (a job, a broadcast
+            started by the handler) are not part of the update.
+        held: The update's transaction, its block ended, not yet committed.
+        active: The update's transaction while its block runs.
+        reply: The Bot API call recorded with the row.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._handled: deque[asyncio.Future[None]] = deque()
+    update_id: int
+    chat_id: int | None
+    ledger: UpdateLedger
+    task: asyncio.Task[Any] | None = field(default_factory=asyncio.current_task)
+    held: UpdateSession | None = None
+    reply: dict[str, Any] | None = None
+    active: UpdateSession | None = None
+    committed: list[Callable[[], None]] = field(default_factory=list)
+    wrote: bool = False
+    recorded: bool = False
+    applied_before: bool = False
 
-    async def put(self, item: Any) -> None:
-        """Queue ``item`` and wait until the application has handled it."""
-        done = asyncio.get_running_loop().create_future()
-        self._handled.append(done)
-        self.put_nowait(item)
-        await asyncio.shield(done)
+    def adopt(self, session: UpdateSession) -> UpdateSession:
+        """Make ``session`` record the update when it commits (:func:`_record_update`)."""
+        session.info[SCOPE_KEY] = self
+        return session
 
-    def task_done(self) -> None:
-        """Mark the oldest pending item handled (its ``put`` returns)."""
-        super().task_done()
-        if self._handled:
-            self._handled.popleft().set_result(None)
+    @asynccontextmanager
+    async def transaction(
+        self, sessions: async_sessionmaker[AsyncSession]
+    ) -> AsyncIterator[AsyncSession]:
+        """The update's transaction: rolled back on error, else held until
+        :meth:`settle` (a second block of the same update joins the held one)."""
+        if self.active is not None:  # nested in an open block: the same transaction
+            yield self.active
+            return
+        if self.recorded:  # after the reply: a transaction of its own
+            async with sessions() as session, session.begin():
+                yield session
+            return
+        session = self.held
+        if session is None:
+            session = self.adopt(sessions())
+            await session.take_turn()
+            await session.begin()
+        self.held, self.active = None, session
+        try:
+            yield session
+        except BaseException:
+            await session.close()  # rolls back
+            session.end_turn()
+            raise
+        finally:
+            self.active = None
+        self.held = session
+
+    async def settle(self, reply: dict[str, Any] | None = None) -> None:
+        """Commit the held transaction, with the update's ledger row (and ``reply``, the
+        Bot API call about to be made) when it wrote.
+
+        Raises:
+            UpdateAlreadyApplied: The row exists: nothing of this handling was committed.
+        """
+        session, self.held = self.held, None
+        if session is None:
+            return
+        self.reply = reply
+        try:
+            await session.commit()
+        finally:
+            await session.close()
+            session.end_turn()
+        callbacks, self.committed = self.committed, []
+        for callback in callbacks:
+            callback()
+
+    async def before_call(self, method: str, data: dict[str, Any]) -> None:
+        """Called before each Bot API call of the update: commits a held transaction first,
+        recording the call as the reply when it can be sent again."""
+        if self.held is None or self.active is not None:
+            return
+        reply = None
+        if method in REPLAYED_METHODS:
+            request = RequestData([RequestParameter.from_input(k, v) for k, v in data.items()])
+            if not request.contains_files:
+                reply = {"method": method, "params": request.json_parameters}
+        await self.settle(reply)
+
+    async def discard(self) -> None:
+        """Roll back a transaction still held (the handling was cancelled)."""
+        session, self.held = self.held, None
+        if session is not None:
+            await session.close()
+            session.end_turn()
+
+
+@event.listens_for(Session, "before_commit")
+def _record_update(session: Session) -> None:
+    """The commit of an update's session inserts the update's ledger row when it wrote."""
+    scope: UpdateScope | None = session.info.get(SCOPE_KEY)
+    if scope is None or scope.recorded:
+        return
+    session.flush()  # objects added but not yet flushed are writes too
+    if not scope.wrote:
+        return
+    values = {
+        "bot_id": scope.ledger.bot_id,
+        "update_id": scope.update_id,
+        "handled_at": scope.ledger.clock(),
+        "replies": [scope.reply] if scope.reply else None,
+    }
+    try:
+        session.execute(insert(HandledUpdate).values(values))
+    except IntegrityError:
+        scope.applied_before = True
+        raise UpdateAlreadyApplied(f"update {scope.update_id} took effect before") from None
+    scope.recorded = True
+
+
+class UpdateSession(AsyncSession):
+    """The runtime's sessions. Opened (``async with``) while an update is handled, it is the
+    update's held transaction if there is one (a read sees what the update wrote, and a
+    write joins it), else a session whose commit records the update. On SQLite the sessions
+    of the process take turns (:func:`bot.storage.database.turn_of`), each from its
+    ``async with`` (or its update transaction's start) to its end."""
+
+    _turn: Any = None
+
+    async def take_turn(self) -> None:
+        """Wait for this session's turn on SQLite (at once on PostgreSQL)."""
+        turn = turn_of(self.bind)
+        if turn is not None:
+            await turn.acquire()
+            self._turn = turn
+
+    def end_turn(self) -> None:
+        """Pass the turn on (idempotent)."""
+        turn, self._turn = self._turn, None
+        if turn is not None:
+            turn.release()
+
+    async def __aenter__(self) -> UpdateSession:
+        scope = current_scope()
+        if scope is not None and not scope.recorded:
+            if (ongoing := scope.active or scope.held) is not None:
+                return ongoing
+            scope.adopt(self)  # it may write and commit (see the class doc)
+        await self.take_turn()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        try:
+            await super().__aexit__(*exc)
+        finally:
+            self.end_turn()
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Call ``callback`` once what the current update wrote is committed (at once outside an
+    update, or when nothing is pending): e.g. wake a task that reads it."""
+    scope = current_scope()
+    if scope is not None and (scope.active or scope.held) is not None:
+        scope.committed.append(callback)
+    else:
+        callback()
+
+
+def current_scope() -> UpdateScope | None:
+    """The scope of the update the current task is handling, or None (jobs, other tasks)."""
+    scope = _scope.get()
+    if scope is None or scope.task is not asyncio.current_task():
+        return None
+    return scope
 
 
 class UpdateLedger:
-    """The last applied update id, read once at start, written after each update whose
-    handling wrote to the database.
+    """The ``handled_updates`` rows of this bot.
 
     Args:
-        engine: The runtime's database engine (the record is one prepared UPDATE on a
-            connection of its own, not through an ORM session: it runs after every update
-            that writes).
-        clock: Source of "now" (aware datetime), for the record's age.
+        engine: The runtime's database engine.
+        clock: Source of "now" (aware datetime), for ``handled_at`` and pruning.
     """
 
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime]) -> None:
         self.engine = engine
         self.clock = clock
-        self.bot_id: int | None = None
-        self.skip_through = 0
-        """Updates with an id up to this one took effect before the restart."""
+        self.bot_id = 0
+        self.recorded_through = 0
+        """Highest update id recorded before this start: only updates up to it can have
+        taken effect already (a newer one is checked by the row's primary key alone)."""
 
     async def load(self, bot_id: int) -> None:
-        """Read the record left by the previous run of bot ``bot_id`` (ignored when another
-        bot, another token's numeric id, wrote it, or when older than :data:`TRUST_DAYS`)."""
+        """Prune rows older than :data:`TRUST_DAYS`, then note the highest update id of bot
+        ``bot_id`` (another token's bot on the same database has its own ids)."""
         self.bot_id = bot_id
-        async with self.engine.connect() as connection:
-            row = (await connection.execute(_READ)).first()
-        if row is None or row.applied_at is None or row.bot_id != bot_id:
-            return
-        if self.clock() - row.applied_at < timedelta(days=TRUST_DAYS):
-            self.skip_through = row.update_id
-
-    async def record(self, update_id: int) -> None:
-        """Record that ``update_id`` took effect (after :meth:`load`)."""
-        values = {"bot_id": self.bot_id, "update_id": update_id, "now": self.clock()}
+        table = HandledUpdate.__table__
         async with self.engine.begin() as connection:
-            await connection.execute(_RECORD, values)
+            await connection.execute(
+                delete(table).where(table.c.handled_at < self.clock() - timedelta(days=TRUST_DAYS))
+            )
+            highest = await connection.scalar(
+                select(func.max(table.c.update_id)).where(table.c.bot_id == bot_id)
+            )
+        self.recorded_through = highest or 0
+
+    async def recorded_replies(self, update_id: int) -> list[dict[str, Any]] | None:
+        """The replies recorded with ``update_id`` if it took effect, else None."""
+        table = HandledUpdate.__table__
+        async with self.engine.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(table.c.replies).where(
+                        table.c.bot_id == self.bot_id, table.c.update_id == update_id
+                    )
+                )
+            ).first()
+        return None if row is None else (row.replies or [])
 
 
-_TABLE = AppliedUpdate.__table__
-_READ = select(_TABLE.c.bot_id, _TABLE.c.update_id, _TABLE.c.applied_at).where(_TABLE.c.id == 1)
-_RECORD = (
-    update(_TABLE)
-    .where(_TABLE.c.id == 1)
-    .values(
-        bot_id=bindparam("bot_id"), update_id=bindparam("update_id"), applied_at=bindparam("now")
-    )
-)
+async def _answer_again(application: Application, update_id: int, replies: list[Any]) -> None:
+    logger.info("Update %s took effect before; its reply is sent again", update_id)
+    for reply in replies:
+        try:
+            await application.bot._post(reply["method"], dict(reply["params"]))  # noqa: SLF001
+        except TelegramError as error:  # e.g. the message to edit is gone: nothing to repeat
+            logger.info("Reply to update %s not sent again: %s", update_id, error)
 
 
 class LedgerApplication(Application):  # type: ignore[type-arg]
-    """The application, skipping updates that already took effect and recording those that
-    write (see the module doc). Set ``bot_data[LEDGER_KEY]`` before starting."""
+    """The application, applying each update at most once (see the module doc) and telling
+    the update queue when an update is handled. Set ``bot_data[LEDGER_KEY]`` before start."""
 
     async def process_update(self, update: object) -> None:
+        try:
+            await self._process_once(update)
+        finally:
+            queue = self.update_queue
+            if isinstance(queue, HandledUpdateQueue):
+                queue.handled(update)
+
+    async def _process_once(self, update: object) -> None:
         ledger: UpdateLedger | None = self.bot_data.get(LEDGER_KEY)
         if ledger is None or not isinstance(update, Update):
             await super().process_update(update)
             return
-        if update.update_id <= ledger.skip_through:
-            logger.info("Update %s took effect before the restart; skipped", update.update_id)
-            return
-        wrote = [False]
-        token = _wrote.set(wrote)
+        if update.update_id <= ledger.recorded_through:
+            replies = await ledger.recorded_replies(update.update_id)
+            if replies is not None:
+                await _answer_again(self, update.update_id, replies)
+                return
+        chat = update.effective_chat
+        scope = UpdateScope(update.update_id, chat.id if chat else None, ledger)
+        token = _scope.set(scope)
         try:
             await super().process_update(update)
+            await scope.settle()
+        except UpdateAlreadyApplied:
+            pass
         finally:
-            _wrote.reset(token)
-        if wrote[0]:
-            try:
-                await ledger.record(update.update_id)
-            except Exception:  # the database is failing: the handler already told the user
-                logger.warning("Could not record update %s as applied", update.update_id)
+            _scope.reset(token)
+            await scope.discard()
+        if scope.applied_before:
+            await _answer_again(
+                self, update.update_id, await ledger.recorded_replies(update.update_id) or []
+            )
+
+    async def process_error(self, update: object | None, error: Exception, *args: Any) -> bool:
+        """An update found applied before is not an error: its reply is sent again."""
+        if isinstance(error, UpdateAlreadyApplied):
+            return True  # stop: no other handler of this update
+        return await super().process_error(update, error, *args)
 
 
 LEDGER_KEY = "update_ledger"
 """Key of the :class:`UpdateLedger` in ``application.bot_data``."""
 
 
+class HandledUpdateQueue(asyncio.Queue[Any]):
+    """The application's update queue. ``put`` (the webhook's way in) returns once the
+    update has been handled, so that the webhook answers Telegram 200 only then;
+    ``put_nowait`` (long polling's way in, :class:`bot.update_processing.PollingInbox`)
+    returns at once, and ``on_handled`` is called with each handled update."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: dict[int, asyncio.Future[None]] = {}
+        self.on_handled: Callable[[object], None] | None = None
+
+    async def put(self, item: Any) -> None:
+        """Queue ``item`` and wait until the application has handled it (an update)."""
+        if not isinstance(item, Update):  # the application's stop signal
+            self.put_nowait(item)
+            return
+        done = asyncio.get_running_loop().create_future()
+        self._waiting[id(item)] = done
+        self.put_nowait(item)
+        await asyncio.shield(done)
+
+    def handled(self, item: object) -> None:
+        """The application finished handling ``item``."""
+        done = self._waiting.pop(id(item), None)
+        if done is not None and not done.done():
+            done.set_result(None)
+        if self.on_handled is not None:
+            self.on_handled(item)
+
+
 def _note_write() -> None:
-    wrote = _wrote.get()
-    if wrote is not None:
-        wrote[0] = True
+    scope = current_scope()
+    if scope is not None:
+        scope.wrote = True
 
 
 @event.listens_for(Session, "after_flush")

@@ -96,6 +96,7 @@ from bot.services.announcements.broadcasts import (
 from bot.services.shared.outbox import WRITTEN
 from bot.storage.models import Broadcast
 from bot.telegram_request import AiohttpRequest
+from bot.update_ledger import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -373,8 +374,9 @@ class OutboxSender:
             await self._send_bot.shutdown()
 
     def wake(self) -> None:
-        """Look at the database now (a broadcast was created, cancelled or is due)."""
-        self._wake.set()
+        """Look at the database now (a broadcast was created, cancelled or is due); called
+        while an update is handled, once what it wrote is committed."""
+        after_commit(self._wake.set)
 
     def watch(
         self,

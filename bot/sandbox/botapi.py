@@ -404,6 +404,7 @@ class BotApi:
         if world.webhook.get("url"):
             raise ApiError(409, errors.WEBHOOK_CONFLICT)
         offset = params.integer("offset", 0) or 0
+        world.poll_offsets[offset] += 1
         limit = min(max(params.integer("limit", 100) or 100, 1), 100)
         timeout = min(max(params.number("timeout", 0.0) or 0.0, 0.0), self.config.max_poll_timeout)
         allowed = params.json("allowed_updates", "Bad Request: can't parse allowed_updates")

@@ -230,9 +230,16 @@ class Emulator:
             params = await self._read_params(request)
             chat_id = params.raw.get("chat_id")
             rule = self.faults.pick(name, _as_int(chat_id))
+            if rule is not None and rule.kind == "hold-answer":
+                result = await self.api.call(name, params)
+                await self.faults.hold(lambda: _gone(request))
+                return web.json_response({"ok": True, "result": result})
             if rule is not None:
                 if rule.kind == "latency":
                     await asyncio.sleep(rule.latency)
+                elif rule.kind == "hold":
+                    if not await self.faults.hold(lambda: _gone(request)):
+                        return web.Response(status=500)  # nobody is listening: not served
                 elif rule.kind == "drop":
                     self.world.rejections.append(
                         {
@@ -360,3 +367,8 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _gone(request: web.Request) -> bool:
+    """Whether the client of ``request`` closed its connection."""
+    return request.transport is None or request.transport.is_closing()

@@ -6,15 +6,19 @@ A :class:`FaultRule` matches calls by method and/or chat and fires a fixed numbe
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import random
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import errors
 
-#: Kinds of fault: HTTP answers, a dropped connection, or added latency.
-FAULT_KINDS = ("429", "403", "500", "502", "drop", "latency")
+#: Kinds of fault: HTTP answers, a dropped connection, added latency, or a call held until
+#: released (before it is served, or served and its answer held).
+FAULT_KINDS = ("429", "403", "500", "502", "drop", "latency", "hold", "hold-answer")
 
 
 @dataclass
@@ -23,7 +27,10 @@ class FaultRule:
 
     Attributes:
         kind: "429" (flood answer), "403" (blocked), "500", "502", "drop" (the connection
-            is closed without an answer) or "latency" (the call is delayed, then served).
+            is closed without an answer), "latency" (the call is delayed, then served),
+            "hold" (the call waits, unserved, until :meth:`FaultInjector.release`; a call
+            whose client went away meanwhile is never served) or "hold-answer" (the call is
+            served, its answer waits until released: the bot dies with the request in flight).
         method: Bot API method it applies to (case-insensitive), None for all.
         chat_id: chat it applies to, None for all.
         count: how many more times it fires; None for no limit.
@@ -62,10 +69,39 @@ class FaultInjector:
         self.rules: list[FaultRule] = []
         self.rng = random.Random(seed)
         self._ids = itertools.count(1)
+        self.held = 0
+        """Calls held now by "hold" and "hold-answer" rules."""
+        self._released: asyncio.Event | None = None
+
+    async def hold(self, gone: Callable[[], bool]) -> bool:
+        """Wait until :meth:`release` or until ``gone()`` (the client disconnected).
+
+        Returns:
+            Whether the client is still there.
+        """
+        if self._released is None:
+            self._released = asyncio.Event()
+        released = self._released
+        self.held += 1
+        try:
+            while not released.is_set() and not gone():
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(released.wait(), 0.05)
+        finally:
+            self.held -= 1
+        return not gone()
+
+    def release(self) -> None:
+        """Let every held call go on; later calls matching a hold rule are held again."""
+        if self._released is not None:
+            self._released.set()
+            self._released = None
 
     def reset(self, seed: int | None = None) -> None:
-        """Removes every rule; reseeds the generator when ``seed`` is given."""
+        """Removes every rule and releases held calls; reseeds the generator when ``seed``
+        is given."""
         self.rules.clear()
+        self.release()
         if seed is not None:
             self.rng.seed(seed)
 

@@ -279,6 +279,9 @@ class World:
         self.calls: Counter[str] = Counter()
         self.rejections: list[dict[str, Any]] = []
         self.poll_generation = 0
+        self.poll_offsets: Counter[int] = Counter()
+        """getUpdates calls per ``offset`` (a bot polling again from an update it was given
+        still has it in hand)."""
         self._update_ids = itertools.count(first_update_id())
         self._user_ids = itertools.count(FIRST_USER_ID)
         self._group_ids = itertools.count(-FIRST_GROUP_ID)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event
+import asyncio
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import Engine, event
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -16,6 +21,7 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
 
     On SQLite, foreign keys are switched on and the file uses write-ahead logging with a busy
     timeout, so a scheduler job and an update handler can write at nearly the same time.
+    The bot's sessions take turns on SQLite (:func:`turn_of`).
 
     Args:
         database_url: An async SQLAlchemy URL (``sqlite+aiosqlite://…`` or
@@ -38,6 +44,50 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     return create_async_engine(database_url, echo=echo, pool_pre_ping=True)
 
 
-def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+class _TurnLock:
+    """An asyncio lock that the task holding it may take again (its turns nest)."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+        self._depth = 0
+
+    async def acquire(self) -> None:
+        """Wait for the turn (at once if this task has it)."""
+        task = asyncio.current_task()
+        if self._owner is not task:
+            await self._lock.acquire()
+            self._owner = task
+        self._depth += 1
+
+    def release(self) -> None:
+        """Give back one acquisition; the turn passes on after the last."""
+        self._depth -= 1
+        if self._depth == 0:
+            self._owner = None
+            self._lock.release()
+
+
+_turns: WeakKeyDictionary[Engine, _TurnLock] = WeakKeyDictionary()
+
+
+def turn_of(bind: AsyncEngine | AsyncConnection | None) -> _TurnLock | None:
+    """The lock by which the sessions of one SQLite database take turns in this process;
+    None on PostgreSQL (sessions run at the same time).
+
+    SQLite has one writer at a time, and a transaction that read before another one's
+    commit cannot write any more ("database is locked" at once, SQLITE_BUSY_SNAPSHOT); the
+    bot handles updates of several chats at the same time (:mod:`bot.update_processing`),
+    so its sessions on SQLite take turns (:class:`bot.update_ledger.UpdateSession`).
+    """
+    if bind is None or bind.dialect.name != "sqlite":
+        return None
+    engine = bind.sync_engine
+    return _turns.setdefault(engine, _TurnLock())
+
+
+def create_session_factory(
+    engine: AsyncEngine, session_class: type[AsyncSession] = AsyncSession
+) -> async_sessionmaker[AsyncSession]:
     """A session factory whose objects stay usable after commit (no lazy reloads)."""
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, class_=session_class, expire_on_commit=False)

@@ -679,16 +679,33 @@ class PendingInput(Base):
     started_at: Mapped[datetime]
 
 
-class AppliedUpdate(Base):
-    """The last Telegram update whose handling wrote to the database (one row, ``id`` 1).
+class HandledUpdate(Base):
+    """A Telegram update whose handling wrote to the database, recorded in the same
+    transaction as what it wrote (see :mod:`bot.update_ledger`).
 
-    After a crash, Telegram sends again the updates the bot had not confirmed; those up to
-    ``update_id`` already took effect and are skipped (see :mod:`bot.update_ledger`).
+    After a crash Telegram sends again the updates the bot had not confirmed; one with a row
+    here already took effect: it is answered again with ``replies`` (the Bot API calls made
+    right after its commit, ``{"method", "params"}`` each), not applied again. Rows older
+    than :data:`bot.update_ledger.TRUST_DAYS` are deleted (Telegram's ids restart at random
+    after a week without updates).
     """
 
-    __tablename__ = "applied_updates"
+    __tablename__ = "handled_updates"
 
-    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    bot_id: Mapped[int | None] = mapped_column(BigInteger)
-    update_id: Mapped[int] = mapped_column(BigInteger, default=0)
-    applied_at: Mapped[datetime | None]
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    handled_at: Mapped[datetime] = mapped_column(index=True)
+    replies: Mapped[list[Any] | None]
+
+
+class ParkedUpdate(Base):
+    """An update fetched by long polling and still being handled when the bot had to confirm
+    it to Telegram to fetch newer ones (e.g. its chat waits out a 429): kept here until
+    handled, and handled after a restart if the process died first
+    (:class:`bot.update_processing.PollingInbox`)."""
+
+    __tablename__ = "parked_updates"
+
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[dict[str, Any]]

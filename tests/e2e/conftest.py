@@ -206,6 +206,18 @@ async def users(emu: EmulatorClient, bot: RunningBot) -> Users:
     return Users(emu, bot)
 
 
+async def all_updates_handled(bot: RunningBot, emu, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every update sent so far is handled: Telegram holds none unconfirmed and
+    the bot has none in hand (updates of different chats are handled at the same time, so
+    an answer to a later one says nothing of the earlier ones)."""
+    inbox = bot.application.bot.inbox
+
+    async def handled() -> bool:
+        return not inbox.in_hand and not await emu.pending_updates()
+
+    await wait_until(handled, timeout=timeout, interval=0.05)
+
+
 async def wait_until(condition, timeout: float = 5.0, interval: float = 0.01) -> None:  # type: ignore[no-untyped-def]
     """Wait until ``await condition()`` (or ``condition()``) is truthy, or fail at the deadline.
 

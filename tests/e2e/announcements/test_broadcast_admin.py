@@ -148,6 +148,7 @@ async def test_stop_a_running_broadcast(bot, users, emulator) -> None:
     await siti.expect_message("Penerima:")
     await siti.tap(data="bc:now")
     progress = await siti.expect_message("sedang dikirim")
+    await wait_until(lambda: sum(bot_messages(emulator, ids).values()) > 0)  # it is running
     await siti.tap(data=progress["inline_keyboard"][0][0]["callback_data"])
     report = await siti.expect_message("dihentikan", timeout=10)
     assert "Tidak dikirim:" in report["text"]

@@ -21,6 +21,7 @@ from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.services.announcements.subscriptions import subscribe
 from bot.storage.models import Award, Edition, Officer, Submission, SubmissionStatus, Unit
 from tests.e2e.announcements.test_reminders import _attendee, _drained
+from tests.e2e.conftest import all_updates_handled
 
 pytestmark = pytest.mark.e2e
 
@@ -101,7 +102,7 @@ class TestNoTraceBeforeTheAnnouncement:
             user = await users.create("Warga")
             await user.send(f"/{command}")
             drivers.append(user)
-        await _handled_everything(users)
+        await all_updates_handled(bot, emu)
         taps = 0
         for user in drivers:  # one level of inline buttons under every reply
             for message in await user.bot_messages():
@@ -118,7 +119,7 @@ class TestNoTraceBeforeTheAnnouncement:
                             # clients show a spinner until it comes)
                             await user.expect_callback_answer(tapped, timeout=10)
                             taps += 1
-        await _handled_everything(users)
+        await all_updates_handled(bot, emu)
         transcripts = [message for user in drivers for message in await user.bot_messages()]
         assert len(transcripts) >= len(commands)  # the walk reached the bot
         assert _leaks(transcripts) == []
@@ -126,11 +127,6 @@ class TestNoTraceBeforeTheAnnouncement:
         assert refused == []  # ("not modified": the walk taps buttons already used)
 
 
-async def _handled_everything(users) -> None:
-    """The bot handles updates one at a time: once a later one is answered, all are."""
-    last = await users.create("Penutup")
-    await last.send("/help")
-    await last.expect_message("Bantuan", timeout=15)
 
 
 async def test_before_the_time_the_public_sees_only_when(bot, users) -> None:

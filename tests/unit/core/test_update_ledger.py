@@ -1,72 +1,107 @@
-"""The update ledger: which updates already took effect, and the queue that lets Telegram
-know of an update only once it was handled."""
+"""The update ledger: an update's effect and its record commit together, a second
+application is refused whole, and the queue lets Telegram know of an update only once it was
+handled."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import func, select
+from telegram import Update
 
-from bot.storage.models import AppliedUpdate, Chat
-from bot.update_ledger import TRUST_DAYS, HandledUpdateQueue, UpdateLedger, _wrote
+from bot.storage.database import create_session_factory
+from bot.storage.models import Chat, HandledUpdate
+from bot.update_ledger import (
+    TRUST_DAYS,
+    HandledUpdateQueue,
+    UpdateAlreadyApplied,
+    UpdateLedger,
+    UpdateScope,
+    UpdateSession,
+    _scope,
+)
 
 NOW = datetime(2022, 12, 7, 2, 0, tzinfo=UTC)
-
-
 BOT_ID = 123456789
+REPLY = {"method": "sendMessage", "params": {"chat_id": "77", "text": "Terima kasih"}}
 
 
-async def test_a_recent_record_of_this_bot_is_skipped_through(engine) -> None:
-    written = UpdateLedger(engine, lambda: NOW)
-    await written.load(BOT_ID)
-    await written.record(41)
-    fresh = UpdateLedger(engine, lambda: NOW + timedelta(days=TRUST_DAYS - 1))
-    await fresh.load(BOT_ID)
-    assert fresh.skip_through == 41
-    # after a week without updates Telegram's next update id is random: nothing is skipped
-    stale = UpdateLedger(engine, lambda: NOW + timedelta(days=TRUST_DAYS, seconds=1))
-    await stale.load(BOT_ID)
-    assert stale.skip_through == 0
-    # another bot (a new token) on the same database has its own update ids
-    other = UpdateLedger(engine, lambda: NOW)
-    await other.load(987654321)
-    assert other.skip_through == 0
-
-
-async def test_a_new_database_skips_nothing(engine) -> None:
+@pytest.fixture
+async def ledger(engine) -> UpdateLedger:  # type: ignore[no-untyped-def]
     ledger = UpdateLedger(engine, lambda: NOW)
     await ledger.load(BOT_ID)
-    assert ledger.skip_through == 0
+    return ledger
 
 
-async def test_writes_are_noticed_through_the_async_session(sessions) -> None:
-    async def handle(write: str | None) -> bool:
-        wrote = [False]
-        token = _wrote.set(wrote)
-        try:
-            async with sessions() as session, session.begin():
-                await session.scalar(select(Chat).limit(1))
-                if write == "orm":
-                    session.add(Chat(id=77, type="private"))
-                elif write == "statement":
-                    await session.execute(
-                        update(AppliedUpdate).where(AppliedUpdate.id == 1).values(update_id=5)
-                    )
-        finally:
-            _wrote.reset(token)
-        return wrote[0]
+async def handle(ledger: UpdateLedger, update_id: int, chat_id: int | None, **kw) -> UpdateScope:  # type: ignore[no-untyped-def]
+    """What the application does with one update whose handler adds chat ``chat_id`` (none
+    when None) and then replies."""
+    sessions = create_session_factory(ledger.engine, UpdateSession)
+    scope = UpdateScope(update_id, chat_id, ledger)
+    token = _scope.set(scope)
+    try:
+        async with scope.transaction(sessions) as session:
+            await session.scalar(select(Chat).limit(1))
+            if chat_id is not None:
+                session.add(Chat(id=chat_id, type="private"))
+        async with sessions() as reading:  # a read of the handler sees what it wrote
+            seen = await reading.get(Chat, chat_id) if chat_id is not None else None
+            assert (seen is not None) == (chat_id is not None)
+        await scope.before_call("sendMessage", {"chat_id": 77, "text": "Terima kasih"})
+    finally:
+        _scope.reset(token)
+        await scope.discard()
+    return scope
 
-    assert await handle(None) is False
-    assert await handle("orm") is True
-    assert await handle("statement") is True
+
+async def count(engine, model) -> int:  # type: ignore[no-untyped-def]
+    async with create_session_factory(engine)() as session:
+        return await session.scalar(select(func.count()).select_from(model))
 
 
-async def test_put_returns_once_the_item_is_handled() -> None:
+async def test_the_effect_and_its_record_commit_together_with_the_reply(engine, ledger) -> None:
+    await handle(ledger, 41, 77)
+    assert await count(engine, Chat) == 1
+    assert await ledger.recorded_replies(41) == [REPLY]
+    # after a restart the id is known to have taken effect
+    restarted = UpdateLedger(engine, lambda: NOW)
+    await restarted.load(BOT_ID)
+    assert restarted.recorded_through == 41
+
+
+async def test_an_update_applied_before_is_refused_whole(engine, ledger) -> None:
+    await handle(ledger, 41, 77)
+    with pytest.raises(UpdateAlreadyApplied):
+        await handle(ledger, 41, 78)  # e.g. another process got it again
+    assert await count(engine, Chat) == 1  # chat 78 was rolled back with the record
+    assert await count(engine, HandledUpdate) == 1
+
+
+async def test_an_update_that_writes_nothing_leaves_no_record(engine, ledger) -> None:
+    scope = await handle(ledger, 42, None)
+    assert not scope.recorded
+    assert await ledger.recorded_replies(42) is None
+
+
+async def test_records_older_than_a_week_are_pruned_and_other_bots_ignored(engine) -> None:
+    await handle(UpdateLedger(engine, lambda: NOW), 41, 77)
+    other = UpdateLedger(engine, lambda: NOW)
+    await other.load(987654321)  # another token's bot on the same database
+    assert other.recorded_through == 0
+    later = UpdateLedger(engine, lambda: NOW + timedelta(days=TRUST_DAYS, seconds=1))
+    await later.load(BOT_ID)  # after a week Telegram's next update id is random
+    assert later.recorded_through == 0
+    assert await count(engine, HandledUpdate) == 0
+
+
+async def test_put_returns_once_the_update_is_handled() -> None:
     queue = HandledUpdateQueue()
-    put = asyncio.create_task(queue.put("update 1"))
+    update = Update(update_id=1)
+    put = asyncio.create_task(queue.put(update))
     item = await queue.get()
     await asyncio.sleep(0)  # let put run up to its wait
-    assert item == "update 1" and not put.done()
-    queue.task_done()
+    assert item is update and not put.done()
+    queue.handled(item)
     await asyncio.wait_for(put, timeout=1)

@@ -1,0 +1,281 @@
+"""Updates of different chats handled at the same time, those of one chat in order, and long
+polling that confirms to Telegram only what is safe.
+
+- :class:`ChatOrderedProcessor` (python-telegram-bot's ``BaseUpdateProcessor``): up to
+  :data:`CONCURRENT_UPDATES` updates at once, one at a time per chat (per user when an update
+  has no chat). A reply waiting out Telegram's 429 (:mod:`bot.flood_control`) holds only
+  its own chat; the entry form, whose answers depend on the previous one, stays in order.
+- :class:`PollingInbox` with :class:`IgaBot`: getUpdates' ``offset`` confirms every update
+  below it, so it must not pass an update still being handled, or a crash would lose it. The
+  inbox polls from the oldest update in hand; when only that one holds the poll back (its
+  chat waits out a 429, a slow export), it is "parked" (its JSON saved in
+  ``parked_updates``) and the poll moves on; parked updates left by a killed process are
+  handled first at the next start (:mod:`bot.update_ledger` skips those that took effect).
+- :class:`IgaBot` also keeps late taps working: a callback query Telegram no longer lets the
+  bot answer ("query is too old", after about 15 s or a downtime) is still carried out by
+  its handler, and the answer's text, if any, is sent as a message instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import BaseUpdateProcessor, ExtBot
+
+from bot.storage.models import ParkedUpdate
+from bot.update_ledger import HandledUpdateQueue, current_scope
+
+logger = logging.getLogger(__name__)
+
+CONCURRENT_UPDATES = 64
+"""Most updates handled at once (of different chats)."""
+
+PARK_AFTER = 0.1
+"""Seconds the poll waits for the updates in hand before parking them (most take a few
+milliseconds; only a long one, e.g. a reply waiting out a 429, is parked)."""
+
+LATE_TAP_ERRORS = ("query is too old", "query id is invalid")
+"""Telegram's answerCallbackQuery refusals for a query it no longer lets the bot answer."""
+
+
+def chat_key(update: object) -> int | None:
+    """The chat (else the user) an update belongs to; None for updates of neither."""
+    if not isinstance(update, Update):
+        return None
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return update.effective_user.id
+    return None
+
+
+class ChatOrderedProcessor(BaseUpdateProcessor):
+    """Handles updates concurrently, those of one chat strictly in arrival order.
+
+    An update waiting for its chat's previous one does not hold one of the
+    ``max_concurrent_updates`` places: a chat held by flood control does not fill them.
+    """
+
+    def __init__(self, max_concurrent_updates: int = CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self._places = asyncio.BoundedSemaphore(max_concurrent_updates)
+        self._last: dict[int | None, asyncio.Future[None]] = {}
+
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run ``coroutine`` after the previous update of the same chat, within the bound."""
+        key = chat_key(update)
+        previous = self._last.get(key)
+        done = asyncio.get_running_loop().create_future()
+        self._last[key] = done
+        try:
+            if previous is not None:
+                await asyncio.shield(previous)
+            async with self._places:
+                await coroutine
+        finally:
+            if asyncio.iscoroutine(coroutine) and coroutine.cr_frame is not None:
+                coroutine.close()  # cancelled while waiting: never started
+            done.set_result(None)
+            if self._last.get(key) is done:
+                del self._last[key]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Unused: :meth:`process_update` orders and bounds by itself."""
+        await coroutine
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+
+class PollingInbox:
+    """Which fetched updates are in hand, and the getUpdates offset that is safe.
+
+    Args:
+        sessions: The runtime's sessions (of ``parked_updates``).
+        queue: The application's update queue (updates go in with ``put_nowait``).
+    """
+
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], queue: HandledUpdateQueue
+    ) -> None:
+        self.sessions = sessions
+        self.queue = queue
+        self.bot_id = 0
+        self.highest = 0
+        """Highest update id fetched; Telegram returns ids in increasing order."""
+        self.in_hand: dict[int, tuple[Update, float]] = {}
+        """Update id → the update and when it was fetched (event loop time)."""
+        self.parked: set[int] = set()
+        self._changed = asyncio.Event()
+        queue.on_handled = self.handled
+
+    def _waiting(self) -> list[int]:
+        return [i for i in self.in_hand if i not in self.parked]
+
+    def offset(self, given: int | None) -> int | None:
+        """The getUpdates offset: the oldest update in hand and not parked, else the one
+        after the highest fetched."""
+        waiting = self._waiting()
+        if waiting:
+            return min(waiting)
+        return self.highest + 1 if self.highest else given
+
+    def take(self, updates: Sequence[Update]) -> list[Update]:
+        """Queue the updates not fetched before; returns them."""
+        fresh = [u for u in updates if u.update_id > self.highest]
+        now = asyncio.get_running_loop().time()
+        for update in fresh:
+            self.in_hand[update.update_id] = (update, now)
+            self.queue.put_nowait(update)
+        if fresh:
+            self.highest = fresh[-1].update_id
+        return fresh
+
+    def handled(self, update: object) -> None:
+        """An update was handled (the queue's ``on_handled``)."""
+        if not isinstance(update, Update) or self.in_hand.pop(update.update_id, None) is None:
+            return
+        self._changed.set()
+        if update.update_id in self.parked:
+            self.parked.discard(update.update_id)
+            task = asyncio.get_running_loop().create_task(self._unpark(update.update_id))
+            task.add_done_callback(_log_failure)
+
+    async def park_overdue(self) -> None:
+        """Park the updates in hand for :data:`PARK_AFTER` seconds or more, so that the next
+        poll confirms them (and gets newer ones instead of them again)."""
+        now = asyncio.get_running_loop().time()
+        overdue = [
+            self.in_hand[i][0] for i in self._waiting() if now - self.in_hand[i][1] >= PARK_AFTER
+        ]
+        if overdue:
+            await self._park(overdue)
+
+    async def hold_back(self) -> None:
+        """Only updates in hand came back: wait until they are handled or overdue."""
+        loop = asyncio.get_running_loop()
+        while waiting := self._waiting():
+            left = min(self.in_hand[i][1] for i in waiting) + PARK_AFTER - loop.time()
+            if left <= 0:
+                return
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), left)
+
+    async def _park(self, updates: list[Update]) -> None:
+        table = ParkedUpdate.__table__
+        rows = [
+            {"bot_id": self.bot_id, "update_id": u.update_id, "payload": u.to_dict()}
+            for u in updates
+        ]
+        async with self.sessions() as session, session.begin():
+            await session.execute(insert(table), rows)
+        self.parked.update(u.update_id for u in updates if u.update_id in self.in_hand)
+        logger.info("Parked %d update(s) still being handled", len(rows))
+
+    async def _unpark(self, update_id: int) -> None:
+        table = ParkedUpdate.__table__
+        async with self.sessions() as session, session.begin():
+            await session.execute(
+                delete(table).where(table.c.bot_id == self.bot_id, table.c.update_id == update_id)
+            )
+
+    async def load(self, bot: ExtBot[Any]) -> None:
+        """At start: queue the updates a previous process parked and did not handle."""
+        self.bot_id = bot.id
+        table = ParkedUpdate.__table__
+        async with self.sessions() as session:
+            rows = (
+                await session.execute(
+                    select(table.c.payload)
+                    .where(table.c.bot_id == bot.id)
+                    .order_by(table.c.update_id)
+                )
+            ).all()
+        updates = [Update.de_json(row.payload, bot) for row in rows]
+        if updates:
+            logger.info("Handling %d update(s) parked before the restart", len(updates))
+        self.take(updates)
+        self.parked.update(u.update_id for u in updates)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.warning("Could not unpark an update: %s", task.exception())
+
+
+class IgaBot(ExtBot[Any]):
+    """python-telegram-bot's bot with the inbox's polling, the update ledger's commit before
+    each call, and late taps (see the module doc).
+
+    Args:
+        inbox: Polls through it when given; other arguments are ``ExtBot``'s.
+    """
+
+    def __init__(self, *args: Any, inbox: PollingInbox | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._inbox = inbox
+
+    @property
+    def inbox(self) -> PollingInbox | None:
+        """The polling inbox, if any."""
+        return self._inbox
+
+    async def get_updates(  # type: ignore[override]
+        self, offset: int | None = None, *args: Any, timeout: Any = None, **kwargs: Any
+    ) -> tuple[Update, ...]:
+        """Fetch updates from the inbox's offset and queue the new ones.
+
+        Returns:
+            Nothing: the updates are queued here, in order, without waiting for each
+            (python-telegram-bot's updater would wait for each ``put``).
+        """
+        inbox = self.inbox
+        if inbox is None:
+            return await super().get_updates(offset, *args, timeout=timeout, **kwargs)
+        final = timeout is not None and _seconds(timeout) == 0  # the updater's last call
+        await inbox.park_overdue()
+        updates = await super().get_updates(inbox.offset(offset), *args, timeout=timeout, **kwargs)
+        if final:
+            return ()
+        if not inbox.take(updates) and updates:
+            await inbox.hold_back()
+        return ()
+
+    async def _do_post(self, endpoint: str, data: dict[str, Any], **kwargs: Any) -> Any:
+        scope = current_scope()
+        if scope is not None and endpoint != "getUpdates":
+            await scope.before_call(endpoint, data)
+        return await super()._do_post(endpoint, data, **kwargs)
+
+    async def answer_callback_query(  # type: ignore[override]
+        self, callback_query_id: str, text: str | None = None, *args: Any, **kwargs: Any
+    ) -> bool:
+        """Answer the query; when Telegram no longer lets the bot (a late tap), send
+        ``text`` to the chat instead and return False (the handler goes on)."""
+        try:
+            return await super().answer_callback_query(callback_query_id, text, *args, **kwargs)
+        except BadRequest as error:
+            if not any(part in error.message.lower() for part in LATE_TAP_ERRORS):
+                raise
+            logger.info("Late tap %s: %s", callback_query_id, error.message)
+            scope = current_scope()
+            if text and scope is not None and scope.chat_id is not None:
+                await self.send_message(scope.chat_id, text)
+            return False
+
+
+def _seconds(value: Any) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)

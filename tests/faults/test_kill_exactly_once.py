@@ -1,0 +1,177 @@
+"""SIGKILL at each point of an answer's handling: before its commit, after it (the reply not
+yet sent), and with the reply in flight (delivered, Telegram's answer not yet back). After
+the restart Telegram sends the update again; the answer is stored once, in its own field,
+and the form goes on at the right question (issue 13: a date typed for "Waktu uji coba" was
+filed into "Waktu penerapan", a paragraph stored twice)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.engine import make_url
+
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.users import send_text
+from bot.services.events import current_edition, edition_form
+from bot.services.invites import create_invite, redeem_invite
+from bot.services.submissions import answers_of, save_answer, set_position, start_entry
+from bot.storage.database import create_engine, create_session_factory
+from bot.storage.models import Submission, Unit
+from tests.e2e.conftest import wait_until
+from tests.e2e.entry_helpers import LONG_FIELD, no_flood_control
+from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 30.0
+POINTS = ("before-commit", "after-commit", "reply-in-flight")
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    return no_flood_control()
+
+
+@pytest.fixture
+def event_file(tmp_path: Path) -> Path:
+    return event_file_open_now(tmp_path)
+
+
+async def officer_at_trial_date(database_url: str, user_id: int) -> None:
+    """``user_id`` is an officer whose entry (stage: implementation) asks "Waktu uji coba",
+    the next question being "Waktu penerapan"."""
+    engine = create_engine(database_url)
+    now = datetime.now(UTC)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            edition = await current_edition(session)
+            unit = await session.scalar(select(Unit).where(Unit.edition_id == edition.id))
+            officer = await redeem_invite(
+                session, user_id, await create_invite(session, unit, now), now
+            )
+            entry = await start_entry(session, officer, edition, now)
+            fields = (await edition_form(session)).fields
+            await save_answer(session, edition, entry, "tahapan", "penerapan", now, fields)
+            set_position(entry, "waktu_uji_coba", now)
+    finally:
+        await engine.dispose()
+
+
+async def entry_of(database_url: str, user_id: int) -> tuple[str | None, dict]:
+    """The officer's entry: its position and answers."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            entry = await session.scalar(select(Submission).where(Submission.created_by == user_id))
+            await session.refresh(entry, ["answers"])
+            return entry.current_field, answers_of(entry)
+    finally:
+        await engine.dispose()
+
+
+@asynccontextmanager
+async def writes_held(database_url: str) -> AsyncIterator[None]:
+    """No other connection can write the entries while inside (the bot's commit waits)."""
+    if database_url.startswith("sqlite"):
+        connection = sqlite3.connect(make_url(database_url).database, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            connection.execute("ROLLBACK")
+            connection.close()
+        return
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection, connection.begin():
+            await connection.execute(text("LOCK TABLE submissions IN EXCLUSIVE MODE"))
+            yield
+            await connection.rollback()
+    finally:
+        await engine.dispose()
+
+
+async def kill_while_handling(  # type: ignore[no-untyped-def]
+    processes, emulator, database_url: str, person, typed: str, point: str
+) -> None:
+    """Start the bot if it is not running, type ``typed``, SIGKILL the bot at ``point`` of
+    its handling and start it again."""
+    world = emulator.world
+    running = [p for p in processes.started if p.running]
+    process = running[-1] if running else processes.start()
+    polls = world.calls["getupdates"]
+    await wait_until(lambda: world.calls["getupdates"] > polls, timeout=TIMEOUT)
+    if point == "before-commit":
+        async with writes_held(database_url):
+            sent = await send_text(world, person, world.chats[person.id], typed)
+            # a poll from this update once it was fetched: the bot has it in hand, unhandled
+            update_id = sent["update_id"]
+            polls_from = world.poll_offsets[update_id]  # the poll pending now, if any
+            await wait_until(lambda: world.poll_offsets[update_id] > polls_from, TIMEOUT)
+            process.kill()
+    else:
+        kind = "hold" if point == "after-commit" else "hold-answer"
+        emulator.faults.add({"kind": kind, "method": "sendMessage", "chat_id": person.id})
+        await send_text(world, person, world.chats[person.id], typed)
+        await wait_until(lambda: emulator.faults.held > 0, timeout=TIMEOUT)
+        process.kill()
+        emulator.faults.reset()
+        await wait_until(lambda: emulator.faults.held == 0, timeout=TIMEOUT)
+    processes.start()
+
+
+def bot_texts(world, person) -> list[str]:  # type: ignore[no-untyped-def]
+    chat = world.chats[person.id]
+    return [m.api.get("text", "") for _, m in sorted(chat.messages.items()) if m.from_bot]
+
+
+@pytest.mark.parametrize("point", POINTS)
+async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
+    bot_process,  # noqa: F811 - the fixture imported above
+    emulator,
+    database_url,
+    point,
+) -> None:
+    world = emulator.world
+    person = world.add_user("Petugas", language_code="id")
+    await officer_at_trial_date(database_url, person.id)
+
+    await kill_while_handling(bot_process, emulator, database_url, person, "17 Januari 2022", point)
+    # answered (again, or for the first time) with the next question, once handled
+    try:
+        await wait_until(
+            lambda: any("Waktu penerapan" in t for t in bot_texts(world, person)), TIMEOUT
+        )
+    except AssertionError:
+        raise AssertionError((bot_texts(world, person), bot_process.output()[-4000:])) from None
+    await wait_until(lambda: not world.updates, timeout=TIMEOUT)
+    position, answers = await entry_of(database_url, person.id)
+    assert answers.get("waktu_uji_coba") == "2022-01-17", bot_process.output()[-3000:]
+    assert "waktu_penerapan" not in answers
+    assert position == "waktu_penerapan"
+
+    await send_text(world, person, world.chats[person.id], "1 Maret 2022")
+    await wait_until(lambda: any("Rancang" in t for t in bot_texts(world, person)), TIMEOUT)
+    position, answers = await entry_of(database_url, person.id)
+    assert answers["waktu_penerapan"] == "2022-03-01"
+    assert position == LONG_FIELD
+
+    paragraph = "Paragraf pertama rancang bangun."
+    await kill_while_handling(bot_process, emulator, database_url, person, paragraph, point)
+    await wait_until(lambda: not world.updates, timeout=TIMEOUT)
+    await send_text(world, person, world.chats[person.id], "Paragraf kedua.")
+
+    async def second_saved() -> bool:
+        answers = (await entry_of(database_url, person.id))[1]
+        return "Paragraf kedua." in answers.get(LONG_FIELD, "")
+
+    await wait_until(second_saved, timeout=TIMEOUT, interval=0.05)
+    position, answers = await entry_of(database_url, person.id)
+    assert answers[LONG_FIELD].count(paragraph) == 1, answers[LONG_FIELD]
+    assert position == LONG_FIELD
