@@ -26,6 +26,7 @@ from bot.outbox import sender as outbox_sender
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
+from bot.storage.locks import LockTaken, hold_process_lock
 from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import (
     LEDGER_KEY,
@@ -69,7 +70,42 @@ CONNECTIONS = 256
 default); getUpdates has its own single connection."""
 
 
+PROCESS_LOCK_KEY = "process_lock"
+"""``bot_data`` key of the :class:`~bot.storage.locks.ProcessLock` this process holds."""
+
+
+class AnotherBotRunning(Exception):
+    """Another bot process holds this database (SQLite) or polls for this bot (PostgreSQL)."""
+
+
+async def _claim_database(application: Application) -> None:
+    """Refuse to run beside another process where that is unsafe: on SQLite (one process per
+    database) and when polling (Telegram allows one getUpdates at a time). Webhook replicas
+    on PostgreSQL share the work."""
+    settings = application.bot_data["runtime"].settings
+    engine = application.bot_data["runtime"].engine
+    if settings.is_sqlite:
+        name = "sqlite"
+        refusal = (
+            f"another bot process is using this SQLite database ({settings.database_url}); "
+            "SQLite allows one: stop it first (several processes need PostgreSQL and WEBHOOK_URL)"
+        )
+    elif not settings.webhook_url:
+        name = f"polling:{application.bot.id}"
+        refusal = (
+            f"another bot process is already polling Telegram for bot {application.bot.id} on "
+            "this database; stop it first (several processes need WEBHOOK_URL)"
+        )
+    else:
+        return
+    try:
+        application.bot_data[PROCESS_LOCK_KEY] = await hold_process_lock(engine, name)
+    except LockTaken:
+        raise AnotherBotRunning(refusal) from None
+
+
 async def _post_init(application: Application) -> None:
+    await _claim_database(application)
     await application.bot_data[LEDGER_KEY].load(application.bot.id)
     await application.bot.inbox.load(application.bot)
     default = application.bot_data["runtime"].settings.default_language
@@ -86,6 +122,8 @@ async def _post_stop(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
+    if (lock := application.bot_data.pop(PROCESS_LOCK_KEY, None)) is not None:
+        await lock.release()
     await application.bot_data["runtime"].engine.dispose()
 
 

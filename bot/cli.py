@@ -177,7 +177,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_membe
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.app import build_application
+    from bot.app import AnotherBotRunning, build_application
     from bot.setup import prepare_database
 
     if settings.telegram_bot_token is None:
@@ -185,7 +185,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_USAGE
     prepare_database(settings)
     application = build_application(settings)
-    asyncio.run(_serve(application))
+    try:
+        asyncio.run(_serve(application))
+    except AnotherBotRunning as exc:
+        print(f"iga-bot: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,0 +1,61 @@
+"""Two bot processes on one database (an overlapping redeploy, a second dyno): a second
+poller, and any second process on SQLite, is refused at start with one clear line, and the
+first goes on answering each update once (issue 13: 10 /agenda got 12 replies)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.users import send_text
+from tests.e2e.conftest import wait_until
+from tests.e2e.entry_helpers import no_flood_control
+from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 30.0
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    return no_flood_control()
+
+
+@pytest.fixture
+def event_file(tmp_path: Path) -> Path:
+    return event_file_open_now(tmp_path)
+
+
+async def test_a_second_poller_is_refused_and_the_first_answers_each_update_once(
+    bot_process,  # noqa: F811 - the fixture imported above
+    emulator,
+    database_url,
+) -> None:
+    world = emulator.world
+    first = bot_process.start()
+    polls = world.calls["getupdates"]
+    await wait_until(lambda: world.calls["getupdates"] > polls, timeout=TIMEOUT)
+
+    second = bot_process.start()
+    status = await asyncio.to_thread(second.process.wait, TIMEOUT)
+    assert status == 1
+    refusals = [line for line in bot_process.output().splitlines() if "iga-bot:" in line]
+    assert len(refusals) == 1, bot_process.output()[-3000:]
+    assert "another bot process" in refusals[0] and "stop it first" in refusals[0]
+    assert "Traceback" not in bot_process.output()
+    assert first.running
+
+    person = world.add_user("Siti", language_code="id")
+    for _ in range(10):
+        await send_text(world, person, world.chats[person.id], "/agenda")
+
+    def replies() -> int:
+        chat = world.chats[person.id]
+        return sum(1 for m in chat.messages.values() if m.from_bot)
+
+    await wait_until(lambda: replies() >= 10 and not world.updates, timeout=TIMEOUT)
+    assert replies() == 10
