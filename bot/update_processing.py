@@ -39,9 +39,17 @@ logger = logging.getLogger(__name__)
 CONCURRENT_UPDATES = 64
 """Most updates handled at once (of different chats)."""
 
-PARK_AFTER = 0.1
-"""Seconds the poll waits for the updates in hand before parking them (most take a few
-milliseconds; only a long one, e.g. a reply waiting out a 429, is parked)."""
+PARK_AFTER = 0.5
+"""Seconds an update may hold the poll back before it is parked (most take a few
+milliseconds; a long one, e.g. a reply waiting out a 429, is parked). Sooner when Telegram
+answers a poll with a full page (:data:`POLL_LIMIT`) of updates already in hand or handled."""
+
+POLL_PAUSE = 0.02
+"""Seconds between polls that return only updates already fetched (not to poll Telegram in a
+tight loop while an update holds the offset back)."""
+
+POLL_LIMIT = 100
+"""Most updates getUpdates returns at once (Bot API)."""
 
 LATE_TAP_ERRORS = ("query is too old", "query id is invalid")
 """Telegram's answerCallbackQuery refusals for a query it no longer lets the bot answer."""
@@ -153,26 +161,24 @@ class PollingInbox:
             task = asyncio.get_running_loop().create_task(self._unpark(update.update_id))
             task.add_done_callback(_log_failure)
 
-    async def park_overdue(self) -> None:
-        """Park the updates in hand for :data:`PARK_AFTER` seconds or more, so that the next
-        poll confirms them (and gets newer ones instead of them again)."""
+    async def park_overdue(self, at_once: bool = False) -> None:
+        """Park the updates in hand for :data:`PARK_AFTER` seconds or more (all of them
+        ``at_once``), so that the next poll confirms them and gets newer ones instead."""
         now = asyncio.get_running_loop().time()
         overdue = [
-            self.in_hand[i][0] for i in self._waiting() if now - self.in_hand[i][1] >= PARK_AFTER
+            self.in_hand[i][0]
+            for i in self._waiting()
+            if at_once or now - self.in_hand[i][1] >= PARK_AFTER
         ]
         if overdue:
             await self._park(overdue)
 
     async def hold_back(self) -> None:
-        """Only updates in hand came back: wait until they are handled or overdue."""
-        loop = asyncio.get_running_loop()
-        while waiting := self._waiting():
-            left = min(self.in_hand[i][1] for i in waiting) + PARK_AFTER - loop.time()
-            if left <= 0:
-                return
-            self._changed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), left)
+        """Only updates in hand (or handled, not yet confirmed) came back: wait a moment
+        (:data:`POLL_PAUSE`), less if one of them is handled, before polling again."""
+        self._changed.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), POLL_PAUSE)
 
     async def _park(self, updates: list[Update]) -> None:
         table = ParkedUpdate.__table__
@@ -182,7 +188,11 @@ class PollingInbox:
         ]
         async with self.sessions() as session, session.begin():
             await session.execute(insert(table), rows)
-        self.parked.update(u.update_id for u in updates if u.update_id in self.in_hand)
+        for update in updates:
+            if update.update_id in self.in_hand:
+                self.parked.add(update.update_id)
+            else:  # handled while its row was written
+                await self._unpark(update.update_id)
         logger.info("Parked %d update(s) still being handled", len(rows))
 
     async def _unpark(self, update_id: int) -> None:
@@ -251,7 +261,10 @@ class IgaBot(ExtBot[Any]):
         if final:
             return ()
         if not inbox.take(updates) and updates:
-            await inbox.hold_back()
+            if len(updates) >= POLL_LIMIT:  # a page of old ones: newer ones wait behind it
+                await inbox.park_overdue(at_once=True)
+            else:
+                await inbox.hold_back()
         return ()
 
     async def _do_post(self, endpoint: str, data: dict[str, Any], **kwargs: Any) -> Any:

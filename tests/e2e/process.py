@@ -30,11 +30,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import select
 
 from bot.sandbox.emulator import Emulator
 from bot.services.core.event_file import load_event_file
 from bot.settings import Settings
 from bot.setup import import_event
+from bot.storage.database import create_engine
+from bot.storage.models import ParkedUpdate
 from tests.conftest import EVENT_FILE, REPO
 from tests.e2e.conftest import BOT_TOKEN
 
@@ -99,6 +102,19 @@ class BotProcesses:
         """Stop every process still running."""
         for process in self.started:
             process.stop()
+
+
+async def all_handled(emulator: Emulator, database_url: str) -> bool:
+    """Whether the bot process handled every update sent so far: Telegram holds none that it
+    has not confirmed, and none it confirmed is parked unhandled (``parked_updates``)."""
+    if emulator.world.updates:
+        return False
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            return (await connection.execute(select(ParkedUpdate.update_id))).first() is None
+    finally:
+        await engine.dispose()
 
 
 def event_file_open_now(directory: Path, days_before: int = 1, days_after: int = 30) -> Path:

@@ -20,7 +20,11 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Answer, Submission
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control, officers_at_long_field
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import (  # noqa: F401 - fixture
+    all_handled,
+    bot_process,
+    event_file_open_now,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -89,9 +93,8 @@ async def test_killed_while_many_officers_write_no_paragraph_is_lost(
 
     bot_process.start()
     await asyncio.gather(*(write(person, 1) for person in people))  # each officer goes on
-    # an answer may come from an update sent again: wait until Telegram holds no update that
-    # the bot has not confirmed, i.e. until every update was handled
-    await wait_until(lambda: not world.updates, timeout=START_TIMEOUT)
+    # an answer may come from an update sent again: wait until every update was handled
+    await wait_until(lambda: all_handled(emulator, database_url), START_TIMEOUT, interval=0.1)
 
     saved = await saved_answers(database_url)
     for person in people:

@@ -25,7 +25,11 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
 from tests.e2e.entry_helpers import LONG_FIELD, no_flood_control
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import (  # noqa: F401 - fixture
+    all_handled,
+    bot_process,
+    event_file_open_now,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -150,7 +154,7 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
         )
     except AssertionError:
         raise AssertionError((bot_texts(world, person), bot_process.output()[-4000:])) from None
-    await wait_until(lambda: not world.updates, timeout=TIMEOUT)
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
     position, answers = await entry_of(database_url, person.id)
     assert answers.get("waktu_uji_coba") == "2022-01-17", bot_process.output()[-3000:]
     assert "waktu_penerapan" not in answers
@@ -164,7 +168,7 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
 
     paragraph = "Paragraf pertama rancang bangun."
     await kill_while_handling(bot_process, emulator, database_url, person, paragraph, point)
-    await wait_until(lambda: not world.updates, timeout=TIMEOUT)
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
     await send_text(world, person, world.chats[person.id], "Paragraf kedua.")
 
     async def second_saved() -> bool:

@@ -13,7 +13,11 @@ from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from tests.e2e.conftest import wait_until
 from tests.e2e.entry_helpers import no_flood_control
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import (  # noqa: F401 - fixture
+    all_handled,
+    bot_process,
+    event_file_open_now,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -57,5 +61,5 @@ async def test_a_second_poller_is_refused_and_the_first_answers_each_update_once
         chat = world.chats[person.id]
         return sum(1 for m in chat.messages.values() if m.from_bot)
 
-    await wait_until(lambda: replies() >= 10 and not world.updates, timeout=TIMEOUT)
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
     assert replies() == 10

@@ -40,13 +40,14 @@ from bot.services.announcements.reminders import (
     ReminderKind,
     claim_reminder,
     deadline_targets,
-    due_reminder_ids,
+    due_reminders,
     edition_zone,
     event_start,
     mark_dropped,
     mark_sent,
     plan_all,
     stale_reason,
+    superseded,
 )
 from bot.services.announcements.subscriptions import active_subscribers
 from bot.services.core.event_file import localized
@@ -142,15 +143,18 @@ async def process_due(application: Application) -> DueReport:
     runtime = _runtime(application)
     now = runtime.now()
     async with runtime.sessions() as session:
-        ids = await due_reminder_ids(session, now)
+        due = await due_reminders(session, now)
+    instead = superseded(due)  # after downtime: one deadline reminder, not three in a row
     report = DueReport(sent=[], dropped=[])
-    for reminder_id in ids:
+    for reminder_id, _, _ in due:
         try:
             async with runtime.transaction() as session:
                 reminder = await claim_reminder(session, reminder_id, now)
                 if reminder is None:
                     continue
                 reason = await stale_reason(session, reminder, now)
+                if reason is None and reminder_id in instead:
+                    reason = f"superseded by {instead[reminder_id]}"
                 if reason is None:
                     reason = await SENDERS[reminder.kind](application, session, reminder, now)
                 if reason is None:

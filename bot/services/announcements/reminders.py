@@ -348,11 +348,39 @@ async def pending_reminders(session: AsyncSession) -> list[Reminder]:
 # --- processing --------------------------------------------------------------------------
 
 
-async def due_reminder_ids(session: AsyncSession, now: datetime) -> list[int]:
-    """Ids of the pending rows due at ``now`` (``due_at <= now``), earliest first."""
-    return list(
-        await session.scalars(
-            select(Reminder.id)
+COALESCED_KINDS = (ReminderKind.EVENT, ReminderKind.DEADLINE)
+"""Kinds whose rows for one event or edition say the same again (7, 3 and 1 days before):
+after downtime only the latest due one is sent."""
+
+
+def superseded(due: Sequence[tuple[int, str, str]]) -> dict[int, str]:
+    """Which due rows a later due row of the same kind and target makes redundant, so that
+    a bot back from downtime sends one reminder, not three identical ones in a row.
+
+    Args:
+        due: (id, kind, key) of the rows due now, earliest first.
+
+    Returns:
+        Row id → key of the row sent instead.
+    """
+    latest: dict[str, tuple[int, str]] = {}
+    for row_id, kind, key in due:
+        if kind in COALESCED_KINDS:
+            latest[key.rsplit(":", 1)[0]] = (row_id, key)  # event:<id> or deadline:<id>
+    return {
+        row_id: latest[key.rsplit(":", 1)[0]][1]
+        for row_id, kind, key in due
+        if kind in COALESCED_KINDS and latest[key.rsplit(":", 1)[0]][0] != row_id
+    }
+
+
+async def due_reminders(session: AsyncSession, now: datetime) -> list[tuple[int, str, str]]:
+    """(id, kind, key) of the pending rows due at ``now`` (``due_at <= now``), earliest
+    first."""
+    return [
+        (row.id, row.kind, row.key)
+        for row in await session.execute(
+            select(Reminder.id, Reminder.kind, Reminder.key)
             .where(
                 Reminder.due_at <= now,
                 Reminder.sent_at.is_(None),
@@ -361,7 +389,12 @@ async def due_reminder_ids(session: AsyncSession, now: datetime) -> list[int]:
             )
             .order_by(Reminder.due_at, Reminder.id)
         )
-    )
+    ]
+
+
+async def due_reminder_ids(session: AsyncSession, now: datetime) -> list[int]:
+    """Ids of the pending rows due at ``now`` (``due_at <= now``), earliest first."""
+    return [row_id for row_id, _, _ in await due_reminders(session, now)]
 
 
 async def claim_reminder(session: AsyncSession, reminder_id: int, now: datetime) -> Reminder | None:

@@ -222,3 +222,20 @@ class TestDeadlineReminders:
         report = await _at(bot, wib(11, 1, 8, 0))  # after the deadline: the rest is dropped
         assert report.sent == [] and len(report.dropped) == 2
         assert (await _at(bot, wib(11, 1, 8, 0) + timedelta(days=1))).dropped == []
+
+    async def test_after_downtime_one_reminder_not_three(self, bot, users) -> None:
+        eko = await _attendee(users, "Eko")  # Dinas Kesehatan, no entry
+        async with bot.runtime.transaction() as session:
+            unit = await session.scalar(select(Unit).where(Unit.code == "DINKES"))
+            session.add(Officer(user_id=eko.id, unit_id=unit.id))
+        # down from 20 October until 30 October: the 7, 3 and 1 days' reminders fell due
+        report = await _at(bot, wib(10, 30, 9, 0))
+        assert [key.split(":")[-1] for key in report.sent] == ["d1"]
+        assert sorted((key.split(":")[-1], why) for key, why in report.dropped) == [
+            ("d3", f"superseded by {report.sent[0]}"),
+            ("d7", f"superseded by {report.sent[0]}"),
+        ]
+        await eko.expect_message("Dinas Kesehatan belum mengirimkan inovasi")
+        await _drained(bot)
+        reminders = [m for m in await eko.bot_messages() if "belum mengirimkan" in m["text"]]
+        assert len(reminders) == 1

@@ -127,8 +127,6 @@ class TestNoTraceBeforeTheAnnouncement:
         assert refused == []  # ("not modified": the walk taps buttons already used)
 
 
-
-
 async def test_before_the_time_the_public_sees_only_when(bot, users) -> None:
     siti = await users.create("Siti")
     await siti.send(WINNERS_MENU)

@@ -24,6 +24,7 @@ from bot.services.announcements.reminders import (
     results_key,
     stale_reason,
     star_reminder_key,
+    superseded,
 )
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
@@ -298,3 +299,21 @@ async def test_pending_rows_are_listed_earliest_first(sessions) -> None:
         rows = await pending_reminders(session)
     assert [row.due_at for row in rows] == sorted(row.due_at for row in rows)
     assert rows[0].due_at.astimezone(UTC) == wib(10, 24, 8).astimezone(UTC)
+
+
+def test_due_reminders_of_one_kind_and_target_collapse_into_the_latest() -> None:
+    due = [
+        (1, "deadline", "deadline:1:d7"),
+        (2, "event", "event:1:d1@08.00"),
+        (3, "deadline", "deadline:1:d3"),
+        (4, "deadline", "deadline:2:d3"),  # another edition
+        (5, "star", "star:9:100"),
+        (6, "star", "star:9:101"),  # stars of other people and sessions stay
+        (7, "deadline", "deadline:1:d1"),
+        (8, "event", "event:1:m60"),
+    ]
+    assert superseded(due) == {
+        1: "deadline:1:d1",
+        3: "deadline:1:d1",
+        2: "event:1:m60",
+    }
