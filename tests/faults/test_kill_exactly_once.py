@@ -18,13 +18,13 @@ from sqlalchemy.engine import make_url
 
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
-from bot.services.events import current_edition, edition_form
-from bot.services.invites import create_invite, redeem_invite
-from bot.services.submissions import answers_of, save_answer, set_position, start_entry
+from bot.services.core.events import current_edition, edition_form
+from bot.services.entries.invites import create_invite, redeem_invite
+from bot.services.entries.submissions import answers_of, save_answer, set_position, start_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import LONG_FIELD, no_flood_control
+from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control
 from tests.e2e.process import (  # noqa: F401 - fixture
     all_handled,
     bot_process,

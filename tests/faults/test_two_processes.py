@@ -12,7 +12,7 @@ import pytest
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from tests.e2e.conftest import wait_until
-from tests.e2e.entry_helpers import no_flood_control
+from tests.e2e.helpers.entries import no_flood_control
 from tests.e2e.process import (  # noqa: F401 - fixture
     all_handled,
     bot_process,

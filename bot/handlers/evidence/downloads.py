@@ -21,6 +21,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.services.evidence.files import download_due
 from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
+from bot.update_ledger import after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -115,10 +116,11 @@ def store_of(context: ContextTypes.DEFAULT_TYPE) -> FileStore:
 
 
 def wake_downloads(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Tell the download job that a file was recorded (call after the transaction)."""
+    """Tell the download job that a file was recorded (call after the transaction; the job
+    is woken once the update's transaction is committed, :func:`bot.update_ledger.after_commit`)."""
     worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
     if worker is not None:
-        worker.wake()
+        after_commit(worker.wake)
 
 
 def install(application: Application) -> DownloadWorker:

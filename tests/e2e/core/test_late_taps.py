@@ -10,7 +10,7 @@ import pytest
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig, Limits, RateLimits
 from bot.storage.models import Star
-from tests.e2e.test_attendee_agenda import item_id
+from tests.e2e.attendees.test_attendee_agenda import item_id
 
 pytestmark = pytest.mark.e2e
 
