@@ -26,7 +26,7 @@ from bot.outbox import sender as outbox_sender
 from bot.runtime import Runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
-from bot.storage.locks import LockTaken, hold_process_lock
+from bot.storage.locking import LockTaken, hold_process_lock
 from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import (
     LEDGER_KEY,
