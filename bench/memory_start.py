@@ -141,7 +141,7 @@ async def fill_database(database_url: str, event_file: Path, subscribers: int, e
                         "created_at": now,
                         "updated_at": now,
                         "submitted_at": now,
-                        "current_field": None,
+                        "cursor": None,
                     }
                     for n in numbers
                 ]

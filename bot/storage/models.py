@@ -326,7 +326,9 @@ class Submission(Base):
     )
     sequence: Mapped[int | None] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(32))
-    current_field: Mapped[str | None] = mapped_column(String(64))
+    cursor: Mapped[dict[str, Any] | None]
+    """Where the officers are in the form (:mod:`bot.services.entries.cursor`, as JSON);
+    None once the entry left it."""
     status_note: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -11,8 +11,9 @@ from sqlalchemy import select
 
 from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
+from bot.services.entries.cursor import AtField
 from bot.services.entries.invites import create_invite, redeem_invite
-from bot.services.entries.submissions import set_position, start_entry
+from bot.services.entries.submissions import set_cursor, start_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import FileState, Unit
 from tests.e2e.conftest import wait_until
@@ -46,7 +47,7 @@ async def _officer_at_file_field(database_url: str, user_id: int) -> None:
             officer = await redeem_invite(
                 session, user_id, await create_invite(session, unit, now), now
             )
-            set_position(await start_entry(session, officer, edition, now), "anggaran", now)
+            set_cursor(await start_entry(session, officer, edition, now), AtField("anggaran"), now)
     finally:
         await engine.dispose()
 

@@ -2,10 +2,10 @@
 ``/batal``, ``/inovasi_saya``, and every answer, button and file of the form.
 
 No conversation state lives in memory: where the officer is comes from the database
-(``Officer.current_submission_id`` and ``Submission.current_field``), so after a restart the
-officer just goes on. The only in-memory data are caches: which users are in the form
-(reloaded from the database for each user the first time they write after a start) and which
-albums were already answered.
+(``Officer.current_submission_id``, the entry's cursor ``Submission.cursor`` and the pending
+input :class:`FillingEntry`), so after a restart the officer just goes on. The navigation is
+the pure state machine of :mod:`bot.services.entries.cursor`. The only in-memory data is
+which albums were already answered.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,19 +28,35 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
-    TypeHandler,
-    filters,
 )
 
 from bot.handlers.entries import views
 from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.shared.context import language_of, runtime_of
-from bot.handlers.shared.menus import MENU_LAYOUT, button_filter
+from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.pending_input import InputRoute, accept_input, replaced_notice
 from bot.handlers.shared.replies import reply_html
-from bot.i18n import LANGUAGES, Markup, plain_text, t
+from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.core.events import current_edition
+from bot.services.entries.cursor import (
+    Action,
+    Answered,
+    AtEvidence,
+    AtField,
+    AtLevel,
+    AtSummary,
+    Cursor,
+    EvidenceDone,
+    FormState,
+    Jump,
+    LevelChosen,
+    OpenSummary,
+    current,
+    step,
+    typed_field,
+)
 from bot.services.entries.form import (
     FieldError,
     check_choice,
@@ -48,30 +64,25 @@ from bot.services.entries.form import (
     check_long_text,
     field_by_key,
     form_fields,
-    is_visible,
-    next_field,
     parse_text_answer,
     parse_url,
     visible_fields,
 )
 from bot.services.entries.submissions import (
-    EVIDENCE_PREFIX,
-    LEVEL_PREFIX,
-    SUMMARY,
     EntryError,
     EntryProblem,
     FileInfo,
+    FillingEntry,
     active_entry,
     answers_of,
     append_paragraph,
-    asked_before_summary,
     assessment_of,
     award_ranks,
     clear_answer,
+    cursor_of,
     editable_entries,
     entry_for_officer,
     entry_problems,
-    is_in_form,
     leave_form,
     load_rest,
     officer_units,
@@ -80,12 +91,11 @@ from bot.services.entries.submissions import (
     save_answer,
     save_file,
     self_assessment_on,
+    set_cursor,
     set_evidence,
     set_level,
-    set_position,
     start_entry,
     submit_entry,
-    summary_position,
     unit_entries,
     withdraw_entry,
 )
@@ -98,42 +108,15 @@ from bot.services.evidence.files import (
 )
 from bot.services.evidence.names import safe_name
 from bot.services.judging.results import public_status, results_visible
+from bot.services.shared.pending_input import Pending, pending_input, take
 from bot.storage.models import Edition, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
-IN_FORM = "entries_in_form"
-"""``bot_data`` key: user id → whether the user is filling in an entry (a cache)."""
 ALBUMS = "entries_albums"
 """``bot_data`` key: (chat id, media_group_id) of albums already answered."""
 
 Reply = tuple[str, InlineKeyboardMarkup | None]
-
-
-class InForm(filters.UpdateFilter):
-    """Matches updates of users who are filling in an entry (per the cache in ``bot_data``)."""
-
-    def __init__(self, cache: dict[int, bool]) -> None:
-        super().__init__(name="InForm")
-        self.cache = cache
-
-    def filter(self, update: Update) -> bool:
-        user = update.effective_user
-        return user is not None and self.cache.get(user.id, False)
-
-
-def _cache(context: ContextTypes.DEFAULT_TYPE) -> dict[int, bool]:
-    return context.application.bot_data[IN_FORM]
-
-
-async def load_form_state(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Before anything else: learn from the database whether a user seen for the first time
-    since the start is in the form (so a restart needs nothing from the officer)."""
-    user, chat = update.effective_user, update.effective_chat
-    if user is None or chat is None or chat.type != "private" or user.id in _cache(context):
-        return
-    async with runtime_of(context).sessions() as session:
-        _cache(context)[user.id] = await is_in_form(session, user.id)
 
 
 # --- the context of one update -------------------------------------------------------------
@@ -161,6 +144,33 @@ class Form:
     def visible(self) -> list[FormFieldSpec]:
         return visible_fields(self.fields, self.answers)
 
+    @property
+    def indicator_keys(self) -> list[str]:
+        """The self-assessment's indicators (none when the edition asks for none)."""
+        if not self_assessment_on(self.edition):
+            return []
+        return [indicator.key for indicator in self.edition.indicators]
+
+    def cursor(self) -> Cursor:
+        """Where the officer is, as shown (:func:`bot.services.entries.cursor.current`)."""
+        state = FormState(self.fields, self.answers, self.indicator_keys)
+        return current(cursor_of(self.submission), state)
+
+    def move(self, action: Action, now: datetime) -> None:
+        """Apply a navigation step (:func:`bot.services.entries.cursor.step`) and store it;
+        reads the self-assessment (not loaded with ``answers_only``)."""
+        assessed = {
+            indicator.key
+            for indicator in self.edition.indicators
+            if assessment_of(self.submission, indicator) is not None
+        }
+        state = FormState(self.fields, self.answers, self.indicator_keys, assessed)
+        set_cursor(self.submission, step(self.cursor(), action, state), now)
+
+    def indicator_index(self, key: str) -> int:
+        """The position of indicator ``key`` in the edition."""
+        return [indicator.key for indicator in self.edition.indicators].index(key)
+
 
 async def _edition(session: AsyncSession) -> Edition | None:
     return await current_edition(session)
@@ -180,15 +190,17 @@ def _zone(context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
 
 def _ask(form: Form) -> Reply:
     """The message for the entry's current position."""
-    position = form.submission.current_field or SUMMARY
+    cursor = form.cursor()
     language, edition, submission = form.language, form.edition, form.submission
-    if position.startswith(LEVEL_PREFIX):
-        return views.level_question(language, edition, submission, _indicator_index(form, position))
-    if position.startswith(EVIDENCE_PREFIX):
-        index = _indicator_index(form, position)
+    if isinstance(cursor, AtLevel):
+        index = form.indicator_index(cursor.indicator)
+        return views.level_question(language, edition, submission, index)
+    if isinstance(cursor, AtEvidence):
+        index = form.indicator_index(cursor.indicator)
         return views.evidence_question(language, edition, submission, index)
-    spec = next((f for f in form.fields if f.key == position), None)
-    if spec is not None and is_visible(spec, form.answers):
+    if isinstance(cursor, AtField):
+        spec = field_by_key(form.fields, cursor.key)
+        assert spec is not None  # current() shows only fields the form has
         return views.question(language, edition, form.fields, submission, form.answers, spec)
     return _summary(form)
 
@@ -205,35 +217,6 @@ def _summary(form: Form) -> Reply:
         problems,
         self_assessment_on(form.edition),
     )
-
-
-def _indicator_index(form: Form, position: str) -> int:
-    key = position.split(":", 1)[1]
-    keys = [indicator.key for indicator in form.edition.indicators]
-    return keys.index(key) if key in keys else 0
-
-
-def _advance(form: Form, after: str | None, now) -> None:  # type: ignore[no-untyped-def]
-    """Move to the next unanswered field; then to the self-assessment's next indicator
-    without a level; then to the summary."""
-    spec = next_field(form.fields, form.answers, after=after)
-    if spec is not None:
-        set_position(form.submission, spec.key, now)
-        return
-    if self_assessment_on(form.edition):
-        for indicator in form.edition.indicators:
-            if assessment_of(form.submission, indicator) is None:
-                set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
-                return
-    set_position(form.submission, SUMMARY, now)
-
-
-def _after_indicator(form: Form, index: int, now) -> None:  # type: ignore[no-untyped-def]
-    for indicator in form.edition.indicators[index + 1 :]:
-        if assessment_of(form.submission, indicator) is None:
-            set_position(form.submission, LEVEL_PREFIX + indicator.key, now)
-            return
-    set_position(form.submission, SUMMARY, now)
 
 
 # --- entering the form -----------------------------------------------------------------------
@@ -275,13 +258,13 @@ async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
                 except EntryError as error:
                     replies.append((views.entry_error_text(language, error, _zone(context)), None))
         if submission is not None:
-            await open_entry(session, user_id, submission)
+            previous = await open_entry(session, user_id, submission, runtime.now())
+            replaced = replaced_notice(previous, FillingEntry, language)
             form = Form(session, language, edition, submission, form_fields(edition.config))
             name = views.entry_name(language, submission)
-            replies.append((t(language, "entry-resume", name=name), None))
+            resume = t(language, "entry-resume", name=name)
+            replies.append(("\n\n".join(filter(None, [replaced, resume])), None))
             replies.append(_ask(form))
-    if submission is not None:
-        _cache(context)[user_id] = True
     await _send(update.effective_message, replies)
 
 
@@ -311,23 +294,19 @@ def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
     ]
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """``/batal``: leaves the form; the draft and its position are kept for /lanjutkan."""
-    language = await language_of(update, context)
-    user_id = update.effective_user.id
-    async with runtime_of(context).transaction() as session:
-        was_in = await is_in_form(session, user_id)
-        await leave_form(session, user_id)
-    _cache(context)[user_id] = False
-    key = "entry-cancelled" if was_in else "entry-cancel-nothing"
-    await update.effective_message.reply_text(t(language, key), parse_mode=ParseMode.HTML)
+async def on_cancel(session: AsyncSession, pending: Pending) -> None:
+    """``/batal`` in the form: the officer leaves it; the draft and its cursor are kept for
+    /lanjutkan."""
+    await leave_form(session, pending.user_id)
 
 
 # --- answers typed or sent -------------------------------------------------------------------
 
 
-async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Any message of an officer in the form: the answer to the current question."""
+async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+    """Any message of an officer in the form (:class:`FillingEntry`): the answer to the
+    current question. When the entry left the form meanwhile (submitted or withdrawn by
+    another officer of the unit), the input ends and the message is not taken."""
     message = update.effective_message
     later_in_album = False
     if message.media_group_id is not None:
@@ -342,20 +321,20 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with runtime.transaction() as session:
         submission = await active_entry(session, user_id, answers_only=True)
         if submission is None or cached is None:
-            _cache(context)[user_id] = False
-            return
+            await take(session, pending)
+            return False
         form = Form(session, language, cached.edition, submission, cached.fields)
         form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
         if not _answers_suffice(form):
             await load_rest(session, submission)
         form.today = runtime.now().astimezone(_zone(context)).date()
         if later_in_album and not _takes_files(form):
-            return  # the album's first item was answered already
+            return True  # the album's first item was answered already
         try:
             note = await _take_input(form, message, runtime.now())
         except FieldError as error:
             if later_in_album:
-                return  # the album's first item was answered already
+                return True  # the album's first item was answered already
             text, markup = _ask(form)
             reply: Reply = (views.error_text(language, error, form.fields) + "\n\n" + text, markup)
         except EntryError as error:
@@ -368,6 +347,7 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if _is_file(message):
         wake_downloads(context)
     await _send(message, [reply])
+    return True
 
 
 def _is_file(message: Message) -> bool:
@@ -377,10 +357,11 @@ def _is_file(message: Message) -> bool:
 def _takes_files(form: Form) -> bool:
     """Whether the entry's position takes several files (a file field or an indicator's
     evidence), so that every file of an album is kept."""
-    position = form.submission.current_field or SUMMARY
-    if position.startswith(EVIDENCE_PREFIX):
+    cursor = form.cursor()
+    if isinstance(cursor, AtEvidence):
         return True
-    spec = field_by_key(form.fields, asked_before_summary(position) or position)
+    key = typed_field(cursor)
+    spec = field_by_key(form.fields, key) if key is not None else None
     return spec is not None and spec.kind == "file"
 
 
@@ -389,14 +370,16 @@ def _answers_suffice(form: Form) -> bool:
     long text, which stays on its question (the form's most frequent step: one paragraph
     after another). Elsewhere an answer may move on to the self-assessment or the summary,
     or store a file, which read the attachments and the self-assessment."""
-    position = form.submission.current_field or SUMMARY
-    spec = field_by_key(form.fields, position)
-    return spec is not None and spec.kind == "long_text" and is_visible(spec, form.answers)
+    cursor = form.cursor()
+    if not isinstance(cursor, AtField):
+        return False
+    spec = field_by_key(form.fields, cursor.key)
+    return spec is not None and spec.kind == "long_text"
 
 
 async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
     """Store what ``message`` answers at the current position and move on. At the summary
-    opened from a question (``#summary:<key>``), the message answers that question.
+    opened from a question (``AtSummary(opened_from)``), the message answers that question.
 
     Returns:
         A note to show before the next question ("" if none).
@@ -406,24 +389,24 @@ async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore
             the summary, the position goes back to the question, asked again after the
             error).
     """
-    language, position = form.language, form.submission.current_field or SUMMARY
-    if position.startswith(EVIDENCE_PREFIX):
-        return await _take_evidence(form, message, position, now)
+    language, cursor = form.language, form.cursor()
+    if isinstance(cursor, AtEvidence):
+        return await _take_evidence(form, message, cursor.indicator, now)
     takes_files = _takes_files(form)
     album_note = (
         t(language, "entry-album-first") if message.media_group_id and not takes_files else ""
     )
-    asked = asked_before_summary(position)
-    spec = next((f for f in form.fields if f.key == (asked or position)), None)
-    if spec is None or not is_visible(spec, form.answers):
+    key = typed_field(cursor)
+    spec = field_by_key(form.fields, key) if key is not None else None
+    if spec is None:
         typed = message.text or message.caption
-        if position.startswith(SUMMARY) and typed:
+        if isinstance(cursor, AtSummary) and typed:
             raise FieldError("form-error-at-summary", typed=views.short(typed))
         raise FieldError("form-error-use-buttons")
-    if asked is None:
+    if isinstance(cursor, AtField):
         return await _take_answer(form, message, spec, album_note, now)
     # the summary was opened from this field's question: the text answers it, and says so
-    set_position(form.submission, spec.key, now)
+    form.move(Jump(AtField(spec.key)), now)
     note = await _take_answer(form, message, spec, album_note, now)
     saved = t(language, "entry-answer-from-summary", label=views.label_of(spec, language))
     return "\n\n".join(filter(None, [saved, note]))
@@ -453,15 +436,14 @@ async def _take_answer(  # type: ignore[no-untyped-def]
     await save_answer(
         form.session, form.edition, form.submission, spec.key, value, now, form.fields
     )
-    _advance(form, spec.key, now)
+    form.move(Answered(spec.key), now)
     return ""
 
 
-async def _take_evidence(form: Form, message: Message, position: str, now) -> str:  # type: ignore[no-untyped-def]
+async def _take_evidence(form: Form, message: Message, key: str, now) -> str:  # type: ignore[no-untyped-def]
     """An indicator's evidence: a file (document or photo) is added and the question stays
     for more; a link is kept and the form moves on. Returns the note to show."""
-    index = _indicator_index(form, position)
-    indicator = form.edition.indicators[index]
+    indicator = form.edition.indicators[form.indicator_index(key)]
     file = _file(message, True, form.limit_bytes)
     if file is not None:
         check_evidence_type(file.file_name, file.mime_type)
@@ -475,7 +457,7 @@ async def _take_evidence(form: Form, message: Message, position: str, now) -> st
         await set_evidence(form.session, form.edition, form.submission, indicator, now, url=url)
     else:
         raise FieldError("form-error-evidence-url")
-    _after_indicator(form, index, now)
+    form.move(EvidenceDone(key), now)
     return ""
 
 
@@ -554,7 +536,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     async with runtime.transaction() as session:
         try:
             if action == "new":
-                replies = await _new_entry(session, language, cached, user_id, numbers[0], runtime)
+                replies = await _new_entry(session, update, language, cached, numbers[0], runtime)
             elif action in ("confirm", "withdrawok"):
                 replies, changed = await _finish(
                     session, language, action, user_id, numbers[0], runtime
@@ -562,15 +544,11 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             else:
                 submission = await entry_for_officer(session, user_id, numbers[0])
                 form = Form(session, language, edition, submission, cached.fields)
-                replies, alert = await _act(form, action, numbers[1:], user_id, runtime.now())
+                replies, alert = await _act(form, action, numbers[1:], update, runtime.now())
         except EntryError as error:
             replies = [(views.entry_error_text(language, error, _zone(context)), None)]
         except FieldError as error:
             alert = views.error_text(language, error, cached.fields)
-    if action in ("new", "open", "edit", "summary", "indicators", "indicator"):
-        _cache(context)[user_id] = True
-    if changed:
-        _cache(context)[user_id] = False
     await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "review"):
         await _drop_buttons(query.message)
@@ -607,25 +585,27 @@ async def _show_buttons(message: Message | None, reply: Reply) -> None:
             await _send(message, [reply])
 
 
-async def _new_entry(session, language, cached, user_id, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
-    edition = cached.edition
+async def _new_entry(session, update, language, cached, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+    edition, user_id = cached.edition, update.effective_user.id
     officer = next(
         (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
         None,
     )
     if officer is None:
         return [(t(language, "entry-not-officer"), None)]
+    previous = await pending_input(session, user_id, user_id)
     submission = await start_entry(session, officer, edition, runtime.now())
+    replaced = replaced_notice(previous, FillingEntry, language)
     form = Form(session, language, edition, submission, cached.fields)
-    return [_ask(form)]
+    return ([(replaced, None)] if replaced else []) + [_ask(form)]
 
 
 async def _act(
-    form: Form, action: str, args: list[int], user_id: int, now
+    form: Form, action: str, args: list[int], update: Update, now
 ) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
-    """A button acting on an entry the user may change; returns the replies and an alert."""
-    session, edition, submission = form.session, form.edition, form.submission
-    language = form.language
+    """A button acting on an entry the user may change; returns the replies and an alert.
+    Every button but "withdraw" brings the officer into the entry's form."""
+    submission, language = form.submission, form.language
     if action == "withdraw":
         sid = submission.id
         markup = InlineKeyboardMarkup(
@@ -635,11 +615,21 @@ async def _act(
         return [(t(language, "entry-withdraw-ask", name=name), markup)], None
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
-    await open_entry(session, user_id, submission)
+    previous = await open_entry(form.session, update.effective_user.id, submission, now)
+    replaced = replaced_notice(previous, FillingEntry, language)
+    replies, alert = await _act_in_form(form, action, args, now)
+    return ([(replaced, None)] if replaced else []) + replies, alert
+
+
+async def _act_in_form(
+    form: Form, action: str, args: list[int], now
+) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
+    session, edition, submission = form.session, form.edition, form.submission
+    language = form.language
     if action == "open":
         return [_ask(form)], None
     if action == "summary":
-        set_position(submission, summary_position(submission.current_field), now)
+        form.move(OpenSummary(), now)
         return [_summary(form)], None
     if action == "indicators":
         return [views.indicator_overview(language, edition, submission)], None
@@ -682,23 +672,23 @@ async def _act(
             return [], None
         indicator = edition.indicators[index]
         if action == "indicator":
-            set_position(submission, LEVEL_PREFIX + indicator.key, now)
+            form.move(Jump(AtLevel(indicator.key)), now)
         elif action == "level":
             if args[1] not in (1, 2, 3):
                 return [_ask(form)], t(language, "entry-button-stale")
             await set_level(session, edition, submission, indicator, args[1], now)
-            set_position(submission, EVIDENCE_PREFIX + indicator.key, now)
+            form.move(LevelChosen(indicator.key), now)
         else:
-            _after_indicator(form, index, now)
+            form.move(EvidenceDone(indicator.key), now)
         return [_ask(form)], None
     index = args[0]
     if not 0 <= index < len(form.fields):
         return [], None
     spec = form.fields[index]
     if action == "edit":
-        set_position(submission, spec.key, now)
+        form.move(Jump(AtField(spec.key)), now)
         return [_ask(form)], None
-    if submission.current_field != spec.key:
+    if cursor_of(submission) != AtField(spec.key):
         return [_ask(form)], t(language, "entry-button-stale")
     answers = form.answers
     if action in ("pick", "toggle") and not 0 <= args[1] < len(spec.choices or ()):
@@ -706,7 +696,7 @@ async def _act(
     if action == "pick":
         value = check_choice(spec, spec.choices[args[1]].value)
         await save_answer(session, edition, submission, spec.key, value, now, form.fields)
-        _advance(form, spec.key, now)
+        form.move(Answered(spec.key), now)
     elif action == "toggle":
         chosen = set(answers.get(spec.key) or [])
         chosen ^= {spec.choices[args[1]].value}
@@ -722,10 +712,10 @@ async def _act(
             raise FieldError("form-error-required")
         elif spec.key not in answers:
             await save_answer(session, edition, submission, spec.key, [], now, form.fields)
-        _advance(form, spec.key, now)
+        form.move(Answered(spec.key), now)
     elif action == "skip" and not spec.required:
         await save_answer(session, edition, submission, spec.key, None, now, form.fields)
-        _advance(form, spec.key, now)
+        form.move(Answered(spec.key), now)
     elif action == "clear":
         await clear_answer(session, edition, submission, spec.key, now)
     return [_ask(form)], None
@@ -847,27 +837,18 @@ async def _entries_listing(
 
 def register(application: Application) -> None:
     """Adds the form's commands, the menu button, the buttons and the answers."""
-    cache: dict[int, bool] = {}
-    application.bot_data[IN_FORM] = cache
     application.bot_data[ALBUMS] = set()
-    in_form = InForm(cache)
-    labels = {plain_text(language, key) for language in LANGUAGES for row in MENU_LAYOUT
-              for key in row}  # fmt: skip
-    menu = filters.Regex("^(" + "|".join(re.escape(label) for label in sorted(labels)) + ")$")
-    application.add_handler(TypeHandler(Update, load_form_state), group=-2)
     application.add_handler(CommandHandler("lanjutkan", enter_form))
-    application.add_handler(CommandHandler("batal", cancel))
     application.add_handler(CommandHandler("inovasi_saya", my_entries))
     application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
     application.add_handler(CallbackQueryHandler(on_button, pattern=r"^entry:"))
-    application.add_handler(MessageHandler(in_form & filters.UpdateType.EDITED_MESSAGE, on_edited))
-    application.add_handler(
-        MessageHandler(
-            in_form
-            & filters.UpdateType.MESSAGE
-            & filters.ChatType.PRIVATE
-            & ~filters.COMMAND
-            & ~menu,
-            on_input,
-        )
+    accept_input(
+        FillingEntry,
+        InputRoute(
+            on_message=on_input,
+            replaced_key="entry-form-paused",
+            cancelled_key="entry-cancelled",
+            on_cancel=on_cancel,
+            on_edited=on_edited,
+        ),
     )

@@ -36,7 +36,6 @@ entry-resume-nothing = There is no draft in progress, so there is nothing to con
 entry-button-new = ➕ New entry ({ $unit })
 entry-untitled = (untitled entry)
 entry-cancelled = You left the form. Every answer is kept as a draft; send /lanjutkan to continue.
-entry-cancel-nothing = You are not filling in a form.
 entry-edit-ignored = Edits of messages already sent are not applied. To change an answer, tap 📋 Summary and then ✏️ on the field.
 
 ## Questions
@@ -163,3 +162,4 @@ entry-error-not_yet_open = Entries are not open yet; they open { $moment }.
 entry-error-closed = Entries closed on { $moment }. Contact the committee if your unit needs more time.
 entry-error-not_editable = This entry can no longer be changed (status: { $status }).
 entry-error-incomplete = The entry is not complete.
+entry-form-paused = ℹ️ The entry form is paused; every answer is kept. Send /lanjutkan to continue.

@@ -36,7 +36,6 @@ entry-resume-nothing = Tidak ada draf inovasi yang sedang diisi, jadi tidak ada 
 entry-button-new = ➕ Inovasi baru ({ $unit })
 entry-untitled = (inovasi tanpa nama)
 entry-cancelled = Bapak/Ibu keluar dari formulir. Semua jawaban tersimpan sebagai draf; kirim /lanjutkan untuk melanjutkan.
-entry-cancel-nothing = Tidak ada formulir yang sedang diisi.
 entry-edit-ignored = Perubahan pada pesan yang sudah terkirim tidak diterapkan. Untuk mengubah jawaban, ketuk 📋 Ringkasan lalu ✏️ pada isian yang ingin diubah.
 
 ## Questions
@@ -163,3 +162,4 @@ entry-error-not_yet_open = Pengisian inovasi belum dibuka; dibuka { $moment }.
 entry-error-closed = Pengisian inovasi sudah ditutup pada { $moment }. Hubungi panitia bila unit Bapak/Ibu memerlukan perpanjangan.
 entry-error-not_editable = Inovasi ini tidak dapat diubah lagi (status: { $status }).
 entry-error-incomplete = Inovasi belum lengkap.
+entry-form-paused = ℹ️ Formulir inovasi dijeda; semua jawaban tersimpan. Kirim /lanjutkan untuk melanjutkan.

@@ -2,14 +2,11 @@
 deadline, submitting with a registration number, withdrawing and resubmitting.
 
 Every answer is written in the caller's transaction the moment it is given, and the position
-in the form (``Submission.current_field``) and the entry an officer is filling in
-(``Officer.current_submission_id``) are kept in the database too, so a restart of the bot (even
-a kill) loses nothing and the officer continues where they stopped.
-
-Positions (``Submission.current_field``): a form field's key, ``#level:<indicator key>`` and
-``#evidence:<indicator key>`` in the self-assessment, :data:`SUMMARY` at the summary, and
-``#summary:<field key>`` at the summary opened from that field's question (a text typed there
-still answers it). Field and indicator keys never contain ``#``.
+in the form (``Submission.cursor``, a :mod:`bot.services.entries.cursor` position) and the
+entry an officer is filling in (``Officer.current_submission_id``, with the pending input
+:class:`FillingEntry` that routes the officer's messages to the form) are kept in the database
+too, so a restart of the bot (even a kill) loses nothing and the officer continues where they
+stopped.
 """
 
 from __future__ import annotations
@@ -29,9 +26,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.i18n import format_moment, t
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.entries.cursor import AtField, Cursor, FormState, from_json, start, to_json
 from bot.services.entries.form import FieldError, append_long_text, form_fields, form_problems
 from bot.services.entries.submission_status import StatusChange, change_status
 from bot.services.shared.outbox import enqueue, in_every_language
+from bot.services.shared.pending_input import Pending, input_kind, stop_waiting, wait_for
 from bot.storage.models import (
     Answer,
     Attachment,
@@ -51,10 +50,16 @@ S = SubmissionStatus
 EDITABLE = frozenset({S.DRAFT, S.RETURNED})
 """Statuses in which the officers may change an entry."""
 
-SUMMARY = "#summary"
-SUMMARY_FROM = "#summary:"
-LEVEL_PREFIX = "#level:"
-EVIDENCE_PREFIX = "#evidence:"
+
+@input_kind("entries.form")
+@dataclass(frozen=True)
+class FillingEntry:
+    """The officer's next message answers the current question of entry ``submission_id``
+    (where its cursor is). The form is filled in the officer's private chat, whose id is the
+    officer's user id (Telegram's rule for private chats)."""
+
+    submission_id: int
+
 
 SEQUENCE_ATTEMPTS = 5
 """How often a submit retries when another entry took the same sequence number at once."""
@@ -226,14 +231,24 @@ async def load_rest(session: AsyncSession, submission: Submission) -> None:
     )
 
 
-async def open_entry(session: AsyncSession, user_id: int, submission: Submission) -> None:
-    """Make ``submission`` the entry the user is filling in (one at a time)."""
-    await leave_form(session, user_id)
+async def open_entry(
+    session: AsyncSession, user_id: int, submission: Submission, now: datetime
+) -> Pending | None:
+    """Make ``submission`` the entry the user is filling in (one at a time), and wait for
+    their messages as its answers (:class:`FillingEntry`).
+
+    Returns:
+        The input this replaced (see :func:`bot.services.shared.pending_input.wait_for`).
+    """
+    await session.execute(
+        update(Officer).where(Officer.user_id == user_id).values(current_submission_id=None)
+    )
     await session.execute(
         update(Officer)
         .where(Officer.user_id == user_id, Officer.unit_id == submission.unit_id)
         .values(current_submission_id=submission.id)
     )
+    return await wait_for(session, user_id, user_id, FillingEntry(submission.id), now)
 
 
 async def leave_form(session: AsyncSession, user_id: int) -> None:
@@ -241,11 +256,16 @@ async def leave_form(session: AsyncSession, user_id: int) -> None:
     await session.execute(
         update(Officer).where(Officer.user_id == user_id).values(current_submission_id=None)
     )
+    await stop_waiting(session, user_id, user_id, FillingEntry)
 
 
-async def is_in_form(session: AsyncSession, user_id: int) -> bool:
-    """Whether the user is filling in an entry now."""
-    return await active_entry(session, user_id) is not None
+async def _close_form(session: AsyncSession, submission: Submission) -> None:
+    """The entry left the form (submitted, withdrawn): none of its officers fills it in."""
+    filling = await session.scalars(
+        select(Officer.user_id).where(Officer.current_submission_id == submission.id)
+    )
+    for user_id in set(filling):
+        await leave_form(session, user_id)
 
 
 def editable_entries(entries: Sequence[Submission]) -> list[Submission]:
@@ -307,38 +327,26 @@ async def start_entry(
         created_by=officer.user_id,
         created_at=now,
         updated_at=now,
-        current_field=fields[0].key if fields else SUMMARY,
+        cursor=to_json(start(FormState(fields, {}))),
     )
     submission.unit = officer.unit
     submission.answers, submission.attachments, submission.assessments = [], [], []
     session.add(submission)
     await session.flush()
-    await open_entry(session, officer.user_id, submission)
+    await open_entry(session, officer.user_id, submission, now)
     return submission
 
 
-def set_position(submission: Submission, position: str, now: datetime) -> None:
-    """Remember where the officer is in the form (a field key, or one of the ``#`` steps)."""
-    submission.current_field = position
+def set_cursor(submission: Submission, cursor: Cursor, now: datetime) -> None:
+    """Remember where the officer is in the form."""
+    submission.cursor = to_json(cursor)
     submission.updated_at = now
 
 
-def summary_position(position: str | None) -> str:
-    """The position of the summary opened at ``position``: ``#summary:<field key>`` when a
-    field's question was open (remembered, within the column's 64 characters), else
-    :data:`SUMMARY`. Opening the summary again keeps the field remembered."""
-    if position and position.startswith(SUMMARY_FROM):
-        return position
-    if position and not position.startswith("#") and len(SUMMARY_FROM + position) <= 64:
-        return SUMMARY_FROM + position
-    return SUMMARY
-
-
-def asked_before_summary(position: str | None) -> str | None:
-    """The field whose question was open when the summary was opened, or None."""
-    if position and position.startswith(SUMMARY_FROM):
-        return position.removeprefix(SUMMARY_FROM)
-    return None
+def cursor_of(submission: Submission) -> Cursor | None:
+    """Where the officers are in the entry's form (None once it left the form: submitted,
+    withdrawn)."""
+    return from_json(submission.cursor)
 
 
 # --- answers -------------------------------------------------------------------------------
@@ -388,7 +396,7 @@ _entries, _answers = Submission.__table__, Answer.__table__
 _LOCK_EDITABLE = (
     update(_entries)
     .where(_entries.c.id == bindparam("entry"), _entries.c.status.in_(list(EDITABLE)))
-    .values(current_field=bindparam("position"), updated_at=bindparam("now"))
+    .values(cursor=bindparam("cursor"), updated_at=bindparam("now"))
 )
 _WRITE_ANSWER = (
     update(_answers)
@@ -426,11 +434,12 @@ async def append_paragraph(
     check_editable(edition, submission, now)
     existing = next((a for a in submission.answers if a.field_key == spec.key), None)
     value = append_long_text(existing.value if existing is not None else None, text)
+    at_field = AtField(spec.key)
     if existing is None or session.dirty or session.new:
-        set_position(submission, spec.key, now)
+        set_cursor(submission, at_field, now)
         await save_answer(session, edition, submission, spec.key, value, now)
         return value
-    now_editable = {"entry": submission.id, "position": spec.key, "now": now}
+    now_editable = {"entry": submission.id, "cursor": to_json(at_field), "now": now}
     if (await session.execute(_LOCK_EDITABLE, now_editable)).rowcount != 1:
         status = await session.scalar(
             select(Submission.status).where(Submission.id == submission.id)
@@ -439,7 +448,7 @@ async def append_paragraph(
     await session.execute(_WRITE_ANSWER, {"answer": existing.id, "text": value, "now": now})
     set_committed_value(existing, "value", value)
     set_committed_value(existing, "updated_at", now)
-    set_committed_value(submission, "current_field", spec.key)
+    set_committed_value(submission, "cursor", to_json(at_field))
     set_committed_value(submission, "updated_at", now)
     return value
 
@@ -778,12 +787,8 @@ async def submit_entry(
         admin_ids=admin_ids,
         workspace_url=workspace_url,
     )
-    submission.current_field = None
-    await session.execute(
-        update(Officer)
-        .where(Officer.current_submission_id == submission.id)
-        .values(current_submission_id=None)
-    )
+    submission.cursor = None
+    await _close_form(session, submission)
     await session.flush()
     return SubmitResult(submission, change)
 
@@ -836,12 +841,8 @@ async def withdraw_entry(
     if submission.status is not S.RETURNED:
         check_window(await _edition(session, submission.edition_id), submission.unit, now)
     change = await change_status(session, submission, S.WITHDRAWN, actor_id=user_id, now=now)
-    submission.current_field = None
-    await session.execute(
-        update(Officer)
-        .where(Officer.current_submission_id == submission.id)
-        .values(current_submission_id=None)
-    )
+    submission.cursor = None
+    await _close_form(session, submission)
     return change
 
 

@@ -53,26 +53,28 @@ async def _admin_and_judge(sessions, user_id: int, file_id: str) -> tuple[int, i
         return submitted.id, verified.id
 
 
-async def _ask_note(siti) -> None:
+async def _ask_note(siti, timeout: float = 5.0) -> None:
+    """The admin opens the submitted entry and taps "return" (``timeout``: seconds per reply,
+    longer for a freshly started process on a busy machine)."""
     await siti.send("/inovasi DLH")
-    await siti.expect_message("(1 entri)")
+    await siti.expect_message("(1 entri)", timeout=timeout)
     await siti.tap("IGA-2022-001 · SIDOTI")
-    await siti.expect_message("IGA-2022-001 — SIDOTI")
+    await siti.expect_message("IGA-2022-001 — SIDOTI", timeout=timeout)
     await siti.tap(t("id", "entry-button-return"))
-    await siti.expect_message("catatan perbaikan untuk IGA-2022-001")
+    await siti.expect_message("catatan perbaikan untuk IGA-2022-001", timeout=timeout)
 
 
-async def _ask_score(siti, scored: int = 0) -> None:
+async def _ask_score(siti, scored: int = 0, timeout: float = 5.0) -> None:
     """The judge opens the entry (``scored`` of 5 criteria scored) and its first criterion."""
     await siti.send("/nilai")
-    await siti.expect_message("Progres: 0 dari 1")
+    await siti.expect_message("Progres: 0 dari 1", timeout=timeout)
     await siti.tap(f"✏️ IGA-2022-002 · Home Care ({scored}/5)")
-    entry = await siti.expect_message("Perangkat Daerah: Dinas Sosial")
+    entry = await siti.expect_message("Perangkat Daerah: Dinas Sosial", timeout=timeout)
     [button] = [
         b for row in entry["inline_keyboard"] for b in row if b["text"].startswith(CRITERION)
     ]
     await siti.tap(data=button["callback_data"])
-    await siti.expect_message("ketik angka 0–100")
+    await siti.expect_message("ketik angka 0–100", timeout=timeout)
 
 
 async def _state(sessions, submitted: int) -> tuple[S, str | None, list[float], int]:
@@ -131,7 +133,7 @@ class TestRestart:
             await siti.send("/start")
             await siti.expect_message("Selamat datang", timeout=START_TIMEOUT)
 
-            await _ask_note(siti)
+            await _ask_note(siti, timeout=START_TIMEOUT)
             first.stop()  # stopped and started on the same database
             bot_process.start()
             await siti.send("Lengkapi SK tim inovasi.")
@@ -143,9 +145,9 @@ class TestRestart:
                 0,
             )
 
-            await _ask_score(siti)
+            await _ask_score(siti, timeout=START_TIMEOUT)
             await siti.send("/help")  # a command is not input: the score stays pending
-            await siti.expect_message("Bantuan")
+            await siti.expect_message("Bantuan", timeout=START_TIMEOUT)
             bot_process.started[-1].kill()  # even killed
             bot_process.start()
             await siti.send("77,5")

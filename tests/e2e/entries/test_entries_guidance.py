@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
+from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
@@ -154,7 +155,7 @@ async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, em
         submission = await load_entry(session, entry_id)
         for answer in [a for a in submission.answers if a.field_key == "tematik"]:
             submission.answers.remove(answer)
-        submission.current_field = "tematik"
+        submission.cursor = to_json(AtField("tematik"))
     await budi.send("/lanjutkan")
     question = await budi.expect_message("Tematik (7 dari 19)")
     count = len(await budi.bot_messages())

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
+from bot.services.entries.cursor import AtField
 from bot.services.entries.invites import create_invite
-from bot.services.entries.submissions import answers_of, load_entry
+from bot.services.entries.submissions import answers_of, cursor_of, load_entry
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Officer
@@ -45,7 +46,7 @@ async def _answers(database_url: str, user_id: int) -> dict:
             if entry_id is None:
                 return {}
             submission = await load_entry(session, entry_id)
-            return {**answers_of(submission), "#position": submission.current_field}
+            return {**answers_of(submission), "#position": cursor_of(submission)}
     finally:
         await engine.dispose()
 
@@ -86,7 +87,7 @@ async def test_killed_in_the_middle_of_the_form_the_officer_continues(
         "tahapan": "uji_coba",
         "inisiator": "asn",
         "nama_inisiator": "Budi & <Tim>",
-        "#position": "jenis",
+        "#position": AtField("jenis"),
     }
 
     first.kill()
@@ -98,7 +99,7 @@ async def test_killed_in_the_middle_of_the_form_the_officer_continues(
     await siti.tap("Digital")
     await siti.expect_message(question("Bentuk inovasi"))
     after = await _answers(database_url, siti.id)
-    assert after == {**before, "jenis": "digital", "#position": "bentuk"}
+    assert after == {**before, "jenis": "digital", "#position": AtField("bentuk")}
 
     # killed again; this time the officer simply answers, without /lanjutkan
     bot_process.started[-1].kill()

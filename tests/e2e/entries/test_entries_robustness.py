@@ -9,6 +9,7 @@ import yaml
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
+from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import load_entry
 from bot.storage.models import SubmissionStatus
@@ -54,7 +55,7 @@ async def _officer_at(users, bot, key: str):
         for answer in list(submission.answers):
             if answer.field_key == key:
                 submission.answers.remove(answer)
-        submission.current_field = key
+        submission.cursor = to_json(AtField(key))
     await siti.send("/lanjutkan")
     return siti, entry_id
 

@@ -4,6 +4,7 @@ amounts with sen, a zero budget (QA findings); on SQLite and PostgreSQL."""
 import pytest
 
 from bot.sandbox.config import EmulatorConfig
+from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submissions import load_entry
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
@@ -30,7 +31,7 @@ async def _officer_at(users, bot, *keys: str):  # type: ignore[no-untyped-def]
         submission = await load_entry(session, entry_id)
         for answer in [a for a in submission.answers if a.field_key in keys]:
             submission.answers.remove(answer)
-        submission.current_field = keys[0]
+        submission.cursor = to_json(AtField(keys[0]))
     await budi.send("/lanjutkan")
     return budi, entry_id
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submissions import load_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Attachment, FileState
@@ -40,7 +41,7 @@ async def officer_without_files(users: Any, bot: Any, at: str = "anggaran") -> t
         for answer in list(submission.answers):
             if answer.field_key in ("anggaran", "profil_bisnis"):
                 submission.answers.remove(answer)
-        submission.current_field = at
+        submission.cursor = to_json(AtField(at))
     await siti.send("/lanjutkan")
     return siti, entry_id
 

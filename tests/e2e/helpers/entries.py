@@ -14,8 +14,9 @@ from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
 from bot.services.core.events import current_edition
+from bot.services.entries.cursor import AtField, AtSummary
 from bot.services.entries.invites import create_invite, redeem_invite
-from bot.services.entries.submissions import answers_of, load_entry, set_position, start_entry
+from bot.services.entries.submissions import answers_of, load_entry, set_cursor, start_entry
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import FileState, Officer, Unit
 
@@ -49,7 +50,9 @@ async def officers_at_long_field(database_url: str, user_ids: Sequence[int]) -> 
             for index, user_id in enumerate(user_ids):
                 code = await create_invite(session, units[index % len(units)], now)
                 officer = await redeem_invite(session, user_id, code, now)
-                set_position(await start_entry(session, officer, edition, now), LONG_FIELD, now)
+                set_cursor(
+                    await start_entry(session, officer, edition, now), AtField(LONG_FIELD), now
+                )
     finally:
         await engine.dispose()
 
@@ -215,14 +218,12 @@ async def prefilled_entry(bot: Any, user_id: int, now: datetime = IN_WINDOW) -> 
     """A complete draft of the officer's unit, made through the services (not the chat), at
     its summary, opened for the officer."""
     from bot.services.entries.submissions import (
-        SUMMARY,
         FileInfo,
         officer_units,
         save_answer,
         save_file,
         set_evidence,
         set_level,
-        set_position,
         start_entry,
     )
 
@@ -241,5 +242,5 @@ async def prefilled_entry(bot: Any, user_id: int, now: datetime = IN_WINDOW) -> 
         for indicator in edition.indicators:
             await set_level(session, edition, submission, indicator, 1, now)
             await set_evidence(session, edition, submission, indicator, now, url="https://x.id")
-        set_position(submission, SUMMARY, now)
+        set_cursor(submission, AtSummary(), now)
         return submission.id

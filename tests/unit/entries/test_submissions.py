@@ -12,6 +12,7 @@ from bot.runtime import Runtime
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
 from bot.services.core.events import current_edition, edition_form
+from bot.services.entries.cursor import AtField
 from bot.services.entries.form import field_by_key, form_fields, visible_fields
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import (
@@ -22,6 +23,7 @@ from bot.services.entries.submissions import (
     answers_of,
     append_paragraph,
     assessment_score,
+    cursor_of,
     entry_for_officer,
     leave_form,
     load_entry,
@@ -113,7 +115,7 @@ async def test_answers_are_saved_at_once_and_survive_a_new_session(world) -> Non
     async with world() as session, session.begin():
         edition = await current_edition(session)
         submission = await active_entry(session, USER)
-        assert submission.id == entry_id and submission.current_field == "nama"
+        assert submission.id == entry_id and cursor_of(submission) == AtField("nama")
         await save_answer(session, edition, submission, "nama", COMPLETE["nama"], OPEN)
         await save_answer(session, edition, submission, "nama", "SIDOTI", OPEN)
     async with world() as session:
@@ -275,7 +277,7 @@ async def _append(sessions, paragraph: str, now: datetime) -> str:
         spec = field_by_key(found.fields, "rancang_bangun")
         saved = await append_paragraph(session, found.edition, submission, spec, paragraph, now)
         assert answers_of(submission)["rancang_bangun"] == saved
-        assert submission.current_field == "rancang_bangun" and submission.updated_at == now
+        assert cursor_of(submission) == AtField("rancang_bangun") and submission.updated_at == now
         return saved
 
 
@@ -287,7 +289,7 @@ async def test_paragraphs_are_appended_and_each_saved_at_once(world) -> None:
         async with world() as session:  # a new session (a kill after the step loses nothing)
             submission = await load_entry(session, entry_id)
             assert answers_of(submission) == {"rancang_bangun": "\n\n".join(paragraphs[:minute])}
-            assert submission.current_field == "rancang_bangun"
+            assert cursor_of(submission) == AtField("rancang_bangun")
             assert submission.updated_at == OPEN + timedelta(minutes=minute)
 
 
