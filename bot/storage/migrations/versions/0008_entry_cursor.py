@@ -67,8 +67,9 @@ def _position(cursor: dict[str, Any]) -> str:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("submissions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("cursor", sa.JSON(), nullable=True))
+    # plain ALTER TABLE, also on SQLite (3.35+): a batch copy of the table would drop the old
+    # one, and with foreign keys on, that deletes its answers and files (ON DELETE CASCADE)
+    op.add_column("submissions", sa.Column("cursor", sa.JSON(), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(
         sa.select(_SUBMISSIONS.c.id, _SUBMISSIONS.c.current_field).where(
@@ -81,8 +82,7 @@ def upgrade() -> None:
             .where(_SUBMISSIONS.c.id == entry_id)
             .values(cursor=_cursor(position))
         )
-    with op.batch_alter_table("submissions", schema=None) as batch_op:
-        batch_op.drop_column("current_field")
+    op.drop_column("submissions", "current_field")
     # officers in the form wait for its answers through the one mechanism of pending inputs
     filling = bind.execute(
         sa.select(_OFFICERS.c.user_id, _OFFICERS.c.current_submission_id)
@@ -106,8 +106,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("submissions", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("current_field", sa.String(length=64), nullable=True))
+    op.add_column("submissions", sa.Column("current_field", sa.String(length=64), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(
         sa.select(_SUBMISSIONS.c.id, _SUBMISSIONS.c.cursor).where(
@@ -123,5 +122,4 @@ def downgrade() -> None:
             .values(current_field=_position(cursor))
         )
     op.execute("DELETE FROM pending_inputs WHERE kind = 'entries.form'")
-    with op.batch_alter_table("submissions", schema=None) as batch_op:
-        batch_op.drop_column("cursor")
+    op.drop_column("submissions", "cursor")
