@@ -1,4 +1,4 @@
-"""Migration 0008: positions stored as strings with "#" prefixes become typed cursors, and every
+"""Migration 0009: positions stored as strings with "#" prefixes become typed cursors, and every
 officer in the form gets the pending input that routes their messages to it (and back)."""
 
 from alembic import command
@@ -43,7 +43,7 @@ async def test_stored_positions_become_cursors_and_officers_keep_the_form(engine
             officer.current_submission_id = entry.id
             ids.append((entry.id, officer.user_id, position))
     kept = await _kept(engine)
-    await _downgrade(engine, "0007")
+    await _downgrade(engine, "0008")
     assert await _kept(engine) == kept
     async with engine.begin() as connection:
         for entry_id, _user, position in ids:
@@ -60,7 +60,7 @@ async def test_stored_positions_become_cursors_and_officers_keep_the_form(engine
             pending = await pending_input(session, user_id, user_id)
             assert pending is not None and pending.payload == FillingEntry(entry_id)
 
-    await _downgrade(engine, "0007")  # and back: the strings again
+    await _downgrade(engine, "0008")  # and back: the strings again
     async with engine.connect() as connection:
         rows = await connection.execute(text("SELECT id, current_field FROM submissions"))
         assert {row[0]: row[1] for row in rows} == {i: p for i, _u, p in ids}

@@ -1,8 +1,8 @@
 """entry cursor: the form's position as typed JSON instead of a string with "#" prefixes, and a
 pending input for every officer in the form
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-05
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 import bot.storage.types
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
