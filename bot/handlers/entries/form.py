@@ -30,7 +30,8 @@ from telegram.ext import (
     MessageHandler,
 )
 
-from bot.handlers.entries import views
+from bot.handlers.entries import buttons, views
+from bot.handlers.entries.buttons import EntryAction, entry_button, new_button
 from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.shared.context import language_of, runtime_of
 from bot.handlers.shared.menus import button_filter
@@ -275,7 +276,12 @@ def _is_menu(update: Update) -> bool:
 
 def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any]) -> Reply:
     rows = [
-        [views.button(f"✏️ {views.short(views.entry_name(language, d), 40)}", f"entry:open:{d.id}")]
+        [
+            views.button(
+                f"✏️ {views.short(views.entry_name(language, d), 40)}",
+                entry_button(EntryAction.OPEN, d.id),
+            )
+        ]
         for d in drafts[:10]
     ]
     rows += _new_buttons(language, officers)
@@ -287,7 +293,7 @@ def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
         [
             views.button(
                 plain_text(language, "entry-button-new", unit=views.short(officer.unit.name, 40)),
-                f"entry:new:{officer.unit_id}",
+                new_button(officer.unit_id),
             )
         ]
         for officer in officers
@@ -505,23 +511,16 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 # --- buttons ---------------------------------------------------------------------------------
 
-CALLBACK = re.compile(r"^entry:([a-z]+)(?::(\d+))?(?::(\d+))?(?::(\d+))?$")
-
-NUMBERS_NEEDED = {"level": 3, "pick": 3, "toggle": 3, "unfile": 2}
-"""Numbers after the action in the data of buttons that carry a value (entry id, index,
-value); every other action needs at least the entry id. Anything shorter is forged."""
-
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
     officer's right to the entry is checked on each tap."""
     query = update.callback_query
-    match = CALLBACK.match(query.data or "")
-    numbers = [int(group) for group in match.groups()[1:] if group] if match else []
-    if match is None or len(numbers) < NUMBERS_NEEDED.get(match.group(1), 1):
+    tap = buttons.parse(query.data)
+    if tap is None:
         await query.answer()  # forged or garbled data
         return
-    action = match.group(1)
+    action, numbers = buttons.action_and_numbers(tap)
     language = await language_of(update, context)
     runtime = runtime_of(context)
     user_id = update.effective_user.id
@@ -609,7 +608,14 @@ async def _act(
     if action == "withdraw":
         sid = submission.id
         markup = InlineKeyboardMarkup(
-            [[views.button(t(language, "entry-button-withdraw-yes"), f"entry:withdrawok:{sid}")]]
+            [
+                [
+                    views.button(
+                        t(language, "entry-button-withdraw-yes"),
+                        entry_button(EntryAction.WITHDRAW_OK, sid),
+                    )
+                ]
+            ]
         )
         name = views.entry_name(language, submission)
         return [(t(language, "entry-withdraw-ask", name=name), markup)], None
@@ -646,12 +652,14 @@ async def _act_in_form(
             [
                 [
                     views.button(
-                        t(language, "entry-button-confirm"), f"entry:confirm:{submission.id}"
+                        t(language, "entry-button-confirm"),
+                        entry_button(EntryAction.CONFIRM, submission.id),
                     )
                 ],
                 [
                     views.button(
-                        t(language, "entry-button-summary"), f"entry:summary:{submission.id}"
+                        t(language, "entry-button-summary"),
+                        entry_button(EntryAction.SUMMARY, submission.id),
                     )
                 ],
             ]
@@ -817,13 +825,13 @@ async def _entries_listing(
     for number, entry in enumerate(entries, start=1):
         row = []
         if entry.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
-            row.append(views.button(f"✏️ {number}", f"entry:open:{entry.id}"))
+            row.append(views.button(f"✏️ {number}", entry_button(EntryAction.OPEN, entry.id)))
         if entry.status in (
             SubmissionStatus.DRAFT,
             SubmissionStatus.SUBMITTED,
             SubmissionStatus.RETURNED,
         ):
-            row.append(views.button(f"↩️ {number}", f"entry:withdraw:{entry.id}"))
+            row.append(views.button(f"↩️ {number}", entry_button(EntryAction.WITHDRAW, entry.id)))
         if row:
             rows.append(row)
     rows += _new_buttons(language, officers)
@@ -841,7 +849,7 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("lanjutkan", enter_form))
     application.add_handler(CommandHandler("inovasi_saya", my_entries))
     application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^entry:"))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=buttons.PATTERN))
     accept_input(
         FillingEntry,
         InputRoute(

@@ -8,14 +8,22 @@ import functools
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.handlers.shared.callback_data import Codec
+from bot.handlers.entries.buttons import (
+    REMOVE_FILE,
+    EntryAction,
+    FieldAction,
+    RemoveFile,
+    ValueAction,
+    entry_button,
+    field_button,
+    value_button,
+)
 from bot.i18n import format_day, format_megabytes, format_moment, format_money, plain_text, t
 from bot.services.core.event_file import FormFieldSpec, localized
 from bot.services.entries.form import (
@@ -178,25 +186,54 @@ def question(
         for number, choice in enumerate(spec.choices):
             mark = "✅ " if current == choice.value else ""
             text = mark + localized(choice.label, language)
-            rows.append([button(text, f"entry:pick:{sid}:{index}:{number}")])
+            rows.append([button(text, value_button(ValueAction.PICK, sid, index, number))])
     elif spec.kind == "multiple_choice":
         chosen = current or []
         for number, choice in enumerate(spec.choices):
             mark = "✅ " if choice.value in chosen else "⬜ "
             text = mark + localized(choice.label, language)
-            rows.append([button(text, f"entry:toggle:{sid}:{index}:{number}")])
-        rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+            rows.append([button(text, value_button(ValueAction.TOGGLE, sid, index, number))])
+        rows.append(
+            [
+                button(
+                    _fixed(language, "entry-button-done"),
+                    field_button(FieldAction.NEXT, sid, index),
+                )
+            ]
+        )
     elif spec.kind == "file" and kept:
         rows += file_buttons(language, sid, kept)
-        rows.append([button(t(language, "evidence-button-next"), f"entry:next:{sid}:{index}")])
+        rows.append(
+            [
+                button(
+                    t(language, "evidence-button-next"), field_button(FieldAction.NEXT, sid, index)
+                )
+            ]
+        )
     elif spec.kind == "long_text":
-        rows.append([button(_fixed(language, "entry-button-done"), f"entry:next:{sid}:{index}")])
+        rows.append(
+            [
+                button(
+                    _fixed(language, "entry-button-done"),
+                    field_button(FieldAction.NEXT, sid, index),
+                )
+            ]
+        )
         if current:
             clear = _fixed(language, "entry-button-clear")
-            rows.append([button(clear, f"entry:clear:{sid}:{index}")])
+            rows.append([button(clear, field_button(FieldAction.CLEAR, sid, index))])
     if not spec.required:
-        rows.append([button(_fixed(language, "entry-button-skip"), f"entry:skip:{sid}:{index}")])
-    rows.append([button(_fixed(language, "entry-button-summary"), f"entry:summary:{sid}")])
+        rows.append(
+            [
+                button(
+                    _fixed(language, "entry-button-skip"),
+                    field_button(FieldAction.SKIP, sid, index),
+                )
+            ]
+        )
+    rows.append(
+        [button(_fixed(language, "entry-button-summary"), entry_button(EntryAction.SUMMARY, sid))]
+    )
     return "\n\n".join(lines), InlineKeyboardMarkup(rows)
 
 
@@ -222,9 +259,16 @@ def level_question(
     for level in indicator.levels:
         mark = "✅ " if assessment is not None and assessment.level == level["level"] else ""
         label = f"{mark}{level['level']} — {level['description']}"
-        data = f"entry:level:{submission.id}:{index}:{level['level']}"
+        data = value_button(ValueAction.LEVEL, submission.id, index, level["level"])
         rows.append([button(label, data)])
-    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{submission.id}")])
+    rows.append(
+        [
+            button(
+                t(language, "entry-button-summary"),
+                entry_button(EntryAction.SUMMARY, submission.id),
+            )
+        ]
+    )
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -243,26 +287,19 @@ def evidence_question(
         text += "\n\n" + t(language, "evidence-link-kept", url=assessment.evidence_url)
     onward = "evidence-button-next" if has_evidence(assessment) else "entry-button-skip"
     rows = file_buttons(language, submission.id, kept) + [
-        [button(t(language, onward), f"entry:noevidence:{submission.id}:{index}")],
-        [button(t(language, "entry-button-summary"), f"entry:summary:{submission.id}")],
+        [button(t(language, onward), field_button(FieldAction.NO_EVIDENCE, submission.id, index))],
+        [
+            button(
+                t(language, "entry-button-summary"),
+                entry_button(EntryAction.SUMMARY, submission.id),
+            )
+        ],
     ]
     return text, InlineKeyboardMarkup(rows)
 
 
 MANY_KINDS = frozenset({"multiple_choice", "file"})
 """Kinds whose answer is a list, shown item by item rather than as one value."""
-
-
-@dataclass(frozen=True)
-class RemoveFile:
-    """A file's remove button: the entry and the attachment."""
-
-    entry: int
-    attachment: int
-
-
-REMOVE_FILE = Codec("entry:unfile", RemoveFile)
-"""``entry:unfile:<entry id>:<attachment id>`` (routed with the form's other buttons)."""
 
 
 def files_listing(language: str, files: Sequence[Attachment]) -> str:
@@ -384,7 +421,7 @@ def summary(
         text += "\n\n" + t(language, "entry-summary-ready")
     sid = submission.id
     edit_buttons = [
-        button(f"✏️ {number}", f"entry:edit:{sid}:{fields.index(spec)}")
+        button(f"✏️ {number}", field_button(FieldAction.EDIT, sid, fields.index(spec)))
         for number, spec in enumerate(visible, start=1)
     ]
     rows = [
@@ -392,8 +429,15 @@ def summary(
         for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)
     ]
     if self_assessment:
-        rows.append([button(t(language, "entry-button-assessment"), f"entry:indicators:{sid}")])
-    rows.append([button(t(language, "entry-button-review"), f"entry:review:{sid}")])
+        rows.append(
+            [
+                button(
+                    t(language, "entry-button-assessment"),
+                    entry_button(EntryAction.INDICATORS, sid),
+                )
+            ]
+        )
+    rows.append([button(t(language, "entry-button-review"), entry_button(EntryAction.REVIEW, sid))])
     return text, InlineKeyboardMarkup(rows)
 
 
@@ -420,11 +464,13 @@ def indicator_overview(
     text += "\n\n" + score_line(language, assessment_score(edition.indicators, submission))
     sid = submission.id
     buttons = [
-        button(str(indicator.number), f"entry:indicator:{sid}:{index}")
+        button(str(indicator.number), field_button(FieldAction.INDICATOR, sid, index))
         for index, indicator in enumerate(edition.indicators)
     ]
     rows = [buttons[i : i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(buttons), 5)]
-    rows.append([button(t(language, "entry-button-summary"), f"entry:summary:{sid}")])
+    rows.append(
+        [button(t(language, "entry-button-summary"), entry_button(EntryAction.SUMMARY, sid))]
+    )
     return text, InlineKeyboardMarkup(rows)
 
 
