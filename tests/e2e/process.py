@@ -20,6 +20,7 @@ entry form needs an event file whose entry period includes today
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -70,12 +71,14 @@ class BotProcess:
             os.kill(self.process.pid, signal.SIGKILL)
         self.process.wait(STOP_TIMEOUT)
 
-    def stop(self) -> None:
-        """SIGTERM, then SIGKILL after :data:`STOP_TIMEOUT` seconds."""
+    async def stop(self) -> None:
+        """SIGTERM, then SIGKILL after :data:`STOP_TIMEOUT` seconds. Waits in a thread: the
+        emulator answering the bot's last requests runs on the test's event loop, which a
+        blocking wait would stall until the bot's own request timeout."""
         if self.running:
             self.process.terminate()
             try:
-                self.process.wait(STOP_TIMEOUT)
+                await asyncio.to_thread(self.process.wait, STOP_TIMEOUT)
             except subprocess.TimeoutExpired:
                 self.kill()
 
@@ -98,10 +101,10 @@ class BotProcesses:
         """Everything the processes printed (for failure messages)."""
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
-    def stop_all(self) -> None:
+    async def stop_all(self) -> None:
         """Stop every process still running."""
         for process in self.started:
-            process.stop()
+            await process.stop()
 
 
 async def all_handled(emulator: Emulator, database_url: str) -> bool:
@@ -153,4 +156,4 @@ async def bot_process(
     }
     processes = BotProcesses(env, tmp_path / "bot-process.log")
     yield processes
-    processes.stop_all()
+    await processes.stop_all()

@@ -134,7 +134,7 @@ class TestRestart:
             await siti.expect_message("Selamat datang", timeout=START_TIMEOUT)
 
             await _ask_note(siti, timeout=START_TIMEOUT)
-            first.stop()  # stopped and started on the same database
+            await first.stop()  # stopped and started on the same database
             bot_process.start()
             await siti.send("Lengkapi SK tim inovasi.")
             await siti.expect_message("status kini Dikembalikan", timeout=START_TIMEOUT)

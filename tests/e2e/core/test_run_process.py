@@ -33,7 +33,7 @@ async def test_polling_process_answers_start(bot_process, emu) -> None:  # noqa:
     await siti.send("/start")
     reply = await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=STARTUP_SECONDS)
     assert "Rabu, 7 Desember 2022" in reply["text"]
-    process.stop()
+    await process.stop()
     assert process.process.returncode == 0, bot_process.output()
     assert BOT_TOKEN.split(":")[1] not in bot_process.output()
 
@@ -153,7 +153,7 @@ async def test_started_while_telegram_is_unreachable_it_comes_up_by_itself(
             siti = await client.create_user("Siti", language_code="id")
             await siti.send("/start")
             await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=STARTUP_SECONDS)
-        process.stop()
+        await process.stop()
         assert process.process.returncode == 0, bot_process.output()
     finally:
         await late.stop()
@@ -180,7 +180,7 @@ async def test_a_new_emulator_on_the_same_database_is_answered(
     siti = await emu.create_user("Siti", language_code="id")
     await siti.send("/start")
     await siti.expect_message("Selamat datang, Bapak/Ibu Siti", timeout=STARTUP_SECONDS)
-    first.stop()
+    await first.stop()
     again = Emulator(emulator_config)
     await again.start(host="127.0.0.1", port=0)
     try:
