@@ -21,9 +21,10 @@ from bot.handlers.evidence import committee as evidence_committee
 from bot.handlers.evidence import downloads as evidence_downloads
 from bot.handlers.judging import ranking
 from bot.handlers.judging import scoring as judging
+from bot.handlers.shared.context import CONTEXT_TYPES
 from bot.handlers.workspace import entry_points as workspace
 from bot.outbox import sender as outbox_sender
-from bot.runtime import Runtime, system_clock
+from bot.runtime import RUNTIME_KEY, Runtime, application_runtime, system_clock
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.locking import LockTaken, hold_process_lock
@@ -82,8 +83,8 @@ async def _claim_database(application: Application) -> None:
     """Refuse to run beside another process where that is unsafe: on SQLite (one process per
     database) and when polling (Telegram allows one getUpdates at a time). Webhook replicas
     on PostgreSQL share the work."""
-    settings = application.bot_data["runtime"].settings
-    engine = application.bot_data["runtime"].engine
+    settings = application_runtime(application).settings
+    engine = application_runtime(application).engine
     if settings.is_sqlite:
         name = "sqlite"
         refusal = (
@@ -108,7 +109,7 @@ async def _post_init(application: Application) -> None:
     await _claim_database(application)
     await application.bot_data[LEDGER_KEY].load(application.bot.id)
     await application.bot.inbox.load(application.bot)
-    default = application.bot_data["runtime"].settings.default_language
+    default = application_runtime(application).settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
     await application.bot_data[outbox_sender.SENDER_KEY].start()
@@ -124,7 +125,7 @@ async def _post_stop(application: Application) -> None:
 async def _post_shutdown(application: Application) -> None:
     if (lock := application.bot_data.pop(PROCESS_LOCK_KEY, None)) is not None:
         await lock.release()
-    await application.bot_data["runtime"].engine.dispose()
+    await application_runtime(application).engine.dispose()
 
 
 def build_application(
@@ -164,6 +165,7 @@ def build_application(
     application = (
         ApplicationBuilder()
         .application_class(LedgerApplication)
+        .context_types(CONTEXT_TYPES)
         .bot(bot)
         .update_queue(queue)
         .concurrent_updates(ChatOrderedProcessor())
@@ -172,7 +174,7 @@ def build_application(
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data["runtime"] = runtime
+    application.bot_data[RUNTIME_KEY] = runtime
     application.bot_data[LEDGER_KEY] = UpdateLedger(engine, clock)
     outbox_sender.install(application)
     evidence_downloads.install(application)

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -15,6 +15,12 @@ from bot.services.core.events import EditionForm, current_event, edition_form
 from bot.settings import Settings
 from bot.storage.models import Event
 from bot.update_ledger import current_scope
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
+
+RUNTIME_KEY = "runtime"
+"""The key of the :class:`Runtime` in ``application.bot_data`` (set by ``build_application``)."""
 
 EVENT_CACHE_SECONDS = 30.0
 """How long the loaded event is reused before it is read again (an import by another process
@@ -28,7 +34,7 @@ def system_clock() -> datetime:
 
 @dataclass
 class Runtime:
-    """Shared state of one running bot, kept in ``application.bot_data["runtime"]``.
+    """Shared state of one running bot, kept in ``application_runtime(application)``.
 
     Attributes:
         settings: The loaded settings.
@@ -101,3 +107,10 @@ class Runtime:
             return
         async with self.sessions() as session, session.begin():
             yield session
+
+
+def application_runtime(application: Application[Any, Any, Any, Any, Any, Any]) -> Runtime:
+    """The :class:`Runtime` of ``application``, for code outside handlers (start-up, jobs'
+    set-up, the web server); handlers use ``context.runtime``."""
+    runtime: Runtime = application.bot_data[RUNTIME_KEY]
+    return runtime

@@ -45,7 +45,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.handlers.announcements.reminders import process_due, schedule_pending
 from bot.i18n import format_moment
-from bot.runtime import Runtime, system_clock
+from bot.runtime import Runtime, application_runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.emulator import Emulator
 from bot.sandbox.examples import add_example_entries
@@ -202,7 +202,7 @@ class Sandbox:
     async def next_row(self) -> dict[str, str] | None:
         """The next scheduled row still to come: {"kind", "label", "when"} (the moment in the
         event's zone, as the bot writes it in Indonesian), or None."""
-        runtime: Runtime = self.application.bot_data["runtime"]
+        runtime = application_runtime(self.application)
         async with runtime.sessions() as session:
             row = await session.scalar(
                 select(Reminder)
@@ -477,7 +477,7 @@ async def start_sandbox(
         application = build_application(bot_settings, clock=sandbox_clock)
         sandbox = Sandbox(emulator, application, sandbox_clock, personas)
         sandbox.event_title = await _prepare_database(
-            application.bot_data["runtime"], spec, personas, emulator.world
+            application_runtime(application), spec, personas, emulator.world
         )
         await application.initialize()
         if application.post_init is not None:

@@ -16,7 +16,7 @@ from aiohttp import web
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
-from bot.runtime import Runtime
+from bot.runtime import application_runtime
 from bot.web import webhook, workspace
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
     Args:
         with_webhook: Serve Telegram's webhook at ``/telegram``.
     """
-    runtime: Runtime = application.bot_data["runtime"]
+    runtime = application_runtime(application)
     app = web.Application(client_max_size=1024 * 1024)
     if runtime.settings.public_url:
         from bot.handlers.evidence.downloads import STORE_KEY
@@ -96,7 +96,7 @@ async def run_bot(
     Raises:
         telegram.error.InvalidToken: Telegram refused the token.
     """
-    settings = application.bot_data["runtime"].settings
+    settings = application_runtime(application).settings
     if not await _retrying(application.initialize, stop, "Connecting to Telegram"):
         return
     server: WebServer | None = None

@@ -21,7 +21,7 @@ import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
-from bot.runtime import Runtime
+from bot.runtime import Runtime, application_runtime
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
@@ -69,7 +69,7 @@ class RunningBot:
     @property
     def runtime(self) -> Runtime:
         """The bot's runtime (database sessions, settings, clock)."""
-        return self.application.bot_data["runtime"]
+        return application_runtime(self.application)
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def bot_settings(
 async def start_bot(settings: Settings, clock: FakeClock, event_file: Path | None) -> RunningBot:
     """Import the event file, then build and start the bot with polling, as production does."""
     application = build_application(settings, clock=clock)
-    runtime: Runtime = application.bot_data["runtime"]
+    runtime = application_runtime(application)
     if event_file is not None:
         async with runtime.transaction() as session:
             await import_event_file(session, load_event_file(event_file))

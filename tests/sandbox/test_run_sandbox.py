@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from bot.handlers.announcements.reminders import process_due
 from bot.i18n import t
+from bot.runtime import application_runtime
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.driver import UserDriver
 from bot.sandbox.run import PERSONAS, Sandbox, event_tomorrow_shift, run_sandbox, start_sandbox
@@ -78,7 +79,7 @@ async def test_page_and_bot_answer_on_one_port(sandbox: Sandbox) -> None:
 
 
 async def test_personas_hold_their_roles(sandbox: Sandbox) -> None:
-    runtime = sandbox.application.bot_data["runtime"]
+    runtime = application_runtime(sandbox.application)
     ids = sandbox.personas
     async with runtime.sessions() as session:
         edition = await current_edition(session)
@@ -129,7 +130,7 @@ async def test_event_tomorrow_moves_event_and_announcement(
         clock=lambda: NOW,
     )
     try:
-        runtime = running.application.bot_data["runtime"]
+        runtime = application_runtime(running.application)
         async with runtime.sessions() as session:
             event = await current_event(session)
             edition = await current_edition(session)
@@ -231,7 +232,7 @@ def test_command_prints_the_url_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
 async def test_a_plain_start_does_not_send_the_seeds_winners_as_news(sandbox: Sandbox) -> None:
     """The seed's winners were announced on 7 December 2022: the sandbox records that
     announcement as made then, so a newcomer is not sent 2022's winners (nor in a form)."""
-    runtime = sandbox.application.bot_data["runtime"]
+    runtime = application_runtime(sandbox.application)
     async with EmulatorClient(sandbox.emulator.base_url) as client:
         budi = UserDriver(client, {"id": sandbox.personas["officer"]})
         await budi.send("/start")

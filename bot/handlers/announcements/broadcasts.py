@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.pending_input import (
     InputRoute,
@@ -179,13 +179,13 @@ def _audience_keyboard(language: str) -> InlineKeyboardMarkup:
 # --- /broadcast --------------------------------------------------------------------------
 
 
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcast_command(update: Update, context: BotContext) -> None:
     """Asks the admin for the announcement's text (or a photo or document with a caption);
     a draft composed before is dropped."""
     if not await admin_or_refuse(update, context):
         return
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     async with runtime.transaction() as session:
         draft = Draft(Step.COMPOSE)
         replaced = await start_waiting(session, update, draft, runtime.now(), language)
@@ -193,7 +193,7 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
-async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+async def on_message(update: Update, context: BotContext, pending: Pending) -> bool:
     """The admin's message while composing (:class:`Draft`): the announcement at the first
     step, the moment after "later"; at a step that waits for a button, a pointer to them."""
     if not await admin_or_refuse(update, context):
@@ -204,16 +204,16 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE, pending
     elif step == Step.SCHEDULE:
         await _schedule(update, context, pending)
     else:
-        language = await language_of(update, context)
+        language = await context.language()
         await update.effective_message.reply_text(
             t(language, "broadcast-use-buttons"), parse_mode=ParseMode.HTML
         )
     return True
 
 
-async def _compose(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+async def _compose(update: Update, context: BotContext, pending: Pending) -> None:
     """Keeps the text (and media), checks its length, and asks for the recipients."""
-    language = await language_of(update, context)
+    language = await context.language()
     message = update.effective_message
     media_kind, media_file_id = None, None
     if message.photo:
@@ -233,14 +233,14 @@ async def _compose(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: 
         )
         return
     draft = Draft(Step.AUDIENCE, text, media_kind, media_file_id)
-    async with runtime_of(context).transaction() as session:
+    async with context.runtime.transaction() as session:
         await keep_waiting(session, pending, draft)
     await message.reply_text(
         t(language, "broadcast-ask-audience"), reply_markup=_audience_keyboard(language)
     )
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """Every button of the composer. The role is checked at the moment of use; a tap on a
     step the draft is no longer at, or once the draft is gone, is answered and ignored."""
     query = update.callback_query
@@ -249,7 +249,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if QUIT.matches(query.data):
         await _quit(update, context)
         return
-    async with runtime_of(context).sessions() as session:
+    async with context.runtime.sessions() as session:
         pending = await pending_of(session, update, Draft)
     codec = next(codec for codec in COMPOSER if codec.matches(query.data))
     if pending is None or pending.payload.step != STEP_OF[codec.prefix]:
@@ -265,9 +265,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _ask_time(update, context, pending)
 
 
-async def _on_audience(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, data: str
-) -> None:
+async def _on_audience(update: Update, context: BotContext, pending: Pending, data: str) -> None:
     """Takes the chosen recipients: previews the message or asks for the units."""
     await update.callback_query.answer()
     draft: Draft = pending.payload
@@ -286,14 +284,12 @@ async def _on_audience(
     await _preview(update, context, pending, audience)
 
 
-async def _show_units(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, draft: Draft
-) -> None:
+async def _show_units(update: Update, context: BotContext, pending: Pending, draft: Draft) -> None:
     """The units to choose, with ticks: a new message from the audience question, else the
     tapped list's buttons edited (only when they change: Telegram refuses an edit that
     changes nothing)."""
-    language = await language_of(update, context)
-    async with runtime_of(context).transaction() as session:
+    language = await context.language()
+    async with context.runtime.transaction() as session:
         edition = await current_edition(session)
         units = list(edition.units) if edition is not None else []
         if units:
@@ -322,17 +318,17 @@ async def _show_units(
 
 
 async def _on_unit(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, tap: UnitTap | None
+    update: Update, context: BotContext, pending: Pending, tap: UnitTap | None
 ) -> None:
     """Selects or unselects a unit; with "done" (``tap`` None), previews the message."""
     query = update.callback_query
     draft: Draft = pending.payload
-    async with runtime_of(context).sessions() as session:
+    async with context.runtime.sessions() as session:
         edition = await current_edition(session)
     units = list(edition.units) if edition is not None else []
     if tap is None:
         if not draft.units:
-            language = await language_of(update, context)
+            language = await context.language()
             await query.answer(t(language, "broadcast-units-none"), show_alert=True)
             return
         await query.answer()
@@ -360,14 +356,14 @@ async def send_copy(message: Message, draft: Draft) -> None:
 
 
 async def _preview(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending, audience: Audience
+    update: Update, context: BotContext, pending: Pending, audience: Audience
 ) -> None:
     """Shows the message as recipients will see it, the number of recipients, and asks; with
     no recipients, asks for the audience again."""
-    language = await language_of(update, context)
+    language = await context.language()
     message = update.effective_message
     draft = replace(pending.payload, step=Step.CONFIRM, audience=audience.to_json())
-    async with runtime_of(context).transaction() as session:
+    async with context.runtime.transaction() as session:
         count = len(await resolve_audience(session, audience))
         if count == 0:
             draft = replace(draft, step=Step.AUDIENCE, audience=None)
@@ -400,7 +396,7 @@ async def _preview(
     )
 
 
-def _sender(context: ContextTypes.DEFAULT_TYPE) -> OutboxSender:
+def _sender(context: BotContext) -> OutboxSender:
     return context.application.bot_data[SENDER_KEY]
 
 
@@ -423,13 +419,13 @@ def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboa
     return t(language, "broadcast-progress", **counts), InlineKeyboardMarkup([[stop]])
 
 
-async def _send_now(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+async def _send_now(update: Update, context: BotContext, pending: Pending) -> None:
     """Creates the broadcast (the draft is consumed in the same transaction: a double tap
     creates one), starts the sender, and turns the question into progress."""
     query = update.callback_query
     await query.answer()
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     async with runtime.transaction() as session:
         await take(session, pending)
         broadcast = await _create(session, pending.payload, update, runtime.now())
@@ -465,12 +461,12 @@ async def _create(
     )
 
 
-async def _ask_time(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+async def _ask_time(update: Update, context: BotContext, pending: Pending) -> None:
     """Asks when to send (a date and time in the event's zone)."""
     query = update.callback_query
     await query.answer()
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     async with runtime.transaction() as session:
         await keep_waiting(session, pending, replace(pending.payload, step=Step.SCHEDULE))
     zone = zone_abbreviation(runtime.now().astimezone(runtime.settings.zone))
@@ -480,11 +476,11 @@ async def _ask_time(update: Update, context: ContextTypes.DEFAULT_TYPE, pending:
     )
 
 
-async def _schedule(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> None:
+async def _schedule(update: Update, context: BotContext, pending: Pending) -> None:
     """Schedules the broadcast at the time written (in the event's zone), if in the future;
     the draft is consumed in the same transaction."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     zone = runtime.settings.zone
     message = update.effective_message
     try:
@@ -523,14 +519,14 @@ async def _schedule(update: Update, context: ContextTypes.DEFAULT_TYPE, pending:
     )
 
 
-async def _quit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _quit(update: Update, context: BotContext) -> None:
     """The quit button: drops the draft; nothing is sent."""
     query = update.callback_query
-    async with runtime_of(context).transaction() as session:
+    async with context.runtime.transaction() as session:
         dropped = await drop_input(session, update, Draft)
     await query.answer()
     if dropped:
-        language = await language_of(update, context)
+        language = await context.language()
         await query.edit_message_text(t(language, "broadcast-cancelled-draft"))
 
 
@@ -544,12 +540,12 @@ def _status_label(language: str, broadcast: Broadcast, zone: Any) -> str:
     return t(language, f"broadcast-status-{broadcast.status.value}")
 
 
-async def broadcasts_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def broadcasts_command(update: Update, context: BotContext) -> None:
     """Lists the latest broadcasts with their counts; running ones get a stop button."""
     if not await admin_or_refuse(update, context):
         return
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     zone = runtime.settings.zone
     async with runtime.sessions() as session:
         listed = await recent_broadcasts(session, limit=10)
@@ -583,16 +579,16 @@ async def broadcasts_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     )
 
 
-async def on_stop(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_stop(update: Update, context: BotContext) -> None:
     """Cancels a scheduled or running broadcast (messages already sent stay sent)."""
     query = update.callback_query
     if not await admin_or_refuse(update, context):
         return
-    language = await language_of(update, context)
+    language = await context.language()
     tap = STOP.parse(query.data)
     assert tap is not None  # routed by STOP.pattern
     broadcast_id = tap.broadcast_id
-    runtime = runtime_of(context)
+    runtime = context.runtime
     async with runtime.transaction() as session:
         stopped = await cancel_broadcast(session, broadcast_id, runtime.now())
     _sender(context).wake()

@@ -30,11 +30,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.maps import map_link
 from bot.i18n import Markup, format_moment, format_time_range, plain_text, t
-from bot.runtime import Runtime
+from bot.runtime import Runtime, application_runtime
 from bot.services.announcements.broadcasts import Audience, create_broadcast
 from bot.services.announcements.reminders import (
     ReminderKind,
@@ -80,7 +81,7 @@ class DueReport:
 
 
 def _runtime(application: Application) -> Runtime:
-    return application.bot_data["runtime"]
+    return application_runtime(application)
 
 
 # --- JobQueue ----------------------------------------------------------------------------
@@ -115,12 +116,12 @@ async def schedule_pending(application: Application) -> list[Reminder]:
     return pending
 
 
-async def _on_due(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _on_due(context: BotContext) -> None:
     """A row's job fired: process whatever is due."""
     await process_due(context.application)
 
 
-async def _catch_up(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _catch_up(context: BotContext) -> None:
     """Re-plan (new stars, an import by the CLI) and process what is due."""
     await schedule_pending(context.application)
     await process_due(context.application)

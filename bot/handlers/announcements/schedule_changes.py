@@ -23,10 +23,10 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
 from bot.i18n import LANGUAGES, Markup, format_day, format_time_range, t
 from bot.services.announcements.schedule_changes import (
@@ -146,10 +146,10 @@ async def write_schedule_notices(
             )
 
 
-async def reload_event(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload_event(update: Update, context: BotContext) -> None:
     """Reloads the event file (admins only), reports the changes and tells the attendees."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     message = update.effective_message
     if not await admin_or_refuse(update, context):

@@ -17,12 +17,11 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
 )
 
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import chat_info, language_of, runtime_of
+from bot.handlers.shared.context import BotContext, chat_info
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import button_filter
 from bot.i18n import plain_text, t
@@ -82,12 +81,12 @@ def _screen(
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
-async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, *, stopping: bool) -> None:
+async def _show(update: Update, context: BotContext, *, stopping: bool) -> None:
     if in_group(update):
         await redirect_to_private(update, context, "langganan")
         return
-    language = await language_of(update, context)
-    async with runtime_of(context).sessions() as session:
+    language = await context.language()
+    async with context.runtime.sessions() as session:
         topics = await subscribed_topics(session, update.effective_chat.id)
     if stopping and not topics:  # nothing to stop: say so and offer the topics
         text, keyboard = _screen(language, topics, note_key="subs-none")
@@ -98,25 +97,25 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, *, stopping:
     )
 
 
-async def show_subscriptions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_subscriptions(update: Update, context: BotContext) -> None:
     """Shows the topics with their state, to subscribe with one tap."""
     await _show(update, context, stopping=False)
 
 
-async def show_unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_unsubscribe(update: Update, context: BotContext) -> None:
     """Shows the topics with their state, to stop one or all with one tap; says so when
     nothing is subscribed."""
     await _show(update, context, stopping=True)
 
 
-async def change_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def change_subscription(update: Update, context: BotContext) -> None:
     """Subscribes to or stops the tapped topic (or all) and updates the screen."""
     query = update.callback_query
-    language = await language_of(update, context)
+    language = await context.language()
     action, topic, stopping = context.match.group(1), context.match.group(2), context.match.group(3)
     chat_id = query.message.chat.id
     topics = TOPICS if topic == "all" else (topic,)
-    runtime = runtime_of(context)
+    runtime = context.runtime
     async with runtime.transaction() as session:
         if action == "on":
             await subscribe(session, chat_id, topics, runtime.now())
@@ -132,13 +131,13 @@ async def change_subscription(update: Update, context: ContextTypes.DEFAULT_TYPE
             raise
 
 
-async def track_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def track_membership(update: Update, context: BotContext) -> None:
     """Marks a chat inactive when the user blocks the bot (or a group removes it), and active
     again when they restart it (or add it again)."""
     member_update = update.my_chat_member
     chat = member_update.chat
     status = member_update.new_chat_member.status
-    runtime = runtime_of(context)
+    runtime = context.runtime
     async with runtime.transaction() as session:
         if status in GONE:
             await mark_blocked(session, chat.id, runtime.now())

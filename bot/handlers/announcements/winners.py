@@ -11,11 +11,11 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.announcements.reminders import schedule_pending, winners_lines
 from bot.handlers.shared.access import admin_or_refuse
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.menus import button_filter
 from bot.i18n import format_moment, t, zone_abbreviation
@@ -34,10 +34,10 @@ from bot.services.judging.results import (
 from bot.storage.models import Edition
 
 
-async def show_winners(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_winners(update: Update, context: BotContext) -> None:
     """Shows the winners once announced; before, when they will be (admins: a preview)."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     now = runtime.now()
     user_id = update.effective_user.id if update.effective_user else 0
     async with runtime.sessions() as session:
@@ -70,7 +70,7 @@ async def show_winners(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def _admin_edition(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, language: str, session: AsyncSession
+    update: Update, context: BotContext, language: str, session: AsyncSession
 ) -> Edition | None:
     """The current edition if the user is an admin now; otherwise replies and returns None."""
     if not await admin_or_refuse(update, context):
@@ -81,10 +81,10 @@ async def _admin_edition(
     return edition
 
 
-async def schedule_announcement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def schedule_announcement(update: Update, context: BotContext) -> None:
     """Sets or moves the announcement time (admins): ``/umumkan_pada 07/12/2022 09.00``."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     now = runtime.now()
     reply = update.effective_message.reply_text
     argument = " ".join(context.args or [])
@@ -129,10 +129,10 @@ async def schedule_announcement(update: Update, context: ContextTypes.DEFAULT_TY
     )
 
 
-async def cancel_scheduled_announcement(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel_scheduled_announcement(update: Update, context: BotContext) -> None:
     """Cancels the planned announcement (admins); the results stay private."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     now = runtime.now()
     reply = update.effective_message.reply_text
     async with runtime.transaction() as session:

@@ -19,7 +19,6 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
 )
 
@@ -33,7 +32,7 @@ from bot.handlers.attendees.agenda_view import (
 )
 from bot.handlers.attendees.star_cache import star_cache_of
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
 from bot.handlers.shared.menus import button_filter
 from bot.i18n import format_clock, plain_text, t
@@ -61,7 +60,7 @@ _keyboards: weakref.WeakKeyDictionary[
 
 
 def _page_keyboard(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     event: Event,
     pages: list[AgendaPage],
     index: int,
@@ -112,24 +111,22 @@ def _page_keyboard(
     return made[key]
 
 
-async def _load(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[Event | None, frozenset[int]]:
-    event = await runtime_of(context).event()
+async def _load(update: Update, context: BotContext) -> tuple[Event | None, frozenset[int]]:
+    event = await context.runtime.event()
     if event is None or in_group(update):
         return event, frozenset()
     return event, await star_cache_of(context).starred(context, update.effective_chat.id)
 
 
-async def show_agenda(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_agenda(update: Update, context: BotContext) -> None:
     """Shows the agenda page with what is on now or next, with a button per session."""
-    language = await language_of(update, context)
+    language = await context.language()
     event, starred = await _load(update, context)
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return
     group = in_group(update)
-    now = runtime_of(context).now()
+    now = context.runtime.now()
     pages = cached_agenda_pages(event, now, language, compact=group)
     index = current_page_index(pages, event, now)
     await update.effective_message.reply_text(
@@ -139,16 +136,16 @@ async def show_agenda(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )
 
 
-async def turn_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def turn_page(update: Update, context: BotContext) -> None:
     """Shows another page of the agenda in the same message."""
     query = update.callback_query
-    language = await language_of(update, context)
+    language = await context.language()
     event, starred = await _load(update, context)
     if event is None:
         await query.answer(plain_text(language, "agenda-no-event"))
         return
     group = in_group(update)
-    pages = cached_agenda_pages(event, runtime_of(context).now(), language, compact=group)
+    pages = cached_agenda_pages(event, context.runtime.now(), language, compact=group)
     index = min(int(context.match.group(1)), len(pages) - 1)
     await query.answer()
     try:
@@ -193,16 +190,16 @@ def _item_keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-async def show_item(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_item(update: Update, context: BotContext) -> None:
     """Sends one session in full with the "Ingatkan saya" and calendar buttons."""
     query = update.callback_query
-    language = await language_of(update, context)
+    language = await context.language()
     if in_group(update):
         await query.answer()
         await redirect_to_private(update, context, "agenda")
         return
     item_id = int(context.match.group(1))
-    runtime = runtime_of(context)
+    runtime = context.runtime
     event = await runtime.event()
     async with runtime.sessions() as session:
         item = await agenda_item(session, item_id)
@@ -219,16 +216,16 @@ async def show_item(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def toggle_item_star(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def toggle_item_star(update: Update, context: BotContext) -> None:
     """Stars the session for the user (or removes the star) and updates the button."""
     query = update.callback_query
-    language = await language_of(update, context)
+    language = await context.language()
     if in_group(update):
         await query.answer()
         await redirect_to_private(update, context, "agenda")
         return
     item_id = int(context.match.group(1))
-    runtime = runtime_of(context)
+    runtime = context.runtime
     now = runtime.now()
     async with runtime.transaction() as session:
         item = await agenda_item(session, item_id)
@@ -249,27 +246,27 @@ async def toggle_item_star(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await query.edit_message_reply_markup(_item_keyboard(item, language, starred, now))
 
 
-async def show_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_now(update: Update, context: BotContext) -> None:
     """Tells what is on now (or what comes next, or that the event has ended)."""
     await _reply_with(update, context, now_text)
 
 
-async def show_next(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_next(update: Update, context: BotContext) -> None:
     """Tells what comes next, with its day and time."""
     await _reply_with(update, context, next_text)
 
 
 async def _reply_with(
     update: Update,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: BotContext,
     render: Callable[[Event, datetime, str], str],
 ) -> None:
-    language = await language_of(update, context)
-    event = await runtime_of(context).event()
+    language = await context.language()
+    event = await context.runtime.event()
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return
-    text = render(event, runtime_of(context).now(), language)
+    text = render(event, context.runtime.now(), language)
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
 from bot.services.attendees.agenda import agenda_item
 from bot.services.attendees.calendar import agenda_calendar, calendar_file_name
@@ -15,14 +15,14 @@ from bot.services.attendees.calendar import agenda_calendar, calendar_file_name
 ITEM_PATTERN = r"^calendar:item:(\d+)$"
 
 
-async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_calendar(update: Update, context: BotContext) -> None:
     """Sends the whole agenda as an .ics file to import into a calendar app."""
-    language = await language_of(update, context)
-    event = await runtime_of(context).event()
+    language = await context.language()
+    event = await context.runtime.event()
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return
-    data = agenda_calendar(event, event.agenda, runtime_of(context).now(), language)
+    data = agenda_calendar(event, event.agenda, context.runtime.now(), language)
     await update.effective_message.reply_document(
         InputFile(data, filename=calendar_file_name(event), attach=True),
         caption=t(language, "calendar-caption", event=event.short_title),
@@ -30,17 +30,17 @@ async def send_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     )
 
 
-async def send_item_calendar(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_item_calendar(update: Update, context: BotContext) -> None:
     """Sends one session as an .ics file."""
     query = update.callback_query
-    language = await language_of(update, context)
-    async with runtime_of(context).sessions() as session:
+    language = await context.language()
+    async with context.runtime.sessions() as session:
         item = await agenda_item(session, int(context.match.group(1)))
     if item is None:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
     await query.answer()
-    data = agenda_calendar(item.event, [item], runtime_of(context).now(), language)
+    data = agenda_calendar(item.event, [item], context.runtime.now(), language)
     await query.message.reply_document(
         InputFile(data, filename=calendar_file_name(item.event, item), attach=True),
         caption=t(language, "calendar-item-caption", title=item.title),

@@ -4,19 +4,19 @@ the event file's ``faq`` section."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.replies import reply_texts
 from bot.handlers.shared.text import split_blocks
 from bot.i18n import t
 from bot.services.core.event_file import localized
 
 
-async def show_faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_faq(update: Update, context: BotContext) -> None:
     """Lists every question with its answer, in the user's language where the file has it."""
-    language = await language_of(update, context)
-    event = await runtime_of(context).event()
+    language = await context.language()
+    event = await context.runtime.event()
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return

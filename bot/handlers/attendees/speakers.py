@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.attendees.agenda_view import speakers_texts
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.replies import reply_texts
 from bot.i18n import t
 
 
-async def show_speakers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_speakers(update: Update, context: BotContext) -> None:
     """Lists the speakers with institution and role, and their sessions (not in groups)."""
-    language = await language_of(update, context)
-    event = await runtime_of(context).event()
+    language = await context.language()
+    event = await context.runtime.event()
     if event is None:
         await update.effective_message.reply_text(t(language, "agenda-no-event"))
         return

@@ -13,9 +13,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 
-from telegram.ext import ContextTypes
-
-from bot.handlers.shared.context import runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.services.attendees.stars import starred_item_ids
 
 STAR_CACHE_KEY = "star_cache"
@@ -41,14 +39,14 @@ class StarCache:
         self.max_chats = max_chats
         self._entries: OrderedDict[int, tuple[float, frozenset[int]]] = OrderedDict()
 
-    async def starred(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> frozenset[int]:
+    async def starred(self, context: BotContext, chat_id: int) -> frozenset[int]:
         """The item ids ``chat_id`` starred (cached, else one query through the runtime's
         sessions)."""
         entry = self._entries.get(chat_id)
         if entry is not None and time.monotonic() - entry[0] < self.seconds:
             self._entries.move_to_end(chat_id)
             return entry[1]
-        async with runtime_of(context).sessions() as session:
+        async with context.runtime.sessions() as session:
             ids = frozenset(await starred_item_ids(session, chat_id))
         self._entries[chat_id] = (time.monotonic(), ids)
         self._entries.move_to_end(chat_id)
@@ -61,7 +59,7 @@ class StarCache:
         self._entries.pop(chat_id, None)
 
 
-def star_cache_of(context: ContextTypes.DEFAULT_TYPE) -> StarCache:
+def star_cache_of(context: BotContext) -> StarCache:
     """The application's :class:`StarCache` (made on first use)."""
     cache = context.bot_data.get(STAR_CACHE_KEY)
     if cache is None:

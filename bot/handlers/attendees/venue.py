@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.maps import map_link
 from bot.handlers.shared.menus import button_filter
 from bot.i18n import t
 
 
-async def show_venue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_venue(update: Update, context: BotContext) -> None:
     """Sends the venue (pin with name and address) and a text with the address and map link."""
-    language = await language_of(update, context)
-    event = await runtime_of(context).event()
+    language = await context.language()
+    event = await context.runtime.event()
     message = update.effective_message
     if event is None or event.venue is None:
         await message.reply_text(t(language, "agenda-no-event"))

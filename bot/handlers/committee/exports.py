@@ -13,9 +13,10 @@ import tempfile
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment
 from bot.services.committee import exports
 from bot.services.core.events import current_event
@@ -26,9 +27,7 @@ ARCHIVE_WORDS = ("berkas", "files", "zip")
 
 
 @requires(Role.ADMIN)
-async def export_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def export_command(update: Update, context: BotContext, access: Access) -> None:
     """Sends the workbook, with ``csv [table]`` one table as CSV (entries by default), or
     with ``berkas`` the documents archive (:func:`bot.handlers.evidence.committee.send_archive`).
 
@@ -72,9 +71,7 @@ async def export_command(
 
 
 @requires(Role.ADMIN)
-async def report_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def report_command(update: Update, context: BotContext, access: Access) -> None:
     """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
     from bot.services.committee import report  # see the module's docstring
 

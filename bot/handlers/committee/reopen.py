@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment, t
 from bot.services.core.events import current_edition, unit_by_code
 from bot.services.entries.submissions import reopen_deadline, reopen_unit
@@ -25,12 +25,12 @@ async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-d
     return None if edition is None else await unit_by_code(session, edition, code)
 
 
-async def reopen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reopen(update: Update, context: BotContext) -> None:
     """``/buka_kembali UNIT [HARI]``: an admin lets one unit enter and change drafts for some
     more days after closing; the unit's officers are told (through the outbox, with the
     change)."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     args = context.args or []
     if not await admin_or_refuse(update, context):

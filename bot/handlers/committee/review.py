@@ -22,12 +22,12 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
 )
 
 from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.text import split_text
@@ -183,9 +183,7 @@ def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int]:
 
 
 @requires(Role.ADMIN)
-async def entries_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def entries_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the entries: ``/entries [status] [UNIT_CODE]``, with filter and page buttons."""
     status, unit_id = _parse_filters(access, context.args or [])
     text, markup = await _entries_view(access, status, unit_id, 0)
@@ -193,7 +191,7 @@ async def entries_command(
 
 
 @requires(Role.ADMIN)
-async def on_list(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_list(update: Update, context: BotContext, access: Access) -> None:
     """Shows another page or filter of the list, in place."""
     _, _, status, unit_id, page = update.callback_query.data.split(":")
     if status != "all" and status not in {s.value for s in S}:
@@ -206,7 +204,7 @@ async def on_list(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Ac
 
 
 @requires(Role.ADMIN)
-async def on_filter(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_filter(update: Update, context: BotContext, access: Access) -> None:
     """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by."""
     _, kind, kept = update.callback_query.data.split(":")
     all_label = access.t("entries-button-all")
@@ -253,7 +251,7 @@ def action_buttons(access: Access, entry_id: int, status: SubmissionStatus) -> l
 
 
 @requires(Role.ADMIN)
-async def on_detail(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_detail(update: Update, context: BotContext, access: Access) -> None:
     """Shows every field of the entry, the action buttons, and re-sends its attachments."""
     query = update.callback_query
     entry = await load_entry(access.session, int(query.data.split(":")[2]))
@@ -355,7 +353,7 @@ async def _apply(access: Access, entry_id: int, target: SubmissionStatus, note: 
 
 
 @requires(Role.ADMIN)
-async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_action(update: Update, context: BotContext, access: Access) -> None:
     """Verifies or nominates at once; for return and reject, asks for the note first."""
     query = update.callback_query
     tap = ACTION.parse(query.data)
@@ -386,7 +384,7 @@ async def on_action(update: Update, context: ContextTypes.DEFAULT_TYPE, access: 
     await query.message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
-async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+async def on_note(update: Update, context: BotContext, pending: Pending) -> bool:
     """The admin's message while a return or rejection waits for its note
     (:class:`ReviewNote`); the officers' notices go to the outbox with the change."""
     await _take_note(update, context, pending)
@@ -394,9 +392,7 @@ async def on_note(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: P
 
 
 @requires(Role.ADMIN)
-async def _take_note(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, pending: Pending
-) -> None:
+async def _take_note(update: Update, context: BotContext, access: Access, pending: Pending) -> None:
     message = update.effective_message
     if message.text is None:
         await message.reply_text(access.t("entry-note-text-only"))
@@ -415,9 +411,7 @@ async def _take_note(
 
 
 @requires(Role.ADMIN)
-async def on_note_cancel(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def on_note_cancel(update: Update, context: BotContext, access: Access) -> None:
     """Drops the pending note; nothing changes."""
     await drop_input(access.session, update, ReviewNote)
     await access.commit()
@@ -452,9 +446,7 @@ JUDGE_ADD = re.compile(r"^add\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.
 
 
 @requires(Role.ADMIN)
-async def judges_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def judges_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the panel; ``/judges add ID UNIT|- Name`` adds (or updates) a judge."""
     message = update.effective_message
     args = " ".join(context.args or [])
@@ -485,9 +477,7 @@ async def judges_command(
 
 
 @requires(Role.ADMIN)
-async def on_judge_remove(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def on_judge_remove(update: Update, context: BotContext, access: Access) -> None:
     """Removes a judge (with their assignments and scores)."""
     judge_id = int(update.callback_query.data.split(":")[2])
     judge = await access.session.get(Judge, judge_id)
@@ -505,9 +495,7 @@ async def on_judge_remove(
 
 
 @requires(Role.ADMIN)
-async def assign_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def assign_command(update: Update, context: BotContext, access: Access) -> None:
     """Offers: every judge to every verified entry, or a chosen set per judge."""
     judges = await judging.list_judges(access.session, access.edition.id)
     entries = await judging.judgeable_entries(access.session, access.edition.id)
@@ -537,7 +525,7 @@ async def _judge_entries_view(access: Access, judge: Any) -> tuple[str, InlineKe
 
 
 @requires(Role.ADMIN)
-async def on_assign(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_assign(update: Update, context: BotContext, access: Access) -> None:
     """``cm:as:all`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one judge;
     ``cm:as:t:<judge>:<entry>`` toggles one assignment."""
     query = update.callback_query
@@ -633,14 +621,14 @@ async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMar
 
 
 @requires(Role.ADMIN)
-async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def audit_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the audit log, newest first, with paging."""
     text, markup = await _audit_view(access, 0)
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
-async def on_audit_page(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_audit_page(update: Update, context: BotContext, access: Access) -> None:
     """Shows another page of the audit log."""
     text, markup = await _audit_view(access, int(update.callback_query.data.split(":")[2]))
     await update.callback_query.answer()

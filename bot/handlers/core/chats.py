@@ -5,21 +5,21 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, TypeHandler
 
-from bot.handlers.shared.context import chat_info, runtime_of
+from bot.handlers.shared.context import BotContext, chat_info
 from bot.services.core.chats import touch_chat
 
 TOUCH_INTERVAL = timedelta(minutes=10)
 """How often a chat's ``last_seen_at`` is refreshed at most (saves a write per update)."""
 
 
-async def track_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def track_chat(update: Update, context: BotContext) -> None:
     """Records the chat that wrote (at most every few minutes); reactivates a blocked one."""
     chat = update.effective_chat
     if chat is None or update.my_chat_member is not None:
         return
-    runtime = runtime_of(context)
+    runtime = context.runtime
     now = runtime.now()
     seen = runtime.seen_chats.get(chat.id)
     if seen is not None and now - seen < TOUCH_INTERVAL:

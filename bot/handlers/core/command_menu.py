@@ -20,7 +20,7 @@ from telegram.ext import Application
 
 from bot.handlers.workspace import entry_points as workspace
 from bot.i18n import LANGUAGES, plain_text
-from bot.runtime import Runtime
+from bot.runtime import Runtime, application_runtime
 from bot.services.core.chats import chat_language
 from bot.services.core.committee_members import is_reachable, reachable_committee_ids
 from bot.services.core.events import current_edition_id
@@ -154,7 +154,7 @@ async def set_committee_menus(application: Application) -> int:
     Returns:
         How many menus were set.
     """
-    runtime: Runtime = application.bot_data["runtime"]
+    runtime = application_runtime(application)
     async with runtime.sessions() as session:
         members = await reachable_committee_ids(
             session,

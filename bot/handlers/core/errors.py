@@ -7,9 +7,9 @@ import logging
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from telegram import Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
-from bot.handlers.shared.context import language_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import t
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ def _is_storage_outage(error: BaseException | None) -> bool:
     return isinstance(error, ConnectionError | TimeoutError)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Logs the error with its traceback and tells the user politely: to try again shortly
     when the database is unreachable, else a generic apology. No internals are shown. In an
     outage a tapped button's callback query is answered, so the button stops spinning."""
@@ -34,9 +34,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(context.error, Forbidden):
         return
     try:
-        language = await language_of(update, context)
+        language = await context.language()
     except Exception:  # the database may be what failed
-        language = context.application.bot_data["runtime"].settings.default_language
+        language = context.runtime.settings.default_language
     outage = _is_storage_outage(context.error)
     if outage and update.callback_query is not None:
         # stop the button's spinner (the text follows); most handlers answer after their

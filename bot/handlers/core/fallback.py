@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
-from bot.handlers.shared.context import language_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu
 from bot.handlers.shared.pending_input import cancel_input, dispatch
 from bot.i18n import t
 
 
-async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_private_message(update: Update, context: BotContext) -> None:
     """Gives the message to the pending input, else says it was not understood (texts and
     commands; other messages without a pending input are left unanswered)."""
     command = filters.COMMAND.check_update(update)
@@ -28,18 +28,18 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
     message = update.message
     if message is None or message.text is None:
         return
-    language = await language_of(update, context)
+    language = await context.language()
     key = "fallback-unknown-command" if command else "fallback-not-understood"
     await message.reply_text(
         t(language, key), parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
     )
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel(update: Update, context: BotContext) -> None:
     """``/batal`` and ``/cancel``: ends the pending input (the entry form keeps its draft)."""
     answer = await cancel_input(update, context)
     if answer is None:
-        answer = t(await language_of(update, context), "input-cancel-nothing")
+        answer = t(await context.language(), "input-cancel-nothing")
     await update.effective_message.reply_text(answer, parse_mode=ParseMode.HTML)
 
 

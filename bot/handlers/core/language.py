@@ -7,10 +7,10 @@ import contextlib
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
-from bot.handlers.shared.context import chat_info, language_of, remember_language, runtime_of
+from bot.handlers.shared.context import BotContext, chat_info, remember_language
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import main_menu
 from bot.i18n import LANGUAGES, plain_text, t
@@ -19,7 +19,7 @@ from bot.services.core.chats import set_chat_language, touch_chat
 CALLBACK_PATTERN = r"^language:(id|en)$"
 
 
-async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def choose_language(update: Update, context: BotContext) -> None:
     """Offers the languages as buttons (``/bahasa en`` switches at once)."""
     if in_group(update):
         await redirect_to_private(update, context, "bahasa")
@@ -27,7 +27,7 @@ async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if context.args and context.args[0].lower() in LANGUAGES:
         await _switch(update, context, context.args[0].lower())
         return
-    language = await language_of(update, context)
+    language = await context.language()
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -44,7 +44,7 @@ async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     )
 
 
-async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_chosen(update: Update, context: BotContext) -> None:
     """Stores the tapped language and confirms in it, with the menu in that language."""
     query = update.callback_query
     await query.answer()
@@ -55,8 +55,8 @@ async def language_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _switch(update, context, context.match.group(1))
 
 
-async def _switch(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str) -> None:
-    runtime = runtime_of(context)
+async def _switch(update: Update, context: BotContext, language: str) -> None:
+    runtime = context.runtime
     chat = update.effective_chat
     async with runtime.transaction() as session:
         await touch_chat(session, chat_info(chat), runtime.now())

@@ -7,20 +7,20 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.constants import ChatType, ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes, MessageHandler
+from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.command_menu import refresh_personal_menu
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter, main_menu
 from bot.i18n import format_day, t
 from bot.services.core.committee_members import may_be_on_committee
 from bot.services.core.events import current_edition_id
 from bot.services.core.roles import Role, roles_of
 
-DEEP_LINKS: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+DEEP_LINKS: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 """Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
 
-DEEP_LINK_PREFIXES: dict[str, Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]] = {}
+DEEP_LINK_PREFIXES: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 """Answers of deep links whose payload starts with a prefix (``inv-<code>``: an invite)."""
 
 
@@ -30,7 +30,7 @@ MENU_CHECK_SECONDS = 600.0
 (an admin added with the CLI gets it on their first /start, or on a /start after this)."""
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: BotContext) -> None:
     """Greets the user and names the current event: title, day and date, venue.
 
     A deep link (``/start agenda``) opens the matching answer instead.
@@ -42,9 +42,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if context.args and context.args[0].startswith(prefix):
             await answer(update, context)
             return
-    language = await language_of(update, context)
+    language = await context.language()
     name = update.effective_user.first_name if update.effective_user else ""
-    event = await runtime_of(context).event()
+    event = await context.runtime.event()
     if event is None:
         text = t(language, "start-welcome-no-event", name=name)
     else:
@@ -66,7 +66,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
         return  # a user who taps /start again and again costs no query
     context.user_data[MENU_CHECKED_KEY] = time.monotonic()
-    runtime = runtime_of(context)
+    runtime = context.runtime
     user_id = update.effective_user.id
     async with runtime.sessions() as session:
         on_committee = await may_be_on_committee(
@@ -85,14 +85,14 @@ HELP_SECTIONS = (
 """The help's sections, each shown to the users holding its role."""
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: BotContext) -> None:
     """Lists what the bot can do for this user: the attendee's commands, then, in the private
     chat, those of the roles they hold now (officer, judge, admin)."""
-    language = await language_of(update, context)
+    language = await context.language()
     held = {Role.PUBLIC}
     user, chat = update.effective_user, update.effective_chat
     if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
-        runtime = runtime_of(context)
+        runtime = context.runtime
         async with runtime.sessions() as session:
             roles = await roles_of(
                 session,

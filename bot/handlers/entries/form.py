@@ -26,14 +26,13 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
     MessageHandler,
 )
 
 from bot.handlers.entries import buttons, views
 from bot.handlers.entries.buttons import EntryAction, entry_button, new_button
 from bot.handlers.evidence.downloads import wake_downloads
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.pending_input import InputRoute, accept_input, replaced_notice
 from bot.handlers.shared.replies import reply_html
@@ -182,8 +181,8 @@ async def _send(message: Message, replies: Sequence[Reply]) -> None:
         await reply_html(message, text, markup)
 
 
-def _zone(context: ContextTypes.DEFAULT_TYPE):  # type: ignore[no-untyped-def]
-    return runtime_of(context).settings.zone
+def _zone(context: BotContext):  # type: ignore[no-untyped-def]
+    return context.runtime.settings.zone
 
 
 # --- asking ----------------------------------------------------------------------------------
@@ -229,12 +228,12 @@ async def _not_officer(update: Update, language: str) -> None:
     )
 
 
-async def enter_form(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def enter_form(update: Update, context: BotContext) -> None:
     """ "📝 Kirim Inovasi" and ``/lanjutkan``: resumes the officer's entry where they stopped;
     with several drafts, lets them choose; with none, the menu button starts a new one and
     ``/lanjutkan`` says there is nothing to continue and lists the unit's entries."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     replies: list[Reply] = []
     async with runtime.transaction() as session:
@@ -309,7 +308,7 @@ async def on_cancel(session: AsyncSession, pending: Pending) -> None:
 # --- answers typed or sent -------------------------------------------------------------------
 
 
-async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending) -> bool:
+async def on_input(update: Update, context: BotContext, pending: Pending) -> bool:
     """Any message of an officer in the form (:class:`FillingEntry`): the answer to the
     current question. When the entry left the form meanwhile (submitted or withdrawn by
     another officer of the unit), the input ends and the message is not taken."""
@@ -320,8 +319,8 @@ async def on_input(update: Update, context: ContextTypes.DEFAULT_TYPE, pending: 
         key = (message.chat_id, message.media_group_id)
         later_in_album = key in seen  # answered already, unless it is one more file
         seen.add(key)
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     cached = await runtime.edition_form()
     async with runtime.transaction() as session:
@@ -500,10 +499,10 @@ def _file(message: Message, images: bool, limit_bytes: int) -> FileInfo | None:
     return file
 
 
-async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_edited(update: Update, context: BotContext) -> None:
     """An officer edited a message they sent: says that edits are not applied and how to
     change an answer."""
-    language = await language_of(update, context)
+    language = await context.language()
     await update.edited_message.reply_text(
         t(language, "entry-edit-ignored"), parse_mode=ParseMode.HTML
     )
@@ -512,7 +511,7 @@ async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 # --- buttons ---------------------------------------------------------------------------------
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: BotContext) -> None:
     """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
     officer's right to the entry is checked on each tap."""
     query = update.callback_query
@@ -521,8 +520,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()  # forged or garbled data
         return
     action, numbers = buttons.action_and_numbers(tap)
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     replies: list[Reply] = []
     changed = False
@@ -785,10 +784,10 @@ async def _finish(
 # --- the unit's entries ----------------------------------------------------------------------
 
 
-async def my_entries(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_entries(update: Update, context: BotContext) -> None:
     """``/inovasi_saya``: the unit's entries with their status, and what can be done."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     async with runtime.sessions() as session:
         edition = await _edition(session)

@@ -8,11 +8,11 @@ import math
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
 from bot.handlers.core import start
 from bot.handlers.shared.access import admin_or_refuse
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu
 from bot.i18n import t
 from bot.services.core.events import current_edition, unit_by_code
@@ -40,24 +40,24 @@ async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-d
     return None if edition is None else await unit_by_code(session, edition, code)
 
 
-async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def join(update: Update, context: BotContext) -> None:
     """``/daftar KODE``: makes the user an officer of the code's unit, or says why not."""
-    language = await language_of(update, context)
+    language = await context.language()
     if not context.args:
         await _reply(update, t(language, "invite-ask-code"))
         return
     await redeem(update, context, "".join(context.args))
 
 
-async def join_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def join_from_link(update: Update, context: BotContext) -> None:
     """``/start inv-KODE`` (the invite deep link): as ``/daftar KODE``."""
     await redeem(update, context, context.args[0].removeprefix(INVITE_PAYLOAD_PREFIX))
 
 
-async def redeem(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+async def redeem(update: Update, context: BotContext, code: str) -> None:
     """Redeems ``code`` for the user and answers with the unit or the problem."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     failure: InviteError | None = None
     async with runtime.transaction() as session:
         try:
@@ -84,11 +84,11 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("undangan", create_code))
 
 
-async def create_code(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def create_code(update: Update, context: BotContext) -> None:
     """``/undangan UNIT``: an admin creates an invite code for a unit; the code and its deep
     link are shown once."""
-    language = await language_of(update, context)
-    runtime = runtime_of(context)
+    language = await context.language()
+    runtime = context.runtime
     user_id = update.effective_user.id
     if not await admin_or_refuse(update, context):
         return

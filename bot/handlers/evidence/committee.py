@@ -10,11 +10,12 @@ from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.evidence.downloads import store_of
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
 from bot.i18n import format_megabytes, format_moment
@@ -45,7 +46,7 @@ class PurgeConfirm:
 PURGE = Codec("evidence:purge", PurgeConfirm)
 
 
-async def send_archive(update: Update, access: Access, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def send_archive(update: Update, access: Access, context: BotContext) -> None:
     """``/export berkas``: writes the documents archive to a temporary file (documents copied
     from the store in chunks) and sends it, or says how to get it when it is over the
     largest file a bot may send."""
@@ -87,7 +88,7 @@ async def send_archive(update: Update, access: Access, context: ContextTypes.DEF
 
 
 @requires(Role.ADMIN)
-async def purge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def purge_command(update: Update, context: BotContext, access: Access) -> None:
     """``/hapus_berkas``: lists the files of withdrawn entries that a purge would delete and
     asks to confirm; nothing is deleted yet."""
     plan = await purge_plan(access.session, access.edition.id)
@@ -120,9 +121,7 @@ async def purge_command(update: Update, context: ContextTypes.DEFAULT_TYPE, acce
 
 
 @requires(Role.ADMIN)
-async def purge_confirmed(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def purge_confirmed(update: Update, context: BotContext, access: Access) -> None:
     """The purge's button: deletes the files listed, if the list is still what was shown."""
     query = update.callback_query
     confirm = PURGE.parse(query.data)

@@ -17,8 +17,10 @@ import logging
 from collections.abc import AsyncIterator
 
 import aiohttp
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
+from bot.handlers.shared.context import BotContext
+from bot.runtime import application_runtime
 from bot.services.evidence.files import download_due
 from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
 from bot.update_ledger import after_commit
@@ -75,7 +77,7 @@ class DownloadWorker:
         await self.store.close()
 
     async def _run(self) -> None:
-        runtime = self.application.bot_data["runtime"]
+        runtime = application_runtime(self.application)
         while True:
             self._wake.clear()
             try:
@@ -110,12 +112,12 @@ class DownloadWorker:
         return chunks()
 
 
-def store_of(context: ContextTypes.DEFAULT_TYPE) -> FileStore:
+def store_of(context: BotContext) -> FileStore:
     """The bot's file store."""
     return context.application.bot_data[STORE_KEY]
 
 
-def wake_downloads(context: ContextTypes.DEFAULT_TYPE) -> None:
+def wake_downloads(context: BotContext) -> None:
     """Tell the download job that a file was recorded (call after the transaction; the job
     is woken once the update's transaction is committed, :func:`bot.update_ledger.after_commit`)."""
     worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
@@ -124,9 +126,9 @@ def wake_downloads(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def install(application: Application) -> DownloadWorker:
-    """Create the store and the download job of ``application`` (``bot_data["runtime"]``
+    """Create the store and the download job of ``application`` (its runtime
     must be set); start it in ``post_init`` and stop it in ``post_stop``."""
-    store = open_store(application.bot_data["runtime"].settings)
+    store = open_store(application_runtime(application).settings)
     worker = DownloadWorker(application, store)
     application.bot_data[STORE_KEY] = store
     application.bot_data[WORKER_KEY] = worker

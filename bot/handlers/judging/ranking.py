@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
 from bot.i18n import format_moment
@@ -73,9 +74,7 @@ async def _send_ranking(update: Update, access: Access) -> None:
 
 
 @requires(Role.ADMIN)
-async def ranking_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def ranking_command(update: Update, context: BotContext, access: Access) -> None:
     """Shows the provisional ranking with the judging-state buttons."""
     await _send_ranking(update, access)
 
@@ -88,16 +87,14 @@ def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup]:
 
 
 @requires(Role.ADMIN)
-async def set_winners_command(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access
-) -> None:
+async def set_winners_command(update: Update, context: BotContext, access: Access) -> None:
     """Asks to confirm turning the ranking into the results."""
     text, markup = _confirm(access)
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_button(update: Update, context: BotContext, access: Access) -> None:
     """``rk:close`` / ``rk:open`` judging, ``rk:set`` asks to confirm, ``rk:set:ok`` sets the
     results."""
     query = update.callback_query

@@ -16,11 +16,11 @@ from telegram.ext import (
     Application,
     CallbackQueryHandler,
     CommandHandler,
-    ContextTypes,
 )
 
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse_any
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.services.core.roles import Role
@@ -190,7 +190,7 @@ async def _refuse_judging(update: Update, access: Access, code: str) -> None:
 
 
 @requires(Role.JUDGE)
-async def score_command(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def score_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the judge's assigned entries with their progress."""
     await drop_input(access.session, update, TypedScore)
     text, markup = await _list_view(access)
@@ -198,7 +198,7 @@ async def score_command(update: Update, context: ContextTypes.DEFAULT_TYPE, acce
 
 
 @requires(Role.JUDGE)
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access) -> None:
+async def on_button(update: Update, context: BotContext, access: Access) -> None:
     """Routes the judge's buttons: list, entry, criterion, score, validation page, level."""
     query = update.callback_query
     tap = parse_any(query.data, BUTTONS)
@@ -331,9 +331,7 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
     await _edit_or_reply(update, "\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-async def on_typed_score(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, pending: Pending
-) -> bool:
+async def on_typed_score(update: Update, context: BotContext, pending: Pending) -> bool:
     """The judge's message while a criterion waits for its score (:class:`TypedScore`)."""
     await _take_typed_score(update, context, pending)
     return True
@@ -341,7 +339,7 @@ async def on_typed_score(
 
 @requires(Role.JUDGE)
 async def _take_typed_score(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, access: Access, pending: Pending
+    update: Update, context: BotContext, access: Access, pending: Pending
 ) -> None:
     match = NUMBER.match(update.effective_message.text or "")
     value = float(match.group(1).replace(",", ".")) if match else None

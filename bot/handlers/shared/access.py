@@ -17,9 +17,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import t
 from bot.runtime import Runtime
 from bot.services.core import audit
@@ -64,12 +63,12 @@ def attempted_action(update: Update) -> str:
     return f"message:{(message.text or '')[:60]}" if message else "update"
 
 
-async def admin_or_refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def admin_or_refuse(update: Update, context: BotContext) -> bool:
     """Whether the user is an admin now (``ADMIN_IDS`` or an ``admins`` row). When not, the
     attempt is audited (``access.denied``) and logged, and the user gets the catalogue text
     ``committee-only`` (an alert for a button). The admin-only commands outside
     :func:`requires` use it."""
-    runtime = runtime_of(context)
+    runtime = context.runtime
     user = update.effective_user
     async with runtime.transaction() as session:
         admin = user is not None and await is_admin(session, user.id, runtime.settings.admin_ids)
@@ -86,7 +85,7 @@ async def admin_or_refuse(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     logger.warning(
         "Refused %s to user %s (needs admin)", attempted_action(update), user and user.id
     )
-    language = await language_of(update, context)
+    language = await context.language()
     await answer_briefly(update, t(language, "committee-only"), alert=True)
     return False
 
@@ -111,12 +110,12 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
 
     def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
         @functools.wraps(func)
-        async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE, *args: Any) -> None:
+        async def handler(update: Update, context: BotContext, *args: Any) -> None:
             user = update.effective_user
             if user is None:
                 return
-            runtime = runtime_of(context)
-            language = await language_of(update, context)
+            runtime = context.runtime
+            language = await context.language()
             outcome = "ok"
             async with runtime.sessions() as session:
                 edition = await current_edition(session)

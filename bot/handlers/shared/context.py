@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
-from telegram import Chat as TelegramChat
-from telegram import Update
-from telegram.ext import ContextTypes
+from typing import Any
 
-from bot.runtime import Runtime
+from telegram import Chat as TelegramChat
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.runtime import Runtime, application_runtime
 from bot.services.core.chats import ChatInfo, chat_language
 
 LANGUAGE_KEY = "language"
 
 
-def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
-    """The bot's :class:`Runtime`, kept in ``bot_data``."""
-    return context.application.bot_data["runtime"]
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """The context every handler and job receives (``CONTEXT_TYPES``): the bot's
+    :class:`Runtime` and the language of the chat the update came from."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application, chat_id=chat_id, user_id=user_id)
+        self.chat_id = chat_id
+
+    @property
+    def runtime(self) -> Runtime:
+        """The bot's :class:`Runtime` (set once by :func:`bot.app.build_application`)."""
+        return application_runtime(self.application)
+
+    async def language(self) -> str:
+        """The language to answer in: the one chosen with /bahasa, else DEFAULT_LANGUAGE;
+        cached in ``chat_data``."""
+        cache = self.chat_data if self.chat_data is not None else {}
+        if LANGUAGE_KEY in cache:
+            language: str = cache[LANGUAGE_KEY]
+            return language
+        runtime = self.runtime
+        chosen = None
+        if self.chat_id is not None:
+            async with runtime.sessions() as session:
+                chosen = await chat_language(session, self.chat_id)
+        language = chosen or runtime.settings.default_language
+        cache[LANGUAGE_KEY] = language
+        return language
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext)
+"""Give to ``ApplicationBuilder().context_types`` so handlers receive a :class:`BotContext`."""
 
 
 def chat_info(chat: TelegramChat) -> ChatInfo:
@@ -28,23 +63,7 @@ def chat_info(chat: TelegramChat) -> ChatInfo:
     )
 
 
-async def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
-    """The language to answer in: the one chosen with /bahasa, else DEFAULT_LANGUAGE."""
-    chat = update.effective_chat
-    cache = context.chat_data if context.chat_data is not None else {}
-    if LANGUAGE_KEY in cache:
-        return cache[LANGUAGE_KEY]
-    runtime = runtime_of(context)
-    language = None
-    if chat is not None:
-        async with runtime.sessions() as session:
-            language = await chat_language(session, chat.id)
-    language = language or runtime.settings.default_language
-    cache[LANGUAGE_KEY] = language
-    return language
-
-
-def remember_language(context: ContextTypes.DEFAULT_TYPE, language: str) -> None:
+def remember_language(context: BotContext, language: str) -> None:
     """Update the cached language after the chat chose another one."""
     if context.chat_data is not None:
         context.chat_data[LANGUAGE_KEY] = language

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.ext import ContextTypes
 
-from bot.handlers.shared.context import language_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
 
 
@@ -22,16 +21,14 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
-def private_link(context: ContextTypes.DEFAULT_TYPE, payload: str) -> str:
+def private_link(context: BotContext, payload: str) -> str:
     """The deep link opening the private chat with ``/start <payload>``."""
     return f"https://t.me/{context.bot.username}?start={payload}"
 
 
-async def redirect_to_private(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, payload: str
-) -> None:
+async def redirect_to_private(update: Update, context: BotContext, payload: str) -> None:
     """Says in the group that this is done in the private chat, with a button opening it."""
-    language = await language_of(update, context)
+    language = await context.language()
     button = InlineKeyboardButton(
         plain_text(language, "group-open-private"), url=private_link(context, payload)
     )

@@ -20,9 +20,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes
 
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import t
 from bot.services.shared.pending_input import (
     InputGone,
@@ -32,7 +31,7 @@ from bot.services.shared.pending_input import (
     wait_for,
 )
 
-OnMessage = Callable[[Update, ContextTypes.DEFAULT_TYPE, Pending], Awaitable[bool]]
+OnMessage = Callable[[Update, BotContext, Pending], Awaitable[bool]]
 """Handles a message for a pending input; True when it took the message (False: the input
 no longer applies and the message is answered as if nothing were pending). To consume the
 input it calls :func:`bot.services.shared.pending_input.take` in its effect's transaction."""
@@ -57,7 +56,7 @@ class InputRoute:
     replaced_key: str
     cancelled_key: str
     on_cancel: OnCancel | None = None
-    on_edited: Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]] | None = None
+    on_edited: Callable[[Update, BotContext], Awaitable[None]] | None = None
 
 
 _ROUTES: dict[type[Any], InputRoute] = {}
@@ -80,7 +79,7 @@ def _private_user(update: Update) -> tuple[int, int] | None:
     return chat.id, user.id
 
 
-async def dispatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+async def dispatch(update: Update, context: BotContext) -> bool:
     """Give a private message (not a command) to the input pending for its user in its chat.
 
     Returns:
@@ -90,7 +89,7 @@ async def dispatch(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     who = _private_user(update)
     if who is None:
         return False
-    async with runtime_of(context).sessions() as session:
+    async with context.runtime.sessions() as session:
         pending = await pending_input(session, *who)
     route = _route_of(pending)
     if pending is None or route is None:
@@ -151,7 +150,7 @@ async def drop_input(session: AsyncSession, update: Update, kind: type[Any]) -> 
     return who is not None and await stop_waiting(session, *who, kind) is not None
 
 
-async def cancel_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+async def cancel_input(update: Update, context: BotContext) -> str | None:
     """``/batal`` and ``/cancel``: drop whatever input is pending and undo what its kind says.
 
     Returns:
@@ -160,11 +159,11 @@ async def cancel_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> st
     who = _private_user(update)
     if who is None:
         return None
-    async with runtime_of(context).transaction() as session:
+    async with context.runtime.transaction() as session:
         dropped = await stop_waiting(session, *who)
         route = _route_of(dropped)
         if dropped is not None and route is not None and route.on_cancel is not None:
             await route.on_cancel(session, dropped)
     if route is None:
         return None
-    return t(await language_of(update, context), route.cancelled_key)
+    return t(await context.language(), route.cancelled_key)

@@ -19,9 +19,9 @@ from telegram import (
     WebAppInfo,
 )
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CommandHandler, ContextTypes, filters
+from telegram.ext import Application, CommandHandler, filters
 
-from bot.handlers.shared.context import language_of, runtime_of
+from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
 from bot.services.core import audit
 from bot.services.core.events import current_edition_id
@@ -55,10 +55,10 @@ async def set_menu_button(
     return True
 
 
-async def workspace_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def workspace_command(update: Update, context: BotContext) -> None:
     """``/ruang_kerja``: a button opening the workspace (admins and judges), or why not."""
-    runtime = runtime_of(context)
-    language = await language_of(update, context)
+    runtime = context.runtime
+    language = await context.language()
     user_id = update.effective_user.id
     async with runtime.transaction() as session:
         roles = await roles_of(
