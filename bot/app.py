@@ -83,8 +83,8 @@ async def _claim_database(application: Application) -> None:
     """Refuse to run beside another process where that is unsafe: on SQLite (one process per
     database) and when polling (Telegram allows one getUpdates at a time). Webhook replicas
     on PostgreSQL share the work."""
-    settings = application_runtime(application).settings
-    engine = application_runtime(application).engine
+    runtime = application_runtime(application)
+    settings, engine = runtime.settings, runtime.engine
     if settings.is_sqlite:
         name = "sqlite"
         refusal = (
