@@ -58,7 +58,7 @@ async def send_archive(update: Update, access: Access, context: BotContext) -> N
     await message.reply_text(access.t("evidence-archive-wait"), parse_mode=ParseMode.HTML)
     with tempfile.TemporaryFile() as file:
         entries = edition_entries(access.session, access.edition, answers_pdf, "id")
-        result = await write_archive(entries, store_of(context), file, "id", settings.zone)
+        result = await write_archive(entries, store_of(context), file, "id")
         size = file.tell()
         if size > limit:
             await message.reply_text(

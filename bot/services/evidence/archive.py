@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -130,7 +129,6 @@ async def write_archive(
     store: FileStore,
     out: IO[bytes],
     language: str = "id",
-    zone: ZoneInfo | None = None,
 ) -> ArchiveResult:
     """Write the archive of ``entries`` into ``out`` (a seekable binary file).
 
@@ -185,7 +183,8 @@ async def _copy_document(
 ) -> None:
     if document.state != FileState.STORED or not document.sha256:
         row.path = None
-        row.status = FileStatus.PENDING if document.state == FileState.PENDING else "missing"
+        pending = document.state == FileState.PENDING
+        row.status = FileStatus.PENDING if pending else FileStatus.MISSING
         result.problems += 1
         return
     chunks = store.read(document.sha256)
