@@ -171,6 +171,25 @@ async def entry_for_officer(session: AsyncSession, user_id: int, submission_id: 
     return submission
 
 
+async def _locked_entry_for_officer(
+    session: AsyncSession, user_id: int, submission_id: int, now: datetime
+) -> Submission:
+    """The entry, write-locked (an UPDATE of ``updated_at``, which also takes SQLite's write
+    lock) and read after the lock, once ``user_id`` is found to be an officer of its unit:
+    a refused officer writes nothing (issue 13).
+
+    Raises:
+        EntryError: ``NOT_FOUND``, as :func:`entry_for_officer`.
+    """
+    unit_id = await session.scalar(select(Submission.unit_id).where(Submission.id == submission_id))
+    if unit_id is None or not await _is_officer(session, user_id, unit_id):
+        raise EntryError(EntryProblem.NOT_FOUND)
+    await session.execute(
+        update(Submission).where(Submission.id == submission_id).values(updated_at=now)
+    )
+    return await entry_for_officer(session, user_id, submission_id)
+
+
 async def _is_officer(session: AsyncSession, user_id: int, unit_id: int) -> bool:
     found = await session.scalar(
         select(Officer.id).where(Officer.user_id == user_id, Officer.unit_id == unit_id)
@@ -745,11 +764,11 @@ async def submit_entry(
     """Submit an entry: check it is complete, give it the next registration number of the
     edition (kept on resubmission after a return) and the status submitted.
 
-    Safe against repeats: the entry's row is write-locked first (an UPDATE, which also takes
-    SQLite's write lock), so a second confirm of the same entry waits, then finds it submitted
-    and returns it unchanged. Two entries confirmed at once may compute the same next
-    sequence on PostgreSQL; the (edition_id, sequence) unique constraint refuses the second,
-    which retries in a savepoint.
+    Safe against repeats: once the officer is checked, the entry's row is write-locked (an
+    UPDATE, which also takes SQLite's write lock) before it is read, so a second confirm of the
+    same entry waits, then finds it submitted and returns it unchanged. Two entries confirmed
+    at once may compute the same next sequence on PostgreSQL; the (edition_id, sequence)
+    unique constraint refuses the second, which retries in a savepoint.
 
     Args:
         session: The caller's transaction; call this before reading the entry in it.
@@ -765,10 +784,7 @@ async def submit_entry(
         EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (withdrawn…), ``CLOSED``/``NOT_YET_OPEN``
             for a draft outside the entry period, or ``INCOMPLETE`` with the problems.
     """
-    await session.execute(
-        update(Submission).where(Submission.id == submission_id).values(updated_at=now)
-    )
-    submission = await entry_for_officer(session, user_id, submission_id)
+    submission = await _locked_entry_for_officer(session, user_id, submission_id, now)
     if submission.status is S.SUBMITTED:
         return SubmitResult(submission, None)
     edition = await _edition(session, submission.edition_id)
@@ -832,10 +848,7 @@ async def withdraw_entry(
     Raises:
         EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (already judged or withdrawn), ``CLOSED``.
     """
-    await session.execute(
-        update(Submission).where(Submission.id == submission_id).values(updated_at=now)
-    )
-    submission = await entry_for_officer(session, user_id, submission_id)
+    submission = await _locked_entry_for_officer(session, user_id, submission_id, now)
     if submission.status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
         raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
     if submission.status is not S.RETURNED:
