@@ -319,7 +319,7 @@ def _export_archive(out: Path, settings: Settings) -> int:
     from bot.services.evidence.store import open_store
     from bot.storage.database import create_engine, create_session_factory
 
-    async def build():  # type: ignore[no-untyped-def]
+    async def build():
         engine, store = create_engine(settings.database_url), open_store(settings)
         try:
             async with create_session_factory(engine)() as session:

@@ -311,7 +311,7 @@ async def _answer_again(application: Application, update_id: int, replies: list[
             logger.info("Reply to update %s not sent again: %s", update_id, error)
 
 
-class LedgerApplication(Application):  # type: ignore[type-arg]
+class LedgerApplication(Application):
     """The application, applying each update at most once (see the module doc) and telling
     the update queue when an update is handled. Set ``bot_data[LEDGER_KEY]`` before start."""
 

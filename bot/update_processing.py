@@ -243,7 +243,7 @@ class IgaBot(ExtBot[Any]):
         """The polling inbox, if any."""
         return self._inbox
 
-    async def get_updates(  # type: ignore[override]
+    async def get_updates(
         self, offset: int | None = None, *args: Any, timeout: Any = None, **kwargs: Any
     ) -> tuple[Update, ...]:
         """Fetch updates from the inbox's offset and queue the new ones.
@@ -273,7 +273,7 @@ class IgaBot(ExtBot[Any]):
             await scope.before_call(endpoint, data)
         return await super()._do_post(endpoint, data, **kwargs)
 
-    async def answer_callback_query(  # type: ignore[override]
+    async def answer_callback_query(
         self, callback_query_id: str, text: str | None = None, *args: Any, **kwargs: Any
     ) -> bool:
         """Answer the query; when Telegram no longer lets the bot (a late tap), send

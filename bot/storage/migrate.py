@@ -26,7 +26,7 @@ async def upgrade_engine(engine: AsyncEngine, revision: str = "head") -> None:
     """Upgrade through an existing async engine, from inside a running event loop."""
     config = alembic_config(engine.url.render_as_string(hide_password=False))
 
-    def _upgrade(connection) -> None:  # type: ignore[no-untyped-def]
+    def _upgrade(connection) -> None:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

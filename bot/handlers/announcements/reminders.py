@@ -268,7 +268,7 @@ async def _send_deadline_reminders(
     targets = await deadline_targets(session, edition)
     for target in targets:
 
-        def render(language: str, target=target) -> str:  # type: ignore[no-untyped-def]
+        def render(language: str, target=target) -> str:
             lines = [
                 t(
                     language,

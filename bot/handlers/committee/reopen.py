@@ -20,7 +20,7 @@ async def _reply(update: Update, text: str) -> None:
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
-async def _unit(session, code: str) -> Unit | None:  # type: ignore[no-untyped-def]
+async def _unit(session, code: str) -> Unit | None:
     edition = await current_edition(session)
     return None if edition is None else await unit_by_code(session, edition, code)
 

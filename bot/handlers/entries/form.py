@@ -181,7 +181,7 @@ async def _send(message: Message, replies: Sequence[Reply]) -> None:
         await reply_html(message, text, markup)
 
 
-def _zone(context: BotContext):  # type: ignore[no-untyped-def]
+def _zone(context: BotContext):
     return context.runtime.settings.zone
 
 
@@ -382,7 +382,7 @@ def _answers_suffice(form: Form) -> bool:
     return spec is not None and spec.kind == "long_text"
 
 
-async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore[no-untyped-def]
+async def _take_input(form: Form, message: Message, now) -> str:
     """Store what ``message`` answers at the current position and move on. At the summary
     opened from a question (``AtSummary(opened_from)``), the message answers that question.
 
@@ -417,7 +417,7 @@ async def _take_input(form: Form, message: Message, now) -> str:  # type: ignore
     return "\n\n".join(filter(None, [saved, note]))
 
 
-async def _take_answer(  # type: ignore[no-untyped-def]
+async def _take_answer(
     form: Form, message: Message, spec: FormFieldSpec, album_note: str, now
 ) -> str:
     """Store what ``message`` answers to field ``spec`` and move on (see :func:`_take_input`)."""
@@ -445,7 +445,7 @@ async def _take_answer(  # type: ignore[no-untyped-def]
     return ""
 
 
-async def _take_evidence(form: Form, message: Message, key: str, now) -> str:  # type: ignore[no-untyped-def]
+async def _take_evidence(form: Form, message: Message, key: str, now) -> str:
     """An indicator's evidence: a file (document or photo) is added and the question stays
     for more; a link is kept and the form moves on. Returns the note to show."""
     indicator = form.edition.indicators[form.indicator_index(key)]
@@ -583,7 +583,7 @@ async def _show_buttons(message: Message | None, reply: Reply) -> None:
             await _send(message, [reply])
 
 
-async def _new_entry(session, update, language, cached, unit_id, runtime) -> list[Reply]:  # type: ignore[no-untyped-def]
+async def _new_entry(session, update, language, cached, unit_id, runtime) -> list[Reply]:
     edition, user_id = cached.edition, update.effective_user.id
     officer = next(
         (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
@@ -600,7 +600,7 @@ async def _new_entry(session, update, language, cached, unit_id, runtime) -> lis
 
 async def _act(
     form: Form, action: str, args: list[int], update: Update, now
-) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
+) -> tuple[list[Reply], str | None]:
     """A button acting on an entry the user may change; returns the replies and an alert.
     Every button but "withdraw" brings the officer into the entry's form."""
     submission, language = form.submission, form.language
@@ -628,7 +628,7 @@ async def _act(
 
 async def _act_in_form(
     form: Form, action: str, args: list[int], now
-) -> tuple[list[Reply], str | None]:  # type: ignore[no-untyped-def]
+) -> tuple[list[Reply], str | None]:
     session, edition, submission = form.session, form.edition, form.submission
     language = form.language
     if action == "open":
