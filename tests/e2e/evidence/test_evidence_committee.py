@@ -66,7 +66,8 @@ async def test_purge_asks_then_deletes_only_withdrawn_files_and_archive(users, b
     await admin.expect_message("tidak ada yang perlu dihapus")
 
     await admin.send("/export berkas")
-    sent = await admin.expect_message(predicate=lambda m: bool(m.get("document")))
+    # each entry's answers PDF parses its fonts (about a second on a loaded machine)
+    sent = await admin.expect_message(predicate=lambda m: bool(m.get("document")), timeout=90)
     assert sent["document"]["file_name"] == "berkas-iga-2022.zip"
     assert "0 berkas tidak ada atau rusak" in sent["caption"]
     with zipfile.ZipFile(io.BytesIO(await emu.download(sent["document"]["file_id"]))) as archive:
