@@ -19,8 +19,15 @@ from sqlalchemy.engine import make_url
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.services.core.events import current_edition, edition_form
+from bot.services.entries.cursor import AtField
 from bot.services.entries.invites import create_invite, redeem_invite
-from bot.services.entries.submissions import answers_of, save_answer, set_position, start_entry
+from bot.services.entries.submissions import (
+    answers_of,
+    cursor_of,
+    save_answer,
+    set_cursor,
+    start_entry,
+)
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
@@ -62,7 +69,7 @@ async def officer_at_trial_date(database_url: str, user_id: int) -> None:
             entry = await start_entry(session, officer, edition, now)
             fields = (await edition_form(session)).fields
             await save_answer(session, edition, entry, "tahapan", "penerapan", now, fields)
-            set_position(entry, "waktu_uji_coba", now)
+            set_cursor(entry, AtField("waktu_uji_coba"), now)
     finally:
         await engine.dispose()
 
@@ -74,7 +81,7 @@ async def entry_of(database_url: str, user_id: int) -> tuple[str | None, dict]:
         async with create_session_factory(engine)() as session:
             entry = await session.scalar(select(Submission).where(Submission.created_by == user_id))
             await session.refresh(entry, ["answers"])
-            return entry.current_field, answers_of(entry)
+            return cursor_of(entry), answers_of(entry)
     finally:
         await engine.dispose()
 
@@ -158,13 +165,13 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
     position, answers = await entry_of(database_url, person.id)
     assert answers.get("waktu_uji_coba") == "2022-01-17", bot_process.output()[-3000:]
     assert "waktu_penerapan" not in answers
-    assert position == "waktu_penerapan"
+    assert position == AtField("waktu_penerapan")
 
     await send_text(world, person, world.chats[person.id], "1 Maret 2022")
     await wait_until(lambda: any("Rancang" in t for t in bot_texts(world, person)), TIMEOUT)
     position, answers = await entry_of(database_url, person.id)
     assert answers["waktu_penerapan"] == "2022-03-01"
-    assert position == LONG_FIELD
+    assert position == AtField(LONG_FIELD)
 
     paragraph = "Paragraf pertama rancang bangun."
     await kill_while_handling(bot_process, emulator, database_url, person, paragraph, point)
@@ -178,4 +185,4 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
     await wait_until(second_saved, timeout=TIMEOUT, interval=0.05)
     position, answers = await entry_of(database_url, person.id)
     assert answers[LONG_FIELD].count(paragraph) == 1, answers[LONG_FIELD]
-    assert position == LONG_FIELD
+    assert position == AtField(LONG_FIELD)
