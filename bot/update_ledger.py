@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -48,6 +49,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter  # PTB pinned < 23
+from telegram.warnings import PTBUserWarning
 
 from bot.storage.database import turn_of
 from bot.storage.models import HandledUpdate
@@ -302,11 +304,17 @@ class UpdateLedger:
         return None if row is None else (row.replies or [])
 
 
+# _answer_again repeats recorded calls of known methods through do_api_request on purpose
+warnings.filterwarnings(
+    "ignore", message=r"Please use 'Bot\.", category=PTBUserWarning, module=r"bot\.update_ledger"
+)
+
+
 async def _answer_again(application: Application, update_id: int, replies: list[Any]) -> None:
     logger.info("Update %s took effect before; its reply is sent again", update_id)
     for reply in replies:
         try:
-            await application.bot._post(reply["method"], dict(reply["params"]))  # noqa: SLF001
+            await application.bot.do_api_request(reply["method"], api_kwargs=dict(reply["params"]))
         except TelegramError as error:  # e.g. the message to edit is gone: nothing to repeat
             logger.info("Reply to update %s not sent again: %s", update_id, error)
 
