@@ -74,7 +74,7 @@ async def officer_at_trial_date(database_url: str, user_id: int) -> None:
         await engine.dispose()
 
 
-async def entry_of(database_url: str, user_id: int) -> tuple[str | None, dict]:
+async def entry_of(database_url: str, user_id: int) -> tuple[object, dict]:
     """The officer's entry: its position and answers."""
     engine = create_engine(database_url)
     try:
