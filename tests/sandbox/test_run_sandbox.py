@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.handlers.announcements.reminders import process_due
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.runtime import application_runtime
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.driver import UserDriver
@@ -32,6 +32,7 @@ from bot.services.core.roles import Role, roles_of
 from bot.settings import Settings
 from bot.storage.models import Broadcast, Officer, Unit
 from tests.conftest import EVENT_FILE, REPO
+from tests.e2e.conftest import wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -246,6 +247,42 @@ async def test_a_plain_start_does_not_send_the_seeds_winners_as_news(sandbox: Sa
         await budi.send("/pemenang")  # the winners are there for whoever asks
         await budi.expect_message("Sosial Home Care Lanjut Usia", timeout=10)
         assert await _count(budi, "Selamat, Dinas Sosial", 0)
+
+
+async def test_event_tomorrow_reminders_happen_when_skipping_ahead(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--event-tomorrow: ⏩ (Sandbox.skip) moves the bot's clock to each scheduled moment in
+    turn; both event reminders reach the persona who subscribed to them, and only her."""
+    monkeypatch.chdir(tmp_path)
+    running = await start_sandbox(
+        "127.0.0.1",
+        0,
+        event_tomorrow=True,
+        database_url=database_url,
+        settings=_settings(),
+        clock=lambda: NOW,
+    )
+    try:
+        async with EmulatorClient(running.emulator.base_url) as client:
+            siti = UserDriver(client, {"id": running.personas["attendee"]})
+            budi = UserDriver(client, {"id": running.personas["officer"]})
+            for persona in (siti, budi):
+                await persona.send("/start")
+                await persona.expect_message("Selamat datang", timeout=10)
+            await siti.expect_message(plain_text("id", "start-offer-subscribe"), timeout=10)
+            await siti.tap(t("id", "start-button-subscribe"))
+            await siti.expect_message(t("id", "start-subscribed"), timeout=10)
+            kinds = []
+            while (coming := await running.next_row()) is not None and coming["kind"] == "event":
+                kinds.append(coming["label"])
+                assert await running.skip()
+            assert len(kinds) == 2  # a day before at 08.00, and 60 minutes before
+            assert running.clock() > NOW
+            await wait_until(lambda: _count(siti, "Pengingat acara", 2), timeout=15)
+            assert await _count(budi, "Pengingat acara", 0)
+    finally:
+        await running.stop()
 
 
 async def _count(driver: UserDriver, text: str, wanted: int) -> bool:

@@ -22,6 +22,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.pending_input import (
@@ -600,9 +601,9 @@ async def on_stop(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     """Adds /broadcast (/pengumuman), the composer's buttons and input, /broadcasts and the
     stop button."""
-    application.add_handler(CommandHandler(["broadcast", "pengumuman"], broadcast_command))
+    application.add_handler(CommandHandler(command_names("pengumuman"), broadcast_command))
     application.add_handler(CallbackQueryHandler(on_button, pattern=any_pattern(COMPOSER)))
-    application.add_handler(CommandHandler(["broadcasts", "daftarpengumuman"], broadcasts_command))
+    application.add_handler(CommandHandler(command_names("daftarpengumuman"), broadcasts_command))
     application.add_handler(CallbackQueryHandler(on_stop, pattern=STOP.pattern))
     accept_input(
         Draft,

@@ -26,6 +26,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
 from bot.i18n import LANGUAGES, Markup, format_day, format_time_range, t
@@ -187,4 +188,4 @@ async def reload_event(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /muat_ulang (also /reload), for admins."""
-    application.add_handler(CommandHandler(["muat_ulang", "reload"], reload_event))
+    application.add_handler(CommandHandler(command_names("muat_ulang"), reload_event))

@@ -20,7 +20,8 @@ from telegram.ext import (
     MessageHandler,
 )
 
-from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.core.start import AFTER_WELCOME, DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import button_filter
@@ -37,6 +38,8 @@ from bot.services.core.chats import mark_blocked
 logger = logging.getLogger(__name__)
 
 CALLBACK_PATTERN = r"^subs:(on|off):(general|schedule|results|all)(:stop)?$"
+OFFER_CALLBACK = "subs:welcome"
+"""The one-tap subscription under /start's welcome: every topic at once."""
 """A topic button: ``subs:<on|off>:<topic>``; ``:stop`` marks the /berhenti screen, which
 keeps its title after a tap."""
 GONE = (ChatMember.BANNED, ChatMember.LEFT)
@@ -131,6 +134,37 @@ async def change_subscription(update: Update, context: BotContext) -> None:
             raise
 
 
+async def offer_at_start(update: Update, context: BotContext, language: str) -> None:
+    """Under /start's welcome, to a chat with no subscription: event reminders and
+    announcements in one tap (nothing is subscribed without asking)."""
+    async with context.runtime.sessions() as session:
+        if await subscribed_topics(session, update.effective_chat.id):
+            return
+    button = InlineKeyboardButton(
+        plain_text(language, "start-button-subscribe"), callback_data=OFFER_CALLBACK
+    )
+    await update.effective_message.reply_text(
+        t(language, "start-offer-subscribe"),
+        parse_mode=ParseMode.HTML,
+        reply_markup=InlineKeyboardMarkup([[button]]),
+    )
+
+
+async def accept_offer(update: Update, context: BotContext) -> None:
+    """The one tap of /start's offer: every topic, and the offer says it is done."""
+    query = update.callback_query
+    language = await context.language()
+    runtime = context.runtime
+    async with runtime.transaction() as session:
+        await subscribe(session, query.message.chat.id, TOPICS, runtime.now())
+    await query.answer(plain_text(language, "subs-saved"))
+    try:
+        await query.edit_message_text(t(language, "start-subscribed"), parse_mode=ParseMode.HTML)
+    except BadRequest as exc:  # a double tap
+        if "not modified" not in exc.message:
+            raise
+
+
 async def track_membership(update: Update, context: BotContext) -> None:
     """Marks a chat inactive when the user blocks the bot (or a group removes it), and active
     again when they restart it (or add it again)."""
@@ -149,10 +183,13 @@ async def track_membership(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /langganan (/subscribe), /berhenti (/unsubscribe), the menu button, the topic
-    buttons, membership tracking and the ``/start langganan`` deep link."""
-    application.add_handler(CommandHandler(["langganan", "subscribe"], show_subscriptions))
-    application.add_handler(CommandHandler(["berhenti", "unsubscribe"], show_unsubscribe))
+    buttons, membership tracking, the ``/start langganan`` deep link and the subscription
+    offered under /start's welcome."""
+    application.add_handler(CommandHandler(command_names("langganan"), show_subscriptions))
+    application.add_handler(CommandHandler(command_names("berhenti"), show_unsubscribe))
     application.add_handler(MessageHandler(button_filter("menu-announcements"), show_subscriptions))
     application.add_handler(CallbackQueryHandler(change_subscription, pattern=CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(accept_offer, pattern=f"^{OFFER_CALLBACK}$"))
     application.add_handler(ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER))
     DEEP_LINKS["langganan"] = show_subscriptions
+    AFTER_WELCOME["subscribe"] = offer_at_start

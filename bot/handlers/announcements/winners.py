@@ -15,6 +15,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.announcements.reminders import schedule_pending, winners_lines
 from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.menus import button_filter
@@ -157,7 +158,9 @@ async def cancel_scheduled_announcement(update: Update, context: BotContext) -> 
 
 def register(application: Application) -> None:
     """Adds /pemenang (/winners), the menu button, /umumkan_pada and /batal_umumkan."""
-    application.add_handler(CommandHandler(["pemenang", "winners"], show_winners))
+    application.add_handler(CommandHandler(command_names("pemenang"), show_winners))
     application.add_handler(MessageHandler(button_filter("menu-winners"), show_winners))
-    application.add_handler(CommandHandler("umumkan_pada", schedule_announcement))
-    application.add_handler(CommandHandler("batal_umumkan", cancel_scheduled_announcement))
+    application.add_handler(CommandHandler(command_names("umumkan_pada"), schedule_announcement))
+    application.add_handler(
+        CommandHandler(command_names("batal_umumkan"), cancel_scheduled_announcement)
+    )

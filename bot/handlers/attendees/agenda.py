@@ -32,6 +32,7 @@ from bot.handlers.attendees.agenda_view import (
 )
 from bot.handlers.attendees.star_cache import star_cache_of
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
 from bot.handlers.shared.menus import button_filter
@@ -273,10 +274,10 @@ async def _reply_with(
 def register(application: Application) -> None:
     """Adds /agenda, /sekarang (/now), /berikutnya (/next), the menu button, the page, item
     and star buttons, and the ``/start agenda`` deep link."""
-    application.add_handler(CommandHandler("agenda", show_agenda))
+    application.add_handler(CommandHandler(command_names("agenda"), show_agenda))
     application.add_handler(MessageHandler(button_filter("menu-agenda"), show_agenda))
-    application.add_handler(CommandHandler(["sekarang", "now"], show_now))
-    application.add_handler(CommandHandler(["berikutnya", "next"], show_next))
+    application.add_handler(CommandHandler(command_names("sekarang"), show_now))
+    application.add_handler(CommandHandler(command_names("berikutnya"), show_next))
     application.add_handler(CallbackQueryHandler(turn_page, pattern=PAGE_PATTERN))
     application.add_handler(CallbackQueryHandler(show_item, pattern=ITEM_PATTERN))
     application.add_handler(CallbackQueryHandler(toggle_item_star, pattern=STAR_PATTERN))

@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
 from bot.services.attendees.agenda import agenda_item
@@ -50,6 +51,6 @@ async def send_item_calendar(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /kalender (/calendar), the per-session calendar button and ``/start kalender``."""
-    application.add_handler(CommandHandler(["kalender", "calendar"], send_calendar))
+    application.add_handler(CommandHandler(command_names("kalender"), send_calendar))
     application.add_handler(CallbackQueryHandler(send_item_calendar, pattern=ITEM_PATTERN))
     DEEP_LINKS["kalender"] = send_calendar

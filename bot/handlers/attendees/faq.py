@@ -6,6 +6,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CommandHandler
 
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.replies import reply_texts
 from bot.handlers.shared.text import split_blocks
@@ -37,4 +38,4 @@ async def show_faq(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /faq (also /tanya)."""
-    application.add_handler(CommandHandler(["faq", "tanya"], show_faq))
+    application.add_handler(CommandHandler(command_names("faq"), show_faq))

@@ -7,6 +7,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.attendees.agenda_view import speakers_texts
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group
 from bot.handlers.shared.menus import button_filter
@@ -28,6 +29,6 @@ async def show_speakers(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /narasumber (/speakers), the menu button and the ``/start speakers`` deep link."""
-    application.add_handler(CommandHandler(["narasumber", "speakers"], show_speakers))
+    application.add_handler(CommandHandler(command_names("narasumber"), show_speakers))
     application.add_handler(MessageHandler(button_filter("menu-speakers"), show_speakers))
     DEEP_LINKS["speakers"] = show_speakers

@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.maps import map_link
 from bot.handlers.shared.menus import button_filter
@@ -39,6 +40,6 @@ async def show_venue(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /lokasi (/venue), the menu button and the ``/start venue`` deep link."""
-    application.add_handler(CommandHandler(["lokasi", "venue"], show_venue))
+    application.add_handler(CommandHandler(command_names("lokasi"), show_venue))
     application.add_handler(MessageHandler(button_filter("menu-venue"), show_venue))
     DEEP_LINKS["venue"] = show_venue

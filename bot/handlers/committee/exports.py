@@ -16,6 +16,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment
 from bot.services.committee import exports
@@ -95,5 +96,5 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
 
 def register(application: Application) -> None:
     """Adds /export and /laporan."""
-    application.add_handler(CommandHandler(["export", "ekspor"], export_command))
-    application.add_handler(CommandHandler(["laporan", "report"], report_command))
+    application.add_handler(CommandHandler(command_names("ekspor"), export_command))
+    application.add_handler(CommandHandler(command_names("laporan"), report_command))

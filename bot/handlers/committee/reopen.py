@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment, t
 from bot.services.core.events import current_edition, unit_by_code
@@ -65,4 +66,4 @@ async def reopen(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /buka_kembali."""
-    application.add_handler(CommandHandler("buka_kembali", reopen))
+    application.add_handler(CommandHandler(command_names("buka_kembali"), reopen))

@@ -27,6 +27,7 @@ from telegram.ext import (
 from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
@@ -639,10 +640,10 @@ async def on_audit_page(update: Update, context: BotContext, access: Access) -> 
 
 def register(application: Application) -> None:
     """Adds /entries, /judges, /assign, /audit and their buttons."""
-    application.add_handler(CommandHandler(["entries", "inovasi"], entries_command))
-    application.add_handler(CommandHandler(["judges", "penilai"], judges_command))
-    application.add_handler(CommandHandler(["assign", "tugaskan"], assign_command))
-    application.add_handler(CommandHandler("audit", audit_command))
+    application.add_handler(CommandHandler(command_names("inovasi"), entries_command))
+    application.add_handler(CommandHandler(command_names("penilai"), judges_command))
+    application.add_handler(CommandHandler(command_names("tugaskan"), assign_command))
+    application.add_handler(CommandHandler(command_names("audit"), audit_command))
     callbacks = (
         (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
         (r"^cm:f[su]:[a-z_0-9]+$", on_filter),

@@ -6,8 +6,9 @@ Telegram shows a private chat the list of the narrowest scope set for it: a chat
 So the default scope (per language) lists what attendees and officers use, and each admin or
 judge gets a list for their chat: the public commands plus theirs, in the chat's language.
 A chat scope takes no ``language_code`` here: the descriptions are in the chat's language (the
-one chosen with /bahasa, else the default). Indonesian command names are used wherever a
-command has one; the English aliases keep working.
+one chosen with /bahasa, else the default). Each list names the commands in its language
+(:func:`~bot.handlers.shared.commands.menu_name`: /batal in Indonesian, /cancel in English);
+both names work everywhere.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application
 
+from bot.handlers.shared.commands import menu_name
 from bot.handlers.workspace import entry_points as workspace
 from bot.i18n import LANGUAGES, plain_text
 from bot.runtime import Runtime, application_runtime
@@ -87,8 +89,12 @@ def commands_for(roles: Roles) -> CommandList:
 
 
 def bot_commands(commands: CommandList, language: str) -> list[BotCommand]:
-    """The list for setMyCommands, descriptions in ``language`` (plain text, ≤256 characters)."""
-    return [BotCommand(name, plain_text(language, key)) for name, key in commands]
+    """The list for setMyCommands in ``language``: the command names its users type
+    (``/cancel`` in English, ``/batal`` in Indonesian), descriptions in plain text (≤256
+    characters)."""
+    return [
+        BotCommand(menu_name(name, language), plain_text(language, key)) for name, key in commands
+    ]
 
 
 async def set_public_menus(bot: Bot, default_language: str) -> None:

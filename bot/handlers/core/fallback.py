@@ -1,7 +1,9 @@
 """The last resort in private chats: a message no command or menu button took goes to the
 input pending for the user (:func:`bot.handlers.shared.pending_input.dispatch`); with none
-pending, a text or an unknown command gets a short, polite answer pointing to the menu and
-/help instead of silence. ``/batal`` and ``/cancel`` end whatever input is pending.
+pending, a text, an unknown command, a photo, document, sticker or voice message gets a
+short, polite answer pointing to the menu and /help instead of silence (for a file: what the
+bot can do, and where documents go). ``/batal`` and ``/cancel`` end whatever input is
+pending.
 
 Registered last in handler group 0, so within that group it only runs when no other handler
 (commands, menu buttons) matched.
@@ -13,26 +15,39 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu
 from bot.handlers.shared.pending_input import cancel_input, dispatch
-from bot.i18n import t
+from bot.i18n import plain_text, t
+
+ALBUMS_ANSWERED = "fallback_albums"
+"""``bot_data`` key: the media_group_ids of albums already answered."""
 
 
 async def on_private_message(update: Update, context: BotContext) -> None:
-    """Gives the message to the pending input, else says it was not understood (texts and
-    commands; other messages without a pending input are left unanswered)."""
+    """Gives the message to the pending input, else says it was not understood (a text, a
+    command) or what the bot does with files (any other message; an album once). Edited
+    messages and service messages without a pending input are left unanswered."""
     command = filters.COMMAND.check_update(update)
     if not command and await dispatch(update, context):
         return
     message = update.message
-    if message is None or message.text is None:
+    if message is None or filters.StatusUpdate.ALL.check_update(update):
         return
+    if message.media_group_id is not None:
+        answered = context.application.bot_data.setdefault(ALBUMS_ANSWERED, set())
+        if message.media_group_id in answered:
+            return
+        answered.add(message.media_group_id)
     language = await context.language()
-    key = "fallback-unknown-command" if command else "fallback-not-understood"
-    await message.reply_text(
-        t(language, key), parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
-    )
+    if command:
+        text = t(language, "fallback-unknown-command")
+    elif message.text is not None:
+        text = t(language, "fallback-not-understood")
+    else:
+        text = t(language, "fallback-media", submit=plain_text(language, "menu-submit"))
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language))
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -46,7 +61,7 @@ async def cancel(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     """Adds /batal and /cancel, and the last handler of group 0 (register this module after
     every other feature)."""
-    application.add_handler(CommandHandler(["batal", "cancel"], cancel))
+    application.add_handler(CommandHandler(command_names("batal"), cancel))
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE

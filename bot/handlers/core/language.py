@@ -10,6 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info, remember_language
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import main_menu
@@ -72,6 +73,6 @@ async def _switch(update: Update, context: BotContext, language: str) -> None:
 
 def register(application: Application) -> None:
     """Adds /bahasa (/language), its buttons and the ``/start bahasa`` deep link."""
-    application.add_handler(CommandHandler(["bahasa", "language"], choose_language))
+    application.add_handler(CommandHandler(command_names("bahasa"), choose_language))
     application.add_handler(CallbackQueryHandler(language_chosen, pattern=CALLBACK_PATTERN))
     DEEP_LINKS["bahasa"] = choose_language

@@ -10,6 +10,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.command_menu import refresh_personal_menu
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter, main_menu
 from bot.i18n import format_day, t
@@ -22,6 +23,10 @@ DEEP_LINKS: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 
 DEEP_LINK_PREFIXES: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 """Answers of deep links whose payload starts with a prefix (``inv-<code>``: an invite)."""
+
+AFTER_WELCOME: dict[str, Callable[[Update, BotContext, str], Awaitable[None]]] = {}
+"""What features add under the welcome of a private chat, by name (``subscribe``: the
+subscription offer), called with the update, the context and the chat's language."""
 
 
 MENU_CHECKED_KEY = "menu_checked_at"
@@ -62,6 +67,8 @@ async def start(update: Update, context: BotContext) -> None:
     )
     if update.effective_chat.type != ChatType.PRIVATE:
         return
+    for offer in AFTER_WELCOME.values():
+        await offer(update, context, language)
     checked = context.user_data.get(MENU_CHECKED_KEY)
     if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
         return  # a user who taps /start again and again costs no query
@@ -108,6 +115,6 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     """Adds /start and /help."""
-    application.add_handler(CommandHandler("start", start))
-    application.add_handler(CommandHandler(["help", "bantuan"], help_command))
+    application.add_handler(CommandHandler(command_names("start"), start))
+    application.add_handler(CommandHandler(command_names("help"), help_command))
     application.add_handler(MessageHandler(button_filter("menu-help"), help_command))

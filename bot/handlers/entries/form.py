@@ -32,6 +32,7 @@ from telegram.ext import (
 from bot.handlers.entries import buttons, views
 from bot.handlers.entries.buttons import EntryAction, entry_button, new_button
 from bot.handlers.evidence.downloads import wake_downloads
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.pending_input import InputRoute, accept_input, replaced_notice
@@ -845,8 +846,8 @@ async def _entries_listing(
 def register(application: Application) -> None:
     """Adds the form's commands, the menu button, the buttons and the answers."""
     application.bot_data[ALBUMS] = set()
-    application.add_handler(CommandHandler("lanjutkan", enter_form))
-    application.add_handler(CommandHandler("inovasi_saya", my_entries))
+    application.add_handler(CommandHandler(command_names("lanjutkan"), enter_form))
+    application.add_handler(CommandHandler(command_names("inovasi_saya"), my_entries))
     application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
     application.add_handler(CallbackQueryHandler(on_button, pattern=buttons.PATTERN))
     accept_input(

@@ -12,6 +12,7 @@ from telegram.ext import Application, CommandHandler
 
 from bot.handlers.core import start
 from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu
 from bot.i18n import t
@@ -80,8 +81,8 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
 def register(application: Application) -> None:
     """Adds /daftar, /undangan and the invite deep link of /start."""
     start.DEEP_LINK_PREFIXES[INVITE_PAYLOAD_PREFIX] = join_from_link
-    application.add_handler(CommandHandler("daftar", join))
-    application.add_handler(CommandHandler("undangan", create_code))
+    application.add_handler(CommandHandler(command_names("daftar"), join))
+    application.add_handler(CommandHandler(command_names("undangan"), create_code))
 
 
 async def create_code(update: Update, context: BotContext) -> None:

@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
@@ -141,8 +142,8 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
 
 def register(application: Application) -> None:
     """Adds /ranking, /tetapkan_juara and their buttons."""
-    application.add_handler(CommandHandler(["ranking", "peringkat"], ranking_command))
-    application.add_handler(CommandHandler(["tetapkan_juara", "set_winners"], set_winners_command))
+    application.add_handler(CommandHandler(command_names("peringkat"), ranking_command))
+    application.add_handler(CommandHandler(command_names("tetapkan_juara"), set_winners_command))
     application.add_handler(
         CallbackQueryHandler(on_button, pattern=r"^rk:(close|open|set|set:ok)$")
     )

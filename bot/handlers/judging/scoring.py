@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse_any
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
@@ -356,7 +357,7 @@ async def _take_typed_score(
 
 def register(application: Application) -> None:
     """Adds /nilai, the judge's buttons and the typed score."""
-    application.add_handler(CommandHandler(["nilai", "score"], score_command))
+    application.add_handler(CommandHandler(command_names("nilai"), score_command))
     application.add_handler(CallbackQueryHandler(on_button, pattern=any_pattern(BUTTONS)))
     accept_input(
         TypedScore,

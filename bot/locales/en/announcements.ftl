@@ -4,7 +4,7 @@
 broadcast-ask-text =
     📣 <b>New announcement</b>
     Please send the announcement's text. You may also send a photo or a document with a caption.
-    Type /batal to cancel.
+    Type /cancel to cancel.
 broadcast-text-too-long = The text is too long: { $length } characters, at most { $limit }. Please send a shorter text.
 broadcast-text-missing = Please send a text, a photo or a document for the announcement.
 broadcast-ask-audience = Who should receive this announcement?
@@ -17,7 +17,7 @@ broadcast-audience-chats = { $count } chosen recipients
 broadcast-audience-all = Everyone using the bot
 broadcast-button-officers-some = Officers of some units
 broadcast-topic-general = General announcements
-broadcast-topic-schedule = Schedule changes
+broadcast-topic-schedule = Schedule and event reminders
 broadcast-topic-results = IGA results
 broadcast-ask-units = Choose the units (tap to select or unselect), then tap «Done».
 broadcast-button-units-done = Done
@@ -76,7 +76,7 @@ subs-none = You are not subscribed to any announcements yet.
 subs-state-on = ✅ { $topic }: subscribed
 subs-state-off = ⬜ { $topic }: not subscribed
 subs-topic-general = General announcements
-subs-topic-schedule = Schedule changes
+subs-topic-schedule = Schedule and event reminders
 subs-topic-results = IGA results
 subs-start-all = 🔔 Subscribe to all
 subs-stop-all = 🔕 Stop all
@@ -143,16 +143,21 @@ winners-pending = 🏆 The winners of { $edition } will be announced on { $momen
 winners-not-scheduled = 🏆 The winners of { $edition } have not been announced yet.
 winners-none = 🏆 No winners of { $edition } have been decided yet.
 winners-admin-preview = 🔒 <b>Not announced yet</b>: visible to the committee only. Announcement: { $moment }.
-winners-admin-preview-unscheduled = 🔒 <b>Not announced yet</b>: visible to the committee only. No announcement time is set (/umumkan_pada).
+winners-admin-preview-unscheduled = 🔒 <b>Not announced yet</b>: visible to the committee only. No announcement time is set (/announce_at).
 winners-no-edition = No competition is loaded yet.
-winners-schedule-usage = Write the time of the winners' announcement ({ $zone }), e.g. <code>/umumkan_pada 07/12/2022 09.00</code>
-winners-schedule-bad = Sorry, "{ $text }" is not a valid date and time. Example: <code>/umumkan_pada 07/12/2022 09.00</code>
+winners-schedule-usage = Write the time of the winners' announcement ({ $zone }), e.g. <code>/announce_at 07/12/2022 09.00</code>
+winners-schedule-bad = Sorry, "{ $text }" is not a valid date and time. Example: <code>/announce_at 07/12/2022 09.00</code>
 winners-schedule-past = Sorry, the announcement must be after now ({ $now }).
 winners-schedule-done = ✅ The winners of { $edition } will be announced on { $moment }.
 winners-schedule-already = The winners were already announced on { $moment }; the time can no longer change.
-winners-cancel-done = ✅ The announcement of { $moment } is cancelled. The results stay visible to the committee only until a new time is set with /umumkan_pada.
+winners-cancel-done = ✅ The announcement of { $moment } is cancelled. The results stay visible to the committee only until a new time is set with /announce_at.
 winners-cancel-none = There is no announcement time to cancel.
 
 command-winners = IGA winners
 broadcast-draft-replaced = ℹ️ The announcement you were writing was dropped; nothing was sent.
 broadcast-use-buttons = Please choose with the buttons of the message above, or send /cancel to drop the announcement.
+
+## The offer under /start's welcome
+start-offer-subscribe = 🔔 Would you like reminders before the event and the committee's announcements (schedule changes, the IGA results)? One tap below is enough.
+start-button-subscribe = 🔔 Yes, send me reminders and announcements
+start-subscribed = ✅ You are subscribed to event reminders and every announcement. Change this at any time with /subscribe.

@@ -106,7 +106,7 @@ assign-judge-header = Entries for <b>{ $name }</b> (✅ assigned, 🚫 own unit)
 assign-done = Assignments: { $added } new, { $existing } already there, { $conflicts } skipped because the judge belongs to the entrant's unit.
 assign-nothing = There are no judges or no verified entries yet.
 
-## Exports (/export, /laporan) and audit (/audit)
+## Exports (/export, /report) and audit (/audit)
 export-caption = Spreadsheets of { $edition } ({ $moment }).
 export-unknown-sheet = Unknown table. Choose one of: { $sheets }.
 report-caption = { $title }

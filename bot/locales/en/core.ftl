@@ -18,46 +18,47 @@ help-text =
     <b>Help</b>
     /start — main menu
     /help — this help
-    /agenda — the programme; /sekarang and /berikutnya — the session on now and the next one
-    /lokasi — the venue and a map
-    /narasumber — the speakers and their sessions
-    /kalender — the programme as a calendar file (.ics)
+    /agenda — the programme; /now and /next — the session on now and the next one
+    /venue — the venue and a map
+    /speakers — the speakers and their sessions
+    /calendar — the programme as a calendar file (.ics)
     /faq — frequently asked questions
-    /langganan and /berhenti — subscribe to announcements or stop
-    /pemenang — the IGA winners (once announced)
-    /bahasa — change language (Indonesia/English)
-    /daftar <code>CODE</code> — join as a unit's officer with an invite code
+    /subscribe and /unsubscribe — subscribe to announcements or stop
+    /winners — the IGA winners (once announced)
+    /language — change language (Indonesia/English)
+    /join <code>CODE</code> — join as a unit's officer with an invite code
 help-officer =
     <b>Unit officers</b>
-    /lanjutkan — continue filling in the innovation form (or the 📝 Submit Innovation button)
-    /inovasi_saya — your unit's innovations and their status
-    /batal — leave the form; the draft stays saved
+    /resume — continue filling in the innovation form (or the 📝 Submit Innovation button)
+    /my_entries — your unit's innovations and their status
+    /cancel — leave the form; the draft stays saved
 help-judge =
     <b>Judges</b>
-    /nilai — the innovations assigned to you and their score sheets
+    /score — the innovations assigned to you and their score sheets
 help-admin =
     <b>Committee</b>
-    /inovasi (/entries) — entries: verify, return, reject, nominate
-    /penilai (/judges) — the judging panel; <code>/penilai add TELEGRAM_ID UNIT_CODE|- Name</code> adds a judge
-    /tugaskan (/assign) — assign judges to entries
-    /nilai (/score) — score sheets (judges only)
-    /peringkat (/ranking) — entries ranked by score
-    /tetapkan_juara (/set_winners) — set the winners from the ranking
-    /umumkan_pada <code>DATE TIME</code> — schedule the winners' announcement
-    /batal_umumkan — cancel the scheduled winners' announcement
-    /ekspor (/export) — download the spreadsheets (.xlsx; <code>/ekspor csv</code> for CSV)
-    /laporan (/report) — IGA results report (PDF)
-    /pengumuman (/broadcast) — send an announcement to subscribers, officers or judges
-    /daftarpengumuman (/broadcasts) — sent and scheduled announcements
-    /undangan <code>UNIT_CODE</code> — create an officer invite code
-    /buka_kembali <code>UNIT_CODE [DAYS]</code> — reopen entries for one unit
-    /muat_ulang (/reload) — reload the event file (schedule changes)
+    /entries — entries: verify, return, reject, nominate
+    /judges — the judging panel; <code>/judges add TELEGRAM_ID UNIT_CODE|- Name</code> adds a judge
+    /assign — assign judges to entries
+    /score — score sheets (judges only)
+    /ranking — entries ranked by score
+    /set_winners — set the winners from the ranking
+    /announce_at <code>DATE TIME</code> — schedule the winners' announcement
+    /cancel_announcement — cancel the scheduled winners' announcement
+    /export — download the spreadsheets (.xlsx; <code>/export csv</code> for CSV)
+    /report — IGA results report (PDF)
+    /broadcast — send an announcement to subscribers, officers or judges
+    /broadcasts — sent and scheduled announcements
+    /invite <code>UNIT_CODE</code> — create an officer invite code
+    /reopen <code>UNIT_CODE [DAYS]</code> — reopen entries for one unit
+    /reload — reload the event file (schedule changes)
     /audit — audit log
 help-footer = For other questions, please contact the committee.
 
 # Last resort: a message or command no feature took
 fallback-not-understood = Sorry, I did not understand that message. Please choose from the menu below, or send /help to see what I can do.
 fallback-unknown-command = Sorry, that command is not known. Please choose from the menu below, or send /help to see the list of commands.
+fallback-media = Sorry, I cannot use photos, files, stickers or voice messages here. I can show you the agenda, the venue, the speakers and the event's announcements; units' officers send their innovation's documents through { $submit }. Please choose from the menu below, or send /help.
 
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
 error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.
@@ -74,7 +75,7 @@ show-venue = Venue: { $venue }
 show-agenda = Agenda:
 show-entries-close = Entries close: { $moment }
 show-results = Winners:
-invite-created-hint = Invite code for { $unit }: valid { $days } days for { $uses } officers. An officer sends /daftar { $code } to the bot.
+invite-created-hint = Invite code for { $unit }: valid { $days } days for { $uses } officers. An officer sends /join { $code } to the bot.
 
 # Main menu (reply keyboard)
 menu-agenda = 🗓 Agenda

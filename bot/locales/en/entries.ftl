@@ -1,7 +1,7 @@
 # Innovation entries: onboarding of officers, the entry form, status (English).
 
 ## Onboarding and committee commands
-invite-ask-code = Please send the invite code from the committee, for example: <code>/daftar ABCD-EFGH</code>
+invite-ask-code = Please send the invite code from the committee, for example: <code>/join ABCD-EFGH</code>
 invite-joined =
     Thank you, you are now an officer of <b>{ $unit }</b>.
     Tap 📝 Submit Innovation in the menu to start an entry.
@@ -10,15 +10,15 @@ invite-error-expired = This invite code has expired. Please ask the committee fo
 invite-error-used_up = This invite code has been used as often as allowed. Please ask the committee for a new one.
 invite-error-throttled = Too many wrong codes. Please try again in { $minutes } minutes.
 admin-only = This command is for the committee only.
-invite-usage = Usage: <code>/undangan UNIT_CODE</code>, for example <code>/undangan DLH</code>.
+invite-usage = Usage: <code>/invite UNIT_CODE</code>, for example <code>/invite DLH</code>.
 unit-unknown = There is no unit with the code { $code }.
 invite-created =
     Invite code for <b>{ $unit }</b>: <code>{ $code }</code>
-    Valid for { $days } days for { $uses } officers. Officers send <code>/daftar { $code }</code> to the bot, or open the link:
+    Valid for { $days } days for { $uses } officers. Officers send <code>/join { $code }</code> to the bot, or open the link:
     { $link }
-reopen-usage = Usage: <code>/buka_kembali UNIT_CODE [DAYS]</code>, for example <code>/buka_kembali DLH 3</code> (1–60 days).
+reopen-usage = Usage: <code>/reopen UNIT_CODE [DAYS]</code>, for example <code>/reopen DLH 3</code> (1–60 days).
 reopen-done = Entries for <b>{ $unit }</b> are open again until { $moment }. { $officers } officers were told.
-reopen-officer-notice-continue = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /lanjutkan to continue your draft.
+reopen-officer-notice-continue = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /resume to continue your draft.
 reopen-officer-notice-new = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Tap 📝 Submit Innovation in the menu to start an entry.
 
 command-resume = Continue your entry
@@ -29,7 +29,7 @@ command-join = Join as an officer with an invite code
 ## Entering the form
 entry-not-officer =
     You are not registered as an officer of a government unit yet.
-    Ask the committee (Bappeda) for an invite code, then send <code>/daftar CODE</code>.
+    Ask the committee (Bappeda) for an invite code, then send <code>/join CODE</code>.
 entry-resume = 📝 <b>{ $name }</b>
 entry-choose = Choose the entry to continue, or start a new one:
 entry-resume-nothing = There is no draft in progress, so there is nothing to continue. Here are your unit's entries and their status; to start a new entry, tap ➕ below.
@@ -126,7 +126,7 @@ entry-receipt =
     Government unit: { $unit }
     Registration number: <b>{ $number }</b>
     Time: { $moment }
-    Keep this number. See the status with /inovasi_saya.
+    Keep this number. See the status with /my_entries.
 entry-already-submitted = The entry { $name } was already sent with the number <b>{ $number }</b>.
 entry-committee-new = 📥 New entry: <b>{ $number }</b> { $name } from { $unit }.
 entry-committee-button-open = 📂 Open the innovation

@@ -1,6 +1,6 @@
-# Judging: scoring (/nilai), ranking and results (English).
+# Judging: scoring (/score), ranking and results (English).
 
-## Judging (/nilai)
+## Judging (/score)
 score-header = <b>Scoring</b> — { $name }
 score-progress = Progress: { $done } of { $total } entries fully scored.
 score-closed = Judging is closed; scores can only be viewed.
@@ -21,7 +21,7 @@ validate-header = <b>Indicator validation</b> { $number } (page { $page }/{ $pag
 validate-line = { $indicator }. { $name } (weight { $weight }): entrant { $level }, validated <b>{ $validated }</b>
 validate-saved = Indicator { $indicator }: validated level { $level }.
 
-## Ranking (/ranking) and results (/tetapkan_juara)
+## Ranking (/ranking) and results (/set_winners)
 ranking-header = <b>Provisional ranking</b> — final score = { $judges }% judges' mean + { $self }% validated self-assessment.
 ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (judges { $mean }, self-assessment { $self }; { $count } judge(s))
 ranking-empty = No entries have passed the administrative check yet.

@@ -17,7 +17,7 @@ broadcast-audience-chats = { $count } penerima tertentu
 broadcast-audience-all = Semua pengguna bot
 broadcast-button-officers-some = Petugas Perangkat Daerah tertentu
 broadcast-topic-general = Pengumuman umum
-broadcast-topic-schedule = Perubahan jadwal
+broadcast-topic-schedule = Jadwal dan pengingat acara
 broadcast-topic-results = Hasil Lomba IGA
 broadcast-ask-units = Pilih Perangkat Daerah (ketuk untuk memilih atau membatalkan pilihan), lalu ketuk «Selesai».
 broadcast-button-units-done = Selesai
@@ -76,7 +76,7 @@ subs-none = Bapak/Ibu belum berlangganan pengumuman apa pun.
 subs-state-on = ✅ { $topic }: berlangganan
 subs-state-off = ⬜ { $topic }: tidak berlangganan
 subs-topic-general = Pengumuman umum
-subs-topic-schedule = Perubahan jadwal
+subs-topic-schedule = Jadwal dan pengingat acara
 subs-topic-results = Hasil Lomba IGA
 subs-start-all = 🔔 Langganan semua
 subs-stop-all = 🔕 Berhenti dari semua
@@ -156,3 +156,8 @@ winners-cancel-none = Tidak ada jadwal pengumuman pemenang yang dapat dibatalkan
 command-winners = Pemenang IGA
 broadcast-draft-replaced = ℹ️ Pengumuman yang sedang disusun dibatalkan; tidak ada yang dikirim.
 broadcast-use-buttons = Silakan pilih dengan tombol pada pesan di atas, atau kirim /batal untuk membatalkan pengumuman.
+
+## The offer under /start's welcome
+start-offer-subscribe = 🔔 Ingin diingatkan menjelang acara dan menerima pengumuman panitia (perubahan jadwal, hasil Lomba IGA)? Cukup ketuk tombol di bawah ini.
+start-button-subscribe = 🔔 Ya, kirimi saya pengingat dan pengumuman
+start-subscribed = ✅ Bapak/Ibu berlangganan pengingat acara dan semua pengumuman. Pilihan dapat diubah kapan saja dengan /langganan.

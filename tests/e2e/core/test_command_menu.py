@@ -7,6 +7,7 @@ import pytest
 from telegram import BotCommandScopeChat
 
 from bot.handlers.core.command_menu import ADMIN_COMMANDS, PUBLIC_COMMANDS, set_committee_menus
+from bot.handlers.shared.commands import menu_name
 from bot.i18n import plain_text
 from bot.services.core.admins import add_admin
 from bot.services.judging.scoring import add_judge
@@ -29,10 +30,9 @@ async def _has_no_menu(bot, chat_id: int) -> bool:
 
 
 async def test_default_menu_lists_only_public_commands(bot, emu) -> None:
-    public = [name for name, _ in PUBLIC_COMMANDS]
     for language in (None, "id", "en"):
         names = await _menu(bot, language=language)
-        assert names == public
+        assert names == [menu_name(name, language or "id") for name, _ in PUBLIC_COMMANDS]
         assert not COMMITTEE_NAMES & set(names)
     commands = await bot.application.bot.get_my_commands(language_code="en")
     assert commands[1].description == plain_text("en", "command-agenda")

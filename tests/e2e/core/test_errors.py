@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from bot.i18n import t
+from bot.i18n import plain_text, t
 
 pytestmark = pytest.mark.e2e
 
@@ -24,6 +24,7 @@ async def test_database_outage_asks_to_retry_and_recovers(bot, users, monkeypatc
     siti = await users.create("Siti")
     await siti.send("/start")
     await siti.expect_message("Selamat datang")
+    await siti.expect_message(plain_text("id", "start-offer-subscribe"))
 
     async def unreachable():
         raise OperationalError("SELECT 1", {}, ConnectionRefusedError("db down"))
