@@ -118,6 +118,7 @@ class Event(Base):
     legal_basis: Mapped[list[Any]] = mapped_column(default=list)
     faq: Mapped[list[Any]] = mapped_column(default=list)
     reminder_offsets: Mapped[list[Any]] = mapped_column(default=list)
+    star_reminder_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     edition: Mapped[Edition | None] = relationship()

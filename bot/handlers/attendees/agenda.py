@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -36,7 +37,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
 from bot.handlers.shared.menus import button_filter
-from bot.i18n import format_clock, plain_text, t
+from bot.i18n import format_clock, plain_text, t, zone_abbreviation
 from bot.services.attendees.agenda import agenda_item, event_zone
 from bot.services.attendees.stars import CancelledItemError, toggle_star
 from bot.storage.models import AgendaItem, Event
@@ -168,18 +169,18 @@ def _started(item: AgendaItem, now: datetime) -> bool:
 
 
 def _item_keyboard(
-    item: AgendaItem, language: str, starred: bool, now: datetime
+    item: AgendaItem, event: Event, language: str, starred: bool, now: datetime
 ) -> InlineKeyboardMarkup:
-    star_key = "agenda-unstar-button" if starred else "agenda-star-button"
+    """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file) and the
+    calendar buttons of one session."""
     rows = []
     if not _started(item, now) and (starred or not item.cancelled):
-        rows.append(
-            [
-                InlineKeyboardButton(
-                    plain_text(language, star_key), callback_data=f"agenda:star:{item.id}"
-                )
-            ]
+        label = (
+            plain_text(language, "agenda-unstar-button")
+            if starred
+            else plain_text(language, "agenda-star-button", minutes=event.star_reminder_minutes)
         )
+        rows.append([InlineKeyboardButton(label, callback_data=f"agenda:star:{item.id}")])
     rows.append(
         [
             InlineKeyboardButton(
@@ -213,7 +214,7 @@ async def show_item(update: Update, context: BotContext) -> None:
     await query.message.reply_text(
         item_detail(item, event, now, language),
         parse_mode=ParseMode.HTML,
-        reply_markup=_item_keyboard(item, language, starred, now),
+        reply_markup=_item_keyboard(item, event, language, starred, now),
     )
 
 
@@ -228,14 +229,15 @@ async def toggle_item_star(update: Update, context: BotContext) -> None:
     item_id = int(context.match.group(1))
     runtime = context.runtime
     now = runtime.now()
+    event = await runtime.event()
     async with runtime.transaction() as session:
         item = await agenda_item(session, item_id)
-        if item is None:
+        if item is None or event is None:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
             return
         if _started(item, now):  # a button shown before the session began
             await query.answer(plain_text(language, "agenda-star-past"), show_alert=True)
-            await query.edit_message_reply_markup(_item_keyboard(item, language, False, now))
+            await query.edit_message_reply_markup(_item_keyboard(item, event, language, False, now))
             return
         try:
             starred = await toggle_star(session, query.message.chat.id, item, now)
@@ -243,8 +245,25 @@ async def toggle_item_star(update: Update, context: BotContext) -> None:
             await query.answer(plain_text(language, "agenda-star-cancelled"), show_alert=True)
             return
     star_cache_of(context).forget(query.message.chat.id)
-    await query.answer(plain_text(language, "agenda-starred" if starred else "agenda-unstarred"))
-    await query.edit_message_reply_markup(_item_keyboard(item, language, starred, now))
+    await query.answer(_star_answer(item, event, language, starred))
+    await query.edit_message_reply_markup(_item_keyboard(item, event, language, starred, now))
+
+
+def _star_answer(item: AgendaItem, event: Event, language: str, starred: bool) -> str:
+    """What a tap on the star says: when the reminder comes ("15 menit sebelum sesi ini
+    dimulai, pukul 09.45 WIB"), or that it is cancelled."""
+    if not starred:
+        return plain_text(language, "agenda-unstarred")
+    minutes = event.star_reminder_minutes
+    at = item.starts_at - timedelta(minutes=minutes)
+    zone = ZoneInfo(event.timezone)
+    return plain_text(
+        language,
+        "agenda-starred",
+        minutes=minutes,
+        time=format_clock(at, zone, language),
+        zone=zone_abbreviation(at.astimezone(zone)),
+    )
 
 
 async def show_now(update: Update, context: BotContext) -> None:

@@ -81,6 +81,7 @@ from bot.services.entries.submissions import (
     award_ranks,
     clear_answer,
     cursor_of,
+    discard_if_empty,
     editable_entries,
     entry_for_officer,
     entry_problems,
@@ -231,7 +232,8 @@ async def _not_officer(update: Update, language: str) -> None:
 
 async def enter_form(update: Update, context: BotContext) -> None:
     """ "📝 Kirim Inovasi" and ``/lanjutkan``: resumes the officer's entry where they stopped;
-    with several drafts, lets them choose; with none, the menu button starts a new one and
+    with several drafts, lets them choose; with none, the menu button starts a new one (or,
+    when the unit already sent one, asks first: a new entry or a look at the one sent) and
     ``/lanjutkan`` says there is nothing to continue and lists the unit's entries."""
     language = await context.language()
     runtime = context.runtime
@@ -245,7 +247,8 @@ async def enter_form(update: Update, context: BotContext) -> None:
             return
         submission = await active_entry(session, user_id)
         if submission is None:
-            drafts = editable_entries(await unit_entries(session, [o.unit_id for o in officers]))
+            entries = await unit_entries(session, [o.unit_id for o in officers])
+            drafts = editable_entries(entries)
             if len(drafts) == 1 and not _is_menu(update):
                 submission = drafts[0]
             elif drafts:
@@ -253,6 +256,8 @@ async def enter_form(update: Update, context: BotContext) -> None:
             elif not _is_menu(update):  # /lanjutkan with nothing to continue: no new entry
                 text, markup = await _entries_listing(session, language, edition, officers, runtime)
                 replies.append((t(language, "entry-resume-nothing") + "\n\n" + text, markup))
+            elif entries:  # sent before: a second entry, or the one sent?
+                replies.append(_new_or_open(language, entries, officers))
             else:
                 try:
                     submission = await start_entry(session, officers[0], edition, runtime.now())
@@ -288,6 +293,22 @@ def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any
     return t(language, "entry-choose"), InlineKeyboardMarkup(rows)
 
 
+def _new_or_open(language: str, entries: Sequence[Submission], officers: Sequence[Any]) -> Reply:
+    """Asks an officer whose unit already sent an entry: open it, or start a new one."""
+    rows = [
+        [
+            views.button(
+                f"📄 {views.short(views.entry_name(language, e), 30)} · "
+                + views.status_label(language, e.status),
+                f"entry:view:{e.id}",
+            )
+        ]
+        for e in entries[:10]
+    ]
+    rows += _new_buttons(language, officers)
+    return t(language, "entry-ask-new-or-open"), InlineKeyboardMarkup(rows)
+
+
 def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
     return [
         [
@@ -302,7 +323,10 @@ def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
 
 async def on_cancel(session: AsyncSession, pending: Pending) -> None:
     """``/batal`` in the form: the officer leaves it; the draft and its cursor are kept for
-    /lanjutkan."""
+    /lanjutkan, unless nothing was entered yet: an empty draft is not kept."""
+    submission = await active_entry(session, pending.user_id)
+    if submission is not None:
+        await discard_if_empty(session, submission)
     await leave_form(session, pending.user_id)
 
 
@@ -619,6 +643,8 @@ async def _act(
         )
         name = views.entry_name(language, submission)
         return [(t(language, "entry-withdraw-ask", name=name), markup)], None
+    if action == "view":  # the unit's entry as sent, to read (any status)
+        return _entry_pages(form), None
     if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
         raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
     previous = await open_entry(form.session, update.effective_user.id, submission, now)
@@ -727,6 +753,26 @@ async def _act_in_form(
     elif action == "clear":
         await clear_answer(session, edition, submission, spec.key, now)
     return [_ask(form)], None
+
+
+def _entry_pages(form: Form) -> list[Reply]:
+    """The whole entry with its status, as messages within Telegram's limit."""
+    submission = form.submission
+    status = t(
+        form.language,
+        "entry-view-status",
+        status=views.status_label(form.language, submission.status),
+        number=submission.number or "—",
+    )
+    pages = views.full_entry(
+        form.language,
+        form.edition,
+        form.visible,
+        submission,
+        form.answers,
+        self_assessment_on(form.edition),
+    )
+    return [(status, None)] + [(page, None) for page in pages]
 
 
 def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Markup:

@@ -35,7 +35,9 @@ entry-choose = Choose the entry to continue, or start a new one:
 entry-resume-nothing = There is no draft in progress, so there is nothing to continue. Here are your unit's entries and their status; to start a new entry, tap ➕ below.
 entry-button-new = ➕ New entry ({ $unit })
 entry-untitled = (untitled entry)
-entry-cancelled = You left the form. Every answer is kept as a draft; send /lanjutkan to continue.
+entry-cancelled = You left the form. Every answer given is kept as a draft (an empty form is not kept); send /resume to continue.
+entry-ask-new-or-open = Your unit already has the innovations below. Tap 📄 to see one, or ➕ to start a new innovation.
+entry-view-status = Status: <b>{ $status }</b> · Registration number: <b>{ $number }</b>
 entry-edit-ignored = Edits of messages already sent are not applied. To change an answer, tap 📋 Summary and then ✏️ on the field.
 
 ## Questions
@@ -77,6 +79,7 @@ form-error-not-before = This date may not be before { $other } ({ $other_date })
 form-error-not-after = This date may not be after { $other } ({ $other_date }).
 form-error-money = Amount not recognised. Write for example Rp10.000.000, 10 juta or 1,5 miliar.
 form-error-money-sen = Budgets are written in whole rupiah, without sen. Write for example Rp10.000.000.
+form-error-money-too-large = This amount is over the form's limit: at most IDR { $maximum }. Please check the number of zeros.
 form-error-url = Link not recognised. Send the full address, for example https://youtu.be/…
 form-error-phone = Phone number not recognised. Write for example 0812-3456-7890 or +62 812 3456 7890.
 form-error-file-type = This kind of file is not accepted. Send a { $types } file.

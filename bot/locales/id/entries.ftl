@@ -35,7 +35,9 @@ entry-choose = Pilih inovasi yang akan dilanjutkan, atau mulai inovasi baru:
 entry-resume-nothing = Tidak ada draf inovasi yang sedang diisi, jadi tidak ada yang dapat dilanjutkan. Berikut inovasi unit Bapak/Ibu dan statusnya; untuk mulai inovasi baru, ketuk ➕ di bawah.
 entry-button-new = ➕ Inovasi baru ({ $unit })
 entry-untitled = (inovasi tanpa nama)
-entry-cancelled = Bapak/Ibu keluar dari formulir. Semua jawaban tersimpan sebagai draf; kirim /lanjutkan untuk melanjutkan.
+entry-cancelled = Bapak/Ibu keluar dari formulir. Jawaban yang sudah diisi tersimpan sebagai draf (formulir yang masih kosong tidak disimpan); kirim /lanjutkan untuk melanjutkan.
+entry-ask-new-or-open = Unit Bapak/Ibu sudah memiliki inovasi di bawah ini. Ketuk 📄 untuk melihatnya, atau ➕ untuk mulai mengisi inovasi baru.
+entry-view-status = Status: <b>{ $status }</b> · Nomor pendaftaran: <b>{ $number }</b>
 entry-edit-ignored = Perubahan pada pesan yang sudah terkirim tidak diterapkan. Untuk mengubah jawaban, ketuk 📋 Ringkasan lalu ✏️ pada isian yang ingin diubah.
 
 ## Questions
@@ -77,6 +79,7 @@ form-error-not-before = Tanggal ini tidak boleh sebelum { $other } ({ $other_dat
 form-error-not-after = Tanggal ini tidak boleh sesudah { $other } ({ $other_date }).
 form-error-money = Jumlah uang tidak dikenali. Tulis misalnya Rp10.000.000, 10 juta atau 1,5 miliar.
 form-error-money-sen = Anggaran ditulis dalam rupiah penuh, tanpa sen. Tulis misalnya Rp10.000.000.
+form-error-money-too-large = Jumlah ini melebihi batas formulir: paling besar Rp{ $maximum }. Mohon periksa kembali jumlah angka nolnya.
 form-error-url = Tautan tidak dikenali. Kirim alamat lengkap, misalnya https://youtu.be/…
 form-error-phone = Nomor telepon tidak dikenali. Tulis misalnya 0812-3456-7890 atau +62 812 3456 7890.
 form-error-file-type = Jenis berkas tidak diterima. Kirim berkas { $types }.

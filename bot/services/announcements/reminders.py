@@ -6,8 +6,8 @@ Kinds (:class:`ReminderKind`) and where their instants come from:
   ``reminders``), relative to the event's start (its first agenda item that is not cancelled):
   ``days_before`` N at ``at`` (a time of day in the event's zone) or ``minutes_before`` N.
   Sent to the subscribers of schedule news.
-* ``star``: a personal reminder :data:`STAR_REMINDER_BEFORE` before an agenda item the chat
-  starred (a :class:`Star` row).
+* ``star``: a personal reminder ``Event.star_reminder_minutes`` (the event file's
+  ``star_reminder_minutes``) before an agenda item the chat starred (a :class:`Star` row).
 * ``deadline``: at :data:`DEADLINE_REMINDER_TIME` on the day N days before the edition's
   ``entries_close_at``, for N in ``Edition.config["deadline_reminder_days"]``; sent to the
   officers of units with an unsent draft or no entry (see :func:`deadline_targets`).
@@ -51,9 +51,6 @@ from bot.storage.models import (
     SubmissionStatus,
     Unit,
 )
-
-STAR_REMINDER_BEFORE = timedelta(minutes=15)
-"""How long before a starred agenda item its personal reminder is sent."""
 
 DEADLINE_REMINDER_TIME = time(8, 0)
 """Time of day (event zone, 08.00 WIB: office hours) at which deadline reminders are sent."""
@@ -158,14 +155,14 @@ def _event_rows(event: Event, now: datetime) -> list[_Wanted]:
     ]
 
 
-def _star_row(chat_id: int, item: AgendaItem, now: datetime) -> list[_Wanted]:
+def _star_row(chat_id: int, item: AgendaItem, minutes: int, now: datetime) -> list[_Wanted]:
     if item.cancelled or item.starts_at <= now:
         return []
     return [
         _Wanted(
             star_reminder_key(chat_id, item.id),
             ReminderKind.STAR,
-            item.starts_at - STAR_REMINDER_BEFORE,
+            item.starts_at - timedelta(minutes=minutes),
             {"chat_id": chat_id, "agenda_item_id": item.id},
         )
     ]
@@ -262,10 +259,14 @@ async def plan_star_reminders(session: AsyncSession, now: datetime) -> None:
     cancelled items and of items already under way."""
     stars = (
         await session.execute(
-            select(Star.chat_id, AgendaItem).join(AgendaItem, AgendaItem.id == Star.agenda_item_id)
+            select(Star.chat_id, AgendaItem, Event.star_reminder_minutes)
+            .join(AgendaItem, AgendaItem.id == Star.agenda_item_id)
+            .join(Event, Event.id == AgendaItem.event_id)
         )
     ).all()
-    wanted = [row for chat_id, item in stars for row in _star_row(chat_id, item, now)]
+    wanted = [
+        row for chat_id, item, minutes in stars for row in _star_row(chat_id, item, minutes, now)
+    ]
     _apply(session, await _existing(session, "star:"), wanted, now, prefixes=["star:"])
 
 
@@ -280,7 +281,10 @@ async def plan_star_reminder(
     item = await session.get(AgendaItem, agenda_item_id)
     if item is None:
         return None
-    wanted = _star_row(chat_id, item, now)
+    minutes = await session.scalar(
+        select(Event.star_reminder_minutes).where(Event.id == item.event_id)
+    )
+    wanted = _star_row(chat_id, item, minutes, now)
     key = star_reminder_key(chat_id, agenda_item_id)
     existing = await _existing(session, key, exact=True)
     _apply(session, existing, wanted, now, prefixes=[])

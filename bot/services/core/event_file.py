@@ -173,6 +173,7 @@ class EventSpec(_Strict):
     speakers: list[SpeakerSpec] = Field(default_factory=list)
     agenda: list[AgendaItemSpec] = Field(default_factory=list)
     reminders: list[ReminderSpec] = Field(default_factory=list)
+    star_reminder_minutes: int = Field(default=15, ge=1, le=24 * 60)
     faq: list[FaqSpec] = Field(default_factory=list)
     legal_basis: list[str] = Field(default_factory=list)
 
@@ -248,13 +249,19 @@ class ChoiceSpec(_Strict):
     _localized = field_validator("label", mode="before")(_check_localized)
 
 
+MAX_EXACT_RUPIAH = 2**53 - 1
+"""The largest amount a money field may allow: whole rupiah stay exact in a JSON answer on
+every database and in every JSON reader (SQLite reads larger numbers as floats)."""
+
+
 class FormFieldSpec(_Strict):
     """One field of the entry form.
 
     ``show_if`` shows the field only when an earlier field has one of the given values;
     ``not_before`` names an earlier date field this date must not precede (e.g. penerapan not
     before uji coba); ``not_after_today`` refuses a date field's dates after today (in the
-    event's time zone), for things that already happened.
+    event's time zone), for things that already happened; ``max_rupiah`` is the largest
+    amount a money field accepts (default Rp1.000.000.000.000, a city's whole yearly budget).
     """
 
     key: Key
@@ -268,6 +275,7 @@ class FormFieldSpec(_Strict):
     choices: list[ChoiceSpec] = Field(default_factory=list)
     file_types: list[str] = Field(default_factory=list)
     max_size_mb: float = Field(default=20, gt=0, le=20)
+    max_rupiah: int = Field(default=1_000_000_000_000, ge=1, le=MAX_EXACT_RUPIAH)
     show_if: dict[Key, list[str]] | None = None
     not_before: Key | None = None
     not_after_today: bool = False

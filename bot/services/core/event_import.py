@@ -138,6 +138,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         legal_basis=list(ev.legal_basis),
         faq=[item.model_dump() for item in ev.faq],
         reminder_offsets=[item.model_dump() for item in ev.reminders],
+        star_reminder_minutes=ev.star_reminder_minutes,
     )
     if event is None:
         event = writer.add(Event(slug=ev.slug, **values))

@@ -200,7 +200,10 @@ def parse_text_answer(
         check_not_before(fields, spec.key, value, answers)
         return value
     if spec.kind == "money":
-        return parse_money(text)
+        amount = parse_money(text)
+        if amount > spec.max_rupiah:
+            raise FieldError("form-error-money-too-large", maximum=spec.max_rupiah)
+        return amount
     if spec.kind == "url":
         return parse_url(text)
     if spec.kind == "phone":

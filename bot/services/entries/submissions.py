@@ -137,7 +137,8 @@ async def officer_units(session: AsyncSession, user_id: int, edition_id: int) ->
 
 
 async def unit_entries(session: AsyncSession, unit_ids: Collection[int]) -> list[Submission]:
-    """The entries of the units, newest first, with answers, attachments and assessments."""
+    """The entries of the units, newest first, with answers, attachments and assessments.
+    Empty drafts (:func:`is_empty`) are left out: there is nothing in them to show."""
     if not unit_ids:
         return []
     rows = await session.scalars(
@@ -146,7 +147,38 @@ async def unit_entries(session: AsyncSession, unit_ids: Collection[int]) -> list
         .options(*_entry_options())
         .order_by(Submission.created_at.desc(), Submission.id.desc())
     )
-    return list(rows)
+    return [entry for entry in rows if not is_empty(entry)]
+
+
+def is_empty(submission: Submission) -> bool:
+    """A draft with nothing in it yet: no answer, file or self-assessment (``answers``,
+    ``attachments`` and ``assessments`` loaded)."""
+    return (
+        submission.status is S.DRAFT
+        and not submission.answers
+        and not submission.attachments
+        and not submission.assessments
+    )
+
+
+async def discard_if_empty(session: AsyncSession, submission: Submission) -> bool:
+    """Delete ``submission`` if it is an empty draft (an officer started an entry and left
+    it before answering anything), so no "(inovasi tanpa nama)" is kept.
+
+    Returns:
+        Whether it was deleted.
+    """
+    await load_rest(session, submission)
+    if not is_empty(submission):
+        return False
+    await session.execute(
+        update(Officer)
+        .where(Officer.current_submission_id == submission.id)
+        .values(current_submission_id=None)
+    )
+    await session.delete(submission)
+    await session.flush()
+    return True
 
 
 async def load_entry(session: AsyncSession, submission_id: int) -> Submission | None:

@@ -22,7 +22,7 @@ async def test_no_star_for_a_started_session_and_a_stale_tap_is_refused(users, b
     bot.clock.set(DURING_AWARDS)  # 09.15 WIB: the awards (09.00) are on, the talk (10.00) is not
     siti = await users.create("Siti")
     awards, talk = await item_id(bot, "penganugerahan-iga"), await item_id(bot, "materi-kemendagri")
-    star = plain_text("id", "agenda-star-button")
+    star = plain_text("id", "agenda-star-button", minutes=15)
     await siti.send("/agenda")
     await siti.expect_message("Susunan acara")
 

@@ -121,9 +121,11 @@ async def test_a_session_in_full_and_its_star(users, bot, emu) -> None:
     assert "Narasumber Kementerian Dalam Negeri (Kementerian Dalam Negeri)" in detail["text"]
     assert "📍 Ballroom Lelly, Hotel Puri Perdana\n" in detail["text"]
 
-    tap = await siti.tap(plain_text("id", "agenda-star-button"))
+    tap = await siti.tap(plain_text("id", "agenda-star-button", minutes=15))
     answer = await siti.expect_callback_answer(tap)
-    assert answer["text"] == plain_text("id", "agenda-starred")
+    assert answer["text"] == plain_text(
+        "id", "agenda-starred", minutes=15, time="09.45", zone="WIB"
+    )
     async with bot.runtime.sessions() as session:
         assert await session.get(Star, (siti.id, materi)) is not None
     starred_label = "⭐ 10.00 Arah kebijakan perencanaan pembangunan…"
