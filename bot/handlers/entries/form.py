@@ -883,7 +883,13 @@ async def _entries_listing(
     rows += _new_buttons(language, officers)
     if blocks:
         listing = "\n\n".join(f"{n}. {block}" for n, block in enumerate(blocks, start=1))
-        text = "\n\n".join([t(language, "entry-list"), listing, t(language, "entry-list-actions")])
+        shown = {b.text[:2] for row in rows for b in row}
+        legend = "; ".join(
+            t(language, f"entry-list-action-{action}")
+            for action, mark in (("open", "✏️"), ("withdraw", "↩️"))
+            if mark[:2] in shown
+        )  # only the buttons the listing shows are explained
+        text = "\n\n".join(filter(None, [t(language, "entry-list"), listing, legend]))
     else:
         text = t(language, "entry-list-empty")
     return text, InlineKeyboardMarkup(rows)

@@ -24,7 +24,15 @@ from bot.handlers.entries.buttons import (
     field_button,
     value_button,
 )
-from bot.i18n import format_day, format_megabytes, format_moment, format_money, plain_text, t
+from bot.i18n import (
+    format_day,
+    format_megabytes,
+    format_moment,
+    format_money,
+    format_number,
+    plain_text,
+    t,
+)
 from bot.services.core.event_file import FormFieldSpec, localized
 from bot.services.entries.form import (
     FieldError,
@@ -32,6 +40,7 @@ from bot.services.entries.form import (
     count_words,
     field_by_key,
     field_number,
+    may_be_asked,
 )
 from bot.services.entries.submissions import (
     EntryError,
@@ -166,7 +175,7 @@ def question(
     hint_args: dict[str, object] = {}
     if spec.kind == "file":
         types = ", ".join(kind.upper() for kind in spec.file_types) or "—"
-        hint_args = {"types": types, "limit": f"{spec.max_size_mb:g}"}
+        hint_args = {"types": types, "limit": format_number(spec.max_size_mb, language)}
     if spec.kind == "long_text":
         hint_args = {"minimum": spec.min_words or 1}
     lines.append(_fixed(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
@@ -250,7 +259,7 @@ def level_question(
         number=index + 1,
         total=len(edition.indicators),
         name=indicator.name,
-        weight=f"{indicator.weight:g}",
+        weight=format_number(indicator.weight, language),
         evidence=indicator.evidence or "—",
         mandatory=t(language, "entry-indicator-mandatory") if indicator.mandatory else "",
     )
@@ -336,8 +345,8 @@ def score_line(language: str, score: Any) -> str:
     text = t(
         language,
         "entry-score",
-        score=f"{score.score:g}",
-        maximum=f"{score.maximum:g}",
+        score=format_number(score.score, language),
+        maximum=format_number(score.maximum, language),
         assessed=score.assessed,
         evidenced=score.evidenced,
         total=score.total,
@@ -367,11 +376,14 @@ def summary(
     The form and the self-assessment are counted apart, so the numbers add up: "Isian
     formulir: 18 dari 19 lengkap" with one field marked ⚠️ to fix with ✏️, then the indicators
     assessed and with evidence, the score, and the mandatory indicators still lacking evidence
-    (fixed in 📊 Penilaian mandiri, not with ✏️)."""
+    (fixed in 📊 Penilaian mandiri, not with ✏️). The fields are counted and numbered as the
+    questions are ("2 dari 19", :func:`~bot.services.entries.form.field_number`): those asked
+    or that may still be asked."""
+    counted = [spec for spec in fields if may_be_asked(spec, answers)]
     missing = {key for key, _ in problems if field_by_key(visible, key) is not None}
-    complete = sum(1 for spec in visible if spec.key in answers and spec.key not in missing)
+    complete = sum(1 for spec in counted if spec.key in answers and spec.key not in missing)
     lines = []
-    for number, spec in enumerate(visible, start=1):
+    for number, spec in enumerate(counted, start=1):
         if spec.key in answers:
             value = short(display_value(spec, answers[spec.key], language))
             if spec.kind == "long_text" and answers[spec.key]:
@@ -394,7 +406,7 @@ def summary(
         "entry-summary",
         name=entry_name(language, submission),
         complete=complete,
-        total=len(visible),
+        total=len(counted),
     )
     text += "\n\n" + "\n".join(lines)
     lacking = []
@@ -407,8 +419,8 @@ def summary(
             assessed=score.assessed,
             evidenced=score.evidenced,
             total=score.total,
-            score=f"{score.score:g}",
-            maximum=f"{score.maximum:g}",
+            score=format_number(score.score, language),
+            maximum=format_number(score.maximum, language),
         )
     if submission.status is SubmissionStatus.RETURNED and submission.status_note:
         text += "\n\n" + note_text(language, submission.status_note)
@@ -422,7 +434,8 @@ def summary(
     sid = submission.id
     edit_buttons = [
         button(f"✏️ {number}", field_button(FieldAction.EDIT, sid, fields.index(spec)))
-        for number, spec in enumerate(visible, start=1)
+        for number, spec in enumerate(counted, start=1)
+        if spec in visible
     ]
     rows = [
         edit_buttons[i : i + EDIT_BUTTONS_PER_ROW]

@@ -14,14 +14,15 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
-from bot.i18n import format_moment
+from bot.i18n import format_moment, format_number
 from bot.services.core.roles import Role
 from bot.services.judging import ranking
 from bot.services.judging import scoring as judging
 
 
-def _score(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+def _score(value: float | None, language: str) -> str:
+    """A score with two decimals as the language writes it ("81,50"), "–" for none."""
+    return "–" if value is None else format_number(value, language, decimals=2)
 
 
 async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup]:
@@ -29,8 +30,8 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
     lines = [
         access.t(
             "ranking-header",
-            judges=f"{float(formula['judges']) * 100:g}",
-            self=f"{float(formula['self_assessment']) * 100:g}",
+            judges=format_number(float(formula["judges"]) * 100, access.language),
+            self=format_number(float(formula["self_assessment"]) * 100, access.language),
         )
     ]
     ranked = await ranking.compute_ranking(access.session, access.edition)
@@ -44,9 +45,9 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
                 number=line.submission.number or "—",
                 unit=line.submission.unit.name,
                 title=line.submission.title or "—",
-                final=_score(line.final),
-                mean=_score(line.judges_mean),
-                self=_score(line.self_assessment),
+                final=_score(line.final, access.language),
+                mean=_score(line.judges_mean, access.language),
+                self=_score(line.self_assessment, access.language),
                 count=len(line.judge_scores),
             )
         )

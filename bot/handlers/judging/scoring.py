@@ -24,6 +24,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
+from bot.i18n import format_number
 from bot.services.core.roles import Role
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import scoring as judging
@@ -88,8 +89,9 @@ LEVEL = Codec("jd:lv", LevelTap)
 BUTTONS = (LIST, ENTRY, CRITERION, SCORE, VALIDATION, LEVEL)
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
+def _number(value: float | None, language: str) -> str:
+    """A score or level as the language writes it ("87,5"), "–" for none."""
+    return "–" if value is None else format_number(value, language)
 
 
 async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
@@ -135,12 +137,12 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
     rows = []
     for index, criterion in enumerate(criteria):
         value = scores.get(criterion.key)
-        shown = _number(value) if value is not None else access.t("score-not-yet")
+        shown = _number(value, access.language) if value is not None else access.t("score-not-yet")
         lines.append(
             access.t(
                 "score-criterion-line",
                 name=criterion.label(access.language),
-                weight=f"{criterion.weight:g}",
+                weight=format_number(criterion.weight, access.language),
                 value=shown,
             )
         )
@@ -154,7 +156,9 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
         )
     total = weighted_score(scores, criteria)
     if total is not None:
-        lines.append(access.t("score-weighted", value=f"{total:.2f}"))
+        lines.append(
+            access.t("score-weighted", value=format_number(total, access.language, decimals=2))
+        )
     rows.append(
         [
             button(access.t("score-button-validate"), VALIDATION.pack(PageTap(entry_id, 0))),
@@ -257,7 +261,7 @@ async def _ask_score(update: Update, access: Access, entry_id: int, index: int) 
     question = access.t(
         "score-ask-value",
         name=criterion.label(access.language),
-        weight=f"{criterion.weight:g}",
+        weight=format_number(criterion.weight, access.language),
         number=entry.number or "—",
     )
     await _edit_or_reply(update, question, InlineKeyboardMarkup(rows))
@@ -276,7 +280,8 @@ async def _save_score(
         access.session, access.roles.judge, entry_id, criterion.key, value, now=access.now
     )
     await access.commit()
-    saved = access.t("score-saved", name=criterion.label(access.language), value=_number(value))
+    language = access.language
+    saved = access.t("score-saved", name=criterion.label(language), value=_number(value, language))
     if update.callback_query is not None:
         await update.callback_query.answer(saved)
         await _show_entry(update, access, entry_id)
@@ -308,20 +313,23 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
                 "validate-line",
                 indicator=indicator.number,
                 name=indicator.name,
-                weight=f"{indicator.weight:g}",
+                weight=format_number(indicator.weight, access.language),
                 level=str(assessment.level) if assessment and assessment.level else "–",
-                validated=_number(assessment.validated_level if assessment else None),
+                validated=_number(
+                    assessment.validated_level if assessment else None, access.language
+                ),
             )
         )
-        rows.append(
+        validated = assessment.validated_level if assessment else None
+        rows += [
             [
                 button(
-                    f"#{indicator.number}: {level}",
+                    _level_label(indicator, level, validated),
                     LEVEL.pack(LevelTap(entry_id, indicator.id, level, page)),
                 )
-                for level in judging.LEVELS
             ]
-        )
+            for level in judging.LEVELS
+        ]
     nav = []
     if page > 0:
         nav.append(button("◀", VALIDATION.pack(PageTap(entry_id, page - 1))))
@@ -330,6 +338,15 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
         nav.append(button("▶", VALIDATION.pack(PageTap(entry_id, page + 1))))
     rows.append(nav)
     await _edit_or_reply(update, "\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def _level_label(indicator: Indicator, level: int, validated: float | None) -> str:
+    """A validation button: the indicator, the level and its name, ✓ on the current choice
+    ("✓ 1. Regulasi inovasi daerah · 3 Peraturan Daerah")."""
+    names = {item["level"]: item["description"] for item in indicator.levels or []}
+    mark = "✓ " if validated == level else ""
+    name = indicator.name if len(indicator.name) <= 28 else indicator.name[:27] + "…"
+    return f"{mark}{indicator.number}. {name} · {level} {names.get(level, '')}".rstrip()
 
 
 async def on_typed_score(update: Update, context: BotContext, pending: Pending) -> bool:

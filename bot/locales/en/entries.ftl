@@ -137,7 +137,8 @@ entry-returned-note = Committee's note:
 
 ## Status
 entry-list = <b>Your unit's entries</b>
-entry-list-actions = ✏️ continue or revise, ↩️ withdraw an entry (before the deadline).
+entry-list-action-open = ✏️ continue or revise
+entry-list-action-withdraw = ↩️ withdraw an entry (before the deadline)
 entry-list-empty = Your unit has no entries yet. Tap the button below to start.
 entry-list-item =
     <b>{ $name }</b> · { $number }

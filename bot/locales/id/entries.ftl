@@ -137,7 +137,8 @@ entry-returned-note = Catatan panitia:
 
 ## Status
 entry-list = <b>Inovasi unit Bapak/Ibu</b>
-entry-list-actions = ✏️ lanjutkan atau perbaiki, ↩️ tarik inovasi (sebelum batas waktu).
+entry-list-action-open = ✏️ lanjutkan atau perbaiki
+entry-list-action-withdraw = ↩️ tarik inovasi (sebelum batas waktu)
 entry-list-empty = Unit Bapak/Ibu belum memiliki inovasi. Ketuk tombol di bawah untuk mulai.
 entry-list-item =
     <b>{ $name }</b> · { $number }

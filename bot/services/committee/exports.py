@@ -33,7 +33,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.i18n import plain_text
+from bot.i18n import format_number, plain_text
 from bot.services.core.events import current_edition
 from bot.services.entries.form import answer_files
 from bot.services.judging.ranking import compute_ranking, judges_by_id, weighted_score
@@ -51,6 +51,16 @@ from bot.storage.models import (
 
 DATE_FORMAT = "DD/MM/YYYY"
 MOMENT_FORMAT = "DD/MM/YYYY HH:MM"
+RUPIAH_FORMAT = '"Rp"#,##0'
+"""Amounts of rupiah: whole numbers grouped by thousands ("Rp250.000.000" in Indonesian)."""
+DECIMAL_FORMAT = "#,##0.00"
+"""Scores: two decimals ("87,50" in Indonesian); the reader's separators are used."""
+
+
+class Rupiah(int):
+    """An amount of money in a table: an integer cell with :data:`RUPIAH_FORMAT`."""
+
+
 MAX_WIDTH = 60
 """Widest column, in characters; longer texts wrap."""
 
@@ -112,7 +122,7 @@ def answer_text(field: dict[str, Any], value: Any, language: str) -> Any:
     if kind == "file":
         return ", ".join(f.get("file_name") or "—" for f in answer_files(value)) or None
     if kind == "money":
-        return value
+        return Rupiah(value) if isinstance(value, int) else value
     return str(value)
 
 
@@ -272,7 +282,7 @@ def export_tables(
             "scores",
             title("scores"),
             headers("number", "unit", "innovation", "judge")
-            + [f"{c.label(language)} ({c.weight:g}%)" for c in criteria]
+            + [f"{c.label(language)} ({format_number(c.weight, language)}%)" for c in criteria]
             + headers("weighted"),
             score_rows,
         ),
@@ -443,12 +453,20 @@ def _write_sheet(book: Any, table: Table, spool: _Spool) -> None:
     sheet.append(header_cells)
 
     def formatted(value: Any) -> Any:
-        """A date or moment as a cell with its display format; any other value as it is."""
+        """A date, moment, amount of rupiah or decimal number as a cell with its display
+        format (shown with the reader's separators: 1.234,50 in Indonesian); any other value
+        as it is."""
         if isinstance(value, datetime | date):
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.number_format = MOMENT_FORMAT if isinstance(value, datetime) else DATE_FORMAT
-            return cell
-        return value
+            number_format = MOMENT_FORMAT if isinstance(value, datetime) else DATE_FORMAT
+        elif isinstance(value, Rupiah):
+            number_format, value = RUPIAH_FORMAT, int(value)
+        elif isinstance(value, float):
+            number_format = DECIMAL_FORMAT
+        else:
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = number_format
+        return cell
 
     for rows in spool.chunks():
         for row in rows:

@@ -23,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.i18n import format_day, format_moment, plain_text
+from bot.i18n import format_day, format_moment, format_number, plain_text
 from bot.services.committee.exports import answer_text, localized, status_label
 from bot.services.judging.ranking import compute_ranking, final_formula
 from bot.services.judging.results import visible_awards
@@ -177,9 +177,9 @@ async def build_report(
                     line.rank,
                     line.submission.unit.name,
                     line.submission.title,
-                    _number(line.judges_mean),
-                    _number(line.self_assessment),
-                    _number(line.final),
+                    _number(line.judges_mean, language),
+                    _number(line.self_assessment, language),
+                    _number(line.final, language),
                 ]
                 for line in ranking
             ],
@@ -224,9 +224,9 @@ async def build_report(
             pdf.paragraph(
                 _t(
                     "report-entry-scores",
-                    judges=_number(line.judges_mean),
-                    self=_number(line.self_assessment),
-                    final=_number(line.final),
+                    judges=_number(line.judges_mean, language),
+                    self=_number(line.self_assessment, language),
+                    final=_number(line.final, language),
                 ),
                 bold=True,
             )
@@ -247,8 +247,9 @@ async def build_report(
     return bytes(pdf.output())
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
+def _number(value: float | None, language: str) -> str:
+    """A score with two decimals as the language writes it ("61,25"), "–" for none."""
+    return "–" if value is None else format_number(value, language, decimals=2)
 
 
 def _formula_text(edition: Edition, language: str) -> str:
@@ -256,7 +257,7 @@ def _formula_text(edition: Edition, language: str) -> str:
     return plain_text(
         language,
         "report-formula",
-        judges=f"{float(formula['judges']) * 100:g}",
-        self=f"{float(formula['self_assessment']) * 100:g}",
+        judges=format_number(float(formula["judges"]) * 100, language),
+        self=format_number(float(formula["self_assessment"]) * 100, language),
         tiebreak=plain_text(language, f"report-tiebreak-{formula['tie_break']}"),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.i18n import format_day, plain_text
+from bot.i18n import format_day, format_number, plain_text
 from bot.services.committee.exports import answer_text, localized, status_label
 from bot.services.committee.report import _Report
 from bot.services.evidence.names import safe_name
@@ -62,7 +62,7 @@ def answers_pdf(edition: Edition, submission: Submission, language: str = "id") 
                     indicator.name,
                     assessment.level,
                     assessment.validated_level or "—",
-                    f"{indicator.weight:g}",
+                    format_number(indicator.weight, language),
                     "\n".join(evidence) or "—",
                 ]
             )

@@ -90,7 +90,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     await ani.expect_message("Perangkat Daerah: Dinas Sosial")
     await ani.tap(t("id", "score-button-validate"))
     await ani.expect_message("Validasi indikator")
-    await ani.tap("#1: 3")
+    await ani.tap("1. Regulasi inovasi daerah · 3 Peraturan Daerah")
     await ani.expect_message(
         predicate=lambda m: (
             "Regulasi inovasi daerah (bobot 3): peserta 2, validasi <b>3</b>" in (m["html"] or "")
@@ -116,7 +116,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
         await budi.send("150")
         await budi.expect_message(t("id", "score-bad-number"))
         await budi.send("60,5")
-        await budi.expect_message(f"Tersimpan: {criterion.name['id']} = 60.5")
+        await budi.expect_message(f"Tersimpan: {criterion.name['id']} = 60,5")
         await budi.expect_message("Perangkat Daerah: Kelurahan Bendogerit")
     # Budi revises one score while judging is open
     await budi.send("/nilai")
@@ -142,7 +142,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     ranking = await siti.expect_message("Peringkat sementara")
     text = ranking["text"]
     assert text.index("Sosial Home Care") < text.index("LAPIS MANIS") < text.index("JAGO SILO")
-    assert "52.50" in text and "42.35" in text
+    assert "52,50" in text and "42,35" in text  # Indonesian decimals
     await siti.send("/tetapkan_juara")
     await siti.expect_message("Tetapkan juara")
     answer = await siti.expect_callback_answer(await siti.tap(t("id", "results-button-confirm")))
