@@ -36,6 +36,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "undangan": "invite",
     "buka_kembali": "reopen",
     "muat_ulang": "reload",
+    "ruang_kerja": "workspace",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""

@@ -22,6 +22,7 @@ from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CommandHandler, filters
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.commands import command_names
 from bot.i18n import plain_text, t
 from bot.services.core import audit
 from bot.services.core.events import current_edition_id
@@ -95,5 +96,5 @@ async def workspace_command(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     """Adds ``/ruang_kerja`` (alias ``/workspace``) in private chats."""
     application.add_handler(
-        CommandHandler(["ruang_kerja", "workspace"], workspace_command, filters.ChatType.PRIVATE)
+        CommandHandler(command_names("ruang_kerja"), workspace_command, filters.ChatType.PRIVATE)
     )
