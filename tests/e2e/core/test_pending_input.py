@@ -151,7 +151,7 @@ class TestRestart:
             bot_process.started[-1].kill()  # even killed
             bot_process.start()
             await siti.send("77,5")
-            await siti.expect_message(f"Tersimpan: {CRITERION} = 77.5", timeout=START_TIMEOUT)
+            await siti.expect_message(f"Tersimpan: {CRITERION} = 77,5", timeout=START_TIMEOUT)
             assert (await _state(sessions, submitted))[2:] == ([77.5], 0)
             assert await emu.rejections() == [], bot_process.output()
         finally:
