@@ -16,6 +16,7 @@ from bot.handlers.evidence.downloads import store_of
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
 from bot.i18n import format_megabytes, format_moment
@@ -151,5 +152,5 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
 def register(application: Application) -> None:
     """Adds /hapus_berkas and its confirmation button (``/export berkas`` is routed by
     ``/export``)."""
-    application.add_handler(CommandHandler(["hapus_berkas", "purge_files"], purge_command))
+    application.add_handler(CommandHandler(command_names("hapus_berkas"), purge_command))
     application.add_handler(CallbackQueryHandler(purge_confirmed, pattern=PURGE.pattern))

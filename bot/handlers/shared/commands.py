@@ -37,6 +37,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "buka_kembali": "reopen",
     "muat_ulang": "reload",
     "ruang_kerja": "workspace",
+    "hapus_berkas": "purge_files",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""
