@@ -15,8 +15,8 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers.evidence.downloads import store_of
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec
-from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.commands import command_names
+from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
 from bot.i18n import format_megabytes, format_moment

@@ -21,8 +21,8 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CommandHandler, filters
 
-from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.commands import command_names
+from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
 from bot.services.core import audit
 from bot.services.core.events import current_edition_id

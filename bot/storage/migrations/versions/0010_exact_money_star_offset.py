@@ -1,8 +1,8 @@
 """exact money, the star reminder's offset: money answers as whole rupiah (integers, not
 floats), and ``events.star_reminder_minutes`` from the event file (default 15)
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-05
 """
 
@@ -13,8 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
