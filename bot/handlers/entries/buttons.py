@@ -14,6 +14,7 @@ class EntryAction(enum.StrEnum):
     """A button about the whole entry."""
 
     OPEN = "open"
+    VIEW = "view"
     WITHDRAW = "withdraw"
     WITHDRAW_OK = "withdrawok"
     CONFIRM = "confirm"

@@ -300,7 +300,7 @@ def _new_or_open(language: str, entries: Sequence[Submission], officers: Sequenc
             views.button(
                 f"📄 {views.short(views.entry_name(language, e), 30)} · "
                 + views.status_label(language, e.status),
-                f"entry:view:{e.id}",
+                entry_button(EntryAction.VIEW, e.id),
             )
         ]
         for e in entries[:10]

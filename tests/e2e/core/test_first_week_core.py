@@ -63,7 +63,7 @@ async def test_cancel_outside_a_form_is_understood(users) -> None:
     await john.send("/language en")
     await john.expect_message("the bot now speaks")
     await john.send("/cancel")
-    await john.expect_message(t("en", "entry-cancel-nothing"))
+    await john.expect_message(t("en", "input-cancel-nothing"))
 
 
 @pytest.mark.parametrize("kind", ["photo", "document", "sticker"])

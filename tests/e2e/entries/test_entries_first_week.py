@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
+from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
-    LONG_FIELD,
     active_entry_id,
     entry_state,
     join,
@@ -144,34 +144,9 @@ async def _officer_at(users, bot, *keys: str):  # type: ignore[no-untyped-def]
         submission = await load_entry(session, entry_id)
         for answer in [a for a in submission.answers if a.field_key in keys]:
             submission.answers.remove(answer)
-        submission.current_field = keys[0]
+        submission.cursor = to_json(AtField(keys[0]))
     await budi.send("/lanjutkan")
     return budi, entry_id
-
-
-async def test_typing_at_the_summary_gets_a_short_pointer_not_the_summary(users, bot) -> None:
-    bot.clock.set(IN_WINDOW)
-    budi = await join(users, bot, "Budi")
-    await prefilled_entry(bot, budi.id)
-    await budi.send("/lanjutkan")
-    summary = await budi.expect_message("Ringkasan:")
-    await budi.send("ini catatan saya")
-    pointer = await budi.expect_message("ini catatan saya")
-    assert "Ringkasan:" not in pointer["text"]
-    assert len(pointer["text"]) < len(summary["text"]) / 3
-
-
-async def test_a_long_text_chunk_is_acknowledged_briefly(users, bot) -> None:
-    bot.clock.set(IN_WINDOW)
-    budi, _ = await _officer_at(users, bot, LONG_FIELD)
-    ask = await budi.expect_message(question("Rancang bangun dan pokok perubahan"))
-    await budi.send(" ".join(["kata"] * 120))
-    ack = await budi.expect_message("120 kata")
-    assert question("Rancang bangun") not in ack["text"]
-    assert len(ack["text"]) < len(ask["text"])
-    assert t("id", "entry-button-done") in button_texts(ack)  # finishing needs no scrolling
-    await budi.send(" ".join(["lagi"] * 200))
-    await budi.expect_message("320 kata")
 
 
 async def test_the_question_and_the_summary_count_the_same_fields(users, bot) -> None:
