@@ -31,9 +31,11 @@ async def test_a_late_tap_still_acts_and_says_so_in_the_chat(users, bot, emu) ->
     await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
     await siti.expect_message("Arah kebijakan perencanaan pembangunan daerah tahun 2024")
 
-    await siti.tap(plain_text("id", "agenda-star-button"))
+    await siti.tap(plain_text("id", "agenda-star-button", minutes=15))
     # the answer Telegram no longer takes comes as a message, the star is stored
-    await siti.expect_message(plain_text("id", "agenda-starred"))
+    await siti.expect_message(
+        plain_text("id", "agenda-starred", minutes=15, time="09.45", zone="WIB")
+    )
     async with bot.runtime.sessions() as session:
         assert await session.get(Star, (siti.id, materi)) is not None
     texts = [m["text"] for m in await siti.bot_messages()]
