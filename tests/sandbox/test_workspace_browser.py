@@ -38,9 +38,10 @@ TIMEOUT_MS = 30_000
 """Generous: the machine may be busy; the tests wait on conditions, never on sleeps."""
 SCREENSHOTS = REPO / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 740}
-SCORES = {"kebaharuan": "85", "kemanfaatan": "90", "kewenangan-kolaborasi": "80",
-          "replikasi-aplikatif": "75", "kualitas-penyajian": "70"}  # fmt: skip
-# weighted: (30×85 + 25×90 + 15×80 + 20×75 + 10×70) / 100 = 82
+SCORES = {"kebaharuan": "85,5", "kemanfaatan": "90", "kewenangan-kolaborasi": "80",
+          "replikasi-aplikatif": "75", "kualitas-penyajian": "68,5"}  # fmt: skip
+# typed with the Indonesian decimal comma; weighted:
+# (30×85,5 + 25×90 + 15×80 + 20×75 + 10×68,5) / 100 = 82
 JUDGES_MEAN = "82"
 
 
@@ -107,9 +108,14 @@ def test_judge_reads_validates_scores_reopens_and_submits(page: Any) -> None:
     for index in range(3):
         with page.expect_response(lambda r: r.url.endswith("/level")):
             levels.nth(index).select_option("3")
+    # Out of range: flagged beside the field and not saved; then the real score.
+    first = app.locator('input[data-criterion="kebaharuan"]')
+    first.fill("150")
+    expect(app.locator("#e-kebaharuan")).to_be_visible()
     for key, value in SCORES.items():
         with page.expect_response(lambda r: r.url.endswith("/criterion")):
             app.locator(f'input[data-criterion="{key}"]').fill(value)
+    expect(app.locator("#e-kebaharuan")).to_be_hidden()
     with page.expect_response(lambda r: r.url.endswith("/comment")):
         app.locator("textarea[data-comment]").fill("Inovasi jelas manfaatnya; bukti lengkap.")
 
@@ -119,7 +125,7 @@ def test_judge_reads_validates_scores_reopens_and_submits(page: Any) -> None:
     app = page.frame_locator("#webapp-frame")
     app.locator("a.row", has_text="SI-ANTRE").click()
     for key, value in SCORES.items():
-        expect(app.locator(f'input[data-criterion="{key}"]')).to_have_value(f"{float(value)}")
+        expect(app.locator(f'input[data-criterion="{key}"]')).to_have_value(value)
     expect(app.locator("textarea[data-comment]")).to_have_value(
         "Inovasi jelas manfaatnya; bukti lengkap."
     )

@@ -78,3 +78,4 @@ workspace-off = The workspace (Mini App) is not enabled on this server (PUBLIC_U
 judging-error-submitted = The scoring of this entry was submitted; it can no longer be changed.
 judging-error-incomplete = Some criteria have no score yet.
 judging-error-comment-too-long = The comment is too long; please shorten it to 10,000 characters.
+workspace-score-invalid = Enter a number from { $low } to { $high }, for example 87.5. This score is not saved yet.

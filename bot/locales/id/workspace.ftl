@@ -78,3 +78,4 @@ workspace-off = Ruang kerja (Mini App) belum diaktifkan di server ini (PUBLIC_UR
 judging-error-submitted = Penilaian inovasi ini sudah dikirim; nilai tidak dapat diubah lagi.
 judging-error-incomplete = Masih ada kriteria yang belum dinilai.
 judging-error-comment-too-long = Catatan terlalu panjang; mohon persingkat hingga 10.000 karakter.
+workspace-score-invalid = Isi angka { $low } sampai { $high }, misalnya 87,5. Nilai ini belum tersimpan.

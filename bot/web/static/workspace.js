@@ -150,14 +150,29 @@
     }
   });
 
+  // A score as typed: "87,5" (Indonesian) or "87.5", within the rubric's range; null for
+  // anything else, which is flagged beside the field and not saved (never cut or rounded).
+  function scoreOf(field) {
+    var text = field.value.trim().replace(",", ".");
+    if (!/^\d{1,3}(\.\d{1,2})?$/.test(text)) return null;
+    var value = parseFloat(text);
+    var low = parseFloat(field.getAttribute("data-min"));
+    var high = parseFloat(field.getAttribute("data-max"));
+    return value >= low && value <= high ? value : null;
+  }
+
   document.addEventListener("input", function (event) {
     var field = event.target;
     var entry = entryOf(field);
     if (field.hasAttribute("data-criterion")) {
-      if (field.value === "" || !field.checkValidity()) return;
+      var value = scoreOf(field);
+      var problem = document.getElementById("e-" + field.getAttribute("data-criterion"));
+      field.classList.toggle("invalid", value === null && field.value.trim() !== "");
+      if (problem) problem.hidden = !field.classList.contains("invalid");
+      if (value === null) return;
       var key = field.getAttribute("data-criterion");
       save("c:" + key, "PUT", "/app/api/score/" + entry + "/criterion",
-        { criterion: key, value: parseFloat(field.value) }, function (data) {
+        { criterion: key, value: value }, function (data) {
           var submit = document.querySelector("[data-submit]");
           if (submit && data.ok) submit.disabled = !data.complete;
         });
