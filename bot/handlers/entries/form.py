@@ -901,7 +901,8 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler(command_names("lanjutkan"), enter_form))
     application.add_handler(CommandHandler(command_names("inovasi_saya"), my_entries))
     application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))
-    application.add_handler(CallbackQueryHandler(on_button, pattern=buttons.PATTERN))
+    # every entry: tap, so that forged or garbled data is answered too (buttons.parse reads it)
+    application.add_handler(CallbackQueryHandler(on_button, pattern=r"^entry:"))
     accept_input(
         FillingEntry,
         InputRoute(

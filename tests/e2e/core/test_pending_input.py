@@ -153,6 +153,9 @@ class TestRestart:
             await siti.send("77,5")
             await siti.expect_message(f"Tersimpan: {CRITERION} = 77,5", timeout=START_TIMEOUT)
             assert (await _state(sessions, submitted))[2:] == ([77.5], 0)
-            assert await emu.rejections() == [], bot_process.output()
+            # a tap handled just before the kill may come again and be answered too late
+            # (the late taps of issue 13); nothing else may be refused
+            refused = [r for r in await emu.rejections() if r["method"] != "answerCallbackQuery"]
+            assert refused == [], bot_process.output()
         finally:
             await engine.dispose()
