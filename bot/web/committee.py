@@ -61,6 +61,11 @@ def _stage_choices(access: Access) -> list[dict[str, Any]]:
     return []
 
 
+HISTORY_ACTIONS = frozenset({"assessment.validate", "score.set", "review.comment", "review.submit"})
+"""Audit codes of an entry's history with a sentence of their own in the catalogue
+(``workspace-history-<code>``); status changes show the status, anything else a general line."""
+
+
 async def entries_page(request: web.Request) -> web.Response:
     """The entries: counts by status, filters (status, unit, stage), search."""
     async with authorised(request, is_admin_rule, "admin") as access:
@@ -116,6 +121,7 @@ async def entry_page(request: web.Request) -> web.Response:
             ],
             judgeable=entry.status in judging.JUDGEABLE,
             history=await workspace.entry_history(access.session, entry.id),
+            history_actions=HISTORY_ACTIONS,
         )
 
 

@@ -145,7 +145,7 @@ def test_ranking_shows_the_new_figures(page: Any) -> None:
     cells = row.locator("td.n")
     expect(cells.nth(0)).to_have_text(JUDGES_MEAN)
     assert "indikator belum divalidasi" in row.inner_text()
-    assert "Nilai akhir = 70 % × rata-rata nilai penilai" in app.locator(".formula").inner_text()
+    assert "Nilai akhir = 70% × rata-rata nilai penilai" in app.locator(".formula").inner_text()
     assert app.locator("html").get_attribute("data-scheme") == "light"
     page.locator("#webapp-theme").click()  # Telegram's theme changes while the app is open
     expect(app.locator("html")).to_have_attribute("data-scheme", "dark")

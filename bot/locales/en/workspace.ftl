@@ -53,7 +53,7 @@ workspace-done = Done
 workspace-nothing-assigned = No entries assigned yet.
 workspace-judging-closed = The committee has closed judging.
 workspace-ranking-title = Provisional ranking
-workspace-formula = Final score = { $judges } % × judges' mean + { $self } % × validated self-assessment score.
+workspace-formula = Final score = { $judges }% × judges' mean + { $self }% × validated self-assessment score.
 workspace-formula-judges = Each judge's score = weighted mean of the criteria (counted once every criterion is scored):
 workspace-formula-self = Self-assessment score = Σ weight × validated level ÷ Σ weight × 3, over { $count } indicators; an indicator not validated counts 0.
 workspace-entry = Entry
@@ -79,3 +79,8 @@ judging-error-submitted = The scoring of this entry was submitted; it can no lon
 judging-error-incomplete = Some criteria have no score yet.
 judging-error-comment-too-long = The comment is too long; please shorten it to 10,000 characters.
 workspace-score-invalid = Enter a number from { $low } to { $high }, for example 87.5. This score is not saved yet.
+workspace-history-assessment-validate = Self-assessment validated
+workspace-history-score-set = Criterion scored
+workspace-history-review-comment = Judge's comment saved
+workspace-history-review-submit = Scoring submitted
+workspace-history-other = Other change

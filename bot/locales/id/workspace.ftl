@@ -53,7 +53,7 @@ workspace-done = Selesai
 workspace-nothing-assigned = Belum ada inovasi yang ditugaskan.
 workspace-judging-closed = Penilaian sudah ditutup panitia.
 workspace-ranking-title = Peringkat sementara
-workspace-formula = Nilai akhir = { $judges } % × rata-rata nilai penilai + { $self } % × nilai penilaian mandiri tervalidasi.
+workspace-formula = Nilai akhir = { $judges }% × rata-rata nilai penilai + { $self }% × nilai penilaian mandiri tervalidasi.
 workspace-formula-judges = Nilai tiap penilai = rata-rata berbobot kriteria (dihitung bila semua kriteria sudah dinilai):
 workspace-formula-self = Nilai penilaian mandiri = Σ bobot × level tervalidasi ÷ Σ bobot × 3, atas { $count } indikator; indikator yang belum divalidasi bernilai 0.
 workspace-entry = Inovasi
@@ -79,3 +79,8 @@ judging-error-submitted = Penilaian inovasi ini sudah dikirim; nilai tidak dapat
 judging-error-incomplete = Masih ada kriteria yang belum dinilai.
 judging-error-comment-too-long = Catatan terlalu panjang; mohon persingkat hingga 10.000 karakter.
 workspace-score-invalid = Isi angka { $low } sampai { $high }, misalnya 87,5. Nilai ini belum tersimpan.
+workspace-history-assessment-validate = Validasi penilaian mandiri
+workspace-history-score-set = Nilai kriteria diisi
+workspace-history-review-comment = Catatan penilai disimpan
+workspace-history-review-submit = Penilaian dikirim
+workspace-history-other = Perubahan lain

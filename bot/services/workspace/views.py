@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +18,7 @@ from bot.services.judging.scoring import indicators_of, list_judges, progress
 from bot.storage.models import (
     Answer,
     AuditEntry,
+    Chat,
     Edition,
     Judge,
     SelfAssessment,
@@ -104,11 +106,24 @@ async def find_entries(
     return rows
 
 
-async def entry_history(session: AsyncSession, submission_id: int) -> list[AuditEntry]:
+@dataclass(frozen=True)
+class HistoryLine:
+    """One event of an entry's history as people read it: ``action`` is the audit code
+    (``submission.returned``, ``score.set``…), ``status`` the new status of a status change,
+    ``actor`` the person's name (the judge's name, else their Telegram first name)."""
+
+    at: datetime
+    action: str
+    status: SubmissionStatus | None
+    actor: str | None
+    note: str | None
+
+
+async def entry_history(session: AsyncSession, submission_id: int) -> list[HistoryLine]:
     """The audit entries about the entry: status changes, validations, scores and reviews,
-    newest first (at most :data:`HISTORY_LIMIT`)."""
+    newest first (at most :data:`HISTORY_LIMIT`), with the actors' names."""
     key = str(submission_id)
-    return list(
+    entries = list(
         await session.scalars(
             select(AuditEntry)
             .where(
@@ -125,6 +140,28 @@ async def entry_history(session: AsyncSession, submission_id: int) -> list[Audit
             .limit(HISTORY_LIMIT)
         )
     )
+    actor_ids = {entry.actor_id for entry in entries if entry.actor_id is not None}
+    names: dict[int, str] = {}
+    if actor_ids:
+        rows = await session.execute(select(Chat.id, Chat.first_name).where(Chat.id.in_(actor_ids)))
+        names.update({chat_id: name for chat_id, name in rows if name})
+        rows = await session.execute(
+            select(Judge.user_id, Judge.name).where(Judge.user_id.in_(actor_ids))
+        )
+        names.update({user_id: name for user_id, name in rows if name})
+    statuses = {status.value: status for status in SubmissionStatus}
+    return [
+        HistoryLine(
+            at=entry.at,
+            action=entry.action,
+            status=statuses.get(entry.action.removeprefix("submission."))
+            if entry.action.startswith("submission.")
+            else None,
+            actor=names.get(entry.actor_id) if entry.actor_id is not None else None,
+            note=str(entry.after["note"]) if entry.after and entry.after.get("note") else None,
+        )
+        for entry in entries
+    ]
 
 
 @dataclass(frozen=True)

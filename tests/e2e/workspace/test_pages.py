@@ -62,8 +62,13 @@ async def test_admin_returns_an_entry_with_a_note_and_the_officer_is_told(bot, u
     assert await status_of(bot, world.entry) is S.RETURNED
     notice = await world.officer.expect_message("dikembalikan untuk perbaikan")
     assert "Lengkapi SK tim inovasi." in notice["text"]
+    await world.admin.send("/start")  # the bot learns the admin's name from a message
+    await world.admin.expect_message()
     page = await (await web.get(f"/app/f/entry/{world.entry}", headers=headers)).text()
-    assert "submission.returned" in page and "Lengkapi SK tim inovasi." in page
+    history = page[page.index('class="history"') :]
+    # read as people read it: the status as a label, the admin by name, never audit codes
+    assert "Dikembalikan untuk perbaikan · Rahmat — Lengkapi SK tim inovasi." in history
+    assert "submission." not in history and str(world.admin.id) not in history
     again = await web.post(path, json={"action": "verify"}, headers=headers)
     assert again.status == 409  # returned → verified is not a transition
 
@@ -144,7 +149,7 @@ async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> N
     await web.put(f"{base}/level", json={"indicator_id": indicator, "level": 3}, headers=headers)
     await web.put(f"{base}/comment", json={"comment": "Dampak jelas."}, headers=headers)
     page = await (await web.get(f"/app/f/score/{world.entry}", headers=headers)).text()
-    assert 'value="84.0"' in page and "Dampak jelas." in page
+    assert 'value="84"' in page and "Dampak jelas." in page
     submitted = await web.post(f"{base}/submit", json={}, headers=headers)
     assert (await submitted.json())["ok"]
     late = await web.put(
