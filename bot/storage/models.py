@@ -341,7 +341,9 @@ class Submission(Base):
         back_populates="submission", cascade="all, delete-orphan"
     )
     attachments: Mapped[list[Attachment]] = relationship(
-        back_populates="submission", cascade="all, delete-orphan"
+        back_populates="submission",
+        cascade="all, delete-orphan",
+        order_by="Attachment.id",  # in the order sent (PostgreSQL keeps no order by itself)
     )
     assessments: Mapped[list[SelfAssessment]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
