@@ -32,7 +32,9 @@ from bot.handlers.shared.pending_input import (
     pending_of,
     start_waiting,
 )
-from bot.i18n import format_moment, t, zone_abbreviation
+from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text, split_text
+from bot.i18n import format_moment, plain_text, t, zone_abbreviation
 from bot.outbox.sender import SENDER_KEY, OutboxSender
 from bot.services.announcements.broadcasts import (
     SUBSCRIBER_TOPICS,
@@ -409,6 +411,7 @@ def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboa
         total=progress.total,
         failed=progress.failed,
         blocked=progress.blocked,
+        not_started=progress.not_started,
     )
     if progress.status is BroadcastStatus.DONE:
         return t(language, "broadcast-report", **counts), None
@@ -541,8 +544,31 @@ def _status_label(language: str, broadcast: Broadcast, zone: Any) -> str:
     return t(language, f"broadcast-status-{broadcast.status.value}")
 
 
+PREVIEW_LENGTH = 60
+"""Characters of a broadcast's text shown in ``/broadcasts`` to say which message it was."""
+
+KINDS = ("manual", "reminder", "deadline", "winners", "congratulations", "schedule_change")
+"""Broadcast kinds with a name in the catalogue (``broadcast-kind-<kind>``); others read
+as a system message."""
+
+
+def preview(language: str, broadcast: Broadcast) -> str:
+    """What the message was, in a few words: "«Gladi bersih Rabu pukul 08.00 di…»", its
+    media kind, or both (plain text; the whole message is in the recipients' chats)."""
+    text = " ".join(alert_text(broadcast.text or "").split())
+    if len(text) > PREVIEW_LENGTH:
+        text = text[: PREVIEW_LENGTH - 1].rstrip() + "…"
+    quoted = plain_text(language, "broadcast-preview-quote", text=text) if text else ""
+    if broadcast.media_kind:
+        media = plain_text(language, "broadcast-preview-media", kind=broadcast.media_kind)
+        return f"{media} {quoted}".strip()
+    return quoted
+
+
 async def broadcasts_command(update: Update, context: BotContext) -> None:
-    """Lists the latest broadcasts with their counts; running ones get a stop button."""
+    """Lists the latest broadcasts: what each was (kind and the start of its text), its
+    audience and counts, telling who never started the bot from who blocked it; running
+    ones get a stop button."""
     if not await admin_or_refuse(update, context):
         return
     language = await context.language()
@@ -556,11 +582,14 @@ async def broadcasts_command(update: Update, context: BotContext) -> None:
     lines = [t(language, "broadcast-list-heading")]
     stops = []
     for broadcast, progress in listed:
+        kind = broadcast.kind if broadcast.kind in KINDS else "other"
         lines.append(
             t(
                 language,
                 "broadcast-list-item",
                 id=broadcast.id,
+                kind=t(language, f"broadcast-kind-{kind}"),
+                preview=preview(language, broadcast),
                 status=_status_label(language, broadcast, zone),
                 moment=format_moment(broadcast.created_at, zone, language),
                 audience=audience_label(language, broadcast.audience),
@@ -568,16 +597,17 @@ async def broadcasts_command(update: Update, context: BotContext) -> None:
                 total=progress.total,
                 failed=progress.failed,
                 blocked=progress.blocked,
+                not_started=progress.not_started,
             )
         )
         if broadcast.status in (BroadcastStatus.SENDING, BroadcastStatus.SCHEDULED):
             label = t(language, "broadcast-button-stop-one", id=broadcast.id)
             stops.append([_button(label, STOP.pack(BroadcastTap(broadcast.id)))])
-    await update.effective_message.reply_text(
-        "\n\n".join(lines),
-        parse_mode=ParseMode.HTML,
-        reply_markup=InlineKeyboardMarkup(stops) if stops else None,
-    )
+    texts = split_text(lines, separator="\n\n")
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        markup = InlineKeyboardMarkup(stops) if stops and last else None
+        await reply_html(update.effective_message, text, markup)
 
 
 async def on_stop(update: Update, context: BotContext) -> None:

@@ -28,7 +28,7 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
+from bot.handlers.shared.text import TEXT_BUDGET, split_text
 from bot.i18n import LANGUAGES, Markup, format_day, format_time_range, t
 from bot.services.announcements.schedule_changes import (
     changed_fields,
@@ -115,7 +115,7 @@ def notice_texts(changes: Sequence[AgendaChange], event: Event) -> list[Texts]:
             groups.append({language: [blocks[language]] for language in LANGUAGES})
     messages: list[Texts] = []
     for group in groups:
-        parts = {language: split_blocks([titles[language], *group[language]])
+        parts = {language: split_text([titles[language], *group[language]], separator="\n\n")
                  for language in LANGUAGES}  # fmt: skip
         for index in range(max(len(texts) for texts in parts.values())):
             messages.append(

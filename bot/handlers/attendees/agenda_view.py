@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
+from bot.handlers.shared.text import TEXT_BUDGET, split_text
 from bot.i18n import Markup, format_day, format_time_range, plain_text, t
 from bot.services.attendees.agenda import (
     days,
@@ -243,7 +243,7 @@ def next_text(event: Event, now: datetime, language: str) -> str:
 
 def speakers_texts(event: Event, language: str, *, compact: bool = False) -> list[str]:
     """The speakers with institution and role and, unless ``compact``, their sessions; split
-    into messages within :data:`TEXT_BUDGET`."""
+    into messages within Telegram's limit."""
     sessions = sessions_by_speaker(event)
     blocks = [t(language, "speakers-title", event=event.short_title)]
     for speaker in event.speakers:
@@ -266,4 +266,4 @@ def speakers_texts(event: Event, language: str, *, compact: bool = False) -> lis
         blocks.append("\n".join(lines))
     if not event.speakers:
         blocks.append(t(language, "speakers-none"))
-    return split_blocks(blocks)
+    return split_text(blocks, separator="\n\n")

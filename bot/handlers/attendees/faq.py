@@ -9,7 +9,7 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.replies import reply_texts
-from bot.handlers.shared.text import split_blocks
+from bot.handlers.shared.text import split_text
 from bot.i18n import t
 from bot.services.core.event_file import localized
 
@@ -33,7 +33,7 @@ async def show_faq(update: Update, context: BotContext) -> None:
         )
     if not event.faq:
         blocks.append(t(language, "faq-empty"))
-    await reply_texts(update.effective_message, split_blocks(blocks))
+    await reply_texts(update.effective_message, split_text(blocks, separator="\n\n"))
 
 
 def register(application: Application) -> None:

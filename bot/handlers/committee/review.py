@@ -12,12 +12,11 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, InputMediaDocument, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -29,12 +28,15 @@ from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
-from bot.handlers.shared.text import split_text
-from bot.i18n import Markup, format_day, format_moment, format_money
+from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text
+from bot.i18n import Markup, format_moment, plain_text
 from bot.services.committee import review as committee
-from bot.services.committee.exports import answer_text, localized, status_label
+from bot.services.committee.audit_log import audit_names, read_entry
+from bot.services.committee.exports import status_label
 from bot.services.core import audit
 from bot.services.core.roles import Role
 from bot.services.entries.submission_status import (
@@ -46,15 +48,13 @@ from bot.services.entries.submission_status import (
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import scoring as judging
 from bot.services.shared.pending_input import Pending, input_kind, take
-from bot.storage.models import Judge, SubmissionStatus
+from bot.storage.models import Judge, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
 S = SubmissionStatus
 AUDIT_PAGE = 15
 """Audit entries per page of ``/audit``."""
-ALBUM_MAX = 10
-"""Most documents in one album (Bot API sendMediaGroup: 2–10 items)."""
 
 
 class EntryAction(enum.StrEnum):
@@ -101,6 +101,17 @@ class ReviewNote:
 
     action: str
     entry_id: int
+    card: int = 0
+    """The entry's card (message id) to update once the note is in; 0: none."""
+
+
+@dataclass(frozen=True)
+class FilesTap:
+    entry_id: int
+
+
+FILES = Codec("cm:f", FilesTap)
+"""``cm:f:<entry id>``: send the entry's files."""
 
 
 # --- /entries: list, filters, paging -------------------------------------------------------
@@ -230,106 +241,90 @@ async def on_filter(update: Update, context: BotContext, access: Access) -> None
 # --- the detail view and the actions -------------------------------------------------------
 
 
-def _field_value(field: dict[str, Any], value: Any, access: Access) -> str:
-    shown = answer_text(field, value, access.language)
-    if shown is None or shown == "":
-        return access.t("entry-detail-empty")
-    if isinstance(shown, date):
-        return format_day(shown, access.language)
-    if field["kind"] == "money" and isinstance(shown, int):
-        return format_money(shown, access.language)
-    return str(shown)
-
-
 def action_buttons(access: Access, entry_id: int, status: SubmissionStatus) -> list[list[Any]]:
     """The action buttons allowed from ``status`` (the transition table decides)."""
     allowed = [
-        button(access.t(ACTION_LABELS[code]), ACTION.pack(ActionTap(code, entry_id)))
-        for code, target in ACTIONS.items()
+        button(access.t(ACTION_LABELS[action]), ACTION.pack(ActionTap(action, entry_id)))
+        for action, target in ACTIONS.items()
         if target in TRANSITIONS[status]
     ]
     return [allowed[:2], allowed[2:]]
 
 
+def entry_card(access: Access, entry: Submission) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The last message of an entry's view: its number, title and status (with the
+    committee's note), the files button, and only the actions possible from its status now.
+    Edited in place after each action."""
+    text = access.t(
+        "entry-card",
+        number=entry.number or "—",
+        title=entry.title or "—",
+        status=status_label(access.language, entry.status),
+    )
+    if entry.status_note:
+        text += "\n" + access.t("entry-detail-note", note=entry.status_note)
+    files = files_button(access.language, entry, FILES.pack(FilesTap(entry.id)))
+    return text, keyboard([files, *action_buttons(access, entry.id, entry.status)])
+
+
+async def _entry_of_edition(access: Access, entry_id: int) -> Submission | None:
+    entry = await load_entry(access.session, entry_id)
+    return entry if entry is not None and entry.edition_id == access.edition.id else None
+
+
 @requires(Role.ADMIN)
 async def on_detail(update: Update, context: BotContext, access: Access) -> None:
-    """Shows every field of the entry, the action buttons, and re-sends its attachments."""
+    """Shows the whole entry, then its card (status, files button, actions) last."""
     query = update.callback_query
-    entry = await load_entry(access.session, int(query.data.split(":")[2]))
+    entry = await _entry_of_edition(access, int(query.data.split(":")[2]))
     await query.answer()
-    if entry is None or entry.edition_id != access.edition.id:
+    if entry is None:
         await query.message.reply_text(access.t("entry-not-found"))
         return
-    zone = access.runtime.settings.zone
-    parts = [
-        access.t(
-            "entry-detail-header",
-            number=entry.number or "—",
-            title=entry.title or "—",
-            unit=entry.unit.name,
-            status=status_label(access.language, entry.status),
-            submitted=format_moment(entry.submitted_at, zone, access.language)
-            if entry.submitted_at
-            else "—",
-        )
-    ]
-    if entry.status_note:
-        parts.append(access.t("entry-detail-note", note=entry.status_note))
-    answers = {answer.field_key: answer.value for answer in entry.answers}
-    for field in (access.edition.config or {}).get("form", []):
-        parts.append(
-            access.t(
-                "entry-detail-field",
-                label=localized(field["label"], access.language),
-                value=_field_value(field, answers.get(field["key"]), access),
-            )
-        )
-    if entry.attachments:
-        parts.append(access.t("entry-detail-attachments", count=len(entry.attachments)))
-    messages = split_text(parts)
-    markup = keyboard(action_buttons(access, entry.id, entry.status))
-    for index, text in enumerate(messages):
-        last = index == len(messages) - 1
-        await query.message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-        )
-    labels = {
-        field["key"]: localized(field["label"], access.language)
-        for field in (access.edition.config or {}).get("form", [])
-    }
-    documents = [
-        InputMediaDocument(
-            attachment.file_id,
-            caption=access.t(
-                "entry-attachment-caption",
-                number=entry.number or "—",
-                label=labels.get(attachment.field_key, attachment.field_key),
-            ),
-            parse_mode=ParseMode.HTML,
-        )
-        for attachment in entry.attachments
-    ]
-    chat_id = query.message.chat.id
-    for start in range(0, len(documents), ALBUM_MAX):
-        album = documents[start : start + ALBUM_MAX]
-        try:
-            if len(album) == 1:
-                only = album[0]
-                await context.bot.send_document(
-                    chat_id, only.media, caption=only.caption, parse_mode=ParseMode.HTML
-                )
-            else:
-                await context.bot.send_media_group(chat_id, album)
-        except TelegramError as error:
-            logger.warning("Could not re-send the attachments of entry %s: %s", entry.id, error)
+    for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
+        await reply_html(query.message, text)
+    await reply_html(query.message, *entry_card(access, entry))
 
 
-async def _apply(access: Access, entry_id: int, target: SubmissionStatus, note: str | None) -> str:
+@requires(Role.ADMIN)
+async def on_files(update: Update, context: BotContext, access: Access) -> None:
+    """Sends the entry's files (``cm:f:<id>``), as albums."""
+    query = update.callback_query
+    tap = FILES.parse(query.data)
+    assert tap is not None  # routed by FILES.pattern
+    entry = await _entry_of_edition(access, tap.entry_id)
+    if entry is None:
+        await query.answer(access.t("entry-not-found"), show_alert=True)
+        return
+    await query.answer()
+    await send_files(context.bot, query.message.chat.id, access.language, access.edition, entry)
+
+
+async def _show_card(
+    context: BotContext, access: Access, chat_id: int, message_id: int, entry_id: int
+) -> None:
+    """Edit an entry's card to its current status and actions."""
+    entry = await _entry_of_edition(access, entry_id)
+    if entry is None:
+        return
+    text, markup = entry_card(access, entry)
+    try:
+        await context.bot.edit_message_text(
+            text, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=markup
+        )
+    except BadRequest as error:  # unchanged (a double tap), or too old to edit
+        logger.info("Entry card %s not edited: %s", message_id, error)
+
+
+async def _apply(
+    access: Access, entry_id: int, target: SubmissionStatus, note: str | None
+) -> tuple[str, bool]:
     """Change the entry's status (its officers' notices go to the outbox with the change);
-    returns the admin's reply."""
-    entry = await load_entry(access.session, entry_id)
-    if entry is None or entry.edition_id != access.edition.id:
-        return access.t("entry-not-found")
+    returns the admin's reply and whether it was done (False: not found, or no longer
+    allowed from its status)."""
+    entry = await _entry_of_edition(access, entry_id)
+    if entry is None:
+        return access.t("entry-not-found"), False
     try:
         change = await change_status(
             access.session,
@@ -340,32 +335,49 @@ async def _apply(access: Access, entry_id: int, target: SubmissionStatus, note: 
             note=note,
         )
     except StatusChangeError:
-        return access.t(
-            "entry-action-not-allowed",
-            number=entry.number or "—",
-            status=status_label(access.language, entry.status),
+        return (
+            access.t(
+                "entry-action-not-allowed",
+                number=entry.number or "—",
+                status=status_label(access.language, entry.status),
+            ),
+            False,
         )
-    return access.t(
+    text = access.t(
         "entry-action-done",
         number=entry.number or "—",
         status=status_label(access.language, target),
         officers=len(set(change.officer_ids)),
     )
+    return text, True
 
 
 @requires(Role.ADMIN)
 async def on_action(update: Update, context: BotContext, access: Access) -> None:
-    """Verifies or nominates at once; for return and reject, asks for the note first."""
+    """Verifies or nominates at once; for return and reject, asks for the note first. The
+    card is then edited to the entry's new status; a button that no longer applies (an older
+    copy of the card) is explained in an alert."""
     query = update.callback_query
     tap = ACTION.parse(query.data)
     assert tap is not None  # routed by ACTION.pattern
-    await query.answer()
+    chat_id, card_id = query.message.chat.id, query.message.message_id
+    target = ACTIONS[tap.action]
+    entry = await _entry_of_edition(access, tap.entry_id)
+    if entry is None:
+        await query.answer(access.t("entry-not-found"), show_alert=True)
+        return
+    if target not in TRANSITIONS[entry.status]:
+        refusal = access.t(
+            "entry-action-not-allowed",
+            number=entry.number or "—",
+            status=status_label(access.language, entry.status),
+        )
+        await query.answer(alert_text(refusal), show_alert=True)
+        await _show_card(context, access, chat_id, card_id, entry.id)
+        return
     if tap.action in NEEDS_NOTE:
-        entry = await load_entry(access.session, tap.entry_id)
-        if entry is None or entry.edition_id != access.edition.id:
-            await query.message.reply_text(access.t("entry-not-found"))
-            return
-        note = ReviewNote(tap.action.value, entry.id)
+        await query.answer()
+        note = ReviewNote(tap.action.value, entry.id, card_id)
         replaced = await start_waiting(access.session, update, note, access.now, access.language)
         await access.commit()
         if replaced is not None:
@@ -380,9 +392,10 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
             reply_markup=InlineKeyboardMarkup([[cancel]]),
         )
         return
-    text = await _apply(access, tap.entry_id, ACTIONS[tap.action], None)
+    text, done = await _apply(access, entry.id, target, None)
     await access.commit()
-    await query.message.reply_text(text, parse_mode=ParseMode.HTML)
+    await query.answer(alert_text(text), show_alert=not done)
+    await _show_card(context, access, chat_id, card_id, entry.id)
 
 
 async def on_note(update: Update, context: BotContext, pending: Pending) -> bool:
@@ -406,9 +419,12 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
         return
     await take(access.session, pending)
     action = EntryAction(pending.payload.action)
-    text = await _apply(access, pending.payload.entry_id, ACTIONS[action], note)
+    entry_id = pending.payload.entry_id
+    text, _ = await _apply(access, entry_id, ACTIONS[action], note)
     await access.commit()
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    if pending.payload.card:
+        await _show_card(context, access, message.chat.id, pending.payload.card, entry_id)
 
 
 @requires(Role.ADMIN)
@@ -434,7 +450,12 @@ async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
             access.t("judges-line", name=judge.name, user=str(judge.user_id), unit=Markup(unit))
         )
         rows.append(
-            [button(access.t("judges-button-remove", name=judge.name[:40]), f"cm:jd:{judge.id}")]
+            [
+                button(
+                    plain_text(access.language, "judges-button-remove", name=judge.name[:40]),
+                    f"cm:jd:{judge.id}",
+                )
+            ]
         )
     if not judges:
         lines.append(access.t("judges-empty"))
@@ -503,10 +524,10 @@ async def assign_command(update: Update, context: BotContext, access: Access) ->
     if not judges or not entries:
         await update.effective_message.reply_text(access.t("assign-nothing"))
         return
-    rows = [[button(access.t("assign-button-all"), "cm:as:all")]] + [
-        [button(access.t("assign-button-judge", name=judge.name[:40]), f"cm:as:j:{judge.id}")]
-        for judge in judges
-    ]
+    rows = [[button(access.t("assign-button-all"), "cm:as:all")]]
+    for judge in judges:
+        label = plain_text(access.language, "assign-button-judge", name=judge.name[:40])
+        rows.append([button(label, f"cm:as:j:{judge.id}")])
     await update.effective_message.reply_text(
         access.t("assign-header", entries=len(entries), judges=len(judges)),
         parse_mode=ParseMode.HTML,
@@ -594,23 +615,28 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
 
 
 async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the audit log, newest first: when, who by name, what, on what (the
+    changes themselves are in the workbook's audit sheet, ``/export``)."""
     total = await audit.count_entries(access.session)
     pages = max(1, -(-total // AUDIT_PAGE))
     page = min(max(page, 0), pages - 1)
     entries = await audit.list_entries(access.session, limit=AUDIT_PAGE, offset=page * AUDIT_PAGE)
     zone = access.runtime.settings.zone
+    names = await audit_names(
+        access.session, access.edition, [e.actor_id for e in entries], access.language
+    )
     lines = [access.t("audit-header", page=page + 1, pages=pages)]
     if not entries:
         lines.append(access.t("audit-empty"))
     for entry in entries:
+        line = read_entry(access.language, zone, names, entry)
         lines.append(
             access.t(
                 "audit-line",
                 moment=format_moment(entry.at, zone, access.language),
-                actor=str(entry.actor_id) if entry.actor_id else access.t("audit-system"),
-                action=entry.action,
-                entity=entry.entity,
-                id=entry.entity_id or "",
+                actor=line.actor,
+                action=line.action,
+                subject=line.subject,
             )
         )
     nav = []
@@ -618,7 +644,7 @@ async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMar
         nav.append(button(access.t("entries-button-prev"), f"cm:au:{page - 1}"))
     if page + 1 < pages:
         nav.append(button(access.t("entries-button-next"), f"cm:au:{page + 1}"))
-    return "\n".join(split_text(lines)[:1]), keyboard([nav])
+    return "\n".join(lines), keyboard([nav])
 
 
 @requires(Role.ADMIN)
@@ -648,6 +674,7 @@ def register(application: Application) -> None:
         (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
         (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
         (r"^cm:e:\d+$", on_detail),
+        (FILES.pattern, on_files),
         (ACTION.pattern, on_action),
         (NOTE_CANCEL.pattern, on_note_cancel),
         (r"^cm:jd:\d+$", on_judge_remove),

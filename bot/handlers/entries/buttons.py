@@ -28,6 +28,8 @@ class FieldAction(enum.StrEnum):
 
     NEXT = "next"
     CLEAR = "clear"
+    CLEAR_OK = "clearok"
+    SHOW_TEXT = "showtext"
     SKIP = "skip"
     EDIT = "edit"
     INDICATOR = "indicator"

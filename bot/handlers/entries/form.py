@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -30,13 +29,20 @@ from telegram.ext import (
 )
 
 from bot.handlers.entries import buttons, views
-from bot.handlers.entries.buttons import EntryAction, entry_button, new_button
+from bot.handlers.entries.buttons import (
+    EntryAction,
+    FieldAction,
+    entry_button,
+    field_button,
+    new_button,
+)
 from bot.handlers.evidence.downloads import wake_downloads
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.pending_input import InputRoute, accept_input, replaced_notice
 from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text, split_text
 from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.event_file import FormFieldSpec
@@ -63,6 +69,7 @@ from bot.services.entries.form import (
     check_choice,
     check_file,
     check_long_text,
+    count_words,
     field_by_key,
     form_fields,
     parse_text_answer,
@@ -85,6 +92,7 @@ from bot.services.entries.submissions import (
     editable_entries,
     entry_for_officer,
     entry_problems,
+    evidence_key,
     leave_form,
     load_rest,
     officer_units,
@@ -108,7 +116,7 @@ from bot.services.evidence.files import (
     check_upload,
     download_limit,
 )
-from bot.services.evidence.names import safe_name
+from bot.services.evidence.names import photo_name, safe_name
 from bot.services.judging.results import public_status, results_visible
 from bot.services.shared.pending_input import Pending, pending_input, take
 from bot.storage.models import Edition, Submission, SubmissionStatus
@@ -254,8 +262,10 @@ async def enter_form(update: Update, context: BotContext) -> None:
             elif drafts:
                 replies.append(_chooser(language, drafts, officers))
             elif not _is_menu(update):  # /lanjutkan with nothing to continue: no new entry
-                text, markup = await _entries_listing(session, language, edition, officers, runtime)
-                replies.append((t(language, "entry-resume-nothing") + "\n\n" + text, markup))
+                intro = t(language, "entry-resume-nothing")
+                replies += await _entries_listing(
+                    session, language, edition, officers, runtime, intro
+                )
             elif entries:  # sent before: a second entry, or the one sent?
                 replies.append(_new_or_open(language, entries, officers))
             else:
@@ -514,7 +524,7 @@ def _file(message: Message, images: bool, limit_bytes: int) -> FileInfo | None:
         largest = max(
             message.photo, key=lambda size: (size.width * size.height, size.file_size or 0)
         )
-        name = f"foto-{largest.file_unique_id}.jpg"
+        name = photo_name(largest.file_unique_id)
         file = FileInfo(
             largest.file_id, largest.file_unique_id, name, "image/jpeg", largest.file_size
         )
@@ -572,19 +582,13 @@ async def on_button(update: Update, context: BotContext) -> None:
             replies = [(views.entry_error_text(language, error, _zone(context)), None)]
         except FieldError as error:
             alert = views.error_text(language, error, cached.fields)
-    await query.answer(text=_plain(alert) if alert else None, show_alert=bool(alert))
+    await query.answer(text=alert_text(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "review"):
         await _drop_buttons(query.message)
     if action == "toggle" and alert is None and len(replies) == 1:
         await _show_buttons(query.message, replies[0])
     else:
         await _send(query.message, replies)
-
-
-def _plain(html_text: str) -> str:
-    """A catalogue text without HTML tags and entities, for a callback alert (plain text,
-    at most 200 characters by Telegram's rule)."""
-    return html.unescape(re.sub(r"<[^>]+>", "", html_text))[:200]
 
 
 async def _drop_buttons(message: Message | None) -> None:
@@ -750,8 +754,12 @@ async def _act_in_form(
     elif action == "skip" and not spec.required:
         await save_answer(session, edition, submission, spec.key, None, now, form.fields)
         form.move(Answered(spec.key), now)
-    elif action == "clear":
+    elif action == "clear":  # asks first: the text may be hours of work
+        return [_clear_question(form, spec, index)], None
+    elif action == "clearok":
         await clear_answer(session, edition, submission, spec.key, now)
+    elif action == "showtext" and spec.kind == "long_text":
+        return _saved_text(form, spec), None
     return [_ask(form)], None
 
 
@@ -775,10 +783,33 @@ def _entry_pages(form: Form) -> list[Reply]:
     return [(status, None)] + [(page, None) for page in pages]
 
 
+def _clear_question(form: Form, spec: FormFieldSpec, index: int) -> Reply:
+    """ "Hapus seluruh teks …?" with the word count, and Yes / No (back to the question)."""
+    sid, language = form.submission.id, form.language
+    words = count_words(form.answers.get(spec.key) or "")
+    text = t(language, "entry-clear-ask", label=views.label_of(spec, language), words=words)
+    yes, no = t(language, "entry-button-clear-yes"), t(language, "entry-button-clear-no")
+    markup = InlineKeyboardMarkup(
+        [
+            [views.button(yes, field_button(FieldAction.CLEAR_OK, sid, index))],
+            [views.button(no, field_button(FieldAction.EDIT, sid, index))],
+        ]
+    )
+    return text, markup
+
+
+def _saved_text(form: Form, spec: FormFieldSpec) -> list[Reply]:
+    """The saved answer of a long text, whole, to copy and correct (split across messages
+    at word boundaries, never cut)."""
+    value = form.answers.get(spec.key) or ""
+    continued = t(form.language, "text-continued")
+    return [(text, None) for text in split_text([html.escape(value)], continued=continued)]
+
+
 def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Markup:
     names = {f.key: views.label_of(f, form.language) for f in form.fields}
     for indicator in form.edition.indicators:
-        names[f"#indicator:{indicator.key}"[:64]] = f"{indicator.number}. {indicator.name}"
+        names[evidence_key(indicator)] = f"{indicator.number}. {indicator.name}"
     lines = [
         "• " + t(form.language, "entry-problem", label=names.get(key, key))
         + " " + views.error_text(form.language, error, form.fields)
@@ -842,8 +873,8 @@ async def my_entries(update: Update, context: BotContext) -> None:
         if not officers:
             await _not_officer(update, language)
             return
-        text, markup = await _entries_listing(session, language, edition, officers, runtime)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        replies = await _entries_listing(session, language, edition, officers, runtime)
+    await _send(update.effective_message, replies)
 
 
 async def _entries_listing(
@@ -852,9 +883,12 @@ async def _entries_listing(
     edition: Edition,
     officers: Sequence[Any],
     runtime: Runtime,
-) -> Reply:
+    intro: str | None = None,
+) -> list[Reply]:
     """The units' entries with their status (results hidden until announced), a button to
-    continue or withdraw each where allowed, and one to start a new entry per unit."""
+    continue or withdraw each where allowed, and one to start a new entry per unit; after
+    ``intro`` if given. Several messages when the committee's notes make it long, the buttons
+    on the last."""
     entries = await unit_entries(session, [o.unit_id for o in officers])
     now = runtime.now()
     ranks = await award_ranks(session, [e.id for e in entries])
@@ -882,17 +916,18 @@ async def _entries_listing(
             rows.append(row)
     rows += _new_buttons(language, officers)
     if blocks:
-        listing = "\n\n".join(f"{n}. {block}" for n, block in enumerate(blocks, start=1))
+        numbered = [f"{n}. {block}" for n, block in enumerate(blocks, start=1)]
         shown = {b.text[:2] for row in rows for b in row}
         legend = "; ".join(
             t(language, f"entry-list-action-{action}")
             for action, mark in (("open", "✏️"), ("withdraw", "↩️"))
             if mark[:2] in shown
         )  # only the buttons the listing shows are explained
-        text = "\n\n".join(filter(None, [t(language, "entry-list"), listing, legend]))
+        parts = [t(language, "entry-list"), *numbered, *filter(None, [legend])]
     else:
-        text = t(language, "entry-list-empty")
-    return text, InlineKeyboardMarkup(rows)
+        parts = [t(language, "entry-list-empty")]
+    texts = split_text([intro, *parts] if intro else parts, separator="\n\n")
+    return [(text, None) for text in texts[:-1]] + [(texts[-1], InlineKeyboardMarkup(rows))]
 
 
 def register(application: Application) -> None:

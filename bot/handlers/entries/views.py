@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import html
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,11 +23,18 @@ from bot.handlers.entries.buttons import (
     field_button,
     value_button,
 )
+from bot.handlers.shared.entry_view import (
+    display_value,
+    entry_blocks,
+    label_of,
+    safe_file_name,
+    score_line,
+)
+from bot.handlers.shared.text import split_text
 from bot.i18n import (
     format_day,
     format_megabytes,
     format_moment,
-    format_money,
     format_number,
     plain_text,
     t,
@@ -36,7 +42,6 @@ from bot.i18n import (
 from bot.services.core.event_file import FormFieldSpec, localized
 from bot.services.entries.form import (
     FieldError,
-    answer_files,
     count_words,
     field_by_key,
     field_number,
@@ -51,14 +56,7 @@ from bot.services.entries.submissions import (
     files_of,
     has_evidence,
 )
-from bot.services.evidence.names import safe_name
-from bot.storage.models import Attachment, Edition, Indicator, Submission, SubmissionStatus
-
-CHUNK = 3500
-"""Most visible characters per message of a long view (Telegram allows 4096).
-
-Long user texts are escaped here and appended to catalogue texts rather than passed as
-placeables: Fluent refuses placeables longer than 1000 characters."""
+from bot.storage.models import Attachment, Edition, Submission, SubmissionStatus
 
 SUMMARY_VALUE_LENGTH = 60
 """Characters of an answer shown in the summary."""
@@ -75,37 +73,6 @@ def button(text: str, data: str) -> InlineKeyboardButton:
     """An inline button; ``data`` must fit Telegram's 64 bytes."""
     assert len(data.encode()) <= 64, data
     return InlineKeyboardButton(text, callback_data=data)
-
-
-def label_of(spec: FormFieldSpec, language: str) -> str:
-    """The field's label in ``language``."""
-    return localized(spec.label, language)
-
-
-def choice_label(spec: FormFieldSpec, value: str, language: str) -> str:
-    """The label of a choice value (the value itself if the form no longer has it)."""
-    choice = next((c for c in spec.choices if c.value == value), None)
-    return localized(choice.label, language) if choice else value
-
-
-def display_value(spec: FormFieldSpec, value: Any, language: str) -> str:
-    """An answer as people read it (plain text, to be escaped): labels of choices, dates as
-    "Rabu, 17 Agustus 2022", money as "Rp10.000.000", files by name."""
-    if value is None:
-        return t(language, "entry-value-skipped")
-    if spec.kind == "single_choice":
-        return choice_label(spec, value, language)
-    if spec.kind == "multiple_choice":
-        return ", ".join(choice_label(spec, item, language) for item in value)
-    if spec.kind == "date":
-        return format_day(date.fromisoformat(value), language)
-    if spec.kind == "money":
-        return format_money(int(value), language)
-    if spec.kind == "file":
-        unnamed = t(language, "entry-value-file")
-        names = [safe_name(f.get("file_name"), fallback=unnamed) for f in answer_files(value)]
-        return ", ".join(f"📎 {name}" for name in names) or t(language, "entry-value-skipped")
-    return str(value)
 
 
 def short(text: str, limit: int = SUMMARY_VALUE_LENGTH) -> str:
@@ -229,6 +196,8 @@ def question(
             ]
         )
         if current:
+            show = _fixed(language, "entry-button-show-text")
+            rows.append([button(show, field_button(FieldAction.SHOW_TEXT, sid, index))])
             clear = _fixed(language, "entry-button-clear")
             rows.append([button(clear, field_button(FieldAction.CLEAR, sid, index))])
     if not spec.required:
@@ -315,7 +284,9 @@ def files_listing(language: str, files: Sequence[Attachment]) -> str:
     """ "Berkas tersimpan (2):" and a numbered line per file with its (cleaned) name."""
     lines = [t(language, "evidence-files-kept", count=len(files))]
     for number, attachment in enumerate(files, start=1):
-        lines.append(t(language, "evidence-file-line", number=number, name=_shown(attachment)))
+        lines.append(
+            t(language, "evidence-file-line", number=number, name=safe_file_name(attachment))
+        )
     return "\n".join(lines)
 
 
@@ -327,34 +298,12 @@ def file_buttons(
         [
             button(
                 plain_text(language, "evidence-button-remove", number=number,
-                           name=short(_shown(attachment), 30)),
+                           name=short(safe_file_name(attachment), 30)),
                 REMOVE_FILE.pack(RemoveFile(submission_id, attachment.id)),
             )
         ]
         for number, attachment in enumerate(files, start=1)
     ]  # fmt: skip
-
-
-def _shown(attachment: Attachment) -> str:
-    return safe_name(attachment.file_name)
-
-
-def score_line(language: str, score: Any) -> str:
-    """ "Skor sementara: 40 dari 117 (5/20 indikator)" and the mandatory ones lacking
-    evidence."""
-    text = t(
-        language,
-        "entry-score",
-        score=format_number(score.score, language),
-        maximum=format_number(score.maximum, language),
-        assessed=score.assessed,
-        evidenced=score.evidenced,
-        total=score.total,
-    )
-    if score.lacking:
-        names = ", ".join(f"{i.number}. {i.name}" for i in score.lacking)
-        text += "\n" + t(language, "entry-score-lacking", names=names)
-    return text
 
 
 # --- summary, review, status ---------------------------------------------------------------
@@ -495,73 +444,13 @@ def full_entry(
     answers: dict[str, Any],
     self_assessment: bool,
 ) -> list[str]:
-    """The whole entry for a last look, as messages of at most :data:`CHUNK` visible
-    characters (long answers are split, never cut)."""
-    blocks: list[tuple[str, str]] = []
-    for spec in visible:
-        value = answers.get(spec.key)
-        shown = display_value(spec, value, language) if spec.key in answers else "—"
-        blocks.append((label_of(spec, language), shown))
-    if self_assessment:
-        for indicator in edition.indicators:
-            assessment = assessment_of(submission, indicator)
-            files = files_of(submission, evidence_key(indicator))
-            blocks.append((f"{indicator.number}. {indicator.name}", _assessment_text(
-                language, indicator, assessment, files
-            )))  # fmt: skip
-    messages: list[str] = [t(language, "entry-review-title", name=entry_name(language, submission))]
-    size = len(messages[0])
-    for label, value in blocks:
-        for piece in _pieces(value, CHUNK - len(label) - 10):
-            block = t(language, "entry-review-label", label=label) + "\n" + html.escape(piece)
-            if size + len(block) + 2 > CHUNK:
-                messages.append(block)
-                size = len(piece) + len(label)
-            else:
-                messages[-1] += "\n\n" + block
-                size += len(piece) + len(label) + 2
-    return messages
-
-
-def _assessment_text(
-    language: str, indicator: Indicator, assessment: Any, files: Sequence[Attachment]
-) -> str:
-    if assessment is None:
-        return "—"
-    description = next(
-        (lvl["description"] for lvl in indicator.levels if lvl["level"] == assessment.level), ""
+    """The whole entry for the officer's last look, as messages within Telegram's limit
+    (long answers follow in the next message, never cut)."""
+    title = t(language, "entry-review-title", name=entry_name(language, submission))
+    blocks = entry_blocks(
+        language, edition, visible, submission, answers, self_assessment=self_assessment
     )
-    names = [f"📎 {_shown(a)}" for a in files]
-    evidence = ", ".join(names + [assessment.evidence_url or ""]).strip(", ") or "—"
-    return t(
-        language,
-        "entry-review-assessment",
-        level=assessment.level,
-        description=description,
-        evidence=evidence,
-    )
-
-
-BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"\s"))
-"""Where a long answer may be split, best first: a paragraph, a line, a space between words."""
-
-
-def _pieces(text: str, size: int) -> list[str]:
-    """``text`` split into pieces of at most ``size`` characters: at the last paragraph break
-    in the second half of the piece, else the last line break there, else the last white
-    space (any kind) anywhere; a single word longer than ``size`` is cut as a last resort."""
-    pieces = []
-    while len(text) > size:
-        window = text[: size + 1]  # white space just after a full piece is a break too
-        cut = size
-        for pattern, earliest in zip(BREAKS, (size // 2, size // 2, 1), strict=True):
-            starts = [m.start() for m in pattern.finditer(window) if m.start() >= earliest]
-            if starts:
-                cut = starts[-1]
-                break
-        pieces.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    return [*pieces, text]
+    return split_text([title, *blocks], separator="\n\n", continued=t(language, "text-continued"))
 
 
 def entry_status_block(

@@ -12,9 +12,10 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.keyboards import button
-from bot.handlers.shared.text import split_text
-from bot.i18n import format_moment, format_number
+from bot.handlers.shared.keyboards import button, keyboard
+from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text, split_text
+from bot.i18n import Markup, format_moment, format_number
 from bot.services.core.roles import Role
 from bot.services.judging import ranking
 from bot.services.judging import scoring as judging
@@ -25,7 +26,24 @@ def _score(value: float | None, language: str) -> str:
     return "–" if value is None else format_number(value, language, decimals=2)
 
 
-async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup]:
+def unvalidated_warning(access: Access, ranked: list[ranking.RankedEntry]) -> str | None:
+    """ "⚠️ Penilaian mandiri belum divalidasi (dihitung 0): IGA-2022-002 (20 indikator)",
+    or None when every self-assessed level has been validated."""
+    lines = ranking.unvalidated_entries(ranked)
+    if not lines:
+        return None
+    entries = ", ".join(
+        access.t(
+            "ranking-unvalidated-entry",
+            number=line.submission.number or "—",
+            count=line.unvalidated,
+        )
+        for line in lines
+    )
+    return access.t("ranking-unvalidated", entries=Markup(entries))
+
+
+async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup | None]:
     formula = ranking.final_formula(access.edition)
     lines = [
         access.t(
@@ -51,18 +69,25 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
                 count=len(line.judge_scores),
             )
         )
-    closed_at = access.edition.judging_closed_at
+    warning = unvalidated_warning(access, ranked)
+    if warning:
+        lines.append(warning)
+    edition = access.edition
+    closed_at = edition.judging_closed_at
+    rows = []
     if closed_at is None:
         lines.append(access.t("ranking-judging-open"))
-        rows = [[button(access.t("ranking-button-close"), "rk:close")]]
+        rows.append([button(access.t("ranking-button-close"), "rk:close")])
     else:
         moment = format_moment(closed_at, access.runtime.settings.zone, access.language)
         lines.append(access.t("ranking-judging-closed", moment=moment))
-        rows = [
-            [button(access.t("ranking-button-reopen"), "rk:open")],
-            [button(access.t("ranking-button-set"), "rk:set")],
-        ]
-    return split_text(lines), InlineKeyboardMarkup(rows)
+    if edition.results_announced_at is not None:
+        lines.append(access.t("ranking-announced"))
+    elif closed_at is not None:
+        rows.append([button(access.t("ranking-button-reopen"), "rk:open")])
+        if ranking.results_blocker(edition, ranked) is None:
+            rows.append([button(access.t("ranking-button-set"), "rk:set")])
+    return split_text(lines), keyboard(rows)
 
 
 async def _send_ranking(update: Update, access: Access) -> None:
@@ -70,60 +95,85 @@ async def _send_ranking(update: Update, access: Access) -> None:
     message = update.effective_message
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
-        await message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-        )
+        await reply_html(message, text, markup if last else None)
 
 
 @requires(Role.ADMIN)
 async def ranking_command(update: Update, context: BotContext, access: Access) -> None:
-    """Shows the provisional ranking with the judging-state buttons."""
+    """Shows the provisional ranking with the buttons that can be used now."""
     await _send_ranking(update, access)
 
 
-def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup]:
+async def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The question before setting the winners, with the unvalidated self-assessments; or,
+    when the results cannot be set now, why not (and no button)."""
+    ranked = await ranking.compute_ranking(access.session, access.edition)
+    blocker = ranking.results_blocker(access.edition, ranked)
+    if blocker is not None:
+        return access.t(f"ranking-error-{blocker}"), None
     titles = ", ".join((access.edition.config or {}).get("rank_titles") or [])
-    return access.t("results-confirm", titles=titles), InlineKeyboardMarkup(
-        [[button(access.t("results-button-confirm"), "rk:set:ok")]]
-    )
+    text = access.t("results-confirm", titles=titles)
+    warning = unvalidated_warning(access, ranked)
+    if warning:
+        text += "\n\n" + warning
+    return text, keyboard([[button(access.t("results-button-confirm"), "rk:set:ok")]])
 
 
 @requires(Role.ADMIN)
 async def set_winners_command(update: Update, context: BotContext, access: Access) -> None:
-    """Asks to confirm turning the ranking into the results."""
-    text, markup = _confirm(access)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    """Asks to confirm turning the ranking into the results, or says why it cannot be done."""
+    await reply_html(update.effective_message, *await _confirm(access))
+
+
+async def _set_closed(update: Update, access: Access, closing: bool) -> None:
+    query = update.callback_query
+    if access.edition.results_announced_at is not None:
+        await query.answer(alert_text(access.t("ranking-error-announced")), show_alert=True)
+        return
+    await judging.set_judging_closed(
+        access.session,
+        access.edition,
+        closing,
+        actor_id=access.roles.user_id,
+        now=access.now,
+    )
+    await access.commit()
+    await query.answer(access.t("ranking-closed" if closing else "ranking-reopened"))
+    await _send_ranking(update, access)
 
 
 @requires(Role.ADMIN)
 async def on_button(update: Update, context: BotContext, access: Access) -> None:
-    """``rk:close`` / ``rk:open`` judging, ``rk:set`` asks to confirm, ``rk:set:ok`` sets the
-    results."""
+    """``rk:close`` closes judging (asking first when a self-assessment would count 0:
+    ``rk:close:ok``), ``rk:open`` reopens it, ``rk:set`` asks to confirm, ``rk:set:ok`` sets
+    the results; a button that no longer applies is explained."""
     query = update.callback_query
     action = query.data.removeprefix("rk:")
-    if action in ("close", "open"):
-        closing = action == "close"
-        await judging.set_judging_closed(
-            access.session,
-            access.edition,
-            closing,
-            actor_id=access.roles.user_id,
-            now=access.now,
-        )
-        await access.commit()
-        await query.answer(access.t("ranking-closed" if closing else "ranking-reopened"))
-        await _send_ranking(update, access)
+    if action == "close":
+        ranked = await ranking.compute_ranking(access.session, access.edition)
+        warning = unvalidated_warning(access, ranked)
+        if warning and access.edition.judging_closed_at is None:
+            await query.answer()
+            markup = keyboard([[button(access.t("ranking-button-close-anyway"), "rk:close:ok")]])
+            text = warning + "\n\n" + access.t("ranking-close-ask")
+            await reply_html(query.message, text, markup)
+            return
+        await _set_closed(update, access, True)
+    elif action == "close:ok":
+        await _set_closed(update, access, True)
+    elif action == "open":
+        await _set_closed(update, access, False)
     elif action == "set":
         await query.answer()
-        text, markup = _confirm(access)
-        await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await reply_html(query.message, *await _confirm(access))
     else:
         try:
             results = await ranking.set_results(
                 access.session, access.edition, actor_id=access.roles.user_id, now=access.now
             )
         except ranking.RankingError as error:
-            await query.answer(access.t(f"ranking-error-{error.code}"), show_alert=True)
+            text = alert_text(access.t(f"ranking-error-{error.code}"))
+            await query.answer(text, show_alert=True)
             return
         await access.commit()
         await query.answer()
@@ -146,5 +196,5 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler(command_names("peringkat"), ranking_command))
     application.add_handler(CommandHandler(command_names("tetapkan_juara"), set_winners_command))
     application.add_handler(
-        CallbackQueryHandler(on_button, pattern=r"^rk:(close|open|set|set:ok)$")
+        CallbackQueryHandler(on_button, pattern=r"^rk:(close|close:ok|open|set|set:ok)$")
     )

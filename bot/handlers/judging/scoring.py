@@ -22,9 +22,11 @@ from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
-from bot.i18n import format_number
+from bot.handlers.shared.replies import reply_html
+from bot.i18n import format_number, plain_text
 from bot.services.core.roles import Role
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import scoring as judging
@@ -80,13 +82,27 @@ class LevelTap:
     page: int
 
 
+@dataclass(frozen=True)
+class CardTap:
+    """Back to the scoring card of an entry, in place (the entry is not sent again)."""
+
+    entry_id: int
+
+
+@dataclass(frozen=True)
+class FilesTap:
+    entry_id: int
+
+
 LIST = Codec("jd:l", NoValue)
 ENTRY = Codec("jd:e", EntryTap)
+CARD = Codec("jd:k", CardTap)
+FILES = Codec("jd:f", FilesTap)
 CRITERION = Codec("jd:c", CriterionTap)
 SCORE = Codec("jd:s", ScoreTap)
 VALIDATION = Codec("jd:v", PageTap)
 LEVEL = Codec("jd:lv", LevelTap)
-BUTTONS = (LIST, ENTRY, CRITERION, SCORE, VALIDATION, LEVEL)
+BUTTONS = (LIST, ENTRY, CARD, FILES, CRITERION, SCORE, VALIDATION, LEVEL)
 
 
 def _number(value: float | None, language: str) -> str:
@@ -105,7 +121,8 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
         done = sum(1 for line in progress if line.complete)
         lines.append(access.t("score-progress", done=done, total=len(progress)))
         for line in progress:
-            text = access.t(
+            text = plain_text(  # a button's label is plain text, never escaped
+                access.language,
                 "score-entry-line",
                 mark="✅" if line.complete else "✏️",
                 number=line.submission.number or "—",
@@ -120,12 +137,16 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
 
 
 async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboardMarkup] | None:
+    """The scoring card of an assigned entry: each criterion with the judge's score, the
+    weighted score, and the buttons that can be used now (no scoring once judging is
+    closed); None if the entry is not assigned to the judge."""
     judge = access.roles.judge
     if entry_id not in await judging.assigned_ids(access.session, judge.id):
         return None
     entry = await load_entry(access.session, entry_id)
     criteria = judging.rubric(access.edition)
     scores = await judging.scores_of(access.session, judge.id, entry_id)
+    closed = judging.is_closed(access.edition)
     lines = [
         access.t(
             "score-entry-header",
@@ -146,26 +167,24 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
                 value=shown,
             )
         )
-        rows.append(
-            [
-                button(
-                    f"{criterion.label(access.language)[:40]}: {shown}",
-                    CRITERION.pack(CriterionTap(entry_id, index)),
-                )
-            ]
-        )
+        if not closed:
+            label = f"{criterion.label(access.language)[:40]}: {shown}"
+            rows.append([button(label, CRITERION.pack(CriterionTap(entry_id, index)))])
     total = weighted_score(scores, criteria)
     if total is not None:
         lines.append(
             access.t("score-weighted", value=format_number(total, access.language, decimals=2))
         )
+    if closed:
+        lines.append(access.t("score-closed"))
+    rows.append(files_button(access.language, entry, FILES.pack(FilesTap(entry_id))))
     rows.append(
         [
             button(access.t("score-button-validate"), VALIDATION.pack(PageTap(entry_id, 0))),
             button(access.t("score-button-back"), LIST.pack(NoValue())),
         ]
     )
-    return "\n".join(lines), InlineKeyboardMarkup(rows)
+    return "\n".join(lines), keyboard(rows)
 
 
 async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup) -> None:
@@ -179,11 +198,37 @@ async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup
 
 
 async def _show_entry(update: Update, access: Access, entry_id: int) -> None:
+    """The scoring card, in place of the tapped message."""
     view = await _entry_view(access, entry_id)
     if view is None:
         await _refuse_judging(update, access, "not-assigned")
         return
     await _edit_or_reply(update, *view)
+
+
+async def _open_entry(update: Update, access: Access, entry_id: int) -> None:
+    """The whole entry (answers, self-assessment with evidence), then the scoring card last,
+    as new messages: the judge reads before scoring."""
+    view = await _entry_view(access, entry_id)
+    if view is None:
+        await _refuse_judging(update, access, "not-assigned")
+        return
+    await update.callback_query.answer()
+    entry = await load_entry(access.session, entry_id)
+    message = update.effective_message
+    for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
+        await reply_html(message, text)
+    await reply_html(message, *view)
+
+
+async def _send_files(update: Update, context: BotContext, access: Access, entry_id: int) -> None:
+    if entry_id not in await judging.assigned_ids(access.session, access.roles.judge.id):
+        await _refuse_judging(update, access, "not-assigned")
+        return
+    await update.callback_query.answer()
+    entry = await load_entry(access.session, entry_id)
+    chat_id = update.effective_chat.id
+    await send_files(context.bot, chat_id, access.language, access.edition, entry)
 
 
 async def _refuse_judging(update: Update, access: Access, code: str) -> None:
@@ -213,8 +258,12 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             await query.answer()
             await _edit_or_reply(update, *await _list_view(access))
         elif isinstance(tap, EntryTap):
+            await _open_entry(update, access, tap.entry_id)
+        elif isinstance(tap, CardTap):
             await query.answer()
             await _show_entry(update, access, tap.entry_id)
+        elif isinstance(tap, FilesTap):
+            await _send_files(update, context, access, tap.entry_id)
         elif isinstance(tap, CriterionTap):
             await _ask_score(update, access, tap.entry_id, tap.index)
         elif isinstance(tap, ScoreTap):
@@ -255,7 +304,7 @@ async def _ask_score(update: Update, access: Access, entry_id: int, index: int) 
     )
     await access.commit()
     values = [button(str(v), SCORE.pack(ScoreTap(entry_id, index, v))) for v in QUICK_SCORES]
-    back = button(access.t("score-button-back"), ENTRY.pack(EntryTap(entry_id)))
+    back = button(access.t("score-button-back"), CARD.pack(CardTap(entry_id)))
     rows = [values[:5], values[5:], [back]]
     await update.callback_query.answer()
     question = access.t(
@@ -320,20 +369,21 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
                 ),
             )
         )
-        validated = assessment.validated_level if assessment else None
-        rows += [
-            [
-                button(
-                    _level_label(indicator, level, validated),
-                    LEVEL.pack(LevelTap(entry_id, indicator.id, level, page)),
-                )
+        if not judging.is_closed(access.edition):  # validating is scoring: not once closed
+            validated = assessment.validated_level if assessment else None
+            rows += [
+                [
+                    button(
+                        _level_label(indicator, level, validated),
+                        LEVEL.pack(LevelTap(entry_id, indicator.id, level, page)),
+                    )
+                ]
+                for level in judging.LEVELS
             ]
-            for level in judging.LEVELS
-        ]
     nav = []
     if page > 0:
         nav.append(button("◀", VALIDATION.pack(PageTap(entry_id, page - 1))))
-    nav.append(button(access.t("score-button-back"), ENTRY.pack(EntryTap(entry_id))))
+    nav.append(button(access.t("score-button-back"), CARD.pack(CardTap(entry_id))))
     if page + 1 < pages:
         nav.append(button("▶", VALIDATION.pack(PageTap(entry_id, page + 1))))
     rows.append(nav)

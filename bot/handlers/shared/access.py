@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.text import alert_text
 from bot.i18n import t
 from bot.runtime import Runtime
 from bot.services.core import audit
@@ -93,7 +94,7 @@ async def admin_or_refuse(update: Update, context: BotContext) -> bool:
 async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> None:
     """Answer a button tap with a short notice, or reply to a message."""
     if update.callback_query is not None:
-        await update.callback_query.answer(text[:200], show_alert=alert)
+        await update.callback_query.answer(alert_text(text), show_alert=alert)
     elif update.effective_message is not None:
         await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 

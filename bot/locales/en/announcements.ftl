@@ -40,17 +40,19 @@ broadcast-scheduled =
 broadcast-cancelled-draft = Announcement cancelled; nothing was sent.
 broadcast-progress =
     📣 <b>Announcement #{ $id }</b> is being sent…
-    Sent { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked }
+    Sent { $sent } of { $total } · failed { $failed } · blocked the bot { $blocked } · not started the bot yet { $not_started }
 broadcast-report =
     ✅ <b>Announcement #{ $id } has been sent.</b>
     Sent: { $sent } of { $total }
     Failed: { $failed }
     Blocked the bot: { $blocked }
+    Not started the bot yet: { $not_started }
 broadcast-report-cancelled =
     ⛔ <b>Announcement #{ $id } was stopped.</b>
     Sent: { $sent } of { $total }
     Failed: { $failed }
     Blocked the bot: { $blocked }
+    Not started the bot yet: { $not_started }
     Not sent: { $pending }
 broadcast-button-stop = ⛔ Stop
 broadcast-stopped = Announcement #{ $id } stopped.
@@ -58,8 +60,23 @@ broadcast-already-finished = Announcement #{ $id } has already finished; nothing
 broadcast-list-empty = No announcements yet.
 broadcast-list-heading = 📣 <b>Latest announcements</b>
 broadcast-list-item =
-    <b>#{ $id }</b> · { $status } · { $moment }
-    { $audience }: sent { $sent }/{ $total }, failed { $failed }, blocked the bot { $blocked }
+    <b>#{ $id }</b> · { $kind } · { $status } · { $moment }
+    { $preview }
+    { $audience }: sent { $sent }/{ $total }, failed { $failed }, blocked the bot { $blocked }, not started the bot yet { $not_started }
+broadcast-preview-quote = “{ $text }”
+broadcast-preview-media = [{ $kind ->
+        [photo] photo
+        [document] document
+        [video] video
+       *[other] file
+    }]
+broadcast-kind-manual = Committee announcement
+broadcast-kind-reminder = Event reminder
+broadcast-kind-deadline = Entry deadline reminder
+broadcast-kind-winners = Winners' announcement
+broadcast-kind-congratulations = Congratulations to the winners
+broadcast-kind-schedule_change = Schedule change
+broadcast-kind-other = System message
 broadcast-button-stop-one = ⛔ Stop #{ $id }
 broadcast-status-draft = draft
 broadcast-status-scheduled = scheduled for { $moment }

@@ -50,12 +50,13 @@ entry-not-found = Entry not found.
 entry-detail-header =
     <b>{ $number } — { $title }</b>
     Unit: { $unit }
-    Status: <b>{ $status }</b>
     Submitted: { $submitted }
 entry-detail-note = Committee's note: { $note }
-entry-detail-field = <b>{ $label }</b>: { $value }
-entry-detail-empty = —
-entry-detail-attachments = Attachments: { $count } file(s), sent below.
+entry-card =
+    <b>{ $number }</b> · { $title }
+    Status: <b>{ $status }</b>
+entry-button-files = 📎 Files ({ $count })
+entry-evidence-label = Evidence for indicator { $name }
 entry-attachment-caption = { $number } · { $label }
 entry-button-verify = ✅ Verify
 entry-button-return = ↩️ Return
@@ -72,7 +73,7 @@ officer-notice-verified = Your innovation <b>{ $title }</b> ({ $number }) has pa
 officer-notice-returned =
     Your innovation <b>{ $title }</b> ({ $number }) was returned for revision.
     Committee's note: { $note }
-    Please revise it and submit again.
+    Please revise it and submit it again: tap the button below, or open /inovasi_saya.
 officer-notice-rejected =
     We are sorry: your innovation <b>{ $title }</b> ({ $number }) cannot be accepted.
     Reason: { $note }
@@ -111,9 +112,71 @@ export-caption = Spreadsheets of { $edition } ({ $moment }).
 export-unknown-sheet = Unknown table. Choose one of: { $sheets }.
 report-caption = { $title }
 audit-header = <b>Audit log</b> (page { $page } of { $pages })
-audit-line = { $moment } · { $actor } · <code>{ $action }</code> { $entity } { $id }
+audit-line = { $moment } · { $actor } · { $action } — { $subject }
 audit-empty = The audit log is empty.
 audit-system = system
+audit-unknown-user = user { $id }
+audit-pairs = { $count } judge–entry pairs
+audit-action-access-denied = Access refused
+audit-action-admin-add = Committee member added
+audit-action-admin-remove = Committee member removed
+audit-action-agenda-change = Agenda changed
+audit-action-assessment-validate = Indicator level validated
+audit-action-invite-create = Invite code created
+audit-action-judge-add = Judge added
+audit-action-judge-remove = Judge removed
+audit-action-judge-assign = Judges assigned
+audit-action-judge-unassign = Judge's assignment removed
+audit-action-judging-close = Judging closed
+audit-action-judging-reopen = Judging reopened
+audit-action-officer-join = Officer registered
+audit-action-results-set = Winners set
+audit-action-results-record = Winner recorded
+audit-action-results-schedule = Announcement time set
+audit-action-results-cancel = Announcement cancelled
+audit-action-score-set = Score given
+audit-action-unit-reopen = Entries reopened
+audit-action-submission-draft = Entry back to draft
+audit-action-submission-submitted = Entry submitted
+audit-action-submission-verified = Entry passed the administrative check
+audit-action-submission-returned = Entry returned for revision
+audit-action-submission-rejected = Entry rejected
+audit-action-submission-withdrawn = Entry withdrawn
+audit-action-submission-nominee = Entry nominated
+audit-action-submission-winner = Entry won
+audit-action-submission-not_selected = Entry not selected
+audit-entity-access = Role
+audit-entity-admin = Committee member
+audit-entity-agenda_item = Agenda item
+audit-entity-edition = Competition
+audit-entity-judge = Judge
+audit-entity-judge_assignment = Assignment
+audit-entity-score = Score
+audit-entity-self_assessment = Indicator
+audit-entity-submission = Entry
+audit-entity-unit = Unit
+audit-entity-invite = Invite
+audit-entity-officer = Officer
+audit-field-status = Status
+audit-field-note = Note
+audit-field-value = Score
+audit-field-validated-level = Validated level
+audit-field-judge-id = Judge
+audit-field-user-id = User
+audit-field-name = Name
+audit-field-unit-id = Unit
+audit-field-pairs = Assignments
+audit-field-judging-closed-at = Judging closed
+audit-field-awards = Winners
+audit-field-at = Announcement time
+audit-field-attempted = Attempted
+audit-field-required = Role required
+audit-field-expires-at = Valid until
+audit-field-max-uses = Uses allowed
+audit-field-entries-reopened-until = Reopened until
+audit-field-rank = Rank
+audit-field-title = Title
+audit-field-innovation = Innovation
 
 ## Spreadsheet headers
 export-sheet-entries = Entries
@@ -143,9 +206,7 @@ export-col-at = Time
 export-col-actor = Actor
 export-col-action = Action
 export-col-entity = Object
-export-col-entity-id = Object ID
-export-col-before = Before
-export-col-after = After
+export-col-change = Change
 export-yes = Yes
 export-no = No
 
@@ -166,6 +227,8 @@ report-col-judges = Judges
 report-col-self = Self (%)
 report-col-final = Final
 report-formula = Final score = { $judges }% judges' mean weighted score + { $self }% validated self-assessment; equal scores are ordered by { $tiebreak }, then the earlier submission.
+report-unvalidated = Note: self-assessments the panel has not validated count 0: { $entries }.
+report-unvalidated-entry = { $number } ({ $count } indicators)
 report-tiebreak-judges = the higher judges' mean
 report-tiebreak-self_assessment = the higher self-assessment
 report-tiebreak-submitted_at = the earlier submission

@@ -40,17 +40,19 @@ broadcast-scheduled =
 broadcast-cancelled-draft = Pengumuman dibatalkan; tidak ada yang dikirim.
 broadcast-progress =
     📣 <b>Pengumuman #{ $id }</b> sedang dikirim…
-    Terkirim { $sent } dari { $total } · gagal { $failed } · memblokir bot { $blocked }
+    Terkirim { $sent } dari { $total } · gagal { $failed } · memblokir bot { $blocked } · belum memulai bot { $not_started }
 broadcast-report =
     ✅ <b>Pengumuman #{ $id } selesai dikirim.</b>
     Terkirim: { $sent } dari { $total }
     Gagal: { $failed }
     Memblokir bot: { $blocked }
+    Belum memulai bot: { $not_started }
 broadcast-report-cancelled =
     ⛔ <b>Pengumuman #{ $id } dihentikan.</b>
     Terkirim: { $sent } dari { $total }
     Gagal: { $failed }
     Memblokir bot: { $blocked }
+    Belum memulai bot: { $not_started }
     Tidak dikirim: { $pending }
 broadcast-button-stop = ⛔ Hentikan
 broadcast-stopped = Pengumuman #{ $id } dihentikan.
@@ -58,8 +60,23 @@ broadcast-already-finished = Pengumuman #{ $id } sudah selesai; tidak ada yang d
 broadcast-list-empty = Belum ada pengumuman.
 broadcast-list-heading = 📣 <b>Pengumuman terakhir</b>
 broadcast-list-item =
-    <b>#{ $id }</b> · { $status } · { $moment }
-    { $audience }: terkirim { $sent }/{ $total }, gagal { $failed }, memblokir bot { $blocked }
+    <b>#{ $id }</b> · { $kind } · { $status } · { $moment }
+    { $preview }
+    { $audience }: terkirim { $sent }/{ $total }, gagal { $failed }, memblokir bot { $blocked }, belum memulai bot { $not_started }
+broadcast-preview-quote = «{ $text }»
+broadcast-preview-media = [{ $kind ->
+        [photo] foto
+        [document] dokumen
+        [video] video
+       *[other] berkas
+    }]
+broadcast-kind-manual = Pengumuman panitia
+broadcast-kind-reminder = Pengingat acara
+broadcast-kind-deadline = Pengingat batas waktu pengisian
+broadcast-kind-winners = Pengumuman juara
+broadcast-kind-congratulations = Ucapan selamat kepada juara
+broadcast-kind-schedule_change = Perubahan jadwal
+broadcast-kind-other = Pesan sistem
 broadcast-button-stop-one = ⛔ Hentikan #{ $id }
 broadcast-status-draft = draf
 broadcast-status-scheduled = dijadwalkan { $moment }

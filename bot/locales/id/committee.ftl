@@ -51,12 +51,13 @@ entry-not-found = Inovasi tidak ditemukan.
 entry-detail-header =
     <b>{ $number } — { $title }</b>
     Perangkat Daerah: { $unit }
-    Status: <b>{ $status }</b>
     Dikirim: { $submitted }
 entry-detail-note = Catatan panitia: { $note }
-entry-detail-field = <b>{ $label }</b>: { $value }
-entry-detail-empty = —
-entry-detail-attachments = Lampiran: { $count } berkas (dikirim di bawah ini).
+entry-card =
+    <b>{ $number }</b> · { $title }
+    Status: <b>{ $status }</b>
+entry-button-files = 📎 Berkas ({ $count })
+entry-evidence-label = Bukti indikator { $name }
 entry-attachment-caption = { $number } · { $label }
 entry-button-verify = ✅ Verifikasi
 entry-button-return = ↩️ Kembalikan
@@ -73,7 +74,7 @@ officer-notice-verified = Inovasi <b>{ $title }</b> ({ $number }) telah lolos ve
 officer-notice-returned =
     Inovasi <b>{ $title }</b> ({ $number }) dikembalikan untuk perbaikan.
     Catatan panitia: { $note }
-    Silakan perbaiki lalu kirim kembali.
+    Silakan perbaiki lalu kirim kembali: ketuk tombol di bawah ini, atau buka /inovasi_saya.
 officer-notice-rejected =
     Mohon maaf, inovasi <b>{ $title }</b> ({ $number }) tidak dapat diterima.
     Alasan: { $note }
@@ -112,9 +113,71 @@ export-caption = Rekap { $edition } ({ $moment }).
 export-unknown-sheet = Tabel tidak dikenal. Pilihan: { $sheets }.
 report-caption = { $title }
 audit-header = <b>Log audit</b> (halaman { $page } dari { $pages })
-audit-line = { $moment } · { $actor } · <code>{ $action }</code> { $entity } { $id }
+audit-line = { $moment } · { $actor } · { $action } — { $subject }
 audit-empty = Log audit masih kosong.
 audit-system = sistem
+audit-unknown-user = pengguna { $id }
+audit-pairs = { $count } pasangan penilai–inovasi
+audit-action-access-denied = Akses ditolak
+audit-action-admin-add = Panitia ditambahkan
+audit-action-admin-remove = Panitia dihapus
+audit-action-agenda-change = Jadwal acara diubah
+audit-action-assessment-validate = Level indikator divalidasi
+audit-action-invite-create = Kode undangan dibuat
+audit-action-judge-add = Penilai ditambahkan
+audit-action-judge-remove = Penilai dihapus
+audit-action-judge-assign = Penilai ditugaskan
+audit-action-judge-unassign = Penugasan penilai dibatalkan
+audit-action-judging-close = Penilaian ditutup
+audit-action-judging-reopen = Penilaian dibuka kembali
+audit-action-officer-join = Petugas terdaftar
+audit-action-results-set = Juara ditetapkan
+audit-action-results-record = Juara dicatat
+audit-action-results-schedule = Waktu pengumuman diatur
+audit-action-results-cancel = Pengumuman dibatalkan
+audit-action-score-set = Nilai diberikan
+audit-action-unit-reopen = Pengisian dibuka kembali
+audit-action-submission-draft = Inovasi kembali menjadi draf
+audit-action-submission-submitted = Inovasi dikirim
+audit-action-submission-verified = Inovasi lolos verifikasi
+audit-action-submission-returned = Inovasi dikembalikan untuk perbaikan
+audit-action-submission-rejected = Inovasi ditolak
+audit-action-submission-withdrawn = Inovasi ditarik
+audit-action-submission-nominee = Inovasi masuk nominasi
+audit-action-submission-winner = Inovasi menjadi juara
+audit-action-submission-not_selected = Inovasi tidak terpilih
+audit-entity-access = Peran
+audit-entity-admin = Panitia
+audit-entity-agenda_item = Sesi acara
+audit-entity-edition = Lomba
+audit-entity-judge = Penilai
+audit-entity-judge_assignment = Penugasan
+audit-entity-score = Nilai
+audit-entity-self_assessment = Indikator
+audit-entity-submission = Inovasi
+audit-entity-unit = Perangkat Daerah
+audit-entity-invite = Undangan
+audit-entity-officer = Petugas
+audit-field-status = Status
+audit-field-note = Catatan
+audit-field-value = Nilai
+audit-field-validated-level = Level tervalidasi
+audit-field-judge-id = Penilai
+audit-field-user-id = Pengguna
+audit-field-name = Nama
+audit-field-unit-id = Perangkat Daerah
+audit-field-pairs = Penugasan
+audit-field-judging-closed-at = Penilaian ditutup
+audit-field-awards = Juara
+audit-field-at = Waktu pengumuman
+audit-field-attempted = Percobaan
+audit-field-required = Peran yang diperlukan
+audit-field-expires-at = Berlaku sampai
+audit-field-max-uses = Batas pemakaian
+audit-field-entries-reopened-until = Dibuka kembali sampai
+audit-field-rank = Peringkat
+audit-field-title = Gelar
+audit-field-innovation = Inovasi
 
 ## Spreadsheet headers
 export-sheet-entries = Entri
@@ -144,9 +207,7 @@ export-col-at = Waktu
 export-col-actor = Pelaku
 export-col-action = Tindakan
 export-col-entity = Objek
-export-col-entity-id = ID Objek
-export-col-before = Sebelum
-export-col-after = Sesudah
+export-col-change = Perubahan
 export-yes = Ya
 export-no = Tidak
 
@@ -167,6 +228,8 @@ report-col-judges = Penilai
 report-col-self = Mandiri (%)
 report-col-final = Nilai Akhir
 report-formula = Nilai akhir = { $judges }% rata-rata nilai tertimbang penilai + { $self }% penilaian mandiri tervalidasi; nilai sama diurutkan menurut { $tiebreak }, lalu waktu pengiriman yang lebih awal.
+report-unvalidated = Perhatian: penilaian mandiri yang belum divalidasi penilai dihitung 0: { $entries }.
+report-unvalidated-entry = { $number } ({ $count } indikator)
 report-tiebreak-judges = rata-rata nilai penilai yang lebih tinggi
 report-tiebreak-self_assessment = penilaian mandiri yang lebih tinggi
 report-tiebreak-submitted_at = waktu pengiriman yang lebih awal

@@ -97,3 +97,6 @@ language-changed = Baik, bot kini menggunakan { $name }.
 group-private-only = Pengaturan pribadi (langganan, pengingat, bahasa) dilakukan di chat pribadi dengan bot.
 group-open-private = Buka chat pribadi
 input-cancel-nothing = Tidak ada yang sedang Bapak/Ibu isi, jadi tidak ada yang dibatalkan.
+
+# Long texts split across messages: the start of a message that continues the previous one
+text-continued = <i>(lanjutan)</i>

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import String, and_, bindparam, case, cast, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.chats import mark_blocked
@@ -262,7 +262,10 @@ class Progress:
         pending: Not yet answered by Telegram (or not sent because cancelled).
         sent: Accepted by Telegram.
         failed: Given up (chat not found, too many transient errors, bad request).
-        blocked: The recipient blocked the bot (403).
+        blocked: The recipient blocked the bot (403 "bot was blocked by the user").
+        not_started: The recipient never started the bot, so Telegram lets no bot write
+            first (403 "bot can't initiate conversation with a user"); counted apart from
+            ``blocked``: the cure is to ask them to open the bot, not a refusal.
     """
 
     broadcast_id: int
@@ -272,6 +275,7 @@ class Progress:
     sent: int
     failed: int
     blocked: int
+    not_started: int = 0
 
     @property
     def finished(self) -> bool:
@@ -279,15 +283,27 @@ class Progress:
         return self.status in (BroadcastStatus.DONE, BroadcastStatus.CANCELLED)
 
 
+NOT_STARTED = "not_started"
+"""Key of the blocked deliveries whose recipient never started the bot, in :func:`_counts`."""
+
+CANT_INITIATE = "%initiate conversation%"
+"""Telegram's 403 to a user who never started the bot: "Forbidden: bot can't initiate
+conversation with a user" (a blocked bot is "Forbidden: bot was blocked by the user")."""
+
+
 async def _counts(session: AsyncSession, broadcast_ids: list[int]) -> dict[int, dict[str, int]]:
+    never_started = and_(
+        Delivery.status == DeliveryStatus.BLOCKED, Delivery.last_error.like(CANT_INITIATE)
+    )
+    kind = case((never_started, NOT_STARTED), else_=cast(Delivery.status, String))
     rows = await session.execute(
-        select(Delivery.broadcast_id, Delivery.status, func.count())
+        select(Delivery.broadcast_id, kind, func.count())
         .where(Delivery.broadcast_id.in_(broadcast_ids))
-        .group_by(Delivery.broadcast_id, Delivery.status)
+        .group_by(Delivery.broadcast_id, kind)
     )
     counts: dict[int, dict[str, int]] = {i: {} for i in broadcast_ids}
     for broadcast_id, status, count in rows:
-        counts[broadcast_id][DeliveryStatus(status).value] = count
+        counts[broadcast_id][status] = count
     return counts
 
 
@@ -300,6 +316,7 @@ def _progress(broadcast: Broadcast, counts: dict[str, int]) -> Progress:
         sent=counts.get(DeliveryStatus.SENT.value, 0),
         failed=counts.get(DeliveryStatus.FAILED.value, 0),
         blocked=counts.get(DeliveryStatus.BLOCKED.value, 0),
+        not_started=counts.get(NOT_STARTED, 0),
     )
 
 

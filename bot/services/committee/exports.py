@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-import json
 import os
 import pickle
 import tempfile
@@ -34,8 +33,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.i18n import format_number, plain_text
+from bot.services.announcements.subscriptions import TOPICS
+from bot.services.committee.audit_log import audit_names, read_entry
 from bot.services.core.events import current_edition
-from bot.services.entries.form import answer_files
+from bot.services.entries.form import answer_files, form_fields
+from bot.services.entries.submissions import title_field
 from bot.services.judging.ranking import compute_ranking, judges_by_id, weighted_score
 from bot.services.judging.scoring import rubric
 from bot.storage.models import (
@@ -141,9 +143,13 @@ def export_tables(
     through a server-side cursor)."""
     from bot.services.evidence.national import self_assessment_table  # it builds on Table
 
-    form = (edition.config or {}).get("form", [])
+    entry_columns = ("number", "unit", "innovation", "status", "submitted", "note")
+    # the field naming the entry is the "innovation" column already: not repeated
+    title_key = title_field(form_fields(edition.config or {}))
+    form = [field for field in (edition.config or {}).get("form", []) if field["key"] != title_key]
     criteria = rubric(edition)
     yes_no = {True: plain_text(language, "export-yes"), False: plain_text(language, "export-no")}
+    topics = {topic: plain_text(language, f"subs-topic-{topic}") for topic in TOPICS}
 
     async def entry_rows() -> AsyncIterator[Rows]:
         statement = (
@@ -243,25 +249,28 @@ def export_tables(
         )
         async for part in _stream(session, statement):
             yield [
-                [topic, chat_id, title or first_name, yes_no[bool(active)], _local(since, zone)]
+                [
+                    topics.get(topic, topic),
+                    chat_id,
+                    title or first_name,
+                    yes_no[bool(active)],
+                    _local(since, zone),
+                ]
                 for topic, chat_id, title, first_name, active, since in part
             ]
 
     async def audit_rows() -> AsyncIterator[Rows]:
-        statement = select(
-            AuditEntry.at,
-            AuditEntry.actor_id,
-            AuditEntry.action,
-            AuditEntry.entity,
-            AuditEntry.entity_id,
-            AuditEntry.before,
-            AuditEntry.after,
-        ).order_by(AuditEntry.at, AuditEntry.id)
-        async for part in _stream(session, statement):
-            yield [
-                [_local(at, zone), actor, action, entity, entity_id, _json(before), _json(after)]
-                for at, actor, action, entity, entity_id, before, after in part
-            ]
+        actors = await session.scalars(select(AuditEntry.actor_id).distinct())
+        names = await audit_names(session, edition, actors, language)
+        statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
+        async for part in _stream(session, statement, scalars=True):
+            rows = []
+            for entry in part:
+                line = read_entry(language, zone, names, entry)
+                rows.append(
+                    [_local(entry.at, zone), line.actor, line.action, line.subject, line.change]
+                )
+            yield rows
 
     def headers(*keys: str) -> list[str]:
         return [_h(language, key) for key in keys]
@@ -273,8 +282,7 @@ def export_tables(
         Table(
             "entries",
             title("entries"),
-            headers("number", "unit", "innovation", "status", "submitted", "note")
-            + [localized(field["label"], language) for field in form],
+            headers(*entry_columns) + [localized(field["label"], language) for field in form],
             entry_rows,
         ),
         self_assessment_table(session, edition, language),
@@ -311,7 +319,7 @@ def export_tables(
         Table(
             "audit",
             title("audit"),
-            headers("at", "actor", "action", "entity", "entity-id", "before", "after"),
+            headers("at", "actor", "action", "entity", "change"),
             audit_rows,
         ),
     ]
@@ -340,10 +348,6 @@ async def _stream(
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _cell_text(value: Any) -> str:

@@ -11,12 +11,14 @@ PDF core font Helvetica, with characters outside Latin-1 replaced.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from sqlalchemy import select
@@ -25,10 +27,13 @@ from sqlalchemy.orm import selectinload
 
 from bot.i18n import format_day, format_moment, format_number, plain_text
 from bot.services.committee.exports import answer_text, localized, status_label
-from bot.services.judging.ranking import compute_ranking, final_formula
+from bot.services.judging.ranking import compute_ranking, final_formula, unvalidated_entries
 from bot.services.judging.results import visible_awards
 from bot.services.judging.scoring import list_judges
 from bot.storage.models import Edition, Event, Submission, Unit
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+"""fpdf2 subsets the font with fontTools, which logs dozens of INFO lines per report."""
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
@@ -36,6 +41,9 @@ FONT_DIRS = (
     Path("/usr/local/share/fonts"),
 )
 """Where DejaVu Sans is looked for (Debian/Ubuntu, Fedora/Alpine, local installs)."""
+
+SIGNATURE_HEIGHT = 60
+"""Room the signature block needs (mm); it starts a new page when less is left."""
 
 SUMMARY_CHARS = 700
 """Longest excerpt of a long answer in a winner's one-page summary, in characters."""
@@ -82,12 +90,31 @@ class _Report(FPDF):
     def heading(self, text: str, size: int = 13) -> None:
         self.ln(3)
         self.set_font(self.family, "B", size)
-        self.multi_cell(0, 7, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, 7, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 10)
 
     def paragraph(self, text: str, size: int = 10, bold: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", size)
-        self.multi_cell(0, 5.5, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # left-aligned: fpdf2 justifies by default, which spreads short lines with wide gaps
+        self.multi_cell(0, 5.5, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(self.family, "", 10)
+
+    def signature(self, place_and_day: str, role: str, name: str, number: str) -> None:
+        """The signature block on the right half of the page: "Blitar, 7 Desember 2022",
+        the role, room to sign, the name in bold and the employee number; kept on one
+        page."""
+        if self.get_y() + SIGNATURE_HEIGHT > self.page_break_trigger:
+            self.add_page()
+        self.ln(8)
+        width = self.epw / 2
+        left = self.l_margin + width
+        lines = [(place_and_day, ""), (role, ""), ("", ""), ("", ""), (name, "B"), (number, "")]
+        for text, style in lines:
+            self.set_x(left)
+            self.set_font(self.family, style, 10)
+            self.multi_cell(
+                width, 6, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
         self.set_font(self.family, "", 10)
 
     def grid(self, headers: list[str], rows: list[list[Any]], widths: tuple[int, ...]) -> None:
@@ -186,6 +213,14 @@ async def build_report(
             (12, 40, 62, 20, 20, 20),
         )
         pdf.paragraph(_formula_text(edition, language), 8)
+        unvalidated = unvalidated_entries(ranking)
+        if unvalidated:
+            entries = ", ".join(
+                _t("report-unvalidated-entry", number=line.submission.number or "—",
+                   count=line.unvalidated)
+                for line in unvalidated
+            )  # fmt: skip
+            pdf.paragraph(_t("report-unvalidated", entries=entries), 8, bold=True)
     else:
         pdf.paragraph(_t("report-no-ranking"))
 
@@ -202,6 +237,16 @@ async def build_report(
     pdf.heading(_t("report-legal-basis"))
     for basis in (event.legal_basis if event else []) or []:
         pdf.paragraph(f"• {basis}")
+
+    signatory = (edition.config or {}).get("signatory")
+    if signatory:
+        day = format_date(now.astimezone(zone), "d MMMM y", locale=language)
+        pdf.signature(
+            f"{signatory['place']}, {day}",
+            signatory["role"],
+            signatory["name"],
+            signatory.get("employee_number") or "",
+        )
 
     lines = {line.submission.id: line for line in ranking}
     form = (edition.config or {}).get("form", [])

@@ -351,6 +351,18 @@ class ResultSpec(_Strict):
     innovation: str = Field(min_length=1, max_length=300)
 
 
+class SignatorySpec(_Strict):
+    """Who signs the results report for the committee, under "<place>, <date>": their role,
+    name and employee number (NIP). ``example: true`` marks values not taken from a
+    source."""
+
+    place: str = Field(min_length=1, max_length=100)
+    role: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200)
+    employee_number: str = Field(default="", max_length=100)
+    example: bool = False
+
+
 class FinalScoreSpec(_Strict):
     """The final score: ``judges`` × mean judges' score + ``self_assessment`` × validated
     self-assessment (as a percentage of its maximum). The weights add up to 1."""
@@ -385,6 +397,7 @@ class EditionSpec(_Strict):
     indicators: list[IndicatorSpec] = Field(default_factory=list)
     rubric: list[CriterionSpec] = Field(default_factory=list)
     final_score: FinalScoreSpec = Field(default_factory=FinalScoreSpec)
+    signatory: SignatorySpec | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> EditionSpec:

@@ -227,7 +227,8 @@ async def _import_edition(writer: _Writer, spec: EventFile) -> Edition:
     config = ed.model_dump(
         mode="json",
         include={"form", "self_assessment", "rubric", "final_score", "rank_titles",
-                 "deadline_reminder_days", "number_prefix", "results_announce_at"},
+                 "deadline_reminder_days", "number_prefix", "results_announce_at",
+                 "signatory"},
     )  # fmt: skip
     values = dict(
         year=ed.year,

@@ -19,6 +19,7 @@ are written to the outbox (:mod:`bot.services.shared.outbox`), sent once the cal
   that opens it for revision);
 - the unit's own steps (submitted, withdrawn) tell the unit's other officers
   (``entry-status-changed``), and a submission alerts the committee (``entry-committee-new``,
+  ``entry-committee-resubmitted`` after a revision,
   with a button that opens the entry);
 - results (winner, not selected) tell no one: they stay private until the announcement,
   which congratulates the winners (:mod:`bot.handlers.scheduler`).
@@ -194,6 +195,8 @@ async def _write_notices(
     if new is S.SUBMITTED:
         unit = await session.scalar(select(Unit.name).where(Unit.id == entry.unit_id))
         committee = await committee_ids(session, admin_ids=admin_ids, edition_id=None)
+        # after a revision the committee hears it is back, not that a new entry came in
+        alert = "entry-committee-resubmitted" if change.old is S.RETURNED else "entry-committee-new"
         await enqueue(
             session,
             kind="new-entry",
@@ -202,7 +205,7 @@ async def _write_notices(
             texts=in_every_language(
                 lambda language: t(
                     language,
-                    "entry-committee-new",
+                    alert,
                     name=entry.title or t(language, "entry-untitled"),
                     number=number,
                     unit=unit,

@@ -403,7 +403,9 @@ def cursor_of(submission: Submission) -> Cursor | None:
 # --- answers -------------------------------------------------------------------------------
 
 
-def _title_field(fields: Sequence[FormFieldSpec]) -> str | None:
+def title_field(fields: Sequence[FormFieldSpec]) -> str | None:
+    """The key of the field that names the entry (its first short text): its answer is
+    ``Submission.title``."""
     return next((spec.key for spec in fields if spec.kind == "short_text"), None)
 
 
@@ -437,7 +439,7 @@ async def save_answer(
     else:
         existing.value = value
         existing.updated_at = now
-    if key == _title_field(fields if fields is not None else form_fields(edition.config)):
+    if key == title_field(fields if fields is not None else form_fields(edition.config)):
         submission.title = value[:300] if isinstance(value, str) else None
     submission.updated_at = now
     await session.flush()
@@ -637,6 +639,13 @@ INDICATOR_SLOT = "#indicator:"
 def evidence_key(indicator: Indicator) -> str:
     """The attachment slot of an indicator's evidence (``Attachment.field_key``)."""
     return f"{INDICATOR_SLOT}{indicator.key}"[:64]
+
+
+def evidence_indicator(edition: Edition, field_key: str) -> Indicator | None:
+    """The indicator whose evidence slot ``field_key`` is, or None for a form field's file."""
+    if not field_key.startswith(INDICATOR_SLOT):
+        return None
+    return next((i for i in edition.indicators if evidence_key(i) == field_key), None)
 
 
 def assessment_of(submission: Submission, indicator: Indicator) -> SelfAssessment | None:

@@ -63,3 +63,14 @@ def unique_name(name: str, taken: set[str]) -> str:
         candidate = f"{stem} ({number}){extension}"
     taken.add(candidate.lower())
     return candidate
+
+
+def photo_name(file_unique_id: str) -> str:
+    """The name a photo is kept under (Telegram gives photos none; they are JPEG)."""
+    return f"foto-{file_unique_id}.jpg"
+
+
+def is_photo(file_name: str | None, file_unique_id: str) -> bool:
+    """Whether a kept file was sent as a photo (named by :func:`photo_name`): Telegram sends
+    it again only as a photo, never as a document."""
+    return file_name == photo_name(file_unique_id)

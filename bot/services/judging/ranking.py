@@ -70,6 +70,8 @@ class RankedEntry:
         self_assessment: Validated self-assessment score (0–100).
         final: The final score (0–100), counting a missing judges' mean as 0.
         rank: 1-based position.
+        unvalidated: Indicators the entry self-assessed that no judge validated yet (they
+            count 0 in ``self_assessment``).
     """
 
     submission: Submission
@@ -78,6 +80,7 @@ class RankedEntry:
     self_assessment: float = 0.0
     final: float = 0.0
     rank: int = 0
+    unvalidated: int = 0
 
 
 def weighted_score(scores: dict[str, float], criteria: tuple[Criterion, ...]) -> float | None:
@@ -118,17 +121,23 @@ async def compute_ranking(session: AsyncSession, edition: Edition) -> list[Ranke
     weights = {indicator.id: indicator.weight for indicator in indicators}
     maximum = sum(weights.values()) * 3
     validated: dict[int, float] = {}
-    for submission_id, indicator_id, level in await session.execute(
+    unvalidated: dict[int, int] = {}
+    for submission_id, indicator_id, claimed, level in await session.execute(
         select(
             SelfAssessment.submission_id,
             SelfAssessment.indicator_id,
+            SelfAssessment.level,
             SelfAssessment.validated_level,
         ).where(SelfAssessment.submission_id.in_(ids))
     ):
-        if level and indicator_id in weights:
+        if indicator_id not in weights:
+            continue
+        if level:
             validated[submission_id] = (
                 validated.get(submission_id, 0.0) + weights[indicator_id] * level
             )
+        elif claimed:
+            unvalidated[submission_id] = unvalidated.get(submission_id, 0) + 1
     ranked = []
     for entry in entries:
         line = RankedEntry(entry)
@@ -140,6 +149,7 @@ async def compute_ranking(session: AsyncSession, edition: Edition) -> list[Ranke
         if line.judge_scores:
             line.judges_mean = sum(line.judge_scores.values()) / len(line.judge_scores)
         line.self_assessment = 100 * validated.get(entry.id, 0.0) / maximum if maximum else 0.0
+        line.unvalidated = unvalidated.get(entry.id, 0)
         line.final = (
             float(formula["judges"]) * (line.judges_mean or 0.0)
             + float(formula["self_assessment"]) * line.self_assessment
@@ -179,6 +189,25 @@ class Results:
     changes: tuple[StatusChange, ...]
 
 
+def results_blocker(edition: Edition, ranked: list[RankedEntry]) -> str | None:
+    """Why the results cannot be set now (a ``ranking-error-<code>`` code: ``announced``,
+    ``open`` while judging is open, ``no-nominees``), or None: the committee is offered only
+    what it can do."""
+    if edition.results_announced_at is not None:
+        return "announced"
+    if edition.judging_closed_at is None:
+        return "open"
+    if not any(line.submission.status in RESULT_POOL for line in ranked):
+        return "no-nominees"
+    return None
+
+
+def unvalidated_entries(ranked: list[RankedEntry]) -> list[RankedEntry]:
+    """The entries whose self-assessment is not fully validated, so part of it counts 0:
+    the committee is warned before closing judging, setting the winners and in the report."""
+    return [line for line in ranked if line.unvalidated]
+
+
 async def set_results(
     session: AsyncSession, edition: Edition, *, actor_id: int | None, now: datetime
 ) -> Results:
@@ -194,15 +223,12 @@ async def set_results(
         RankingError: ``open`` (judging is not closed), ``announced`` (results already
             announced), ``no-nominees``.
     """
-    if edition.judging_closed_at is None:
-        raise RankingError("open")
-    if edition.results_announced_at is not None:
-        raise RankingError("announced")
-    titles = list((edition.config or {}).get("rank_titles") or [])
     ranked = await compute_ranking(session, edition)
+    blocker = results_blocker(edition, ranked)
+    if blocker is not None:
+        raise RankingError(blocker)
+    titles = list((edition.config or {}).get("rank_titles") or [])
     pool = [line for line in ranked if line.submission.status in RESULT_POOL]
-    if not pool:
-        raise RankingError("no-nominees")
     before = [_award_json(award) for award in await awards_of(session, edition.id)]
     winners = len(titles)
     awards, changes = [], []

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.i18n import t
 from bot.services.core.roles import remove_admin
-from bot.storage.models import Judge, SubmissionStatus
+from bot.storage.models import Edition, Judge, Submission, SubmissionStatus
 from tests.e2e.helpers.committee import (
     add_entries,
     denied_count,
@@ -56,15 +56,18 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     await siti_g.send("/entries")
     listing = await siti_g.expect_message("Daftar inovasi")
     await siti_g.tap(data=f"cm:e:{submitted}")
-    detail = await siti_g.expect_message("IGA-2022-001 — Home Care")
+    detail = await siti_g.expect_message(regex=r"^IGA-2022-001 · .*\nStatus: ")
     await siti_g.tap(data=f"cm:e:{verified}")
-    verified_detail = await siti_g.expect_message("IGA-2022-002 — SIDOTI")
+    verified_detail = await siti_g.expect_message(regex=r"^IGA-2022-002 · .*\nStatus: ")
     await siti_g.send("/judges")
     judges = await siti_g.expect_message("Tim penilai")
     await siti_g.send("/assign")
     assign = await siti_g.expect_message("Penugasan penilai")
     await siti_g.send("/ranking")
     ranking = await siti_g.expect_message("Peringkat sementara")
+    async with bot.runtime.transaction() as session:  # setting winners is offered only now
+        (await session.scalar(select(Edition))).judging_closed_at = bot.clock()
+        (await session.get(Submission, verified)).status = S.NOMINEE
     await siti_g.send("/tetapkan_juara")
     confirm = await siti_g.expect_message("Tetapkan juara")
     await siti_g.send("/audit")
@@ -95,6 +98,7 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
         "cm:fu:",
         "cm:fs:",
         "cm:e:",
+        "cm:f:",
         "jd:e:",
     ):
         assert any(data.startswith(expected) for data in forged), expected  # fmt: skip

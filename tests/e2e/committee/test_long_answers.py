@@ -1,5 +1,5 @@
 """The committee's entry view in the chat shows a 10,000-character answer whole, over several
-messages cut between words, the action buttons under the last one."""
+messages cut between words, the action buttons on its card after the last one."""
 
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ async def test_a_long_answer_arrives_whole(bot, users) -> None:
     await siti.send("/entries")
     await siti.expect_message("(1 entri)")
     await siti.tap("IGA-2022-001 · SI-ANTRE")
-    last = await siti.expect_message("rb1699")
+    await siti.expect_message("rb1699")
+    card = await siti.expect_message(regex=r"^IGA-2022-001 · SI-ANTRE\nStatus: ")
     texts = [m["text"] or "" for m in await siti.bot_messages()]
     shown = " ".join(text for text in texts if "rb" in text).split()
     assert [word for word in shown if re.fullmatch(r"rb\d+", word)] == words
-    assert last["inline_keyboard"]  # the actions under the last part
+    assert card["inline_keyboard"]  # the actions on the entry's card, after its last part

@@ -59,7 +59,7 @@ async def _ask_note(siti, timeout: float = 5.0) -> None:
     await siti.send("/inovasi DLH")
     await siti.expect_message("(1 entri)", timeout=timeout)
     await siti.tap("IGA-2022-001 · SIDOTI")
-    await siti.expect_message("IGA-2022-001 — SIDOTI", timeout=timeout)
+    await siti.expect_message(regex=r"^IGA-2022-001 · .*\nStatus: ", timeout=timeout)  # the card
     await siti.tap(t("id", "entry-button-return"))
     await siti.expect_message("catatan perbaikan untuk IGA-2022-001", timeout=timeout)
 
@@ -69,7 +69,10 @@ async def _ask_score(siti, scored: int = 0, timeout: float = 5.0) -> None:
     await siti.send("/nilai")
     await siti.expect_message("Progres: 0 dari 1", timeout=timeout)
     await siti.tap(f"✏️ IGA-2022-002 · Home Care ({scored}/5)")
-    entry = await siti.expect_message("Perangkat Daerah: Dinas Sosial", timeout=timeout)
+    entry = await siti.expect_message(  # the scoring card, after the entry itself
+        predicate=lambda m: "Perangkat Daerah: Dinas Sosial" in m["text"] and m["inline_keyboard"],
+        timeout=timeout,
+    )
     [button] = [
         b for row in entry["inline_keyboard"] for b in row if b["text"].startswith(CRITERION)
     ]

@@ -24,9 +24,17 @@ def emulator_config():
     return quick_emulator()
 
 
+def _is_scoring_card(message) -> bool:
+    """The scoring card (it has the validation button), sent after the entry's text."""
+    validate = t("id", "score-button-validate")
+    return any(b["text"] == validate for row in message.get("inline_keyboard") or [] for b in row)
+
+
 async def _score_entry(judge, label: str, values: list[int]) -> None:
     await judge.tap(label)
+    # the whole entry comes first, then the scoring card with a button per criterion
     await judge.expect_message(predicate=lambda m: "Perangkat Daerah:" in (m["text"] or ""))
+    await judge.expect_message(predicate=_is_scoring_card)
     for criterion, value in zip(DEFAULT_RUBRIC, values, strict=True):
         message = await judge.last_bot_message()
         [button] = [
@@ -88,6 +96,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     await ani.expect_message("Progres: 2 dari 3")
     await ani.tap("✅ IGA-2022-001 · Sosial Home Care Lanjut Usia (5/5)")
     await ani.expect_message("Perangkat Daerah: Dinas Sosial")
+    await ani.expect_message(predicate=_is_scoring_card)  # after the whole entry
     await ani.tap(t("id", "score-button-validate"))
     await ani.expect_message("Validasi indikator")
     await ani.tap("1. Regulasi inovasi daerah · 3 Peraturan Daerah")
@@ -105,6 +114,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     await budi.expect_message("Progres: 1 dari 2")
     await budi.tap("✏️ IGA-2022-003 · JAGO SILO (0/5)")
     await budi.expect_message("Perangkat Daerah: Kelurahan Bendogerit")
+    await budi.expect_message(predicate=_is_scoring_card)  # after the whole entry
     for criterion in DEFAULT_RUBRIC:
         message = await budi.last_bot_message()
         [button] = [
@@ -143,20 +153,22 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     text = ranking["text"]
     assert text.index("Sosial Home Care") < text.index("LAPIS MANIS") < text.index("JAGO SILO")
     assert "52,50" in text and "42,35" in text  # Indonesian decimals
-    await siti.send("/tetapkan_juara")
-    await siti.expect_message("Tetapkan juara")
-    answer = await siti.expect_callback_answer(await siti.tap(t("id", "results-button-confirm")))
-    assert answer["text"] == t("id", "ranking-error-open")
+    await siti.send("/tetapkan_juara")  # refused at once while judging is open
+    await siti.expect_message(t("id", "ranking-error-open"))
 
+    # closing warns that the unvalidated self-assessments count 0
     await siti.tap(t("id", "ranking-button-close"))
+    await siti.expect_message(t("id", "ranking-close-ask"))
+    await siti.tap(t("id", "ranking-button-close-anyway"))
     await siti.expect_message("Penilaian ditutup pada")
     # a judge can no longer change a score
     await ani.send("/nilai")
     await ani.expect_message(t("id", "score-closed"))
     await ani.tap("✅ IGA-2022-002 · LAPIS MANIS (5/5)")
-    await ani.expect_message("Perangkat Daerah: Dinas PM dan PTSP")
-    refused = await ani.expect_callback_answer(await ani.tap("Kebaharuan: 80"))
-    assert refused["text"] == t("id", "judging-error-closed")
+    card = await ani.expect_message(t("id", "score-closed"))
+    assert "Kebaharuan (30%): 80" in card["text"]
+    offered = [b["text"] for row in card["inline_keyboard"] for b in row]
+    assert not [label for label in offered if label.startswith("Kebaharuan")]  # nothing to score
 
     await siti.tap(t("id", "ranking-button-set"))
     await siti.expect_message("Tetapkan juara")

@@ -41,7 +41,13 @@ async def test_validation_buttons_name_the_levels_and_mark_the_choice(bot, users
     await ani.expect_message("Progres: 0 dari 1")
     await ani.tap("✏️ IGA-2022-001 · Sosial Home Care (0/5)")
     await ani.expect_message("Perangkat Daerah: Dinas Sosial")
-    await ani.tap(t("id", "score-button-validate"))
+    validate = t("id", "score-button-validate")
+    await ani.expect_message(  # the scoring card, after the whole entry
+        predicate=lambda m: any(
+            b["text"] == validate for r in m.get("inline_keyboard") or [] for b in r
+        )
+    )
+    await ani.tap(validate)
     page = await ani.expect_message("Validasi indikator")
     labels = [button["text"] for button in _buttons(page)]
     assert not any(label.startswith("#") for label in labels)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from bot.handlers.attendees.agenda_view import agenda_pages
-from bot.handlers.shared.text import TEXT_BUDGET, split_blocks
 from bot.services.attendees.agenda import days, event_end, is_over, items_next, items_now
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
@@ -43,11 +42,3 @@ async def test_markers_pages_and_the_ended_line(sessions) -> None:
     assert len(page.items) == 9
     (ended,) = agenda_pages(event, _wib(15), "en")
     assert "The event has ended" in ended.text and "On now" not in ended.text
-
-
-def test_split_blocks_never_exceeds_the_budget() -> None:
-    blocks = [f"<b>{n}</b> " + "x" * 900 for n in range(20)] + ["\n".join(["y" * 300] * 40)]
-    texts = split_blocks(blocks)
-    assert all(len(text) <= TEXT_BUDGET for text in texts)
-    assert "".join(texts).count("<b>") == 20
-    assert sum(text.count("y" * 300) for text in texts) == 40

@@ -77,6 +77,8 @@ async def test_report_of_judged_entries_has_ranking_panel_and_a_page_per_winner(
     assert "Juara I" in text and "SEHATI Lansia" in text
     assert text.index("SEHATI Lansia") < text.index("Parkir Cerdas")
     assert "63,00" in text and "42,00" in text  # 0.7 × 90 and 0.7 × 60, in Indonesian
+    # no judge validated their self-assessments: the report says they count 0
+    assert "belum divalidasi penilai dihitung 0: IGA-2022-001 (20 indikator)" in text
     assert "Dr. Ani Suryani (Badan Perencanaan Pembangunan Daerah)" in text
     assert len(reader.pages) == 2
     summary = _squash(reader.pages[-1].extract_text())
