@@ -61,7 +61,7 @@ from bot.services.judging.scoring import add_judge
 from bot.settings import Settings
 from bot.storage.migrate import upgrade_engine
 from bot.storage.models import Reminder, Submission, Unit
-from bot.web.server import WebServer, create_web_app
+from bot.web.server import WebServer, create_web_app, stop_bot
 
 logger = logging.getLogger(__name__)
 
@@ -240,19 +240,10 @@ class Sandbox:
 
     async def stop(self) -> None:
         """Stops the bot (polling, jobs, database) and then the emulator."""
-        application = self.application
         try:
-            if application.updater is not None and application.updater.running:
-                await application.updater.stop()
-            if application.running:
-                await application.stop()
-            await application.shutdown()
-            if application.post_shutdown is not None:
-                await application.post_shutdown(application)
+            await stop_bot(self.application, self.web_server)
         except Exception:  # the emulator must stop all the same
             logger.exception("The bot did not stop cleanly")
-        if self.web_server is not None:
-            await self.web_server.stop()
         await self.emulator.stop()
 
 

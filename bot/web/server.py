@@ -124,14 +124,23 @@ async def run_bot(
             )
         await stop.wait()
     finally:
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
-        if server is not None:
-            await server.stop()
-        if application.running:
-            await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
-        await application.shutdown()
-        if application.post_shutdown is not None:
-            await application.post_shutdown(application)
+        await stop_bot(application, server)
+
+
+async def stop_bot(application: Application, server: WebServer | None) -> None:
+    """Stops the bot in the order that loses nothing: no new updates (polling, then the web
+    server), the handlers still running finish (``stop``), the background workers
+    (``post_stop``: the outbox sender, the downloads), then the database (``post_shutdown``).
+    A worker left running past the engine's disposal is cancelled mid-query when the loop
+    ends, and its connection's rollback fails with a traceback."""
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if server is not None:
+        await server.stop()
+    if application.running:
+        await application.stop()
+    if application.post_stop is not None:
+        await application.post_stop(application)
+    await application.shutdown()
+    if application.post_shutdown is not None:
+        await application.post_shutdown(application)
