@@ -82,9 +82,10 @@ async def test_a_long_update_is_parked_so_that_polling_goes_on(engine) -> None:
     await restarted.load(bot)  # type: ignore[arg-type]
     assert list(restarted.in_hand) == [100]
 
-    queue.handled(slow)  # handled at last: no longer parked
-    while True:
-        async with engine.connect() as connection:
-            if not (await connection.execute(select(ParkedUpdate.update_id))).first():
-                break
-        await asyncio.sleep(0.01)
+    queue.handled(slow)  # handled at last: no longer parked (the unpark runs as a task)
+    async with asyncio.timeout(10):  # a deadline, not a guess of how long it takes
+        while True:
+            async with engine.connect() as connection:
+                if not (await connection.execute(select(ParkedUpdate.update_id))).first():
+                    break
+            await asyncio.sleep(0.01)
