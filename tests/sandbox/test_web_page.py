@@ -83,23 +83,23 @@ def page(browser: Any, sandbox: dict[str, Any]) -> Iterator[Any]:
 
 def _bot_api(url: str, method: str, **params: Any) -> dict[str, Any]:
     """Calls the emulator's Bot API as the bot does (the sandbox's token); on 429 (flood
-    control: about one message a second to a private chat) waits ``retry_after`` as Telegram
-    asks, once."""
+    control: about one message a second to a private chat, shared with the bot's own replies)
+    waits ``retry_after`` as Telegram asks and tries again, for up to 30 s."""
     request = urllib.request.Request(
         f"{url}bot{SANDBOX_TOKEN}/{method}",
         data=json.dumps(params).encode(),
         headers={"Content-Type": "application/json"},
     )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-            return json.load(response)
-    except urllib.error.HTTPError as exc:
-        body = json.load(exc)
-        if exc.code != 429:
-            return body
-    time.sleep(body["parameters"]["retry_after"])
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-        return json.load(response)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+                return json.load(response)
+        except urllib.error.HTTPError as exc:
+            body = json.load(exc)
+            if exc.code != 429 or time.monotonic() > deadline:
+                return body
+        time.sleep(body["parameters"]["retry_after"])
 
 
 def _control(url: str, path: str, **body: Any) -> dict[str, Any]:
