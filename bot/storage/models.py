@@ -119,6 +119,9 @@ class Event(Base):
     faq: Mapped[list[Any]] = mapped_column(default=list)
     reminder_offsets: Mapped[list[Any]] = mapped_column(default=list)
     star_reminder_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
+    attendance: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The event file's ``attendance`` section as JSON (check-in hours, the daftar hadir's
+    signatory, RSVP reminder), see :class:`bot.services.core.event_file.AttendanceSpec`."""
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     edition: Mapped[Edition | None] = relationship()
@@ -526,6 +529,113 @@ class Award(Base):
 
     edition: Mapped[Edition] = relationship(back_populates="awards")
     unit: Mapped[Unit] = relationship()
+
+
+# --- the event day: invitations, RSVP, attendance ------------------------------------------
+
+
+class AttendanceRole(enum.StrEnum):
+    """In which capacity someone attended (decides the certificate they get)."""
+
+    PARTICIPANT = "participant"
+    JUDGE = "judge"
+    NARASUMBER = "narasumber"
+    GUEST = "guest"
+
+
+class Invitation(Base):
+    """One invited seat at the event, from the event file's ``attendance`` section: a unit's
+    role (``kepala``, ``sekretaris``, ``kasubag_program``, ``tim_teknis``) or a named
+    narasumber or guest. ``key`` is stable across imports (``dinsos-kepala``, a narasumber's
+    key). The invitation goes to the unit's officers, or to ``user_id`` when the invitee's
+    own Telegram id is known; ``sent_at``/``reminded_at`` record the outbox writes.
+    """
+
+    __tablename__ = "invitations"
+    __table_args__ = (UniqueConstraint("event_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(32))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    institution: Mapped[str | None] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    nip: Mapped[str | None] = mapped_column(String(18))
+    jabatan: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    sent_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+
+    unit: Mapped[Unit | None] = relationship()
+    answer: Mapped[RsvpAnswer | None] = relationship(back_populates="invitation", uselist=False)
+
+
+class RsvpChoice(enum.StrEnum):
+    """An invitee's answer."""
+
+    HADIR = "hadir"
+    DIWAKILKAN = "diwakilkan"
+    BERHALANGAN = "berhalangan"
+
+
+class RsvpAnswer(Base):
+    """The current answer to an invitation (a new answer replaces it); ``diwakilkan`` names
+    the delegate who comes instead."""
+
+    __tablename__ = "rsvp_answers"
+
+    invitation_id: Mapped[int] = mapped_column(
+        ForeignKey("invitations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    choice: Mapped[RsvpChoice] = mapped_column(_enum(RsvpChoice, "rsvp_choice"))
+    delegate_name: Mapped[str | None] = mapped_column(Text)
+    delegate_jabatan: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[int] = mapped_column(BigInteger)
+    answered_at: Mapped[datetime]
+
+    invitation: Mapped[Invitation] = relationship(back_populates="answer")
+
+
+class AttendanceRecord(Base):
+    """One person present at the event: a line of the daftar hadir, and what certificates
+    are issued from.
+
+    ``person_key`` makes "nobody listed twice" a constraint: ``u:<telegram user id>`` for
+    someone who scanned the check-in link, ``n:<hash of the normalised name and NIP>`` for a
+    guest the committee checked in by name (``user_id`` None). ``checked_in_by`` is the user
+    who recorded it (the person themself, or a committee member); ``method`` is ``qr`` or
+    ``committee``.
+    """
+
+    __tablename__ = "attendance_records"
+    __table_args__ = (
+        UniqueConstraint("event_id", "person_key"),
+        UniqueConstraint("event_id", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    person_key: Mapped[str] = mapped_column(String(80))
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(Text)
+    nip: Mapped[str | None] = mapped_column(String(18))
+    jabatan: Mapped[str] = mapped_column(Text, default="")
+    unit_name: Mapped[str] = mapped_column(Text, default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    invitation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("invitations.id", ondelete="SET NULL")
+    )
+    role: Mapped[AttendanceRole] = mapped_column(
+        _enum(AttendanceRole, "attendance_role"), default=AttendanceRole.PARTICIPANT
+    )
+    method: Mapped[str] = mapped_column(String(16), default="qr")
+    checked_in_at: Mapped[datetime] = mapped_column(index=True)
+    checked_in_by: Mapped[int | None] = mapped_column(BigInteger)
+
+    unit: Mapped[Unit | None] = relationship()
+    invitation: Mapped[Invitation | None] = relationship()
 
 
 # --- audience and messaging --------------------------------------------------------------

@@ -157,6 +157,100 @@ class FaqSpec(_Strict):
     _localized = field_validator("question", "answer", mode="before")(_check_localized)
 
 
+class SignatorySpec(_Strict):
+    """Who signs the results report for the committee, under "<place>, <date>": their role,
+    name and employee number (NIP). ``example: true`` marks values not taken from a
+    source."""
+
+    place: str = Field(min_length=1, max_length=100)
+    role: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200)
+    employee_number: str = Field(default="", max_length=100)
+    example: bool = False
+
+
+UNIT_ROLES: tuple[str, ...] = ("kepala", "sekretaris", "kasubag_program", "tim_teknis")
+"""The roles a unit is invited with (Kepala, Sekretaris/Kabag, Kasubag Program, tim teknis)."""
+
+InviteeRole = Literal[
+    "kepala", "sekretaris", "kasubag_program", "tim_teknis", "narasumber", "guest"
+]
+
+NIP_PATTERN = r"^\d{18}$"
+"""A civil servant's NIP: 18 digits (birth date, appointment month, sex, sequence)."""
+
+
+class InviteeSpec(_Strict):
+    """One invited person: a unit's role (``unit`` + ``role``; the key is made of both), or a
+    narasumber or guest with its own ``key``. Names where known; ``telegram_id`` when the
+    invitee's own Telegram user id is known (the invitation then goes to them)."""
+
+    key: Key | None = None
+    unit: str | None = None
+    role: InviteeRole
+    name: str | None = Field(default=None, max_length=300)
+    nip: str | None = Field(default=None, pattern=NIP_PATTERN)
+    jabatan: str | None = Field(default=None, max_length=300)
+    institution: str | None = Field(default=None, max_length=300)
+    telegram_id: int | None = None
+
+    @model_validator(mode="after")
+    def _identified(self) -> InviteeSpec:
+        if self.unit is None and self.key is None:
+            raise ValueError("give the invitee's unit (with its role) or a key")
+        return self
+
+    @property
+    def stable_key(self) -> str:
+        """The invitation's key: ``key``, or ``<unit>-<role>`` in lower case."""
+        return self.key or f"{self.unit}-{self.role}".lower().replace("_", "-")
+
+
+class CheckInSpec(_Strict):
+    """When the entrance's check-in link works on the event's day (local time)."""
+
+    opens: str = "05.00"
+    closes: str = "23.59"
+
+    @field_validator("opens", "closes")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        parse_clock(value)
+        return value
+
+
+class AttendanceSpec(_Strict):
+    """Invitations, check-in and the daftar hadir.
+
+    ``unit_roles``: the roles invited from every unit of the edition; ``invitees``: names
+    where known, narasumber and guests; ``rsvp_reminder_days_before``: when non-answerers are
+    reminded (the committee may also remind at any time); ``signatory``: who signs the daftar
+    hadir for the committee.
+    """
+
+    unit_roles: list[Literal["kepala", "sekretaris", "kasubag_program", "tim_teknis"]] = Field(
+        default_factory=list
+    )
+    invitees: list[InviteeSpec] = Field(default_factory=list)
+    rsvp_reminder_days_before: int | None = Field(default=None, ge=1, le=60)
+    check_in: CheckInSpec = Field(default_factory=CheckInSpec)
+    signatory: SignatorySpec | None = None
+
+    @model_validator(mode="after")
+    def _unique(self) -> AttendanceSpec:
+        seen: set[str] = set()
+        problems = []
+        for index, invitee in enumerate(self.invitees):
+            if invitee.stable_key in seen:
+                problems.append(f"invitees[{index}]: '{invitee.stable_key}' is given twice")
+            seen.add(invitee.stable_key)
+        if parse_clock(self.check_in.closes) <= parse_clock(self.check_in.opens):
+            problems.append("check_in.closes: must be after opens")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 class EventSpec(_Strict):
     """The award event."""
 
@@ -176,6 +270,7 @@ class EventSpec(_Strict):
     star_reminder_minutes: int = Field(default=15, ge=1, le=24 * 60)
     faq: list[FaqSpec] = Field(default_factory=list)
     legal_basis: list[str] = Field(default_factory=list)
+    attendance: AttendanceSpec = Field(default_factory=AttendanceSpec)
 
     @field_validator("timezone")
     @classmethod
@@ -351,18 +446,6 @@ class ResultSpec(_Strict):
     innovation: str = Field(min_length=1, max_length=300)
 
 
-class SignatorySpec(_Strict):
-    """Who signs the results report for the committee, under "<place>, <date>": their role,
-    name and employee number (NIP). ``example: true`` marks values not taken from a
-    source."""
-
-    place: str = Field(min_length=1, max_length=100)
-    role: str = Field(min_length=1, max_length=200)
-    name: str = Field(min_length=1, max_length=200)
-    employee_number: str = Field(default="", max_length=100)
-    example: bool = False
-
-
 class FinalScoreSpec(_Strict):
     """The final score: ``judges`` × mean judges' score + ``self_assessment`` × validated
     self-assessment (as a percentage of its maximum). The weights add up to 1."""
@@ -449,6 +532,18 @@ class EventFile(_Strict):
 
     event: EventSpec
     edition: EditionSpec
+
+    @model_validator(mode="after")
+    def _known_units(self) -> EventFile:
+        codes = {unit.code for unit in self.edition.units}
+        problems = [
+            f"event.attendance.invitees[{index}].unit: unknown unit '{invitee.unit}'"
+            for index, invitee in enumerate(self.event.attendance.invitees)
+            if invitee.unit is not None and invitee.unit not in codes
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class _Loader(yaml.SafeLoader):

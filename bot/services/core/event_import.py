@@ -17,7 +17,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import EventFile
-from bot.storage.models import AgendaItem, Award, Edition, Event, Indicator, Speaker, Unit, Venue
+from bot.storage.models import (
+    AgendaItem,
+    Award,
+    Edition,
+    Event,
+    Indicator,
+    Invitation,
+    Speaker,
+    Unit,
+    Venue,
+)
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         faq=[item.model_dump() for item in ev.faq],
         reminder_offsets=[item.model_dump() for item in ev.reminders],
         star_reminder_minutes=ev.star_reminder_minutes,
+        attendance=ev.attendance.model_dump(mode="json", exclude={"invitees", "unit_roles"}),
     )
     if event is None:
         event = writer.add(Event(slug=ev.slug, **values))
@@ -209,7 +220,52 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         after = _snapshot(item)
         if before.get(key) != after:
             report.agenda_changes.append(AgendaChange(item.id, before.get(key), after))
+    await _import_invitations(writer, event.id, edition.id, spec)
     return report
+
+
+async def _import_invitations(
+    writer: _Writer, event_id: int, edition_id: int, spec: EventFile
+) -> None:
+    """The invitations of the ``attendance`` section: ``unit_roles`` of every unit, then the
+    named invitees (filling a unit's role or adding a narasumber or guest). Invitations no
+    longer in the file are marked withdrawn (their answers and check-ins stay)."""
+    session = writer.session
+    attendance = spec.event.attendance
+    units = {
+        unit.code: unit.id
+        for unit in await session.scalars(select(Unit).where(Unit.edition_id == edition_id))
+    }
+    wanted: dict[str, dict[str, Any]] = {}
+    for unit in spec.edition.units:
+        for role in attendance.unit_roles:
+            key = f"{unit.code}-{role}".lower().replace("_", "-")
+            wanted[key] = dict(role=role, unit_id=units[unit.code], institution=None,
+                               name=None, nip=None, jabatan=None, user_id=None)  # fmt: skip
+    for invitee in attendance.invitees:
+        wanted[invitee.stable_key] = dict(
+            role=invitee.role,
+            unit_id=units[invitee.unit] if invitee.unit else None,
+            institution=invitee.institution,
+            name=invitee.name,
+            nip=invitee.nip,
+            jabatan=invitee.jabatan,
+            user_id=invitee.telegram_id,
+        )
+    existing = {
+        row.key: row
+        for row in await session.scalars(select(Invitation).where(Invitation.event_id == event_id))
+    }
+    for key, values in wanted.items():
+        row = existing.get(key)
+        if row is None:
+            writer.add(Invitation(event_id=event_id, key=key, withdrawn=False, **values))
+        else:
+            writer.assign(row, withdrawn=False, **values)
+    for key, row in existing.items():
+        if key not in wanted and not row.withdrawn:
+            writer.assign(row, withdrawn=True)
+    await session.flush()
 
 
 async def _import_edition(writer: _Writer, spec: EventFile) -> Edition:

@@ -1,0 +1,233 @@
+"""Who attended the event: :class:`~bot.storage.models.AttendanceRecord` rows, one per person.
+
+Checking in is idempotent per person: the unique constraints on ``(event_id, person_key)`` and
+``(event_id, user_id)`` decide, so two taps at the same second, a scan after the committee's
+check-in by name or a retried update list nobody twice. Certificates are issued from these
+rows (:func:`attendees_of`), never to someone without one.
+
+Rules for what a person gives (:func:`check_person`): a name of 1 to 300 characters (any
+script, emoji included, kept as typed apart from surrounding spaces), a NIP of exactly 18
+digits or none (spaces allowed when typed, as printed on cards: ``19700101 199503 1 001``),
+jabatan and unit up to 300 characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.storage.models import AttendanceRecord, AttendanceRole, Invitation
+
+MAX_TEXT = 300
+"""Longest name, jabatan or unit kept (characters)."""
+
+
+class PersonError(ValueError):
+    """What a person gave cannot be recorded. ``field`` is ``name``, ``nip``, ``jabatan`` or
+    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``nip-digits``)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is checking in, as they confirmed it."""
+
+    name: str
+    nip: str | None = None
+    jabatan: str = ""
+    unit_name: str = ""
+    unit_id: int | None = None
+    invitation_id: int | None = None
+    role: AttendanceRole = AttendanceRole.PARTICIPANT
+
+
+def clean_text(field: str, value: str | None, *, required: bool = False) -> str:
+    """``value`` without surrounding spaces; at most :data:`MAX_TEXT` characters.
+
+    Raises:
+        PersonError: Empty while required, or too long (nothing is cut).
+    """
+    text = (value or "").strip()
+    if required and not text:
+        raise PersonError(field, "empty")
+    if len(text) > MAX_TEXT:
+        raise PersonError(field, "too-long")
+    return text
+
+
+def clean_nip(value: str | None) -> str | None:
+    """The NIP's 18 digits (spaces and dots as printed on cards are dropped), or None for
+    none (``-`` or empty: non-civil-servants have none).
+
+    Raises:
+        PersonError: Not exactly 18 digits.
+    """
+    text = re.sub(r"[\s.]", "", (value or "").strip())
+    if text in ("", "-"):
+        return None
+    if not re.fullmatch(r"[0-9]{18}", text):
+        raise PersonError("nip", "nip-digits")
+    return text
+
+
+def check_person(person: Person) -> Person:
+    """``person`` with its texts cleaned, or :class:`PersonError`."""
+    return Person(
+        name=clean_text("name", person.name, required=True),
+        nip=clean_nip(person.nip),
+        jabatan=clean_text("jabatan", person.jabatan),
+        unit_name=clean_text("unit", person.unit_name),
+        unit_id=person.unit_id,
+        invitation_id=person.invitation_id,
+        role=person.role,
+    )
+
+
+def name_key(name: str, nip: str | None) -> str:
+    """``person_key`` of someone checked in by name: a hash of the name (Unicode NFKC, case
+    folded, spaces collapsed) and the NIP, so "budi  santoso" and "Budi Santoso" are one."""
+    normal = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    digest = hashlib.sha256(f"{normal}|{nip or ''}".encode()).hexdigest()
+    return f"n:{digest[:64]}"
+
+
+def user_key(user_id: int) -> str:
+    """``person_key`` of someone who checked in with their own Telegram account."""
+    return f"u:{user_id}"
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The outcome of a check-in: the person's record and whether this call made it (False:
+    they were already checked in, the record is the earlier one)."""
+
+    record: AttendanceRecord
+    created: bool
+
+
+async def find_record(
+    session: AsyncSession, event_id: int, *, user_id: int | None = None, key: str | None = None
+) -> AttendanceRecord | None:
+    """The record of a Telegram user, or of a ``person_key``, at the event."""
+    query = select(AttendanceRecord).where(AttendanceRecord.event_id == event_id)
+    if user_id is not None:
+        query = query.where(AttendanceRecord.user_id == user_id)
+    elif key is not None:
+        query = query.where(AttendanceRecord.person_key == key)
+    else:
+        return None
+    return await session.scalar(query)
+
+
+async def check_in(
+    session: AsyncSession,
+    event_id: int,
+    person: Person,
+    *,
+    now: datetime,
+    user_id: int | None,
+    by: int | None,
+    method: str = "qr",
+) -> CheckIn:
+    """Record ``person`` as present at ``now``, once.
+
+    Args:
+        session: The caller's transaction (a savepoint guards the insert).
+        event_id: The event.
+        person: What they confirmed; checked with :func:`check_person`.
+        now: The check-in time (aware).
+        user_id: Their Telegram id (None for someone the committee checks in by name).
+        by: Who recorded it (themself, or the committee member).
+        method: ``qr`` or ``committee``.
+
+    Returns:
+        The record and whether it is new; an existing record of the same person (same user,
+        or same name and NIP) is returned unchanged.
+
+    Raises:
+        PersonError: Bad name, NIP, jabatan or unit (nothing is written).
+    """
+    person = check_person(person)
+    key = user_key(user_id) if user_id is not None else name_key(person.name, person.nip)
+    existing = await find_record(session, event_id, key=key)
+    if existing is not None:
+        return CheckIn(existing, False)
+    record = AttendanceRecord(
+        event_id=event_id,
+        person_key=key,
+        user_id=user_id,
+        name=person.name,
+        nip=person.nip,
+        jabatan=person.jabatan,
+        unit_name=person.unit_name,
+        unit_id=person.unit_id,
+        invitation_id=person.invitation_id,
+        role=person.role,
+        method=method,
+        checked_in_at=now,
+        checked_in_by=by,
+    )
+    try:
+        async with session.begin_nested():
+            session.add(record)
+    except IntegrityError:
+        # another tap of the same person won the race (the savepoint's rollback expunged
+        # ours): theirs is the record
+        winner = await find_record(session, event_id, key=key)
+        if winner is None:
+            raise
+        return CheckIn(winner, False)
+    return CheckIn(record, True)
+
+
+async def attendees_of(
+    session: AsyncSession, event_id: int, role: AttendanceRole | None = None
+) -> list[AttendanceRecord]:
+    """The event's records in check-in order (the daftar hadir's order), optionally of one
+    role; ``unit`` and ``invitation`` loaded."""
+    query = (
+        select(AttendanceRecord)
+        .where(AttendanceRecord.event_id == event_id)
+        .options(selectinload(AttendanceRecord.unit), selectinload(AttendanceRecord.invitation))
+        .order_by(AttendanceRecord.checked_in_at, AttendanceRecord.id)
+    )
+    if role is not None:
+        query = query.where(AttendanceRecord.role == role)
+    return list(await session.scalars(query))
+
+
+async def count_present(session: AsyncSession, event_id: int) -> int:
+    """How many people are checked in."""
+    return (
+        await session.scalar(
+            select(func.count())
+            .select_from(AttendanceRecord)
+            .where(AttendanceRecord.event_id == event_id)
+        )
+    ) or 0
+
+
+async def invitation_of_user(
+    session: AsyncSession, event_id: int, user_id: int
+) -> Invitation | None:
+    """The invitation naming this Telegram user, if the event file gives their id."""
+    return await session.scalar(
+        select(Invitation)
+        .where(Invitation.event_id == event_id, Invitation.user_id == user_id)
+        .where(Invitation.withdrawn.is_(False))
+        .options(selectinload(Invitation.unit))
+        .order_by(Invitation.id)
+        .limit(1)
+    )

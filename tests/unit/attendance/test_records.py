@@ -1,0 +1,105 @@
+"""Check-in records: once per person, whatever the order or the timing of the taps."""
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.services.attendance.records import (
+    Person,
+    PersonError,
+    attendees_of,
+    check_in,
+    clean_nip,
+)
+from bot.services.core.events import current_event
+from bot.storage.models import AttendanceRecord, AttendanceRole, Invitation
+from tests.factories import seed_edition
+
+NOW = datetime(2022, 12, 7, 1, 0, tzinfo=UTC)
+
+
+async def _event_id(sessions) -> int:
+    async with sessions.begin() as session:
+        await seed_edition(session)
+        return (await current_event(session)).id
+
+
+async def test_the_event_file_makes_the_invitations(sessions) -> None:
+    await _event_id(sessions)
+    async with sessions() as session:
+        keys = set(await session.scalars(select(Invitation.key)))
+    assert {"dinsos-kepala", "dinsos-kasubag-program", "narasumber-kemendagri"} <= keys
+    assert len(keys) == 22 * 4 + 3
+
+
+async def test_the_same_person_twice_is_one_record(sessions) -> None:
+    event_id = await _event_id(sessions)
+    person = Person(name="Siti Aminah", nip="19800101 200501 2 001", jabatan="Kasubag Program")
+    async with sessions.begin() as session:
+        first = await check_in(session, event_id, person, now=NOW, user_id=11, by=11)
+    async with sessions.begin() as session:
+        again = await check_in(session, event_id, person, now=NOW, user_id=11, by=11)
+    assert first.created and not again.created
+    assert again.record.id == first.record.id
+    assert first.record.nip == "198001012005012001"
+
+
+async def test_a_guest_by_name_is_matched_whatever_the_spacing_and_case(sessions) -> None:
+    event_id = await _event_id(sessions)
+    async with sessions.begin() as session:
+        first = await check_in(
+            session, event_id, Person(name="Budi  Santoso"), now=NOW, user_id=None, by=1,
+            method="committee",
+        )  # fmt: skip
+        again = await check_in(
+            session, event_id, Person(name="budi santoso"), now=NOW, user_id=None, by=1
+        )
+    assert first.created and not again.created
+
+
+async def test_two_taps_at_the_same_second_list_the_person_once(sessions) -> None:
+    event_id = await _event_id(sessions)
+
+    async def tap() -> bool:
+        for _ in range(20):
+            try:
+                async with sessions.begin() as session:
+                    result = await check_in(
+                        session, event_id, Person(name="Rina"), now=NOW, user_id=77, by=77
+                    )
+                    return result.created
+            except Exception:  # SQLite's one writer: retry as the bot's turn-taking would
+                await asyncio.sleep(0.01)
+        raise AssertionError("no turn")
+
+    results = await asyncio.gather(tap(), tap())
+    assert sorted(results) == [False, True]
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(AttendanceRecord)) == 1
+
+
+@pytest.mark.parametrize("nip", ["1980010120050120", "19800101200501200", "1980O101200501200A"])
+def test_a_nip_not_of_18_digits_is_refused(nip: str) -> None:
+    with pytest.raises(PersonError) as error:
+        clean_nip(nip)
+    assert error.value.reason == "nip-digits"
+
+
+def test_no_nip_is_fine() -> None:
+    assert clean_nip("-") is None and clean_nip("  ") is None
+
+
+async def test_long_emoji_and_rtl_names_are_kept_whole(sessions) -> None:
+    event_id = await _event_id(sessions)
+    names = ["A" * 300, "Dewi 🌸 Lestari", "محمد عبد الله"]
+    async with sessions.begin() as session:
+        for index, name in enumerate(names):
+            await check_in(session, event_id, Person(name=name), now=NOW, user_id=index, by=index)
+        with pytest.raises(PersonError):
+            await check_in(session, event_id, Person(name="A" * 301), now=NOW, user_id=9, by=9)
+    async with sessions() as session:
+        records = await attendees_of(session, event_id)
+    assert [record.name for record in records] == names
+    assert all(record.role is AttendanceRole.PARTICIPANT for record in records)
