@@ -370,17 +370,21 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
         form.today = runtime.now().astimezone(_zone(context)).date()
         if later_in_album and not _takes_files(form):
             return True  # the album's first item was answered already
+        long_text = _long_text_open(form)
         try:
             note = await _take_input(form, message, runtime.now())
         except FieldError as error:
             if later_in_album:
                 return True  # the album's first item was answered already
-            text, markup = _ask(form)
-            reply: Reply = (views.error_text(language, error, form.fields) + "\n\n" + text, markup)
+            reply = _error_reply(form, error)
         except EntryError as error:
             reply = (views.entry_error_text(language, error, _zone(context)), None)
         else:
             text, markup = _ask(form)
+            if long_text is not None:  # one more piece: a receipt, not the question again
+                text, markup = views.long_text_receipt(
+                    language, form.edition, form.fields, submission, form.answers, long_text
+                )
             if later_in_album:  # one more file of an album: a short line, not the question again
                 text, markup = "", None
             reply = ("\n\n".join(filter(None, [note, text])), markup)
@@ -388,6 +392,25 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
         wake_downloads(context)
     await _send(message, [reply])
     return True
+
+
+def _error_reply(form: Form, error: FieldError) -> Reply:
+    """What a message that answers nothing gets: the error with the question asked again, or
+    at the summary only the error and a button to show it (not the whole summary again)."""
+    message = views.error_text(form.language, error, form.fields)
+    if isinstance(form.cursor(), AtSummary):
+        return views.summary_pointer(form.language, form.submission, message)
+    text, markup = _ask(form)
+    return message + "\n\n" + text, markup
+
+
+def _long_text_open(form: Form) -> FormFieldSpec | None:
+    """The long-text field whose question is open (a message adds a piece to it), or None."""
+    cursor = form.cursor()
+    if not isinstance(cursor, AtField):
+        return None
+    spec = field_by_key(form.fields, cursor.key)
+    return spec if spec is not None and spec.kind == "long_text" else None
 
 
 def _is_file(message: Message) -> bool:
@@ -410,11 +433,7 @@ def _answers_suffice(form: Form) -> bool:
     long text, which stays on its question (the form's most frequent step: one paragraph
     after another). Elsewhere an answer may move on to the self-assessment or the summary,
     or store a file, which read the attachments and the self-assessment."""
-    cursor = form.cursor()
-    if not isinstance(cursor, AtField):
-        return False
-    spec = field_by_key(form.fields, cursor.key)
-    return spec is not None and spec.kind == "long_text"
+    return _long_text_open(form) is not None
 
 
 async def _take_input(form: Form, message: Message, now) -> str:

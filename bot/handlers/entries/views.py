@@ -215,6 +215,40 @@ def question(
     return "\n\n".join(lines), InlineKeyboardMarkup(rows)
 
 
+def long_text_receipt(
+    language: str,
+    edition: Edition,
+    fields: Sequence[FormFieldSpec],
+    submission: Submission,
+    answers: dict[str, Any],
+    spec: FormFieldSpec,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The short answer to one more piece of a long text (issue 14, item 14): the words saved
+    so far and the question's own buttons (✅ Selesai, 📄, 🗑, 📋), not the question again."""
+    _, markup = question(language, edition, fields, submission, answers, spec)
+    words = count_words(answers.get(spec.key) or "")
+    return t(language, "entry-long-saved", words=words, label=label_of(spec, language)), markup
+
+
+def summary_pointer(
+    language: str, submission: Submission, message: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The short answer to a message at the summary that answers nothing: ``message`` (why it
+    was not saved, the buttons to use) and one button to show the summary again, instead of
+    the whole summary (issue 14, item 14)."""
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(
+                    _fixed(language, "entry-button-summary"),
+                    entry_button(EntryAction.SUMMARY, submission.id),
+                )
+            ]
+        ]
+    )
+    return message, markup
+
+
 def level_question(
     language: str, edition: Edition, submission: Submission, index: int
 ) -> tuple[str, InlineKeyboardMarkup]:

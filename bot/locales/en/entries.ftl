@@ -54,6 +54,10 @@ entry-hint-url = Send a link, for example https://youtu.be/…
 entry-hint-phone = Type the phone number, for example 0812-3456-7890.
 entry-current = Saved answer: { $value }
 entry-long-so-far = { $words } words saved. Send more text, or tap ✅ Done.
+entry-long-saved = { $words } { $words ->
+        [one] word
+       *[other] words
+    } saved for <b>{ $label }</b>. Send more text, or tap ✅ Done when it is complete.
 entry-words = ({ $words } words)
 entry-value-skipped = (skipped)
 entry-value-file = file

@@ -54,6 +54,7 @@ entry-hint-url = Kirim tautan, misalnya https://youtu.be/…
 entry-hint-phone = Ketik nomor telepon, misalnya 0812-3456-7890.
 entry-current = Jawaban tersimpan: { $value }
 entry-long-so-far = Tersimpan { $words } kata. Kirim lanjutan teks, atau ketuk ✅ Selesai.
+entry-long-saved = Tersimpan { $words } kata untuk <b>{ $label }</b>. Kirim lanjutan teks, atau ketuk ✅ Selesai bila sudah lengkap.
 entry-words = ({ $words } kata)
 entry-value-skipped = (dilewati)
 entry-value-file = berkas

@@ -98,7 +98,16 @@ async def test_step_counter_is_the_fields_position(users, bot) -> None:
     await budi.tap("✏️ 9")
     await budi.expect_message("Rancang bangun dan pokok perubahan (9 dari 17)")
     await budi.send("Bagian pertama dari teks yang panjang.")
-    await budi.expect_message("Tersimpan 6 kata")  # a receipt, not the question again
+    receipt = await budi.expect_message("Tersimpan 6 kata")  # a receipt, not the question again
+    await budi.send("Bagian kedua.")
+    second = await budi.expect_message("Tersimpan 8 kata")
+    for reply in (receipt, second):
+        assert "Rancang bangun dan pokok perubahan (" not in reply["text"]
+        assert len(reply["text"]) < 200
+        assert t("id", "entry-button-done") in button_texts(reply)
+        assert t("id", "entry-button-summary") in button_texts(reply)
+    await budi.tap(t("id", "entry-button-show-text"))
+    await budi.expect_message("Bagian pertama dari teks yang panjang.\n\nBagian kedua.")
 
 
 async def test_text_typed_while_the_summary_is_open_answers_the_field_asked(users, bot) -> None:
@@ -138,13 +147,21 @@ async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(
     entry_id = await prefilled_entry(bot, budi.id)
     await budi.send("/lanjutkan")
     await budi.expect_message("Ringkasan:")
+    count = len(await budi.bot_messages())
     await budi.send("Dinas Kominfo")
     reply = await budi.expect_message("belum disimpan")
     assert "Dinas Kominfo" in reply["text"] and "✏️" in reply["text"]
+    # a short answer pointing at the summary's buttons, not the whole summary again
+    assert "Ringkasan:" not in reply["text"]
+    assert button_texts(reply) == [t("id", "entry-button-summary")]
     _, answers = await entry_state(bot, entry_id)
     assert "Dinas Kominfo" not in answers.values()
     await budi.send_photo(b"\xff\xd8jpeg")  # nothing to quote
-    await budi.expect_message("gunakan tombol")
+    reply = await budi.expect_message("gunakan tombol")
+    assert "Ringkasan:" not in reply["text"]
+    assert len(await budi.bot_messages()) == count + 2
+    await budi.tap(t("id", "entry-button-summary"))  # the summary again, on request
+    await budi.expect_message("Ringkasan:")
 
 
 async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, emu) -> None:
