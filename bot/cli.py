@@ -88,6 +88,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "found; each problem is printed with its location in the file.",
     )
     event_import.add_argument("file", type=Path, metavar="FILE")
+    event_import.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what the import would change (a next edition: units, officers, judges, "
+        "subscribers, admins) and write nothing",
+    )
     event_import.set_defaults(handler=_event_import)
     show = event_commands.add_parser("show", help="print the loaded event, agenda and results")
     show.set_defaults(handler=_event_show)
@@ -233,14 +239,18 @@ def _event_import(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         spec = load_event_file(args.file)
+        prepare_database(settings, import_default_event=False)
+        plan, report = asyncio.run(import_event(settings, spec, dry_run=args.dry_run))
     except EventFileError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"iga-bot: {args.file}: {len(exc.problems)} problem(s); nothing was written.")
         return EXIT_USAGE
-    prepare_database(settings, import_default_event=False)
-    report = asyncio.run(import_event(settings, spec))
-    if report.changed:
+    for line in plan.lines():
+        print(line)
+    if report is None:
+        print(f"Dry run of {args.file}: nothing was written.")
+    elif report.changed:
         print(f"Imported {args.file}: {report.created} created, {report.updated} updated.")
     else:
         print(f"Imported {args.file}: already up to date, nothing changed.")

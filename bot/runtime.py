@@ -57,12 +57,13 @@ class Runtime:
         return self.clock()
 
     async def event(self) -> Event | None:
-        """The current event with venue, speakers, agenda and edition loaded, read from the
-        database at most every :data:`EVENT_CACHE_SECONDS` (the read path of most updates).
+        """The award event that is on (:func:`bot.services.core.events.current_event` at
+        :meth:`now`) with venue, speakers, agenda and edition loaded, read from the database at
+        most every :data:`EVENT_CACHE_SECONDS` (the read path of most updates).
 
         The returned objects are detached: read them, never modify them.
         """
-        return await self._cached("event", current_event)
+        return await self._cached("event", lambda session: current_event(session, self.now()))
 
     async def edition_form(self) -> EditionForm | None:
         """The current edition's form, deadlines and indicators

@@ -16,6 +16,7 @@ from bot.services.core.admins import add_admin
 from bot.services.core.event_file import EventFile, EventFileError, load_event_file
 from bot.services.core.event_import import ImportReport, import_event_file
 from bot.services.core.events import current_edition, current_event, unit_by_code
+from bot.services.editions.succession import ImportPlan, import_edition, plan_import
 from bot.services.entries.invites import create_invite, format_code
 from bot.services.judging.results import visible_awards
 from bot.settings import Settings
@@ -62,12 +63,31 @@ async def _import_if_empty(settings: Settings) -> None:
         await engine.dispose()
 
 
-async def import_event(settings: Settings, spec: EventFile) -> ImportReport:
-    """Import a validated event file in one transaction."""
+async def import_event(
+    settings: Settings, spec: EventFile, *, dry_run: bool = False
+) -> tuple[ImportPlan, ImportReport | None]:
+    """Import a validated event file in one transaction, as
+    :func:`bot.services.editions.succession.import_edition` does (a next edition starts beside
+    the old one); with ``dry_run`` only plan it, writing nothing.
+
+    Returns:
+        The plan and the import's report (None for a dry run).
+
+    Raises:
+        EventFileError: The file cannot be imported here (each problem located); nothing
+            was written.
+    """
     engine = create_engine(settings.database_url)
     try:
+        if dry_run:
+            async with create_session_factory(engine)() as session:
+                plan = await plan_import(session, spec)
+                await session.rollback()
+            if plan.problems:
+                raise EventFileError(plan.problems)
+            return plan, None
         async with create_session_factory(engine)() as session, session.begin():
-            return await import_event_file(session, spec)
+            return await import_edition(session, spec, datetime.now(UTC))
     finally:
         await engine.dispose()
 
@@ -82,7 +102,7 @@ async def describe_event(settings: Settings) -> str | None:
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session)
+            event = await current_event(session, datetime.now(UTC))
             edition = await current_edition(session)
             if event is None:
                 return None

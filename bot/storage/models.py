@@ -90,6 +90,9 @@ class Edition(Base):
     results_announce_at: Mapped[datetime | None]
     results_announced_at: Mapped[datetime | None]
     judging_closed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    """When the following edition was imported: from then on this edition is read-only
+    (:func:`bot.services.core.edition_guard.ensure_open`)."""
     config: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     units: Mapped[list[Unit]] = relationship(back_populates="edition", order_by="Unit.code")
@@ -244,6 +247,9 @@ class Unit(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(32))
     entries_reopened_until: Mapped[datetime | None]
+    predecessors: Mapped[list[Any] | None] = mapped_column(JSON)
+    """The codes of the previous edition's units this unit continues (the event file's
+    ``continues``); None: the unit with the same code, if any."""
 
     edition: Mapped[Edition] = relationship(back_populates="units")
     officers: Mapped[list[Officer]] = relationship(back_populates="unit")
@@ -351,6 +357,21 @@ class Submission(Base):
     assessments: Mapped[list[SelfAssessment]] = relationship(
         back_populates="submission", cascade="all, delete-orphan"
     )
+
+
+class EntryOrigin(Base):
+    """An entry started from an entry of a past edition (a returning innovation): its answers
+    were copied and its documents linked when it was started."""
+
+    __tablename__ = "entry_origins"
+
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("submissions.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Answer(Base):

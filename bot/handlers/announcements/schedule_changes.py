@@ -38,7 +38,8 @@ from bot.services.announcements.schedule_changes import (
 )
 from bot.services.attendees.agenda import event_zone
 from bot.services.core.event_file import EventFileError, load_event_file
-from bot.services.core.event_import import AgendaChange, AgendaSnapshot, import_event_file
+from bot.services.core.event_import import AgendaChange, AgendaSnapshot
+from bot.services.editions.succession import import_edition
 from bot.services.shared.outbox import Texts, enqueue
 from bot.storage.models import Event
 
@@ -155,9 +156,17 @@ async def reload_event(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if not await admin_or_refuse(update, context):
         return
+    now = runtime.now()
     try:
         spec = load_event_file(runtime.settings.event_config)
-    except EventFileError as exc:
+        async with runtime.transaction() as session:
+            _, report = await import_edition(session, spec, now, actor_id=user_id)
+            await record_schedule_changes(session, report.agenda_changes, user_id, now)
+            news = [change for change in report.agenda_changes if is_news(change)]
+            event = await session.get(Event, report.event_id)
+            if news and event is not None:
+                await write_schedule_notices(session, event, news, now)
+    except EventFileError as exc:  # invalid, or not importable here (nothing was written)
         problems = "\n".join(exc.problems)
         if len(problems) > TEXT_BUDGET - 200:
             problems = problems[: TEXT_BUDGET - 200] + "…"
@@ -165,14 +174,6 @@ async def reload_event(update: Update, context: BotContext) -> None:
             t(language, "reload-invalid", problems=problems), parse_mode=ParseMode.HTML
         )
         return
-    now = runtime.now()
-    async with runtime.transaction() as session:
-        report = await import_event_file(session, spec)
-        await record_schedule_changes(session, report.agenda_changes, user_id, now)
-        news = [change for change in report.agenda_changes if is_news(change)]
-        event = await session.get(Event, report.event_id)
-        if news and event is not None:
-            await write_schedule_notices(session, event, news, now)
     runtime.forget_event()
     await message.reply_text(
         t(

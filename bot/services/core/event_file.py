@@ -435,6 +435,33 @@ class UnitSpec(_Strict):
         "dinas", "badan", "sekretariat", "inspektorat", "kecamatan", "kelurahan", "uptd",
         "puskesmas", "rsud", "satpol", "bumd", "other",
     ] = "other"  # fmt: skip
+    continues: list[str] | None = None
+    """In a following edition: the codes of the previous edition's units this one continues
+    (several: merged; one other code: renamed). Default: the unit with the same code."""
+
+
+class CarryOverSpec(_Strict):
+    """What a following edition takes over from the previous one (issue 19). Subscribers
+    (with their topics) and admins belong to no edition and are always kept."""
+
+    officers: bool = True
+    """Officers stay officers of the unit that continues theirs."""
+    judges: bool = True
+    """The panel stays, each judge with the unit that continues theirs."""
+
+
+class ReturningSpec(_Strict):
+    """Entries that return from a past edition (an innovation tried out one year, applied the
+    next).
+
+    ``not_entered_before``: the city's rule that an innovation must not have been entered
+    before; the committee is warned about every returning entry (it decides). ``advance``:
+    per choice field, the value a copied answer moves to, e.g. ``{tahapan: {uji_coba:
+    penerapan}}``.
+    """
+
+    not_entered_before: bool = False
+    advance: dict[Key, dict[str, str]] = Field(default_factory=dict)
 
 
 class ResultSpec(_Strict):
@@ -481,6 +508,10 @@ class EditionSpec(_Strict):
     rubric: list[CriterionSpec] = Field(default_factory=list)
     final_score: FinalScoreSpec = Field(default_factory=FinalScoreSpec)
     signatory: SignatorySpec | None = None
+    follows: Key | None = None
+    """The code of the edition this one follows (default: the latest one loaded before)."""
+    carry_over: CarryOverSpec = Field(default_factory=CarryOverSpec)
+    returning: ReturningSpec = Field(default_factory=ReturningSpec)
 
     @model_validator(mode="after")
     def _consistent(self) -> EditionSpec:

@@ -284,7 +284,7 @@ async def _import_edition(writer: _Writer, spec: EventFile) -> Edition:
         mode="json",
         include={"form", "self_assessment", "rubric", "final_score", "rank_titles",
                  "deadline_reminder_days", "number_prefix", "results_announce_at",
-                 "signatory"},
+                 "signatory", "returning"},
     )  # fmt: skip
     values = dict(
         year=ed.year,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,23 +15,52 @@ from bot.services.entries.form import form_fields
 from bot.storage.models import AgendaItem, Edition, Event, Unit
 
 
-async def current_event(session: AsyncSession) -> Event | None:
-    """The event the bot serves: the latest by date, with venue, speakers, agenda and edition.
+def _event_options() -> list[Any]:
+    return [
+        selectinload(Event.venue),
+        selectinload(Event.speakers),
+        selectinload(Event.agenda).selectinload(AgendaItem.speakers),
+        selectinload(Event.edition).selectinload(Edition.awards),
+    ]
+
+
+async def current_event(session: AsyncSession, now: datetime | None = None) -> Event | None:
+    """The award event the bot serves to attendees, with venue, speakers, agenda and edition.
+
+    Two editions may run at once (issue 19): last year's award event still ahead while the
+    next edition's entries are open. The event that is on is the earliest one not over yet
+    at ``now`` (its last day, in any time zone, not past); when every event is over, or
+    without ``now``, the latest by date.
 
     Returns:
         The event, or None when no event file was imported yet.
     """
+    if now is not None:
+        # a day's margin: ends_on is a local date, and no zone is more than 14 h from UTC
+        upcoming = await session.scalar(
+            select(Event)
+            .where(Event.ends_on >= (now - timedelta(days=1)).date())
+            .order_by(Event.starts_on, Event.id)
+            .limit(1)
+            .options(*_event_options())
+        )
+        if upcoming is not None:
+            return upcoming
     return await session.scalar(
         select(Event)
         .order_by(Event.starts_on.desc(), Event.id.desc())
         .limit(1)
-        .options(
-            selectinload(Event.venue),
-            selectinload(Event.speakers),
-            selectinload(Event.agenda).selectinload(AgendaItem.speakers),
-            selectinload(Event.edition).selectinload(Edition.awards),
-        )
+        .options(*_event_options())
     )
+
+
+async def award_edition(session: AsyncSession, now: datetime) -> Edition | None:
+    """The edition whose award event is on (:func:`current_event` at ``now``): the one whose
+    winners are awaited or shown; the current edition when no event names one."""
+    event = await current_event(session, now)
+    if event is not None and event.edition is not None:
+        return await edition_by_code(session, event.edition.code)
+    return await current_edition(session)
 
 
 async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
@@ -47,31 +78,22 @@ async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
 
 async def current_edition_id(session: AsyncSession) -> int | None:
     """The id of :func:`current_edition` without loading it (one query; for role checks)."""
-    edition_id = await session.scalar(
-        select(Event.edition_id).order_by(Event.starts_on.desc(), Event.id.desc()).limit(1)
+    return await session.scalar(
+        select(Edition.id).order_by(Edition.year.desc(), Edition.id.desc()).limit(1)
     )
-    if edition_id is not None:
-        return edition_id
-    return await session.scalar(select(Edition.id).order_by(Edition.year.desc()).limit(1))
 
 
 async def _current_edition_code(session: AsyncSession) -> str | None:
-    code = await session.scalar(
-        select(Edition.code)
-        .select_from(Event)
-        .outerjoin(Edition, Event.edition_id == Edition.id)
-        .order_by(Event.starts_on.desc(), Event.id.desc())
-        .limit(1)
+    return await session.scalar(
+        select(Edition.code).order_by(Edition.year.desc(), Edition.id.desc()).limit(1)
     )
-    if code is not None:
-        return code
-    return await session.scalar(select(Edition.code).order_by(Edition.year.desc()).limit(1))
 
 
 async def current_edition(session: AsyncSession) -> Edition | None:
-    """The edition of the current event, or the latest edition if no event names one.
-
-    Reads only the current event's edition code, not the event with its agenda.
+    """The current edition for entries: the latest by year. Entries, judging, results and
+    the committee's work are of this edition; an earlier one is closed once it is imported
+    (:mod:`bot.services.core.edition_guard`). The award event that is on may still be of the
+    previous edition (:func:`award_edition`).
     """
     code = await _current_edition_code(session)
     return await edition_by_code(session, code) if code else None
