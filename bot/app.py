@@ -112,7 +112,9 @@ async def _post_init(application: Application) -> None:
     default = application_runtime(application).settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_committee_menus(application)
-    await application.bot_data[outbox_sender.SENDER_KEY].start()
+    sender = application.bot_data[outbox_sender.SENDER_KEY]
+    sender.exclusive = PROCESS_LOCK_KEY in application.bot_data  # no other sender can run
+    await sender.start()
     await application.bot_data[evidence_downloads.WORKER_KEY].start()
     await scheduler.schedule_pending(application)
 

@@ -65,6 +65,8 @@ class Settings(BaseSettings):
             allows about 30; the default 25 leaves room for replies to users).
         outbox_max_in_flight: Most outbox messages awaiting Telegram's answer at once (also
             the most a crash can send twice: the Bot API has no idempotency key).
+        outbox_lease_seconds: How long a sender's claim on an outbox message lasts unless
+            renewed: after a replica dies, another sends its messages within this time.
     """
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -95,6 +97,7 @@ class Settings(BaseSettings):
     workspace_file_limit: int = Field(default=20 * 1024 * 1024, ge=1)
     outbox_per_second: float = Field(default=25.0, gt=0)
     outbox_max_in_flight: int = Field(default=10, ge=1)
+    outbox_lease_seconds: float = Field(default=30.0, ge=3)
 
     @field_validator("database_url", mode="before")
     @classmethod

@@ -30,6 +30,14 @@ What it does, and where each rule comes from:
   accepted by Telegram but not yet recorded) can be sent twice.
   A timeout after Telegram accepted a message has the same effect; the Bot API offers no
   idempotency key that could close that window.
+- Several processes (webhook replicas on one PostgreSQL) each run a sender: a claim is a
+  lease (``Delivery.claimed_by``, ``claimed_until``, ``lease`` seconds, setting
+  ``OUTBOX_LEASE_SECONDS``) renewed every quarter lease while the row is held. A message is
+  sent only while its lease has more than a third of ``lease`` left as this process last saw
+  it renewed, so a process that stalls stops sending before another may take its rows; rows
+  another process took after a lapse are dropped at the next renewal. A dead process's rows
+  are sent by another once their leases lapse; a stopping one gives its rows back at once,
+  and a process alone on its database (SQLite, or the one poller) frees every claim at start.
 
 Python-telegram-bot handles updates one at a time; the sender runs as its own asyncio task
 and never blocks update handling: sends run concurrently (``max_in_flight``), database work
@@ -49,6 +57,7 @@ import asyncio
 import heapq
 import itertools
 import logging
+import os
 import time
 import warnings
 from collections import defaultdict, deque
@@ -57,6 +66,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
+from uuid import uuid4
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -76,6 +86,7 @@ from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import (
+    LEASE_SECONDS,
     ClaimedDelivery,
     Progress,
     broadcast_progress,
@@ -89,6 +100,8 @@ from bot.services.announcements.broadcasts import (
     markup_for_language,
     note_transient_error,
     record_chat_migration,
+    release_claims,
+    renew_claims,
     sending_broadcasts,
     start_due_broadcasts,
     text_for_language,
@@ -302,6 +315,8 @@ class OutboxSender:
         poll_interval: Seconds between two looks at the database when idle.
         claim_size: Deliveries claimed per database transaction (default: a quarter of a
             second's sending at ``per_second``, at least 25 and ``max_in_flight``).
+        lease: Seconds a claim holds unless renewed (setting ``OUTBOX_LEASE_SECONDS``);
+            longer than a send's timeouts (5 s each) times three.
     """
 
     def __init__(
@@ -318,6 +333,7 @@ class OutboxSender:
         progress_interval: float = PROGRESS_INTERVAL,
         poll_interval: float = POLL_INTERVAL,
         claim_size: int | None = None,
+        lease: float = LEASE_SECONDS,
     ) -> None:
         self.bot = bot
         self._send_bot = _sending_bot(bot, max_in_flight)
@@ -343,6 +359,14 @@ class OutboxSender:
         self._watches: dict[int, list[_Watch]] = defaultdict(list)
         self._task: asyncio.Task[None] | None = None
         self._sends: set[asyncio.Task[None]] = set()
+        self.lease = lease
+        self.owner = f"{os.getpid()}-{uuid4().hex[:12]}"
+        """Names this sender in its claims (``Delivery.claimed_by``)."""
+        self.exclusive = False
+        """Set before :meth:`start` when no other process can be sending (the process lock):
+        claims left by a previous run are freed at start instead of when they lapse."""
+        self._held: dict[int, float] = {}
+        self._renewal: asyncio.Task[None] | None = None
         self.refreshes = 0
         """How many times the sender has looked at the database (tests wait on it)."""
         self.in_doubt_at_start: int | None = None
@@ -359,6 +383,8 @@ class OutboxSender:
         """Start the background task (idempotent)."""
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name="outbox-sender")
+        if self._renewal is None or self._renewal.done():
+            self._renewal = asyncio.create_task(self._renew_forever(), name="outbox-leases")
 
     async def stop(self, timeout: float = 10.0) -> None:
         """Stop sending; wait up to ``timeout`` seconds for the sends in flight to be recorded,
@@ -370,6 +396,17 @@ class OutboxSender:
             self._task = None
         if self._sends:
             await asyncio.wait(set(self._sends), timeout=timeout)
+        if self._renewal is not None:
+            self._renewal.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._renewal
+            self._renewal = None
+        try:  # what this process holds and did not send is for the others at once
+            async with self.runtime.transaction() as session:
+                await release_claims(session, self.owner)
+        except Exception:
+            logger.warning("Could not give back the outbox's claims; they lapse", exc_info=True)
+        self._held.clear()
         with suppress(Exception):
             await self._send_bot.shutdown()
 
@@ -419,6 +456,9 @@ class OutboxSender:
     async def _run(self) -> None:
         await self._open()
         try:
+            if self.exclusive:
+                async with self.runtime.transaction() as session:
+                    await release_claims(session, None)
             async with self.runtime.sessions() as session:
                 self.in_doubt_at_start = await in_doubt_deliveries(session)
             if self.in_doubt_at_start:
@@ -439,6 +479,40 @@ class OutboxSender:
                 busy = False
             if not busy:
                 await self._idle()
+
+    async def _renew_forever(self) -> None:
+        """Renew this process's leases every quarter ``lease`` (see module doc)."""
+        while True:
+            await asyncio.sleep(self.lease / 4)
+            try:
+                await self._renew()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                logger.warning("Could not renew the outbox's leases", exc_info=True)
+
+    async def _renew(self) -> None:
+        """Renew the leases held; forget rows that are no longer this process's (finished,
+        or taken by another process after a lapse)."""
+        if not self._held:
+            return
+        started = time.monotonic()
+        async with self.runtime.transaction() as session:
+            renewed = await renew_claims(session, self.owner, self.lease)
+        deadline = started + self.lease
+        for delivery_id, until in list(self._held.items()):
+            if delivery_id in renewed:
+                self._held[delivery_id] = deadline
+            elif until <= deadline:  # claimed before this renewal began: not ours any more
+                del self._held[delivery_id]
+
+    def _may_send(self, delivery: ClaimedDelivery) -> bool | None:
+        """True to send now; False to wait for a renewal (the lease is short of a third left);
+        None when the row is no longer this process's."""
+        until = self._held.get(delivery.id)
+        if until is None:
+            return None
+        return until - time.monotonic() > self.lease / 3
 
     async def _idle(self) -> None:
         timeout = self.poll_interval
@@ -513,10 +587,18 @@ class OutboxSender:
             self._order.rotate(-1)
             state = self._states[broadcast_id]
             if not state.queue and not state.exhausted:
+                started = time.monotonic()
                 async with self.runtime.transaction() as session:
                     claimed = await claim_deliveries(
-                        session, broadcast_id, after_id=state.cursor, limit=self.claim_size
+                        session,
+                        broadcast_id,
+                        after_id=state.cursor,
+                        limit=self.claim_size,
+                        owner=self.owner,
+                        lease=self.lease,
                     )
+                for delivery in claimed:
+                    self._held[delivery.id] = started + self.lease
                 if claimed:
                     state.queue.extend(claimed)
                     state.cursor = claimed[-1].id
@@ -591,6 +673,12 @@ class OutboxSender:
             if delivery.id in self._reclaim:
                 await self._record(lambda s: mark_in_flight(s, delivery.id))
                 self._reclaim.discard(delivery.id)
+            may_send = self._may_send(delivery)
+            if may_send is None:  # another process took it after our lease lapsed
+                return
+            if not may_send:
+                self._later(delivery, time.monotonic() + self.lease / 8)
+                return
             try:
                 message_id = await self._deliver(broadcast, delivery.chat_id, text, markup)
             except TelegramError as error:
@@ -727,13 +815,15 @@ def install(application: Application, **limits: Any) -> OutboxSender:
         application: The bot; ``bot_data["runtime"]`` must be set.
         **limits: Keyword arguments of :class:`OutboxSender` (retries…); the pace and the
             sends in flight come from the settings (``OUTBOX_PER_SECOND``,
-            ``OUTBOX_MAX_IN_FLIGHT``) unless given.
+            ``OUTBOX_MAX_IN_FLIGHT``) and the claims' lease (``OUTBOX_LEASE_SECONDS``) unless
+            given.
     """
     runtime: Runtime = application.bot_data["runtime"]
     settings = runtime.settings
     limits = {
         "per_second": settings.outbox_per_second,
         "max_in_flight": settings.outbox_max_in_flight,
+        "lease": settings.outbox_lease_seconds,
         **limits,
     }
     sender = OutboxSender(application.bot, runtime, **limits)

@@ -13,6 +13,10 @@
 - :func:`try_transaction_lock`: an advisory lock held until the end of the caller's
   transaction (``pg_try_advisory_xact_lock``), for a job that several processes may start at
   the same moment but only one may run; always granted on SQLite (one process).
+- :func:`lease_now` and :func:`lease_until`: the clock of leases (a row claimed by one process
+  until an instant, renewed while it works on it, free for another once it lapses). On
+  PostgreSQL the database's own clock, so replicas on several machines compare one clock
+  (and a test's fake clock never moves a lease); on SQLite (one process) this process's.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ import fcntl
 import hashlib
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import IO, Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Interval, Select, func, literal, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from bot.storage.types import UTCDateTime
 
 Query = TypeVar("Query", bound=Select[Any])
 
@@ -99,3 +106,16 @@ async def try_transaction_lock(session: AsyncSession, name: str) -> bool:
     if session.bind.dialect.name == "sqlite":
         return True
     return bool(await session.scalar(select(func.pg_try_advisory_xact_lock(lock_key(name)))))
+
+
+def lease_now(session: AsyncSession) -> ColumnElement[datetime]:
+    """The current instant for leases: PostgreSQL's ``now()`` (the transaction's start),
+    else this process's real clock (never the injected clock of ``Runtime.now``)."""
+    return lease_until(session, 0.0)
+
+
+def lease_until(session: AsyncSession, seconds: float) -> ColumnElement[datetime]:
+    """The instant ``seconds`` after :func:`lease_now`, as an SQL expression."""
+    if session.bind.dialect.name == "postgresql":
+        return func.now() + literal(timedelta(seconds=seconds), Interval())
+    return literal(datetime.now(UTC) + timedelta(seconds=seconds), UTCDateTime())

@@ -777,6 +777,10 @@ class Delivery(Base):
     last_error: Mapped[str | None] = mapped_column(String(300))
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     sent_at: Mapped[datetime | None]
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    """The sender process working on it (a lease, see ``claim_deliveries``), or None."""
+    claimed_until: Mapped[datetime | None]
+    """When that claim lapses unless renewed (the database's clock on PostgreSQL)."""
 
 
 class AuditEntry(Base):

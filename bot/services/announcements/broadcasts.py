@@ -11,6 +11,13 @@ result right after Telegram answers. A pending row still marked :data:`IN_FLIGHT
 bot starts means the process died during that attempt: Telegram may or may not have
 accepted it (the Bot API has no idempotency key), and it is sent again, so a crash can
 duplicate at most the messages that were in flight at that instant, never lose one.
+
+Several sender processes (webhook replicas on one PostgreSQL) share the outbox with leases:
+a claim names its process (``Delivery.claimed_by``) and lapses at ``claimed_until`` unless
+the process renews it (:func:`renew_claims`) while it holds the row; a row is claimable when
+pending and unclaimed or its claim lapsed. A live process's rows are therefore never taken by
+another, and a dead one's are sent by another once the lease lapses (each of those it had in
+flight may arrive twice, as after a crash of a single process).
 """
 
 from __future__ import annotations
@@ -22,13 +29,13 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import String, and_, bindparam, case, cast, delete, func, select, update
+from sqlalchemy import String, and_, bindparam, case, cast, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.chats import mark_blocked
 from bot.services.core.events import current_edition
 from bot.services.shared.outbox import NOTICE_KINDS, reachable, write
-from bot.storage.locking import skip_locked
+from bot.storage.locking import lease_now, lease_until, skip_locked
 from bot.storage.models import (
     Broadcast,
     BroadcastStatus,
@@ -49,6 +56,9 @@ SUBSCRIBER_TOPICS = ("general", "schedule", "results")
 
 ERROR_MAX = 300
 """Longest ``Delivery.last_error`` kept (the column's size), characters."""
+
+LEASE_SECONDS = 30.0
+"""Default life of a claim on a delivery, seconds (renewed while the sender holds it)."""
 
 
 class AudienceKind(enum.StrEnum):
@@ -424,19 +434,29 @@ class ClaimedDelivery:
 
 
 async def claim_deliveries(
-    session: AsyncSession, broadcast_id: int, *, after_id: int, limit: int
+    session: AsyncSession,
+    broadcast_id: int,
+    *,
+    after_id: int,
+    limit: int,
+    owner: str = "",
+    lease: float = LEASE_SECONDS,
 ) -> list[ClaimedDelivery]:
-    """Mark the next pending deliveries of a sending broadcast as :data:`IN_FLIGHT`.
+    """Claim the next claimable deliveries of a sending broadcast for ``owner`` until
+    ``lease`` seconds from now, and mark them :data:`IN_FLIGHT`.
 
     Commit before sending them: a crash then leaves them recognisable (see module doc). On
     PostgreSQL the rows are claimed with ``FOR UPDATE SKIP LOCKED``
-    (:func:`~bot.storage.locking.skip_locked`): rows another process is claiming are skipped.
+    (:func:`~bot.storage.locking.skip_locked`): rows another process is claiming are skipped,
+    and rows another process claimed (a lease not lapsed) are not claimable.
 
     Args:
         session: The caller's transaction.
         broadcast_id: The broadcast; nothing is claimed unless its status is SENDING.
         after_id: Only deliveries with a greater id (the sender's cursor).
         limit: Most rows claimed.
+        owner: Names the claiming process (at most 64 characters).
+        lease: Seconds the claim holds unless renewed (:func:`renew_claims`).
 
     Returns:
         The claimed deliveries in id order (empty when none is left after ``after_id``).
@@ -450,6 +470,7 @@ async def claim_deliveries(
             Broadcast.status == BroadcastStatus.SENDING,
             Delivery.status == DeliveryStatus.PENDING,
             Delivery.id > after_id,
+            or_(Delivery.claimed_until.is_(None), Delivery.claimed_until <= lease_now(session)),
         )
         .order_by(Delivery.id)
         .limit(limit)
@@ -459,12 +480,48 @@ async def claim_deliveries(
         await session.execute(
             update(Delivery)
             .where(Delivery.id.in_([row.id for row in rows]))
-            .values(last_error=IN_FLIGHT)
+            .values(
+                last_error=IN_FLIGHT, claimed_by=owner, claimed_until=lease_until(session, lease)
+            )
         )
     return [
         ClaimedDelivery(row.id, broadcast_id, row.chat_id, row.language, row.attempts)
         for row in rows
     ]
+
+
+async def renew_claims(session: AsyncSession, owner: str, lease: float) -> set[int]:
+    """Extend every claim ``owner`` still holds on a pending delivery to ``lease`` seconds
+    from now (a lapsed claim no other process took is renewed too).
+
+    Returns:
+        The ids renewed: a row the owner thinks it holds and that is missing was taken by
+        another process after the claim lapsed (or is finished), and must not be sent.
+    """
+    result = await session.execute(
+        update(Delivery)
+        .where(Delivery.claimed_by == owner, Delivery.status == DeliveryStatus.PENDING)
+        .values(claimed_until=lease_until(session, lease))
+        .returning(Delivery.id)
+    )
+    return set(result.scalars())
+
+
+async def release_claims(session: AsyncSession, owner: str | None) -> int:
+    """Give back ``owner``'s claims on pending deliveries (a sender stopping), or every claim
+    (``owner`` None: a process that knows it is the only sender, at start), so they are
+    claimable at once instead of when their leases lapse.
+
+    Returns:
+        How many claims were released.
+    """
+    query = update(Delivery).where(
+        Delivery.status == DeliveryStatus.PENDING, Delivery.claimed_by.is_not(None)
+    )
+    if owner is not None:
+        query = query.where(Delivery.claimed_by == owner)
+    result = await session.execute(query.values(claimed_by=None, claimed_until=None))
+    return result.rowcount
 
 
 async def mark_in_flight(session: AsyncSession, delivery_id: int) -> None:

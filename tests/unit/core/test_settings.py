@@ -30,6 +30,7 @@ CONTRACT = {
     "PUBLIC_URL",
     "OUTBOX_PER_SECOND",
     "OUTBOX_MAX_IN_FLIGHT",
+    "OUTBOX_LEASE_SECONDS",
 }
 WORKSPACE = {"SANDBOX_PLAIN_HTTP", "WEBAPP_SCRIPT_URL", "INIT_DATA_MAX_AGE", "WORKSPACE_FILE_LIMIT"}
 """The workspace's own settings beside the contract (documented in config/.env.example)."""

@@ -1,6 +1,7 @@
 """The outbox: one logical message written once per key, for reachable recipients, with its
 texts and buttons in every language; the notices a status change writes with it; claims that
-skip the rows another transaction holds (PostgreSQL)."""
+skip the rows another transaction holds (PostgreSQL); claims are leases: another sender
+takes a row only once its lease lapsed, and the first sender then learns it lost it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain_text, t
-from bot.services.announcements.broadcasts import IN_FLIGHT, claim_deliveries, recent_broadcasts
+from bot.services.announcements.broadcasts import (
+    IN_FLIGHT,
+    claim_deliveries,
+    recent_broadcasts,
+    release_claims,
+    renew_claims,
+)
 from bot.services.entries.submission_status import change_status
 from bot.services.shared.outbox import (
     button_in_every_language,
@@ -144,3 +151,29 @@ async def test_claims_skip_the_rows_another_transaction_holds(engine, sessions) 
     async with sessions() as session:
         marks = set(await session.scalars(select(Delivery.last_error)))
     assert marks == {IN_FLIGHT}
+
+
+async def test_a_claim_is_a_lease_another_sender_takes_only_once_it_lapsed(sessions) -> None:
+    async with sessions() as session, session.begin():
+        message = await enqueue(
+            session, kind="star", key="k", recipients=range(1, 5), texts={"id": "x"}, now=NOW
+        )
+    async with sessions() as session, session.begin():
+        alive = await claim_deliveries(session, message.id, after_id=0, limit=2, owner="a")
+        dead = await claim_deliveries(
+            session, message.id, after_id=0, limit=2, owner="dead", lease=0.0
+        )
+    assert [d.chat_id for d in alive] == [1, 2] and [d.chat_id for d in dead] == [3, 4]
+    async with sessions() as session, session.begin():  # "a" holds 1 and 2; 3 and 4 lapsed
+        taken = await claim_deliveries(session, message.id, after_id=0, limit=10, owner="b")
+    assert [d.chat_id for d in taken] == [3, 4]
+    async with sessions() as session, session.begin():
+        assert await renew_claims(session, "a", 30.0) == {d.id for d in alive}
+        assert await renew_claims(session, "dead", 30.0) == set()  # it must not send them
+        assert await claim_deliveries(session, message.id, after_id=0, limit=10) == []
+    async with sessions() as session, session.begin():  # "a" stops: its rows are free at once
+        assert await release_claims(session, "a") == 2
+    async with sessions() as session, session.begin():
+        again = await claim_deliveries(session, message.id, after_id=0, limit=10, owner="c")
+        assert [d.chat_id for d in again] == [1, 2]
+        assert await release_claims(session, None) == 4  # alone at start: every claim freed
