@@ -2,7 +2,7 @@
 processes share the outbox, a dead one's claims lapse
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0013
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import bot.storage.types
 
 revision: str = "0014"
-down_revision: str | None = "0010"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
