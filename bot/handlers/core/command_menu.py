@@ -1,10 +1,10 @@
-"""Telegram's command menu: the public commands for everyone, the committee's for each admin
-and judge in their own chat.
+"""Telegram's command menu: the public commands for everyone, their own for each officer,
+judge and admin in their own chat.
 
 Telegram shows a private chat the list of the narrowest scope set for it: a chat scope
 (``BotCommandScopeChat``) before the default scope (Bot API, "Determining list of commands").
-So the default scope (per language) lists what attendees and officers use, and each admin or
-judge gets a list for their chat: the public commands plus theirs, in the chat's language.
+So the default scope (per language) lists what attendees use, and each officer, judge or admin
+gets a list for their chat: the public commands plus theirs, in the chat's language.
 A chat scope takes no ``language_code`` here: the descriptions are in the chat's language (the
 one chosen with /bahasa, else the default). Each list names the commands in its language
 (:func:`~bot.handlers.shared.commands.menu_name`: /batal in Indonesian, /cancel in English);
@@ -24,9 +24,9 @@ from bot.handlers.workspace import entry_points as workspace
 from bot.i18n import LANGUAGES, plain_text
 from bot.runtime import Runtime, application_runtime
 from bot.services.core.chats import chat_language
-from bot.services.core.committee_members import is_reachable, reachable_committee_ids
+from bot.services.core.committee_members import committee_ids, is_reachable, reachable_ids
 from bot.services.core.events import current_edition_id
-from bot.services.core.roles import Role, Roles, roles_of
+from bot.services.core.roles import Role, Roles, officer_ids, roles_of
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +46,20 @@ PUBLIC_COMMANDS: CommandList = (
     ("faq", "command-faq"),
     ("pemenang", "command-winners"),
     ("bahasa", "command-language"),
-    ("lanjutkan", "command-resume"),
-    ("inovasi_saya", "command-my-entries"),
-    ("batal", "command-cancel"),
     ("daftar", "command-join"),
     ("help", "command-help"),
 )
-"""Attendees' and officers' commands: the menu of every chat."""
+"""Attendees' commands: the menu of every chat (``/daftar``: how an officer joins)."""
+
+OFFICER_COMMANDS: CommandList = (
+    ("lanjutkan", "command-resume"),
+    ("inovasi_saya", "command-my-entries"),
+)
+"""Added to an officer's menu."""
+
+CANCEL_COMMANDS: CommandList = (("batal", "command-cancel"),)
+"""Added to the menu of anyone who fills in something the bot waits for (an officer's form,
+a judge's score, an admin's broadcast or note); attendees have nothing to cancel."""
 
 JUDGE_COMMANDS: CommandList = (("nilai", "command-score"),)
 """Added to a judge's menu."""
@@ -77,14 +84,25 @@ ADMIN_COMMANDS: CommandList = (
 """Added to an admin's menu."""
 
 
+def has_own_menu(roles: Roles) -> bool:
+    """Whether a user with ``roles`` gets a menu of their own (an officer, judge or admin);
+    an attendee sees the public one."""
+    return bool(roles.roles - {Role.PUBLIC})
+
+
 def commands_for(roles: Roles) -> CommandList:
-    """The menu of a user with ``roles``: public commands, then the judge's, then the admin's
-    (before /help, which stays last)."""
+    """The menu of a user with ``roles`` (a QA finding: an attendee saw the officers'
+    /lanjutkan, /inovasi_saya and /batal): public commands, then the officer's, the
+    judge's, the admin's and /batal, before /help, which stays last."""
     extra: CommandList = ()
+    if roles.has(Role.OFFICER):
+        extra += OFFICER_COMMANDS
     if roles.has(Role.JUDGE):
         extra += JUDGE_COMMANDS
     if roles.has(Role.ADMIN):
         extra += ADMIN_COMMANDS
+    if extra:
+        extra += CANCEL_COMMANDS
     return PUBLIC_COMMANDS[:-1] + extra + PUBLIC_COMMANDS[-1:]
 
 
@@ -105,8 +123,8 @@ async def set_public_menus(bot: Bot, default_language: str) -> None:
 
 
 async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str) -> bool:
-    """Gives the private chat ``chat_id`` the menu of ``roles``: the committee's list for an
-    admin or judge, else the chat's own list is removed (the public one shows again).
+    """Gives the private chat ``chat_id`` the menu of ``roles``: its own list for an officer,
+    judge or admin, else the chat's own list is removed (the public one shows again).
 
     Returns:
         False when Telegram does not know the chat (the user never started the bot: "chat not
@@ -114,7 +132,7 @@ async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str)
     """
     scope = BotCommandScopeChat(chat_id)
     try:
-        if roles.has(Role.ADMIN) or roles.has(Role.JUDGE):
+        if has_own_menu(roles):
             await bot.set_my_commands(bot_commands(commands_for(roles), language), scope=scope)
         else:
             await bot.delete_my_commands(scope=scope)
@@ -130,8 +148,8 @@ async def refresh_personal_menu(
     """Sets the menu of ``user_id``'s private chat from their roles and language now.
 
     Args:
-        clear: Also remove the chat's own list when the user is neither admin nor judge
-            (after losing the role); without it such a user costs no Bot API call.
+        clear: Also remove the chat's own list when the user holds no role (after losing
+            it); without it such a user costs no Bot API call.
 
     Returns:
         As :func:`set_personal_menu`; True when nothing needed sending; False without a call
@@ -147,26 +165,27 @@ async def refresh_personal_menu(
             edition_id=await current_edition_id(session),  # on every /start: the id only
         )
         language = await chat_language(session, user_id) or runtime.settings.default_language
-    if not clear and not (roles.has(Role.ADMIN) or roles.has(Role.JUDGE)):
+    if not clear and not has_own_menu(roles):
         return True
     await workspace.set_menu_button(bot, runtime.settings, user_id, roles, language)
     return await set_personal_menu(bot, user_id, roles, language)
 
 
-async def set_committee_menus(application: Application) -> int:
-    """At start: the menus of every admin (ADMIN_IDS and added ones) and every judge of the
-    current edition who has written to the bot (the others get theirs on their /start).
+async def set_personal_menus(application: Application) -> int:
+    """At start: the menus of every admin (ADMIN_IDS and added ones) and every judge and
+    officer of the current edition who has written to the bot (the others get theirs on
+    their /start or /daftar).
 
     Returns:
         How many menus were set.
     """
     runtime = application_runtime(application)
     async with runtime.sessions() as session:
-        members = await reachable_committee_ids(
-            session,
-            admin_ids=runtime.settings.admin_ids,
-            edition_id=await current_edition_id(session),
+        edition_id = await current_edition_id(session)
+        members = await committee_ids(
+            session, admin_ids=runtime.settings.admin_ids, edition_id=edition_id
         )
+        members = await reachable_ids(session, members | await officer_ids(session, edition_id))
     done = 0
     for user_id in members:
         done += await refresh_personal_menu(application.bot, runtime, user_id)

@@ -17,7 +17,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.menus import main_menu
+from bot.handlers.shared.menus import main_menu_for
 from bot.handlers.shared.pending_input import cancel_input, dispatch
 from bot.i18n import plain_text, t
 
@@ -47,7 +47,8 @@ async def on_private_message(update: Update, context: BotContext) -> None:
         text = t(language, "fallback-not-understood")
     else:
         text = t(language, "fallback-media", submit=plain_text(language, "menu-submit"))
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language))
+    menu = await main_menu_for(update, context, language)
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
 
 
 async def cancel(update: Update, context: BotContext) -> None:

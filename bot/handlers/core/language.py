@@ -5,15 +5,16 @@ from __future__ import annotations
 import contextlib
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.core.start import DEEP_LINKS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info, remember_language
 from bot.handlers.shared.groups import in_group, redirect_to_private
-from bot.handlers.shared.menus import main_menu
+from bot.handlers.shared.menus import main_menu_for
 from bot.i18n import LANGUAGES, plain_text, t
 from bot.services.core.chats import set_chat_language, touch_chat
 
@@ -67,8 +68,10 @@ async def _switch(update: Update, context: BotContext, language: str) -> None:
         chat.id,
         t(language, "language-changed", name=plain_text(language, f"language-name-{language}")),
         parse_mode=ParseMode.HTML,
-        reply_markup=main_menu(language),
+        reply_markup=await main_menu_for(update, context, language),
     )
+    if chat.type == ChatType.PRIVATE:  # an officer's, judge's or admin's own ☰ list follows
+        await refresh_personal_menu(context.bot, runtime, chat.id, clear=False)
 
 
 def register(application: Application) -> None:

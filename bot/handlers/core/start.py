@@ -12,11 +12,10 @@ from telegram.ext import Application, CommandHandler, MessageHandler
 from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.menus import button_filter, main_menu
+from bot.handlers.shared.menus import button_filter, main_menu_for
 from bot.i18n import format_day, t
-from bot.services.core.committee_members import may_be_on_committee
 from bot.services.core.events import current_edition_id
-from bot.services.core.roles import Role, roles_of
+from bot.services.core.roles import Role, may_hold_a_role, roles_of
 
 DEEP_LINKS: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 """Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
@@ -62,9 +61,8 @@ async def start(update: Update, context: BotContext) -> None:
             day=format_day(event.starts_on, language),
             venue=venue,
         )
-    await update.effective_message.reply_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=main_menu(language)
-    )
+    menu = await main_menu_for(update, context, language)
+    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
     if update.effective_chat.type != ChatType.PRIVATE:
         return
     for offer in AFTER_WELCOME.values():
@@ -76,10 +74,8 @@ async def start(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     user_id = update.effective_user.id
     async with runtime.sessions() as session:
-        on_committee = await may_be_on_committee(
-            session, user_id, admin_ids=runtime.settings.admin_ids
-        )
-    if on_committee:  # e.g. an admin added with the CLI, whose menu waited for them to write
+        has_role = await may_hold_a_role(session, user_id, admin_ids=runtime.settings.admin_ids)
+    if has_role:  # e.g. an admin added with the CLI, whose menu waited for them to write
         await refresh_personal_menu(context.bot, runtime, user_id, clear=False)
 
 

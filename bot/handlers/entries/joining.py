@@ -11,6 +11,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.core import start
+from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
@@ -74,8 +75,10 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
     await update.effective_message.reply_text(
         t(language, "invite-joined", unit=unit),
         parse_mode=ParseMode.HTML,
-        reply_markup=main_menu(language),
+        reply_markup=main_menu(language, officer=True),
     )
+    # the officer's commands (/lanjutkan, /inovasi_saya, /batal) in their ☰ menu
+    await refresh_personal_menu(context.bot, runtime, update.effective_user.id)
 
 
 def register(application: Application) -> None:

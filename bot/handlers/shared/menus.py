@@ -1,17 +1,23 @@
 """The main menu (a reply keyboard) and the filters that route its buttons.
 
 Each feature registers its own handler for its button with :func:`button_filter`, so the
-menu's labels live in the catalogues and work in every language.
+menu's labels live in the catalogues and work in every language. The menu follows the user's
+role: "📝 Kirim Inovasi" only for the officers of the current edition (a QA finding: an
+attendee was offered it).
 """
 
 from __future__ import annotations
 
 import re
 
-from telegram import KeyboardButton, ReplyKeyboardMarkup
+from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram.constants import ChatType
 from telegram.ext import filters
 
+from bot.handlers.shared.context import BotContext
 from bot.i18n import LANGUAGES, plain_text
+from bot.services.core.events import current_edition_id
+from bot.services.core.roles import is_officer
 
 MENU_LAYOUT = (
     ("menu-agenda", "menu-venue"),
@@ -19,16 +25,35 @@ MENU_LAYOUT = (
     ("menu-winners", "menu-submit"),
     ("menu-help",),
 )
-"""Catalogue keys of the main menu's buttons, row by row."""
+"""Catalogue keys of an officer's main menu, row by row."""
+
+PUBLIC_MENU_LAYOUT = (
+    ("menu-agenda", "menu-venue"),
+    ("menu-speakers", "menu-announcements"),
+    ("menu-winners", "menu-help"),
+)
+"""Catalogue keys of everyone else's main menu (no "📝 Kirim Inovasi"), row by row."""
 
 
-def main_menu(language: str) -> ReplyKeyboardMarkup:
-    """The main menu keyboard in ``language``."""
+def main_menu(language: str, *, officer: bool = False) -> ReplyKeyboardMarkup:
+    """The main menu keyboard in ``language``: an officer's, or everyone else's."""
+    layout = MENU_LAYOUT if officer else PUBLIC_MENU_LAYOUT
     return ReplyKeyboardMarkup(
-        [[KeyboardButton(plain_text(language, key)) for key in row] for row in MENU_LAYOUT],
+        [[KeyboardButton(plain_text(language, key)) for key in row] for row in layout],
         resize_keyboard=True,
         is_persistent=True,
     )
+
+
+async def main_menu_for(update: Update, context: BotContext, language: str) -> ReplyKeyboardMarkup:
+    """The main menu of the update's user: an officer's in their private chat with the bot
+    (one query), everyone else's (and in groups, where the form is not filled in)."""
+    user, chat = update.effective_user, update.effective_chat
+    officer = False
+    if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
+        async with context.runtime.sessions() as session:
+            officer = await is_officer(session, user.id, await current_edition_id(session))
+    return main_menu(language, officer=officer)
 
 
 def button_filter(key: str) -> filters.MessageFilter:

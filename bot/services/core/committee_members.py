@@ -50,9 +50,15 @@ async def reachable_committee_ids(
         edition_id: The current edition, or None (then only admins).
     """
     ids = await committee_ids(session, admin_ids=admin_ids, edition_id=edition_id)
-    if not ids:
+    return await reachable_ids(session, ids)
+
+
+async def reachable_ids(session: AsyncSession, user_ids: Collection[int]) -> list[int]:
+    """Those of ``user_ids`` whose private chat with the bot is known and not blocked, each
+    once, sorted (see :func:`reachable_committee_ids`)."""
+    if not user_ids:
         return []
-    reachable = select(Chat.id).where(Chat.id.in_(ids), Chat.blocked_at.is_(None))
+    reachable = select(Chat.id).where(Chat.id.in_(user_ids), Chat.blocked_at.is_(None))
     return sorted(await session.scalars(reachable))
 
 

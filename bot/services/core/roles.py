@@ -92,6 +92,44 @@ async def roles_of(
     return Roles(user_id=user_id, admin=admin, judge=judge, unit_ids=unit_ids)
 
 
+async def officer_ids(session: AsyncSession, edition_id: int | None) -> set[int]:
+    """Telegram user ids of the officers of edition ``edition_id`` (none without one)."""
+    if edition_id is None:
+        return set()
+    officers = (
+        select(Officer.user_id)
+        .join(Unit, Unit.id == Officer.unit_id)
+        .where(Unit.edition_id == edition_id)
+    )
+    return set(await session.scalars(officers))
+
+
+async def is_officer(session: AsyncSession, user_id: int, edition_id: int | None) -> bool:
+    """Whether ``user_id`` is an officer of a unit of edition ``edition_id`` (one query)."""
+    if edition_id is None:
+        return False
+    officer = (
+        select(Officer.user_id)
+        .join(Unit, Unit.id == Officer.unit_id)
+        .where(Officer.user_id == user_id, Unit.edition_id == edition_id)
+    )
+    return await session.scalar(select(officer.exists())) or False
+
+
+async def may_hold_a_role(
+    session: AsyncSession, user_id: int, *, admin_ids: Collection[int]
+) -> bool:
+    """A cheap first check (one query at most) before per-user work such as the command
+    menu: whether ``user_id`` is an admin, or a judge or officer of any edition. Never use it
+    to grant a right: roles are checked with :func:`roles_of`."""
+    if user_id in admin_ids:
+        return True
+    admin = select(Admin.user_id).where(Admin.user_id == user_id)
+    judge = select(Judge.user_id).where(Judge.user_id == user_id)
+    officer = select(Officer.user_id).where(Officer.user_id == user_id)
+    return await session.scalar(select(admin.union(judge, officer).exists())) or False
+
+
 async def remove_admin(
     session: AsyncSession, user_id: int, now: datetime, removed_by: int | None = None
 ) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from telegram import BotCommandScopeChat
 
-from bot.handlers.core.command_menu import ADMIN_COMMANDS, PUBLIC_COMMANDS, set_committee_menus
+from bot.handlers.core.command_menu import ADMIN_COMMANDS, PUBLIC_COMMANDS, set_personal_menus
 from bot.handlers.shared.commands import menu_name
 from bot.i18n import plain_text
 from bot.services.core.admins import add_admin
@@ -91,7 +91,7 @@ async def test_start_up_sets_menus_and_skips_who_never_started(bot, users, emu) 
         await add_admin(session, stranger.id, runtime.now())
         await add_judge(session, await edition(session), user_id=ani.id, name="Ani",
                         unit_code=None, actor_id=None, now=runtime.now())  # fmt: skip
-    assert await set_committee_menus(bot.application) == 1
+    assert await set_personal_menus(bot.application) == 1
     assert "nilai" in await _menu(bot, ani.id)
     assert await emu.rejections() == []  # nothing sent for Budi's unknown chat
     await stranger.send("/start")  # Budi writes: his menu comes with the welcome

@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 from telegram.ext import ConversationHandler
 
-from bot.handlers.core.command_menu import ADMIN_COMMANDS, JUDGE_COMMANDS, PUBLIC_COMMANDS
+from bot.handlers.core.command_menu import (
+    ADMIN_COMMANDS,
+    CANCEL_COMMANDS,
+    JUDGE_COMMANDS,
+    OFFICER_COMMANDS,
+    PUBLIC_COMMANDS,
+)
 from bot.handlers.shared.commands import ENGLISH_NAMES, command_names
 from bot.i18n import plain_text, t
 from bot.services.announcements.subscriptions import TOPICS, subscribed_topics
@@ -41,7 +47,8 @@ def test_every_menu_command_has_its_english_name_registered(bot) -> None:
     registered = set().union(
         *(commands(h) for handlers in bot.application.handlers.values() for h in handlers)
     )
-    for name, _ in PUBLIC_COMMANDS + JUDGE_COMMANDS + ADMIN_COMMANDS:
+    every = PUBLIC_COMMANDS + OFFICER_COMMANDS + CANCEL_COMMANDS + JUDGE_COMMANDS + ADMIN_COMMANDS
+    for name, _ in every:
         assert set(command_names(name)) <= registered, name
     assert ENGLISH_NAMES["batal"] == "cancel"
 
@@ -52,10 +59,10 @@ async def test_the_english_menu_lists_english_names(users, emu) -> None:
     await john.send("/start")
     await john.expect_message("Bapak/Ibu John")
     menu = await john.command_menu()
-    assert "cancel" in menu and "resume" in menu and "my_entries" in menu
-    assert "batal" not in menu
+    assert "now" in menu and "winners" in menu and "join" in menu
+    assert "sekarang" not in menu
     siti = await users.create("Siti")
-    assert "batal" in await siti.command_menu()
+    assert "sekarang" in await siti.command_menu()
 
 
 async def test_cancel_outside_a_form_is_understood(users) -> None:
