@@ -108,11 +108,42 @@ async def test_csv_of_one_table(sessions) -> None:
         await exports.write_csv(table, out)
     data = out.getvalue()
     assert data.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Nomor", "Perangkat Daerah", "Nama Inovasi"]
     assert rows[1][0] == "IGA-2022-001" and rows[1][4] == "20/10/2022 10:00"
     assert "01/03/2022" in rows[1]
     assert len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "delimiter", "mean", "final"),
+    [("id", ";", "78,5", "54,95"), ("en", ",", "78.5", "54.95")],
+)
+async def test_csv_numbers_are_written_as_the_language_writes_them(
+    sessions, language: str, delimiter: str, mean: str, final: str
+) -> None:
+    """QA finding: the Indonesian CSV had "78.5"; now "78,5", fields separated by
+    semicolons (the list separator of a spreadsheet set to Indonesian), no thousands mark."""
+    async with sessions() as session, session.begin():
+        ed, _ = await _seed(session)
+        tables = exports.export_tables(session, ed, WIB)
+        scores, ranking = io.BytesIO(), io.BytesIO()
+        await exports.write_csv(exports.table_named(tables, "scores"), scores, language)
+        await exports.write_csv(exports.table_named(tables, "ranking"), ranking, language)
+        entries = io.BytesIO()
+        await exports.write_csv(exports.table_named(tables, "entries"), entries, language)
+
+    def read(out: io.BytesIO) -> list[list[str]]:
+        return list(
+            csv.reader(io.StringIO(out.getvalue().decode("utf-8-sig")), delimiter=delimiter)
+        )
+
+    assert read(scores)[1][3:] == ["Dr. Ani", "80", "70", "60", "90", "100", mean]
+    assert read(ranking)[1][:8] == [
+        "1", "IGA-2022-001", "Dinas Lingkungan Hidup", "SIDOTI", "1", mean, "0", final,
+    ]  # fmt: skip
+    header, row = read(entries)
+    assert row[header.index("Anggaran inovasi (rupiah)")] == "10000000"
 
 
 async def test_rows_are_the_same_in_small_chunks(sessions, monkeypatch) -> None:
@@ -159,7 +190,7 @@ async def test_rows_are_the_same_in_small_chunks(sessions, monkeypatch) -> None:
     sheet = book["Pelanggan"]
     assert [c.value for c in sheet[2]][:3] == ["Pengumuman umum", 1000, "Warga 0"]
     assert sheet["E2"].value == datetime(2022, 11, 20, 9, 0)  # WIB
-    lines = list(csv.reader(io.StringIO(csv_out.getvalue().decode("utf-8-sig"))))
+    lines = list(csv.reader(io.StringIO(csv_out.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert len(lines) == 9 and lines[-1][:3] == ["Hasil Lomba IGA", "777", "Siti"]
 
 
@@ -177,7 +208,7 @@ def test_cli_export_writes_a_workbook_or_a_csv(tmp_path, monkeypatch, capsys, su
         assert book.sheetnames[0] == "Entri" and book["Entri"]["A1"].value == "Nomor"
     else:
         assert main(["export", "--out", str(tmp_path / "log.csv"), "--sheet", "audit"]) == 0
-        assert (tmp_path / "log.csv").read_text("utf-8-sig").startswith("Waktu,Pelaku,Tindakan")
+        assert (tmp_path / "log.csv").read_text("utf-8-sig").startswith("Waktu;Pelaku;Tindakan")
         assert main(["export", "--out", str(tmp_path / "x.csv"), "--sheet", "nope"]) == 2
         assert "--sheet: unknown table 'nope'" in capsys.readouterr().err
     # only the finished file, no temporary one left beside it, readable as any new file
