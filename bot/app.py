@@ -21,6 +21,8 @@ from bot.handlers.evidence import committee as evidence_committee
 from bot.handlers.evidence import downloads as evidence_downloads
 from bot.handlers.judging import ranking
 from bot.handlers.judging import scoring as judging
+from bot.handlers.questions import asking as questions
+from bot.handlers.questions import moderation as question_moderation
 from bot.handlers.shared.context import CONTEXT_TYPES
 from bot.handlers.workspace import entry_points as workspace
 from bot.outbox import sender as outbox_sender
@@ -61,6 +63,8 @@ FEATURES = (
     exports,
     evidence_committee,
     workspace,
+    questions,
+    question_moderation,
     fallback,
     errors,
 )

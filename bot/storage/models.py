@@ -118,6 +118,12 @@ class Event(Base):
     ends_on: Mapped[date] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text, default="")
     participants: Mapped[list[Any]] = mapped_column(default=list)
+    questions: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The event file's ``questions`` section (moderators, limits), see
+    :class:`bot.services.core.event_file.QuestionsSpec`."""
+    evaluation: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The event file's ``evaluation`` section (the survey, when and to whom), see
+    :class:`bot.services.core.event_file.EvaluationSpec`."""
     legal_basis: Mapped[list[Any]] = mapped_column(default=list)
     faq: Mapped[list[Any]] = mapped_column(default=list)
     reminder_offsets: Mapped[list[Any]] = mapped_column(default=list)
@@ -849,3 +855,88 @@ class ParkedUpdate(Base):
     bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     payload: Mapped[dict[str, Any]]
+
+
+# --- the event day: questions to the narasumber, the evaluation ----------------------------
+
+
+class QuestionStatus(enum.StrEnum):
+    """Where a question stands: sent and waiting for the moderator, approved (shown and
+    voted on), answered, or hidden (never shown anywhere again)."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    ANSWERED = "answered"
+    HIDDEN = "hidden"
+
+
+class Question(Base):
+    """A question to the narasumber of one session (agenda item).
+
+    ``asker_name`` is None when the attendee asked anonymously (the asker's id is kept for the
+    rate limits and is never shown). ``text`` is what is shown (a moderator may correct typos,
+    audited); ``original_text`` is what the attendee sent, as sent. ``votes`` counts the
+    :class:`QuestionVote` rows (kept beside them to order the queue in one query).
+    """
+
+    __tablename__ = "questions"
+    __table_args__ = (Index("ix_questions_item_status", "agenda_item_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id", ondelete="CASCADE"))
+    asker_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    asker_name: Mapped[str | None] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(Text)
+    status: Mapped[QuestionStatus] = mapped_column(
+        _enum(QuestionStatus, "question_status"), default=QuestionStatus.PENDING
+    )
+    votes: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime]
+    approved_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]
+
+    agenda_item: Mapped[AgendaItem] = relationship()
+
+
+class QuestionVote(Base):
+    """One person's vote for one question: the primary key makes it once per person."""
+
+    __tablename__ = "question_votes"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    voter_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class QuestionSession(Base):
+    """A session whose questions the moderator closed (``closed_at``); questions are open
+    from the session's start until then. Reopening clears ``closed_at``."""
+
+    __tablename__ = "question_sessions"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    closed_at: Mapped[datetime | None]
+    closed_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class EvaluationResponse(Base):
+    """One attendee's evaluation survey: invited when the survey was sent, the answers as
+    given (question key → value), where they are in it (``cursor``), finished or not, and
+    whether the one reminder went out."""
+
+    __tablename__ = "evaluation_responses"
+    __table_args__ = (UniqueConstraint("event_id", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    cursor: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    invited_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]

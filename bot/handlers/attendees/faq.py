@@ -37,5 +37,5 @@ async def show_faq(update: Update, context: BotContext) -> None:
 
 
 def register(application: Application) -> None:
-    """Adds /faq (also /tanya)."""
+    """Adds /faq."""
     application.add_handler(CommandHandler(command_names("faq"), show_faq))

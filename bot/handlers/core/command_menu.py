@@ -44,6 +44,7 @@ PUBLIC_COMMANDS: CommandList = (
     ("langganan", "command-subscribe"),
     ("berhenti", "command-unsubscribe"),
     ("faq", "command-faq"),
+    ("tanya", "command-ask"),
     ("pemenang", "command-winners"),
     ("bahasa", "command-language"),
     ("daftar", "command-join"),
@@ -80,6 +81,7 @@ ADMIN_COMMANDS: CommandList = (
     ("buka_kembali", "command-reopen"),
     ("muat_ulang", "command-reload"),
     ("audit", "command-audit"),
+    ("moderasi", "command-moderate"),
 )
 """Added to an admin's menu."""
 

@@ -38,11 +38,13 @@ ENGLISH_NAMES: dict[str, str] = {
     "muat_ulang": "reload",
     "ruang_kerja": "workspace",
     "hapus_berkas": "purge_files",
+    "tanya": "ask",
+    "moderasi": "moderate",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""
 
-OTHER_NAMES: dict[str, tuple[str, ...]] = {"faq": ("tanya",), "help": ("bantuan",)}
+OTHER_NAMES: dict[str, tuple[str, ...]] = {"help": ("bantuan",)}
 """Further names a command answers to (not shown in the menus)."""
 
 

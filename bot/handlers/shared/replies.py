@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from telegram import (
+    CallbackQuery,
     ForceReply,
     InlineKeyboardMarkup,
     Message,
@@ -13,6 +14,7 @@ from telegram import (
     ReplyKeyboardRemove,
 )
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 """Any keyboard a message can carry (Bot API ``reply_markup``)."""
@@ -51,3 +53,18 @@ async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = N
     if markup is not None:
         data["reply_markup"] = markup
     await message.get_bot()._post("sendMessage", data)  # noqa: SLF001 - see the docstring
+
+
+async def edit_html(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Edits the tapped message to ``text`` (HTML) with ``markup``; an edit that changes
+    nothing (a second tap, a refresh with the same figures) is not an error: Telegram refuses
+    it with "message is not modified" and the message already shows it.
+
+    Raises:
+        telegram.error.BadRequest: Any other refusal.
+    """
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as exc:
+        if "not modified" not in exc.message:
+            raise

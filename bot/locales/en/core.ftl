@@ -23,6 +23,7 @@ help-text =
     /speakers — the speakers and their sessions
     /calendar — the programme as a calendar file (.ics)
     /faq — frequently asked questions
+    /ask — ask the speakers a question during a session
     /subscribe and /unsubscribe — subscribe to announcements or stop
     /winners — the IGA winners (once announced)
     /language — change language (Indonesia/English)
@@ -53,6 +54,7 @@ help-admin =
     /reopen <code>UNIT_CODE [DAYS]</code> — reopen entries for one unit
     /reload — reload the event file (schedule changes)
     /audit — audit log
+    /moderasi (/moderate) — moderate the questions to the speakers (also the event file's moderators)
 help-footer = For other questions, please contact the committee.
 
 # Last resort: a message or command no feature took

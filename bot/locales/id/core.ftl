@@ -24,6 +24,7 @@ help-text =
     /narasumber — narasumber dan sesinya
     /kalender — susunan acara sebagai berkas kalender (.ics)
     /faq — pertanyaan yang sering diajukan
+    /tanya — bertanya kepada narasumber selama sesi berlangsung
     /langganan dan /berhenti — langganan pengumuman
     /pemenang — pemenang Lomba IGA (setelah diumumkan)
     /bahasa — ganti bahasa (Indonesia/English)
@@ -54,6 +55,7 @@ help-admin =
     /buka_kembali <code>KODE_UNIT [HARI]</code> — buka kembali pengiriman untuk satu unit
     /muat_ulang (/reload) — muat ulang berkas acara (perubahan jadwal)
     /audit — log audit
+    /moderasi (/moderate) — moderasi pertanyaan untuk narasumber (juga moderator dari berkas acara)
 help-footer = Pertanyaan lain dapat disampaikan kepada panitia.
 
 # Last resort: a message or command no feature took

@@ -147,6 +147,22 @@ class ReminderSpec(_Strict):
         return self
 
 
+class QuestionsSpec(_Strict):
+    """Questions to the narasumber during the sessions (``/tanya``).
+
+    ``moderators``: Telegram user ids who moderate besides the committee's admins;
+    ``max_length``: the longest question (characters); ``per_person`` questions within
+    ``window_minutes`` per person; ``votes_per_minute`` votes per person (abuse limits, the
+    person is told when to try again).
+    """
+
+    moderators: list[int] = Field(default_factory=list)
+    max_length: int = Field(default=500, ge=20, le=3000)
+    per_person: int = Field(default=3, ge=1, le=100)
+    window_minutes: int = Field(default=10, ge=1, le=24 * 60)
+    votes_per_minute: int = Field(default=30, ge=1, le=1000)
+
+
 class FaqSpec(_Strict):
     """A question attendees ask, with its answer."""
 
@@ -264,6 +280,7 @@ class EventSpec(_Strict):
     description: str = ""
     venue: VenueSpec
     participants: list[str] = Field(default_factory=list)
+    questions: QuestionsSpec = Field(default_factory=QuestionsSpec)
     speakers: list[SpeakerSpec] = Field(default_factory=list)
     agenda: list[AgendaItemSpec] = Field(default_factory=list)
     reminders: list[ReminderSpec] = Field(default_factory=list)

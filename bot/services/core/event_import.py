@@ -143,6 +143,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         timezone=ev.timezone,
         starts_on=ev.date,
         ends_on=ev.end_date or ev.date,
+        questions=ev.questions.model_dump(),
         description=ev.description,
         participants=list(ev.participants),
         legal_basis=list(ev.legal_basis),

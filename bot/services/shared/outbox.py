@@ -31,7 +31,7 @@ from bot.storage.models import Broadcast, BroadcastStatus, Chat, Delivery, Deliv
 WRITTEN = "outbox_written"
 """``session.info`` flag: this transaction wrote outbox rows (the sender wakes on commit)."""
 
-NOTICE_KINDS = frozenset({"status", "new-entry", "reopen", "schedule", "star"})
+NOTICE_KINDS = frozenset({"status", "new-entry", "reopen", "schedule", "star", "question"})
 """Kinds of personal notices: sent like any message, but not listed by ``/broadcasts``
 (which shows the committee's broadcasts and the mass messages)."""
 

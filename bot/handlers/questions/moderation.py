@@ -1,0 +1,302 @@
+"""The moderator's side of the questions: ``/moderasi`` (``/moderate``) shows a session's
+queue (waiting questions as cards, the approved ones by votes), and the buttons approve,
+correct (✏️, then the corrected text), hide, mark answered, close and reopen.
+
+Moderators are the admins and the event file's ``questions.moderators``, checked at every
+command and tap; a refusal is audited (``access.denied``). Every action is audited by
+:mod:`bot.services.questions.moderation`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.handlers.questions.views import (
+    CARD_LIMIT,
+    MODERATE,
+    MODERATE_SESSION,
+    Act,
+    SessionAct,
+    View,
+    card_keyboard,
+    card_text,
+    queue_keyboard,
+    queue_text,
+    sessions_keyboard,
+)
+from bot.handlers.shared.access import answer_briefly, attempted_action
+from bot.handlers.shared.commands import command_names
+from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
+from bot.handlers.shared.replies import edit_html
+from bot.i18n import plain_text, t
+from bot.services.attendees.agenda import agenda_item
+from bot.services.core import audit
+from bot.services.questions.asking import (
+    EmptyQuestion,
+    QuestionGone,
+    TooLong,
+    closed_item_ids,
+    rules_of,
+)
+from bot.services.questions.moderation import (
+    is_moderator,
+    moderate,
+    question_in,
+    queue,
+    set_closed,
+)
+from bot.services.shared.pending_input import Pending, input_kind, take
+from bot.storage.models import AgendaItem, Event
+
+logger = logging.getLogger(__name__)
+
+MODERATOR = "moderator"
+"""The role name written in the audit log when someone else tries a moderator's action."""
+
+
+@input_kind("questions.edit")
+@dataclass(frozen=True)
+class EditingQuestion:
+    """Waiting for the corrected text of question ``question_id``."""
+
+    question_id: int
+
+
+async def _moderator_or_refuse(
+    update: Update, context: BotContext, session: AsyncSession, event: Event | None
+) -> bool:
+    """Whether the user moderates now; if not, the attempt is audited and refused."""
+    runtime = context.runtime
+    user = update.effective_user
+    if event is not None and await is_moderator(
+        session, event, user.id, runtime.settings.admin_ids
+    ):
+        return True
+    audit.record_denied(
+        session,
+        now=runtime.now(),
+        actor_id=user.id,
+        attempted=attempted_action(update),
+        role=MODERATOR,
+    )
+    logger.warning("Refused %s to user %s (needs moderator)", attempted_action(update), user.id)
+    await answer_briefly(
+        update, t(await context.language(), "questions-moderators-only"), alert=True
+    )
+    return False
+
+
+async def _queue_view(
+    session: AsyncSession, item: AgendaItem, event: Event, language: str
+) -> tuple[str, object, list]:
+    shown = await queue(session, item.id)
+    closed = item.id in await closed_item_ids(session, [item.id])
+    return (
+        queue_text(item, event, shown, closed, language),
+        queue_keyboard(item, shown, closed, language),
+        shown.pending[:CARD_LIMIT],
+    )
+
+
+def _started(event: Event, now) -> list[AgendaItem]:  # type: ignore[no-untyped-def]
+    return sorted(
+        (item for item in event.agenda if not item.cancelled and item.starts_at <= now),
+        key=lambda item: (item.starts_at, item.id),
+        reverse=True,
+    )
+
+
+async def moderation_command(update: Update, context: BotContext) -> None:
+    """``/moderasi``: the queue of the session on now (or the latest started), or a choice of
+    the sessions that have started."""
+    runtime = context.runtime
+    language = await context.language()
+    event = await runtime.event()
+    message = update.effective_message
+    now = runtime.now()
+    async with runtime.transaction() as session:
+        if not await _moderator_or_refuse(update, context, session, event):
+            return
+        started = _started(event, now)
+        closed = await closed_item_ids(session, (item.id for item in started))
+        open_items = [item for item in started if item.id not in closed]
+        running = [item for item in open_items if item.ends_at > now]
+        open_items = running or open_items
+        if len(open_items) != 1:
+            markup = sessions_keyboard(started[:10], event, language, moderator=True)
+            key = "questions-moderate-choose" if started else "questions-moderate-none"
+            await message.reply_text(
+                t(language, key), parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+            return
+        item = await agenda_item(session, open_items[0].id)
+        text, markup, cards = await _queue_view(session, item, event, language)
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    for question in cards:
+        await message.reply_text(
+            card_text(question, item, language),
+            parse_mode=ParseMode.HTML,
+            reply_markup=card_keyboard(question, language),
+        )
+
+
+async def session_button(update: Update, context: BotContext) -> None:
+    """A session's queue (🔄, or chosen from the list), 🔒 close, 🔓 reopen."""
+    query = update.callback_query
+    runtime = context.runtime
+    language = await context.language()
+    event = await runtime.event()
+    choice = MODERATE_SESSION.parse(query.data)
+    now = runtime.now()
+    async with runtime.transaction() as session:
+        if not await _moderator_or_refuse(update, context, session, event):
+            return
+        item = await agenda_item(session, choice.item) if choice else None
+        if item is None or item.event_id != event.id:
+            await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
+            return
+        answer = ""
+        if choice.action != SessionAct.QUEUE:
+            closing = choice.action == SessionAct.CLOSE
+            await set_closed(session, item, closed=closing, actor_id=query.from_user.id, now=now)
+            answer = plain_text(
+                language, "questions-closed-done" if closing else "questions-opened-done"
+            )
+        text, markup, cards = await _queue_view(session, item, event, language)
+    await query.answer(answer)
+    await edit_html(query, text, markup)
+    if choice.action == SessionAct.QUEUE:
+        for question in cards:
+            await query.message.reply_text(
+                card_text(question, item, language),
+                parse_mode=ParseMode.HTML,
+                reply_markup=card_keyboard(question, language),
+            )
+
+
+async def question_button(update: Update, context: BotContext) -> None:
+    """✅ approve, ✔️ answered, 🙈 hide, ✏️ correct (waits for the corrected text)."""
+    query = update.callback_query
+    runtime = context.runtime
+    language = await context.language()
+    event = await runtime.event()
+    choice = MODERATE.parse(query.data)
+    now = runtime.now()
+    notice = None
+    async with runtime.transaction() as session:
+        if not await _moderator_or_refuse(update, context, session, event):
+            return
+        question = await question_in(session, event, choice.question) if choice else None
+        if question is None:
+            await query.answer(plain_text(language, "questions-gone"), show_alert=True)
+            return
+        item = await agenda_item(session, question.agenda_item_id)
+        if choice.action == Act.EDIT:
+            if question.status.value not in ("pending", "approved"):
+                await query.answer(plain_text(language, "questions-gone"), show_alert=True)
+                return
+            notice = await start_waiting(
+                session, update, EditingQuestion(question.id), now, language
+            )
+        else:
+            try:
+                question = await moderate(
+                    session,
+                    event,
+                    question.id,
+                    choice.action.value,
+                    actor_id=query.from_user.id,
+                    now=now,
+                )
+            except QuestionGone:
+                await query.answer(plain_text(language, "questions-gone"), show_alert=True)
+                return
+        if choice.view == View.QUEUE:
+            text, markup, _ = await _queue_view(session, item, event, language)
+        else:
+            text, markup = card_text(question, item, language), card_keyboard(question, language)
+    if choice.action == Act.EDIT:
+        await query.answer()
+        prompt = t(
+            language,
+            "questions-edit-prompt",
+            id=question.id,
+            text=question.text,
+            limit=rules_of(event).max_length,
+        )
+        await query.message.reply_text(
+            "\n\n".join(part for part in (notice, prompt) if part), parse_mode=ParseMode.HTML
+        )
+        return
+    await query.answer(
+        plain_text(language, f"questions-done-{choice.action.value}", id=question.id)
+    )
+    await edit_html(query, text, markup)
+
+
+async def on_corrected_text(update: Update, context: BotContext, pending: Pending) -> bool:
+    """The corrected text of a question (✏️): saved and audited, the card sent again."""
+    message = update.effective_message
+    runtime = context.runtime
+    language = await context.language()
+    if message.text is None:
+        await message.reply_text(t(language, "questions-text-only"))
+        return True
+    event = await runtime.event()
+    payload: EditingQuestion = pending.payload
+    now = runtime.now()
+    markup = None
+    async with runtime.transaction() as session:
+        if not await _moderator_or_refuse(update, context, session, event):
+            return True
+        try:
+            question = await moderate(
+                session,
+                event,
+                payload.question_id,
+                "edit",
+                actor_id=update.effective_user.id,
+                now=now,
+                text=message.text,
+            )
+        except TooLong as exc:
+            reply = t(language, "questions-too-long", length=exc.length, limit=exc.limit)
+        except EmptyQuestion:
+            reply = t(language, "questions-empty")
+        except QuestionGone:
+            await take(session, pending)
+            reply = t(language, "questions-gone")
+        else:
+            await take(session, pending)
+            item = await agenda_item(session, question.agenda_item_id)
+            reply = "\n\n".join(
+                [
+                    t(language, "questions-done-edit", id=question.id),
+                    card_text(question, item, language),
+                ]
+            )
+            markup = card_keyboard(question, language)
+    await message.reply_text(reply, parse_mode=ParseMode.HTML, reply_markup=markup)
+    return True
+
+
+def register(application: Application) -> None:
+    """Adds ``/moderasi`` (``/moderate``), the moderator's buttons and the correction input."""
+    application.add_handler(CommandHandler(command_names("moderasi"), moderation_command))
+    application.add_handler(CallbackQueryHandler(question_button, pattern=MODERATE.pattern))
+    application.add_handler(CallbackQueryHandler(session_button, pattern=MODERATE_SESSION.pattern))
+    accept_input(
+        EditingQuestion,
+        InputRoute(
+            on_message=on_corrected_text,
+            replaced_key="questions-edit-replaced",
+            cancelled_key="questions-edit-cancelled",
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Questions to the narasumber: asking, voting, moderating (see ``asking`` and ``moderation``)."""

@@ -1,0 +1,190 @@
+"""Questions to the narasumber (issue 18): asked on purpose (a plain message is no question),
+named or anonymous; the moderator approves, corrects, hides and marks answered, each audited;
+votes once per person, the board ordered by votes; the limits per person and on length; HTML
+shown as text; a hidden question never shown again; closing the session. Both databases."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from bot.i18n import plain_text
+from bot.sandbox.config import EmulatorConfig, RateLimits
+from bot.storage.models import Event, QuestionStatus
+from tests.e2e.conftest import all_updates_handled, wait_until
+from tests.e2e.questions.helpers import (
+    ASK,
+    DURING_KEMENDAGRI,
+    SESSION,
+    ask,
+    audit_actions,
+    questions,
+)
+
+pytestmark = pytest.mark.e2e
+
+S = QuestionStatus
+HTML_QUESTION = "<b>Bagaimana</b> arah kebijakan RKPD 2024 & prioritasnya?"
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    return EmulatorConfig(rate_limits=RateLimits(scale=20.0, private_burst=20))
+
+
+@pytest.fixture(autouse=True)
+def during_the_session(clock) -> None:
+    clock.set(DURING_KEMENDAGRI)
+
+
+def _buttons(message: dict) -> list[str]:
+    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
+
+
+async def test_asked_moderated_voted_answered_and_audited(bot, users, emu) -> None:
+    moderator = await users.create("Rahmat", admin=True)
+    await moderator.send("/start")
+    siti = await users.create("Siti")
+    budi = await users.create("Budi")
+    rina = await users.create("Rina")
+
+    # a plain message is never a question
+    await siti.send("Apa arah kebijakan tahun 2024?")
+    await siti.expect_message("belum memahami")
+    assert await questions(bot) == []
+
+    answer = await ask(siti, HTML_QUESTION)
+    assert "menunggu persetujuan moderator" in answer["text"]
+    too_long = await ask(budi, "Panjang sekali " * 40, anonymous=True)
+    assert "599 karakter" in too_long["text"] and "500" in too_long["text"]
+    await budi.send("Bgaimana target indikatr kinerja 2024?")  # still awaited: a typo to fix
+    await budi.expect_message("menunggu persetujuan moderator")
+    first, second = await questions(bot)
+    assert (first.asker_name, first.text, first.status) == ("Siti", HTML_QUESTION, S.PENDING)
+    assert second.asker_name is None and second.asker_id == budi.id
+
+    # the moderator gets each question as a card (HTML as text), approves, corrects
+    card = await moderator.expect_message(HTML_QUESTION, timeout=10)
+    assert "Siti" in card["text"]
+    await moderator.tap(plain_text("id", "questions-act-approve"), message_id=card["message_id"])
+    await moderator.expect_message("✅ Disetujui")
+    card = await moderator.expect_message("Bgaimana", timeout=10)
+    assert "Anonim" in card["text"]
+    await moderator.tap(plain_text("id", "questions-act-edit"), message_id=card["message_id"])
+    await moderator.expect_message("yang sudah diperbaiki")
+    await moderator.send("Bagaimana target indikator kinerja 2024?")
+    corrected = await moderator.expect_message("sudah diperbaiki")
+    await moderator.tap(
+        plain_text("id", "questions-act-approve"), message_id=corrected["message_id"]
+    )
+    await moderator.expect_message("✅ Disetujui")
+    first, second = await questions(bot)
+    assert second.text == "Bagaimana target indikator kinerja 2024?"
+    assert second.original_text == "Bgaimana target indikatr kinerja 2024?"
+
+    # votes: a separate button, once per person; the board follows the votes
+    await rina.send("/tanya")
+    board = await rina.expect_message(SESSION)
+    assert HTML_QUESTION in board["text"]  # shown as typed, not as bold
+    assert board["text"].index(HTML_QUESTION) < board["text"].index("Bagaimana target")
+    await rina.tap("👍 2 (0)")
+    await rina.expect_message(regex=r"1\. Bagaimana target")  # the board, edited in place
+    await budi.send("/tanya")
+    await budi.expect_message(SESSION)
+    tap = await budi.tap("👍 1 (1)")
+    assert "dihitung" in (await budi.expect_callback_answer(tap))["text"]
+    await budi.expect_message("Bagaimana target")
+    tap = await budi.tap("✅ 1 (2)")  # the same question again
+    assert "satu kali" in (await budi.expect_callback_answer(tap))["text"]
+    await siti.send("/tanya")
+    await siti.expect_message(SESSION)
+    await siti.tap("👍 2 (0)")
+    await siti.expect_message(predicate=lambda m: "✅ 2 (1)" in _buttons(m))
+    await all_updates_handled(bot, emu)
+    votes = {q.text: q.votes for q in await questions(bot)}
+    assert votes == {HTML_QUESTION: 1, "Bagaimana target indikator kinerja 2024?": 2}
+
+    # a third question, hidden: never shown again, a stale card's button does nothing
+    await ask(siti, "Iklan: jual pulsa murah")
+    spam = await moderator.expect_message("jual pulsa", timeout=10)
+    await moderator.send("/moderasi")
+    await moderator.expect_message("Menunggu: 1")
+    stale = await moderator.expect_message("jual pulsa")
+    await moderator.tap(plain_text("id", "questions-act-hide"), message_id=spam["message_id"])
+    await moderator.expect_message("🙈 Disembunyikan")
+    tap = await moderator.tap(
+        plain_text("id", "questions-act-approve"), message_id=stale["message_id"]
+    )
+    assert "tidak tersedia" in (await moderator.expect_callback_answer(tap))["text"]
+
+    # the queue by votes; answered
+    await moderator.send("/moderasi")
+    queue = await moderator.expect_message("Moderasi pertanyaan")
+    assert "Menunggu: 0 · ✅ Disetujui: 2" in queue["text"]
+    assert queue["text"].index("Bagaimana target") < queue["text"].index("Bagaimana</b>")
+    assert "jual pulsa" not in queue["text"]
+    corrected_id = (await questions(bot))[1].id
+    await moderator.tap(f"✔️ #{corrected_id} terjawab")
+    answered = await moderator.expect_message("✔️ Terjawab: 1")
+    assert "Bagaimana target" not in answered["text"].split("✔️ Terjawab: 1")[1]
+    await siti.send("/tanya")
+    board = await siti.expect_message(SESSION)
+    assert "jual pulsa" not in board["text"]
+    assert "terjawab" in board["text"]
+    assert [q.status for q in await questions(bot)] == [S.APPROVED, S.ANSWERED, S.HIDDEN]
+
+    actions = await audit_actions(bot, "question")
+    assert [a for a, _, _ in actions] == [
+        "question.approve",
+        "question.edit",
+        "question.approve",
+        "question.hide",
+        "question.answer",
+    ]
+    assert {actor for _, _, actor in actions} == {moderator.id}
+
+
+async def test_limits_closing_and_refusals(bot, users, emu) -> None:
+    moderator = await users.create("Rahmat")
+    siti = await users.create("Siti")
+    async with bot.runtime.transaction() as session:  # a moderator named in the event file
+        await session.execute(
+            update(Event).values(questions={"moderators": [moderator.id], "per_person": 2})
+        )
+    bot.runtime.forget_event()
+
+    assert "menunggu" in (await ask(siti, "Pertanyaan pertama?"))["text"]
+    assert "menunggu" in (await ask(siti, "Pertanyaan kedua?"))["text"]
+    refused = await ask(siti, "Pertanyaan ketiga?")
+    assert "mulai pukul 10.15" in refused["text"]  # 2 within 10 minutes, from the event file
+    assert len(await questions(bot)) == 2
+
+    # someone no longer a moderator (the event file changed): refused, audited, no change
+    rahmat = await users.create("Rahmat")
+    async with bot.runtime.transaction() as session:
+        await session.execute(update(Event).values(questions={"moderators": [rahmat.id]}))
+    bot.runtime.forget_event()
+    await rahmat.send("/moderasi")
+    await rahmat.expect_message("Menunggu: 2")
+    card = await rahmat.expect_message("Pertanyaan pertama?")
+    async with bot.runtime.transaction() as session:
+        await session.execute(update(Event).values(questions={"moderators": [moderator.id]}))
+    bot.runtime.forget_event()
+    tap = await rahmat.tap(plain_text("id", "questions-act-approve"), message_id=card["message_id"])
+    assert "khusus untuk moderator" in (await rahmat.expect_callback_answer(tap))["text"]
+    await wait_until(lambda: audit_actions(bot, "access.denied"))
+    assert (await questions(bot))[0].status == S.PENDING
+    await siti.send("/moderasi")
+    await siti.expect_message("khusus untuk moderator")
+    await siti.send("/tanya")
+    board = await siti.expect_message(SESSION)
+
+    # the moderator from the event file closes the session: no more questions
+    await moderator.send("/moderasi")
+    await moderator.expect_message("Moderasi pertanyaan")
+    await moderator.tap(plain_text("id", "questions-session-close-button"))
+    await moderator.expect_message("🔒 Pertanyaan ditutup")
+    tap = await siti.tap(ASK, message_id=board["message_id"])
+    assert "tidak lagi menerima" in (await siti.expect_callback_answer(tap))["text"]
+    assert [a for a, _, _ in await audit_actions(bot, "questions.")] == ["questions.close"]
+    await all_updates_handled(bot, emu)
