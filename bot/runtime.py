@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.services.core.events import EditionForm, current_event, edition_form
+from bot.services.shared.cache_versions import CHAT_BUCKETS, EVENT, read_versions
 from bot.settings import Settings
 from bot.storage.models import Event
 from bot.update_ledger import current_scope
@@ -19,12 +22,20 @@ from bot.update_ledger import current_scope
 if TYPE_CHECKING:
     from telegram.ext import Application
 
+logger = logging.getLogger(__name__)
+
 RUNTIME_KEY = "runtime"
 """The key of the :class:`Runtime` in ``application.bot_data`` (set by ``build_application``)."""
 
 EVENT_CACHE_SECONDS = 30.0
-"""How long the loaded event is reused before it is read again (an import by another process
-shows within this time; an import in this process calls :meth:`Runtime.forget_event`)."""
+"""How long the loaded event is reused at most before it is read again (another process's
+import shows within :data:`FRESH_SECONDS` through the cache versions; an import in this
+process calls :meth:`Runtime.forget_event`)."""
+
+FRESH_SECONDS = 1.0
+"""How often at most a working process reads the cache versions
+(:mod:`bot.services.shared.cache_versions`): another process's change to the event or to a
+chat's language, stars or block shows here within this time (plus the next update)."""
 
 
 def system_clock() -> datetime:
@@ -43,6 +54,10 @@ class Runtime:
         clock: Returns the current aware instant; tests inject their own.
         seen_chats: When each chat was last recorded as active; a chat that blocks the bot
             must be dropped from it (see :meth:`forget_chat`).
+        chat_languages: The language each chat answers in (``BotContext.language``).
+        on_chats_changed: Called with the changed chat buckets (chat id mod
+            ``CHAT_BUCKETS``) when another process changed chats' cached data; per-chat
+            caches (the stars) register here and drop those chats.
     """
 
     settings: Settings
@@ -50,7 +65,12 @@ class Runtime:
     sessions: async_sessionmaker[AsyncSession]
     clock: Callable[[], datetime] = field(default=system_clock)
     seen_chats: dict[int, datetime] = field(default_factory=dict)
+    chat_languages: dict[int, str] = field(default_factory=dict)
+    on_chats_changed: list[Callable[[set[int]], None]] = field(default_factory=list)
     _loaded: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
+    _versions: dict[str, int] | None = field(default=None, repr=False)
+    _fresh_at: float = field(default=-1e18, repr=False)
+    _freshening: asyncio.Future[None] | None = field(default=None, repr=False)
 
     def now(self) -> datetime:
         """The current instant according to the injected clock."""
@@ -76,7 +96,47 @@ class Runtime:
         """
         return await self._cached("edition_form", edition_form)
 
+    async def fresh(self) -> None:
+        """Drop what another process changed (cache versions), reading them at most every
+        :data:`FRESH_SECONDS`; concurrent callers share one read. A failed read is logged
+        and retried at the next call (the caches' own lifetimes still bound staleness)."""
+        if time.monotonic() - self._fresh_at < FRESH_SECONDS:
+            return
+        if self._freshening is not None:
+            await asyncio.shield(self._freshening)
+            return
+        self._freshening = asyncio.get_running_loop().create_future()
+        try:
+            async with self.sessions() as session:
+                versions = await read_versions(session)
+            self._fresh_at = time.monotonic()
+            self._apply_versions(versions)
+        except Exception:
+            logger.warning("Could not read the cache versions", exc_info=True)
+        finally:
+            self._freshening.set_result(None)
+            self._freshening = None
+
+    def _apply_versions(self, versions: dict[str, int]) -> None:
+        known, self._versions = self._versions, versions
+        names = versions.keys() | (known or {}).keys()
+        if known is None:  # the first read: anything cached may be older than it
+            changed = {EVENT, *(f"chats:{bucket}" for bucket in range(CHAT_BUCKETS))}
+        else:
+            changed = {name for name in names if versions.get(name) != known.get(name)}
+        if EVENT in changed:
+            self._loaded.clear()
+        buckets = {int(name.split(":")[1]) for name in changed if name.startswith("chats:")}
+        if not buckets:
+            return
+        for cache in (self.seen_chats, self.chat_languages):
+            for chat_id in [c for c in cache if c % CHAT_BUCKETS in buckets]:
+                del cache[chat_id]
+        for callback in self.on_chats_changed:
+            callback(buckets)
+
     async def _cached(self, name: str, load: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
+        await self.fresh()
         cached = self._loaded.get(name)
         if cached is not None and time.monotonic() - cached[0] < EVENT_CACHE_SECONDS:
             return cached[1]

@@ -789,6 +789,16 @@ class Delivery(Base):
     """When that claim lapses unless renewed (the database's clock on PostgreSQL)."""
 
 
+class CacheVersion(Base):
+    """A counter of changes to something bot processes cache (see
+    :mod:`bot.services.shared.cache_versions`)."""
+
+    __tablename__ = "cache_versions"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 class AuditEntry(Base):
     """Who did what, when, with the values before and after."""
 

@@ -1,11 +1,11 @@
 """Per-process cache of the agenda items each chat starred ("Ingatkan saya").
 
 Every agenda page shows the user's stars on its buttons; without this cache each ``/agenda``
-would cost a database query for a set that changes only when the user taps a star. The bot
-runs as one process (Procfile ``worker``), and stars change only through
-:func:`bot.services.attendees.stars.toggle_star`, whose handler calls :meth:`StarCache.forget` after
-committing; entries also expire after :data:`CACHE_SECONDS`, which bounds how stale a star
-could be if another process (the CLI importing a new event) removed agenda items.
+would cost a database query for a set that changes only when the user taps a star. Stars
+change only through :func:`bot.services.attendees.stars.toggle_star`, whose handler calls
+:meth:`StarCache.forget` after committing; the toggle also bumps the chat's cache version, so
+another process (a webhook replica) drops its copy within ``FRESH_SECONDS``
+(:meth:`bot.runtime.Runtime.fresh`); entries also expire after :data:`CACHE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import OrderedDict
 
 from bot.handlers.shared.context import BotContext
 from bot.services.attendees.stars import starred_item_ids
+from bot.services.shared.cache_versions import CHAT_BUCKETS
 
 STAR_CACHE_KEY = "star_cache"
 """Key of the :class:`StarCache` in ``application.bot_data``."""
@@ -42,6 +43,7 @@ class StarCache:
     async def starred(self, context: BotContext, chat_id: int) -> frozenset[int]:
         """The item ids ``chat_id`` starred (cached, else one query through the runtime's
         sessions)."""
+        await context.runtime.fresh()
         entry = self._entries.get(chat_id)
         if entry is not None and time.monotonic() - entry[0] < self.seconds:
             self._entries.move_to_end(chat_id)
@@ -58,10 +60,17 @@ class StarCache:
         """Drop ``chat_id``'s entry (call after committing a change to its stars)."""
         self._entries.pop(chat_id, None)
 
+    def forget_buckets(self, buckets: set[int]) -> None:
+        """Drop the chats whose id mod ``CHAT_BUCKETS`` is in ``buckets`` (another process
+        changed some of them: ``Runtime.on_chats_changed``)."""
+        for chat_id in [c for c in self._entries if c % CHAT_BUCKETS in buckets]:
+            del self._entries[chat_id]
+
 
 def star_cache_of(context: BotContext) -> StarCache:
     """The application's :class:`StarCache` (made on first use)."""
     cache = context.bot_data.get(STAR_CACHE_KEY)
     if cache is None:
         cache = context.bot_data[STAR_CACHE_KEY] = StarCache()
+        context.runtime.on_chats_changed.append(cache.forget_buckets)
     return cache

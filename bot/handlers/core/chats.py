@@ -16,10 +16,11 @@ TOUCH_INTERVAL = timedelta(minutes=10)
 
 async def track_chat(update: Update, context: BotContext) -> None:
     """Records the chat that wrote (at most every few minutes); reactivates a blocked one."""
+    runtime = context.runtime
+    await runtime.fresh()  # another process's changes to what this one caches
     chat = update.effective_chat
     if chat is None or update.my_chat_member is not None:
         return
-    runtime = context.runtime
     now = runtime.now()
     seen = runtime.seen_chats.get(chat.id)
     if seen is not None and now - seen < TOUCH_INTERVAL:

@@ -10,8 +10,6 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.runtime import Runtime, application_runtime
 from bot.services.core.chats import ChatInfo, chat_language
 
-LANGUAGE_KEY = "language"
-
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
     """The context every handler and job receives (``CONTEXT_TYPES``): the bot's
@@ -33,18 +31,19 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
 
     async def language(self) -> str:
         """The language to answer in: the one chosen with /bahasa, else DEFAULT_LANGUAGE;
-        cached in ``chat_data``."""
-        cache = self.chat_data if self.chat_data is not None else {}
-        if LANGUAGE_KEY in cache:
-            language: str = cache[LANGUAGE_KEY]
-            return language
+        cached per process in ``runtime.chat_languages`` (dropped when another process
+        changes it: ``Runtime.fresh``)."""
         runtime = self.runtime
-        chosen = None
-        if self.chat_id is not None:
-            async with runtime.sessions() as session:
-                chosen = await chat_language(session, self.chat_id)
+        if self.chat_id is None:
+            return runtime.settings.default_language
+        await runtime.fresh()
+        language = runtime.chat_languages.get(self.chat_id)
+        if language is not None:
+            return language
+        async with runtime.sessions() as session:
+            chosen = await chat_language(session, self.chat_id)
         language = chosen or runtime.settings.default_language
-        cache[LANGUAGE_KEY] = language
+        runtime.chat_languages[self.chat_id] = language
         return language
 
 
@@ -65,5 +64,5 @@ def chat_info(chat: TelegramChat) -> ChatInfo:
 
 def remember_language(context: BotContext, language: str) -> None:
     """Update the cached language after the chat chose another one."""
-    if context.chat_data is not None:
-        context.chat_data[LANGUAGE_KEY] = language
+    if context.chat_id is not None:
+        context.runtime.chat_languages[context.chat_id] = language

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.shared.cache_versions import bump_chat
 from bot.storage.models import AgendaItem, Chat, Star
 
 
@@ -39,6 +40,7 @@ async def toggle_star(session: AsyncSession, chat_id: int, item: AgendaItem, now
         CancelledItemError: The item is cancelled and not starred yet (removing a star from a
             cancelled item is allowed).
     """
+    await bump_chat(session, chat_id)
     if await is_starred(session, chat_id, item.id):
         await session.execute(
             delete(Star).where(Star.chat_id == chat_id, Star.agenda_item_id == item.id)

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.shared.cache_versions import bump_chat
 from bot.storage.models import Chat, Subscriber
 
 
@@ -53,6 +54,7 @@ async def mark_blocked(session: AsyncSession, chat_id: int, now: datetime) -> No
     chat = await session.get(Chat, chat_id)
     if chat is not None:
         chat.blocked_at = now
+    await bump_chat(session, chat_id)  # other processes must record its next update again
     await session.execute(
         update(Subscriber).where(Subscriber.chat_id == chat_id).values(active=False)
     )
@@ -70,3 +72,4 @@ async def set_chat_language(session: AsyncSession, chat_id: int, language: str) 
     if chat is None:
         raise LookupError(f"unknown chat {chat_id}")
     chat.language = language
+    await bump_chat(session, chat_id)

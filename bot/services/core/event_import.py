@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import EventFile
+from bot.services.shared.cache_versions import bump_event
 from bot.storage.models import (
     AgendaItem,
     Award,
@@ -222,6 +223,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         if before.get(key) != after:
             report.agenda_changes.append(AgendaChange(item.id, before.get(key), after))
     await _import_invitations(writer, event.id, edition.id, spec)
+    await bump_event(session)
     return report
 
 
