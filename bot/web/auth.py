@@ -28,6 +28,7 @@ from bot.i18n import normalize_language, t
 from bot.runtime import Runtime
 from bot.services.core import audit
 from bot.services.core.chats import chat_language
+from bot.services.core.edition_guard import EditionClosed
 from bot.services.core.events import current_edition
 from bot.services.core.roles import Roles, roles_of
 from bot.storage.models import Edition
@@ -137,7 +138,14 @@ async def init_data_middleware(
             headers={"WWW-Authenticate": SCHEME},
         ) from None
     request[VIEWER_KEY] = viewer
-    return await handler(request)
+    try:
+        return await handler(request)
+    except EditionClosed as closed:  # rolled back: nothing of the closed edition changed
+        language = normalize_language(viewer.language_code, settings.default_language)
+        return web.json_response(
+            {"ok": False, "message": t(language, "edition-closed", year=str(closed.year))},
+            status=409,
+        )
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.services.core.edition_guard import ensure_entry_open
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
@@ -135,6 +136,7 @@ async def change_entry_status(request: web.Request) -> web.Response:
         note = str(body.get("note") or "").strip()
         if action not in ACTIONS:
             raise web.HTTPBadRequest()
+        await ensure_entry_open(access.session, entry_id)  # an older edition's: closed (409)
         entry = await _entry_of_edition(access, entry_id)
         if action in NOTE_REQUIRED and not note:
             return json_refused(access.t("workspace-note-required"), 422)
@@ -177,6 +179,7 @@ async def assign_judges(request: web.Request) -> web.Response:
     if not isinstance(wanted, list) or not all(isinstance(item, int) for item in wanted):
         raise web.HTTPBadRequest()
     async with authorised(request, is_admin_rule, "admin") as access:
+        await ensure_entry_open(access.session, entry_id)  # an older edition's: closed (409)
         entry = await _entry_of_edition(access, entry_id)
         if entry.status not in judging.JUDGEABLE:
             return json_refused(access.t("workspace-not-judgeable"))

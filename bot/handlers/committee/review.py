@@ -38,6 +38,7 @@ from bot.services.committee import review as committee
 from bot.services.committee.audit_log import audit_names, read_entry
 from bot.services.committee.exports import status_label
 from bot.services.core import audit
+from bot.services.core.edition_guard import ensure_entry_open, ensure_open
 from bot.services.core.roles import Role
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
@@ -322,6 +323,7 @@ async def _apply(
     """Change the entry's status (its officers' notices go to the outbox with the change);
     returns the admin's reply and whether it was done (False: not found, or no longer
     allowed from its status)."""
+    await ensure_entry_open(access.session, entry_id)  # an older edition's: closed
     entry = await _entry_of_edition(access, entry_id)
     if entry is None:
         return access.t("entry-not-found"), False
@@ -360,6 +362,7 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
     query = update.callback_query
     tap = ACTION.parse(query.data)
     assert tap is not None  # routed by ACTION.pattern
+    await ensure_entry_open(access.session, tap.entry_id)  # an older edition's: closed
     chat_id, card_id = query.message.chat.id, query.message.message_id
     target = ACTIONS[tap.action]
     entry = await _entry_of_edition(access, tap.entry_id)
@@ -503,6 +506,8 @@ async def on_judge_remove(update: Update, context: BotContext, access: Access) -
     """Removes a judge (with their assignments and scores)."""
     judge_id = int(update.callback_query.data.split(":")[2])
     judge = await access.session.get(Judge, judge_id)
+    if judge is not None:
+        await ensure_open(access.session, judge.edition_id)  # an older edition's: closed
     if judge is not None and judge.edition_id == access.edition.id:
         await judging.remove_judge(
             access.session, judge_id, actor_id=access.roles.user_id, now=access.now

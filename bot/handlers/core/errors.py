@@ -11,6 +11,7 @@ from telegram.ext import Application
 
 from bot.handlers.shared.context import BotContext
 from bot.i18n import t
+from bot.services.core.edition_guard import EditionClosed
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,9 @@ async def on_error(update: object, context: BotContext) -> None:
     """Logs the error with its traceback and tells the user politely: to try again shortly
     when the database is unreachable, else a generic apology. No internals are shown. In an
     outage a tapped button's callback query is answered, so the button stops spinning."""
+    if isinstance(context.error, EditionClosed):
+        await _closed_edition(update, context, context.error)
+        return
     logger.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -50,6 +54,25 @@ async def on_error(update: object, context: BotContext) -> None:
         await context.bot.send_message(update.effective_chat.id, t(language, key))
     except TelegramError:
         logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
+
+
+async def _closed_edition(update: object, context: BotContext, closed: EditionClosed) -> None:
+    """A write to a closed edition (:mod:`bot.services.core.edition_guard`) was refused and
+    its transaction rolled back: say so politely, as an alert on a tapped button."""
+    logger.info("Refused a change to the closed edition %s", closed.code)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    text = t(await context.language(), "edition-closed", year=str(closed.year))
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(text[:200], show_alert=True)
+            return
+        except TelegramError:  # answered already: the text goes to the chat
+            pass
+    try:
+        await context.bot.send_message(update.effective_chat.id, text)
+    except TelegramError:
+        logger.warning("Could not tell chat %s about the closed edition", update.effective_chat.id)
 
 
 def register(application: Application) -> None:

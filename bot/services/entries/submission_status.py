@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import plain_text, t
 from bot.services.core.committee_members import committee_ids
+from bot.services.core.edition_guard import ensure_entry_open
 from bot.services.shared.outbox import (
     button_in_every_language,
     enqueue,
@@ -123,6 +124,7 @@ async def change_status(
     Raises:
         StatusChangeError: ``new`` is not reachable from the current status.
     """
+    await ensure_entry_open(session, submission)
     old = submission.status
     if new not in TRANSITIONS[old]:
         raise StatusChangeError(old, new)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import joinedload, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.i18n import format_moment, t
+from bot.services.core.edition_guard import ensure_entry_open, ensure_open
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.entries.cursor import AtField, Cursor, FormState, from_json, start, to_json
 from bot.services.entries.form import FieldError, append_long_text, form_fields, form_problems
@@ -369,6 +370,7 @@ async def start_entry(
     Raises:
         EntryError: Entries are not open for the unit now.
     """
+    await ensure_open(session, edition)
     check_window(edition, officer.unit, now)
     fields = form_fields(edition.config)
     submission = Submission(
@@ -430,6 +432,7 @@ async def save_answer(
     Raises:
         EntryError: The entry cannot be changed now (:func:`check_editable`).
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     existing = next((a for a in submission.answers if a.field_key == key), None)
     if existing is None:
@@ -484,6 +487,7 @@ async def append_paragraph(
         EntryError: The entry cannot be changed now (:func:`check_editable`), or stopped
             being editable since it was read (``NOT_EDITABLE``); nothing was written.
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     existing = next((a for a in submission.answers if a.field_key == spec.key), None)
     value = append_long_text(existing.value if existing is not None else None, text)
@@ -514,6 +518,7 @@ async def clear_answer(
     Raises:
         EntryError: The entry cannot be changed now.
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     existing = next((a for a in submission.answers if a.field_key == key), None)
     if existing is not None:
@@ -549,6 +554,7 @@ async def save_file(
     Raises:
         EntryError: The entry cannot be changed now.
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     attachment = await _add_attachment(session, submission, key, file, now)
     await _save_file_answer(session, edition, submission, key, now)
@@ -608,6 +614,7 @@ async def remove_file(
     Raises:
         EntryError: The entry cannot be changed now.
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     attachment = next((a for a in submission.attachments if a.id == attachment_id), None)
     if attachment is None:
@@ -667,6 +674,7 @@ async def set_level(
         ValueError: ``level`` is not 1, 2 or 3.
         EntryError: The entry cannot be changed now.
     """
+    await ensure_entry_open(session, submission)
     if level not in (1, 2, 3):
         raise ValueError(f"level must be 1, 2 or 3, not {level}")
     check_editable(edition, submission, now)
@@ -704,6 +712,7 @@ async def set_evidence(
         LookupError: No level was chosen for the indicator yet.
         EntryError: The entry cannot be changed now.
     """
+    await ensure_entry_open(session, submission)
     check_editable(edition, submission, now)
     assessment = assessment_of(submission, indicator)
     if assessment is None:
@@ -825,6 +834,7 @@ async def submit_entry(
         EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (withdrawn…), ``CLOSED``/``NOT_YET_OPEN``
             for a draft outside the entry period, or ``INCOMPLETE`` with the problems.
     """
+    await ensure_entry_open(session, submission_id)
     submission = await _locked_entry_for_officer(session, user_id, submission_id, now)
     if submission.status is S.SUBMITTED:
         return SubmitResult(submission, None)
@@ -889,6 +899,7 @@ async def withdraw_entry(
     Raises:
         EntryError: ``NOT_FOUND``, ``NOT_EDITABLE`` (already judged or withdrawn), ``CLOSED``.
     """
+    await ensure_entry_open(session, submission_id)
     submission = await _locked_entry_for_officer(session, user_id, submission_id, now)
     if submission.status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
         raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
@@ -940,6 +951,7 @@ async def reopen_unit(
     Returns:
         The Telegram user ids of the unit's officers.
     """
+    await ensure_open(session, unit.edition_id)
     before = unit.entries_reopened_until
     unit.entries_reopened_until = until
     audit = AuditEntry(

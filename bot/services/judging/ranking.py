@@ -28,6 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.audit import record
+from bot.services.core.edition_guard import ensure_open
 from bot.services.entries.submission_status import StatusChange, change_status
 from bot.services.judging.results import record_award
 from bot.services.judging.scoring import JUDGEABLE, Criterion, indicators_of, rubric
@@ -223,6 +224,7 @@ async def set_results(
         RankingError: ``open`` (judging is not closed), ``announced`` (results already
             announced), ``no-nominees``.
     """
+    await ensure_open(session, edition)
     ranked = await compute_ranking(session, edition)
     blocker = results_blocker(edition, ranked)
     if blocker is not None:

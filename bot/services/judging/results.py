@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.announcements.reminders import plan_edition_reminders
+from bot.services.core.edition_guard import ensure_open
 from bot.storage.models import AuditEntry, Award, Edition, SubmissionStatus, Unit
 
 RESULT_STATUSES = frozenset({SubmissionStatus.WINNER, SubmissionStatus.NOT_SELECTED})
@@ -146,6 +147,7 @@ async def record_award(
         UnknownRankError: No rank title for ``rank``.
         AlreadyAnnouncedError: The results were already announced.
     """
+    await ensure_open(session, edition)
     if edition.results_announced_at is not None:
         raise AlreadyAnnouncedError(edition.results_announced_at)
     title = rank_title(edition, rank)
@@ -194,6 +196,7 @@ async def set_announcement_time(
         AlreadyAnnouncedError: The results were already announced.
         AnnouncementInPastError: ``at`` is not after ``now``.
     """
+    await ensure_open(session, edition)
     if edition.results_announced_at is not None:
         raise AlreadyAnnouncedError(edition.results_announced_at)
     if at <= now:
@@ -216,6 +219,7 @@ async def cancel_announcement(
         AlreadyAnnouncedError: The results were already announced.
         NoAnnouncementError: No announcement time is set.
     """
+    await ensure_open(session, edition)
     if edition.results_announced_at is not None:
         raise AlreadyAnnouncedError(edition.results_announced_at)
     cancelled = edition.results_announce_at

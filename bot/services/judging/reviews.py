@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.audit import record
+from bot.services.core.edition_guard import ensure_entry_open
 from bot.services.judging.scoring import JudgingError, check_can_judge, rubric, scores_of
 from bot.storage.models import Judge, JudgeReview
 
@@ -61,6 +62,7 @@ async def save_comment(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted`` or
             ``comment-too-long`` (over :data:`COMMENT_LIMIT` characters).
     """
+    await ensure_entry_open(session, submission_id)
     if len(comment) > COMMENT_LIMIT:
         raise JudgingError("comment-too-long", str(len(comment)))
     review = await _open_review(session, judge, submission_id, now)
@@ -88,6 +90,7 @@ async def submit_review(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted`` or
             ``incomplete`` (a criterion of the rubric has no score).
     """
+    await ensure_entry_open(session, submission_id)
     edition, _ = await check_can_judge(session, judge, submission_id)
     scores = await scores_of(session, judge.id, submission_id)
     if any(criterion.key not in scores for criterion in rubric(edition)):

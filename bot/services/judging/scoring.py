@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.audit import record
+from bot.services.core.edition_guard import ensure_entry_open, ensure_open
 from bot.storage.models import (
     Edition,
     Indicator,
@@ -155,6 +156,7 @@ async def add_judge(
     Raises:
         JudgingError: ``bad-name`` or ``unknown-unit``.
     """
+    await ensure_open(session, edition)
     name = " ".join(name.split())
     if not 1 <= len(name) <= 200:
         raise JudgingError("bad-name")
@@ -200,6 +202,7 @@ async def remove_judge(
     judge = await session.get(Judge, judge_id)
     if judge is None:
         return False
+    await ensure_open(session, judge.edition_id)
     record(
         session,
         now=now,
@@ -264,6 +267,7 @@ async def assign(
     Raises:
         JudgingError: ``closed`` when judging is closed.
     """
+    await ensure_open(session, edition)
     if is_closed(edition):
         raise JudgingError("closed")
     judges = await list_judges(session, edition.id)
@@ -313,6 +317,7 @@ async def unassign(
     Raises:
         JudgingError: ``closed`` when judging is closed.
     """
+    await ensure_entry_open(session, submission_id)
     if is_closed(edition):
         raise JudgingError("closed")
     result = await session.execute(
@@ -402,6 +407,7 @@ async def set_score(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``unknown-criterion`` or
             ``out-of-range``.
     """
+    await ensure_entry_open(session, submission_id)
     edition, _ = await check_can_judge(session, judge, submission_id)
     if criterion_key not in {criterion.key for criterion in rubric(edition)}:
         raise JudgingError("unknown-criterion", criterion_key)
@@ -465,6 +471,7 @@ async def validate_level(
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``bad-level`` or
             ``unknown-indicator``.
     """
+    await ensure_entry_open(session, submission_id)
     edition, _ = await check_can_judge(session, judge, submission_id)
     if level not in LEVELS:
         raise JudgingError("bad-level", str(level))
@@ -540,6 +547,7 @@ async def set_judging_closed(
     Returns:
         True if the state changed.
     """
+    await ensure_open(session, edition)
     if is_closed(edition) == closed:
         return False
     before = edition.judging_closed_at
