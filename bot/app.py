@@ -15,6 +15,7 @@ from bot.handlers.committee import exports, reopen
 from bot.handlers.committee import review as committee
 from bot.handlers.core import chats, command_menu, errors, fallback, start
 from bot.handlers.core import language as language_choice
+from bot.handlers.editions import archive
 from bot.handlers.entries import form as entries
 from bot.handlers.entries import joining as onboarding
 from bot.handlers.evidence import committee as evidence_committee
@@ -56,6 +57,7 @@ FEATURES = (
     language_choice,
     schedule_changes,
     winners,
+    archive,
     scheduler,
     committee,
     judging,

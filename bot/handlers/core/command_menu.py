@@ -46,6 +46,7 @@ PUBLIC_COMMANDS: CommandList = (
     ("faq", "command-faq"),
     ("tanya", "command-ask"),
     ("pemenang", "command-winners"),
+    ("arsip", "command-archive"),
     ("bahasa", "command-language"),
     ("daftar", "command-join"),
     ("help", "command-help"),

@@ -40,6 +40,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "hapus_berkas": "purge_files",
     "tanya": "ask",
     "moderasi": "moderate",
+    "arsip": "archive",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""

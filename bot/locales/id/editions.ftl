@@ -3,3 +3,25 @@
 
 ## A closed edition (bot/services/core/edition_guard.py)
 edition-closed = Mohon maaf, IGA { $year } sudah ditutup karena edisi berikutnya telah dimulai. Data IGA { $year } tetap dapat dilihat, tetapi tidak dapat diubah lagi.
+
+## /arsip
+command-archive = Arsip juara IGA tahun-tahun sebelumnya
+archive-none = Belum ada edisi IGA sebelumnya dalam arsip.
+archive-list =
+    <b>Arsip IGA</b>
+    Silakan pilih tahun untuk melihat para juara dan laporan hasilnya:
+    { $list }
+archive-line = • IGA { $year }: { $name }
+archive-button = 🏆 IGA { $year }
+archive-bad-year = Mohon maaf, "{ $given }" bukan tahun. Tulis tahunnya dengan angka, misalnya /arsip 2022.
+archive-unknown-year = Mohon maaf, tidak ada edisi IGA { $year } dalam arsip.
+archive-pending = Hasil IGA { $year } belum diumumkan. Silakan kembali setelah pengumuman pemenang.
+archive-admin-preview = <i>Pratinjau panitia: hasil IGA { $year } belum diumumkan.</i>
+archive-winners =
+    <b>Juara IGA { $year }</b>
+    { $name }
+
+    { $list }
+archive-winner-line = <b>{ $title }</b>: { $unit } — { $innovation }
+archive-no-winners = IGA { $year } tidak mencatat juara.
+archive-report-caption = { $title }

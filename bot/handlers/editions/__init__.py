@@ -1,0 +1,1 @@
+"""The editions feature in the chat: /arsip, the archive of past editions."""
