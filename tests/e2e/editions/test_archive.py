@@ -54,8 +54,9 @@ async def test_archive_of_2022_after_2023_started(bot, users) -> None:
     bot.clock.set(AFTER_THE_AWARDING)
     await warga.send("/arsip")
     listing = await warga.expect_message("Arsip IGA")
-    assert "IGA 2022: Lomba Innovative Government Award (IGA) Tingkat Kota Blitar Tahun 2022" in (
-        listing["text"]
+    assert (
+        "IGA 2022: Lomba Innovative Government Award (IGA) Tingkat Kota Blitar Tahun 2022"
+        in (listing["text"])
     )
     assert "2023" not in listing["text"]  # the current edition is not archived
     await warga.tap("🏆 IGA 2022")
