@@ -10,6 +10,8 @@ from telegram.ext import Application, ApplicationBuilder
 from bot.flood_control import RetryOnFloodControl
 from bot.handlers.announcements import broadcasts, schedule_changes, subscriptions, winners
 from bot.handlers.announcements import reminders as scheduler
+from bot.handlers.attendance import checkin, rsvp
+from bot.handlers.attendance import committee as attendance_committee
 from bot.handlers.attendees import agenda, calendar, faq, speakers, venue
 from bot.handlers.committee import exports, reopen
 from bot.handlers.committee import review as committee
@@ -64,6 +66,9 @@ FEATURES = (
     ranking,
     exports,
     evidence_committee,
+    checkin,
+    rsvp,
+    attendance_committee,
     workspace,
     questions,
     question_moderation,

@@ -128,6 +128,32 @@ def _build_parser() -> argparse.ArgumentParser:
         help="table for CSV: entries (default), scores, ranking, subscribers, audit",
     )
     export.set_defaults(handler=_export)
+
+    attendance = commands.add_parser(
+        "attendance", help="the event day: check-in link, daftar hadir"
+    )
+    attendance_commands = attendance.add_subparsers(
+        dest="attendance_command", required=True, metavar="ACTION"
+    )
+    link = attendance_commands.add_parser(
+        "link",
+        help="print the entrance's check-in link (today's on an event day, else the first day's)",
+    )
+    link.add_argument(
+        "--bot", metavar="USERNAME", help="the bot's username (default: ask Telegram)"
+    )
+    link.add_argument(
+        "--poster", type=Path, metavar="FILE", help="also write the A4 QR poster (.pdf)"
+    )
+    link.set_defaults(handler=_attendance_link)
+    attendance_export = attendance_commands.add_parser(
+        "export",
+        help="write the daftar hadir (.pdf or .xlsx)",
+        description="Write the daftar hadir of the current event: the government layout as PDF, "
+        "or the rows as an Excel workbook, by FILE's extension.",
+    )
+    attendance_export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    attendance_export.set_defaults(handler=_attendance_export)
     return parser
 
 
@@ -347,4 +373,34 @@ def _export_archive(out: Path, settings: Settings) -> int:
         f"({result.document_bytes:,} bytes), {result.problems} missing or damaged "
         "(listed in indeks.xlsx)."
     )
+    return 0
+
+
+def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.setup import attendance_link, prepare_database
+
+    if args.poster is not None and not args.poster.parent.is_dir():
+        raise CliError(f"--poster: the folder {args.poster.parent} does not exist")
+    prepare_database(settings)
+    link, day, pdf = asyncio.run(attendance_link(settings, args.bot, args.poster is not None))
+    print(link)
+    print(f"Valid on {day.isoformat()} only.", file=sys.stderr)
+    if pdf is not None:
+        args.poster.write_bytes(pdf)
+        print(f"Wrote {args.poster}.", file=sys.stderr)
+    return 0
+
+
+def _attendance_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.setup import attendance_export, prepare_database
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError("--out: give a file ending with .pdf or .xlsx")
+    if not args.out.parent.is_dir():
+        raise CliError(f"--out: the folder {args.out.parent} does not exist")
+    prepare_database(settings)
+    content, count = asyncio.run(attendance_export(settings, suffix == ".xlsx"))
+    args.out.write_bytes(content)
+    print(f"Wrote {args.out} ({count} people).")
     return 0

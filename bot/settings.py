@@ -67,6 +67,8 @@ class Settings(BaseSettings):
             the most a crash can send twice: the Bot API has no idempotency key).
         outbox_lease_seconds: How long a sender's claim on an outbox message lasts unless
             renewed: after a replica dies, another sends its messages within this time.
+        checkin_secret: Key of the entrance's check-in link (an HMAC of the event and the
+            day); unset: derived from the bot token. Changing it voids printed posters.
     """
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -98,6 +100,7 @@ class Settings(BaseSettings):
     outbox_per_second: float = Field(default=25.0, gt=0)
     outbox_max_in_flight: int = Field(default=10, ge=1)
     outbox_lease_seconds: float = Field(default=30.0, ge=3)
+    checkin_secret: SecretStr | None = None
 
     @field_validator("database_url", mode="before")
     @classmethod

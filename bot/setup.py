@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -197,3 +197,78 @@ async def add_admin_user(settings: Settings, user_id: int) -> bool:
             return await add_admin(session, user_id, datetime.now(UTC))
     finally:
         await engine.dispose()
+
+
+async def attendance_link(
+    settings: Settings, bot_username: str | None, poster: bool
+) -> tuple[str, date, bytes | None]:
+    """The check-in link of the current event (today's on an event day, else the first
+    day's), its day, and with ``poster`` the A4 QR poster (PDF bytes).
+
+    Raises:
+        SetupError: No event is loaded, or the bot's username is unknown (no token and no
+            ``--bot``).
+    """
+    from bot.services.attendance import link as checkin_link
+
+    if bot_username is None:
+        bot_username = await _bot_username(settings)
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            event = await current_event(session)
+    finally:
+        await engine.dispose()
+    if event is None:
+        raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
+    day = checkin_link.link_day(event, datetime.now(UTC))
+    link = checkin_link.link_for(
+        bot_username.lstrip("@"),
+        checkin_link.payload_for(checkin_link.secret_of(settings), event, day),
+    )
+    pdf = None
+    if poster:
+        from bot.services.attendance.documents import build_poster
+
+        pdf = build_poster(event, link, day, language=settings.default_language)
+    return link, day, pdf
+
+
+async def _bot_username(settings: Settings) -> str:
+    if settings.telegram_bot_token is None:
+        raise SetupError("give --bot USERNAME (TELEGRAM_BOT_TOKEN is not set to ask Telegram)")
+    from telegram import Bot
+
+    bot = Bot(
+        settings.telegram_bot_token.get_secret_value(),
+        base_url=settings.telegram_api_base_url,
+        base_file_url=settings.telegram_api_file_url,
+    )
+    async with bot:
+        return bot.username
+
+
+async def attendance_export(settings: Settings, as_xlsx: bool) -> tuple[bytes, int]:
+    """The current event's daftar hadir (PDF, or XLSX) and how many people it lists.
+
+    Raises:
+        SetupError: No event is loaded.
+    """
+    from bot.services.attendance import documents
+    from bot.services.attendance.records import attendees_of
+
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            event = await current_event(session)
+            if event is None:
+                raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
+            people = await attendees_of(session, event.id)
+    finally:
+        await engine.dispose()
+    language = settings.default_language
+    if as_xlsx:
+        content = documents.build_daftar_hadir_xlsx(event, people, language=language)
+    else:
+        content = documents.build_daftar_hadir(event, people, language=language)
+    return content, len(people)

@@ -41,6 +41,9 @@ ENGLISH_NAMES: dict[str, str] = {
     "tanya": "ask",
     "moderasi": "moderate",
     "arsip": "archive",
+    "kehadiran": "attendance",
+    "catat_hadir": "check_in",
+    "daftar_hadir": "attendance_list",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""

@@ -48,6 +48,9 @@ help-admin =
     /cancel_announcement — cancel the scheduled winners' announcement
     /export — download the spreadsheets (.xlsx; <code>/export csv</code> for CSV)
     /report — IGA results report (PDF)
+    /attendance — invitations, answers per unit, the attendance QR poster
+    /check_in <code>Name; Position; Unit; NIP</code> — check in a guest without a phone
+    /attendance_list — the attendance list (PDF; <code>/attendance_list xlsx</code> for Excel)
     /broadcast — send an announcement to subscribers, officers or judges
     /broadcasts — sent and scheduled announcements
     /invite <code>UNIT_CODE</code> — create an officer invite code

@@ -49,6 +49,9 @@ help-admin =
     /batal_umumkan — batalkan jadwal pengumuman pemenang
     /ekspor (/export) — unduh rekap (.xlsx; <code>/ekspor csv</code> untuk CSV)
     /laporan (/report) — laporan hasil IGA (PDF)
+    /kehadiran (/attendance) — undangan, konfirmasi kehadiran per unit, poster QR daftar hadir
+    /catat_hadir <code>Nama; Jabatan; Unit kerja; NIP</code> — catat hadir tamu tanpa ponsel
+    /daftar_hadir (/attendance_list) — daftar hadir (PDF; <code>/daftar_hadir xlsx</code> untuk Excel)
     /pengumuman (/broadcast) — kirim pengumuman ke pelanggan, petugas, atau penilai
     /daftarpengumuman (/broadcasts) — pengumuman terkirim dan terjadwal
     /undangan <code>KODE_UNIT</code> — buat kode undangan petugas

@@ -24,7 +24,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.storage.models import AttendanceRecord, AttendanceRole, Invitation
+from bot.storage.models import (
+    AttendanceRecord,
+    AttendanceRole,
+    Event,
+    Invitation,
+    Judge,
+    Officer,
+    Unit,
+)
 
 MAX_TEXT = 300
 """Longest name, jabatan or unit kept (characters)."""
@@ -154,7 +162,8 @@ async def check_in(
 
     Returns:
         The record and whether it is new; an existing record of the same person (same user,
-        or same name and NIP) is returned unchanged.
+        or same name and NIP) is returned unchanged, except that a scan by someone the
+        committee checked in by name gives that record their user id.
 
     Raises:
         PersonError: Bad name, NIP, jabatan or unit (nothing is written).
@@ -162,6 +171,14 @@ async def check_in(
     person = check_person(person)
     key = user_key(user_id) if user_id is not None else name_key(person.name, person.nip)
     existing = await find_record(session, event_id, key=key)
+    if existing is None and user_id is not None:
+        # checked in by name by the committee before scanning: the same line, now theirs
+        existing = await find_record(session, event_id, key=name_key(person.name, person.nip))
+        if existing is not None and existing.user_id is None:
+            existing.user_id = user_id
+            await session.flush()
+        elif existing is not None:
+            existing = None  # the name of someone else who has their own account
     if existing is not None:
         return CheckIn(existing, False)
     record = AttendanceRecord(
@@ -231,3 +248,69 @@ async def invitation_of_user(
         .order_by(Invitation.id)
         .limit(1)
     )
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the bot knows of someone before they check in: from their earlier check-in (any
+    event), the invitation naming their Telegram id, the edition's judges, the unit they are
+    an officer of. ``complete`` when nothing needs typing (one tap confirms)."""
+
+    person: Person
+    complete: bool
+
+
+async def known_person(session: AsyncSession, event: Event, user_id: int) -> Known:
+    """Prefill for the check-in of ``user_id`` at ``event`` (see :class:`Known`)."""
+    name, nip, jabatan, unit_name = "", None, "", ""
+    unit_id: int | None = None
+    invitation_id: int | None = None
+    role = AttendanceRole.PARTICIPANT
+    earlier = await session.scalar(
+        select(AttendanceRecord)
+        .where(AttendanceRecord.user_id == user_id)
+        .order_by(AttendanceRecord.checked_in_at.desc())
+        .limit(1)
+    )
+    if earlier is not None:
+        name, nip, jabatan, unit_name = (
+            earlier.name,
+            earlier.nip,
+            earlier.jabatan,
+            earlier.unit_name,
+        )
+        unit_id = earlier.unit_id if earlier.event_id == event.id else None
+    invitation = await invitation_of_user(session, event.id, user_id)
+    if invitation is not None:
+        invitation_id = invitation.id
+        name = name or invitation.name or ""
+        nip = nip or invitation.nip
+        jabatan = jabatan or invitation.jabatan or ""
+        if invitation.unit is not None:
+            unit_id, unit_name = invitation.unit.id, unit_name or invitation.unit.name
+        else:
+            unit_name = unit_name or invitation.institution or ""
+        if invitation.role == "narasumber":
+            role = AttendanceRole.NARASUMBER
+        elif invitation.role == "guest":
+            role = AttendanceRole.GUEST
+    if event.edition_id is not None:
+        judge = await session.scalar(
+            select(Judge).where(Judge.edition_id == event.edition_id, Judge.user_id == user_id)
+        )
+        if judge is not None:
+            role = AttendanceRole.JUDGE
+            name = name or judge.name
+        if unit_id is None:
+            unit = await session.scalar(
+                select(Unit)
+                .join(Officer, Officer.unit_id == Unit.id)
+                .where(Officer.user_id == user_id, Unit.edition_id == event.edition_id)
+                .order_by(Officer.id)
+                .limit(1)
+            )
+            if unit is not None:
+                unit_id, unit_name = unit.id, unit_name or unit.name
+    person = Person(name=name, nip=nip, jabatan=jabatan, unit_name=unit_name, unit_id=unit_id,
+                    invitation_id=invitation_id, role=role)  # fmt: skip
+    return Known(person, bool(name and jabatan and unit_name))

@@ -61,10 +61,13 @@ def find_unicode_font() -> tuple[Path, Path] | None:
     return None
 
 
-class _Report(FPDF):
-    def __init__(self, footer_text: str) -> None:
-        super().__init__(format="A4")
-        self.footer_text = footer_text
+class UnicodePdf(FPDF):
+    """An A4 document in DejaVu Sans when installed (``family``, ``unicode``), else in
+    Helvetica with :meth:`clean` replacing what Latin-1 lacks (the daftar hadir and the
+    poster use it too)."""
+
+    def __init__(self, orientation: str = "P") -> None:
+        super().__init__(orientation=orientation, format="A4")
         fonts = find_unicode_font()
         if fonts is None:
             self.family, self.unicode = "helvetica", False
@@ -72,15 +75,22 @@ class _Report(FPDF):
             self.add_font("DejaVu", "", str(fonts[0]))
             self.add_font("DejaVu", "B", str(fonts[1]))
             self.family, self.unicode = "DejaVu", True
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_margins(18, 18, 18)
 
     def clean(self, text: Any) -> str:
+        """``text`` as the font can write it."""
         text = "" if text is None else str(text)
         if self.unicode:
             return text
         text = text.replace("—", "-").replace("–", "-").replace("“", '"').replace("”", '"')
         return text.encode("latin-1", "replace").decode("latin-1")
+
+
+class _Report(UnicodePdf):
+    def __init__(self, footer_text: str) -> None:
+        super().__init__()
+        self.footer_text = footer_text
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_margins(18, 18, 18)
 
     def footer(self) -> None:
         self.set_y(-12)

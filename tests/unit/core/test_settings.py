@@ -34,11 +34,13 @@ CONTRACT = {
 }
 WORKSPACE = {"SANDBOX_PLAIN_HTTP", "WEBAPP_SCRIPT_URL", "INIT_DATA_MAX_AGE", "WORKSPACE_FILE_LIMIT"}
 """The workspace's own settings beside the contract (documented in config/.env.example)."""
+ATTENDANCE = {"CHECKIN_SECRET"}
+"""The check-in link's key beside the contract (documented in config/.env.example)."""
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
-    for name in CONTRACT | WORKSPACE:
+    for name in CONTRACT | WORKSPACE | ATTENDANCE:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)  # no stray .env
 
@@ -70,7 +72,7 @@ def test_an_s3_store_needs_its_bucket(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_settings_have_exactly_the_contract_variables() -> None:
-    assert {name.upper() for name in Settings.model_fields} == CONTRACT | WORKSPACE
+    assert {name.upper() for name in Settings.model_fields} == CONTRACT | WORKSPACE | ATTENDANCE
 
 
 def test_public_url_is_https_except_in_the_sandbox(monkeypatch: pytest.MonkeyPatch) -> None:

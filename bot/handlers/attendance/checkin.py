@@ -1,0 +1,323 @@
+"""Check-in at the entrance: the QR code's deep link ``/start h-<payload>`` (see
+:mod:`bot.services.attendance.link`).
+
+The first scan asks, one message each, the name, the NIP (18 digits, or the "no NIP"
+button), the jabatan and the unit (a button when the user is an officer of a unit), then shows
+them to confirm; someone the bot knows already (an earlier check-in, an invitation with their
+Telegram id) gets the summary at once and confirms with one tap. A later scan only confirms
+that they are checked in. The typed answers wait in one pending input
+(``attendance.checkin``), so a restart loses nothing; the record is written with the input's
+``take`` (a double tap or a replayed update writes nothing twice; the table's unique
+constraint settles two processes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.handlers.core.start import DEEP_LINK_PREFIXES
+from bot.handlers.shared.callback_data import Codec
+from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.keyboards import button, keyboard
+from bot.handlers.shared.pending_input import (
+    InputRoute,
+    accept_input,
+    pending_of,
+    start_waiting,
+)
+from bot.handlers.shared.replies import reply_html
+from bot.i18n import format_clock, format_day, t
+from bot.runtime import Runtime
+from bot.services.attendance import link as checkin_link
+from bot.services.attendance import records
+from bot.services.attendance.documents import format_nip
+from bot.services.shared.pending_input import InputGone, Pending, input_kind, keep_waiting, take
+from bot.storage.models import AttendanceRole, Event
+
+
+def checkin_secret(runtime: Runtime) -> bytes:
+    """The key of the check-in links (``CHECKIN_SECRET`` or derived from the bot token)."""
+    return checkin_link.secret_of(runtime.settings)
+
+
+class Step(enum.StrEnum):
+    """Where the check-in form stands."""
+
+    NAME = "name"
+    NIP = "nip"
+    JABATAN = "jabatan"
+    UNIT = "unit"
+    CONFIRM = "confirm"
+
+
+@input_kind("attendance.checkin")
+@dataclass(frozen=True)
+class CheckingIn:
+    """The check-in form of one person at one event on one day (ISO date)."""
+
+    event_id: int
+    day: str
+    step: str
+    name: str = ""
+    nip: str | None = None
+    jabatan: str = ""
+    unit_name: str = ""
+    unit_id: int | None = None
+    known_unit: str = ""
+    invitation_id: int | None = None
+    role: str = AttendanceRole.PARTICIPANT.value
+
+
+class Action(enum.StrEnum):
+    """The form's buttons."""
+
+    CONFIRM = "ok"
+    CHANGE = "edit"
+    NO_NIP = "nonip"
+    KNOWN_UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class FormTap:
+    action: Action
+
+
+FORM = Codec("at:f", FormTap)
+
+
+def _confirm_text(language: str, form: CheckingIn) -> str:
+    return t(
+        language,
+        "attendance-checkin-confirm",
+        name=form.name,
+        nip=format_nip(form.nip) or t(language, "attendance-no-nip"),
+        jabatan=form.jabatan,
+        unit=form.unit_name,
+    )
+
+
+def _confirm_markup(language: str):
+    return keyboard(
+        [
+            [button(t(language, "attendance-button-confirm"), FORM.pack(FormTap(Action.CONFIRM)))],
+            [button(t(language, "attendance-button-change"), FORM.pack(FormTap(Action.CHANGE)))],
+        ]
+    )
+
+
+def _prompt(language: str, form: CheckingIn):
+    """The text and buttons asking for the form's current step."""
+    if form.step == Step.NAME:
+        return t(language, "attendance-checkin-ask-name"), None
+    if form.step == Step.NIP:
+        return t(language, "attendance-checkin-ask-nip"), keyboard(
+            [[button(t(language, "attendance-button-no-nip"), FORM.pack(FormTap(Action.NO_NIP)))]]
+        )
+    if form.step == Step.JABATAN:
+        return t(language, "attendance-checkin-ask-jabatan"), None
+    if form.step == Step.UNIT:
+        rows = []
+        if form.known_unit:
+            rows.append([button(form.known_unit, FORM.pack(FormTap(Action.KNOWN_UNIT)))])
+        return t(language, "attendance-checkin-ask-unit"), keyboard(rows)
+    return _confirm_text(language, form), _confirm_markup(language)
+
+
+def _refusal(language: str, event: Event, reading: checkin_link.Reading) -> str:
+    verdict = reading.verdict
+    if verdict is checkin_link.Verdict.OTHER_DAY and reading.day is not None:
+        return t(language, "attendance-checkin-other-day", day=format_day(reading.day, language))
+    if verdict is checkin_link.Verdict.EARLY:
+        return t(language, "attendance-checkin-early", time=checkin_link.check_in_hours(event)[0])
+    if verdict is checkin_link.Verdict.CLOSED:
+        return t(language, "attendance-checkin-closed")
+    return t(language, "attendance-checkin-forged")
+
+
+async def on_checkin_link(update: Update, context: BotContext) -> None:
+    """``/start h-…``: check the payload, then confirm, start the form or show the summary."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or update.effective_chat.type != ChatType.PRIVATE:
+        return
+    language = await context.language()
+    runtime = context.runtime
+    event = await runtime.event()
+    if event is None:
+        await reply_html(message, t(language, "attendance-checkin-no-event"))
+        return
+    now = runtime.now()
+    reading = checkin_link.read_payload(checkin_secret(runtime), event, context.args[0], now)
+    if reading.verdict is not checkin_link.Verdict.VALID:
+        await reply_html(message, _refusal(language, event, reading))
+        return
+    zone = ZoneInfo(event.timezone)
+    async with runtime.transaction() as session:
+        record = await records.find_record(session, event.id, user_id=user.id)
+        if record is None:
+            known = await records.known_person(session, event, user.id)
+            person = known.person
+            form = CheckingIn(
+                event_id=event.id,
+                day=reading.day.isoformat(),
+                step=Step.CONFIRM if known.complete else Step.NAME,
+                name=person.name,
+                nip=person.nip,
+                jabatan=person.jabatan,
+                unit_name=person.unit_name,
+                unit_id=person.unit_id,
+                known_unit=person.unit_name if person.unit_id else "",
+                invitation_id=person.invitation_id,
+                role=person.role.value,
+            )
+            notice = await start_waiting(session, update, form, now, language)
+    if record is not None:
+        text = t(
+            language,
+            "attendance-checkin-already",
+            name=record.name,
+            time=format_clock(record.checked_in_at, zone, language),
+        )
+        await reply_html(message, text)
+        return
+    if notice:
+        await reply_html(message, notice)
+    text, markup = _prompt(language, form)
+    await reply_html(message, text, markup)
+
+
+def _error_text(language: str, error: records.PersonError, typed: str) -> str:
+    if error.reason == "nip-digits":
+        digits = sum(char.isdigit() for char in typed)
+        return t(language, "attendance-error-nip-digits", count=digits)
+    field = {"name": "name", "jabatan": "jabatan", "unit": "unit"}[error.field]
+    return t(language, f"attendance-error-{field}-{error.reason}", length=len(typed.strip()))
+
+
+def _next_step(form: CheckingIn) -> CheckingIn:
+    order = [Step.NAME, Step.NIP, Step.JABATAN, Step.UNIT, Step.CONFIRM]
+    return dataclasses.replace(form, step=order[order.index(Step(form.step)) + 1])
+
+
+async def on_typed(update: Update, context: BotContext, pending: Pending) -> bool:
+    """A message while the form waits: the answer to its current step."""
+    message = update.effective_message
+    form: CheckingIn = pending.payload
+    language = await context.language()
+    typed = message.text or ""
+    if not message.text:
+        text, markup = _prompt(language, form)
+        await reply_html(message, text, markup)
+        return True
+    try:
+        if form.step == Step.NAME:
+            form = dataclasses.replace(form, name=records.clean_text("name", typed, required=True))
+        elif form.step == Step.NIP:
+            form = dataclasses.replace(form, nip=records.clean_nip(typed))
+        elif form.step == Step.JABATAN:
+            form = dataclasses.replace(
+                form, jabatan=records.clean_text("jabatan", typed, required=True)
+            )
+        elif form.step == Step.UNIT:
+            unit_name = records.clean_text("unit", typed, required=True)
+            unit_id = form.unit_id if unit_name == form.known_unit else None
+            form = dataclasses.replace(form, unit_name=unit_name, unit_id=unit_id)
+        else:
+            text, markup = _prompt(language, form)
+            await reply_html(message, text, markup)
+            return True
+    except records.PersonError as error:
+        await reply_html(message, _error_text(language, error, typed))
+        return True  # still waiting for this step; nothing else changed
+    form = _next_step(form)
+    async with context.runtime.transaction() as session:
+        await keep_waiting(session, pending, form)
+    text, markup = _prompt(language, form)
+    await reply_html(message, text, markup)
+    return True
+
+
+async def on_form_button(update: Update, context: BotContext) -> None:
+    """The form's buttons: confirm (check in), change, no NIP, the known unit."""
+    query = update.callback_query
+    tap = FORM.parse(query.data)
+    language = await context.language()
+    runtime = context.runtime
+    message = update.effective_message
+    if tap is None:
+        await query.answer()
+        return
+    now = runtime.now()
+    done = None
+    async with runtime.transaction() as session:
+        pending = await pending_of(session, update, CheckingIn)
+        form: CheckingIn | None = pending.payload if pending else None
+        event = await runtime.event()
+        stale = (
+            form is None
+            or event is None
+            or event.id != form.event_id
+            or date.fromisoformat(form.day) != now.astimezone(ZoneInfo(event.timezone)).date()
+        )
+        if stale:
+            pass
+        elif tap.action is Action.CONFIRM and form.step == Step.CONFIRM:
+            try:
+                await take(session, pending)
+            except InputGone:
+                stale = True
+            else:
+                person = records.Person(
+                    name=form.name, nip=form.nip, jabatan=form.jabatan,
+                    unit_name=form.unit_name, unit_id=form.unit_id,
+                    invitation_id=form.invitation_id, role=AttendanceRole(form.role),
+                )  # fmt: skip
+                result = await records.check_in(
+                    session, form.event_id, person, now=now, user_id=update.effective_user.id,
+                    by=update.effective_user.id, method="qr",
+                )  # fmt: skip
+                done = (result, await records.count_present(session, form.event_id))
+        elif tap.action is Action.CHANGE:
+            form = dataclasses.replace(form, step=Step.NAME)
+            await keep_waiting(session, pending, form)
+        elif tap.action is Action.NO_NIP and form.step == Step.NIP:
+            form = _next_step(dataclasses.replace(form, nip=None))
+            await keep_waiting(session, pending, form)
+        elif tap.action is Action.KNOWN_UNIT and form.step == Step.UNIT and form.known_unit:
+            form = _next_step(dataclasses.replace(form, unit_name=form.known_unit))
+            await keep_waiting(session, pending, form)
+    await query.answer()
+    if stale:
+        await reply_html(message, t(language, "attendance-checkin-stale"))
+        return
+    if done is not None:
+        result, present = done
+        zone = ZoneInfo(event.timezone)
+        key = "attendance-checkin-done" if result.created else "attendance-checkin-already"
+        text = t(language, key, name=result.record.name, number=present,
+                 time=format_clock(result.record.checked_in_at, zone, language))  # fmt: skip
+        await reply_html(message, text)
+        return
+    text, markup = _prompt(language, form)
+    await reply_html(message, text, markup)
+
+
+def register(application: Application) -> None:
+    """Adds the check-in deep link, the form's buttons and its typed answers."""
+    DEEP_LINK_PREFIXES[checkin_link.PREFIX] = on_checkin_link
+    application.add_handler(CallbackQueryHandler(on_form_button, pattern=FORM.pattern))
+    accept_input(
+        CheckingIn,
+        InputRoute(
+            on_message=on_typed,
+            replaced_key="attendance-checkin-replaced",
+            cancelled_key="attendance-checkin-cancelled",
+        ),
+    )

@@ -1,0 +1,241 @@
+"""The committee's side of the event day (admins, checked at the moment of use):
+
+- ``/kehadiran``: RSVP answers and check-ins per unit against the invitations, with buttons to
+  send the invitations, remind those who have not answered, get the entrance's QR poster and
+  the daftar hadir;
+- ``/catat_hadir Nama; Jabatan; Unit kerja; NIP``: check someone in by name (a guest without a
+  phone); a name that matches an invitation takes its unit and role;
+- ``/daftar_hadir`` (PDF) and ``/daftar_hadir xlsx``.
+
+The documents module (fpdf2, segno) is imported at the first use, as ``/laporan`` does.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.handlers.attendance.checkin import checkin_secret
+from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.callback_data import Codec
+from bot.handlers.shared.commands import command_names
+from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.keyboards import button, keyboard
+from bot.handlers.shared.text import split_text
+from bot.i18n import format_clock, format_day
+from bot.services.attendance import invitations, records
+from bot.services.attendance import link as checkin_link
+from bot.services.core.events import current_event
+from bot.services.core.roles import Role
+from bot.storage.models import AttendanceRole, Event, Invitation
+
+
+class Tool(enum.StrEnum):
+    """The buttons under ``/kehadiran``."""
+
+    SEND = "send"
+    REMIND = "remind"
+    POSTER = "poster"
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+
+@dataclass(frozen=True)
+class ToolTap:
+    tool: Tool
+
+
+TOOLS = Codec("at:c", ToolTap)
+
+LIST_WORDS_XLSX = ("xlsx", "excel")
+"""``/daftar_hadir xlsx``: the workbook instead of the PDF."""
+
+
+async def _event(access: Access) -> Event | None:
+    """The current event, its venue loaded (in the handler's transaction), or None."""
+    return await current_event(access.session)
+
+
+def _tools_markup(access: Access):
+    rows = [[Tool.SEND, Tool.REMIND], [Tool.POSTER], [Tool.PDF, Tool.XLSX]]
+    return keyboard(
+        [[button(access.t(f"attendance-button-{tool.value}"), TOOLS.pack(ToolTap(tool)))
+          for tool in row] for row in rows]
+    )  # fmt: skip
+
+
+@requires(Role.ADMIN)
+async def summary_command(update: Update, context: BotContext, access: Access) -> None:
+    """``/kehadiran``: the counts per unit and the tools."""
+    event = await _event(access)
+    if event is None:
+        await update.effective_message.reply_text(access.t("attendance-checkin-no-event"))
+        return
+    lines = await invitations.counts_per_unit(access.session, event.id)
+    names = ("invited", "hadir", "diwakilkan", "berhalangan", "unanswered", "present")
+    totals = {name: sum(getattr(line, name) for line in lines) for name in names}
+    parts = [access.t("attendance-summary-header", event=event.short_title, **totals)]
+    for line in lines:
+        unit = line.unit or access.t("attendance-summary-others")
+        parts.append(access.t("attendance-summary-line", unit=unit, invited=line.invited,
+                              hadir=line.hadir, diwakilkan=line.diwakilkan,
+                              berhalangan=line.berhalangan, unanswered=line.unanswered,
+                              present=line.present))  # fmt: skip
+    texts = split_text(parts)
+    message = update.effective_message
+    for index, text in enumerate(texts):
+        markup = _tools_markup(access) if index == len(texts) - 1 else None
+        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def _send_list(update: Update, access: Access, event: Event, as_xlsx: bool) -> None:
+    from bot.services.attendance import documents  # see the module's docstring
+
+    people = await records.attendees_of(access.session, event.id)
+    if as_xlsx:
+        content = documents.build_daftar_hadir_xlsx(event, people)
+        name = f"daftar-hadir-{event.slug}.xlsx"
+    else:
+        content = documents.build_daftar_hadir(event, people)
+        name = f"daftar-hadir-{event.slug}.pdf"
+    caption = access.t("attendance-list-caption", event=event.short_title, present=len(people))
+    await update.effective_message.reply_document(
+        content, filename=name, caption=caption, parse_mode=ParseMode.HTML
+    )
+
+
+@requires(Role.ADMIN)
+async def list_command(update: Update, context: BotContext, access: Access) -> None:
+    """``/daftar_hadir`` (PDF), ``/daftar_hadir xlsx`` (Excel)."""
+    event = await _event(access)
+    if event is None:
+        await update.effective_message.reply_text(access.t("attendance-checkin-no-event"))
+        return
+    as_xlsx = bool(context.args) and context.args[0].lower() in LIST_WORDS_XLSX
+    await _send_list(update, access, event, as_xlsx)
+
+
+def _same_name(left: str, right: str) -> bool:
+    def normal(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+    return normal(left) == normal(right)
+
+
+@requires(Role.ADMIN)
+async def manual_command(update: Update, context: BotContext, access: Access) -> None:
+    """``/catat_hadir Nama; Jabatan; Unit kerja; NIP``: check a guest in by name."""
+    message = update.effective_message
+    event = await _event(access)
+    if event is None:
+        await message.reply_text(access.t("attendance-checkin-no-event"))
+        return
+    text = (message.text or "").split(maxsplit=1)
+    parts = [part.strip() for part in text[1].split(";")] if len(text) > 1 else []
+    if not parts or not parts[0]:
+        await message.reply_text(access.t("attendance-manual-usage"), parse_mode=ParseMode.HTML)
+        return
+    parts += [""] * (4 - len(parts))
+    name, jabatan, unit_name, nip = parts[0], parts[1], parts[2], ";".join(parts[3:]).strip(";")
+    person = records.Person(name=name, nip=nip, jabatan=jabatan, unit_name=unit_name,
+                            role=AttendanceRole.GUEST)  # fmt: skip
+    for invitation in await invitations.open_invitations(access.session, event.id):
+        if invitation.name and _same_name(invitation.name, name):
+            person = await _from_invitation(access, invitation, person)
+            break
+    try:
+        result = await records.check_in(access.session, event.id, person, now=access.now,
+                                        user_id=None, by=update.effective_user.id,
+                                        method="committee")  # fmt: skip
+    except records.PersonError as error:
+        typed = {"name": name, "nip": nip, "jabatan": jabatan, "unit": unit_name}[error.field]
+        if error.reason == "nip-digits":
+            reply = access.t("attendance-error-nip-digits",
+                             count=sum(c.isdigit() for c in typed))  # fmt: skip
+        else:
+            reply = access.t(f"attendance-error-{error.field}-{error.reason}",
+                             length=len(typed.strip()))  # fmt: skip
+        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+        return
+    present = await records.count_present(access.session, event.id)
+    await access.commit()
+    zone = ZoneInfo(event.timezone)
+    if result.created:
+        reply = access.t("attendance-manual-done", name=result.record.name, number=present,
+                         present=present)  # fmt: skip
+    else:
+        moment = format_clock(result.record.checked_in_at, zone, access.language)
+        reply = access.t("attendance-manual-already", name=result.record.name, time=moment)
+    await message.reply_text(reply, parse_mode=ParseMode.HTML)
+
+
+async def _from_invitation(
+    access: Access, invitation: Invitation, typed: records.Person
+) -> records.Person:
+    role = {"narasumber": AttendanceRole.NARASUMBER, "guest": AttendanceRole.GUEST}.get(
+        invitation.role, AttendanceRole.PARTICIPANT
+    )
+    unit = invitation.unit.name if invitation.unit else (invitation.institution or "")
+    return records.Person(
+        name=typed.name,
+        nip=typed.nip or invitation.nip,
+        jabatan=typed.jabatan or invitation.jabatan or "",
+        unit_name=typed.unit_name or unit,
+        unit_id=invitation.unit_id,
+        invitation_id=invitation.id,
+        role=role,
+    )
+
+
+@requires(Role.ADMIN)
+async def on_tool(update: Update, context: BotContext, access: Access) -> None:
+    """A button under ``/kehadiran``."""
+    query = update.callback_query
+    tap = TOOLS.parse(query.data)
+    event = await _event(access)
+    await query.answer()
+    if tap is None or event is None:
+        return
+    message = update.effective_message
+    if tap.tool in (Tool.SEND, Tool.REMIND):
+        if tap.tool is Tool.SEND:
+            done = await invitations.send_invitations(access.session, event, access.now)
+            key = "attendance-sent"
+        else:
+            done = await invitations.remind_unanswered(access.session, event, access.now)
+            key = "attendance-reminded"
+        await access.commit()
+        await message.reply_text(
+            access.t(key, written=done.written, unreachable=len(done.unreachable)),
+            parse_mode=ParseMode.HTML,
+        )
+    elif tap.tool is Tool.POSTER:
+        from bot.services.attendance import documents  # see the module's docstring
+
+        day = checkin_link.link_day(event, access.now)
+        payload = checkin_link.payload_for(checkin_secret(access.runtime), event, day)
+        link = checkin_link.link_for(context.bot.username, payload)
+        await message.reply_document(
+            documents.build_poster(event, link, day, language=access.language),
+            filename=f"poster-daftar-hadir-{event.slug}-{day.isoformat()}.pdf",
+            caption=access.t(
+                "attendance-poster-caption", day=format_day(day, access.language), link=link
+            ),  # fmt: skip
+            parse_mode=ParseMode.HTML,
+        )
+    else:
+        await _send_list(update, access, event, tap.tool is Tool.XLSX)
+
+
+def register(application: Application) -> None:
+    """Adds /kehadiran, /catat_hadir, /daftar_hadir and the /kehadiran buttons."""
+    application.add_handler(CommandHandler(command_names("kehadiran"), summary_command))
+    application.add_handler(CommandHandler(command_names("catat_hadir"), manual_command))
+    application.add_handler(CommandHandler(command_names("daftar_hadir"), list_command))
+    application.add_handler(CallbackQueryHandler(on_tool, pattern=TOOLS.pattern))

@@ -1,0 +1,143 @@
+"""Answers to the invitations: the buttons under each invitation (hadir, diwakilkan,
+berhalangan) and, for diwakilkan, the delegate's name and jabatan typed in two messages
+(pending input ``attendance.delegate``). Only the invitee or an officer of the invited unit
+may answer (:func:`bot.services.attendance.invitations.answerable`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler
+
+from bot.handlers.shared.callback_data import Codec
+from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
+from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text
+from bot.i18n import t
+from bot.services.attendance import invitations, records
+from bot.services.shared.pending_input import Pending, input_kind, keep_waiting, take
+from bot.storage.models import RsvpChoice
+
+
+@dataclass(frozen=True)
+class RsvpTap:
+    choice: RsvpChoice
+    invitation_id: int
+
+
+RSVP = Codec(invitations.RSVP_PREFIX, RsvpTap)
+"""Reads what :func:`bot.services.attendance.invitations.rsvp_data` wrote."""
+
+
+@input_kind("attendance.delegate")
+@dataclass(frozen=True)
+class DelegateFor:
+    """The delegate of an invitation answered diwakilkan: the name, then the jabatan."""
+
+    invitation_id: int
+    name: str = ""
+
+
+async def on_rsvp(update: Update, context: BotContext) -> None:
+    """An answer button: record hadir or berhalangan, or ask for the delegate."""
+    query = update.callback_query
+    tap = RSVP.parse(query.data)
+    language = await context.language()
+    runtime = context.runtime
+    user = update.effective_user
+    if tap is None:
+        await query.answer()
+        return
+    notice = None
+    async with runtime.transaction() as session:
+        try:
+            invitation = await invitations.answerable(session, tap.invitation_id, user.id)
+        except invitations.NotYours:
+            invitation = None
+        if invitation is not None:
+            label = invitations.invitee_label(invitation, language)
+            if tap.choice is RsvpChoice.DIWAKILKAN:
+                notice = await start_waiting(
+                    session, update, DelegateFor(invitation.id), runtime.now(), language
+                )
+            else:
+                await invitations.answer(
+                    session, invitation, tap.choice, user_id=user.id, now=runtime.now()
+                )
+    if invitation is None:
+        await query.answer(alert_text(t(language, "attendance-rsvp-not-yours")), show_alert=True)
+        return
+    await query.answer()
+    message = update.effective_message
+    if notice:
+        await reply_html(message, notice)
+    if tap.choice is RsvpChoice.DIWAKILKAN:
+        await reply_html(message, t(language, "attendance-rsvp-ask-delegate-name", invitee=label))
+    else:
+        await reply_html(
+            message, t(language, f"attendance-rsvp-recorded-{tap.choice.value}", invitee=label)
+        )
+
+
+async def on_delegate(update: Update, context: BotContext, pending: Pending) -> bool:
+    """The delegate's name, then their jabatan; the answer is recorded with the second."""
+    message = update.effective_message
+    language = await context.language()
+    runtime = context.runtime
+    state: DelegateFor = pending.payload
+    typed = message.text or ""
+    field = "jabatan" if state.name else "name"
+    try:
+        value = records.clean_text(field, typed, required=True)
+    except records.PersonError as error:
+        await reply_html(
+            message,
+            t(language, f"attendance-error-{field}-{error.reason}", length=len(typed.strip())),
+        )
+        return True
+    async with runtime.transaction() as session:
+        if not state.name:
+            await keep_waiting(session, pending, dataclasses.replace(state, name=value))
+            invitation = None
+        else:
+            await take(session, pending)
+            try:
+                invitation = await invitations.answerable(
+                    session, state.invitation_id, update.effective_user.id
+                )
+            except invitations.NotYours:
+                invitation = False
+            if invitation:
+                await invitations.answer(
+                    session, invitation, RsvpChoice.DIWAKILKAN,
+                    user_id=update.effective_user.id, now=runtime.now(),
+                    delegate_name=state.name, delegate_jabatan=value,
+                )  # fmt: skip
+    if not state.name:
+        await reply_html(message, t(language, "attendance-rsvp-ask-delegate-jabatan", name=value))
+    elif invitation is False:
+        await reply_html(message, t(language, "attendance-rsvp-not-yours"))
+    else:
+        label = invitations.invitee_label(invitation, language)
+        await reply_html(
+            message,
+            t(language, "attendance-rsvp-recorded-diwakilkan", invitee=label, name=state.name,
+              jabatan=value),
+        )  # fmt: skip
+    return True
+
+
+def register(application: Application) -> None:
+    """Adds the answer buttons and the delegate's typed name and jabatan."""
+    application.add_handler(CallbackQueryHandler(on_rsvp, pattern=RSVP.pattern))
+    accept_input(
+        DelegateFor,
+        InputRoute(
+            on_message=on_delegate,
+            replaced_key="attendance-delegate-replaced",
+            cancelled_key="attendance-delegate-cancelled",
+        ),
+    )

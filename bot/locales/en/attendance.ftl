@@ -1,0 +1,116 @@
+# The event day: invitations and RSVP, check-in, the daftar hadir (English).
+
+## Commands (Telegram menu)
+command-attendance = Invitations and attendance (committee)
+command-check-in = Check a guest in (committee)
+command-attendance-list = Attendance list PDF/Excel (committee)
+
+## Roles
+attendance-role-kepala = Head
+attendance-role-sekretaris = Secretary/Head of Division
+attendance-role-kasubag-program = Head of Programme Subdivision
+attendance-role-tim-teknis = Technical team
+attendance-role-narasumber = Speaker
+attendance-role-guest = Invited guest
+attendance-kind-participant = Participant
+attendance-kind-judge = Judge
+attendance-kind-narasumber = Speaker
+attendance-kind-guest = Guest
+
+## Invitations and RSVP
+attendance-rsvp-hadir = Attending
+attendance-rsvp-diwakilkan = Sending a delegate
+attendance-rsvp-berhalangan = Unable to attend
+attendance-invitation =
+    <b>Invitation</b>
+    { $event }
+    { $day }, { $venue }
+
+    To: { $invitee }
+    Please confirm your attendance with one of the buttons below.
+attendance-invitation-reminder =
+    <b>Invitation reminder</b>
+    { $event }
+    { $day }, { $venue }
+
+    To: { $invitee }
+    We have not received your answer yet. Please choose one of the buttons below.
+attendance-rsvp-recorded-hadir = Thank you. <b>Attending</b> is recorded for { $invitee }.
+attendance-rsvp-recorded-berhalangan = Thank you. <b>Unable to attend</b> is recorded for { $invitee }.
+attendance-rsvp-recorded-diwakilkan = Thank you. { $invitee } <b>sends a delegate</b>: { $name } ({ $jabatan }); recorded.
+attendance-rsvp-ask-delegate-name = { $invitee } sends a delegate. Please type the delegate's <b>full name</b> (or /cancel).
+attendance-rsvp-ask-delegate-jabatan = Please type the <b>position</b> of { $name } (or /cancel).
+attendance-rsvp-not-yours = Sorry, you cannot answer this invitation (it is no longer valid or it is addressed to someone else).
+attendance-delegate-replaced = The delegate's name for the invitation is no longer awaited.
+attendance-delegate-cancelled = All right, the delegate was not recorded. The answer to the invitation is unchanged.
+
+## Check-in at the entrance (the QR link)
+attendance-checkin-no-event = Sorry, no event is loaded yet.
+attendance-checkin-forged = Sorry, this attendance link is not recognised. Please scan the QR code at the registration desk again, or ask the committee for help.
+attendance-checkin-other-day = Sorry, this attendance link is for { $day }, not today. Please scan the current QR code at the registration desk, or ask the committee for help.
+attendance-checkin-early = Sorry, the attendance list opens at { $time }. Please scan again later.
+attendance-checkin-closed = Sorry, today's attendance list is closed. Please contact the committee.
+attendance-checkin-already = <b>{ $name }</b>, you are already checked in since { $time }. Thank you.
+attendance-checkin-confirm =
+    <b>Attendance list</b>
+    Name: { $name }
+    NIP: { $nip }
+    Position: { $jabatan }
+    Unit: { $unit }
+
+    Is this correct?
+attendance-button-confirm = Correct, I am here
+attendance-button-change = Change
+attendance-checkin-ask-name = <b>Attendance list</b> — please type your <b>full name</b> (with titles, if any).
+attendance-checkin-ask-nip = Please type your <b>NIP</b> (18 digits), or tap the button below if you have none.
+attendance-button-no-nip = I have no NIP
+attendance-checkin-ask-jabatan = Please type your <b>position</b>.
+attendance-checkin-ask-unit = Please type your <b>unit or institution</b>, or choose the button below.
+attendance-checkin-done = Thank you, <b>{ $name }</b>, you are checked in at { $time } (number { $number }). Enjoy the event.
+attendance-checkin-stale = Sorry, this attendance form is no longer valid. Please scan the QR code at the registration desk again.
+attendance-checkin-replaced = The attendance form is no longer awaited.
+attendance-checkin-cancelled = All right, the attendance form is cancelled. You can scan the QR code again at any time.
+attendance-error-name-empty = Please type your full name.
+attendance-error-name-too-long = Sorry, the name is too long ({ $length } characters; at most 300). Please type a shorter one.
+attendance-error-nip-digits = Sorry, a NIP has 18 digits (you typed { $count }). Please type it again, or tap "I have no NIP".
+attendance-error-jabatan-too-long = Sorry, the position is too long ({ $length } characters; at most 300). Please type a shorter one.
+attendance-error-unit-too-long = Sorry, the unit is too long ({ $length } characters; at most 300). Please type a shorter one.
+attendance-error-jabatan-empty = Please type your position.
+attendance-error-unit-empty = Please type your unit or institution.
+attendance-no-nip = -
+
+## The committee (/kehadiran, /catat_hadir, /daftar_hadir)
+attendance-summary-header =
+    <b>Invitations and attendance</b> — { $event }
+    Checked in: <b>{ $present }</b> of { $invited } invitations
+    Answers: attending { $hadir }, delegate { $diwakilkan }, unable { $berhalangan }, no answer { $unanswered }
+attendance-summary-line = { $unit }: invited { $invited } · attending { $hadir } · delegate { $diwakilkan } · unable { $berhalangan } · no answer { $unanswered } · checked in { $present }
+attendance-summary-others = Speakers, guests and others
+attendance-button-send = Send invitations
+attendance-button-remind = Remind those who have not answered
+attendance-button-poster = QR poster (PDF)
+attendance-button-pdf = Attendance list (PDF)
+attendance-button-xlsx = Attendance list (Excel)
+attendance-sent = Invitations sent: { $written }. Not sendable yet (the unit has no officer in the bot): { $unreachable }.
+attendance-reminded = Reminders sent: { $written }. Not sendable: { $unreachable }.
+attendance-manual-usage = To check a guest in: <code>/check_in Name; Position; Unit; NIP</code> (position, unit and NIP may be left out).
+attendance-manual-done = Checked in: <b>{ $name }</b> (number { $number }). Present now: { $present }.
+attendance-manual-already = <b>{ $name }</b> is already checked in since { $time }.
+attendance-list-caption = Attendance list — { $event } ({ $present } people)
+attendance-poster-caption = Attendance poster for { $day }. Link: { $link }
+
+## Documents
+attendance-pdf-title = ATTENDANCE LIST
+attendance-pdf-day = Day/Date
+attendance-pdf-place = Place
+attendance-pdf-page = Page { $page } of { $pages }
+attendance-col-no = No
+attendance-col-name = Name
+attendance-col-nip = NIP
+attendance-col-jabatan = Position
+attendance-col-unit = Unit
+attendance-col-time = Time
+attendance-col-signature = Signature
+attendance-col-role = Role
+attendance-poster-title = ATTENDANCE LIST
+attendance-poster-how = Scan this QR code with your phone's camera, then tap "Start" in Telegram.

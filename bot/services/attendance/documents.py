@@ -1,0 +1,289 @@
+"""The event day's printed documents: the daftar hadir (PDF and XLSX) and the entrance's
+check-in poster (PDF with the QR code).
+
+The daftar hadir follows the government layout: the kop (the organiser), "DAFTAR HADIR", the
+event's title, day and date and place; the columns No, Nama, NIP, Jabatan, Unit Kerja, Waktu
+hadir, Tanda tangan (room to sign, headings repeated on every page); the closing block with
+the committee's signatory from the event file (``attendance.signatory``: place, role, name,
+NIP); page numbers "Halaman 2 dari 5". Names and texts are written whole, as typed (a PDF has
+no markup to escape); the font is DejaVu Sans when installed
+(:class:`bot.services.committee.report.UnicodePdf`), so Indonesian, Arabic letters and
+most symbols print; characters the font lacks (colour emoji) are left out of the PDF only,
+the XLSX keeps everything.
+
+fpdf2 and segno are imported here, and this module only where a document is built (the
+report's reasoning: they cost memory and start time).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from fpdf.enums import XPos, YPos
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from bot.i18n import format_clock, format_day, plain_text
+from bot.services.committee.report import UnicodePdf
+from bot.storage.models import AttendanceRecord, Event
+
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+logging.getLogger("fpdf.output").setLevel(logging.ERROR)  # "missing glyph" per emoji
+
+COLUMN_WIDTHS = (10, 52, 38, 48, 48, 22, 43)
+"""Widths (mm) of No, Nama, NIP, Jabatan, Unit Kerja, Waktu hadir, Tanda tangan on A4
+landscape within 18 mm margins (261 mm)."""
+
+ROW_HEIGHT = 11
+"""Least height of a row (mm): room for a signature."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """Who signs the daftar hadir for the committee (``attendance.signatory``)."""
+
+    place: str
+    role: str
+    name: str
+    employee_number: str
+
+
+def signatory_of(event: Event) -> Signatory | None:
+    """The event file's signatory of the daftar hadir, if given."""
+    data = (event.attendance or {}).get("signatory")
+    if not data:
+        return None
+    return Signatory(data["place"], data["role"], data["name"], data.get("employee_number", ""))
+
+
+def format_nip(nip: str | None) -> str:
+    """An 18-digit NIP grouped as printed on cards: ``19800101 200501 2 001``."""
+    if not nip or len(nip) != 18:
+        return nip or ""
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+
+
+class _Document(UnicodePdf):
+    def __init__(self, orientation: str, footer: str | None) -> None:
+        super().__init__(orientation)
+        self.footer_template = footer
+        self.set_auto_page_break(auto=True, margin=16)
+        self.set_margins(18, 14, 18)
+        self.alias_nb_pages()
+
+    def footer(self) -> None:
+        if self.footer_template is None:
+            return
+        self.set_y(-12)
+        self.set_font(self.family, "", 8)
+        text = self.footer_template.replace("{page}", str(self.page_no()))
+        self.cell(0, 6, self.clean(text), align="C")
+
+    def line_of(self, text: str, size: float, bold: bool = False, align: str = "C") -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+        self.multi_cell(0, size * 0.5, self.clean(text), align=align,
+                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+
+
+def _kop(pdf: _Document, event: Event) -> None:
+    pdf.line_of(event.organiser.upper(), 13, bold=True)
+    y = pdf.get_y() + 1.5
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+    pdf.set_line_width(0.2)
+    pdf.line(pdf.l_margin, y + 1.2, pdf.w - pdf.r_margin, y + 1.2)
+    pdf.set_y(y + 4)
+
+
+def _place(event: Event) -> str:
+    if event.venue is None:
+        return ""
+    return ", ".join(part for part in (event.venue.name, event.venue.city) if part)
+
+
+def build_daftar_hadir(
+    event: Event,
+    records: list[AttendanceRecord],
+    *,
+    language: str = "id",
+    subtitle: str | None = None,
+) -> bytes:
+    """The daftar hadir as PDF bytes (A4 landscape), rows in check-in order.
+
+    Args:
+        event: The event, its venue loaded.
+        records: :func:`bot.services.attendance.records.attendees_of`.
+        language: Of the headings and dates.
+        subtitle: Under the title (an agenda session's name), optional.
+    """
+    zone = ZoneInfo(event.timezone)
+
+    def _t(key: str, **args: object) -> str:
+        return plain_text(language, key, **args)
+
+    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"))
+    pdf.set_title(_t("attendance-pdf-title"))
+    pdf.set_author(event.organiser)
+    pdf.add_page()
+    _kop(pdf, event)
+    pdf.line_of(_t("attendance-pdf-title"), 14, bold=True)
+    pdf.line_of(event.title, 10.5, bold=True)
+    if subtitle:
+        pdf.line_of(subtitle, 10)
+    pdf.ln(2)
+    for label, value in (
+        (_t("attendance-pdf-day"), format_day(event.starts_on, language)),
+        (_t("attendance-pdf-place"), _place(event)),
+    ):
+        pdf.set_font(pdf.family, "", 10)
+        pdf.cell(32, 6, pdf.clean(label))
+        pdf.multi_cell(0, 6, pdf.clean(f": {value}"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(2)
+    headers = [_t(f"attendance-col-{name}") for name in
+               ("no", "name", "nip", "jabatan", "unit", "time", "signature")]  # fmt: skip
+    pdf.set_font(pdf.family, "", 9)
+    with pdf.table(
+        col_widths=COLUMN_WIDTHS,
+        text_align=("CENTER", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER", "LEFT"),
+        line_height=4.6,
+        min_row_height=ROW_HEIGHT,
+        v_align="MIDDLE",
+        repeat_headings=1,
+        width=sum(COLUMN_WIDTHS),
+    ) as table:
+        heading = table.row()
+        for text in headers:
+            heading.cell(pdf.clean(text), align="CENTER")
+        for number, record in enumerate(records, start=1):
+            row = table.row()
+            # signatures alternate left and right, as on paper lists, so neighbours do not
+            # sign over each other
+            sign = f"{number}." if number % 2 else f"          {number}."
+            for value in (
+                str(number),
+                record.name,
+                format_nip(record.nip) or "-",
+                record.jabatan or "-",
+                record.unit_name or "-",
+                format_clock(record.checked_in_at, zone, language),
+                sign,
+            ):
+                row.cell(pdf.clean(value))
+    signatory = signatory_of(event)
+    if signatory is not None:
+        if pdf.get_y() + 55 > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.ln(8)
+        width = 100
+        left = pdf.w - pdf.r_margin - width
+        place_day = f"{signatory.place}, {format_day(event.starts_on, language).split(', ', 1)[-1]}"
+        for text, bold in ((place_day, False), (signatory.role, False), ("", False),
+                           ("", False), ("", False), (signatory.name, True),
+                           (signatory.employee_number, False)):  # fmt: skip
+            pdf.set_x(left)
+            pdf.set_font(pdf.family, "B" if bold else "", 10)
+            pdf.multi_cell(width, 5.5, pdf.clean(text), align="C",
+                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+    return bytes(pdf.output())
+
+
+def build_daftar_hadir_xlsx(
+    event: Event, records: list[AttendanceRecord], *, language: str = "id"
+) -> bytes:
+    """The daftar hadir as an Excel workbook: the heading lines, then one row per person
+    (NIP as text, the check-in time as a local date-time), ready to print or to paste."""
+    zone = ZoneInfo(event.timezone)
+
+    def _t(key: str, **args: object) -> str:
+        return plain_text(language, key, **args)
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _t("attendance-pdf-title")[:31]
+    heading = [
+        event.organiser.upper(),
+        _t("attendance-pdf-title"),
+        event.title,
+        f"{_t('attendance-pdf-day')}: {format_day(event.starts_on, language)}",
+        f"{_t('attendance-pdf-place')}: {_place(event)}",
+    ]
+    for index, text in enumerate(heading, start=1):
+        sheet.cell(row=index, column=1, value=text).font = Font(bold=index <= 3)
+    first = len(heading) + 2
+    headers = [_t(f"attendance-col-{name}") for name in
+               ("no", "name", "nip", "jabatan", "unit", "time", "role")]  # fmt: skip
+    for column, text in enumerate(headers, start=1):
+        sheet.cell(row=first, column=column, value=text).font = Font(bold=True)
+    for number, record in enumerate(records, start=1):
+        local = record.checked_in_at.astimezone(zone).replace(tzinfo=None)
+        values = [number, record.name, record.nip or "", record.jabatan, record.unit_name,
+                  local, _t(f"attendance-kind-{record.role.value}")]  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=first + number, column=column, value=value)
+            cell.alignment = Alignment(wrap_text=column in (2, 4, 5), vertical="top")
+            if column == 3:
+                cell.number_format = "@"
+            if column == 6:
+                cell.number_format = "dd/mm/yyyy hh:mm"
+    for column, width in enumerate((5, 40, 22, 32, 32, 17, 14), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = sheet.cell(row=first + 1, column=1)
+    signatory = signatory_of(event)
+    if signatory is not None:
+        row = first + len(records) + 3
+        for offset, text in enumerate((signatory.place, signatory.role, "", "", signatory.name,
+                                       signatory.employee_number)):  # fmt: skip
+            sheet.cell(row=row + offset, column=5, value=text)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def qr_png(link: str) -> bytes:
+    """The QR code of ``link`` as a PNG (error correction M, 4 modules of quiet zone)."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(link, error="m", micro=False).save(buffer, kind="png", scale=12, border=4)
+    return buffer.getvalue()
+
+
+def build_poster(
+    event: Event, link: str, day: date | None = None, *, language: str = "id"
+) -> bytes:
+    """The entrance's A4 poster: the kop, "Daftar hadir", the event, its day and place, a QR
+    code of ``link`` 150 mm wide, the link as text and how to use it.
+
+    Args:
+        event: The event, its venue loaded.
+        link: :func:`bot.services.attendance.link.link_for` of the day.
+        day: The day the link is for (the event's first day when None).
+    """
+
+    def _t(key: str, **args: object) -> str:
+        return plain_text(language, key, **args)
+
+    pdf = _Document("P", None)
+    pdf.set_title(_t("attendance-poster-title"))
+    pdf.set_author(event.organiser)
+    pdf.add_page()
+    _kop(pdf, event)
+    pdf.ln(4)
+    pdf.line_of(_t("attendance-poster-title"), 26, bold=True)
+    pdf.ln(2)
+    pdf.line_of(event.short_title, 14, bold=True)
+    pdf.line_of(format_day(day or event.starts_on, language), 12)
+    pdf.line_of(_place(event), 11)
+    pdf.ln(4)
+    size = 150
+    pdf.image(io.BytesIO(qr_png(link)), x=(pdf.w - size) / 2, y=pdf.get_y(), w=size, h=size)
+    pdf.set_y(pdf.get_y() + size + 4)
+    pdf.line_of(_t("attendance-poster-how"), 12)
+    pdf.ln(2)
+    pdf.line_of(link, 9)
+    return bytes(pdf.output())

@@ -1,0 +1,273 @@
+"""Invitations and RSVP: sent through the outbox, answered with one tap, reminded, counted.
+
+An invitation (a row of :class:`~bot.storage.models.Invitation`, from the event file) goes to
+the invitee's own Telegram account when the file gives it, else to the officers of its unit
+(who answer for their Kepala, Sekretaris/Kabag…). Each invitation is a message of its own
+(``invitation:<id>``; its text names the invitee) with three buttons: hadir, diwakilkan (then
+the delegate's name and jabatan are asked), berhalangan. A new answer replaces the old one.
+Reminders go to the invitations sent and not answered (``invitation-reminder:<id>:<n>``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.i18n import format_day, plain_text, t
+from bot.services.shared.outbox import (
+    callback_button,
+    enqueue,
+    in_every_language,
+    keyboard,
+    reachable,
+)
+from bot.storage.models import (
+    AttendanceRecord,
+    Event,
+    Invitation,
+    Officer,
+    RsvpAnswer,
+    RsvpChoice,
+    Unit,
+)
+
+RSVP_PREFIX = "at:r"
+"""Callback data of the answer buttons: ``at:r:<choice>:<invitation id>`` (the handlers'
+codec of the same prefix reads it)."""
+
+
+def rsvp_data(choice: RsvpChoice, invitation_id: int) -> str:
+    """Callback data of an answer button."""
+    return f"{RSVP_PREFIX}:{choice.value}:{invitation_id}"
+
+
+def invitee_label(invitation: Invitation, language: str) -> str:
+    """Who is invited, as the message and the lists name them: the name when known, with the
+    role and the unit or institution ("Kepala — Dinas Sosial")."""
+    role = plain_text(language, f"attendance-role-{invitation.role.replace('_', '-')}")
+    where = invitation.unit.name if invitation.unit else (invitation.institution or "")
+    title = invitation.jabatan or role
+    parts = [invitation.name, title, where] if invitation.name else [title, where]
+    return " — ".join(part for part in parts if part)
+
+
+async def open_invitations(session: AsyncSession, event_id: int) -> list[Invitation]:
+    """The event's invitations not withdrawn, unit and answer loaded, by key."""
+    return list(
+        await session.scalars(
+            select(Invitation)
+            .where(Invitation.event_id == event_id, Invitation.withdrawn.is_(False))
+            .options(selectinload(Invitation.unit), selectinload(Invitation.answer))
+            .order_by(Invitation.unit_id.is_(None), Invitation.unit_id, Invitation.id)
+        )
+    )
+
+
+async def recipients_of(session: AsyncSession, invitation: Invitation) -> list[int]:
+    """Who receives an invitation and may answer it: the invitee, else the unit's officers."""
+    if invitation.user_id is not None:
+        return [invitation.user_id]
+    if invitation.unit_id is None:
+        return []
+    return list(
+        await session.scalars(
+            select(Officer.user_id)
+            .where(Officer.unit_id == invitation.unit_id)
+            .order_by(Officer.id)
+        )
+    )
+
+
+def _texts(event: Event, invitation: Invitation, key: str) -> dict[str, str]:
+    def render(language: str) -> str:
+        venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
+        return t(
+            language,
+            key,
+            event=event.short_title,
+            day=format_day(event.starts_on, language),
+            venue=venue,
+            invitee=invitee_label(invitation, language),
+        )
+
+    return in_every_language(render)
+
+
+def _buttons(invitation: Invitation) -> dict[str, dict]:
+    def render(language: str) -> dict:
+        row = [
+            callback_button(
+                plain_text(language, f"attendance-rsvp-{choice.value}"),
+                rsvp_data(choice, invitation.id),
+            )
+            for choice in RsvpChoice
+        ]
+        return keyboard([row])
+
+    return in_every_language(render)
+
+
+@dataclass
+class Sending:
+    """What a send or a reminder did: messages written, and invitations with nobody to send
+    to (no officer of the unit has joined the bot, no Telegram id in the file)."""
+
+    written: int = 0
+    unreachable: list[Invitation] = field(default_factory=list)
+
+
+async def _write(
+    session: AsyncSession,
+    event: Event,
+    now: datetime,
+    *,
+    wanted: Callable[[Invitation], bool],
+    key: Callable[[Invitation], str],
+    text_key: str,
+    mark: str,
+) -> Sending:
+    result = Sending()
+    for invitation in await open_invitations(session, event.id):
+        if not wanted(invitation):
+            continue
+        recipients = await reachable(session, await recipients_of(session, invitation))
+        if not recipients:
+            result.unreachable.append(invitation)
+            continue
+        message = await enqueue(
+            session,
+            kind="invitation",
+            key=key(invitation),
+            recipients=recipients,
+            texts=_texts(event, invitation, text_key),
+            markups=_buttons(invitation),
+            now=now,
+        )
+        setattr(invitation, mark, now)
+        result.written += message is not None
+    return result
+
+
+async def send_invitations(session: AsyncSession, event: Event, now: datetime) -> Sending:
+    """Write the invitations not sent yet to the outbox (each once: its key), in the caller's
+    transaction. Invitations whose unit has no officer yet stay unsent, to be sent by a later
+    call when one has joined."""
+    return await _write(
+        session, event, now,
+        wanted=lambda invitation: invitation.sent_at is None,
+        key=lambda invitation: f"invitation:{invitation.id}",
+        text_key="attendance-invitation",
+        mark="sent_at",
+    )  # fmt: skip
+
+
+async def remind_unanswered(session: AsyncSession, event: Event, now: datetime) -> Sending:
+    """Write a reminder for each invitation sent and not answered (to its recipients now);
+    one per invitation and instant, so a double tap writes it once."""
+    return await _write(
+        session, event, now,
+        wanted=lambda invitation: invitation.sent_at is not None and invitation.answer is None,
+        key=lambda invitation: f"invitation-reminder:{invitation.id}:{now.isoformat()}",
+        text_key="attendance-invitation-reminder",
+        mark="reminded_at",
+    )  # fmt: skip
+
+
+class NotYours(LookupError):
+    """The user may not answer this invitation (not the invitee, not an officer of its
+    unit), or it no longer exists or was withdrawn."""
+
+
+async def answerable(session: AsyncSession, invitation_id: int, user_id: int) -> Invitation:
+    """The invitation if ``user_id`` may answer it.
+
+    Raises:
+        NotYours: Otherwise.
+    """
+    invitation = await session.scalar(
+        select(Invitation)
+        .where(Invitation.id == invitation_id)
+        .options(selectinload(Invitation.unit), selectinload(Invitation.answer))
+    )
+    if invitation is None or invitation.withdrawn:
+        raise NotYours(invitation_id)
+    if user_id not in await recipients_of(session, invitation):
+        raise NotYours(invitation_id)
+    return invitation
+
+
+async def answer(
+    session: AsyncSession,
+    invitation: Invitation,
+    choice: RsvpChoice,
+    *,
+    user_id: int,
+    now: datetime,
+    delegate_name: str | None = None,
+    delegate_jabatan: str | None = None,
+) -> RsvpAnswer:
+    """Record (or replace) the answer to ``invitation``; the delegate only for
+    ``diwakilkan``."""
+    row = invitation.answer
+    if choice is not RsvpChoice.DIWAKILKAN:
+        delegate_name = delegate_jabatan = None
+    if row is None:
+        row = RsvpAnswer(invitation_id=invitation.id, choice=choice, answered_by=user_id,
+                         answered_at=now, delegate_name=delegate_name,
+                         delegate_jabatan=delegate_jabatan)  # fmt: skip
+        session.add(row)
+        invitation.answer = row
+    else:
+        row.choice, row.answered_by, row.answered_at = choice, user_id, now
+        row.delegate_name, row.delegate_jabatan = delegate_name, delegate_jabatan
+    await session.flush()
+    return row
+
+
+@dataclass
+class UnitCount:
+    """One line of the committee's counts: a unit (or "narasumber and guests", ``unit`` None)
+    with its invitations by answer and the people checked in."""
+
+    unit: str | None
+    invited: int = 0
+    hadir: int = 0
+    diwakilkan: int = 0
+    berhalangan: int = 0
+    unanswered: int = 0
+    present: int = 0
+
+
+async def counts_per_unit(session: AsyncSession, event_id: int) -> list[UnitCount]:
+    """RSVP answers and check-ins per unit, units by name, then the others (narasumber,
+    guests, anybody checked in without a unit)."""
+    lines: dict[int | None, UnitCount] = {}
+    for invitation in await open_invitations(session, event_id):
+        name = invitation.unit.name if invitation.unit else None
+        line = lines.setdefault(invitation.unit_id, UnitCount(name))
+        line.invited += 1
+        if invitation.answer is None:
+            line.unanswered += 1
+        else:
+            setattr(
+                line,
+                invitation.answer.choice.value,
+                getattr(line, invitation.answer.choice.value) + 1,
+            )
+    rows = await session.execute(
+        select(AttendanceRecord.unit_id, Unit.name)
+        .outerjoin(Unit, Unit.id == AttendanceRecord.unit_id)
+        .where(AttendanceRecord.event_id == event_id)
+    )
+    for unit_id, unit_name in rows:
+        lines.setdefault(unit_id, UnitCount(unit_name)).present += 1
+    ordered = sorted((line for key, line in lines.items() if key is not None),
+                     key=lambda line: line.unit or "")  # fmt: skip
+    if None in lines:
+        ordered.append(lines[None])
+    return ordered

@@ -1,0 +1,80 @@
+"""The check-in link's payload (valid on its day, within the hours; another day and forged
+told apart) and the command line: ``iga-bot attendance link`` and ``export``."""
+
+from datetime import UTC, date, datetime
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from bot.services.attendance.link import (
+    PREFIX,
+    Verdict,
+    link_day,
+    payload_for,
+    read_payload,
+)
+from bot.storage.models import Event
+from tests.conftest import EVENT_FILE
+
+SECRET = b"test secret"
+EVENT = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2022, 12, 7),
+              ends_on=date(2022, 12, 7), attendance={"check_in": {"opens": "06.00",
+                                                                   "closes": "17.00"}})  # fmt: skip
+
+
+def at(hour: int, day: int = 7) -> datetime:
+    return (
+        datetime(2022, 12, day, hour - 7, 0, tzinfo=UTC)
+        if hour >= 7
+        else datetime(2022, 12, day - 1, hour + 17, 0, tzinfo=UTC)
+    )
+
+
+def test_the_payload_is_short_safe_and_unguessable() -> None:
+    payload = payload_for(SECRET, EVENT, EVENT.starts_on)
+    assert payload.startswith(PREFIX) and len(payload) == 24
+    assert all(c.isalnum() or c in "-_" for c in payload)
+    assert payload != payload_for(b"other secret", EVENT, EVENT.starts_on)
+
+
+def test_verdicts() -> None:
+    payload = payload_for(SECRET, EVENT, EVENT.starts_on)
+    assert read_payload(SECRET, EVENT, payload, at(8)).verdict is Verdict.VALID
+    assert read_payload(SECRET, EVENT, payload, at(5)).verdict is Verdict.EARLY
+    assert read_payload(SECRET, EVENT, payload, at(18)).verdict is Verdict.CLOSED
+    assert read_payload(SECRET, EVENT, payload, at(8, day=8)).verdict is Verdict.OTHER_DAY
+    assert read_payload(SECRET, EVENT, "h-" + "A" * 22, at(8)).verdict is Verdict.FORGED
+    tomorrow = payload_for(SECRET, EVENT, date(2022, 12, 8))
+    reading = read_payload(SECRET, EVENT, tomorrow, at(8))
+    assert reading.verdict is Verdict.OTHER_DAY and reading.day == date(2022, 12, 8)
+
+
+def test_the_link_of_a_poster_printed_before_the_event_is_the_first_day() -> None:
+    assert link_day(EVENT, datetime(2022, 11, 1, tzinfo=UTC)) == date(2022, 12, 7)
+
+
+def test_cli_prints_the_link_and_writes_the_poster_and_the_list(tmp_path, monkeypatch, capsys):
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    monkeypatch.setenv("EVENT_CONFIG", str(EVENT_FILE))
+    monkeypatch.setenv("CHECKIN_SECRET", "test secret")
+    poster = tmp_path / "poster.pdf"
+    assert main(["attendance", "link", "--bot", "iga_blitar_bot", "--poster", str(poster)]) == 0
+    out = capsys.readouterr()
+    link = out.out.strip()
+    event = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2022, 12, 7),
+                  ends_on=date(2022, 12, 7))  # fmt: skip
+    assert (
+        link == f"https://t.me/iga_blitar_bot?start={payload_for(SECRET, event, event.starts_on)}"
+    )
+    assert "Valid on 2022-12-07 only." in out.err
+    assert link in PdfReader(poster).pages[0].extract_text()
+
+    assert main(["attendance", "export", "--out", str(tmp_path / "hadir.pdf")]) == 0
+    assert "DAFTAR HADIR" in PdfReader(tmp_path / "hadir.pdf").pages[0].extract_text()
+    assert main(["attendance", "export", "--out", str(tmp_path / "hadir.xlsx")]) == 0
+    assert load_workbook(tmp_path / "hadir.xlsx").active["A2"].value == "DAFTAR HADIR"
+    assert main(["attendance", "export", "--out", str(tmp_path / "hadir.doc")]) == 2
+    assert ".pdf or .xlsx" in capsys.readouterr().err
