@@ -17,7 +17,7 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.runtime import application_runtime
-from bot.web import webhook, workspace
+from bot.web import screen, webhook, workspace
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,7 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
         from bot.handlers.evidence.downloads import STORE_KEY
 
         workspace.add_workspace(app, runtime, application.bot, application.bot_data.get(STORE_KEY))
+        screen.add_routes(app)
     if with_webhook:
         secret = runtime.settings.webhook_secret
         webhook.add_webhook(

@@ -1,0 +1,1 @@
+"""The ballroom screen (``PUBLIC_URL/layar``): what it shows, see ``board``."""

@@ -1,0 +1,46 @@
+"""The ballroom screen's pages over HTTP: public (no sign-in), a question's HTML escaped, the
+per-session page, an unknown session 404, our own scripts only (the security headers)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.services.questions.asking import ask
+from bot.services.questions.moderation import moderate
+from bot.storage.models import AgendaItem
+from tests.e2e.workspace.helpers import settings_overrides, web  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.e2e
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None:  # noqa: F811
+    clock.set(datetime(2022, 12, 7, 10, 5, tzinfo=WIB))
+    runtime = bot.runtime
+    event = await runtime.event()
+    async with runtime.transaction() as session:
+        item = await session.get(
+            AgendaItem, next(i.id for i in event.agenda if i.key == "pembukaan")
+        )
+        question = await ask(
+            session, event, item, asker_id=7, asker_name="<i>Budi</i>",
+            text="<img src=x onerror=alert(1)>?", now=runtime.now(),
+        )  # fmt: skip
+        await moderate(session, event, question.id, "approve", actor_id=1, now=runtime.now())
+
+    page = await web.get("/layar")
+    assert page.status == 200
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    body = await page.text()
+    assert "Arah kebijakan perencanaan" in body  # on now
+    assert "<img" not in body  # the pembukaan's question is not the current session's
+
+    per_session = await (await web.get("/layar/sesi/pembukaan/panel")).text()
+    assert "&lt;img src=x onerror=alert(1)&gt;?" in per_session and "<img" not in per_session
+    assert "&lt;i&gt;Budi&lt;/i&gt;" in per_session
+    assert (await web.get("/layar/sesi/tidak-ada")).status == 404
+    assert (await web.get("/layar/sesi/tidak-ada/panel")).status == 404
