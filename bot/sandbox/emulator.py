@@ -282,43 +282,94 @@ class Emulator:
     # ---- webhook ------------------------------------------------------------------------
 
     async def _deliver_webhooks(self) -> None:
-        """POSTs pending updates, in order, to the webhook URL with the secret header
-        (Bot API setWebhook: ``X-Telegram-Bot-Api-Secret-Token``); a non-2xx answer is
-        recorded in getWebhookInfo and retried after ``webhook_retry_seconds``."""
+        """POSTs pending updates to the webhook URL with the secret header (Bot API
+        setWebhook: ``X-Telegram-Bot-Api-Secret-Token``), up to the webhook's
+        ``max_connections`` (default 40) at once, like Telegram, but one update of a chat at
+        a time, in order; a non-2xx answer is recorded in getWebhookInfo and that update is
+        retried after ``webhook_retry_seconds`` (its chat's later updates wait for it)."""
         world = self.world
+        loop = asyncio.get_running_loop()
+        sending: set[int] = set()  # id() of the updates being posted
+        busy: set[object] = set()  # their chats
+        retry_at: dict[int, float] = {}
+        tasks: set[asyncio.Task[None]] = set()
+
+        def ready() -> list[dict[str, Any]]:
+            hook = world.webhook
+            if not hook.get("url"):
+                return []
+            room = (hook.get("max_connections") or 40) - len(sending)
+            now, held, picked = loop.time(), set(busy), []
+            for update in world.updates:
+                if room <= len(picked):
+                    break
+                chat = _update_chat(update)
+                if chat not in held and retry_at.get(id(update), 0.0) <= now:
+                    picked.append(update)
+                held.add(chat)  # a chat's later updates wait for this one
+            return picked
+
+        async def post(session: aiohttp.ClientSession, update: dict[str, Any]) -> None:
+            hook, chat = world.webhook, _update_chat(update)
+            headers = {"Content-Type": "application/json"}
+            if hook.get("secret_token"):
+                headers["X-Telegram-Bot-Api-Secret-Token"] = hook["secret_token"]
+            error = None
+            try:
+                async with session.post(
+                    hook["url"],
+                    data=json.dumps(update),
+                    headers=headers,
+                    timeout=aiohttp.ClientTimeout(total=10),
+                ) as resp:
+                    if not 200 <= resp.status < 300:
+                        error = f"Wrong response from the webhook: {resp.status} {resp.reason}"
+            except (aiohttp.ClientError, TimeoutError) as exc:
+                error = f"Connection failed: {exc.__class__.__name__}"
+            if error is None:
+                retry_at.pop(id(update), None)
+                for index, pending in enumerate(world.updates):
+                    if pending is update:
+                        del world.updates[index]
+                        break
+            else:
+                hook["last_error_date"] = int(self.config.wall_clock())
+                hook["last_error_message"] = error
+                retry_at[id(update)] = loop.time() + self.config.webhook_retry_seconds
+            sending.discard(id(update))
+            busy.discard(chat)
+            await world.notify()
+
         async with aiohttp.ClientSession() as session:
-            while not world.closing:
-                await world.wait_for(lambda: bool(world.webhook.get("url") and world.updates), 3600)
-                if world.closing:
-                    return
-                hook = world.webhook
-                if not hook.get("url") or not world.updates:
-                    continue
-                update = world.updates[0]
-                headers = {}
-                if hook.get("secret_token"):
-                    headers["X-Telegram-Bot-Api-Secret-Token"] = hook["secret_token"]
-                error = None
-                try:
-                    async with session.post(
-                        hook["url"],
-                        data=json.dumps(update),
-                        headers={**headers, "Content-Type": "application/json"},
-                        timeout=aiohttp.ClientTimeout(total=10),
-                    ) as resp:
-                        if not 200 <= resp.status < 300:
-                            error = f"Wrong response from the webhook: {resp.status} {resp.reason}"
-                except (aiohttp.ClientError, TimeoutError) as exc:
-                    error = f"Connection failed: {exc.__class__.__name__}"
-                if error is None:
-                    if world.updates and world.updates[0] is update:
-                        world.updates.pop(0)
-                    await world.notify()
-                else:
-                    hook["last_error_date"] = int(self.config.wall_clock())
-                    hook["last_error_message"] = error
-                    await world.notify()
-                    await asyncio.sleep(self.config.webhook_retry_seconds)
+            try:
+                while not world.closing:
+                    waits = [at - loop.time() for at in retry_at.values()]
+                    await world.wait_for(lambda: bool(ready()), min([3600.0, *waits]))
+                    if world.closing:
+                        return
+                    for update in ready():
+                        sending.add(id(update))
+                        busy.add(_update_chat(update))
+                        task = asyncio.create_task(post(session, update))
+                        tasks.add(task)
+                        task.add_done_callback(tasks.discard)
+                    if not sending and not ready():
+                        await asyncio.sleep(0.01)  # a retry that is due but nothing else
+            finally:
+                for task in list(tasks):
+                    task.cancel()
+
+
+def _update_chat(update: dict[str, Any]) -> object:
+    """The chat an update belongs to (its messages are delivered in order), or None."""
+    for value in update.values():
+        if isinstance(value, dict):
+            chat = value.get("chat") or (value.get("message") or {}).get("chat")
+            if isinstance(chat, dict):
+                return chat.get("id")
+            if isinstance(value.get("from"), dict):
+                return value["from"].get("id")
+    return None
 
 
 def _as_int(value: Any) -> int | None:

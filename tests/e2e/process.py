@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -118,6 +119,13 @@ async def all_handled(emulator: Emulator, database_url: str) -> bool:
             return (await connection.execute(select(ParkedUpdate.update_id))).first() is None
     finally:
         await engine.dispose()
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback interface now (for a bot process's PORT)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def event_file_open_now(directory: Path, days_before: int = 1, days_after: int = 30) -> Path:

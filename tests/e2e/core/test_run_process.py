@@ -4,7 +4,6 @@ bot started while Telegram is unreachable keeps trying, comes up by itself and s
 SIGTERM."""
 
 import asyncio
-import socket
 
 import aiohttp
 import pytest
@@ -12,19 +11,13 @@ import pytest
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.emulator import Emulator
 from tests.e2e.conftest import BOT_TOKEN, wait_until
-from tests.e2e.process import bot_process  # noqa: F401 - fixture
+from tests.e2e.process import bot_process, free_port  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.e2e
 
 STARTUP_SECONDS = 30.0
 STOP_SECONDS = 5.0
 """A stopped bot that waits for Telegram exits well within this (SIGKILL comes at 10 s)."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def test_polling_process_answers_start(bot_process, emu) -> None:  # noqa: F811
