@@ -40,6 +40,7 @@ from bot.services.committee.exports import status_label
 from bot.services.core import audit
 from bot.services.core.edition_guard import ensure_entry_open, ensure_open
 from bot.services.core.roles import Role
+from bot.services.editions.returning import Origin, origin_of
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
@@ -278,13 +279,34 @@ async def on_detail(update: Update, context: BotContext, access: Access) -> None
     """Shows the whole entry, then its card (status, files button, actions) last."""
     query = update.callback_query
     entry = await _entry_of_edition(access, int(query.data.split(":")[2]))
+    origin = await origin_of(access.session, entry) if entry is not None else None
     await query.answer()
     if entry is None:
         await query.message.reply_text(access.t("entry-not-found"))
         return
     for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
         await reply_html(query.message, text)
+    if origin is not None:  # a returning innovation (issue 19): the committee decides
+        await reply_html(query.message, returning_note(access, origin), None)
     await reply_html(query.message, *entry_card(access, entry))
+
+
+def returning_note(access: Access, origin: Origin) -> str:
+    """Where a returning entry comes from, whether it won, and the edition's "not entered
+    before" rule as a warning (:func:`bot.services.editions.returning.origin_of`)."""
+    lines = [
+        access.t(
+            "returning-note",
+            year=str(origin.year),
+            number=origin.number or "—",
+            title=origin.title or "—",
+        )
+    ]
+    if origin.award:
+        lines.append(access.t("returning-note-won", award=origin.award, year=str(origin.year)))
+    if origin.rule:
+        lines.append(access.t("returning-rule", year=str(access.edition.year)))
+    return "\n".join(lines)
 
 
 @requires(Role.ADMIN)

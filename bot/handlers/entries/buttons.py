@@ -80,17 +80,27 @@ class NewTap:
     unit_id: int
 
 
+@dataclass(frozen=True)
+class FromTap:
+    """A new entry for unit ``unit_id`` begun from the past entry ``past_id`` (a returning
+    innovation, :mod:`bot.services.editions.returning`)."""
+
+    unit_id: int
+    past_id: int
+
+
 ENTRY = Codec("entry", EntryTap)
 FIELD = Codec("entry", FieldTap)
 VALUE = Codec("entry", ValueTap)
 NEW = Codec("entry:new", NewTap)
+FROM = Codec("entry:from", FromTap)
 REMOVE_FILE = Codec("entry:unfile", RemoveFile)
 """``entry:unfile:<entry id>:<attachment id>``."""
-BUTTONS = (ENTRY, FIELD, VALUE, NEW, REMOVE_FILE)
+BUTTONS = (ENTRY, FIELD, VALUE, NEW, FROM, REMOVE_FILE)
 PATTERN = any_pattern(BUTTONS)
 """Routes every button of the form."""
 
-Tap = EntryTap | FieldTap | ValueTap | NewTap | RemoveFile
+Tap = EntryTap | FieldTap | ValueTap | NewTap | FromTap | RemoveFile
 
 
 def entry_button(action: EntryAction, entry_id: int) -> str:
@@ -113,6 +123,11 @@ def new_button(unit_id: int) -> str:
     return NEW.pack(NewTap(unit_id))
 
 
+def from_button(unit_id: int, past_id: int) -> str:
+    """The data of the button starting a new entry for unit ``unit_id`` from ``past_id``."""
+    return FROM.pack(FromTap(unit_id, past_id))
+
+
 def parse(data: str | None) -> Tap | None:
     """The tap packed in ``data``, or None (forged or garbled)."""
     tap: Tap | None = parse_any(data, BUTTONS)
@@ -124,6 +139,8 @@ def action_and_numbers(tap: Tap) -> tuple[str, list[int]]:
     (the unit id for "new"), then the index and the value."""
     if isinstance(tap, NewTap):
         return "new", [tap.unit_id]
+    if isinstance(tap, FromTap):
+        return "from", [tap.unit_id, tap.past_id]
     if isinstance(tap, RemoveFile):
         return "unfile", [tap.entry, tap.attachment]
     if isinstance(tap, ValueTap):

@@ -34,6 +34,7 @@ from bot.handlers.entries.buttons import (
     FieldAction,
     entry_button,
     field_button,
+    from_button,
     new_button,
 )
 from bot.handlers.evidence.downloads import wake_downloads
@@ -47,6 +48,13 @@ from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.core.events import current_edition
+from bot.services.editions.returning import (
+    NotAPastEntry,
+    PastEntry,
+    origin_of,
+    past_entries,
+    start_from,
+)
 from bot.services.entries.cursor import (
     Action,
     Answered,
@@ -268,6 +276,12 @@ async def enter_form(update: Update, context: BotContext) -> None:
                 )
             elif entries:  # sent before: a second entry, or the one sent?
                 replies.append(_new_or_open(language, entries, officers))
+            elif past := [
+                (officer.unit_id, entry)
+                for officer in officers
+                for entry in await past_entries(session, [officer.unit])
+            ]:  # a returning innovation? (issue 19)
+                replies.append(_returning_offer(language, edition, past, officers))
             else:
                 try:
                     submission = await start_entry(session, officers[0], edition, runtime.now())
@@ -329,6 +343,32 @@ def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
         ]
         for officer in officers
     ]
+
+
+def _returning_offer(
+    language: str,
+    edition: Edition,
+    past: Sequence[tuple[int, PastEntry]],
+    officers: Sequence[Any],
+) -> Reply:
+    """Offers an officer whose unit entered innovations in past editions to begin this
+    year's entry from one of them (``past``: unit id and past entry), or a new one."""
+    rows = [
+        [
+            views.button(
+                plain_text(
+                    language,
+                    "returning-button",
+                    title=views.short(entry.submission.title or "—", 30),
+                    year=str(entry.year),
+                ),
+                from_button(unit_id, entry.submission.id),
+            )
+        ]
+        for unit_id, entry in past[:10]
+    ]
+    rows += _new_buttons(language, officers)
+    return t(language, "returning-offer", year=str(edition.year)), InlineKeyboardMarkup(rows)
 
 
 async def on_cancel(session: AsyncSession, pending: Pending) -> None:
@@ -587,8 +627,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     edition = cached.edition
     async with runtime.transaction() as session:
         try:
-            if action == "new":
-                replies = await _new_entry(session, update, language, cached, numbers[0], runtime)
+            if action in ("new", "from"):
+                replies = await _new_entry(session, update, language, cached, numbers, runtime)
             elif action in ("confirm", "withdrawok"):
                 replies, changed = await _finish(
                     session, language, action, user_id, numbers[0], runtime
@@ -631,8 +671,10 @@ async def _show_buttons(message: Message | None, reply: Reply) -> None:
             await _send(message, [reply])
 
 
-async def _new_entry(session, update, language, cached, unit_id, runtime) -> list[Reply]:
-    edition, user_id = cached.edition, update.effective_user.id
+async def _new_entry(session, update, language, cached, numbers, runtime) -> list[Reply]:
+    """A new entry for the unit ``numbers[0]``, begun from the past entry ``numbers[1]`` when
+    given (a returning innovation)."""
+    edition, user_id, unit_id = cached.edition, update.effective_user.id, numbers[0]
     officer = next(
         (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
         None,
@@ -640,10 +682,20 @@ async def _new_entry(session, update, language, cached, unit_id, runtime) -> lis
     if officer is None:
         return [(t(language, "entry-not-officer"), None)]
     previous = await pending_input(session, user_id, user_id)
-    submission = await start_entry(session, officer, edition, runtime.now())
+    notes: list[Reply] = []
+    if len(numbers) > 1:
+        try:
+            submission = await start_from(session, officer, edition, numbers[1], runtime.now())
+        except NotAPastEntry:
+            return [(t(language, "returning-not-offered"), None)]
+        origin = await origin_of(session, submission)
+        notes.append((t(language, "returning-started", title=origin.title or "—",
+                        year=str(origin.year), new_year=str(edition.year)), None))  # fmt: skip
+    else:
+        submission = await start_entry(session, officer, edition, runtime.now())
     replaced = replaced_notice(previous, FillingEntry, language)
     form = Form(session, language, edition, submission, cached.fields)
-    return ([(replaced, None)] if replaced else []) + [_ask(form)]
+    return ([(replaced, None)] if replaced else []) + notes + [_ask(form)]
 
 
 async def _act(

@@ -24,3 +24,12 @@ archive-winners =
 archive-winner-line = <b>{ $title }</b>: { $unit } — { $innovation }
 archive-no-winners = IGA { $year } recorded no winners.
 archive-report-caption = { $title }
+
+## Returning innovations
+returning-offer = Your unit entered innovations in past IGA editions. You can begin your IGA { $year } entry from one of them (the answers are copied into a new draft, the documents attached, the stage moved forward where it applies), or start a new innovation:
+returning-button = ↩️ { $title } (IGA { $year })
+returning-started = IGA { $new_year } draft begun from <b>{ $title }</b> (IGA { $year }). Please check every answer and complete what is missing before sending.
+returning-not-offered = Sorry, that entry is not one of your unit's innovations from a past IGA.
+returning-note = ↩️ This innovation returns from IGA { $year } ({ $number }: { $title }).
+returning-note-won = 🏆 This innovation won { $award } at IGA { $year }.
+returning-rule = ⚠️ The IGA { $year } guidelines require innovations not entered before. Please decide whether this entry can be judged.

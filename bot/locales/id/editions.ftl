@@ -25,3 +25,12 @@ archive-winners =
 archive-winner-line = <b>{ $title }</b>: { $unit } — { $innovation }
 archive-no-winners = IGA { $year } tidak mencatat juara.
 archive-report-caption = { $title }
+
+## Returning innovations
+returning-offer = Unit Bapak/Ibu pernah mengikutkan inovasi pada IGA sebelumnya. Bapak/Ibu dapat memulai entri IGA { $year } dari salah satunya (jawaban disalin ke draf baru, dokumen ikut terlampir, tahapan dimajukan bila berlaku), atau memulai inovasi baru:
+returning-button = ↩️ { $title } (IGA { $year })
+returning-started = Draf IGA { $new_year } dimulai dari <b>{ $title }</b> (IGA { $year }). Mohon periksa kembali setiap jawaban dan lengkapi yang belum ada sebelum mengirim.
+returning-not-offered = Mohon maaf, entri tersebut bukan inovasi unit Bapak/Ibu dari IGA sebelumnya.
+returning-note = ↩️ Inovasi ini kembali dari IGA { $year } ({ $number }: { $title }).
+returning-note-won = 🏆 Inovasi ini pernah meraih { $award } IGA { $year }.
+returning-rule = ⚠️ Pedoman IGA { $year } mensyaratkan inovasi yang belum pernah dilombakan. Mohon panitia memutuskan apakah entri ini dapat dinilai.

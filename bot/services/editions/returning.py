@@ -23,8 +23,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.entries.cursor import AtSummary
 from bot.services.entries.form import form_fields
-from bot.services.entries.submissions import start_entry
+from bot.services.entries.submissions import set_cursor, start_entry
 from bot.storage.models import (
     Answer,
     Attachment,
@@ -186,7 +187,7 @@ async def start_from(
     still offered, moved forward as ``returning.advance`` says), links the documents of
     those fields, and records the origin (:class:`~bot.storage.models.EntryOrigin`). The
     draft opens for the officer as :func:`bot.services.entries.submissions.start_entry`
-    opens a new one.
+    opens a new one, at its summary.
 
     Raises:
         NotAPastEntry: ``past_id`` is not an entry of the unit's line in a past edition.
@@ -257,6 +258,7 @@ async def start_from(
     if past.title:
         submission.title = past.title
     session.add(EntryOrigin(submission_id=submission.id, previous_id=past.id, created_at=now))
+    set_cursor(submission, AtSummary(), now)  # the officer reviews the copy from its summary
     await session.flush()
     return submission
 
