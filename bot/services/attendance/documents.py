@@ -35,7 +35,7 @@ from bot.storage.models import AttendanceRecord, Event
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 logging.getLogger("fpdf.output").setLevel(logging.ERROR)  # "missing glyph" per emoji
 
-COLUMN_WIDTHS = (10, 52, 38, 48, 48, 22, 43)
+COLUMN_WIDTHS = (10, 50, 43, 46, 46, 20, 46)
 """Widths (mm) of No, Nama, NIP, Jabatan, Unit Kerja, Waktu hadir, Tanda tangan on A4
 landscape within 18 mm margins (261 mm)."""
 
@@ -72,6 +72,9 @@ class _Document(UnicodePdf):
     def __init__(self, orientation: str, footer: str | None) -> None:
         super().__init__(orientation)
         self.footer_template = footer
+        if self.unicode:
+            # HarfBuzz (uharfbuzz) joins Arabic letters and orders right-to-left text
+            self.set_text_shaping(use_shaping_engine=True)
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(18, 14, 18)
         self.alias_nb_pages()
