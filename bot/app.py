@@ -13,6 +13,8 @@ from bot.handlers.announcements import reminders as scheduler
 from bot.handlers.attendance import checkin, rsvp
 from bot.handlers.attendance import committee as attendance_committee
 from bot.handlers.attendees import agenda, calendar, faq, speakers, venue
+from bot.handlers.certificates import committee as certificates_committee
+from bot.handlers.certificates import issuing as certificates_issuing
 from bot.handlers.committee import exports, reopen
 from bot.handlers.committee import review as committee
 from bot.handlers.core import chats, command_menu, errors, fallback, start
@@ -72,6 +74,8 @@ FEATURES = (
     workspace,
     questions,
     question_moderation,
+    certificates_issuing,
+    certificates_committee,
     fallback,
     errors,
 )

@@ -71,7 +71,7 @@ from uuid import uuid4
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardMarkup, InputFile
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -106,7 +106,7 @@ from bot.services.announcements.broadcasts import (
     start_due_broadcasts,
     text_for_language,
 )
-from bot.services.shared.outbox import WRITTEN
+from bot.services.shared.outbox import RENDERED, WRITTEN, Document, make_document
 from bot.storage.models import Broadcast
 from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import after_commit
@@ -130,6 +130,13 @@ POLL_INTERVAL = 2.0
 """Default seconds between two looks at the database when idle (scheduled broadcasts)."""
 REFRESH_INTERVAL = 1.0
 """Seconds between two looks at the database while sending (cancellations, new broadcasts)."""
+
+DOCUMENT_CACHE = 8
+"""Documents made at send time kept for the next recipients of the same message."""
+DOCUMENT_KEPT = 30.0
+"""Seconds a document made at send time is kept (a revocation meanwhile is seen after)."""
+WITHDRAWN = "document withdrawn before it was sent"
+"""``last_error`` of a delivery whose document's source answered None (e.g. revoked)."""
 
 Render = Callable[[Progress], tuple[str, InlineKeyboardMarkup | None]]
 """Turns a broadcast's progress into the text and buttons of its progress message."""
@@ -353,6 +360,7 @@ class OutboxSender:
         self._order: deque[int] = deque()
         self._retries: list[tuple[float, int, ClaimedDelivery]] = []
         self._reclaim: set[int] = set()
+        self._documents: dict[str, tuple[float, Document | None]] = {}
         self._sequence = itertools.count()
         self._paused_until = 0.0
         self._wake = asyncio.Event()
@@ -642,8 +650,27 @@ class OutboxSender:
 
     # --- one message ------------------------------------------------------------------
 
+    async def _document(self, reference: str) -> Document | None:
+        """The document made at send time for ``reference`` (kept :data:`DOCUMENT_KEPT`
+        seconds for the next recipients of the same message), or None when it was
+        withdrawn."""
+        kept = self._documents.get(reference)
+        if kept is not None and time.monotonic() - kept[0] < DOCUMENT_KEPT:
+            return kept[1]
+        async with self.runtime.sessions() as session:
+            document = await make_document(session, reference, self.runtime.settings)
+        if len(self._documents) >= DOCUMENT_CACHE:
+            self._documents.pop(next(iter(self._documents)))
+        self._documents[reference] = (time.monotonic(), document)
+        return document
+
     async def _deliver(
-        self, broadcast: Broadcast, chat_id: int, text: str, markup: dict[str, Any] | None
+        self,
+        broadcast: Broadcast,
+        chat_id: int,
+        text: str,
+        markup: dict[str, Any] | None,
+        document: Document | None = None,
     ) -> int:
         """Send one copy (with its buttons); returns Telegram's ``message_id``. The sending bot
         has no rate limiter: this sender handles 429 itself, pausing every send (see module
@@ -651,7 +678,11 @@ class OutboxSender:
         data: dict[str, Any] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML}
         if markup is not None:
             data["reply_markup"] = markup
-        if broadcast.media_kind in ("photo", "document"):
+        if document is not None:
+            data["document"] = InputFile(document.content, filename=document.file_name)
+            data["caption"] = text
+            method = "sendDocument"
+        elif broadcast.media_kind in ("photo", "document"):
             data[broadcast.media_kind] = broadcast.media_file_id
             data["caption"] = text
             method = "sendPhoto" if broadcast.media_kind == "photo" else "sendDocument"
@@ -679,8 +710,16 @@ class OutboxSender:
             if not may_send:
                 self._later(delivery, time.monotonic() + self.lease / 8)
                 return
+            document = None
+            if broadcast.media_kind == RENDERED and broadcast.media_file_id:
+                document = await self._document(broadcast.media_file_id)
+                if document is None:
+                    await self._record(lambda s: mark_failed(s, delivery.id, WITHDRAWN))
+                    return
             try:
-                message_id = await self._deliver(broadcast, delivery.chat_id, text, markup)
+                message_id = await self._deliver(
+                    broadcast, delivery.chat_id, text, markup, document
+                )
             except TelegramError as error:
                 await self._handle_error(delivery, error)
             else:

@@ -131,6 +131,9 @@ class Event(Base):
     attendance: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     """The event file's ``attendance`` section as JSON (check-in hours, the daftar hadir's
     signatory, RSVP reminder), see :class:`bot.services.core.event_file.AttendanceSpec`."""
+    certificates: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    """The event file's ``certificates`` section as JSON (``send_at``, ``signatory``), see
+    :class:`bot.services.core.event_file.CertificatesSpec`; None: no certificates."""
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     edition: Mapped[Edition | None] = relationship()
@@ -663,6 +666,50 @@ class AttendanceRecord(Base):
 
     unit: Mapped[Unit | None] = relationship()
     invitation: Mapped[Invitation | None] = relationship()
+
+
+class CertificateKind(enum.StrEnum):
+    """What a certificate is for: a sertifikat for a participant, a judge or a narasumber
+    (each checked in), or a winning unit's piagam penghargaan."""
+
+    PARTICIPANT = "participant"
+    JUDGE = "judge"
+    NARASUMBER = "narasumber"
+    WINNER = "winner"
+
+
+class Certificate(Base):
+    """One issued certificate (see :mod:`bot.services.certificates.issuing`).
+
+    ``holder`` names whom it is for, stably: ``attendance:<record id>`` for a person who
+    checked in, ``award:<award id>`` for a winning unit's piagam; ``revision`` counts the
+    reissues for that holder (1 first). ``code`` is the unguessable public code printed on it
+    and in its QR (the verification page's address). What it says (name, detail, rank title)
+    is kept as issued; a correction is a reissue (a new row and code; the old one revoked and
+    pointing to it with ``replaced_by_id``).
+    """
+
+    __tablename__ = "certificates"
+    __table_args__ = (UniqueConstraint("event_id", "holder", "revision"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    kind: Mapped[CertificateKind] = mapped_column(_enum(CertificateKind, "certificate_kind"))
+    holder: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    rank_title: Mapped[str | None] = mapped_column(String(64))
+    chat_ids: Mapped[list[Any]] = mapped_column(default=list)
+    issued_at: Mapped[datetime]
+    issued_by: Mapped[int | None] = mapped_column(BigInteger)
+    revoked_at: Mapped[datetime | None]
+    revoked_by: Mapped[int | None] = mapped_column(BigInteger)
+    revoke_reason: Mapped[str | None] = mapped_column(Text)
+    replaced_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificates.id", ondelete="SET NULL")
+    )
 
 
 # --- audience and messaging --------------------------------------------------------------

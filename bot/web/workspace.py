@@ -19,7 +19,7 @@ from telegram import Bot
 
 from bot.runtime import Runtime
 from bot.services.evidence.store import FileStore
-from bot.web import committee, files, judging
+from bot.web import certificates, committee, files, judging
 from bot.web.auth import RUNTIME_KEY, authorised, init_data_middleware, is_committee_rule
 from bot.web.pages import BOT_KEY, template_globals
 
@@ -100,7 +100,8 @@ def add_workspace(
     bot: Bot,
     store: FileStore | None = None,
 ) -> None:
-    """Serve the workspace under ``/app/`` on ``app``.
+    """Serve the workspace under ``/app/`` on ``app``, and the public verification page of
+    certificates (``/verifikasi/<code>``).
 
     Args:
         runtime: The bot's runtime (settings, database, clock).
@@ -128,3 +129,4 @@ def add_workspace(
     committee.add_routes(app)
     judging.add_routes(app)
     files.add_routes(app)
+    certificates.add_routes(app)

@@ -84,6 +84,7 @@ ADMIN_COMMANDS: CommandList = (
     ("undangan", "command-invite"),
     ("buka_kembali", "command-reopen"),
     ("muat_ulang", "command-reload"),
+    ("sertifikat", "command-certificates"),
     ("audit", "command-audit"),
     ("moderasi", "command-moderate"),
 )

@@ -44,6 +44,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "kehadiran": "attendance",
     "catat_hadir": "check_in",
     "daftar_hadir": "attendance_list",
+    "sertifikat": "certificates",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""

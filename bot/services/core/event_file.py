@@ -267,6 +267,23 @@ class AttendanceSpec(_Strict):
         return self
 
 
+class CertificatesSpec(_Strict):
+    """The certificates after the event: ``send_at`` (with its zone) is when the sertifikat
+    of everyone who checked in, the judges' and narasumber's, go out through the outbox (the
+    winners' piagam goes at that time or at the winners' announcement, whichever is later);
+    ``signatory`` signs them (default: the edition's signatory)."""
+
+    send_at: datetime
+    signatory: SignatorySpec | None = None
+
+    @field_validator("send_at")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            raise ValueError("give the zone, e.g. 2022-12-07T15:00:00+07:00")
+        return value
+
+
 class EventSpec(_Strict):
     """The award event."""
 
@@ -288,6 +305,7 @@ class EventSpec(_Strict):
     faq: list[FaqSpec] = Field(default_factory=list)
     legal_basis: list[str] = Field(default_factory=list)
     attendance: AttendanceSpec = Field(default_factory=AttendanceSpec)
+    certificates: CertificatesSpec | None = None
 
     @field_validator("timezone")
     @classmethod
@@ -682,6 +700,8 @@ def shift_dates(spec: EventFile, days: int) -> EventFile:
             day, clock = _split_moment(item[name])
             if day is not None:
                 item[name] = f"{(day + delta).isoformat()} {clock:%H.%M}"
+    if event.get("certificates"):
+        event["certificates"]["send_at"] += delta
     edition = data["edition"]
     for name in ("entries_open", "entries_close", "results_announce_at"):
         if edition[name] is not None:

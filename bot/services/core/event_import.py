@@ -152,6 +152,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         reminder_offsets=[item.model_dump() for item in ev.reminders],
         star_reminder_minutes=ev.star_reminder_minutes,
         attendance=ev.attendance.model_dump(mode="json", exclude={"invitees", "unit_roles"}),
+        certificates=ev.certificates.model_dump(mode="json") if ev.certificates else None,
     )
     if event is None:
         event = writer.add(Event(slug=ev.slug, **values))

@@ -10,6 +10,12 @@ sender gives each recipient the text of its chat's language at send time. Button
 as Bot API JSON (:func:`callback_button`, :func:`url_button`, :func:`keyboard`), so nothing
 here imports ``telegram``.
 
+A message may carry a document made for it at send time (``document=`` of :func:`enqueue`,
+e.g. a certificate's PDF): the message stores a reference (``certificate:<code>``), and the
+sender asks the source registered for its prefix (:func:`document_source`) for the bytes just
+before sending; a source that answers None (the document was withdrawn meanwhile) fails the
+delivery instead of sending it.
+
 The caller owns the transaction (nothing here commits). Committing a transaction that wrote
 to the outbox wakes the sender of this process (:data:`WRITTEN` in ``session.info``, read by
 the sender's ``after_commit`` hook); another process's sender finds the rows within its poll
@@ -18,7 +24,8 @@ interval.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -26,12 +33,15 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import LANGUAGES, plain_text
+from bot.settings import Settings
 from bot.storage.models import Broadcast, BroadcastStatus, Chat, Delivery, DeliveryStatus
 
 WRITTEN = "outbox_written"
 """``session.info`` flag: this transaction wrote outbox rows (the sender wakes on commit)."""
 
-NOTICE_KINDS = frozenset({"status", "new-entry", "reopen", "schedule", "star", "question"})
+NOTICE_KINDS = frozenset(
+    {"status", "new-entry", "reopen", "schedule", "star", "question", "certificate"}
+)
 """Kinds of personal notices: sent like any message, but not listed by ``/broadcasts``
 (which shows the committee's broadcasts and the mass messages)."""
 
@@ -39,6 +49,49 @@ Texts = dict[str, str]
 """HTML per language code (``{"id": …, "en": …}``)."""
 Button = dict[str, Any]
 """A Bot API ``InlineKeyboardButton`` as JSON."""
+
+
+RENDERED = "rendered"
+"""``Broadcast.media_kind`` of a message whose document is made at send time
+(``media_file_id`` holds its reference, ``<prefix>:<id>``)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file to send with a message: its name as the recipient sees it and its bytes."""
+
+    file_name: str
+    content: bytes
+
+
+DocumentSource = Callable[[AsyncSession, str, Settings], Awaitable[Document | None]]
+"""Makes the document of a reference (the part after the prefix): ``(session, id,
+settings)`` → the document, or None when it was withdrawn and must not be sent."""
+
+_SOURCES: dict[str, DocumentSource] = {}
+
+
+def document_source(prefix: str) -> Callable[[DocumentSource], DocumentSource]:
+    """Decorator: ``source`` makes the documents referenced ``<prefix>:<id>`` (registered
+    when its module is imported, as the feature's handlers do)."""
+
+    def register(source: DocumentSource) -> DocumentSource:
+        _SOURCES[prefix] = source
+        return source
+
+    return register
+
+
+async def make_document(
+    session: AsyncSession, reference: str, settings: Settings
+) -> Document | None:
+    """The document of ``reference`` (``<prefix>:<id>``), or None when withdrawn.
+
+    Raises:
+        KeyError: No source is registered for the prefix.
+    """
+    prefix, _, identifier = reference.partition(":")
+    return await _SOURCES[prefix](session, identifier, settings)
 
 
 def in_every_language(render: Callable[[str], str]) -> Texts:
@@ -130,6 +183,7 @@ async def enqueue(
     texts: Mapping[str, str],
     now: datetime,
     markups: Mapping[str, dict[str, Any]] | None = None,
+    document: str | None = None,
 ) -> Broadcast | None:
     """Write one logical message for ``recipients``, to be sent at once.
 
@@ -143,6 +197,9 @@ async def enqueue(
             characters after entity parsing.
         now: The current instant (aware).
         markups: Buttons per language (:func:`keyboard`), or None.
+        document: The reference (``<prefix>:<id>``, see :func:`document_source`) of a
+            document made at send time; ``texts`` are then its caption (at most 1024
+            characters after entity parsing).
 
     Returns:
         The message, or None when there is no recipient or the key was written before.
@@ -158,6 +215,8 @@ async def enqueue(
         text=next(iter(texts.values())),
         texts=dict(texts),
         markups=dict(markups) if markups else None,
+        media_kind=RENDERED if document else None,
+        media_file_id=document,
         audience={"kind": "chats", "chat_ids": chat_ids},
         status=BroadcastStatus.SENDING,
         created_at=now,
