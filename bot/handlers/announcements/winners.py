@@ -22,7 +22,7 @@ from bot.handlers.shared.menus import button_filter
 from bot.i18n import format_moment, t, zone_abbreviation
 from bot.services.announcements.reminders import edition_zone
 from bot.services.core.admins import is_admin
-from bot.services.core.events import current_edition
+from bot.services.core.events import award_edition, current_edition
 from bot.services.judging.results import (
     AlreadyAnnouncedError,
     AnnouncementInPastError,
@@ -42,7 +42,7 @@ async def show_winners(update: Update, context: BotContext) -> None:
     now = runtime.now()
     user_id = update.effective_user.id if update.effective_user else 0
     async with runtime.sessions() as session:
-        edition = await current_edition(session)
+        edition = await award_edition(session, now)  # last year's while its awarding is ahead
         if edition is None:
             await update.effective_message.reply_text(t(language, "winners-no-edition"))
             return

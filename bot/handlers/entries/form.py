@@ -986,6 +986,7 @@ async def _entries_listing(
         if row:
             rows.append(row)
     rows += _new_buttons(language, officers)
+    year_line = t(language, "edition-heading", name=edition.name)  # which year (issue 19)
     if blocks:
         numbered = [f"{n}. {block}" for n, block in enumerate(blocks, start=1)]
         shown = {b.text[:2] for row in rows for b in row}
@@ -994,9 +995,9 @@ async def _entries_listing(
             for action, mark in (("open", "✏️"), ("withdraw", "↩️"))
             if mark[:2] in shown
         )  # only the buttons the listing shows are explained
-        parts = [t(language, "entry-list"), *numbered, *filter(None, [legend])]
+        parts = [t(language, "entry-list") + "\n" + year_line, *numbered, *filter(None, [legend])]
     else:
-        parts = [t(language, "entry-list-empty")]
+        parts = [year_line + "\n" + t(language, "entry-list-empty")]
     texts = split_text([intro, *parts] if intro else parts, separator="\n\n")
     return [(text, None) for text in texts[:-1]] + [(texts[-1], InlineKeyboardMarkup(rows))]
 

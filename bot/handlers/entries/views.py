@@ -99,7 +99,8 @@ def entry_error_text(language: str, error: EntryError, zone: ZoneInfo) -> str:
     """Why an action on an entry was refused, with the deadline where it matters."""
     if error.problem in (EntryProblem.CLOSED, EntryProblem.NOT_YET_OPEN):
         moment = format_moment(error.moment, zone, language) if error.moment else ""
-        return t(language, f"entry-error-{error.problem.value}", moment=moment)
+        year = str(error.year) if error.year else ""
+        return t(language, f"entry-error-{error.problem.value}", moment=moment, year=year)
     if error.problem is EntryProblem.NOT_EDITABLE and error.status is not None:
         return t(language, "entry-error-not_editable", status=status_label(language, error.status))
     return t(language, f"entry-error-{error.problem.value}")

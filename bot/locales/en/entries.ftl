@@ -174,8 +174,8 @@ entry-withdrawn = The entry { $name } was withdrawn.
 ## Refusals
 entry-error-not_officer = You are not an officer of this unit.
 entry-error-not_found = Entry not found, or you are not an officer of its unit.
-entry-error-not_yet_open = Entries are not open yet; they open { $moment }.
-entry-error-closed = Entries closed on { $moment }. Contact the committee if your unit needs more time.
+entry-error-not_yet_open = Entries for IGA { $year } are not open yet; they open { $moment }.
+entry-error-closed = Entries for IGA { $year } closed on { $moment }. Contact the committee if your unit needs more time.
 entry-error-not_editable = This entry can no longer be changed (status: { $status }).
 entry-error-incomplete = The entry is not complete.
 entry-form-paused = ℹ️ The entry form is paused; every answer is kept. Send /lanjutkan to continue.

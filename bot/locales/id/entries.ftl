@@ -171,8 +171,8 @@ entry-withdrawn = Inovasi { $name } sudah ditarik.
 ## Refusals
 entry-error-not_officer = Bapak/Ibu bukan petugas unit ini.
 entry-error-not_found = Inovasi tidak ditemukan, atau Bapak/Ibu bukan petugas unitnya.
-entry-error-not_yet_open = Pengisian inovasi belum dibuka; dibuka { $moment }.
-entry-error-closed = Pengisian inovasi sudah ditutup pada { $moment }. Hubungi panitia bila unit Bapak/Ibu memerlukan perpanjangan.
+entry-error-not_yet_open = Pengisian inovasi IGA { $year } belum dibuka; dibuka { $moment }.
+entry-error-closed = Pengisian inovasi IGA { $year } sudah ditutup pada { $moment }. Hubungi panitia bila unit Bapak/Ibu memerlukan perpanjangan.
 entry-error-not_editable = Inovasi ini tidak dapat diubah lagi (status: { $status }).
 entry-error-incomplete = Inovasi belum lengkap.
 entry-form-paused = ℹ️ Formulir inovasi dijeda; semua jawaban tersimpan. Kirim /lanjutkan untuk melanjutkan.

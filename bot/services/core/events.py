@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,28 +25,36 @@ def _event_options() -> list[Any]:
     ]
 
 
+def _local_day(now: datetime, zone: str) -> date:
+    try:
+        return now.astimezone(ZoneInfo(zone)).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return now.date()
+
+
 async def current_event(session: AsyncSession, now: datetime | None = None) -> Event | None:
     """The award event the bot serves to attendees, with venue, speakers, agenda and edition.
 
     Two editions may run at once (issue 19): last year's award event still ahead while the
     next edition's entries are open. The event that is on is the earliest one not over yet
-    at ``now`` (its last day, in any time zone, not past); when every event is over, or
+    at ``now`` (its last day, in its time zone, not past); when every event is over, or
     without ``now``, the latest by date.
 
     Returns:
         The event, or None when no event file was imported yet.
     """
     if now is not None:
-        # a day's margin: ends_on is a local date, and no zone is more than 14 h from UTC
-        upcoming = await session.scalar(
-            select(Event)
-            .where(Event.ends_on >= (now - timedelta(days=1)).date())
-            .order_by(Event.starts_on, Event.id)
-            .limit(1)
-            .options(*_event_options())
-        )
-        if upcoming is not None:
-            return upcoming
+        # one row per edition: pick in Python, each event's last day in its own time zone
+        rows = (
+            await session.execute(
+                select(Event.id, Event.ends_on, Event.timezone).order_by(Event.starts_on, Event.id)
+            )
+        ).all()
+        on = next((row.id for row in rows if row.ends_on >= _local_day(now, row.timezone)), None)
+        if on is not None:
+            return await session.scalar(
+                select(Event).where(Event.id == on).options(*_event_options())
+            )
     return await session.scalar(
         select(Event)
         .order_by(Event.starts_on.desc(), Event.id.desc())

@@ -83,6 +83,8 @@ class EntryError(Exception):
     Attributes:
         problem: Why.
         moment: The opening or closing instant for ``NOT_YET_OPEN`` / ``CLOSED`` (aware).
+        year: The edition's year for ``NOT_YET_OPEN`` / ``CLOSED`` (two editions may run at
+            once: the text says which).
         status: The entry's status for ``NOT_EDITABLE``.
         problems: What is missing for ``INCOMPLETE``: ``(key, FieldError)`` pairs, where key
             is a form field's key or ``#indicator:<key>``.
@@ -95,10 +97,12 @@ class EntryError(Exception):
         moment: datetime | None = None,
         status: SubmissionStatus | None = None,
         problems: Sequence[tuple[str, FieldError]] = (),
+        year: int | None = None,
     ) -> None:
         super().__init__(problem.value)
         self.problem = problem
         self.moment = moment
+        self.year = year
         self.status = status
         self.problems = list(problems)
 
@@ -341,9 +345,11 @@ def check_window(edition: Edition, unit: Unit, now: datetime) -> None:
     if unit.entries_reopened_until is not None and now <= unit.entries_reopened_until:
         return
     if edition.entries_open_at is not None and now < edition.entries_open_at:
-        raise EntryError(EntryProblem.NOT_YET_OPEN, moment=edition.entries_open_at)
+        raise EntryError(
+            EntryProblem.NOT_YET_OPEN, moment=edition.entries_open_at, year=edition.year
+        )
     if edition.entries_close_at is not None and now > edition.entries_close_at:
-        raise EntryError(EntryProblem.CLOSED, moment=edition.entries_close_at)
+        raise EntryError(EntryProblem.CLOSED, moment=edition.entries_close_at, year=edition.year)
 
 
 def check_editable(edition: Edition, submission: Submission, now: datetime) -> None:
