@@ -734,8 +734,9 @@ class BotApi:
         if record is None or record.answer is not None or now - record.created > window:
             raise bad_request(errors.QUERY_TOO_OLD)
         text = params.text("text")
-        if text and self.config.limits.enforce and len(text) > 200:
-            raise bad_request("Bad Request: MESSAGE_TOO_LONG")
+        limits = self.config.limits
+        if text and limits.enforce and len(text) > limits.callback_answer_max:
+            raise bad_request(errors.CALLBACK_ANSWER_TOO_LONG)
         record.answer = {
             "query_id": record.id,
             "text": text,

@@ -47,6 +47,7 @@ class Limits:
         text_max: message text, characters after entities parsing (Bot API sendMessage: 4096).
         caption_max: media caption, characters after entities parsing (Bot API: 1024).
         callback_data_max: inline button callback_data, bytes UTF-8 (Bot API: 1-64).
+        callback_answer_max: answerCallbackQuery text, characters (Bot API: 0-200).
         download_max_bytes: largest file getFile serves (Bot API getFile: 20 MB).
         upload_max_bytes: largest uploaded file (Bot API sending files: 50 MB).
         album_min: fewest items of sendMediaGroup (Bot API: 2).
@@ -61,6 +62,7 @@ class Limits:
     text_max: int = 4096
     caption_max: int = 1024
     callback_data_max: int = 64
+    callback_answer_max: int = 200
     download_max_bytes: int = 20 * 1024 * 1024
     upload_max_bytes: int = 50 * 1024 * 1024
     album_min: int = 2

@@ -76,6 +76,17 @@ class Emulator:
         self.host = "127.0.0.1"
         self.port = 0
 
+    def over_limit_refusals(self) -> list[dict[str, Any]]:
+        """The rejections (entries of ``world.rejections``) of something the bot sent that
+        was longer than Telegram allows (:data:`bot.sandbox.errors.OVER_LIMIT`: a text over
+        4,096 characters, a caption over 1,024, a callback answer over 200, callback data
+        over 64 bytes); injected faults are not among them."""
+        return [
+            rejection
+            for rejection in self.world.rejections
+            if not rejection["injected"] and rejection["description"] in errors.OVER_LIMIT
+        ]
+
     # ---- URLs ---------------------------------------------------------------------------
 
     @property

@@ -70,6 +70,14 @@ BAD_WEBHOOK = "Bad Request: bad webhook: HTTPS url must be provided for webhook"
 COMMAND_INVALID = "Bad Request: BOT_COMMAND_INVALID"  # 400
 COMMAND_DESCRIPTION_INVALID = "Bad Request: command description must be non-empty"  # 400
 LOCATION_INVALID = "Bad Request: wrong latitude or longitude specified"  # 400
+CALLBACK_ANSWER_TOO_LONG = "Bad Request: MESSAGE_TOO_LONG"  # 400, answerCallbackQuery over 200
+
+OVER_LIMIT = frozenset(
+    {TEXT_TOO_LONG, CAPTION_TOO_LONG, CALLBACK_ANSWER_TOO_LONG, BUTTON_DATA_INVALID}
+)
+"""Refusals of something longer than Telegram allows (a text over 4,096 characters, a caption
+over 1,024, a callback answer over 200, callback data over 64 bytes): a bot that meets one
+has lost what it meant to say; the e2e harness fails any test in which the bot met one."""
 
 
 class ApiError(Exception):

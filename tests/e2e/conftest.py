@@ -11,7 +11,7 @@ Fixtures:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -98,6 +98,19 @@ async def emu(emulator: Emulator) -> AsyncIterator[EmulatorClient]:
     """The emulator's control client."""
     async with EmulatorClient(emulator.base_url) as client:
         yield client
+
+
+@pytest.fixture(autouse=True)
+def nothing_over_telegrams_limits(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fails every test in which the bot sent something Telegram refuses as too long (a text
+    over 4,096 characters, a caption over 1,024, a callback answer over 200, callback data
+    over 64 bytes: :meth:`Emulator.over_limit_refusals`): such a message never reaches the
+    user. Checked once the test's bot has stopped, so its last replies count too."""
+    yield
+    emulator = request.node.funcargs.get("emulator")
+    if isinstance(emulator, Emulator):
+        refused = emulator.over_limit_refusals()
+        assert not refused, f"the bot sent more than Telegram allows: {refused}"
 
 
 @pytest.fixture

@@ -504,3 +504,58 @@ _PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
 )
+
+
+async def test_over_limit_refusals_are_listed_apart(api: BotApiCaller, siti, emu: Emulator) -> None:
+    """Every way of sending too much is refused as Telegram does and listed by
+    over_limit_refusals (the e2e harness fails a test with one); other refusals are not."""
+    sent = await api.ok(
+        "sendMessage",
+        chat_id=siti.id,
+        text="m",
+        reply_markup={"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]},
+    )
+    await siti.send_document(b"data", "a.txt", "text/plain")
+    [update] = await api.ok("getUpdates")
+    file_id = update["message"]["document"]["file_id"]
+    tap = await siti.tap("A")
+    await expect_error(
+        api, 400, "Bad Request: message is too long", "sendMessage", chat_id=siti.id,
+        text="a" * 4097,
+    )  # fmt: skip
+    await expect_error(
+        api, 400, "Bad Request: message is too long", "editMessageText", chat_id=siti.id,
+        message_id=sent["message_id"], text="b" * 4097,
+    )  # fmt: skip
+    await expect_error(
+        api, 400, "Bad Request: message caption is too long", "sendDocument", chat_id=siti.id,
+        document=file_id, caption="c" * 1025,
+    )  # fmt: skip
+    await expect_error(
+        api, 400, "Bad Request: message caption is too long", "sendMediaGroup", chat_id=siti.id,
+        media=[{"type": "document", "media": file_id, "caption": "d" * 1025}] * 2,
+    )  # fmt: skip
+    await expect_error(
+        api, 400, "Bad Request: BUTTON_DATA_INVALID", "sendMessage", chat_id=siti.id, text="m",
+        reply_markup={"inline_keyboard": [[{"text": "A", "callback_data": "x" * 65}]]},
+    )  # fmt: skip
+    await expect_error(
+        api, 400, "Bad Request: MESSAGE_TOO_LONG", "answerCallbackQuery",
+        callback_query_id=tap["query_id"], text="e" * 201,
+    )  # fmt: skip
+    assert await api.ok(
+        "answerCallbackQuery", callback_query_id=tap["query_id"], text="e" * 200
+    )  # 200 is allowed, and the refused answer did not use up the query
+    await expect_error(
+        api, 400, "Bad Request: message text is empty", "sendMessage", chat_id=siti.id, text=""
+    )
+    methods = [refusal["method"] for refusal in emu.over_limit_refusals()]
+    assert methods == [
+        "sendMessage",
+        "editMessageText",
+        "sendDocument",
+        "sendMediaGroup",
+        "sendMessage",
+        "answerCallbackQuery",
+    ]
+    assert len(emu.world.rejections) == 7
