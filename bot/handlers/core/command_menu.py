@@ -87,6 +87,7 @@ ADMIN_COMMANDS: CommandList = (
     ("sertifikat", "command-certificates"),
     ("audit", "command-audit"),
     ("moderasi", "command-moderate"),
+    ("hapus_berkas", "command-purge-files"),
 )
 """Added to an admin's menu."""
 

@@ -22,7 +22,7 @@ reopen-officer-notice-continue = The committee reopened entries for <b>{ $unit }
 reopen-officer-notice-new = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Tap 📝 Submit Innovation in the menu to start an entry.
 
 command-resume = Continue your entry
-command-cancel = Leave the form (the draft is kept)
+command-cancel = Cancel what you are filling in (an entry's draft is kept)
 command-my-entries = Your unit's entries and their status
 command-join = Join as an officer with an invite code
 

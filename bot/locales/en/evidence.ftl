@@ -1,5 +1,7 @@
 # Evidence: the file store, the documents archive, the national export, the purge (English).
 
+command-purge-files = Delete the files of withdrawn entries (committee)
+
 ## The documents archive (ZIP)
 archive-answers-file = Form answers
 archive-index-sheet = File index

@@ -22,7 +22,7 @@ reopen-officer-notice-continue = Panitia membuka kembali pengisian inovasi untuk
 reopen-officer-notice-new = Panitia membuka kembali pengisian inovasi untuk <b>{ $unit }</b> sampai { $moment }. Ketuk 📝 Kirim Inovasi pada menu untuk mulai mengisi inovasi.
 
 command-resume = Lanjutkan mengisi inovasi
-command-cancel = Keluar dari formulir (draf tetap tersimpan)
+command-cancel = Batalkan isian yang sedang berjalan (draf inovasi tetap tersimpan)
 command-my-entries = Inovasi unit saya dan statusnya
 command-join = Daftar sebagai petugas dengan kode undangan
 

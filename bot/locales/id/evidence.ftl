@@ -1,5 +1,7 @@
 # Evidence: the file store, the documents archive, the national export, the purge (Indonesian).
 
+command-purge-files = Hapus berkas inovasi yang ditarik (panitia)
+
 ## The documents archive (ZIP)
 archive-answers-file = Jawaban formulir
 archive-index-sheet = Indeks berkas

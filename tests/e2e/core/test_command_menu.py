@@ -50,13 +50,15 @@ async def test_admin_gets_committee_commands_in_own_chat(bot, users, emu) -> Non
     names = await _menu(bot, siti.id)
     for expected in ("inovasi", "penilai", "tugaskan", "peringkat", "tetapkan_juara", "ekspor",
                      "laporan", "audit", "pengumuman", "daftarpengumuman", "muat_ulang",
-                     "undangan", "buka_kembali", "umumkan_pada", "batal_umumkan"):  # fmt: skip
+                     "undangan", "buka_kembali", "umumkan_pada", "batal_umumkan",
+                     "hapus_berkas", "batal"):  # fmt: skip
         assert expected in names
     assert names[: len(PUBLIC_COMMANDS) - 1] == [name for name, _ in PUBLIC_COMMANDS[:-1]]
     assert names[-1] == "help" and "nilai" not in names
     commands = await bot.application.bot.get_my_commands(scope=BotCommandScopeChat(siti.id))
     descriptions = {command.command: command.description for command in commands}
     assert descriptions["inovasi"] == plain_text("id", "command-entries")
+    assert descriptions["hapus_berkas"] == plain_text("id", "command-purge-files")
     assert await _menu(bot, warga.id) == []  # attendees keep the default menu
     assert await emu.rejections() == []
 
