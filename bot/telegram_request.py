@@ -114,9 +114,13 @@ class AiohttpRequest(BaseRequest):
         if request_data is not None:
             files = request_data.multipart_data
             if files:
-                data = aiohttp.FormData(request_data.json_parameters)
+                # not percent-encoded: Telegram keeps "Profil%20bisnis.pdf" as the file's
+                # name; written as PTB's own client (httpx) writes it, HTML5's form encoding
+                data = aiohttp.FormData(request_data.json_parameters, quote_fields=False)
                 for name, (filename, content, mime_type) in files.items():
-                    data.add_field(name, content, filename=filename, content_type=mime_type)
+                    data.add_field(
+                        name, content, filename=_form_name(filename), content_type=mime_type
+                    )
                 total = _given(write_timeout, self._media_write_timeout)
             else:  # encoded here: aiohttp would build a FormData (and a multipart writer)
                 data = urlencode(request_data.json_parameters).encode()
@@ -136,3 +140,13 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+
+_HTML5_FORM = str.maketrans({'"': "%22", "\r": "%0D", "\n": "%0A"})
+
+
+def _form_name(filename: str | None) -> str | None:
+    """A file name for a multipart part's ``filename="..."``: UTF-8 as it is, only ``"``, CR
+    and LF escaped (the HTML5 form encoding, which PTB's default client uses; aiohttp's
+    default percent-encodes every space and non-ASCII letter, and Telegram shows that)."""
+    return None if filename is None else filename.translate(_HTML5_FORM)

@@ -264,7 +264,8 @@ class EmulatorClient:
         caption: str | None = None,
         chat_id: int | None = None,
     ) -> dict[str, Any]:
-        """The user sends a document or photo (``kind`` "document" or "photo")."""
+        """The user sends a document, photo or video (``kind`` "document", "photo" or
+        "video")."""
         return await self.act(
             user_id,
             kind,

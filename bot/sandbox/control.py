@@ -49,6 +49,7 @@ POST     /_emulator/users/{user_id}/tap          {text? | callback_data?, messag
 POST     /_emulator/users/{user_id}/document     {data_b64, file_name, mime_type?, caption?,
                                                  chat_id?} -> {message_id, update_id, file_id}
 POST     /_emulator/users/{user_id}/photo        same as document
+POST     /_emulator/users/{user_id}/video        same as document
 POST     /_emulator/users/{user_id}/sticker      {sticker (a key of GET /_emulator/stickers),
                                                  chat_id?} -> {message_id, update_id, file_id}
 GET      /_emulator/stickers                     -> {key: emoji} of the built-in stickers
@@ -191,6 +192,7 @@ class ControlApi:
             "tap",
             "document",
             "photo",
+            "video",
             "album",
             "sticker",
             "edit",
@@ -404,6 +406,10 @@ class ControlApi:
     async def act_photo(self, request: web.Request) -> web.Response:
         """The user sends a photo."""
         return await self._file(request, "photo")
+
+    async def act_video(self, request: web.Request) -> web.Response:
+        """The user sends a video."""
+        return await self._file(request, "video")
 
     async def act_sticker(self, request: web.Request) -> web.Response:
         """The user sends a built-in sticker."""

@@ -85,6 +85,14 @@ class UserDriver:
             self.id, "document", data, file_name, mime_type, caption=caption, chat_id=self.chat_id
         )
 
+    async def send_video(
+        self, data: bytes, file_name: str = "video.mp4", mime_type: str = "video/mp4"
+    ) -> dict[str, Any]:
+        """Sends a video."""
+        return await self.client.send_file(
+            self.id, "video", data, file_name, mime_type, chat_id=self.chat_id
+        )
+
     async def send_photo(
         self,
         data: bytes,

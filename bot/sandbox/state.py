@@ -88,7 +88,7 @@ class StoredFile:
 
     Attributes:
         size: bytes.
-        kind: "document", "photo" or "sticker".
+        kind: "document", "photo", "video" or "sticker".
     """
 
     file_id: str
@@ -128,6 +128,20 @@ class StoredFile:
             "is_video": False,
             "emoji": emoji,
             "set_name": STICKER_SET,
+            "file_size": self.size,
+        }
+
+    def video(self) -> dict[str, Any]:
+        """Returns the Bot API ``Video`` object (the emulator does not read the video: a
+        fixed 640×360, 10 s)."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "width": 640,
+            "height": 360,
+            "duration": 10,
+            "file_name": self.file_name,
+            "mime_type": self.mime_type,
             "file_size": self.size,
         }
 
@@ -472,6 +486,9 @@ class World:
         elif kind == "sticker":
             name = file_name or f"sticker_{n}.webp"
             path = f"stickers/file_{n}.webp"
+        elif kind == "video":
+            name = file_name or f"video_{n}.mp4"
+            path = f"videos/file_{n}.mp4"
         else:
             name = file_name or f"document_{n}"
             suffix = "." + name.rsplit(".", 1)[1] if "." in name else ""

@@ -277,17 +277,17 @@ async def send_file(
     caption: str | None = None,
     media_group_id: str | None = None,
 ) -> dict[str, Any]:
-    """The user sends a document or a photo (kept, downloadable by the bot).
+    """The user sends a document, a photo or a video (kept, downloadable by the bot).
 
     Raises:
         ControlError: 400 for another kind, or a caption over 1,024 characters.
     """
-    if kind not in ("document", "photo"):
-        raise ControlError(400, "kind must be document or photo")
+    if kind not in ("document", "photo", "video"):
+        raise ControlError(400, "kind must be document, photo or video")
     if caption:
         _check_length(world, caption, world.config.limits.caption_max, errors.CAPTION_TOO_LONG)
     stored = world.store_file(data, file_name, mime_type, kind)
-    media = stored.photo() if kind == "photo" else stored.document()
+    media = {"photo": stored.photo, "video": stored.video}.get(kind, stored.document)()
     caption_entities = detect_entities(caption, []) if caption else None
     result = await _user_message(
         world,

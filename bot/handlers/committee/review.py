@@ -29,6 +29,7 @@ from bot.handlers.shared.callback_data import Codec, NoValue
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
+from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
@@ -320,7 +321,14 @@ async def on_files(update: Update, context: BotContext, access: Access) -> None:
         await query.answer(access.t("entry-not-found"), show_alert=True)
         return
     await query.answer()
-    await send_files(context.bot, query.message.chat.id, access.language, access.edition, entry)
+    await send_files(
+        context.bot,
+        query.message.chat.id,
+        access.language,
+        access.edition,
+        entry,
+        store_of(context),
+    )
 
 
 async def _show_card(

@@ -524,6 +524,8 @@ async def _take_answer(
         await save_file(form.session, form.edition, form.submission, spec.key, file, now)
         return t(language, "evidence-file-saved", name=safe_name(file.file_name))
     text = message.text
+    if text is None and (message.video or message.video_note or message.animation):
+        raise FieldError("evidence-video-link")  # a video is given as a link
     if text is None and spec.kind == "phone" and message.contact is not None:
         text = message.contact.phone_number
     if text is None:

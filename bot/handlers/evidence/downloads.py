@@ -20,6 +20,7 @@ import aiohttp
 from telegram.ext import Application
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.file_store import STORE_KEY
 from bot.runtime import application_runtime
 from bot.services.evidence.files import download_due
 from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
@@ -27,8 +28,6 @@ from bot.update_ledger import after_commit
 
 logger = logging.getLogger(__name__)
 
-STORE_KEY = "evidence_store"
-"""``bot_data`` key of the :class:`~bot.services.evidence.store.FileStore`."""
 WORKER_KEY = "evidence_downloads"
 """``bot_data`` key of the :class:`DownloadWorker`."""
 
@@ -113,7 +112,7 @@ class DownloadWorker:
 
 
 def store_of(context: BotContext) -> FileStore:
-    """The bot's file store."""
+    """The bot's file store (installed by :func:`install`)."""
     return context.application.bot_data[STORE_KEY]
 
 

@@ -23,6 +23,7 @@ from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
+from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
@@ -228,7 +229,9 @@ async def _send_files(update: Update, context: BotContext, access: Access, entry
     await update.callback_query.answer()
     entry = await load_entry(access.session, entry_id)
     chat_id = update.effective_chat.id
-    await send_files(context.bot, chat_id, access.language, access.edition, entry)
+    await send_files(
+        context.bot, chat_id, access.language, access.edition, entry, store_of(context)
+    )
 
 
 async def _refuse_judging(update: Update, access: Access, code: str) -> None:

@@ -13,9 +13,9 @@ from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import Bot, InlineKeyboardButton, InputMediaDocument, InputMediaPhoto
+from telegram import Bot, InlineKeyboardButton, InputFile, InputMediaDocument, InputMediaPhoto
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
@@ -32,7 +32,8 @@ from bot.services.entries.submissions import (
     self_assessment_on,
 )
 from bot.services.evidence.names import is_photo, safe_name
-from bot.storage.models import Attachment, Edition, Indicator, Submission
+from bot.services.evidence.store import FileStore, ObjectMissing
+from bot.storage.models import Attachment, Edition, FileState, Indicator, Submission
 
 logger = logging.getLogger(__name__)
 
@@ -209,14 +210,24 @@ def attachment_label(language: str, edition: Edition, attachment: Attachment) ->
 
 
 async def send_files(
-    bot: Bot, chat_id: int, language: str, edition: Edition, entry: Submission
+    bot: Bot,
+    chat_id: int,
+    language: str,
+    edition: Edition,
+    entry: Submission,
+    store: FileStore | None = None,
 ) -> None:
     """Send the entry's files as albums of up to :data:`ALBUM_MAX`, each captioned with the
     entry's number and what the file is: documents together, photos together (Telegram
-    mixes neither in one album, and sends a photo again only as a photo). A failure is
-    logged: the files stay available from the button."""
-    documents: list[InputMediaDocument | InputMediaPhoto] = []
-    photos: list[InputMediaDocument | InputMediaPhoto] = []
+    mixes neither in one album, and sends a photo again only as a photo).
+
+    Each album goes by Telegram's ``file_id`` first (no upload); when Telegram refuses it (a
+    new bot token, or a file Telegram dropped: issue 16), the album is uploaded again from
+    ``store``, the bytes the download job kept. A file neither can deliver (not stored yet,
+    purged, over the upload limit) is named in one short message; other failures are logged
+    (the files stay available from the button)."""
+    documents: list[tuple[Attachment, str]] = []
+    photos: list[tuple[Attachment, str]] = []
     for attachment in entry.attachments:
         caption = t(
             language,
@@ -224,23 +235,93 @@ async def send_files(
             number=entry.number or "—",
             label=attachment_label(language, edition, attachment),
         )
-        if is_photo(attachment.file_name, attachment.file_unique_id):
-            photos.append(InputMediaPhoto(attachment.file_id, caption, ParseMode.HTML))
-        else:
-            documents.append(InputMediaDocument(attachment.file_id, caption, ParseMode.HTML))
+        photo = is_photo(attachment.file_name, attachment.file_unique_id)
+        (photos if photo else documents).append((attachment, caption))
+    missing: list[Attachment] = []
     for group in (documents, photos):
         for start in range(0, len(group), ALBUM_MAX):
             album = group[start : start + ALBUM_MAX]
             try:
-                if len(album) > 1:
-                    await bot.send_media_group(chat_id, album)
-                elif isinstance(album[0], InputMediaPhoto):
-                    await bot.send_photo(
-                        chat_id, album[0].media, album[0].caption, parse_mode=ParseMode.HTML
-                    )
-                else:
-                    await bot.send_document(
-                        chat_id, album[0].media, caption=album[0].caption, parse_mode=ParseMode.HTML
-                    )
+                await _send_album(bot, chat_id, [_by_file_id(a, c) for a, c in album])
+            except BadRequest as error:  # the file_id is not (or no longer) Telegram's
+                if store is None:
+                    logger.warning("Could not send the files of entry %s: %s", entry.id, error)
+                    continue
+                missing += await _upload_album(bot, chat_id, store, album, entry.id)
             except TelegramError as error:
                 logger.warning("Could not send the files of entry %s: %s", entry.id, error)
+    if missing:
+        names = ", ".join(safe_file_name(a) for a in missing)
+        text = t(language, "entry-files-unavailable", names=names)
+        try:
+            await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        except TelegramError as error:
+            logger.warning("Could not send the files of entry %s: %s", entry.id, error)
+
+
+UPLOAD_LIMIT_BYTES = 50 * 1024 * 1024
+"""Largest file, and largest album in total, uploaded again from the store (Bot API: 50 MB
+per uploaded file); the album's bytes are in memory while it is sent."""
+
+Media = InputMediaDocument | InputMediaPhoto
+
+
+def _by_file_id(attachment: Attachment, caption: str) -> Media:
+    if is_photo(attachment.file_name, attachment.file_unique_id):
+        return InputMediaPhoto(attachment.file_id, caption, ParseMode.HTML)
+    return InputMediaDocument(attachment.file_id, caption, ParseMode.HTML)
+
+
+async def _send_album(bot: Bot, chat_id: int, album: Sequence[Media]) -> None:
+    """One album, or one document or photo alone (an album takes 2–10 items)."""
+    if len(album) > 1:
+        await bot.send_media_group(chat_id, album)
+    elif isinstance(album[0], InputMediaPhoto):
+        await bot.send_photo(chat_id, album[0].media, album[0].caption, parse_mode=ParseMode.HTML)
+    else:
+        await bot.send_document(
+            chat_id, album[0].media, caption=album[0].caption, parse_mode=ParseMode.HTML
+        )
+
+
+async def _upload_album(
+    bot: Bot,
+    chat_id: int,
+    store: FileStore,
+    album: Sequence[tuple[Attachment, str]],
+    entry_id: int,
+) -> list[Attachment]:
+    """Upload ``album`` from the store, in albums of at most :data:`UPLOAD_LIMIT_BYTES` in
+    total; returns the files it could not send."""
+    missing: list[Attachment] = []
+    ready: list[tuple[Attachment, str]] = []
+    for attachment, caption in album:
+        stored = attachment.state == FileState.STORED and attachment.sha256
+        size = attachment.size_bytes or 0
+        if not stored or size > UPLOAD_LIMIT_BYTES or not await store.has(attachment.sha256):
+            missing.append(attachment)
+        else:
+            ready.append((attachment, caption))
+    batch: list[tuple[Attachment, str]] = []
+    for item in [*ready, None]:
+        total = sum(a.size_bytes or 0 for a, _ in batch)
+        if batch and (item is None or total + (item[0].size_bytes or 0) > UPLOAD_LIMIT_BYTES):
+            try:
+                await _send_album(bot, chat_id, [await _uploaded(store, a, c) for a, c in batch])
+            except (TelegramError, ObjectMissing) as error:
+                logger.warning("Could not upload the files of entry %s: %s", entry_id, error)
+                missing += [a for a, _ in batch]
+            batch = []
+        if item is not None:
+            batch.append(item)
+    return missing
+
+
+async def _uploaded(store: FileStore, attachment: Attachment, caption: str) -> Media:
+    """The attachment's stored bytes as an upload with its (cleaned) name."""
+    assert attachment.sha256 is not None  # checked by the caller: stored
+    data = b"".join([chunk async for chunk in store.read(attachment.sha256)])
+    upload = InputFile(data, filename=safe_file_name(attachment), attach=True)  # albums: own part
+    if is_photo(attachment.file_name, attachment.file_unique_id):
+        return InputMediaPhoto(upload, caption, ParseMode.HTML)
+    return InputMediaDocument(upload, caption, ParseMode.HTML)

@@ -58,6 +58,7 @@ entry-card =
 entry-button-files = 📎 Files ({ $count })
 entry-evidence-label = Evidence for indicator { $name }
 entry-attachment-caption = { $number } · { $label }
+entry-files-unavailable = These files cannot be sent yet (not stored yet, or deleted): { $names }
 entry-button-verify = ✅ Verify
 entry-button-return = ↩️ Return
 entry-button-reject = ⛔ Reject

@@ -59,6 +59,7 @@ entry-card =
 entry-button-files = 📎 Berkas ({ $count })
 entry-evidence-label = Bukti indikator { $name }
 entry-attachment-caption = { $number } · { $label }
+entry-files-unavailable = Berkas berikut belum dapat dikirim (belum tersimpan atau sudah dihapus): { $names }
 entry-button-verify = ✅ Verifikasi
 entry-button-return = ↩️ Kembalikan
 entry-button-reject = ⛔ Tolak
