@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.shared.menus import MENU_LAYOUT
+from bot.handlers.shared.menus import PUBLIC_MENU_LAYOUT
 from bot.i18n import plain_text
 from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.storage.models import Chat, Subscriber
@@ -118,7 +118,7 @@ async def test_language_switch_changes_texts_and_menu(users, bot, emu) -> None:
         visible("en", "language-changed", name=plain_text("en", "language-name-en"))
     )
     labels = [button["text"] for row in changed["keyboard"]["keyboard"] for button in row]
-    assert labels == [plain_text("en", key) for row in MENU_LAYOUT for key in row]
+    assert labels == [plain_text("en", key) for row in PUBLIC_MENU_LAYOUT for key in row]
     async with bot.runtime.sessions() as session:
         assert (await session.get(Chat, siti.id)).language == "en"
 

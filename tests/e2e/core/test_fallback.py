@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handlers.shared.menus import MENU_LAYOUT
+from bot.handlers.shared.menus import PUBLIC_MENU_LAYOUT
 from bot.i18n import plain_text, t
 from bot.storage.models import SubmissionStatus
 from tests.e2e.helpers.committee import add_entries, add_officer, quick_emulator, real_file_id
@@ -37,7 +37,7 @@ async def test_free_text_and_unknown_command_get_a_polite_pointer(users, emu) ->
     await warga.send("halo apa kabar")
     reply = await warga.expect_message(t("id", "fallback-not-understood"))
     labels = [button["text"] for row in reply["keyboard"]["keyboard"] for button in row]
-    assert labels == [plain_text("id", key) for row in MENU_LAYOUT for key in row]
+    assert labels == [plain_text("id", key) for row in PUBLIC_MENU_LAYOUT for key in row]
     await warga.send("/foo")
     await warga.expect_message(t("id", "fallback-unknown-command"))
     assert await emu.rejections() == []

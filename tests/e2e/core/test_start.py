@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.handlers.shared.menus import MENU_LAYOUT
+from bot.handlers.shared.menus import PUBLIC_MENU_LAYOUT
 from bot.i18n import format_day, t
 
 pytestmark = pytest.mark.e2e
@@ -18,7 +18,7 @@ async def test_start_greets_in_indonesian_and_names_the_event(users, emu) -> Non
     assert "Rabu, 7 Desember 2022" in reply["text"]
     assert "Ballroom Lelly, Hotel Puri Perdana" in reply["text"]
     labels = [button["text"] for row in reply["keyboard"]["keyboard"] for button in row]
-    assert labels == [t("id", key) for row in MENU_LAYOUT for key in row]
+    assert labels == [t("id", key) for row in PUBLIC_MENU_LAYOUT for key in row]
     assert await emu.rejections() == []
 
 
