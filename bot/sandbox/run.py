@@ -44,6 +44,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.handlers.announcements.reminders import process_due, schedule_pending
+from bot.handlers.certificates.issuing import issue_certificates
 from bot.i18n import format_moment
 from bot.runtime import Runtime, application_runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
@@ -51,6 +52,7 @@ from bot.sandbox.emulator import Emulator
 from bot.sandbox.examples import add_example_entries
 from bot.sandbox.state import DEFAULT_BOT_ID, World
 from bot.services.announcements.reminders import ReminderKind
+from bot.services.certificates.issuing import coming_send_times
 from bot.services.core.admins import add_admin
 from bot.services.core.event_file import EventFile, EventFileError, load_event_file, shift_dates
 from bot.services.core.event_import import import_event_file
@@ -161,11 +163,15 @@ class SandboxClock:
         return self.base() + self.ahead
 
 
+CERTIFICATES = "certificates"
+"""Kind of the next moment when it is the event file's ``certificates.send_at``."""
+
 ROW_LABELS = {
     ReminderKind.EVENT: "Event reminder to its subscribers",
     ReminderKind.STAR: "Reminder of a starred session",
     ReminderKind.DEADLINE: "Entry deadline reminder to the units' officers",
     ReminderKind.RESULTS: "Winners' announcement",
+    CERTIFICATES: "Certificates sent (the winners' awards once announced)",
 }
 """What each kind of scheduled row is, as the page names it (English: a developer tool)."""
 
@@ -214,29 +220,37 @@ class Sandbox:
                 .order_by(Reminder.due_at, Reminder.id)
                 .limit(1)
             )
-        if row is None:
+            certificates = await coming_send_times(session, runtime.now())
+        kind, due_at = (row.kind, row.due_at) if row is not None else (None, None)
+        if certificates and (due_at is None or certificates[0] < due_at):
+            kind, due_at = CERTIFICATES, certificates[0]
+        if kind is None or due_at is None:
             return None
         return {
-            "kind": row.kind,
-            "label": ROW_LABELS.get(row.kind, row.kind),
-            "when": format_moment(row.due_at, runtime.settings.zone, "id"),
+            "kind": kind,
+            "label": ROW_LABELS.get(kind, kind),
+            "when": format_moment(due_at, runtime.settings.zone, "id"),
         }
 
     async def skip(self) -> list[str]:
-        """Moves the bot's clock to the next scheduled row and runs everything then due, as
-        the scheduler would at that moment.
+        """Moves the bot's clock to the next scheduled row (or the certificates' time) and
+        runs everything then due, as the scheduler and the certificates' job would at that
+        moment.
 
         Returns:
-            The keys of the rows sent.
+            The keys of the rows sent, then ``certificates:<code>`` of those issued.
         """
         pending = await schedule_pending(self.application)
         now = self.clock()
         coming = [row.due_at for row in pending if row.due_at > now]
+        async with application_runtime(self.application).sessions() as session:
+            coming += await coming_send_times(session, now)
         if coming:
             self.clock.ahead += min(coming) - now
         report = await process_due(self.application)
         await schedule_pending(self.application)  # the JobQueue counts from the new "now"
-        return report.sent
+        issued = await issue_certificates(self.application)
+        return report.sent + [f"{CERTIFICATES}:{c.code}" for c in (issued.issued if issued else [])]
 
     async def stop(self) -> None:
         """Stops the bot (polling, jobs, database) and then the emulator."""

@@ -253,7 +253,8 @@ async def test_event_tomorrow_reminders_happen_when_skipping_ahead(
     database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--event-tomorrow: ⏩ (Sandbox.skip) moves the bot's clock to each scheduled moment in
-    turn; both event reminders reach the persona who subscribed to them, and only her."""
+    turn; both event reminders reach the persona who subscribed to them, and only her; at the
+    certificates' time the winning unit's officer gets the piagam."""
     monkeypatch.chdir(tmp_path)
     running = await start_sandbox(
         "127.0.0.1",
@@ -281,6 +282,19 @@ async def test_event_tomorrow_reminders_happen_when_skipping_ahead(
             assert running.clock() > NOW
             await wait_until(lambda: _count(siti, "Pengingat acara", 2), timeout=15)
             assert await _count(budi, "Pengingat acara", 0)
+            # on to the certificates' time: the winners are announced first, then the
+            # officer of Juara I's unit gets its piagam (nobody checked in: no sertifikat)
+            for _ in range(10):
+                coming = await running.next_row()
+                if coming is None or coming["kind"] == "certificates":
+                    break
+                await running.skip()
+            assert coming is not None and coming["kind"] == "certificates"
+            issued = [key for key in await running.skip() if key.startswith("certificates:")]
+            assert len(issued) >= 1
+            piagam = await budi.expect_message("piagam penghargaan", timeout=15)
+            assert piagam["document"]["file_name"].startswith("Piagam-")
+            assert not any(m.get("document") for m in await siti.transcript())
     finally:
         await running.stop()
 

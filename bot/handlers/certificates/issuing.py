@@ -24,21 +24,29 @@ ISSUE_INTERVAL = 60.0
 ``send_at`` or of the winners' announcement)."""
 ISSUE_JOB = "certificates:issue"
 """Name of the issuing job."""
+BATCH = 100
+"""Certificates written per transaction (a short transaction on SQLite; see
+``bench/certificates.py``)."""
 
 
 async def issue_certificates(application: Application) -> IssueReport | None:
-    """Issue what is due now, in one transaction (safe to run concurrently and again).
+    """Issue what is due now, :data:`BATCH` per transaction (safe to run concurrently and
+    again: a batch that fails is rolled back and issued by the next run).
 
     Returns:
         What was issued, or None without ``PUBLIC_URL`` (a certificate's QR code must open
-        its verification page) or without an event.
+        its verification page).
     """
     runtime = application_runtime(application)
     public_url = runtime.settings.public_url
     if not public_url:
         return None
-    async with runtime.transaction() as session:
-        report = await issue_all_due(session, runtime.now(), public_url)
+    report = IssueReport(issued=[], more=True)
+    while report.more:  # a batch per transaction: the database is never held for long
+        async with runtime.transaction() as session:
+            batch = await issue_all_due(session, runtime.now(), public_url, limit=BATCH)
+        report.issued += batch.issued
+        report.winners_waiting, report.more = batch.winners_waiting, batch.more
     if report.issued:
         logger.info("Issued %d certificates", len(report.issued))
     return report

@@ -76,6 +76,7 @@ verify-title = Certificate verification
 verify-valid = This certificate is genuine and valid.
 verify-revoked = This certificate has been revoked and is no longer valid.
 verify-revoked-on = Revoked on { $moment }.
+verify-replaced = This certificate has been replaced by a newer issue for the same holder. Please check the code on the newest certificate.
 verify-name = Name
 verify-role = Role
 verify-event = Event

@@ -77,6 +77,7 @@ verify-title = Verifikasi sertifikat
 verify-valid = Sertifikat ini asli dan berlaku.
 verify-revoked = Sertifikat ini telah dicabut dan tidak berlaku lagi.
 verify-revoked-on = Dicabut pada { $moment }.
+verify-replaced = Sertifikat ini telah diganti dengan terbitan yang lebih baru untuk pemegang yang sama. Mohon periksa kode pada sertifikat terbaru.
 verify-name = Nama
 verify-role = Peran
 verify-event = Acara

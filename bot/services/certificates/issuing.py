@@ -143,10 +143,12 @@ class IssueReport:
     Attributes:
         issued: Certificates written (and their messages) by this run.
         winners_waiting: The piagam wait for the winners' announcement.
+        more: More are due than the call's ``limit``: call again.
     """
 
     issued: list[Certificate]
     winners_waiting: bool = False
+    more: bool = False
 
 
 def _folded(text: str | None) -> str:
@@ -202,15 +204,7 @@ async def _deliver(
     )
 
 
-async def _unique_code(session: AsyncSession) -> str:
-    while True:  # 80 random bits: a second round practically never happens
-        code = new_code()
-        if await session.scalar(select(Certificate.id).where(Certificate.code == code)) is None:
-            return code
-
-
-async def _add(
-    session: AsyncSession,
+def _new(
     event: Event,
     *,
     kind: CertificateKind,
@@ -222,11 +216,11 @@ async def _add(
     rank_title: str | None = None,
     revision: int = 1,
     issued_by: int | None = None,
-) -> Certificate | None:
-    """Insert one certificate; None when that holder's revision exists already (another
-    run wrote it first)."""
-    certificate = Certificate(
-        code=await _unique_code(session),
+) -> Certificate:
+    """A new certificate with a fresh code (not yet added: 80 random bits make a code
+    already taken practically impossible, and the unique constraint would refuse it)."""
+    return Certificate(
+        code=new_code(),
         event_id=event.id,
         kind=kind,
         holder=holder,
@@ -238,28 +232,30 @@ async def _add(
         issued_at=now,
         issued_by=issued_by,
     )
-    try:
-        async with session.begin_nested():
-            session.add(certificate)
-            await session.flush()
-    except IntegrityError:
-        return None
-    return certificate
 
 
 async def issue_due(
-    session: AsyncSession, event: Event, now: datetime, public_url: str
+    session: AsyncSession,
+    event: Event,
+    now: datetime,
+    public_url: str,
+    *,
+    limit: int | None = None,
 ) -> IssueReport:
-    """Issue every certificate due at ``now`` and not yet issued, each with its message.
+    """Issue the certificates due at ``now`` and not yet issued, each with its message.
 
     Args:
         session: The caller's transaction (run it again after a failure: nothing twice).
         event: The event, with ``edition`` and ``speakers`` loaded (``current_event``).
         now: The current instant (aware).
         public_url: ``PUBLIC_URL``, the verification page's address.
+        limit: Most certificates written by this call (None: all): a caller issuing
+            hundreds commits every ``limit`` and calls again, so no transaction holds the
+            database (SQLite's one writer) for long.
 
     Returns:
-        What was issued; nothing before ``send_at`` or without a ``certificates`` section.
+        What was issued (``more``: the limit was reached); nothing before ``send_at`` or
+        without a ``certificates`` section.
     """
     report = IssueReport(issued=[])
     settings = settings_of(event)
@@ -278,29 +274,34 @@ async def issue_due(
     for speaker in event.speakers:
         speakers[_folded(speaker.name)] = speaker.institution
         speakers[_folded(speaker.institution)] = speaker.institution
+    wanted: list[Certificate] = []
     for record in await attendees_of(session, event.id):
         holder = f"attendance:{record.id}"
         if holder in issued:
             continue
         kind, detail = _person_kind(record, judge_ids, speakers)
-        certificate = await _add(
-            session,
-            event,
-            kind=kind,
-            holder=holder,
-            name=record.name,
-            detail=detail,
-            chat_ids=[record.user_id] if record.user_id else [],
-            now=now,
+        wanted.append(
+            _new(
+                event,
+                kind=kind,
+                holder=holder,
+                name=record.name,
+                detail=detail,
+                chat_ids=[record.user_id] if record.user_id else [],
+                now=now,
+            )
         )
-        if certificate is not None:
-            report.issued.append(certificate)
     if edition is not None:
-        report.winners_waiting = not await _issue_piagam(
-            session, event, edition, issued, now, report
-        )
-    for certificate in report.issued:
+        piagam = await _piagam(session, event, edition, issued, now)
+        report.winners_waiting = piagam is None
+        wanted += piagam or []
+    if limit is not None and len(wanted) > limit:
+        wanted, report.more = wanted[:limit], True
+    session.add_all(wanted)
+    await session.flush()
+    for certificate in wanted:
         await _deliver(session, certificate, event, public_url, now)
+    report.issued = wanted
     return report
 
 
@@ -315,27 +316,39 @@ async def certificate_events(session: AsyncSession) -> list[Event]:
     return [event for event in events if event.certificates]
 
 
-async def issue_all_due(session: AsyncSession, now: datetime, public_url: str) -> IssueReport:
-    """:func:`issue_due` for every event with certificates; one report for all."""
+async def coming_send_times(session: AsyncSession, now: datetime) -> list[datetime]:
+    """The ``send_at`` of every event with certificates still to come after ``now``,
+    earliest first (the sandbox's "next scheduled moment")."""
+    times = [settings_of(event) for event in await certificate_events(session)]
+    return sorted(s.send_at for s in times if s is not None and s.send_at > now)
+
+
+async def issue_all_due(
+    session: AsyncSession, now: datetime, public_url: str, *, limit: int | None = None
+) -> IssueReport:
+    """:func:`issue_due` for every event with certificates, at most ``limit`` in all; one
+    report for all."""
     report = IssueReport(issued=[])
     for event in await certificate_events(session):
-        one = await issue_due(session, event, now, public_url)
+        left = None if limit is None else limit - len(report.issued)
+        if left is not None and left <= 0:
+            report.more = True
+            break
+        one = await issue_due(session, event, now, public_url, limit=left)
         report.issued += one.issued
         report.winners_waiting = report.winners_waiting or one.winners_waiting
+        report.more = report.more or one.more
     return report
 
 
-async def _issue_piagam(
-    session: AsyncSession,
-    event: Event,
-    edition: Edition,
-    issued: set[str],
-    now: datetime,
-    report: IssueReport,
-) -> bool:
-    """The winners' piagam, once the announcement was made; False while it was not."""
+async def _piagam(
+    session: AsyncSession, event: Event, edition: Edition, issued: set[str], now: datetime
+) -> list[Certificate] | None:
+    """The winners' piagam not yet issued, once the announcement was made; None while it
+    was not."""
     if edition.results_announced_at is None or edition.results_announced_at > now:
-        return False
+        return None
+    wanted = []
     for award in await visible_awards(session, edition, now, viewer_is_admin=False):
         holder = f"award:{award.id}"
         if holder in issued:
@@ -343,20 +356,19 @@ async def _issue_piagam(
         officers = await session.scalars(
             select(Officer.user_id).where(Officer.unit_id == award.unit_id).order_by(Officer.id)
         )
-        certificate = await _add(
-            session,
-            event,
-            kind=CertificateKind.WINNER,
-            holder=holder,
-            name=award.unit.name,
-            detail=award.innovation,
-            rank_title=award.title,
-            chat_ids=list(officers),
-            now=now,
+        wanted.append(
+            _new(
+                event,
+                kind=CertificateKind.WINNER,
+                holder=holder,
+                name=award.unit.name,
+                detail=award.innovation,
+                rank_title=award.title,
+                chat_ids=list(officers),
+                now=now,
+            )
         )
-        if certificate is not None:
-            report.issued.append(certificate)
-    return True
+    return wanted
 
 
 # --- finding, revoking, reissuing ----------------------------------------------------------
@@ -444,8 +456,7 @@ async def reissue(
             Certificate.event_id == old.event_id, Certificate.holder == old.holder
         )
     )
-    new = await _add(
-        session,
+    new = _new(
         event,
         kind=old.kind,
         holder=old.holder,
@@ -457,8 +468,12 @@ async def reissue(
         revision=(latest or old.revision) + 1,
         issued_by=actor_id,
     )
-    if new is None:  # another reissue of the same holder won meanwhile
-        raise AlreadyReplaced("")
+    try:
+        async with session.begin_nested():
+            session.add(new)
+            await session.flush()
+    except IntegrityError:  # another reissue of the same holder won meanwhile
+        raise AlreadyReplaced("") from None
     if old.revoked_at is None:
         old.revoked_at = now
         old.revoked_by = actor_id

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.handlers.attendance.checkin import checkin_secret
+from bot.services.attendance import link as checkin_link
 from bot.services.attendance.records import Person, check_in
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRole
@@ -38,6 +40,27 @@ async def started(users: Any, name: str, **options: Any) -> Any:
     await user.send("/start")
     await user.expect_message()
     return user
+
+
+async def scanned_in(bot: Any, user: Any, name: str, jabatan: str, unit: str) -> None:
+    """``user`` checks in by the entrance's QR link on the event's morning, as a first-time
+    guest would: name, no NIP, jabatan, unit, then confirms."""
+    async with bot.runtime.sessions() as session:
+        event = await current_event(session)
+    payload = checkin_link.payload_for(checkin_secret(bot.runtime), event, event.starts_on)
+    bot.clock.set(wib(7, 8))
+    await user.send(f"/start {payload}")
+    await user.expect_message("nama lengkap")
+    await user.send(name)
+    await user.expect_message("NIP")
+    await user.send("-")
+    await user.expect_message("jabatan")
+    await user.send(jabatan)
+    await user.expect_message("unit kerja")
+    await user.send(unit)
+    await user.expect_message("Apakah data di atas sudah benar?")
+    await user.tap("Benar, saya hadir")
+    await user.expect_message("tercatat hadir")
 
 
 async def checked_in(

@@ -1,6 +1,7 @@
 """Certificates reach people through the outbox after the event file's time: once each, none
-before, none to someone who did not check in, the winners' piagam not before the winners'
-announcement; the committee revokes and reissues in the chat."""
+before, none to someone who did not check in (by the entrance's QR link, or by the
+committee), the winners' piagam not before the winners' announcement; the committee revokes
+and reissues in the chat."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
     PUBLIC_URL,
     SEND_AT,
     checked_in,
+    scanned_in,
     settings_overrides,
     started,
     wib,
@@ -51,8 +53,7 @@ async def test_once_each_after_the_time_only_to_who_checked_in_piagam_after_the_
     await add_officer(bot.runtime, "DINSOS", budi.id)
     async with bot.runtime.transaction() as session:
         await make_judge(session, await edition(session), dewi.id, "Dewi Lestari")
-    await checked_in(bot, LONG_RTL_NAME, siti.id, jabatan="Kasubag Program",
-                     unit_name="Dinas Sosial")  # fmt: skip
+    await scanned_in(bot, siti, LONG_RTL_NAME, "Kasubag Program", "Dinas Sosial")
     await checked_in(bot, "Dewi Lestari", dewi.id)
     await checked_in(bot, "Tamu tanpa ponsel", None, role=AttendanceRole.GUEST)
 

@@ -96,6 +96,17 @@ async def test_valid_revoked_and_unknown_codes(bot, users, server, browser) -> N
     assert await page.locator("#name").inner_text() == "Budi Santoso"
     await page.screenshot(path=str(SCREENSHOTS / "certificate-revoked.png"), full_page=True)
 
+    # a reissue: the old code says revoked and replaced, the new one is valid
+    await admin.send(f"/sertifikat ulang {issued[NAME]}")
+    done = await admin.expect_message("Sertifikat baru")
+    newer = done["text"].split("kode ")[1].split(" ")[0]
+    await page.goto(f"{server}/verifikasi/{issued[NAME]}")
+    assert await verdict.get_attribute("data-status") == "revoked"
+    assert "diganti" in await page.locator("#replaced").inner_text()
+    await page.goto(f"{server}/verifikasi/{newer}")
+    assert await verdict.get_attribute("data-status") == "valid"
+    assert await page.locator("#name").inner_text() == NAME
+
     for unknown in ("ZZZZ-ZZZZ-ZZZZ-ZZZZ", "<script>alert(1)</script>", "x" * 500):
         response = await page.goto(f"{server}/verifikasi/{unknown}")
         assert response.status == 404
@@ -104,7 +115,7 @@ async def test_valid_revoked_and_unknown_codes(bot, users, server, browser) -> N
     await page.screenshot(path=str(SCREENSHOTS / "certificate-unknown.png"), full_page=True)
 
     english = await browser.new_page(locale="en-GB")
-    await english.goto(f"{server}/verifikasi/{issued[NAME]}")
+    await english.goto(f"{server}/verifikasi/{newer}")
     assert "genuine and valid" in await english.locator("#verdict").inner_text()
     await english.close()
     await page.close()

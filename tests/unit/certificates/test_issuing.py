@@ -184,3 +184,18 @@ async def test_revoke_and_reissue(sessions) -> None:
         assert figures.waiting == 3
         count = await session.scalar(select(func.count()).select_from(Certificate))
         assert count == 5
+
+
+async def test_a_limit_issues_in_batches_and_nothing_twice(sessions) -> None:
+    await _world(sessions)
+    seen: list[str] = []
+    more = True
+    while more:
+        async with sessions.begin() as session:
+            event = await current_event(session)
+            report = await issue_due(session, event, AFTER, PUBLIC_URL, limit=3)
+        assert len(report.issued) <= 3
+        seen += [c.holder for c in report.issued]
+        more = report.more
+    assert len(seen) == len(set(seen)) == 4
+    assert len(await _deliveries(sessions)) == 2
