@@ -1,7 +1,8 @@
 """``/export`` (the Excel workbook), ``/export csv [table]`` (one table as CSV), ``/export
 berkas`` (the documents archive) and
 ``/laporan`` (the results report PDF). Admins only, checked at the moment of use: these files
-hold the results.
+hold the results. A year as the last word (``/ekspor 2022``, ``/laporan 2022``) opens that
+edition (the archive, issue 19); else the current one.
 
 The report module (fpdf2, with Pillow and fontTools) is imported at the first ``/laporan``,
 not when the bot starts: about 35 MB and 0.25 s of every start (``docs/benchmarks.md``).
@@ -9,7 +10,9 @@ not when the bot starts: about 35 MB and 0.25 s of every start (``docs/benchmark
 
 from __future__ import annotations
 
+import re
 import tempfile
+from dataclasses import replace
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -20,11 +23,25 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment
 from bot.services.committee import exports
-from bot.services.core.events import current_event
 from bot.services.core.roles import Role
+from bot.services.editions.archive import award_event_of, edition_of_year
 
 ARCHIVE_WORDS = ("berkas", "files", "zip")
 """``/export berkas``: the documents archive instead of the workbook."""
+
+
+async def _edition_asked(
+    update: Update, access: Access, args: list[str]
+) -> tuple[Access | None, list[str]]:
+    """The access with the edition a trailing year asks for, and the other words; None
+    (answered) for a year no edition has."""
+    if not args or not re.fullmatch(r"\d{4}", args[-1]):
+        return access, args
+    edition = await edition_of_year(access.session, int(args[-1]))
+    if edition is None:
+        await update.effective_message.reply_text(access.t("archive-unknown-year", year=args[-1]))
+        return None, args
+    return replace(access, edition=edition), args[:-1]
 
 
 @requires(Role.ADMIN)
@@ -37,7 +54,9 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
     (:func:`bot.services.committee.exports.write_workbook`): the bot keeps answering other users and
     never holds the tables in memory.
     """
-    args = [arg.lower() for arg in context.args or []]
+    access, args = await _edition_asked(update, access, [a.lower() for a in context.args or []])
+    if access is None:
+        return
     if args and args[0] in ARCHIVE_WORDS:
         from bot.handlers.evidence.committee import send_archive
 
@@ -76,7 +95,10 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
     """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
     from bot.services.committee import report  # see the module's docstring
 
-    event = await current_event(access.session)
+    access, _ = await _edition_asked(update, access, list(context.args or []))
+    if access is None:
+        return
+    event = await award_event_of(access.session, access.edition)
     pdf = await report.build_report(
         access.session,
         access.edition,

@@ -69,3 +69,19 @@ async def test_archive_of_2022_after_2023_started(bot, users) -> None:
     await warga.expect_message(t("id", "archive-bad-year", given="dua ribu"))
     await warga.send("/arsip 2019")
     await warga.expect_message(t("id", "archive-unknown-year", year="2019"))
+
+
+async def test_committee_exports_and_report_of_any_edition(bot, users) -> None:
+    siti = await users.create("Siti", admin=True)
+    await start_next_edition(bot)
+    await siti.send("/laporan 2022")
+    await siti.expect_message(predicate=_is_report)
+    await siti.send("/laporan")
+    current = await siti.expect_message(predicate=lambda m: bool(m.get("document")))
+    assert current["document"]["file_name"] == "laporan-hasil-iga-2023.pdf"
+    await siti.send("/ekspor 2022")
+    workbook = await siti.expect_message(predicate=lambda m: bool(m.get("document")))
+    assert "Tingkat Kota Blitar Tahun 2022" in workbook["caption"]
+    assert workbook["document"]["file_name"].endswith(".xlsx")
+    await siti.send("/ekspor 1999")
+    await siti.expect_message(t("id", "archive-unknown-year", year="1999"))
