@@ -16,6 +16,7 @@ from bot.services.core.admins import add_admin
 from bot.services.core.event_file import EventFile, EventFileError, load_event_file
 from bot.services.core.event_import import ImportReport, import_event_file
 from bot.services.core.events import current_edition, current_event, unit_by_code
+from bot.services.editions.archive import archived_editions
 from bot.services.editions.succession import ImportPlan, import_edition, plan_import
 from bot.services.entries.invites import create_invite, format_code
 from bot.services.judging.results import visible_awards
@@ -128,6 +129,12 @@ async def describe_event(settings: Settings) -> str | None:
             if edition is not None:
                 lines.append("")
                 lines.append(edition.name)
+                archived = await archived_editions(session)
+                if archived:  # which edition is current, which are closed (issue 19)
+                    lines.append(
+                        t(language, "show-editions", current=edition.code,
+                          closed=", ".join(e.code for e in archived))
+                    )  # fmt: skip
                 if edition.entries_close_at:
                     lines.append(
                         t(

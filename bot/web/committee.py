@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.services.core.edition_guard import ensure_entry_open
+from bot.services.editions.returning import origin_of
 from bot.services.entries.submission_status import (
     NOTE_LIMIT,
     TRANSITIONS,
@@ -123,6 +124,8 @@ async def entry_page(request: web.Request) -> web.Response:
             judgeable=entry.status in judging.JUDGEABLE,
             history=await workspace.entry_history(access.session, entry.id),
             history_actions=HISTORY_ACTIONS,
+            origin=await origin_of(access.session, entry),  # a returning innovation
+            rule_year=str(access.edition.year),
         )
 
 

@@ -3,6 +3,9 @@
 ## Which year a text means (two editions may run at once)
 edition-heading = <i>{ $name }</i>
 
+## iga-bot event show
+show-editions = Current edition: { $current }; closed (read-only): { $closed }
+
 ## A closed edition (bot/services/core/edition_guard.py)
 edition-closed = Sorry, IGA { $year } is closed because the next edition has started. Its data can still be viewed, but no longer changed.
 

@@ -4,6 +4,9 @@
 ## Which year a text means (two editions may run at once)
 edition-heading = <i>{ $name }</i>
 
+## iga-bot event show
+show-editions = Edisi berjalan: { $current }; ditutup (hanya dapat dilihat): { $closed }
+
 ## A closed edition (bot/services/core/edition_guard.py)
 edition-closed = Mohon maaf, IGA { $year } sudah ditutup karena edisi berikutnya telah dimulai. Data IGA { $year } tetap dapat dilihat, tetapi tidak dapat diubah lagi.
 

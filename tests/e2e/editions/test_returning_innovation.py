@@ -12,6 +12,11 @@ from bot.services.entries.submissions import answers_of, load_entry
 from bot.storage.models import Answer, Award, Submission, SubmissionStatus
 from tests.e2e.editions.test_read_only_previous_edition import start_next_edition
 from tests.e2e.helpers.committee import add_entries, add_officer, quick_emulator, real_file_id
+from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
+    auth,
+    settings_overrides,
+    web,
+)
 
 pytestmark = pytest.mark.e2e
 S = SubmissionStatus
@@ -23,7 +28,7 @@ def emulator_config():
     return quick_emulator()
 
 
-async def test_officer_begins_2023_from_the_2022_winner(bot, users) -> None:
+async def test_officer_begins_2023_from_the_2022_winner(bot, users, web) -> None:  # noqa: F811
     siti = await users.create("Siti")  # officer of Dinas Lingkungan Hidup
     admin = await users.create("Rahmat", admin=True)
     file_id = await real_file_id(siti)
@@ -65,3 +70,9 @@ async def test_officer_begins_2023_from_the_2022_winner(bot, users) -> None:
         plain_text("id", "returning-rule", year="2023"),
     ]
     await admin.expect_message(regex=r"^IGA-2023-001 · SIDOTI\nStatus: ")
+    # the workspace's entry page says it too
+    response = await web.get(f"/app/f/entry/{new_id}", headers=auth(admin.id))
+    page = await response.text()
+    assert response.status == 200
+    assert "↩️ Inovasi ini kembali dari IGA 2022 (IGA-2022-001: SIDOTI)." in page
+    assert "🏆 Inovasi ini pernah meraih Juara IV IGA 2022." in page

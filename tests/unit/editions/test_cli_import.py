@@ -33,6 +33,9 @@ def test_dry_run_prints_the_changes_and_writes_nothing(tmp_path, monkeypatch, ca
 
     assert main(["event", "import", str(NEXT_FILE)]) == 0
     assert "Imported" in capsys.readouterr().out
+    assert main(["event", "show"]) == 0
+    shown = capsys.readouterr().out
+    assert "Edisi berjalan: iga-2023; ditutup (hanya dapat dilihat): iga-2022" in shown
     # the 2022 file again, but as a new edition code for 2022: an earlier year, refused
     earlier = tmp_path / "iga-2021.yaml"
     earlier.write_text(
