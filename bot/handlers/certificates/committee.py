@@ -3,6 +3,7 @@
 - ``/sertifikat``: how many were issued by kind, revoked, and how their messages stand;
 - ``/sertifikat KODE``: one certificate's details, with its PDF (e.g. to hand to a guest the
   committee checked in by name, who has no chat with the bot);
+- ``/sertifikat nama``: the certificates whose holder's name contains it, with their codes;
 - ``/sertifikat cabut KODE alasan``: revoke (the verification page then says so);
 - ``/sertifikat ulang KODE [nama yang benar]``: reissue with a new code (the name corrected
   when given, kept exactly as typed), revoking the old one, sent again to the same chats.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
@@ -22,7 +24,9 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.access import admin_or_refuse
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.text import split_text
 from bot.i18n import format_moment, t
+from bot.services.certificates.codes import normalise_code
 from bot.services.certificates.issuing import (
     AlreadyReplaced,
     AlreadyRevoked,
@@ -33,6 +37,7 @@ from bot.services.certificates.issuing import (
     find_certificate,
     reissue,
     revoke,
+    search_certificates,
     settings_of,
     summary,
     verify_url,
@@ -77,7 +82,11 @@ async def certificates_command(update: Update, context: BotContext) -> None:
         else:
             await _reissue(update, context, language, words[1], rest or None)
         return
-    await _details(update, context, language, " ".join(words))
+    text = (update.effective_message.text or "").split(maxsplit=1)[1].strip()
+    if normalise_code(text) is None:
+        await _search(update, context, language, text)
+        return
+    await _details(update, context, language, text)
 
 
 async def _summary(update: Update, context: BotContext, language: str) -> None:
@@ -128,9 +137,7 @@ def _details_text(
         if revoked
         else t(language, "certificates-status-valid")
     )
-    role = t(
-        language, f"certificates-role-{certificate.kind.value}", rank=certificate.rank_title or ""
-    )
+    role = _role(language, certificate)
     return t(
         language,
         "certificates-details",
@@ -144,13 +151,55 @@ def _details_text(
     )
 
 
+async def _search(update: Update, context: BotContext, language: str, text: str) -> None:
+    async with context.runtime.sessions() as session:
+        found = await search_certificates(session, text)
+        zones = {
+            event.id: ZoneInfo(event.timezone) for event in await session.scalars(select(Event))
+        }
+    if not found:
+        await _reply(update, t(language, "certificates-none-found", text=text[:300]))
+        return
+    lines = [t(language, "certificates-found", count=len(found), text=text[:300])]
+    for certificate in found:
+        zone = zones.get(certificate.event_id, context.runtime.settings.zone)
+        status = (
+            t(language, "certificates-status-revoked",
+              moment=format_moment(certificate.revoked_at, zone, language))
+            if certificate.revoked_at
+            else t(language, "certificates-status-valid")
+        )  # fmt: skip
+        lines.append(
+            t(
+                language,
+                "certificates-found-line",
+                name=certificate.name,
+                role=_role(language, certificate),
+                code=certificate.code,
+                status=status,
+            )
+        )
+    for part in split_text(lines):
+        await _reply(update, part)
+
+
+def _role(language: str, certificate: Certificate) -> str:
+    return t(
+        language, f"certificates-role-{certificate.kind.value}", rank=certificate.rank_title or ""
+    )
+
+
 async def _details(update: Update, context: BotContext, language: str, code: str) -> None:
     runtime = context.runtime
     public_url = runtime.settings.public_url
     async with runtime.sessions() as session:
         certificate = await find_certificate(session, code)
+        named = await search_certificates(session, code) if certificate is None else []
         if certificate is None:
-            await _reply(update, t(language, "certificates-unknown", code=code[:64]))
+            if named:  # a name of 16 letters and digits reads as a code too
+                await _search(update, context, language, code)
+            else:
+                await _reply(update, t(language, "certificates-unknown", code=code[:64]))
             return
         event = await session.get(Event, certificate.event_id)
         zone = ZoneInfo(event.timezone) if event else runtime.settings.zone

@@ -48,6 +48,7 @@ certificates-no-public-url = ⚠️ PUBLIC_URL is not set: certificates cannot b
 certificates-usage = Commands:
     /certificates — summary
     /certificates <code>CODE</code> — details and the PDF
+    /certificates <code>name</code> — find certificates' codes by name
     /certificates revoke <code>CODE</code> <code>reason</code> — revoke
     /certificates reissue <code>CODE</code> [<code>correct name</code>] — reissue (new code, sent again)
 certificates-no-event = No event has been loaded yet.
@@ -57,6 +58,9 @@ certificates-details = 📜 <b>{ $name }</b>
     Code: <code>{ $code }</code> (issue { $revision })
     Status: { $status }
     Verification page: { $url }
+certificates-none-found = No certificate has a name containing "{ $text }". To see one certificate, type its code: /certificates <code>CODE</code>
+certificates-found = 🔎 { $count } certificates with a name containing "{ $text }":
+certificates-found-line = • <b>{ $name }</b> — { $role } — <code>{ $code }</code> { $status }
 certificates-status-valid = ✅ valid
 certificates-status-revoked = ❌ revoked { $moment }
 certificates-revoked = ❌ Certificate <code>{ $code }</code> for <b>{ $name }</b> has been revoked. Its verification page now says it is not valid.

@@ -49,6 +49,7 @@ certificates-no-public-url = ⚠️ PUBLIC_URL belum diatur: sertifikat belum da
 certificates-usage = Perintah:
     /sertifikat — ringkasan
     /sertifikat <code>KODE</code> — rincian dan berkas PDF
+    /sertifikat <code>nama</code> — mencari kode sertifikat menurut nama
     /sertifikat cabut <code>KODE</code> <code>alasan</code> — mencabut
     /sertifikat ulang <code>KODE</code> [<code>nama yang benar</code>] — menerbitkan ulang (kode baru, dikirim lagi)
 certificates-no-event = Belum ada acara yang dimuat.
@@ -58,6 +59,9 @@ certificates-details = 📜 <b>{ $name }</b>
     Kode: <code>{ $code }</code> (terbitan ke-{ $revision })
     Status: { $status }
     Halaman verifikasi: { $url }
+certificates-none-found = Tidak ada sertifikat atas nama yang memuat "{ $text }". Untuk melihat satu sertifikat, ketik kodenya: /sertifikat <code>KODE</code>
+certificates-found = 🔎 { $count } sertifikat atas nama yang memuat "{ $text }":
+certificates-found-line = • <b>{ $name }</b> — { $role } — <code>{ $code }</code> { $status }
 certificates-status-valid = ✅ berlaku
 certificates-status-revoked = ❌ dicabut { $moment }
 certificates-revoked = ❌ Sertifikat <code>{ $code }</code> atas nama <b>{ $name }</b> telah dicabut. Halaman verifikasinya kini menyatakan tidak berlaku.

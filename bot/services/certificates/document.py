@@ -143,7 +143,7 @@ class _Page(UnicodePdf):
     def lines_needed(self, text: str, size: float, width: float, bold: bool = True) -> int:
         self.set_font(self.family, "B" if bold else "", size)
         lines = self.multi_cell(width, size * 0.45, self.clean(text), dry_run=True, output="LINES")
-        return len(lines)
+        return len(lines) if isinstance(lines, list) else 1
 
 
 def _frame(pdf: _Page) -> None:

@@ -383,6 +383,21 @@ async def find_certificate(session: AsyncSession, code: str) -> Certificate | No
     return await session.scalar(select(Certificate).where(Certificate.code == printed))
 
 
+SEARCH_LIMIT = 30
+"""Most certificates a search by name lists."""
+
+
+async def search_certificates(session: AsyncSession, text: str) -> list[Certificate]:
+    """Certificates whose holder's name contains ``text`` (any case, spacing and Unicode
+    form), the newest issue first, at most :data:`SEARCH_LIMIT` (e.g. to find the code of a
+    guest the committee checked in by name, who has no chat with the bot)."""
+    wanted = _folded(text)
+    if not wanted:
+        return []
+    rows = await session.scalars(select(Certificate).order_by(Certificate.id.desc()))
+    return [row for row in rows if wanted in _folded(row.name)][:SEARCH_LIMIT]
+
+
 async def _replacement_code(session: AsyncSession, certificate: Certificate) -> str:
     newer = await session.get(Certificate, certificate.replaced_by_id)
     return newer.code if newer else ""
@@ -451,6 +466,8 @@ async def reissue(
     event = await session.scalar(
         select(Event).where(Event.id == old.event_id).options(selectinload(Event.edition))
     )
+    if event is None:  # the event was deleted under it (cascade): nothing to reissue
+        raise UnknownCertificate(code)
     latest = await session.scalar(
         select(func.max(Certificate.revision)).where(
             Certificate.event_id == old.event_id, Certificate.holder == old.holder
@@ -554,6 +571,8 @@ async def certificate_text(
         .where(Event.id == certificate.event_id)
         .options(selectinload(Event.venue), selectinload(Event.edition))
     )
+    if event is None:
+        raise UnknownCertificate(certificate.code)
     settings = settings_of(event)
     venue = event.venue
     place = ", ".join(part for part in ((venue.name, venue.city) if venue else ()) if part)

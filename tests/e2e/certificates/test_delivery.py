@@ -105,16 +105,28 @@ async def test_the_committee_revokes_and_reissues_in_the_chat(bot, users, emu) -
     admin = await started(users, "Rahmat", admin=True)
     siti = await started(users, "Siti")
     await checked_in(bot, "Siti Aminh", siti.id)
+    await checked_in(bot, "Ibu Sri Guru Tamu", None, role=AttendanceRole.GUEST)
     bot.clock.set(wib(7, 16))
     report = await issue_certificates(bot.application)
-    code = report.issued[0].code
+    code = next(c.code for c in report.issued if c.name == "Siti Aminh")
+    guest = next(c.code for c in report.issued if c.name != "Siti Aminh")
+
+    # the guest has no chat: the committee finds the code by name and gets the PDF
+    await admin.send("/sertifikat guru tamu")
+    found = await admin.expect_message("Ibu Sri Guru Tamu")
+    assert guest in found["text"]
+    await admin.send(f"/sertifikat {guest.lower().replace('-', ' ')}")
+    handed = await admin.expect_message(guest, predicate=lambda m: bool(m.get("document")))
+    assert "Ibu Sri Guru Tamu" in await _pdf_text(emu, handed)
+    await admin.send("/sertifikat tidak ada")
+    await admin.expect_message("Tidak ada sertifikat")
     await siti.expect_message("sertifikat peserta", timeout=15)
 
     await siti.send(f"/sertifikat cabut {code} salah")  # not an admin: refused, nothing changes
     await siti.expect_message("panitia")
     await admin.send("/sertifikat")
     summary = await admin.expect_message("Sertifikat Penganugerahan IGA")
-    assert "Peserta: 1" in summary["text"] and "Dicabut: 0" in summary["text"]
+    assert "Peserta: 2" in summary["text"] and "Dicabut: 0" in summary["text"]
 
     await admin.send(f"/sertifikat ulang {code.lower()}   Siti  Aminah, S.E.")
     done = await admin.expect_message("Sertifikat baru")
