@@ -199,3 +199,26 @@ async def test_a_committee_check_in_becomes_theirs_when_they_scan(bot, users, cl
     await fajar.expect_message("sudah tercatat hadir pukul 08.00")
     [record] = await _records(bot)
     assert record.user_id == fajar.id
+
+
+async def test_a_known_invitee_confirms_with_one_tap(bot, users, clock):
+    """The event file gives the narasumber's Telegram id, name and jabatan: one tap."""
+    from bot.storage.models import Invitation
+
+    clock.set(EVENT_MORNING)
+    tamu = await users.create("Hendra")
+    async with bot.runtime.transaction() as session:
+        invitation = await session.scalar(
+            select(Invitation).where(Invitation.key == "narasumber-kemendagri")
+        )
+        invitation.user_id, invitation.jabatan = tamu.id, "Direktur Inovasi Daerah"
+        invitation.nip = "197001011995031001"
+    await tamu.send(f"/start {await _payload(bot)}")
+    summary = await tamu.expect_message("Apakah data di atas sudah benar?")
+    assert "Nama: Narasumber Kementerian Dalam Negeri" in summary["text"]
+    assert "Unit kerja: Kementerian Dalam Negeri" in summary["text"]
+    await tamu.tap("Benar, saya hadir")
+    await tamu.expect_message("tercatat hadir pukul 08.00 (nomor 1)")
+    [record] = await _records(bot)
+    assert record.role.value == "narasumber" and record.invitation_id == invitation.id
+    assert record.jabatan == "Direktur Inovasi Daerah"
