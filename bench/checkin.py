@@ -179,7 +179,12 @@ async def main() -> None:
             settings = Settings(_env_file=None, checkin_secret=SECRET)  # type: ignore[call-arg]
             payload = payload_for(secret_of(settings), Event(slug="blitar-2022"), today)
             cpu_before = process.cpu_seconds()
-            result, answered = await check_in_everyone(args, emulator, replies, payload)
+            try:
+                result, answered = await check_in_everyone(args, emulator, replies, payload)
+            except TimeoutError:
+                log = (workdir / "process.log").read_text(errors="replace")
+                print("the bot's log (last 3,000 characters):\n" + log[-3000:], file=sys.stderr)
+                raise
             cpu = process.cpu_seconds() - cpu_before
             recorded = await count_records(database_url)
         finally:

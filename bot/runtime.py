@@ -98,12 +98,14 @@ class Runtime:
 
     async def fresh(self) -> None:
         """Drop what another process changed (cache versions), reading them at most every
-        :data:`FRESH_SECONDS`; concurrent callers share one read. A failed read is logged
-        and retried at the next call (the caches' own lifetimes still bound staleness)."""
+        :data:`FRESH_SECONDS`; while one caller reads, the others go on with the caches as
+        they are (they do not wait for that read: a caller may hold the SQLite turn in its
+        update's transaction, which the reader needs, and waiting deadlocked the bot when two
+        chats wrote at once). A failed read is logged and retried at the next call (the
+        caches' own lifetimes still bound staleness)."""
         if time.monotonic() - self._fresh_at < FRESH_SECONDS:
             return
         if self._freshening is not None:
-            await asyncio.shield(self._freshening)
             return
         self._freshening = asyncio.get_running_loop().create_future()
         try:
