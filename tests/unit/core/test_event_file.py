@@ -65,6 +65,16 @@ def test_agenda_times_are_in_the_event_zone() -> None:
         ('end: "09.30"', 'end: "08.00"', "event.agenda[2].end: must be after start"),
         ("timezone: Asia/Jakarta", "timezone: Asia/Nowhere", "event.timezone: unknown time zone"),
         ("    - key: kemendagri\n", "    - key: Kemendagri!\n", "event.speakers[0].key:"),
+        (
+            "send_at: 2022-12-07T15:00:00+07:00",
+            "send_at: 2022-12-06T15:00:00+07:00",
+            "event.certificates.send_at: must not be before the event's day",
+        ),
+        (
+            "send_at: 2022-12-07T15:00:00+07:00",
+            "send_at: 2022-12-07T15:00:00",
+            "event.certificates.send_at: give the zone",
+        ),
     ],
 )
 def test_broken_files_are_located(old: str, new: str, expected: str) -> None:
@@ -98,3 +108,4 @@ def test_shift_dates_moves_event_and_deadlines() -> None:
     shifted = shift_dates(spec, 10)
     assert (shifted.event.date - spec.event.date).days == 10
     assert (shifted.edition.results_announce_at - spec.edition.results_announce_at).days == 10
+    assert (shifted.event.certificates.send_at - spec.event.certificates.send_at).days == 10
