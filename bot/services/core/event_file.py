@@ -332,9 +332,10 @@ class EventSpec(_Strict):
                 problems.append(f"agenda[{index}].end: must be after start ({item.start})")
         if self.end_date is not None and self.end_date < self.date:
             problems.append("end_date: must not be before date")
-        if self.certificates is not None and self.certificates.send_at.astimezone(
-            self.zone
-        ).date() < self.date:
+        if (
+            self.certificates is not None
+            and self.certificates.send_at.astimezone(self.zone).date() < self.date
+        ):
             problems.append("certificates.send_at: must not be before the event's day")
         if problems:
             raise ValueError("; ".join(problems))
