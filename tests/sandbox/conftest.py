@@ -1,16 +1,20 @@
 """Fixtures for the emulator tests: a started emulator on a free loopback port with a fake
-clock, a control API client, and a raw Bot API caller."""
+clock, a control API client, and a raw Bot API caller; for the browser tests, one
+``iga-bot sandbox`` process and one headless Chromium per module, and a page on the sandbox
+per test (helpers in ``tests/sandbox/helpers.py``)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
 import pytest
 
 from bot.sandbox import Emulator, EmulatorClient, EmulatorConfig
+from tests.sandbox.helpers import CHROMIUM, CHROMIUM_ARGS, start_command
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 
@@ -86,3 +90,41 @@ async def client(emu: Emulator, session: aiohttp.ClientSession) -> EmulatorClien
 @pytest.fixture
 def api(emu: Emulator, session: aiohttp.ClientSession) -> BotApiCaller:
     return BotApiCaller(session, emu.bot_api_base_url)
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The running ``iga-bot sandbox`` command, one per module: {"url", "started"
+    (monotonic seconds)}."""
+    started = time.monotonic()
+    process, url = start_command(tmp_path_factory.mktemp("sandbox"))
+    try:
+        yield {"url": url, "started": started}
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, one per module (the module calls ``require_browser()`` first)."""
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest, browser: Any, sandbox: dict[str, Any]) -> Iterator[Any]:
+    """A page on the sandbox at the module's ``VIEWPORT`` with its ``TIMEOUT_MS``; fails the
+    test on a JavaScript error in the page."""
+    page = browser.new_page(viewport=request.module.VIEWPORT)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.set_default_timeout(request.module.TIMEOUT_MS)
+    page.goto(sandbox["url"])
+    yield page
+    page.close()
+    assert errors == [], errors

@@ -4,13 +4,8 @@ port, and a clean stop on Ctrl+C."""
 
 from __future__ import annotations
 
-import os
-import re
-import select as fd_select
 import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
@@ -31,8 +26,9 @@ from bot.services.core.events import current_edition, current_event
 from bot.services.core.roles import Role, roles_of
 from bot.settings import Settings
 from bot.storage.models import Broadcast, Officer, Unit
-from tests.conftest import EVENT_FILE, REPO
+from tests.conftest import EVENT_FILE
 from tests.e2e.conftest import wait_until
+from tests.sandbox.helpers import start_command
 
 pytestmark = pytest.mark.e2e
 
@@ -181,38 +177,6 @@ def test_missing_event_file_is_one_line_and_status_2(
     assert run_sandbox("127.0.0.1", 0, False, "sqlite+aiosqlite://", settings) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "EVENT_CONFIG" in err
-
-
-def start_command(cwd: Path, *args: str, timeout: float = 30.0) -> tuple[subprocess.Popen, str]:
-    """Runs ``python -m bot sandbox --port 0 ARGS`` in ``cwd`` until it prints its URL.
-
-    Returns:
-        The process (stdout piped, stderr to ``cwd/stderr.log``) and the page's URL.
-
-    Raises:
-        AssertionError: no URL within ``timeout`` seconds (the process is killed).
-    """
-    env = {**os.environ, "EVENT_CONFIG": str(EVENT_FILE), "PYTHONUNBUFFERED": "1"}
-    env["PYTHONPATH"] = str(REPO)
-    env.pop("TELEGRAM_BOT_TOKEN", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "sandbox", "--port", "0", *args],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=(cwd / "stderr.log").open("w"),
-        text=True,
-    )
-    assert process.stdout is not None
-    ready, _, _ = fd_select.select([process.stdout], [], [], timeout)
-    line = process.stdout.readline() if ready else ""
-    match = re.search(r"open (http://127\.0\.0\.1:\d+/)", line)
-    if match is None:
-        process.kill()
-        process.wait()
-        err = (cwd / "stderr.log").read_text()
-        raise AssertionError(f"the sandbox printed no URL: {line!r} {err[-2000:]}")
-    return process, match.group(1)
 
 
 def test_command_prints_the_url_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:

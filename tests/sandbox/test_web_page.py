@@ -8,127 +8,32 @@ Playwright is missing.
 from __future__ import annotations
 
 import base64
-import json
-import shutil
 import struct
 import time
 import urllib.error
 import urllib.request
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.i18n import plain_text
-from bot.sandbox.run import SANDBOX_TOKEN
-from tests.sandbox.test_run_sandbox import start_command
+from tests.sandbox.helpers import bot_api, control, persona_id, require_browser, send_text
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 10_000
+VIEWPORT = {"width": 1100, "height": 800}
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install -e .[test])"
-)
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "Chromium is not installed (apt-get install chromium): browser test skipped",
-        allow_module_level=True,
-    )
-
-
-@pytest.fixture(scope="module")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """The running ``iga-bot sandbox`` command: {"url", "started" (monotonic seconds)}."""
-    started = time.monotonic()
-    process, url = start_command(tmp_path_factory.mktemp("sandbox"))
-    try:
-        yield {"url": url, "started": started}
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Any, sandbox: dict[str, Any]) -> Iterator[Any]:
-    page = browser.new_page(viewport={"width": 1100, "height": 800})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(sandbox["url"])
-    yield page
-    page.close()
-    assert errors == [], errors
-
-
-def _bot_api(url: str, method: str, **params: Any) -> dict[str, Any]:
-    """Calls the emulator's Bot API as the bot does (the sandbox's token); on 429 (flood
-    control: about one message a second to a private chat, shared with the bot's own replies)
-    waits ``retry_after`` as Telegram asks and tries again, for up to 30 s."""
-    request = urllib.request.Request(
-        f"{url}bot{SANDBOX_TOKEN}/{method}",
-        data=json.dumps(params).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-                return json.load(response)
-        except urllib.error.HTTPError as exc:
-            body = json.load(exc)
-            if exc.code != 429 or time.monotonic() > deadline:
-                return body
-        time.sleep(body["parameters"]["retry_after"])
-
-
-def _control(url: str, path: str, **body: Any) -> dict[str, Any]:
-    """POSTs to the emulator's control API."""
-    request = urllib.request.Request(
-        f"{url}_emulator/{path}",
-        data=json.dumps(body).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
-        return json.load(response)
-
-
-def _persona_id(url: str, key: str) -> int:
-    with urllib.request.urlopen(f"{url}_sandbox/info", timeout=10) as response:  # noqa: S310
-        info = json.load(response)
-    return next(p["user_id"] for p in info["personas"] if p["key"] == key)
-
-
-def _send(page: Any, text: str) -> None:
-    page.fill("#text", text)
-    page.press("#text", "Enter")
+require_browser()
 
 
 def test_attendee_starts_and_presses_a_menu_button(
     page: Any, sandbox: dict[str, Any], record_property: Any
 ) -> None:
     page.click('[data-persona="attendee"]')
-    _send(page, "/start")
+    send_text(page, "/start")
     welcome = page.locator(".msg.in", has_text="Selamat datang, Bapak/Ibu Siti")
     welcome.wait_for()
     seconds = time.monotonic() - sandbox["started"]
@@ -147,12 +52,12 @@ def test_venue_document_inline_buttons_edits_and_deletions(
     page: Any, sandbox: dict[str, Any]
 ) -> None:
     url = sandbox["url"]
-    chat_id = _persona_id(url, "judge")
+    chat_id = persona_id(url, "judge")
     page.click('[data-persona="judge"]')
-    _send(page, "/start")
+    send_text(page, "/start")
     page.locator(".msg.in", has_text="Selamat datang").wait_for()
 
-    _bot_api(
+    bot_api(
         url,
         "sendVenue",
         chat_id=chat_id,
@@ -168,12 +73,12 @@ def test_venue_document_inline_buttons_edits_and_deletions(
         "https://www.openstreetmap.org/?mlat=-8.095400&mlon=112.160900#map=17/-8.095400/112.160900"
     )
 
-    sent = _bot_api(
+    sent = bot_api(
         url, "sendMessage", chat_id=chat_id, text="Rekap <b>nilai</b>", parse_mode="HTML"
     )
     message_id = sent["result"]["message_id"]
     page.locator(".msg.in b", has_text="nilai").wait_for()
-    _bot_api(
+    bot_api(
         url,
         "editMessageText",
         chat_id=chat_id,
@@ -188,21 +93,21 @@ def test_venue_document_inline_buttons_edits_and_deletions(
     with page.expect_response("**/tap") as tapped:
         edited.locator(".kb-btn", has_text="Simpan").click()
     query_id = tapped.value.json()["query_id"]
-    answer = _bot_api(url, "answerCallbackQuery", callback_query_id=query_id, text="Tersimpan")
+    answer = bot_api(url, "answerCallbackQuery", callback_query_id=query_id, text="Tersimpan")
     assert answer["ok"]
     page.locator("#toast", has_text="Tersimpan").wait_for()
 
-    _bot_api(url, "deleteMessage", chat_id=chat_id, message_id=message_id)
+    bot_api(url, "deleteMessage", chat_id=chat_id, message_id=message_id)
     edited.wait_for(state="detached")
 
-    upload = _control(
+    upload = control(
         url,
         f"users/{chat_id}/document",
         data_b64=base64.b64encode(b"No;Inovasi\n1;SIPINTAR\n").decode(),
         file_name="rekap.csv",
         mime_type="text/csv",
     )
-    _bot_api(url, "sendDocument", chat_id=chat_id, document=upload["file_id"], caption="Rekap")
+    bot_api(url, "sendDocument", chat_id=chat_id, document=upload["file_id"], caption="Rekap")
     document = page.locator(".msg.in .file", has_text="rekap.csv")
     document.wait_for()
     assert document.get_attribute("download") == "rekap.csv"
@@ -236,7 +141,7 @@ def test_officer_uploads_a_document_and_downloads_the_bots_file(
 def test_what_a_user_types_is_shown_as_text_never_as_html(page: Any) -> None:
     page.click('[data-persona="admin"]')
     typed = '<img src=x onerror="window.pwned=1"><b>tebal?</b> & /help'
-    _send(page, typed)
+    send_text(page, typed)
     mine = page.locator(".msg.out").last
     mine.locator("text=tebal?").wait_for()
     assert typed in mine.inner_text()
@@ -263,7 +168,7 @@ def test_the_menu_shows_what_each_personas_telegram_shows(page: Any) -> None:
     """The bot gives the committee a menu of its own (a chat scope): Rahmat's ☰ lists the
     committee's commands, Siti's only the public ones, each in the user's language."""
     page.click('[data-persona="admin"]')
-    _send(page, "/start")
+    send_text(page, "/start")
     page.locator(".msg.in", has_text="Selamat datang").wait_for()
     admin = _menu(page, "/inovasi")
     assert "/inovasi" in admin and "/ekspor" in admin and "/start" in admin
@@ -300,7 +205,7 @@ def test_a_text_longer_than_telegram_allows_is_sent_as_two_messages(page: Any) -
 def test_the_transcript_stays_at_the_newest_message_after_a_photo(page: Any) -> None:
     page.click('[data-persona="officer"]')
     for number in range(12):
-        _send(page, f"Pesan nomor {number}")
+        send_text(page, f"Pesan nomor {number}")
     page.locator(".msg.out", has_text="Pesan nomor 11").wait_for()
     page.set_input_files(
         "#file",
@@ -309,7 +214,7 @@ def test_the_transcript_stays_at_the_newest_message_after_a_photo(page: Any) -> 
     photo = page.locator(".msg.out img.photo").last
     photo.wait_for()
     page.wait_for_function("document.querySelector('.msg.out img.photo').complete")
-    _send(page, "Setelah foto")
+    send_text(page, "Setelah foto")
     page.locator(".msg.out", has_text="Setelah foto").wait_for()
     page.wait_for_function(
         "(() => { const b = document.getElementById('messages');"
@@ -322,7 +227,7 @@ def test_skipping_ahead_runs_the_next_scheduled_reminder(page: Any) -> None:
     first entry deadline reminder reaches Budi, whose unit has sent nothing yet. (The module's
     sandbox stays 23 days on; entries are still open then.)"""
     page.click('[data-persona="officer"]')
-    _send(page, "/start")
+    send_text(page, "/start")
     # The open chat's welcome (other personas' chats, hidden, hold theirs). It comes after
     # the replies to the 14 messages the transcript test sent, which Telegram's limit of
     # about one message a second to a chat paces: about 15 s.

@@ -14,28 +14,22 @@ from __future__ import annotations
 import json
 import re
 import urllib.request
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from bot.sandbox.examples import LONG_ANSWER_CHARACTERS
 from tests.conftest import REPO
-from tests.sandbox.test_run_sandbox import start_command
-from tests.sandbox.test_web_page import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    _persona_id,
-    _send,
-)
+from tests.sandbox.helpers import persona_id, require_browser, send_text
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api")
+sync_api = require_browser()
 expect = sync_api.expect
 
 TIMEOUT_MS = 30_000
 """Generous: the machine may be busy; the tests wait on conditions, never on sleeps."""
+VIEWPORT = {"width": 1100, "height": 900}
 SCREENSHOTS = REPO / "docs" / "screenshots"
 PHONE = {"width": 360, "height": 740}
 SCORES = {"kebaharuan": "85,5", "kemanfaatan": "90", "kewenangan-kolaborasi": "80",
@@ -45,40 +39,10 @@ SCORES = {"kebaharuan": "85,5", "kemanfaatan": "90", "kewenangan-kolaborasi": "8
 JUDGES_MEAN = "82"
 
 
-@pytest.fixture(scope="module")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    process, url = start_command(tmp_path_factory.mktemp("workspace"))
-    try:
-        yield {"url": url}
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Any, sandbox: dict[str, Any]) -> Iterator[Any]:
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(sandbox["url"])
-    yield page
-    page.close()
-    assert errors == [], errors
-
-
 def open_workspace(page: Any, persona: str) -> Any:
     """The persona starts the bot and opens the workspace from the chat's menu button."""
     page.click(f'[data-persona="{persona}"]')
-    _send(page, "/start")
+    send_text(page, "/start")
     page.locator(".msg.in", has_text="Selamat datang").last.wait_for()
     page.locator("#webapp-btn").click()
     return page.frame_locator("#webapp-frame")
@@ -155,12 +119,12 @@ def test_admin_returns_an_entry_and_the_officer_is_told(page: Any) -> None:
     """The example entries are Dinas PM dan PTSP's: the admin invites Budi as its officer
     through the chat first, as a committee would."""
     page.click('[data-persona="admin"]')
-    _send(page, "/undangan DPMPTSP")
+    send_text(page, "/undangan DPMPTSP")
     invite = page.locator(".msg.in", has_text="/daftar").last
     invite.wait_for()
     code = re.search(r"/daftar ([A-Z0-9-]+)", invite.inner_text()).group(1)
     page.click('[data-persona="officer"]')
-    _send(page, f"/daftar {code}")
+    send_text(page, f"/daftar {code}")
     page.locator(".msg.in", has_text="Dinas PM dan PTSP").last.wait_for()
 
     app = open_workspace(page, "admin")
@@ -178,7 +142,7 @@ def test_admin_returns_an_entry_and_the_officer_is_told(page: Any) -> None:
 
 
 def _signed(url: str, persona: str, theme: str) -> str:
-    user_id = _persona_id(url, persona)
+    user_id = persona_id(url, persona)
     with urllib.request.urlopen(f"{url}_emulator/users/{user_id}/menu_button") as response:  # noqa: S310
         address = json.load(response)["web_app"]["url"]
     request = urllib.request.Request(
