@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
-from bot.services.entries.cursor import AtField, to_json
-from bot.services.entries.submissions import load_entry, submit_entry
+from bot.services.entries.submissions import submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
@@ -22,6 +21,7 @@ from tests.e2e.helpers.entries import (
     entry_state,
     join,
     no_flood_control,
+    officer_at,
     prefilled_entry,
     question,
 )
@@ -116,7 +116,7 @@ async def test_money_is_exact_and_shown_in_indonesian(
     users, bot, typed: str, stored: int, shown: str
 ) -> None:
     bot.clock.set(IN_WINDOW)
-    budi, entry_id = await _officer_at(users, bot, "anggaran_nilai")
+    budi, entry_id = await officer_at(users, bot, "anggaran_nilai")
     await budi.expect_message(question("Anggaran inovasi (rupiah)"))
     await budi.send(typed)
     summary = await budi.expect_message("Ringkasan:")
@@ -127,26 +127,13 @@ async def test_money_is_exact_and_shown_in_indonesian(
 
 async def test_money_over_the_editions_bound_is_refused_clearly(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
-    budi, entry_id = await _officer_at(users, bot, "anggaran_nilai")
+    budi, entry_id = await officer_at(users, bot, "anggaran_nilai")
     await budi.expect_message(question("Anggaran inovasi (rupiah)"))
     await budi.send("Rp999.999.999.999.999.999.999")
     refusal = await budi.expect_message("paling besar")
     assert "Rp1.000.000.000.000" in refusal["text"]  # the bound, in Indonesian form
     _, answers = await entry_state(bot, entry_id)
     assert "anggaran_nilai" not in answers
-
-
-async def _officer_at(users, bot, *keys: str):  # type: ignore[no-untyped-def]
-    """An officer whose complete entry lacks ``keys`` and waits at the first of them."""
-    budi = await join(users, bot, "Budi")
-    entry_id = await prefilled_entry(bot, budi.id)
-    async with bot.runtime.transaction() as session:
-        submission = await load_entry(session, entry_id)
-        for answer in [a for a in submission.answers if a.field_key in keys]:
-            submission.answers.remove(answer)
-        submission.cursor = to_json(AtField(keys[0]))
-    await budi.send("/lanjutkan")
-    return budi, entry_id
 
 
 async def test_the_question_and_the_summary_count_the_same_fields(users, bot) -> None:

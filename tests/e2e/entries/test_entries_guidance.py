@@ -7,7 +7,6 @@ from sqlalchemy import func, select
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
-from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
@@ -16,6 +15,7 @@ from tests.e2e.helpers.entries import (
     entry_state,
     join,
     no_flood_control,
+    officer_at,
     prefilled_entry,
 )
 
@@ -166,14 +166,7 @@ async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(
 
 async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, emu) -> None:
     bot.clock.set(IN_WINDOW)
-    budi = await join(users, bot, "Budi")
-    entry_id = await prefilled_entry(bot, budi.id)
-    async with bot.runtime.transaction() as session:
-        submission = await load_entry(session, entry_id)
-        for answer in [a for a in submission.answers if a.field_key == "tematik"]:
-            submission.answers.remove(answer)
-        submission.cursor = to_json(AtField("tematik"))
-    await budi.send("/lanjutkan")
+    budi, entry_id = await officer_at(users, bot, "tematik")
     question = await budi.expect_message("Tematik (7 dari 19)")
     count = len(await budi.bot_messages())
     for edits, label in enumerate(["⬜ Smart City", "⬜ Covid-19", "✅ Smart City"], start=1):

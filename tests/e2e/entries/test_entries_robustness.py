@@ -9,7 +9,6 @@ import yaml
 
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
-from bot.services.entries.cursor import AtField, to_json
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import load_entry
 from bot.storage.models import SubmissionStatus
@@ -23,6 +22,7 @@ from tests.e2e.helpers.entries import (
     invite_code,
     join,
     no_flood_control,
+    officer_at,
     prefilled_entry,
     question,
 )
@@ -46,20 +46,6 @@ def event_file(tmp_path: Path) -> Path:
     return path
 
 
-async def _officer_at(users, bot, key: str):
-    """An officer whose new entry waits at field ``key`` (earlier fields answered)."""
-    siti = await join(users, bot)
-    entry_id = await prefilled_entry(bot, siti.id)
-    async with bot.runtime.transaction() as session:
-        submission = await load_entry(session, entry_id)
-        for answer in list(submission.answers):
-            if answer.field_key == key:
-                submission.answers.remove(answer)
-        submission.cursor = to_json(AtField(key))
-    await siti.send("/lanjutkan")
-    return siti, entry_id
-
-
 async def test_stranger_is_told_how_to_become_an_officer(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
     budi = await users.create("Budi")
@@ -73,7 +59,7 @@ async def test_stranger_is_told_how_to_become_an_officer(users, bot) -> None:
 
 async def test_wrong_kinds_of_message_change_nothing(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
-    siti, entry_id = await _officer_at(users, bot, "waktu_uji_coba")
+    siti, entry_id = await officer_at(users, bot, "waktu_uji_coba", name="Siti")
     await siti.expect_message(question("Waktu uji coba"))
     await siti.send_photo(b"\xff\xd8jpeg")
     reply = await siti.expect_message("meminta jawaban berupa teks")
@@ -94,7 +80,7 @@ async def test_wrong_kinds_of_message_change_nothing(users, bot) -> None:
 
 async def test_files_type_size_and_albums(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
-    siti, entry_id = await _officer_at(users, bot, "anggaran")
+    siti, entry_id = await officer_at(users, bot, "anggaran", name="Siti")
     await siti.expect_message(question("Dokumen anggaran"))
     await siti.send("ini anggarannya")
     await siti.expect_message("Isian ini meminta berkas")
@@ -133,7 +119,7 @@ async def test_files_type_size_and_albums(users, bot) -> None:
 
 async def test_edited_message_is_not_applied(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
-    siti, entry_id = await _officer_at(users, bot, "nama_inisiator")
+    siti, entry_id = await officer_at(users, bot, "nama_inisiator", name="Siti")
     await siti.expect_message(question("Nama inisiator"))
     sent = await siti.send("Budi")
     await siti.expect_message("Ringkasan:")
@@ -145,7 +131,7 @@ async def test_edited_message_is_not_applied(users, bot) -> None:
 
 async def test_cancel_keeps_the_draft_and_stops_taking_answers(users, bot) -> None:
     bot.clock.set(IN_WINDOW)
-    siti, entry_id = await _officer_at(users, bot, "video")
+    siti, entry_id = await officer_at(users, bot, "video", name="Siti")
     await siti.expect_message(question("Tautan video"))
     await siti.send("/batal")
     await siti.expect_message("keluar dari formulir")

@@ -14,7 +14,7 @@ from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
 from bot.services.core.events import current_edition
-from bot.services.entries.cursor import AtField, AtSummary
+from bot.services.entries.cursor import AtField, AtSummary, to_json
 from bot.services.entries.invites import create_invite, redeem_invite
 from bot.services.entries.submissions import answers_of, load_entry, set_cursor, start_entry
 from bot.storage.database import create_engine, create_session_factory
@@ -244,3 +244,23 @@ async def prefilled_entry(bot: Any, user_id: int, now: datetime = IN_WINDOW) -> 
             await set_evidence(session, edition, submission, indicator, now, url="https://x.id")
         set_cursor(submission, AtSummary(), now)
         return submission.id
+
+
+async def officer_at(
+    users: Any, bot: Any, *keys: str, name: str = "Budi"
+) -> tuple[UserDriver, int]:
+    """A new officer (``name``, of DLH) whose complete draft (:func:`prefilled_entry`) lacks
+    the answers of ``keys`` and, after ``/lanjutkan``, waits at the first of them.
+
+    Returns:
+        The officer and the entry's id.
+    """
+    driver = await join(users, bot, name)
+    entry_id = await prefilled_entry(bot, driver.id)
+    async with bot.runtime.transaction() as session:
+        submission = await load_entry(session, entry_id)
+        for answer in [a for a in submission.answers if a.field_key in keys]:
+            submission.answers.remove(answer)
+        submission.cursor = to_json(AtField(keys[0]))
+    await driver.send("/lanjutkan")
+    return driver, entry_id
