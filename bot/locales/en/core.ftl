@@ -63,7 +63,7 @@ help-footer = For other questions, please contact the committee.
 # Last resort: a message or command no feature took
 fallback-not-understood = Sorry, I did not understand that message. Please choose from the menu below, or send /help to see what I can do.
 fallback-unknown-command = Sorry, that command is not known. Please choose from the menu below, or send /help to see the list of commands.
-fallback-media = Sorry, I cannot use photos, files, stickers or voice messages here. I can show you the agenda, the venue, the speakers and the event's announcements; units' officers send their innovation's documents through { $submit }. Please choose from the menu below, or send /help.
+fallback-media = Sorry, I cannot use photos, files, stickers or voice messages here. I can show you the agenda, the venue, the speakers and the event's announcements; units' officers, once registered (/join with the committee's invite code), send their innovation's documents through { $submit }. Please choose from the menu below, or send /help.
 
 error-generic = We are sorry, something went wrong while handling your request. Please try again in a moment.
 error-unavailable = We are sorry, the service is briefly unavailable. Everything you already entered is safe; please send your last message again in a moment.

@@ -64,7 +64,7 @@ help-footer = Pertanyaan lain dapat disampaikan kepada panitia.
 # Last resort: a message or command no feature took
 fallback-not-understood = Mohon maaf, saya belum memahami pesan tersebut. Silakan pilih menu di bawah ini, atau ketik /help untuk melihat apa saja yang dapat saya bantu.
 fallback-unknown-command = Mohon maaf, perintah tidak dikenal. Silakan pilih menu di bawah ini, atau ketik /help untuk melihat daftar perintah.
-fallback-media = Mohon maaf, foto, berkas, stiker atau pesan suara tidak dapat saya proses di sini. Saya dapat membantu Bapak/Ibu melihat agenda, lokasi, narasumber, dan pengumuman acara; petugas Perangkat Daerah mengirim dokumen inovasi melalui menu { $submit }. Silakan pilih menu di bawah ini, atau ketik /help.
+fallback-media = Mohon maaf, foto, berkas, stiker atau pesan suara tidak dapat saya proses di sini. Saya dapat membantu Bapak/Ibu melihat agenda, lokasi, narasumber, dan pengumuman acara; petugas Perangkat Daerah yang sudah terdaftar (/daftar dengan kode undangan dari panitia) mengirim dokumen inovasi melalui menu { $submit }. Silakan pilih menu di bawah ini, atau ketik /help.
 
 error-generic = Mohon maaf, terjadi kendala saat memproses permintaan Bapak/Ibu. Silakan coba lagi beberapa saat lagi.
 error-unavailable = Mohon maaf, layanan sedang mengalami gangguan sementara. Jawaban Bapak/Ibu yang sudah tersimpan tetap aman; silakan kirim ulang pesan terakhir dalam beberapa saat.
