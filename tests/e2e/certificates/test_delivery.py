@@ -13,7 +13,10 @@ from sqlalchemy import select
 
 from bot.handlers.announcements.reminders import process_due
 from bot.handlers.certificates.issuing import issue_certificates
-from bot.storage.models import AttendanceRole, Certificate, Edition
+from bot.outbox.sender import WITHDRAWN
+from bot.services.certificates.issuing import issue_due, revoke
+from bot.services.core.events import current_event
+from bot.storage.models import AttendanceRole, Broadcast, Certificate, Delivery, Edition
 from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
     PUBLIC_URL,
     SEND_AT,
@@ -23,6 +26,7 @@ from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
     started,
     wib,
 )
+from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.committee import add_officer
 from tests.factories import edition, make_judge
 
@@ -150,3 +154,32 @@ async def test_the_committee_revokes_and_reissues_in_the_chat(bot, users, emu) -
     await admin.expect_message("dicabut")
     await admin.send("/sertifikat ZZZZ-ZZZZ-ZZZZ-ZZZZ")
     await admin.expect_message("tidak ditemukan")
+
+
+async def test_a_certificate_revoked_before_it_went_out_is_not_sent(bot, users, emu) -> None:
+    """Issued and revoked in one transaction (the sender sees both at once): its delivery
+    fails as withdrawn, the other certificate of the same run arrives."""
+    siti = await started(users, "Siti")
+    rina = await started(users, "Rina")
+    await checked_in(bot, "Siti Aminah", siti.id)
+    await checked_in(bot, "Rina Wati", rina.id)
+    bot.clock.set(SEND_AT)
+    async with bot.runtime.transaction() as session:
+        event = await current_event(session)
+        report = await issue_due(session, event, SEND_AT, PUBLIC_URL)
+        withdrawn = next(c.code for c in report.issued if c.name == "Siti Aminah")
+        await revoke(session, withdrawn, actor_id=1, reason="salah orang", now=SEND_AT)
+
+    await rina.expect_message("sertifikat peserta", timeout=15)
+
+    async def failed() -> bool:
+        async with bot.runtime.sessions() as session:
+            error = await session.scalar(
+                select(Delivery.last_error)
+                .join(Broadcast, Broadcast.id == Delivery.broadcast_id)
+                .where(Broadcast.key == f"certificate:{withdrawn}")
+            )
+        return error == WITHDRAWN
+
+    await wait_until(failed, timeout=15)
+    assert _documents(await siti.bot_messages()) == []
