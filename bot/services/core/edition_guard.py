@@ -8,6 +8,8 @@ handler (``bot/handlers/core/errors.py``) and the workspace answer it politely.
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,28 +30,53 @@ class EditionClosed(Exception):
         self.year = year
 
 
+OPEN_FOR_SECONDS = 1.0
+"""How long this process trusts that an edition it found open is still open: an import in
+another process closes it, and this process notices within this time, as its other caches
+notice another process's changes (``docs/architecture.md``). An edition found closed stays
+closed: closing is never undone."""
+
+_open_until: dict[tuple[str, int], float] = {}
+_closed: dict[tuple[str, int], tuple[str, int]] = {}
+"""Keyed by the database's address and the edition's id (tests open many databases)."""
+
+
+def forget_open_editions() -> None:
+    """Forget which editions were found open (an import in this process closed one)."""
+    _open_until.clear()
+
+
 async def ensure_open(session: AsyncSession, edition: Edition | int | None) -> None:
     """Refuse a write to a closed edition.
 
     Args:
-        edition: The edition, or its id; None (nothing loaded yet) passes.
+        edition: The edition, or its id; None (nothing loaded yet) passes. A loaded edition
+            is trusted as loaded; an id is looked up at most every :data:`OPEN_FOR_SECONDS`
+            (a form step calls this on every answer).
 
     Raises:
         EditionClosed: The edition is closed; the caller's transaction must not commit.
     """
     if edition is None:
         return
-    if isinstance(edition, int):
-        row = (
-            await session.execute(
-                select(Edition.code, Edition.year, Edition.closed_at).where(Edition.id == edition)
-            )
-        ).first()
-        if row is not None and row.closed_at is not None:
-            raise EditionClosed(row.code, row.year)
+    if not isinstance(edition, int):
+        if edition.closed_at is not None:
+            raise EditionClosed(edition.code, edition.year)
+        edition = edition.id
+    key = (str(session.bind.url) if session.bind is not None else "", edition)
+    if key in _closed:
+        raise EditionClosed(*_closed[key])
+    if _open_until.get(key, 0.0) > time.monotonic():
         return
-    if edition.closed_at is not None:
-        raise EditionClosed(edition.code, edition.year)
+    row = (
+        await session.execute(
+            select(Edition.code, Edition.year, Edition.closed_at).where(Edition.id == edition)
+        )
+    ).first()
+    if row is not None and row.closed_at is not None:
+        _closed[key] = (row.code, row.year)
+        raise EditionClosed(row.code, row.year)
+    _open_until[key] = time.monotonic() + OPEN_FOR_SECONDS
 
 
 async def ensure_entry_open(session: AsyncSession, submission: Submission | int) -> None:

@@ -29,6 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.audit import record
+from bot.services.core.edition_guard import forget_open_editions
 from bot.services.core.event_file import EventFile, EventFileError
 from bot.services.core.event_import import ImportReport, import_event_file
 from bot.services.core.events import current_edition, edition_by_code
@@ -347,6 +348,7 @@ async def import_edition(
         assert previous is not None  # planned from it
         await _carry_over(session, spec, previous, edition, plan)
         previous.closed_at = now
+        forget_open_editions()
         record(
             session,
             now=now,
