@@ -20,7 +20,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import admin_or_refuse, guarded
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
@@ -48,6 +48,7 @@ from bot.services.announcements.broadcasts import (
     resolve_audience,
 )
 from bot.services.core.events import current_edition
+from bot.services.core.roles import Role
 from bot.services.shared.pending_input import Pending, input_kind, keep_waiting, take
 from bot.storage.models import Broadcast, BroadcastStatus
 
@@ -182,11 +183,10 @@ def _audience_keyboard(language: str) -> InlineKeyboardMarkup:
 # --- /broadcast --------------------------------------------------------------------------
 
 
+@guarded(Role.ADMIN)
 async def broadcast_command(update: Update, context: BotContext) -> None:
     """Asks the admin for the announcement's text (or a photo or document with a caption);
     a draft composed before is dropped."""
-    if not await admin_or_refuse(update, context):
-        return
     language = await context.language()
     runtime = context.runtime
     async with runtime.transaction() as session:
@@ -243,12 +243,11 @@ async def _compose(update: Update, context: BotContext, pending: Pending) -> Non
     )
 
 
+@guarded(Role.ADMIN)
 async def on_button(update: Update, context: BotContext) -> None:
     """Every button of the composer. The role is checked at the moment of use; a tap on a
     step the draft is no longer at, or once the draft is gone, is answered and ignored."""
     query = update.callback_query
-    if not await admin_or_refuse(update, context):
-        return
     if QUIT.matches(query.data):
         await _quit(update, context)
         return
@@ -565,12 +564,11 @@ def preview(language: str, broadcast: Broadcast) -> str:
     return quoted
 
 
+@guarded(Role.ADMIN)
 async def broadcasts_command(update: Update, context: BotContext) -> None:
     """Lists the latest broadcasts: what each was (kind and the start of its text), its
     audience and counts, telling who never started the bot from who blocked it; running
     ones get a stop button."""
-    if not await admin_or_refuse(update, context):
-        return
     language = await context.language()
     runtime = context.runtime
     zone = runtime.settings.zone
@@ -610,11 +608,10 @@ async def broadcasts_command(update: Update, context: BotContext) -> None:
         await reply_html(update.effective_message, text, markup)
 
 
+@guarded(Role.ADMIN)
 async def on_stop(update: Update, context: BotContext) -> None:
     """Cancels a scheduled or running broadcast (messages already sent stay sent)."""
     query = update.callback_query
-    if not await admin_or_refuse(update, context):
-        return
     language = await context.language()
     tap = STOP.parse(query.data)
     assert tap is not None  # routed by STOP.pattern

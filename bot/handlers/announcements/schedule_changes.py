@@ -25,7 +25,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import TEXT_BUDGET, split_text
@@ -39,6 +39,7 @@ from bot.services.announcements.schedule_changes import (
 from bot.services.attendees.agenda import event_zone
 from bot.services.core.event_file import EventFileError, load_event_file
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot
+from bot.services.core.roles import Role
 from bot.services.editions.succession import import_edition
 from bot.services.shared.outbox import Texts, enqueue
 from bot.storage.models import Event
@@ -148,14 +149,13 @@ async def write_schedule_notices(
             )
 
 
+@guarded(Role.ADMIN)
 async def reload_event(update: Update, context: BotContext) -> None:
     """Reloads the event file (admins only), reports the changes and tells the attendees."""
     language = await context.language()
     runtime = context.runtime
     user_id = update.effective_user.id
     message = update.effective_message
-    if not await admin_or_refuse(update, context):
-        return
     now = runtime.now()
     try:
         spec = load_event_file(runtime.settings.event_config)

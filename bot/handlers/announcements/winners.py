@@ -14,7 +14,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.announcements.reminders import schedule_pending, winners_lines
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
@@ -23,6 +23,7 @@ from bot.i18n import format_moment, t, zone_abbreviation
 from bot.services.announcements.reminders import edition_zone
 from bot.services.core.admins import is_admin
 from bot.services.core.events import award_edition, current_edition
+from bot.services.core.roles import Role
 from bot.services.judging.results import (
     AlreadyAnnouncedError,
     AnnouncementInPastError,
@@ -73,15 +74,15 @@ async def show_winners(update: Update, context: BotContext) -> None:
 async def _admin_edition(
     update: Update, context: BotContext, language: str, session: AsyncSession
 ) -> Edition | None:
-    """The current edition if the user is an admin now; otherwise replies and returns None."""
-    if not await admin_or_refuse(update, context):
-        return None
+    """The current edition, or None after saying there is none (the handlers are
+    :func:`guarded`: the role is checked before their transaction opens)."""
     edition = await current_edition(session)
     if edition is None:
         await update.effective_message.reply_text(t(language, "winners-no-edition"))
     return edition
 
 
+@guarded(Role.ADMIN)
 async def schedule_announcement(update: Update, context: BotContext) -> None:
     """Sets or moves the announcement time (admins): ``/umumkan_pada 07/12/2022 09.00``."""
     language = await context.language()
@@ -130,6 +131,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
     )
 
 
+@guarded(Role.ADMIN)
 async def cancel_scheduled_announcement(update: Update, context: BotContext) -> None:
     """Cancels the planned announcement (admins); the results stay private."""
     language = await context.language()

@@ -6,11 +6,12 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import format_moment, t
 from bot.services.core.events import current_edition, unit_by_code
+from bot.services.core.roles import Role
 from bot.services.entries.submissions import reopen_deadline, reopen_unit
 from bot.storage.models import Unit
 
@@ -26,6 +27,7 @@ async def _unit(session, code: str) -> Unit | None:
     return None if edition is None else await unit_by_code(session, edition, code)
 
 
+@guarded(Role.ADMIN)
 async def reopen(update: Update, context: BotContext) -> None:
     """``/buka_kembali UNIT [HARI]``: an admin lets one unit enter and change drafts for some
     more days after closing; the unit's officers are told (through the outbox, with the
@@ -34,8 +36,6 @@ async def reopen(update: Update, context: BotContext) -> None:
     runtime = context.runtime
     user_id = update.effective_user.id
     args = context.args or []
-    if not await admin_or_refuse(update, context):
-        return
     async with runtime.transaction() as session:
         if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):
             await _reply(update, t(language, "reopen-usage"))

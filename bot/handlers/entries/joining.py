@@ -12,12 +12,13 @@ from telegram.ext import Application, CommandHandler
 
 from bot.handlers.core import start
 from bot.handlers.core.command_menu import refresh_personal_menu
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu
 from bot.i18n import t
 from bot.services.core.events import current_edition, unit_by_code
+from bot.services.core.roles import Role
 from bot.services.entries.invites import (
     DEFAULT_MAX_USES,
     DEFAULT_VALIDITY,
@@ -88,14 +89,13 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler(command_names("undangan"), create_code))
 
 
+@guarded(Role.ADMIN)
 async def create_code(update: Update, context: BotContext) -> None:
     """``/undangan UNIT``: an admin creates an invite code for a unit; the code and its deep
     link are shown once."""
     language = await context.language()
     runtime = context.runtime
     user_id = update.effective_user.id
-    if not await admin_or_refuse(update, context):
-        return
     async with runtime.transaction() as session:
         if len(context.args or []) != 1:
             await _reply(update, t(language, "invite-usage"))

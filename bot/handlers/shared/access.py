@@ -64,31 +64,92 @@ def attempted_action(update: Update) -> str:
     return f"message:{(message.text or '')[:60]}" if message else "update"
 
 
-async def admin_or_refuse(update: Update, context: BotContext) -> bool:
-    """Whether the user is an admin now (``ADMIN_IDS`` or an ``admins`` row). When not, the
-    attempt is audited (``access.denied``) and logged, and the user gets the catalogue text
-    ``committee-only`` (an alert for a button). The admin-only commands outside
-    :func:`requires` use it."""
+async def has_role_or_refuse(update: Update, context: BotContext, role: Role) -> bool:
+    """Whether the user has ``role`` now (read, nothing written). When not: the refusal, the
+    one way every guard refuses (:func:`refuse`). Call it before the handler writes anything
+    (better: decorate the handler with :func:`guarded` or :func:`requires`)."""
     runtime = context.runtime
     user = update.effective_user
-    async with runtime.transaction() as session:
-        admin = user is not None and await is_admin(session, user.id, runtime.settings.admin_ids)
-        if not admin and user is not None:
+    if user is None:
+        return False
+    async with runtime.sessions() as session:
+        if role is Role.ADMIN:
+            allowed = await is_admin(session, user.id, runtime.settings.admin_ids)
+        else:
+            allowed = (await _edition_and_roles(session, runtime, user.id))[1].has(role)
+    if not allowed:
+        await refuse(update, context, role)
+    return allowed
+
+
+async def _edition_and_roles(
+    session: AsyncSession, runtime: Runtime, user_id: int
+) -> tuple[Edition | None, Roles]:
+    edition = await current_edition(session)
+    roles = await roles_of(
+        session,
+        user_id,
+        admin_ids=runtime.settings.admin_ids,
+        edition_id=edition.id if edition else None,
+    )
+    return edition, roles
+
+
+async def admin_or_refuse(update: Update, context: BotContext) -> bool:
+    """Whether the user is an admin now (``ADMIN_IDS`` or an ``admins`` row), else refused
+    (:func:`has_role_or_refuse` with :attr:`Role.ADMIN`). For code that cannot be
+    decorated (an input route); handlers take :func:`guarded`."""
+    return await has_role_or_refuse(update, context, Role.ADMIN)
+
+
+async def refuse(update: Update, context: BotContext, role: Role) -> None:
+    """Refuse the update: the attempt is audited (``access.denied``) in a transaction of its
+    own, which writes nothing else (with the update's ledger row, so a redelivered refusal is
+    not audited twice), then logged, and the user gets the catalogue text ``committee-only``
+    (an alert for a button, so it never spins)."""
+    runtime = context.runtime
+    user = update.effective_user
+    if user is not None:
+        async with runtime.transaction() as session:
             audit.record_denied(
                 session,
                 now=runtime.now(),
                 actor_id=user.id,
                 attempted=attempted_action(update),
-                role=Role.ADMIN.value,
+                role=role.value,
             )
-    if admin:
-        return True
     logger.warning(
-        "Refused %s to user %s (needs admin)", attempted_action(update), user and user.id
+        "Refused %s to user %s (needs %s)",
+        attempted_action(update),
+        user and user.id,
+        role.value,
     )
     language = await context.language()
     await answer_briefly(update, t(language, "committee-only"), alert=True)
-    return False
+
+
+GUARD_ATTRIBUTE = "guarded_role"
+"""Attribute set on a handler wrapped by :func:`guarded` or :func:`requires`: the role it
+needs (the refusal tests find every guarded handler of the application by it)."""
+
+
+def guarded(role: Role) -> Callable[[Callable[..., Awaitable[Any]]], Callable[..., Awaitable[Any]]]:
+    """Decorator: run the handler only if the user has ``role`` now; otherwise refuse
+    (:func:`refuse`) before anything else runs, so a refused user causes no write but the
+    audit of the refusal. For handlers that open their own transactions; those that want one
+    opened for them take :func:`requires`."""
+
+    def decorate(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        @functools.wraps(func)
+        async def handler(update: Update, context: BotContext, *args: Any) -> Any:
+            if not await has_role_or_refuse(update, context, role):
+                return None
+            return await func(update, context, *args)
+
+        setattr(handler, GUARD_ATTRIBUTE, role)
+        return handler
+
+    return decorate
 
 
 async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> None:
@@ -105,8 +166,8 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
     The handler commits (:meth:`Access.commit`) before it reports a change; what is left is
     committed when it returns, and rolled back if it raises.
 
-    Without the role: nothing runs, the attempt is audited (``access.denied``) and logged, and
-    the user gets the catalogue text ``committee-only`` (an alert for a button).
+    Without the role: nothing runs and nothing is written but the refusal's audit
+    (:func:`refuse`, as :func:`guarded`).
     """
 
     def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
@@ -119,39 +180,21 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
             language = await context.language()
             outcome = "ok"
             async with runtime.sessions() as session:
-                edition = await current_edition(session)
-                roles = await roles_of(
-                    session,
-                    user.id,
-                    admin_ids=runtime.settings.admin_ids,
-                    edition_id=edition.id if edition else None,
-                )
+                edition, roles = await _edition_and_roles(session, runtime, user.id)
                 if not roles.has(role):
-                    audit.record_denied(
-                        session,
-                        now=runtime.now(),
-                        actor_id=user.id,
-                        attempted=attempted_action(update),
-                        role=role.value,
-                    )
-                    outcome = "denied"
+                    outcome = "denied"  # nothing written in this session: refuse() audits
                 elif edition is None:
                     outcome = "no-edition"
                 else:
                     access = Access(session, edition, roles, language, runtime.now(), runtime)
                     await func(update, context, access, *args)
-                await session.commit()
+                    await session.commit()
             if outcome == "denied":
-                logger.warning(
-                    "Refused %s to user %s (needs %s)",
-                    attempted_action(update),
-                    user.id,
-                    role.value,
-                )
-                await answer_briefly(update, t(language, "committee-only"), alert=True)
+                await refuse(update, context, role)
             elif outcome == "no-edition":
                 await answer_briefly(update, t(language, "no-edition"), alert=True)
 
+        setattr(handler, GUARD_ATTRIBUTE, role)
         return handler
 
     return decorate
