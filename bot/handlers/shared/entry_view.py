@@ -307,7 +307,8 @@ async def _upload_album(
         total = sum(a.size_bytes or 0 for a, _ in batch)
         if batch and (item is None or total + (item[0].size_bytes or 0) > UPLOAD_LIMIT_BYTES):
             try:
-                await _send_album(bot, chat_id, [await _uploaded(store, a, c) for a, c in batch])
+                album = [await _uploaded(store, a, c, len(batch) > 1) for a, c in batch]
+                await _send_album(bot, chat_id, album)
             except (TelegramError, ObjectMissing) as error:
                 logger.warning("Could not upload the files of entry %s: %s", entry_id, error)
                 missing += [a for a, _ in batch]
@@ -317,11 +318,14 @@ async def _upload_album(
     return missing
 
 
-async def _uploaded(store: FileStore, attachment: Attachment, caption: str) -> Media:
-    """The attachment's stored bytes as an upload with its (cleaned) name."""
+async def _uploaded(
+    store: FileStore, attachment: Attachment, caption: str, in_album: bool
+) -> Media:
+    """The attachment's stored bytes as an upload with its (cleaned) name; in an album each
+    file is its own part of the request, named by ``attach://`` (Bot API InputMedia)."""
     assert attachment.sha256 is not None  # checked by the caller: stored
     data = b"".join([chunk async for chunk in store.read(attachment.sha256)])
-    upload = InputFile(data, filename=safe_file_name(attachment), attach=True)  # albums: own part
+    upload = InputFile(data, filename=safe_file_name(attachment), attach=in_album)
     if is_photo(attachment.file_name, attachment.file_unique_id):
         return InputMediaPhoto(upload, caption, ParseMode.HTML)
     return InputMediaDocument(upload, caption, ParseMode.HTML)
