@@ -22,6 +22,7 @@ from bot.handlers.core import language as language_choice
 from bot.handlers.editions import archive
 from bot.handlers.entries import form as entries
 from bot.handlers.entries import joining as onboarding
+from bot.handlers.evaluation import survey as evaluation
 from bot.handlers.evidence import committee as evidence_committee
 from bot.handlers.evidence import downloads as evidence_downloads
 from bot.handlers.judging import ranking
@@ -76,6 +77,7 @@ FEATURES = (
     question_moderation,
     certificates_issuing,
     certificates_committee,
+    evaluation,
     fallback,
     errors,
 )

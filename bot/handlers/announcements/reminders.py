@@ -53,6 +53,7 @@ from bot.services.announcements.reminders import (
 from bot.services.announcements.subscriptions import active_subscribers
 from bot.services.core.event_file import localized
 from bot.services.core.events import agenda_item_with_venue, event_with_venue
+from bot.services.evaluation import survey
 from bot.services.judging.results import mark_announced, visible_awards
 from bot.services.shared.outbox import enqueue, in_every_language, keyboard, url_button
 from bot.storage.models import Award, Edition, Event, Reminder
@@ -381,6 +382,20 @@ async def _announce_results(
     return None
 
 
+async def _send_evaluation(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """The evaluation survey to those checked in (or the subscribers)."""
+    return await survey.send_invitations(session, reminder.payload["event_id"], now)
+
+
+async def _send_evaluation_reminder(
+    application: Application, session: AsyncSession, reminder: Reminder, now: datetime
+) -> Sent:
+    """The survey's one reminder to those who did not finish."""
+    return await survey.send_reminders(session, reminder.payload["event_id"], now)
+
+
 SENDERS: dict[
     str,
     Callable[[Application, AsyncSession, Reminder, datetime], Awaitable[Sent]],
@@ -389,6 +404,8 @@ SENDERS: dict[
     ReminderKind.STAR: _send_star_reminder,
     ReminderKind.DEADLINE: _send_deadline_reminders,
     ReminderKind.RESULTS: _announce_results,
+    ReminderKind.EVALUATION: _send_evaluation,
+    ReminderKind.EVALUATION_REMINDER: _send_evaluation_reminder,
 }
 """What each kind of row does when it falls due."""
 

@@ -88,6 +88,7 @@ ADMIN_COMMANDS: CommandList = (
     ("audit", "command-audit"),
     ("moderasi", "command-moderate"),
     ("hapus_berkas", "command-purge-files"),
+    ("evaluasi", "command-evaluation"),
 )
 """Added to an admin's menu."""
 

@@ -40,6 +40,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "hapus_berkas": "purge_files",
     "tanya": "ask",
     "moderasi": "moderate",
+    "evaluasi": "evaluation",
     "arsip": "archive",
     "kehadiran": "attendance",
     "catat_hadir": "check_in",

@@ -208,6 +208,12 @@ export-col-actor = Actor
 export-col-action = Action
 export-col-entity = Object
 export-col-change = Change
+export-sheet-evaluation = Evaluation
+export-col-evaluation-question = Question
+export-col-evaluation-kind = Kind
+export-col-evaluation-answers = Answers
+export-col-evaluation-average = Average
+export-col-evaluation-counts = Answers by value
 export-yes = Yes
 export-no = No
 

@@ -58,6 +58,7 @@ help-admin =
     /reload — reload the event file (schedule changes)
     /audit — audit log
     /moderasi (/moderate) — moderate the questions to the speakers (also the event file's moderators)
+    /evaluasi (/evaluation) — summary of the event's evaluation («Evaluation» sheet in /export)
 help-footer = For other questions, please contact the committee.
 
 # Last resort: a message or command no feature took

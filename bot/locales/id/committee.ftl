@@ -209,6 +209,12 @@ export-col-actor = Pelaku
 export-col-action = Tindakan
 export-col-entity = Objek
 export-col-change = Perubahan
+export-sheet-evaluation = Evaluasi
+export-col-evaluation-question = Pertanyaan
+export-col-evaluation-kind = Jenis
+export-col-evaluation-answers = Jumlah jawaban
+export-col-evaluation-average = Rata-rata
+export-col-evaluation-counts = Sebaran jawaban
 export-yes = Ya
 export-no = Tidak
 

@@ -59,6 +59,7 @@ help-admin =
     /muat_ulang (/reload) — muat ulang berkas acara (perubahan jadwal)
     /audit — log audit
     /moderasi (/moderate) — moderasi pertanyaan untuk narasumber (juga moderator dari berkas acara)
+    /evaluasi (/evaluation) — ringkasan evaluasi acara (lembar «Evaluasi» di /ekspor)
 help-footer = Pertanyaan lain dapat disampaikan kepada panitia.
 
 # Last resort: a message or command no feature took

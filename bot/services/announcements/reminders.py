@@ -12,6 +12,10 @@ Kinds (:class:`ReminderKind`) and where their instants come from:
   ``entries_close_at``, for N in ``Edition.config["deadline_reminder_days"]``; sent to the
   officers of units with an unsent draft or no entry (see :func:`deadline_targets`).
 * ``results``: the winners' announcement at ``Edition.results_announce_at``.
+* ``evaluation``: the evaluation survey at the event file's ``evaluation.send_at``, and
+  ``evaluation-reminder`` ``reminder_after_minutes`` later (the survey's own rules are in
+  ``bot.services.evaluation``); planned until the end of that day (a survey is not sent a
+  day late).
 
 Planning (:func:`plan_all`) is idempotent by ``key`` (the stable JobQueue job id): it runs at
 start, after an import and periodically, creates missing rows, moves unsent rows whose
@@ -38,7 +42,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.services.core.event_file import FormFieldSpec, parse_clock
+from bot.services.core.event_file import FormFieldSpec, moment_on, parse_clock
 from bot.services.entries.form import Answers, form_fields, visible_fields
 from bot.storage.models import (
     AgendaItem,
@@ -67,6 +71,8 @@ class ReminderKind(enum.StrEnum):
     STAR = "star"
     DEADLINE = "deadline"
     RESULTS = "results"
+    EVALUATION = "evaluation"
+    EVALUATION_REMINDER = "evaluation-reminder"
 
 
 # --- keys (stable JobQueue job ids) ------------------------------------------------------
@@ -254,6 +260,54 @@ async def plan_event_reminders(session: AsyncSession, event: Event, now: datetim
     )
 
 
+def evaluation_key(event_id: int, reminder: bool = False) -> str:
+    """``evaluation:1:survey`` or ``evaluation:1:reminder``."""
+    return f"evaluation:{event_id}:{'reminder' if reminder else 'survey'}"
+
+
+def evaluation_times(event: Event) -> tuple[datetime, datetime] | None:
+    """When the survey is sent and when its one reminder, or None without a survey."""
+    survey = event.evaluation
+    if not survey:
+        return None
+    zone = ZoneInfo(event.timezone)
+    send = moment_on(event.starts_on, zone, survey["send_at"])
+    return send, send + timedelta(minutes=int(survey.get("reminder_after_minutes", 60)))
+
+
+def _until_midnight(moment: datetime, zone: ZoneInfo) -> datetime:
+    local = moment.astimezone(zone)
+    return datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=zone)
+
+
+def _evaluation_rows(event: Event, now: datetime) -> list[_Wanted]:
+    times = evaluation_times(event)
+    if times is None:
+        return []
+    zone = ZoneInfo(event.timezone)
+    wanted = []
+    for reminder, due in zip((False, True), times, strict=True):
+        if now < _until_midnight(due, zone):
+            kind = ReminderKind.EVALUATION_REMINDER if reminder else ReminderKind.EVALUATION
+            wanted.append(
+                _Wanted(evaluation_key(event.id, reminder), kind, due, {"event_id": event.id})
+            )
+    return wanted
+
+
+async def plan_evaluation(session: AsyncSession, event: Event, now: datetime) -> None:
+    """Plan the event's survey and its reminder from ``Event.evaluation``; drop them when
+    the survey was taken out of the event file."""
+    prefix = f"evaluation:{event.id}:"
+    _apply(
+        session,
+        await _existing(session, prefix),
+        _evaluation_rows(event, now),
+        now,
+        prefixes=[prefix],
+    )
+
+
 async def plan_star_reminders(session: AsyncSession, now: datetime) -> None:
     """Plan a personal reminder for every star; drop the reminders of removed stars, of
     cancelled items and of items already under way."""
@@ -331,6 +385,7 @@ async def plan_all(session: AsyncSession, now: datetime, zone: ZoneInfo) -> list
     zones = {event.edition_id: ZoneInfo(event.timezone) for event in events}
     for event in events:
         await plan_event_reminders(session, event, now)
+        await plan_evaluation(session, event, now)
     await plan_star_reminders(session, now)
     for edition in (await session.scalars(select(Edition))).all():
         await plan_edition_reminders(session, edition, zones.get(edition.id, zone), now)
@@ -478,6 +533,9 @@ async def stale_reason(session: AsyncSession, reminder: Reminder, now: datetime)
         if edition.results_announce_at > now:
             return "announcement moved later"
         return None
+    if reminder.kind in (ReminderKind.EVALUATION, ReminderKind.EVALUATION_REMINDER):
+        event = await session.get(Event, payload["event_id"])
+        return "no survey" if event is None or not event.evaluation else None
     return f"unknown kind {reminder.kind!r}"
 
 

@@ -1,5 +1,6 @@
 """The committee's spreadsheets: entries with every form field, scores per judge and
-criterion, the ranking, subscribers by topic, and the audit log.
+criterion, the ranking, subscribers by topic, the audit log, and the evaluation survey's
+results (averages and counts per question).
 
 Each table (:func:`export_tables`) reads its rows from the database when it is written,
 :data:`CHUNK` rows at a time, and is written as an Excel workbook (:func:`write_workbook`:
@@ -40,6 +41,7 @@ from bot.services.committee.audit_log import audit_names, read_entry
 from bot.services.core.events import current_edition
 from bot.services.entries.form import answer_files, form_fields
 from bot.services.entries.submissions import title_field
+from bot.services.evaluation.survey import evaluation_rows
 from bot.services.judging.ranking import compute_ranking, judges_by_id, weighted_score
 from bot.services.judging.scoring import rubric
 from bot.storage.models import (
@@ -71,7 +73,7 @@ CSV_DELIMITERS = {"id": ";", "en": ","}
 MAX_WIDTH = 60
 """Widest column, in characters; longer texts wrap."""
 
-SHEETS = ("entries", "assessment", "scores", "ranking", "subscribers", "audit")
+SHEETS = ("entries", "assessment", "scores", "ranking", "subscribers", "audit", "evaluation")
 """Table names, in workbook order (``/export csv <name>`` picks one)."""
 
 CHUNK = 1_000
@@ -326,6 +328,18 @@ def export_tables(
             title("audit"),
             headers("at", "actor", "action", "entity", "change"),
             audit_rows,
+        ),
+        Table(
+            "evaluation",
+            title("evaluation"),
+            headers(
+                "evaluation-question",
+                "evaluation-kind",
+                "evaluation-answers",
+                "evaluation-average",
+                "evaluation-counts",
+            ),
+            lambda: evaluation_rows(session, edition, language, CHUNK),
         ),
     ]
 

@@ -72,6 +72,17 @@ def parse_clock(value: str) -> time:
     return time(hour, minute)
 
 
+def moment_on(day: date, zone: ZoneInfo, moment: str) -> datetime:
+    """The aware instant of a moment written ``HH.MM`` (on ``day``) or ``YYYY-MM-DD HH.MM``
+    in ``zone`` (the agenda's and the survey's times).
+
+    Raises:
+        ValueError: Not such a moment.
+    """
+    on, clock = _split_moment(moment)
+    return datetime.combine(on or day, clock, tzinfo=zone)
+
+
 class VenueSpec(_Strict):
     """Where the event is held. ``example: true`` marks values not taken from a source."""
 
@@ -161,6 +172,49 @@ class QuestionsSpec(_Strict):
     per_person: int = Field(default=3, ge=1, le=100)
     window_minutes: int = Field(default=10, ge=1, le=24 * 60)
     votes_per_minute: int = Field(default=30, ge=1, le=1000)
+
+
+SURVEY_KINDS = ("rating", "single_choice", "multiple_choice", "short_text", "long_text")
+"""The kinds of question the evaluation survey asks (``rating``: 1 to 5, the survey's own)."""
+
+
+class EvaluationSpec(_Strict):
+    """The evaluation survey after the event, asked with the entry form's engine.
+
+    ``send_at``: when it is sent (``HH.MM`` on the event's first day, or ``YYYY-MM-DD
+    HH.MM``); ``audience``: ``checked_in`` (those checked in; everybody subscribed when
+    nobody checked in) or ``subscribers``; ``reminder_after_minutes``: the one reminder to
+    those who did not finish; ``questions``: fields of the kinds in :data:`SURVEY_KINDS`
+    (``required`` as in the form; ``show_if`` works as there).
+    """
+
+    send_at: str
+    audience: Literal["checked_in", "subscribers"] = "checked_in"
+    reminder_after_minutes: int = Field(default=60, ge=5, le=7 * 24 * 60)
+    intro: LocalizedText | None = None
+    questions: list[FormFieldSpec] = Field(min_length=1)
+
+    _localized = field_validator("intro", mode="before")(_check_localized)
+
+    @field_validator("send_at")
+    @classmethod
+    def _valid_moment(cls, value: str) -> str:
+        _split_moment(value)
+        return value
+
+    @model_validator(mode="after")
+    def _survey_kinds(self) -> EvaluationSpec:
+        problems = []
+        for index, question in enumerate(self.questions):
+            if question.kind not in SURVEY_KINDS:
+                problems.append(
+                    f"questions[{index}].kind: '{question.kind}' is not asked in a survey "
+                    f"(use {', '.join(SURVEY_KINDS)})"
+                )
+        _unique_keys(self.questions, "questions", problems)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
 
 
 class FaqSpec(_Strict):
@@ -298,6 +352,7 @@ class EventSpec(_Strict):
     venue: VenueSpec
     participants: list[str] = Field(default_factory=list)
     questions: QuestionsSpec = Field(default_factory=QuestionsSpec)
+    evaluation: EvaluationSpec | None = None
     speakers: list[SpeakerSpec] = Field(default_factory=list)
     agenda: list[AgendaItemSpec] = Field(default_factory=list)
     reminders: list[ReminderSpec] = Field(default_factory=list)
@@ -372,6 +427,7 @@ FieldKind = Literal[
     "file",
     "url",
     "phone",
+    "rating",
 ]
 
 
@@ -574,6 +630,8 @@ class EditionSpec(_Strict):
         _unique_keys(self.rubric, "rubric", problems)
         seen: dict[str, FormFieldSpec] = {}
         for index, spec in enumerate(self.form):
+            if spec.kind == "rating":
+                problems.append(f"form[{index}].kind: 'rating' is for the evaluation survey")
             for key in spec.show_if or {}:
                 if key not in seen:
                     problems.append(f"form[{index}].show_if: '{key}' is not an earlier field")

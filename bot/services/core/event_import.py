@@ -145,6 +145,7 @@ async def import_event_file(session: AsyncSession, spec: EventFile) -> ImportRep
         starts_on=ev.date,
         ends_on=ev.end_date or ev.date,
         questions=ev.questions.model_dump(),
+        evaluation=ev.evaluation.model_dump() if ev.evaluation else None,
         description=ev.description,
         participants=list(ev.participants),
         legal_basis=list(ev.legal_basis),

@@ -17,6 +17,7 @@ from bot.services.announcements.reminders import (
     deadline_reminder_key,
     deadline_targets,
     due_reminder_ids,
+    evaluation_key,
     mark_sent,
     pending_reminders,
     plan_all,
@@ -88,6 +89,9 @@ async def test_seed_plan_at_the_configured_instants_in_wib(sessions) -> None:
         deadline_reminder_key(edition_id, 3): wib(10, 28, 8, 0),
         deadline_reminder_key(edition_id, 1): wib(10, 30, 8, 0),
         results_key(edition_id): wib(12, 7, 9, 0),
+        # the evaluation survey at 14.30 (the event file's send_at) and its reminder 60 later
+        evaluation_key(event_id): wib(12, 7, 14, 30),
+        evaluation_key(event_id, reminder=True): wib(12, 7, 15, 30),
     }
     assert all(row.due_at.tzinfo is not None for row in pending.values())
     assert pending[results_key(edition_id)].kind == ReminderKind.RESULTS
@@ -108,7 +112,10 @@ async def test_instants_do_not_depend_on_the_machine_zone(sessions, monkeypatch)
         time.tzset()
     assert star is not None and star.due_at == wib(12, 7, 8, 45)
     clocks = sorted(row.due_at.astimezone(WIB).strftime("%d %H.%M") for row in pending.values())
-    assert clocks == ["06 08.00", "07 06.30", "07 09.00", "24 08.00", "28 08.00", "30 08.00"]
+    assert clocks == [
+        "06 08.00", "07 06.30", "07 09.00", "07 14.30", "07 15.30", "24 08.00", "28 08.00",
+        "30 08.00",
+    ]  # fmt: skip
 
 
 async def test_planning_twice_is_idempotent(sessions) -> None:

@@ -51,6 +51,7 @@ async def test_workbook_sheets_headers_values_and_layout(sessions) -> None:
         "Peringkat",
         "Pelanggan",
         "Log Audit",
+        "Evaluasi",
     ]
 
     entries = book["Entri"]

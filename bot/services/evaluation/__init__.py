@@ -1,0 +1,1 @@
+"""The evaluation survey after the event (see ``survey``)."""
