@@ -4,8 +4,9 @@ year, applied the next).
 An officer starting an entry sees the unit's entries of past editions (:func:`past_entries`:
 the unit's own and those of the units it continues, the event file's ``continues``) and may
 begin from one (:func:`start_from`): the answers the new form still asks are copied into a
-new draft, the documents are linked (new rows naming the same stored file), and a choice the
-edition's file moves forward is moved (``returning.advance``, e.g. the stage uji coba →
+new draft with the self-assessment of the indicators the edition still has (by key), the
+documents are linked (new rows naming the same stored file), and a choice the edition's file
+moves forward is moved (``returning.advance``, e.g. the stage uji coba →
 penerapan). The committee sees where an entry comes from and whether it won
 (:func:`origin_of`); with the city's "not entered before" rule (``returning.
 not_entered_before``) that is a warning the committee decides on, never a refusal.
@@ -25,14 +26,16 @@ from sqlalchemy.orm import selectinload
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.entries.cursor import AtSummary
 from bot.services.entries.form import form_fields
-from bot.services.entries.submissions import set_cursor, start_entry
+from bot.services.entries.submissions import INDICATOR_SLOT, set_cursor, start_entry
 from bot.storage.models import (
     Answer,
     Attachment,
     Award,
     Edition,
     EntryOrigin,
+    Indicator,
     Officer,
+    SelfAssessment,
     Submission,
     SubmissionStatus,
     Unit,
@@ -201,15 +204,26 @@ async def start_from(
     past = await session.scalar(
         select(Submission)
         .where(Submission.id == past_id)
-        .options(selectinload(Submission.answers), selectinload(Submission.attachments))
+        .options(
+            selectinload(Submission.answers),
+            selectinload(Submission.attachments),
+            selectinload(Submission.assessments).selectinload(SelfAssessment.indicator),
+        )
     )
     assert past is not None  # offered above
     submission = await start_entry(session, officer, edition, now)
     fields = {spec.key: spec for spec in form_fields(edition.config)}
+    indicators = {
+        indicator.key: indicator
+        for indicator in await session.scalars(
+            select(Indicator).where(Indicator.edition_id == edition.id)
+        )
+    }
+    slots = {f"{INDICATOR_SLOT}{key}"[:64] for key in indicators}  # evidence_key's slots
     linked: dict[int, Attachment] = {}
     for attachment in past.attachments:
         spec = fields.get(attachment.field_key)
-        if spec is None or spec.kind != "file":
+        if (spec is None or spec.kind != "file") and attachment.field_key not in slots:
             continue
         copy = Attachment(
             submission_id=submission.id,
@@ -254,6 +268,21 @@ async def start_from(
                 continue
         submission.answers.append(
             Answer(submission_id=submission.id, field_key=spec.key, value=value, updated_at=now)
+        )
+    for assessment in past.assessments:  # the self-assessment, by indicator key
+        indicator = indicators.get(assessment.indicator.key)
+        if indicator is None:
+            continue
+        evidence = linked.get(assessment.attachment_id) if assessment.attachment_id else None
+        submission.assessments.append(
+            SelfAssessment(
+                submission_id=submission.id,
+                indicator_id=indicator.id,
+                level=assessment.level,
+                evidence_url=assessment.evidence_url,
+                attachment_id=evidence.id if evidence else None,
+                updated_at=now,
+            )
         )
     if past.title:
         submission.title = past.title

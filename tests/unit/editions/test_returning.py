@@ -80,6 +80,8 @@ async def test_a_draft_begun_from_a_past_entry(sessions) -> None:
         for key, value in answers.items():
             if isinstance(value, dict) and "files" in value:
                 assert {item["attachment_id"] for item in value["files"]} <= ids_of_files, key
+        levels = {(a.indicator.key, a.level) for a in entry.assessments}
+        assert levels == {(a.indicator.key, a.level) for a in past.assessments} and levels
         origin = await origin_of(session, entry)
         assert (origin.number, origin.year, origin.award, origin.rule) == (
             "IGA-2022-001",
