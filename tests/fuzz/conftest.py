@@ -8,6 +8,7 @@ from tests.e2e.conftest import (  # noqa: F401 - fixtures
     emulator,
     emulator_config,
     event_file,
+    nothing_over_telegrams_limits,
     settings_overrides,
     users,
 )
