@@ -1,4 +1,7 @@
-"""The public verification page of certificates: ``/verifikasi/<code>`` (the address in each
+"""Certificates on the web: the public verification page, and the committee's page in the
+workspace (``#certificates``: figures, search by name or code, revoke, reissue).
+
+The public verification page: ``/verifikasi/<code>`` (the address in each
 certificate's QR code) says whose it is, for what, at which event, and whether it is valid or
 revoked. Anyone may open it (no init data: whoever holds the paper holds the code); an
 unknown or malformed code gets a polite page with status 404, the same for both so the page
@@ -19,9 +22,25 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from bot.i18n import LANGUAGES, format_day, format_moment, t
-from bot.services.certificates.issuing import VERIFY_PATH, find_certificate
-from bot.storage.models import Event
-from bot.web.auth import RUNTIME_KEY
+from bot.services.certificates.codes import normalise_code
+from bot.services.certificates.issuing import (
+    MAX_NAME,
+    VERIFY_PATH,
+    AlreadyReplaced,
+    AlreadyRevoked,
+    BadName,
+    UnknownCertificate,
+    certificate_events,
+    find_certificate,
+    reissue,
+    revoke,
+    search_certificates,
+    settings_of,
+    summary,
+)
+from bot.storage.models import Certificate, CertificateKind, Event
+from bot.web.auth import RUNTIME_KEY, authorised, is_admin_rule
+from bot.web.pages import json_body, json_ok, json_refused, render
 
 MAX_CODE = 64
 """Longest code read from the address (characters); longer ones are unknown."""
@@ -86,6 +105,112 @@ async def verify_page(request: web.Request) -> web.Response:
     )
 
 
+LATEST = 50
+"""Certificates the workspace's page lists without a search (the newest)."""
+
+
+async def certificates_page(request: web.Request) -> web.Response:
+    """The committee's page: figures of the latest event with certificates, and the
+    certificates found by ``?q=`` (a code, or part of a name), else the newest."""
+    query = request.query.get("q", "").strip()[:MAX_NAME]
+    async with authorised(request, is_admin_rule, "admin") as access:
+        session = access.session
+        events = await certificate_events(session)
+        settings = settings_of(events[0]) if events else None
+        figures = await summary(session, events[0].id) if events else None
+        if not query:
+            found = list(
+                await session.scalars(
+                    select(Certificate).order_by(Certificate.id.desc()).limit(LATEST)
+                )
+            )
+        else:
+            one = await find_certificate(session, query) if normalise_code(query) else None
+            found = [one] if one else await search_certificates(session, query)
+
+        def role(certificate: Certificate) -> Markup:
+            return Markup(
+                access.t(
+                    f"certificates-role-{certificate.kind.value}",
+                    rank=certificate.rank_title or "",
+                )
+            )
+
+        return render(
+            request,
+            "certificates.html",
+            access,
+            figures=figures,
+            send_at=settings.send_at if settings else None,
+            found=found,
+            query=query,
+            kinds=CertificateKind,
+            role=role,
+        )
+
+
+async def revoke_certificate(request: web.Request) -> web.Response:
+    """``POST {"reason": "..."}``: revoke (a reason is required; audited)."""
+    body = await json_body(request)
+    code = request.match_info["code"][:MAX_CODE]
+    async with authorised(request, is_admin_rule, "admin") as access:
+        reason = str(body.get("reason") or "").strip()
+        if not reason or len(reason) > MAX_NAME:
+            return json_refused(access.t("workspace-certificates-reason-needed"), 422)
+        try:
+            certificate = await revoke(
+                access.session,
+                code,
+                actor_id=access.viewer.user_id,
+                reason=reason,
+                now=access.now,
+            )
+        except UnknownCertificate:
+            return json_refused(access.t("certificates-unknown", code=code), 404)
+        except AlreadyRevoked:
+            return json_refused(access.t("certificates-already-revoked", code=code))
+        message = access.t("certificates-revoked", code=certificate.code, name=certificate.name)
+    return json_ok(message=_plain(message))
+
+
+async def reissue_certificate(request: web.Request) -> web.Response:
+    """``POST {"name": "..."}``: reissue with a new code (the name corrected when given),
+    sent again to the same chats; audited."""
+    body = await json_body(request)
+    code = request.match_info["code"][:MAX_CODE]
+    async with authorised(request, is_admin_rule, "admin") as access:
+        public_url = access.runtime.settings.public_url or ""
+        name = str(body.get("name") or "").strip() or None
+        try:
+            old, new = await reissue(
+                access.session,
+                code,
+                actor_id=access.viewer.user_id,
+                now=access.now,
+                public_url=public_url,
+                name=name,
+            )
+        except UnknownCertificate:
+            return json_refused(access.t("certificates-unknown", code=code), 404)
+        except AlreadyReplaced as exc:
+            return json_refused(
+                access.t("certificates-already-replaced", code=code, newer=exc.replacement)
+            )
+        except BadName:
+            return json_refused(access.t("certificates-bad-name"), 422)
+        key = "certificates-reissued" if new.chat_ids else "certificates-reissued-no-chat"
+        message = access.t(key, name=new.name, code=new.code, old=old.code)
+    return json_ok(message=_plain(message), code=new.code)
+
+
+def _plain(html: str) -> str:
+    """A catalogue text made for the chat (HTML) as the page's notice shows it (text)."""
+    return Markup(html).striptags()
+
+
 def add_routes(app: web.Application) -> None:
-    """``GET /verifikasi/{code}``."""
+    """``GET /verifikasi/{code}`` (public); the workspace's certificates page and actions."""
     app.router.add_get(VERIFY_PATH + "{code:.*}", verify_page)
+    app.router.add_get("/app/f/certificates", certificates_page)
+    app.router.add_post("/app/api/certificate/{code}/revoke", revoke_certificate)
+    app.router.add_post("/app/api/certificate/{code}/reissue", reissue_certificate)

@@ -90,3 +90,18 @@ verify-issued = Issued
 verify-unknown-title = Certificate not found
 verify-unknown = Sorry, we found no certificate with the code { $code }. Please check the code printed on the certificate (16 letters and digits), or contact the committee.
 verify-footer = This page is published by { $organiser }.
+
+## The workspace's page (the committee)
+workspace-tab-certificates = Certificates
+workspace-certificates-title = Certificates and awards
+workspace-certificates-winners = Awards
+workspace-certificates-revoked = Revoked
+workspace-certificates-send-at = Sent from { $moment }; the winners' awards after the winners' announcement.
+workspace-certificates-search = Name or certificate code
+workspace-certificates-find = Search
+workspace-certificates-new-name = Correct name (leave empty if unchanged)
+workspace-certificates-reissue = Reissue
+workspace-certificates-reason = Reason for revoking
+workspace-certificates-revoke = Revoke
+workspace-certificates-reason-needed = Please give the reason for revoking (at most 300 characters). Nothing was changed.
+workspace-certificates-none = No matching certificate yet.

@@ -91,3 +91,18 @@ verify-issued = Diterbitkan
 verify-unknown-title = Sertifikat tidak ditemukan
 verify-unknown = Mohon maaf, kami tidak menemukan sertifikat dengan kode { $code }. Mohon periksa kembali kode yang tertera di sertifikat (16 huruf dan angka), atau hubungi panitia.
 verify-footer = Halaman ini diterbitkan oleh { $organiser }.
+
+## The workspace's page (the committee)
+workspace-tab-certificates = Sertifikat
+workspace-certificates-title = Sertifikat dan piagam
+workspace-certificates-winners = Piagam
+workspace-certificates-revoked = Dicabut
+workspace-certificates-send-at = Dikirim mulai { $moment }; piagam para juara setelah pengumuman pemenang.
+workspace-certificates-search = Nama atau kode sertifikat
+workspace-certificates-find = Cari
+workspace-certificates-new-name = Nama yang benar (kosongkan bila sama)
+workspace-certificates-reissue = Terbitkan ulang
+workspace-certificates-reason = Alasan pencabutan
+workspace-certificates-revoke = Cabut
+workspace-certificates-reason-needed = Mohon isi alasan pencabutan (paling banyak 300 karakter). Tidak ada yang diubah.
+workspace-certificates-none = Belum ada sertifikat yang cocok.

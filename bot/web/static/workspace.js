@@ -133,6 +133,20 @@
         say(data.message, !data.ok);
         if (data.ok) load();
       });
+    } else if (target.hasAttribute("data-cert")) {
+      // a certificate: revoke (a reason is needed) or reissue (a corrected name, or none)
+      var code = target.getAttribute("data-cert");
+      var revoking = target.getAttribute("data-cert-action") === "revoke";
+      var field = document.getElementById((revoking ? "r-" : "n-") + code);
+      var value = field ? field.value.trim() : "";
+      if (revoking && !value) { field.focus(); field.classList.add("needed"); return; }
+      target.disabled = true;
+      request("POST", "/app/api/certificate/" + encodeURIComponent(code) + (revoking ? "/revoke" : "/reissue"),
+        revoking ? { reason: value } : { name: value }).then(answer).then(function (data) {
+        target.disabled = false;
+        say(data.message, !data.ok);
+        if (data.ok) load();
+      });
     } else if (target.hasAttribute("data-assign")) {
       var ids = Array.prototype.map.call(document.querySelectorAll("input[data-judge]:checked"),
         function (box) { return parseInt(box.getAttribute("data-judge"), 10); });
