@@ -21,7 +21,7 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
-from bot.handlers.shared.access import admin_or_refuse
+from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import split_text
@@ -43,6 +43,7 @@ from bot.services.certificates.issuing import (
     verify_url,
 )
 from bot.services.core.events import current_event
+from bot.services.core.roles import Role
 from bot.storage.models import Certificate, CertificateKind, Event
 
 REVOKE_VERBS = frozenset({"cabut", "revoke"})
@@ -62,10 +63,9 @@ def _parts(update: Update, count: int) -> list[str]:
     return text.split(maxsplit=count)[1:]
 
 
+@guarded(Role.ADMIN)
 async def certificates_command(update: Update, context: BotContext) -> None:
-    """``/sertifikat [KODE | cabut KODE alasan | ulang KODE [nama]]`` (admins)."""
-    if not await admin_or_refuse(update, context):
-        return
+    """``/sertifikat [KODE | nama | cabut KODE alasan | ulang KODE [nama]]`` (admins)."""
     language = await context.language()
     words = _parts(update, 3)
     if not words:
