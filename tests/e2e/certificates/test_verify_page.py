@@ -4,7 +4,6 @@ the bot's own web server. Screenshots at phone width go to ``docs/screenshots/``
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -22,19 +21,18 @@ from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
     settings_overrides,
     started,
 )
+from tests.sandbox.helpers import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 async_api = pytest.importorskip(
     "playwright.async_api", reason="Playwright for Python is not installed (pip install -e .[test])"
 )
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip(
         "Chromium is not installed (apt-get install chromium): browser test skipped",
         allow_module_level=True,
     )
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 TIMEOUT_MS = 30_000
 """Generous: the machine may be busy; the test waits on conditions, never on sleeps."""
 SCREENSHOTS = REPO / "docs" / "screenshots"
