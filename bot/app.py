@@ -128,7 +128,8 @@ async def _post_init(application: Application) -> None:
     await application.bot.inbox.load(application.bot)
     default = application_runtime(application).settings.default_language
     await command_menu.set_public_menus(application.bot, default)
-    await command_menu.set_personal_menus(application)
+    await command_menu.set_personal_menus(application, officers=False)
+    command_menu.start_officer_menus(application)
     sender = application.bot_data[outbox_sender.SENDER_KEY]
     sender.exclusive = PROCESS_LOCK_KEY in application.bot_data  # no other sender can run
     await sender.start()
@@ -137,6 +138,7 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_stop(application: Application) -> None:
+    await command_menu.stop_officer_menus(application)
     await application.bot_data[outbox_sender.SENDER_KEY].stop()
     await application.bot_data[evidence_downloads.WORKER_KEY].stop()
 

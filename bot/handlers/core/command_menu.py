@@ -13,6 +13,8 @@ both names work everywhere.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
@@ -180,10 +182,12 @@ async def refresh_personal_menu(
     return await set_personal_menu(bot, user_id, roles, language)
 
 
-async def set_personal_menus(application: Application) -> int:
-    """At start: the menus of every admin (ADMIN_IDS and added ones) and every judge and
-    officer of the current edition who has written to the bot (the others get theirs on
-    their /start or /daftar).
+async def set_personal_menus(
+    application: Application, *, committee: bool = True, officers: bool = True
+) -> int:
+    """The menus of every admin (ADMIN_IDS and added ones) and judge of the current edition
+    (``committee``) and of its officers (``officers``) who have written to the bot (the
+    others get theirs on their /start or /daftar).
 
     Returns:
         How many menus were set.
@@ -191,11 +195,41 @@ async def set_personal_menus(application: Application) -> int:
     runtime = application_runtime(application)
     async with runtime.sessions() as session:
         edition_id = await current_edition_id(session)
-        members = await committee_ids(
-            session, admin_ids=runtime.settings.admin_ids, edition_id=edition_id
-        )
-        members = await reachable_ids(session, members | await officer_ids(session, edition_id))
+        members: set[int] = set()
+        if committee:
+            members |= await committee_ids(
+                session, admin_ids=runtime.settings.admin_ids, edition_id=edition_id
+            )
+        if officers:
+            members |= await officer_ids(session, edition_id)
+        reachable = await reachable_ids(session, members)
     done = 0
-    for user_id in members:
+    for user_id in reachable:
         done += await refresh_personal_menu(application.bot, runtime, user_id)
     return done
+
+
+OFFICER_MENUS_KEY = "officer_menus"
+"""``bot_data`` key of the start-up task setting the officers' menus."""
+
+
+def start_officer_menus(application: Application) -> None:
+    """At start, after the committee's menus: the officers' menus in the background (a
+    city's officers are dozens, two Bot API calls each; the bot answers meanwhile)."""
+
+    async def run() -> None:
+        try:
+            await set_personal_menus(application, committee=False)
+        except Exception:  # a menu is set again on the officer's /start
+            logger.warning("Setting the officers' command menus failed", exc_info=True)
+
+    application.bot_data[OFFICER_MENUS_KEY] = asyncio.create_task(run())
+
+
+async def stop_officer_menus(application: Application) -> None:
+    """At stop: cancel the officers' menus if still being set."""
+    task = application.bot_data.pop(OFFICER_MENUS_KEY, None)
+    if task is not None and not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

@@ -16,7 +16,7 @@ from bot.services.core.events import current_edition
 from bot.services.entries.invites import create_invite, redeem_invite
 from bot.services.entries.submissions import leave_form
 from bot.storage.models import Submission, Unit
-from tests.e2e.conftest import wait_until
+from tests.e2e.conftest import start_bot, stop_bot, wait_until
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
@@ -117,6 +117,31 @@ async def test_start_up_gives_officers_who_wrote_their_menu(users, bot) -> None:
     assert not OFFICER_ONLY & set(await ani.command_menu())
     assert await set_personal_menus(bot.application) == 1
     assert OFFICER_ONLY <= set(await ani.command_menu())
+
+
+async def test_a_restart_sets_the_officers_menus_in_the_background(
+    users, bot, bot_settings, clock
+) -> None:
+    ani = await users.create("Ani")
+    await ani.send("/start")
+    await ani.expect_message("Selamat datang")
+    async with bot.runtime.transaction() as session:  # an officer from before menus by role
+        edition = await current_edition(session)
+        unit = await session.scalar(select(Unit).where(Unit.edition_id == edition.id))
+        code = await create_invite(session, unit, datetime.now(UTC))
+        await redeem_invite(session, ani.id, code, datetime.now(UTC))
+    await stop_bot(bot)
+    again = await start_bot(bot_settings, clock, None)
+    try:
+
+        async def officer_menu() -> bool:
+            return OFFICER_ONLY <= set(await ani.command_menu())
+
+        await wait_until(officer_menu, timeout=10)
+        await ani.send("/lanjutkan")  # the bot answered while the menus were being set
+        await ani.expect_message("tidak ada yang dapat dilanjutkan", timeout=10)
+    finally:
+        await stop_bot(again)
 
 
 @pytest.mark.parametrize("stray", ["📝 (inovasi tanpa nama)", "📝 SIDOTI", "lanjut"])
