@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -19,11 +20,13 @@ from bot.services.questions.moderation import moderate
 from bot.services.screen.board import REVEAL_SECONDS
 from bot.storage.models import AgendaItem
 from bot.web.server import create_web_app
-from tests.sandbox.test_web_page import CHROMIUM, CHROMIUM_ARGS
+from tests.sandbox.helpers import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 async_api = pytest.importorskip("playwright.async_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 expect = async_api.expect
 expect.set_options(timeout=15_000)  # generous: the machine may be busy; waits end at once
 
