@@ -145,6 +145,9 @@ def _build_parser() -> argparse.ArgumentParser:
     link.add_argument(
         "--poster", type=Path, metavar="FILE", help="also write the A4 QR poster (.pdf)"
     )
+    link.add_argument(
+        "--session", metavar="KEY", help="the link of an agenda session that checks in separately"
+    )
     link.set_defaults(handler=_attendance_link)
     attendance_export = attendance_commands.add_parser(
         "export",
@@ -153,6 +156,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "or the rows as an Excel workbook, by FILE's extension.",
     )
     attendance_export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    attendance_export.add_argument(
+        "--session", metavar="KEY", help="the daftar hadir of one agenda session (its key)"
+    )
     attendance_export.set_defaults(handler=_attendance_export)
     return parser
 
@@ -382,7 +388,9 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
     if args.poster is not None and not args.poster.parent.is_dir():
         raise CliError(f"--poster: the folder {args.poster.parent} does not exist")
     prepare_database(settings)
-    link, day, pdf = asyncio.run(attendance_link(settings, args.bot, args.poster is not None))
+    link, day, pdf = asyncio.run(
+        attendance_link(settings, args.bot, args.poster is not None, args.session)
+    )
     print(link)
     print(f"Valid on {day.isoformat()} only.", file=sys.stderr)
     if pdf is not None:
@@ -400,7 +408,7 @@ def _attendance_export(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out.parent.is_dir():
         raise CliError(f"--out: the folder {args.out.parent} does not exist")
     prepare_database(settings)
-    content, count = asyncio.run(attendance_export(settings, suffix == ".xlsx"))
+    content, count = asyncio.run(attendance_export(settings, suffix == ".xlsx", args.session))
     args.out.write_bytes(content)
     print(f"Wrote {args.out} ({count} people).")
     return 0

@@ -207,14 +207,15 @@ async def add_admin_user(settings: Settings, user_id: int) -> bool:
 
 
 async def attendance_link(
-    settings: Settings, bot_username: str | None, poster: bool
+    settings: Settings, bot_username: str | None, poster: bool, session_key: str | None = None
 ) -> tuple[str, date, bytes | None]:
     """The check-in link of the current event (today's on an event day, else the first
-    day's), its day, and with ``poster`` the A4 QR poster (PDF bytes).
+    day's), or of its agenda session ``session_key``; its day; and with ``poster`` the A4 QR
+    poster (PDF bytes).
 
     Raises:
-        SetupError: No event is loaded, or the bot's username is unknown (no token and no
-            ``--bot``).
+        SetupError: No event is loaded, the session does not check in separately, or the
+            bot's username is unknown (no token and no ``--bot``).
     """
     from bot.services.attendance import link as checkin_link
 
@@ -228,16 +229,21 @@ async def attendance_link(
         await engine.dispose()
     if event is None:
         raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
+    if session_key is not None and session_key not in checkin_link.sessions_of(event):
+        known = ", ".join(checkin_link.sessions_of(event)) or "none in attendance.sessions"
+        raise SetupError(f"--session: '{session_key}' does not check in separately ({known})")
     day = checkin_link.link_day(event, datetime.now(UTC))
     link = checkin_link.link_for(
         bot_username.lstrip("@"),
-        checkin_link.payload_for(checkin_link.secret_of(settings), event, day),
+        checkin_link.payload_for(checkin_link.secret_of(settings), event, day, session_key),
     )
     pdf = None
     if poster:
         from bot.services.attendance.documents import build_poster
 
-        pdf = build_poster(event, link, day, language=settings.default_language)
+        item = next((i for i in event.agenda if i.key == session_key), None)
+        pdf = build_poster(event, link, day, language=settings.default_language,
+                           session=item.title if item else None)  # fmt: skip
     return link, day, pdf
 
 
@@ -255,14 +261,17 @@ async def _bot_username(settings: Settings) -> str:
         return bot.username
 
 
-async def attendance_export(settings: Settings, as_xlsx: bool) -> tuple[bytes, int]:
-    """The current event's daftar hadir (PDF, or XLSX) and how many people it lists.
+async def attendance_export(
+    settings: Settings, as_xlsx: bool, session_key: str | None = None
+) -> tuple[bytes, int]:
+    """The current event's daftar hadir, or its session ``session_key``'s (PDF, or XLSX),
+    and how many people it lists.
 
     Raises:
         SetupError: No event is loaded.
     """
     from bot.services.attendance import documents
-    from bot.services.attendance.records import attendees_of
+    from bot.services.attendance.records import UnknownSession, listing
 
     engine = create_engine(settings.database_url)
     try:
@@ -270,12 +279,15 @@ async def attendance_export(settings: Settings, as_xlsx: bool) -> tuple[bytes, i
             event = await current_event(session)
             if event is None:
                 raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
-            people = await attendees_of(session, event.id)
+            try:
+                rows = await listing(session, event, session_key)
+            except UnknownSession:
+                raise SetupError(
+                    f"--session: '{session_key}' does not check in separately"
+                ) from None
     finally:
         await engine.dispose()
-    language = settings.default_language
-    if as_xlsx:
-        content = documents.build_daftar_hadir_xlsx(event, people, language=language)
-    else:
-        content = documents.build_daftar_hadir(event, people, language=language)
-    return content, len(people)
+    content, _ = documents.build_listing(
+        event, rows, as_xlsx=as_xlsx, language=settings.default_language
+    )
+    return content, len(rows.records)

@@ -712,6 +712,24 @@ class Certificate(Base):
     )
 
 
+class SessionCheckIn(Base):
+    """Someone present at one agenda session that checks in separately (the event file's
+    ``attendance.sessions``): a line of that session's daftar hadir. The person's
+    :class:`AttendanceRecord` says who they are; each person once per session."""
+
+    __tablename__ = "session_check_ins"
+    __table_args__ = (UniqueConstraint("record_id", "agenda_item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("attendance_records.id", ondelete="CASCADE"))
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    checked_in_at: Mapped[datetime]
+
+    record: Mapped[AttendanceRecord] = relationship()
+
+
 # --- audience and messaging --------------------------------------------------------------
 
 

@@ -74,6 +74,8 @@ class CheckingIn:
     known_unit: str = ""
     invitation_id: int | None = None
     role: str = AttendanceRole.PARTICIPANT.value
+    session_key: str = ""
+    """The agenda session whose link was scanned ("" for the event's own)."""
 
 
 class Action(enum.StrEnum):
@@ -159,8 +161,14 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
         await reply_html(message, _refusal(language, event, reading))
         return
     zone = ZoneInfo(event.timezone)
+    attended = None
     async with runtime.transaction() as session:
         record = await records.find_record(session, event.id, user_id=user.id)
+        item = (
+            await records.session_item(session, event, reading.session) if reading.session else None
+        )
+        if record is not None and item is not None:
+            attended = await records.check_in_session(session, record, item.id, now)
         if record is None:
             known = await records.known_person(session, event, user.id)
             person = known.person
@@ -176,8 +184,15 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
                 known_unit=person.unit_name if person.unit_id else "",
                 invitation_id=person.invitation_id,
                 role=person.role.value,
+                session_key=item.key if item is not None else "",
             )
             notice = await start_waiting(session, update, form, now, language)
+    if attended is not None:
+        row, created = attended
+        key = "attendance-session-done" if created else "attendance-session-already"
+        time = format_clock(row.checked_in_at, zone, language)
+        await reply_html(message, t(language, key, name=record.name, session=item.title, time=time))
+        return
     if record is not None:
         text = t(
             language,
@@ -255,11 +270,13 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         await query.answer()
         return
     now = runtime.now()
-    done = None
+    done = item = None
+    # read before the transaction: on SQLite a second session inside it would wait for the
+    # turn the transaction holds
+    event = await runtime.event()
     async with runtime.transaction() as session:
         pending = await pending_of(session, update, CheckingIn)
         form: CheckingIn | None = pending.payload if pending else None
-        event = await runtime.event()
         stale = (
             form is None
             or event is None
@@ -284,6 +301,13 @@ async def on_form_button(update: Update, context: BotContext) -> None:
                     by=update.effective_user.id, method="qr",
                 )  # fmt: skip
                 done = (result, await records.count_present(session, form.event_id))
+                item = (
+                    await records.session_item(session, event, form.session_key)
+                    if form.session_key
+                    else None
+                )
+                if item is not None:
+                    await records.check_in_session(session, result.record, item.id, now)
         elif tap.action is Action.CHANGE:
             form = dataclasses.replace(form, step=Step.NAME)
             await keep_waiting(session, pending, form)
@@ -303,6 +327,10 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         key = "attendance-checkin-done" if result.created else "attendance-checkin-already"
         text = t(language, key, name=result.record.name, number=present,
                  time=format_clock(result.record.checked_in_at, zone, language))  # fmt: skip
+        if item is not None:
+            clock_text = format_clock(now, zone, language)
+            text += "\n" + t(language, "attendance-session-done", name=result.record.name,
+                             session=item.title, time=clock_text)  # fmt: skip
         await reply_html(message, text)
         return
     text, markup = _prompt(language, form)

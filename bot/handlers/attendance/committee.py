@@ -12,6 +12,7 @@ The documents module (fpdf2, segno) is imported at the first use, as ``/laporan`
 
 from __future__ import annotations
 
+import asyncio
 import enum
 import unicodedata
 from dataclasses import dataclass
@@ -94,17 +95,26 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
         await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
-async def _send_list(update: Update, access: Access, event: Event, as_xlsx: bool) -> None:
+async def _send_list(
+    update: Update, access: Access, event: Event, as_xlsx: bool, key: str | None = None
+) -> None:
     from bot.services.attendance import documents  # see the module's docstring
 
-    people = await records.attendees_of(access.session, event.id)
-    if as_xlsx:
-        content = documents.build_daftar_hadir_xlsx(event, people)
-        name = f"daftar-hadir-{event.slug}.xlsx"
-    else:
-        content = documents.build_daftar_hadir(event, people)
-        name = f"daftar-hadir-{event.slug}.pdf"
-    caption = access.t("attendance-list-caption", event=event.short_title, present=len(people))
+    try:
+        listing = await records.listing(access.session, event, key)
+    except records.UnknownSession:
+        keys = ", ".join(checkin_link.sessions_of(event)) or "-"
+        await update.effective_message.reply_text(
+            access.t("attendance-unknown-session", key=key, keys=keys)
+        )
+        return
+    # in a worker thread: a list of 1,000 people takes seconds of CPU (docs/benchmarks.md),
+    # and the other chats must not wait for it
+    content, name = await asyncio.to_thread(
+        documents.build_listing, event, listing, as_xlsx=as_xlsx
+    )
+    title = event.short_title if listing.item is None else listing.item.title
+    caption = access.t("attendance-list-caption", event=title, present=len(listing.records))
     await update.effective_message.reply_document(
         content, filename=name, caption=caption, parse_mode=ParseMode.HTML
     )
@@ -112,13 +122,16 @@ async def _send_list(update: Update, access: Access, event: Event, as_xlsx: bool
 
 @requires(Role.ADMIN)
 async def list_command(update: Update, context: BotContext, access: Access) -> None:
-    """``/daftar_hadir`` (PDF), ``/daftar_hadir xlsx`` (Excel)."""
+    """``/daftar_hadir [xlsx] [SESI]``: the event's daftar hadir (PDF, or Excel), or that of
+    the agenda session ``SESI`` (a key of ``attendance.sessions``)."""
     event = await _event(access)
     if event is None:
         await update.effective_message.reply_text(access.t("attendance-checkin-no-event"))
         return
-    as_xlsx = bool(context.args) and context.args[0].lower() in LIST_WORDS_XLSX
-    await _send_list(update, access, event, as_xlsx)
+    words = [word.lower() for word in context.args or []]
+    as_xlsx = any(word in LIST_WORDS_XLSX for word in words)
+    keys = [word for word in words if word not in LIST_WORDS_XLSX]
+    await _send_list(update, access, event, as_xlsx, keys[0] if keys else None)
 
 
 def _same_name(left: str, right: str) -> bool:
@@ -221,8 +234,11 @@ async def on_tool(update: Update, context: BotContext, access: Access) -> None:
         day = checkin_link.link_day(event, access.now)
         payload = checkin_link.payload_for(checkin_secret(access.runtime), event, day)
         link = checkin_link.link_for(context.bot.username, payload)
+        poster = await asyncio.to_thread(
+            documents.build_poster, event, link, day, language=access.language
+        )
         await message.reply_document(
-            documents.build_poster(event, link, day, language=access.language),
+            poster,
             filename=f"poster-daftar-hadir-{event.slug}-{day.isoformat()}.pdf",
             caption=access.t(
                 "attendance-poster-caption", day=format_day(day, access.language), link=link

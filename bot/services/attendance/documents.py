@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from fpdf.enums import XPos, YPos
@@ -28,9 +30,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from bot.i18n import format_clock, format_day, plain_text
+from bot.i18n import format_clock, format_day, format_time_range, plain_text
+from bot.services.attendance.records import Listing
 from bot.services.committee.report import UnicodePdf
-from bot.storage.models import AttendanceRecord, Event
+from bot.storage.models import AgendaItem, AttendanceRecord, Event
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 logging.getLogger("fpdf.output").setLevel(logging.ERROR)  # "missing glyph" per emoji
@@ -68,11 +71,23 @@ def format_nip(nip: str | None) -> str:
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
+def needs_shaping(texts: Iterable[str]) -> bool:
+    """Whether any text has right-to-left letters or combining marks (Arabic, Hebrew, the
+    Indic scripts), which only HarfBuzz draws correctly; shaping every cell costs about ten
+    times the time of the whole list, so it is on only when needed."""
+    return any(
+        unicodedata.bidirectional(char) in ("R", "AL") or unicodedata.combining(char)
+        for text in texts
+        for char in text
+        if ord(char) > 0x2FF
+    )
+
+
 class _Document(UnicodePdf):
-    def __init__(self, orientation: str, footer: str | None) -> None:
+    def __init__(self, orientation: str, footer: str | None, shaping: bool = False) -> None:
         super().__init__(orientation)
         self.footer_template = footer
-        if self.unicode:
+        if self.unicode and shaping:
             # HarfBuzz (uharfbuzz) joins Arabic letters and orders right-to-left text
             self.set_text_shaping(use_shaping_engine=True)
         self.set_auto_page_break(auto=True, margin=16)
@@ -115,6 +130,7 @@ def build_daftar_hadir(
     *,
     language: str = "id",
     subtitle: str | None = None,
+    times: list[datetime] | None = None,
 ) -> bytes:
     """The daftar hadir as PDF bytes (A4 landscape), rows in check-in order.
 
@@ -122,14 +138,18 @@ def build_daftar_hadir(
         event: The event, its venue loaded.
         records: :func:`bot.services.attendance.records.attendees_of`.
         language: Of the headings and dates.
-        subtitle: Under the title (an agenda session's name), optional.
+        subtitle: Under the title (an agenda session's name and time), optional.
+        times: The time shown per row (a session's check-in), else each record's.
     """
     zone = ZoneInfo(event.timezone)
 
     def _t(key: str, **args: object) -> str:
         return plain_text(language, key, **args)
 
-    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"))
+    shaping = needs_shaping(
+        text for record in records for text in (record.name, record.jabatan, record.unit_name)
+    )
+    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"), shaping)
     pdf.set_title(_t("attendance-pdf-title"))
     pdf.set_author(event.organiser)
     pdf.add_page()
@@ -163,6 +183,7 @@ def build_daftar_hadir(
         for text in headers:
             heading.cell(pdf.clean(text), align="CENTER")
         for number, record in enumerate(records, start=1):
+            moment = times[number - 1] if times else record.checked_in_at
             row = table.row()
             # signatures alternate left and right, as on paper lists, so neighbours do not
             # sign over each other
@@ -173,7 +194,7 @@ def build_daftar_hadir(
                 format_nip(record.nip) or "-",
                 record.jabatan or "-",
                 record.unit_name or "-",
-                format_clock(record.checked_in_at, zone, language),
+                format_clock(moment, zone, language),
                 sign,
             ):
                 row.cell(pdf.clean(value))
@@ -196,7 +217,12 @@ def build_daftar_hadir(
 
 
 def build_daftar_hadir_xlsx(
-    event: Event, records: list[AttendanceRecord], *, language: str = "id"
+    event: Event,
+    records: list[AttendanceRecord],
+    *,
+    language: str = "id",
+    subtitle: str | None = None,
+    times: list[datetime] | None = None,
 ) -> bytes:
     """The daftar hadir as an Excel workbook: the heading lines, then one row per person
     (NIP as text, the check-in time as a local date-time), ready to print or to paste."""
@@ -212,6 +238,7 @@ def build_daftar_hadir_xlsx(
         event.organiser.upper(),
         _t("attendance-pdf-title"),
         event.title,
+        *([subtitle] if subtitle else []),
         f"{_t('attendance-pdf-day')}: {format_day(event.starts_on, language)}",
         f"{_t('attendance-pdf-place')}: {_place(event)}",
     ]
@@ -223,7 +250,8 @@ def build_daftar_hadir_xlsx(
     for column, text in enumerate(headers, start=1):
         sheet.cell(row=first, column=column, value=text).font = Font(bold=True)
     for number, record in enumerate(records, start=1):
-        local = record.checked_in_at.astimezone(zone).replace(tzinfo=None)
+        moment = times[number - 1] if times else record.checked_in_at
+        local = moment.astimezone(zone).replace(tzinfo=None)
         values = [number, record.name, record.nip or "", record.jabatan, record.unit_name,
                   local, _t(f"attendance-kind-{record.role.value}")]  # fmt: skip
         for column, value in enumerate(values, start=1):
@@ -247,6 +275,27 @@ def build_daftar_hadir_xlsx(
     return buffer.getvalue()
 
 
+def session_subtitle(item: AgendaItem, zone: ZoneInfo, language: str) -> str:
+    """The line naming a session under the title: "Sesi: <title> (09.00–09.30 WIB)"."""
+    hours = format_time_range(item.starts_at, item.ends_at, zone, language)
+    return plain_text(language, "attendance-pdf-session", title=item.title, hours=hours)
+
+
+def build_listing(event: Event, listing: Listing, *, as_xlsx: bool, language: str = "id"):
+    """The daftar hadir of :func:`bot.services.attendance.records.listing` (the event's, or
+    one session's) as ``(bytes, file name)``: PDF, or XLSX with ``as_xlsx``."""
+    zone = ZoneInfo(event.timezone)
+    subtitle = session_subtitle(listing.item, zone, language) if listing.item else None
+    suffix = f"-{listing.item.key}" if listing.item else ""
+    if as_xlsx:
+        content = build_daftar_hadir_xlsx(event, listing.records, language=language,
+                                          subtitle=subtitle, times=listing.times)  # fmt: skip
+        return content, f"daftar-hadir-{event.slug}{suffix}.xlsx"
+    content = build_daftar_hadir(event, listing.records, language=language, subtitle=subtitle,
+                                 times=listing.times)  # fmt: skip
+    return content, f"daftar-hadir-{event.slug}{suffix}.pdf"
+
+
 def qr_png(link: str) -> bytes:
     """The QR code of ``link`` as a PNG (error correction M, 4 modules of quiet zone)."""
     import segno
@@ -257,7 +306,12 @@ def qr_png(link: str) -> bytes:
 
 
 def build_poster(
-    event: Event, link: str, day: date | None = None, *, language: str = "id"
+    event: Event,
+    link: str,
+    day: date | None = None,
+    *,
+    language: str = "id",
+    session: str | None = None,
 ) -> bytes:
     """The entrance's A4 poster: the kop, "Daftar hadir", the event, its day and place, a QR
     code of ``link`` 150 mm wide, the link as text and how to use it.
@@ -266,6 +320,7 @@ def build_poster(
         event: The event, its venue loaded.
         link: :func:`bot.services.attendance.link.link_for` of the day.
         day: The day the link is for (the event's first day when None).
+        session: The agenda session's title when the link is a session's.
     """
 
     def _t(key: str, **args: object) -> str:
@@ -280,6 +335,8 @@ def build_poster(
     pdf.line_of(_t("attendance-poster-title"), 26, bold=True)
     pdf.ln(2)
     pdf.line_of(event.short_title, 14, bold=True)
+    if session:
+        pdf.line_of(session, 12, bold=True)
     pdf.line_of(format_day(day or event.starts_on, language), 12)
     pdf.line_of(_place(event), 11)
     pdf.ln(4)

@@ -41,9 +41,11 @@ def secret_of(settings: Settings) -> bytes:
     return hmac.new(seed, b"iga-bot check-in link", hashlib.sha256).digest()
 
 
-def payload_for(secret: bytes, event: Event, day: date) -> str:
-    """The payload of ``event``'s check-in link on ``day``."""
-    message = f"check-in|{event.slug}|{day.isoformat()}".encode()
+def payload_for(secret: bytes, event: Event, day: date, session: str | None = None) -> str:
+    """The payload of ``event``'s check-in link on ``day``, or of one agenda ``session``'s
+    (an agenda key of ``attendance.sessions``)."""
+    place = f"|{session}" if session else ""
+    message = f"check-in|{event.slug}|{day.isoformat()}{place}".encode()
     digest = hmac.new(secret, message, hashlib.sha256).digest()[:16]
     return PREFIX + base64.urlsafe_b64encode(digest).decode().rstrip("=")
 
@@ -84,10 +86,17 @@ class Verdict(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Reading:
-    """A payload's verdict and, for a genuine one, the day it is for."""
+    """A payload's verdict and, for a genuine one, the day it is for and the agenda session
+    (None: the event's own link)."""
 
     verdict: Verdict
     day: date | None = None
+    session: str | None = None
+
+
+def sessions_of(event: Event) -> list[str]:
+    """Agenda keys of the sessions that check in separately (``attendance.sessions``)."""
+    return list((event.attendance or {}).get("sessions") or [])
 
 
 def check_in_hours(event: Event) -> tuple[str, str]:
@@ -107,19 +116,23 @@ def read_payload(secret: bytes, event: Event, payload: str, now: datetime) -> Re
     local = now.astimezone(zone)
     first = event.starts_on - timedelta(days=SEARCH_DAYS)
     found: date | None = None
+    session: str | None = None
     for offset in range((event.ends_on - event.starts_on).days + 2 * SEARCH_DAYS + 1):
         day = first + timedelta(days=offset)
-        if hmac.compare_digest(payload_for(secret, event, day), payload):
-            found = day
+        for key in [None, *sessions_of(event)]:
+            if hmac.compare_digest(payload_for(secret, event, day, key), payload):
+                found, session = day, key
+                break
+        if found is not None:
             break
     if found is None:
         return Reading(Verdict.FORGED)
     if found != local.date() or found not in event_days(event):
-        return Reading(Verdict.OTHER_DAY, found)
+        return Reading(Verdict.OTHER_DAY, found, session)
     opens, closes = (parse_clock(text) for text in check_in_hours(event))
     clock = local.time().replace(tzinfo=None)
     if clock < opens:
-        return Reading(Verdict.EARLY, found)
+        return Reading(Verdict.EARLY, found, session)
     if clock > closes:
-        return Reading(Verdict.CLOSED, found)
-    return Reading(Verdict.VALID, found)
+        return Reading(Verdict.CLOSED, found, session)
+    return Reading(Verdict.VALID, found, session)

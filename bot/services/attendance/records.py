@@ -25,12 +25,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.storage.models import (
+    AgendaItem,
     AttendanceRecord,
     AttendanceRole,
     Event,
     Invitation,
     Judge,
     Officer,
+    SessionCheckIn,
     Unit,
 )
 
@@ -314,3 +316,78 @@ async def known_person(session: AsyncSession, event: Event, user_id: int) -> Kno
     person = Person(name=name, nip=nip, jabatan=jabatan, unit_name=unit_name, unit_id=unit_id,
                     invitation_id=invitation_id, role=role)  # fmt: skip
     return Known(person, bool(name and jabatan and unit_name))
+
+
+async def session_item(session: AsyncSession, event: Event, key: str) -> AgendaItem | None:
+    """The agenda item ``key`` of ``event`` if it checks in separately."""
+    if key not in ((event.attendance or {}).get("sessions") or []):
+        return None
+    return await session.scalar(
+        select(AgendaItem).where(AgendaItem.event_id == event.id, AgendaItem.key == key)
+    )
+
+
+async def check_in_session(
+    session: AsyncSession, record: AttendanceRecord, agenda_item_id: int, now: datetime
+) -> tuple[SessionCheckIn, bool]:
+    """Record ``record``'s person present at the session, once (a savepoint and the unique
+    constraint settle two taps); returns the row and whether this call made it."""
+    query = select(SessionCheckIn).where(
+        SessionCheckIn.record_id == record.id, SessionCheckIn.agenda_item_id == agenda_item_id
+    )
+    existing = await session.scalar(query)
+    if existing is not None:
+        return existing, False
+    row = SessionCheckIn(record_id=record.id, agenda_item_id=agenda_item_id, checked_in_at=now)
+    try:
+        async with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        winner = await session.scalar(query)
+        if winner is None:
+            raise
+        return winner, False
+    return row, True
+
+
+async def session_attendees(
+    session: AsyncSession, agenda_item_id: int
+) -> list[tuple[AttendanceRecord, datetime]]:
+    """The people present at a session with their session check-in time, in that order."""
+    rows = await session.execute(
+        select(AttendanceRecord, SessionCheckIn.checked_in_at)
+        .join(SessionCheckIn, SessionCheckIn.record_id == AttendanceRecord.id)
+        .where(SessionCheckIn.agenda_item_id == agenda_item_id)
+        .order_by(SessionCheckIn.checked_in_at, SessionCheckIn.id)
+    )
+    return [(record, moment) for record, moment in rows]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a daftar hadir lists: the records in order, the time per row, and the agenda
+    session (None: the whole event)."""
+
+    records: list[AttendanceRecord]
+    times: list[datetime]
+    item: AgendaItem | None = None
+
+
+class UnknownSession(LookupError):
+    """No agenda session with that key checks in separately."""
+
+
+async def listing(session: AsyncSession, event: Event, key: str | None = None) -> Listing:
+    """The daftar hadir of the event, or of its session ``key``.
+
+    Raises:
+        UnknownSession: ``key`` is not one of ``attendance.sessions``.
+    """
+    if not key:
+        people = await attendees_of(session, event.id)
+        return Listing(people, [record.checked_in_at for record in people])
+    item = await session_item(session, event, key)
+    if item is None:
+        raise UnknownSession(key)
+    rows = await session_attendees(session, item.id)
+    return Listing([record for record, _ in rows], [moment for _, moment in rows], item)

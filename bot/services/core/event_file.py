@@ -295,7 +295,7 @@ class AttendanceSpec(_Strict):
     ``unit_roles``: the roles invited from every unit of the edition; ``invitees``: names
     where known, narasumber and guests; ``rsvp_reminder_days_before``: when non-answerers are
     reminded (the committee may also remind at any time); ``signatory``: who signs the daftar
-    hadir for the committee.
+    hadir for the committee; ``sessions``: agenda keys of sessions that check in separately.
     """
 
     unit_roles: list[Literal["kepala", "sekretaris", "kasubag_program", "tim_teknis"]] = Field(
@@ -304,6 +304,8 @@ class AttendanceSpec(_Strict):
     invitees: list[InviteeSpec] = Field(default_factory=list)
     rsvp_reminder_days_before: int | None = Field(default=None, ge=1, le=60)
     check_in: CheckInSpec = Field(default_factory=CheckInSpec)
+    sessions: list[Key] = Field(default_factory=list)
+    """Agenda items that check in separately (each its own QR link and daftar hadir)."""
     signatory: SignatorySpec | None = None
 
     @model_validator(mode="after")
@@ -378,6 +380,10 @@ class EventSpec(_Strict):
         _unique_keys(self.agenda, "agenda", problems)
         _unique_keys(self.faq, "faq", problems)
         speaker_keys = {speaker.key for speaker in self.speakers}
+        agenda_keys = {item.key for item in self.agenda}
+        for index, key in enumerate(self.attendance.sessions):
+            if key not in agenda_keys:
+                problems.append(f"attendance.sessions[{index}]: unknown agenda item '{key}'")
         for index, item in enumerate(self.agenda):
             for key in item.speakers:
                 if key not in speaker_keys:

@@ -222,3 +222,51 @@ async def test_a_known_invitee_confirms_with_one_tap(bot, users, clock):
     [record] = await _records(bot)
     assert record.role.value == "narasumber" and record.invitation_id == invitation.id
     assert record.jabatan == "Direktur Inovasi Daerah"
+
+
+async def test_a_session_checks_in_separately_with_its_own_list(bot, users, clock, emu):
+    """``attendance.sessions`` of the event file: the session's own link and daftar hadir."""
+    clock.set(EVENT_MORNING)
+    event = await _event(bot)
+    session_link = checkin_link.payload_for(
+        checkin_secret(bot.runtime), event, event.starts_on, "diseminasi-iga"
+    )
+    ani = await users.create("Ani")
+    await ani.send(f"/start {await _payload(bot)}")
+    await ani.expect_message("nama lengkap")
+    for text, prompt in (("Ani", "NIP"), ("-", "jabatan"), ("Staf", "unit kerja"),
+                         ("Bappeda", "sudah benar")):  # fmt: skip
+        await ani.send(text)
+        await ani.expect_message(prompt)
+    await ani.tap("Benar, saya hadir")
+    await ani.expect_message("nomor 1")
+    clock.advance(timedelta(hours=1, minutes=30))  # 09.30, the dissemination
+    await ani.send(f"/start {session_link}")
+    await ani.expect_message(
+        "Ani tercatat hadir pada sesi Diseminasi Laporan Hasil IGA Tahun 2022 pukul 09.30"
+    )
+    await ani.send(f"/start {session_link}")
+    await ani.expect_message("sudah tercatat hadir pada sesi")
+
+    clock.advance(timedelta(minutes=5))
+    budi = await users.create("Budi")  # scans the session's poster first: the form, then both
+    await budi.send(f"/start {session_link}")
+    await budi.expect_message("nama lengkap")
+    for text, prompt in (("Budi", "NIP"), ("-", "jabatan"), ("Staf", "unit kerja"),
+                         ("Dinas Sosial", "sudah benar")):  # fmt: skip
+        await budi.send(text)
+        await budi.expect_message(prompt)
+    await budi.tap("Benar, saya hadir")
+    await budi.expect_message("tercatat hadir pada sesi Diseminasi")
+    assert [r.name for r in await _records(bot)] == ["Ani", "Budi"]
+
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/daftar_hadir diseminasi-iga")
+    pdf = await siti.expect_message(predicate=lambda m: bool(m.get("document")))
+    assert pdf["document"]["file_name"] == "daftar-hadir-blitar-2022-diseminasi-iga.pdf"
+    reader = PdfReader(io.BytesIO(await emu.download(pdf["document"]["file_id"])))
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Sesi: Diseminasi Laporan Hasil IGA Tahun 2022 (09.30–10.00 WIB)" in text
+    assert "09.30" in text and "09.35" in text and "08.00" not in text
+    await siti.send("/daftar_hadir pembukaan")
+    await siti.expect_message("tidak ada sesi dengan kode pembukaan")

@@ -78,3 +78,45 @@ def test_cli_prints_the_link_and_writes_the_poster_and_the_list(tmp_path, monkey
     assert load_workbook(tmp_path / "hadir.xlsx").active["A2"].value == "DAFTAR HADIR"
     assert main(["attendance", "export", "--out", str(tmp_path / "hadir.doc")]) == 2
     assert ".pdf or .xlsx" in capsys.readouterr().err
+
+
+def test_a_session_link_is_told_from_the_event_link() -> None:
+    event = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2022, 12, 7),
+                  ends_on=date(2022, 12, 7),
+                  attendance={"sessions": ["diseminasi-iga"]})  # fmt: skip
+    session = payload_for(SECRET, event, event.starts_on, "diseminasi-iga")
+    assert session != payload_for(SECRET, event, event.starts_on)
+    reading = read_payload(SECRET, event, session, at(9))
+    assert (reading.verdict, reading.session) == (Verdict.VALID, "diseminasi-iga")
+    assert (
+        read_payload(SECRET, event, payload_for(SECRET, event, event.starts_on), at(9)).session
+        is None
+    )
+    other = payload_for(SECRET, event, event.starts_on, "pembukaan")  # not a separate session
+    assert read_payload(SECRET, event, other, at(9)).verdict is Verdict.FORGED
+
+
+def test_cli_session_list_and_link(tmp_path, monkeypatch, capsys) -> None:
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    monkeypatch.setenv("EVENT_CONFIG", str(EVENT_FILE))
+    out = tmp_path / "sesi.pdf"
+    assert main(["attendance", "export", "--out", str(out), "--session", "diseminasi-iga"]) == 0
+    assert "Sesi: Diseminasi Laporan Hasil IGA" in PdfReader(out).pages[0].extract_text()
+    assert main(["attendance", "export", "--out", str(out), "--session", "nope"]) == 2
+    assert "'nope' does not check in separately" in capsys.readouterr().err
+    poster = tmp_path / "poster.pdf"
+    args = [
+        "attendance",
+        "link",
+        "--bot",
+        "b",
+        "--session",
+        "diseminasi-iga",
+        "--poster",
+        str(poster),
+    ]
+    assert main(args) == 0
+    assert "Diseminasi Laporan Hasil IGA" in PdfReader(poster).pages[0].extract_text()
