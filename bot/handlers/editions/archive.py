@@ -16,7 +16,7 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.i18n import Markup, t
 from bot.services.core.admins import is_admin
-from bot.services.editions.archive import archived_editions, award_event_of, edition_of_year
+from bot.services.editions.archive import award_event_of, edition_of_year, listed_editions
 from bot.services.judging.results import results_visible, visible_awards
 
 
@@ -31,7 +31,7 @@ YEAR = Codec("ar:y", YearTap)
 
 
 async def archive_command(update: Update, context: BotContext) -> None:
-    """``/arsip``: the past editions as buttons; ``/arsip <year>``: that year."""
+    """``/arsip``: the archived editions as buttons; ``/arsip <year>``: that year."""
     language = await context.language()
     message = update.effective_message
     argument = " ".join(context.args or []).strip()
@@ -42,7 +42,7 @@ async def archive_command(update: Update, context: BotContext) -> None:
         await _show_year(update, context, message, int(argument))
         return
     async with context.runtime.sessions() as session:
-        editions = await archived_editions(session)
+        editions = await listed_editions(session, context.runtime.now())
     if not editions:
         await message.reply_text(t(language, "archive-none"))
         return

@@ -26,6 +26,7 @@ help-text =
     /ask — ask the speakers a question during a session
     /subscribe and /unsubscribe — subscribe to announcements or stop
     /winners — the IGA winners (once announced)
+    /archive — each year's IGA winners and results report
     /language — change language (Indonesia/English)
     /join <code>CODE</code> — join as a unit's officer with an invite code
 help-officer =

@@ -11,7 +11,7 @@ edition-closed = Sorry, IGA { $year } is closed because the next edition has sta
 
 ## /arsip
 command-archive = Winners of past IGA years
-archive-none = The archive holds no past IGA edition yet.
+archive-none = The IGA archive is still empty: an edition enters it once its winners are announced.
 archive-list =
     <b>IGA archive</b>
     Please choose a year to see its winners and results report:

@@ -27,6 +27,7 @@ help-text =
     /tanya — bertanya kepada narasumber selama sesi berlangsung
     /langganan dan /berhenti — langganan pengumuman
     /pemenang — pemenang Lomba IGA (setelah diumumkan)
+    /arsip — juara dan laporan hasil IGA tiap tahun
     /bahasa — ganti bahasa (Indonesia/English)
     /daftar <code>KODE</code> — daftar sebagai petugas Perangkat Daerah dengan kode undangan
 help-officer =

@@ -12,7 +12,7 @@ edition-closed = Mohon maaf, IGA { $year } sudah ditutup karena edisi berikutnya
 
 ## /arsip
 command-archive = Arsip juara IGA tahun-tahun sebelumnya
-archive-none = Belum ada edisi IGA sebelumnya dalam arsip.
+archive-none = Arsip IGA masih kosong: sebuah edisi masuk arsip setelah juaranya diumumkan.
 archive-list =
     <b>Arsip IGA</b>
     Silakan pilih tahun untuk melihat para juara dan laporan hasilnya:

@@ -6,11 +6,14 @@ Who may see an edition's results is decided in one place,
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.events import current_edition_id
+from bot.services.judging.results import results_visible
 from bot.storage.models import Edition, Event
 
 
@@ -24,6 +27,17 @@ async def archived_editions(session: AsyncSession) -> list[Edition]:
             .order_by(Edition.year.desc(), Edition.id.desc())
         )
     )
+
+
+async def listed_editions(session: AsyncSession, now: datetime) -> list[Edition]:
+    """The editions ``/arsip`` offers, latest first: every previous edition, and the current
+    one once its winners are announced at ``now`` (aware), so a city's first year is in the
+    archive as soon as its results are public."""
+    current = await current_edition_id(session)
+    editions = await session.scalars(
+        select(Edition).order_by(Edition.year.desc(), Edition.id.desc())
+    )
+    return [e for e in editions if e.id != current or results_visible(e, now)]
 
 
 async def edition_of_year(session: AsyncSession, year: int) -> Edition | None:

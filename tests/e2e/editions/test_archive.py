@@ -71,6 +71,17 @@ async def test_archive_of_2022_after_2023_started(bot, users) -> None:
     await warga.expect_message(t("id", "archive-unknown-year", year="2019"))
 
 
+async def test_first_edition_enters_the_archive_once_announced(bot, users) -> None:
+    warga = await users.create("Warga")
+    bot.clock.set(AFTER_THE_AWARDING)
+    await warga.send("/arsip")
+    listing = await warga.expect_message("Arsip IGA")
+    assert "IGA 2022" in listing["text"]
+    await warga.tap("🏆 IGA 2022")
+    winners = await warga.expect_message("Juara IGA 2022")
+    assert winners["text"].splitlines()[-4:] == SEED_WINNERS
+
+
 async def test_committee_exports_and_report_of_any_edition(bot, users) -> None:
     siti = await users.create("Siti", admin=True)
     await start_next_edition(bot)
