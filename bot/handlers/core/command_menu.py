@@ -51,19 +51,17 @@ PUBLIC_COMMANDS: CommandList = (
     ("arsip", "command-archive"),
     ("bahasa", "command-language"),
     ("daftar", "command-join"),
+    ("batal", "command-cancel"),
     ("help", "command-help"),
 )
-"""Attendees' commands: the menu of every chat (``/daftar``: how an officer joins)."""
+"""Attendees' commands: the menu of every chat (``/daftar``: how an officer joins; ``/batal``:
+attendees too fill things in, a question to a narasumber, the check-in, the evaluation)."""
 
 OFFICER_COMMANDS: CommandList = (
     ("lanjutkan", "command-resume"),
     ("inovasi_saya", "command-my-entries"),
 )
 """Added to an officer's menu."""
-
-CANCEL_COMMANDS: CommandList = (("batal", "command-cancel"),)
-"""Added to the menu of anyone who fills in something the bot waits for (an officer's form,
-a judge's score, an admin's broadcast or note); attendees have nothing to cancel."""
 
 JUDGE_COMMANDS: CommandList = (("nilai", "command-score"),)
 """Added to a judge's menu."""
@@ -103,8 +101,8 @@ def has_own_menu(roles: Roles) -> bool:
 
 def commands_for(roles: Roles) -> CommandList:
     """The menu of a user with ``roles`` (a QA finding: an attendee saw the officers'
-    /lanjutkan, /inovasi_saya and /batal): public commands, then the officer's, the
-    judge's, the admin's and /batal, before /help, which stays last."""
+    /lanjutkan and /inovasi_saya): public commands, then the officer's, the judge's and the
+    admin's, before /batal and /help, which stay last."""
     extra: CommandList = ()
     if roles.has(Role.OFFICER):
         extra += OFFICER_COMMANDS
@@ -112,9 +110,7 @@ def commands_for(roles: Roles) -> CommandList:
         extra += JUDGE_COMMANDS
     if roles.has(Role.ADMIN):
         extra += ADMIN_COMMANDS
-    if extra:
-        extra += CANCEL_COMMANDS
-    return PUBLIC_COMMANDS[:-1] + extra + PUBLIC_COMMANDS[-1:]
+    return PUBLIC_COMMANDS[:-2] + extra + PUBLIC_COMMANDS[-2:]
 
 
 def bot_commands(commands: CommandList, language: str) -> list[BotCommand]:

@@ -53,8 +53,8 @@ async def test_admin_gets_committee_commands_in_own_chat(bot, users, emu) -> Non
                      "undangan", "buka_kembali", "umumkan_pada", "batal_umumkan",
                      "hapus_berkas", "batal"):  # fmt: skip
         assert expected in names
-    assert names[: len(PUBLIC_COMMANDS) - 1] == [name for name, _ in PUBLIC_COMMANDS[:-1]]
-    assert names[-1] == "help" and "nilai" not in names
+    assert names[: len(PUBLIC_COMMANDS) - 2] == [name for name, _ in PUBLIC_COMMANDS[:-2]]
+    assert names[-2:] == ["batal", "help"] and "nilai" not in names
     commands = await bot.application.bot.get_my_commands(scope=BotCommandScopeChat(siti.id))
     descriptions = {command.command: command.description for command in commands}
     assert descriptions["inovasi"] == plain_text("id", "command-entries")

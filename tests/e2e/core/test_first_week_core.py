@@ -10,7 +10,6 @@ from telegram.ext import ConversationHandler
 
 from bot.handlers.core.command_menu import (
     ADMIN_COMMANDS,
-    CANCEL_COMMANDS,
     JUDGE_COMMANDS,
     OFFICER_COMMANDS,
     PUBLIC_COMMANDS,
@@ -47,7 +46,7 @@ def test_every_menu_command_has_its_english_name_registered(bot) -> None:
     registered = set().union(
         *(commands(h) for handlers in bot.application.handlers.values() for h in handlers)
     )
-    every = PUBLIC_COMMANDS + OFFICER_COMMANDS + CANCEL_COMMANDS + JUDGE_COMMANDS + ADMIN_COMMANDS
+    every = PUBLIC_COMMANDS + OFFICER_COMMANDS + JUDGE_COMMANDS + ADMIN_COMMANDS
     for name, _ in every:
         assert set(command_names(name)) <= registered, name
     assert ENGLISH_NAMES["batal"] == "cancel"
