@@ -33,6 +33,7 @@ from bot.handlers.attendees.agenda_view import (
 )
 from bot.handlers.attendees.star_cache import star_cache_of
 from bot.handlers.core.start import DEEP_LINKS
+from bot.handlers.shared.callback_data import SESSION_QUESTIONS, SessionQuestions
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
@@ -171,7 +172,8 @@ def _started(item: AgendaItem, now: datetime) -> bool:
 def _item_keyboard(
     item: AgendaItem, event: Event, language: str, starred: bool, now: datetime
 ) -> InlineKeyboardMarkup:
-    """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file) and the
+    """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file), once the
+    session has started "❓ Ajukan pertanyaan" (its questions to the narasumber), and the
     calendar buttons of one session."""
     rows = []
     if not _started(item, now) and (starred or not item.cancelled):
@@ -181,6 +183,15 @@ def _item_keyboard(
             else plain_text(language, "agenda-star-button", minutes=event.star_reminder_minutes)
         )
         rows.append([InlineKeyboardButton(label, callback_data=f"agenda:star:{item.id}")])
+    if _started(item, now) and not item.cancelled:  # questions open from the session's start
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    plain_text(language, "agenda-questions-button"),
+                    callback_data=SESSION_QUESTIONS.pack(SessionQuestions(item.id)),
+                )
+            ]
+        )
     rows.append(
         [
             InlineKeyboardButton(

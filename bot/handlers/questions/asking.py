@@ -1,6 +1,7 @@
-"""Attendees' questions to the narasumber: ``/tanya`` (``/ask``) shows the board of the session
-taking questions, "❓ Ajukan pertanyaan" (named or anonymous) waits for the question's text,
-and 👍 votes for an approved question, once per person.
+"""Attendees' questions to the narasumber: ``/tanya`` (``/ask``), or "❓ Ajukan pertanyaan" on
+a started session's agenda entry, shows the board of the session taking questions; its "❓
+Ajukan pertanyaan" (named or anonymous) waits for the question's text, and 👍 votes for an
+approved question, once per person.
 
 A plain message is never a question: only the text sent after tapping the ask button is (a
 pending input, :mod:`bot.handlers.shared.pending_input`). The moderators get each new
@@ -32,6 +33,7 @@ from bot.handlers.questions.views import (
     card_text,
     sessions_keyboard,
 )
+from bot.handlers.shared.callback_data import SESSION_QUESTIONS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, redirect_to_private
@@ -131,6 +133,23 @@ async def refresh_board(update: Update, context: BotContext) -> None:
         text, markup = await _board(session, item, event, query.from_user.id, language)
     await query.answer()
     await edit_html(query, text, markup)
+
+
+async def open_from_agenda(update: Update, context: BotContext) -> None:
+    """ "❓ Ajukan pertanyaan" on a session's agenda entry: its board, as a new message."""
+    query = update.callback_query
+    language = await context.language()
+    choice = SESSION_QUESTIONS.parse(query.data)
+    runtime = context.runtime
+    event = await runtime.event()
+    async with runtime.sessions() as session:
+        item = await _item_of(event, session, choice.item) if choice else None
+        if item is None or event is None:
+            await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
+            return
+        text, markup = await _board(session, item, event, query.from_user.id, language)
+    await query.answer()
+    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def start_question(update: Update, context: BotContext) -> None:
@@ -300,6 +319,9 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(start_question, pattern=ASK.pattern))
     application.add_handler(CallbackQueryHandler(vote_for, pattern=VOTE.pattern))
     application.add_handler(CallbackQueryHandler(refresh_board, pattern=BOARD.pattern))
+    application.add_handler(
+        CallbackQueryHandler(open_from_agenda, pattern=SESSION_QUESTIONS.pattern)
+    )
     DEEP_LINKS["tanya"] = show_board
     accept_input(
         AskingQuestion,

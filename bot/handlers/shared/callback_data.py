@@ -141,3 +141,15 @@ def parse_any(data: str | None, codecs: Iterable[Codec[Any]]) -> Any | None:
 @dataclasses.dataclass(frozen=True)
 class NoValue:
     """A button that carries nothing but its family (``bc:now``)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SessionQuestions:
+    """A session's questions to the narasumber: the agenda's entry of a session that has
+    started opens them (the questions feature routes it; both features build the button)."""
+
+    item: int
+
+
+SESSION_QUESTIONS = Codec("qa:open", SessionQuestions)
+"""The button opening a session's board of questions (``qa:open:<agenda item id>``)."""

@@ -24,6 +24,7 @@ agenda-detail-description = { $description }
 agenda-star-button = 🔔 Remind me ({ $minutes } minutes before)
 agenda-unstar-button = 🔕 Cancel reminder
 agenda-calendar-button = 📅 Save to calendar
+agenda-questions-button = ❓ Ask a question
 agenda-starred = Done: you will be reminded { $minutes } minutes before this session starts, at { $time } { $zone }.
 agenda-unstarred = The reminder for this session is cancelled.
 agenda-star-cancelled = This session is cancelled, so there is nothing to remind you of.

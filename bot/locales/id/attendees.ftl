@@ -25,6 +25,7 @@ agenda-detail-description = { $description }
 agenda-star-button = 🔔 Ingatkan saya ({ $minutes } menit sebelum)
 agenda-unstar-button = 🔕 Batalkan pengingat
 agenda-calendar-button = 📅 Simpan ke kalender
+agenda-questions-button = ❓ Ajukan pertanyaan
 agenda-starred = Baik, Bapak/Ibu akan diingatkan { $minutes } menit sebelum sesi ini dimulai, pukul { $time } { $zone }.
 agenda-unstarred = Pengingat untuk sesi ini dibatalkan.
 agenda-star-cancelled = Sesi ini dibatalkan, sehingga tidak dapat diingatkan.

@@ -188,3 +188,19 @@ async def test_limits_closing_and_refusals(bot, users, emu) -> None:
     assert "tidak lagi menerima" in (await siti.expect_callback_answer(tap))["text"]
     assert [a for a, _, _ in await audit_actions(bot, "questions.")] == ["questions.close"]
     await all_updates_handled(bot, emu)
+
+
+async def test_the_agenda_entry_of_a_started_session_opens_its_questions(bot, users, clock) -> None:
+    siti = await users.create("Siti")
+    clock.set(DURING_KEMENDAGRI.replace(hour=9, minute=55))  # before the session
+    await siti.send("/agenda")
+    await siti.expect_message("Registrasi peserta")
+    await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
+    before = await siti.expect_message(SESSION)
+    assert ASK not in _buttons(before)
+    clock.set(DURING_KEMENDAGRI)
+    await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
+    detail = await siti.expect_message(SESSION)
+    await siti.tap(ASK, message_id=detail["message_id"])
+    board = await siti.expect_message("Pertanyaan untuk narasumber")
+    assert SESSION in board["text"] and ASK in _buttons(board)
