@@ -1,5 +1,6 @@
 """The ballroom screen's pages over HTTP: public (no sign-in), a question's HTML escaped, the
-per-session page, an unknown session 404, our own scripts only (the security headers)."""
+per-session page, an unknown session 404, our own scripts only (the security headers), the
+checked-in count once people checked in."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from bot.services.questions.asking import ask
 from bot.services.questions.moderation import moderate
-from bot.storage.models import AgendaItem
+from bot.storage.models import AgendaItem, AttendanceRecord
 from tests.e2e.workspace.helpers import settings_overrides, web  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.e2e
@@ -44,3 +45,21 @@ async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None: 
     assert "&lt;i&gt;Budi&lt;/i&gt;" in per_session
     assert (await web.get("/layar/sesi/tidak-ada")).status == 404
     assert (await web.get("/layar/sesi/tidak-ada/panel")).status == 404
+
+
+async def test_the_checked_in_count(bot, clock, web) -> None:  # noqa: F811
+    clock.set(datetime(2022, 12, 7, 8, 40, tzinfo=WIB))
+    assert "hadir" not in await (await web.get("/layar/panel")).text()  # nobody checked in
+    event = await bot.runtime.event()
+    async with bot.runtime.transaction() as session:
+        for n in range(3):
+            session.add(
+                AttendanceRecord(
+                    event_id=event.id,
+                    person_key=f"u:{100 + n}",
+                    user_id=100 + n,
+                    name=f"Peserta {n}",
+                    checked_in_at=bot.runtime.now(),
+                )
+            )
+    assert 'data-present="3">3 hadir<' in await (await web.get("/layar/panel")).text()
