@@ -11,10 +11,11 @@ question as a card through the outbox.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -74,7 +75,7 @@ class AskingQuestion:
 
 async def _board(
     session: AsyncSession, item: AgendaItem, event: Event, voter_id: int, language: str
-) -> tuple[str, object]:
+) -> tuple[str, InlineKeyboardMarkup | None]:
     questions = await shown_questions(session, item.id, limit=BOARD_LIMIT)
     voted = await votes_of(session, (q.id for q in questions), voter_id)
     return (
@@ -242,7 +243,7 @@ async def _tell_moderators(
     event: Event,
     item: AgendaItem,
     question: Question,
-    now,  # type: ignore[no-untyped-def]
+    now: datetime,
 ) -> None:
     """The new question's card with approve / edit / hide, to every moderator (outbox)."""
     recipients = await moderator_ids(session, event, context.runtime.settings.admin_ids)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -53,7 +54,7 @@ from bot.services.questions.moderation import (
     set_closed,
 )
 from bot.services.shared.pending_input import Pending, input_kind, take
-from bot.storage.models import AgendaItem, Event
+from bot.storage.models import AgendaItem, Event, Question
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ async def _moderator_or_refuse(
 
 async def _queue_view(
     session: AsyncSession, item: AgendaItem, event: Event, language: str
-) -> tuple[str, object, list]:
+) -> tuple[str, InlineKeyboardMarkup | None, list[Question]]:
     shown = await queue(session, item.id)
     closed = item.id in await closed_item_ids(session, [item.id])
     return (
@@ -105,7 +106,7 @@ async def _queue_view(
     )
 
 
-def _started(event: Event, now) -> list[AgendaItem]:  # type: ignore[no-untyped-def]
+def _started(event: Event, now: datetime) -> list[AgendaItem]:
     return sorted(
         (item for item in event.agenda if not item.cancelled and item.starts_at <= now),
         key=lambda item: (item.starts_at, item.id),
