@@ -18,7 +18,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -35,25 +35,39 @@ BOT_TOKEN = "123456789:AAHbench-token-0123456789abcdefghij"
 REFERENCE_TOKEN = "987654321:AAHreference-token-0123456789abcdef"
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 
+Answers = Callable[[str], bool]
+"""Whether a bot message (its text or caption) is the answer a virtual user waits for."""
+
 
 class ReplyClock:
-    """Records when the bot's messages arrive, per chat, and lets callers await the next one."""
+    """Records when the bot's messages arrive, per chat, and lets callers await the next one
+    (or the next one that answers what they sent: a chat may still be getting the rest of
+    an earlier answer, e.g. /start's subscription offer under its welcome)."""
 
     def __init__(self) -> None:
         self.arrivals: dict[int, list[float]] = defaultdict(list)
-        self.waiters: dict[int, list[asyncio.Future[float]]] = defaultdict(list)
+        self.waiters: dict[int, list[tuple[asyncio.Future[float], Answers | None]]] = defaultdict(
+            list
+        )
 
-    def record(self, chat_id: int) -> None:
+    def record(self, chat_id: int, text: str = "") -> None:
         moment = time.perf_counter()
         self.arrivals[chat_id].append(moment)
-        waiters, self.waiters[chat_id] = self.waiters[chat_id], []
-        for waiter in waiters:
-            if not waiter.done():
+        waiting = []
+        for waiter, answers in self.waiters[chat_id]:
+            if waiter.done():
+                continue
+            if answers is None or answers(text):
                 waiter.set_result(moment)
+            else:
+                waiting.append((waiter, answers))
+        self.waiters[chat_id] = waiting
 
-    def next_reply(self, chat_id: int) -> asyncio.Future[float]:
+    def next_reply(self, chat_id: int, answers: Answers | None = None) -> asyncio.Future[float]:
+        """The time of the chat's next bot message (whose text or caption ``answers``
+        accepts, when given)."""
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-        self.waiters[chat_id].append(future)
+        self.waiters[chat_id].append((future, answers))
         return future
 
 
@@ -67,7 +81,7 @@ async def start_emulator(rate_limits: RateLimits | None = None) -> tuple[Emulato
     def add_message(chat, sender, from_bot, **content):  # type: ignore[no-untyped-def]
         stored = original(chat, sender, from_bot, **content)
         if from_bot:
-            replies.record(chat.id)
+            replies.record(chat.id, stored.api.get("text") or stored.api.get("caption") or "")
         return stored
 
     emulator.world.add_message = add_message  # type: ignore[method-assign]
@@ -222,13 +236,23 @@ class LoadResult:
 
 async def warm_up(world: Any, replies: ReplyClock, people: Sequence[Any]) -> None:
     """Each user sends /start once (not measured): steady state is users who have talked to
-    the bot before; a first contact also records the chat in the database."""
+    the bot before; a first contact also records the chat in the database.
+
+    Each /start is waited for until the bot has handled it (the update confirmed to the
+    emulator, which the IGA bot's inbox does only then), not only until its first message:
+    /start also sends the subscription offer, which would otherwise arrive during the
+    measured loop and pass for the answer to the user's first step."""
 
     async def one(user: Any) -> None:
         chat = world.chats[user.id]
         reply = replies.next_reply(chat.id)
-        await send_text(world, user, chat, "/start")
+        sent = await send_text(world, user, chat, "/start")
         await asyncio.wait_for(reply, timeout=30)
+        update_id = sent["update_id"]
+        if not await world.wait_for(
+            lambda: all(u["update_id"] != update_id for u in world.updates), 30
+        ):
+            raise RuntimeError(f"/start of user {user.id} was not handled within 30 s")
 
     for start in range(0, len(people), 20):
         await asyncio.gather(*(one(user) for user in people[start : start + 20]))
@@ -243,10 +267,11 @@ async def closed_loop(
     requests: int,
     prepare: Any = None,
     process: Process | None = None,
+    answers: Answers | None = None,
 ) -> LoadResult:
-    """``users`` virtual users each send a text and wait for the first reply, repeatedly,
-    until ``requests`` replies arrived: the maximum throughput (and, given the bot's
-    ``process``, the CPU time it spent on them)."""
+    """``users`` virtual users each send a text and wait for the first reply (the first that
+    ``answers`` accepts, when given), repeatedly, until ``requests`` replies arrived: the
+    maximum throughput (and, given the bot's ``process``, the CPU time it spent on them)."""
     world = emulator.world
     people = [world.add_user(f"Peserta {i}", language_code="id") for i in range(users)]
     if prepare is not None:
@@ -264,7 +289,7 @@ async def closed_loop(
             remaining -= 1
             text = texts[turn % len(texts)]
             turn += 1
-            reply = replies.next_reply(chat.id)
+            reply = replies.next_reply(chat.id, answers)
             sent = time.perf_counter()
             await send_text(world, user, chat, text)
             answered = await asyncio.wait_for(reply, timeout=30)
@@ -287,9 +312,11 @@ async def open_loop(
     requests: int,
     users: int = 200,
     prepare: Any = None,
+    answers: Answers | None = None,
 ) -> LoadResult:
     """Send ``requests`` messages at ``rate`` per second, spread over ``users`` users, and
-    measure each one's time to the bot's first reply."""
+    measure each one's time to the bot's first reply (the first that ``answers`` accepts,
+    when given)."""
     world = emulator.world
     people = [world.add_user(f"Tamu {i}", language_code="id") for i in range(users)]
     if prepare is not None:
@@ -301,7 +328,7 @@ async def open_loop(
     async def one(index: int) -> None:
         user = people[index % users]
         chat = world.chats[user.id]
-        reply = replies.next_reply(chat.id)
+        reply = replies.next_reply(chat.id, answers)
         sent = time.perf_counter()
         await send_text(world, user, chat, texts[index % len(texts)])
         answered = await asyncio.wait_for(reply, timeout=30)

@@ -2,6 +2,7 @@
 strangers, the deadline, double confirms, withdrawing and resubmitting."""
 
 import asyncio
+import re
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,25 @@ async def test_double_confirm_gives_one_number(users, bot) -> None:
     await siti.expect_message("sudah terkirim dengan nomor IGA-2022-001")
     submission, _ = await entry_state(bot, entry_id)
     assert submission.number == "IGA-2022-001" and submission.sequence == 1
+
+
+async def test_pieces_sent_in_a_row_are_all_saved_and_each_receipt_counts_them(users, bot) -> None:
+    """An officer who types paragraph after paragraph without waiting for the receipts (what
+    bench/throughput.py's form scenario does): every piece is saved, in order, and each
+    receipt names the words saved up to its piece, so no piece was acknowledged unsaved."""
+    bot.clock.set(IN_WINDOW)
+    budi, entry_id = await officer_at(users, bot, "rancang_bangun")
+    await budi.expect_message(question("Rancang bangun dan pokok perubahan"))
+    pieces = [f"Bagian {number} dari rancangan." for number in range(1, 13)]  # 4 words each
+    for piece in pieces:
+        await budi.send(piece)  # no wait for the bot between them
+    receipts = [
+        await budi.expect_message(regex=r"^Tersimpan \d+ kata untuk", timeout=15) for _ in pieces
+    ]
+    words = [int(re.match(r"Tersimpan (\d+) kata", r["text"]).group(1)) for r in receipts]
+    assert words == [4 * number for number in range(1, 13)]
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["rancang_bangun"] == "\n\n".join(pieces)
 
 
 async def test_withdraw_and_resubmit_after_return(users, bot) -> None:
