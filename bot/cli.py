@@ -276,7 +276,9 @@ def _event_import(args: argparse.Namespace, settings: Settings) -> int:
     except EventFileError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"iga-bot: {args.file}: {len(exc.problems)} problem(s); nothing was written.")
+        count = len(exc.problems)
+        problems = f"{count} problem" + ("" if count == 1 else "s")
+        print(f"iga-bot: {args.file}: {problems}; nothing was written.")
         return EXIT_USAGE
     for line in plan.lines():
         print(line)

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -58,6 +59,7 @@ class UnitChange:
         name: Its name in the file (for ``removed``: in the database).
         sources: The previous units' codes it continues.
         entries: For ``removed``: how many entries the unit has.
+        old_name: For a unit renamed in place: its name in the database.
     """
 
     fate: UnitFate
@@ -65,6 +67,7 @@ class UnitChange:
     name: str
     sources: tuple[str, ...] = ()
     entries: int = 0
+    old_name: str = ""
 
 
 @dataclass
@@ -81,6 +84,9 @@ class ImportPlan:
         subscribers: Active subscriptions kept, per topic.
         admins: Admins added at run time, kept.
         problems: Why the file is refused, each located (``edition.year: …``).
+        moved_dates: For an update in place, each date the file moves
+            (``event.date: 2022-12-07 → 2023-12-07``), so that a file meant for another
+            year under the same code is seen before it is imported (issue 19, bad input).
     """
 
     code: str
@@ -93,6 +99,7 @@ class ImportPlan:
     subscribers: dict[str, int] = field(default_factory=dict)
     admins: int = 0
     problems: list[str] = field(default_factory=list)
+    moved_dates: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The plan for the operator, one change per line (English, as the CLI speaks)."""
@@ -117,7 +124,9 @@ class ImportPlan:
             if change.fate == "kept":
                 continue
             line = f"  {change.fate}: {change.code} ({change.name})"
-            if change.fate in ("renamed", "merged") and change.sources:
+            if change.old_name:
+                line += f" was '{change.old_name}'"
+            elif change.fate in ("renamed", "merged") and change.sources:
                 line += " from " + ", ".join(change.sources)
             if change.fate == "removed" and change.entries:
                 line += (
@@ -125,6 +134,9 @@ class ImportPlan:
                     f" of {self.previous} stay in the archive"
                 )
             lines.append(line)
+        if self.moved_dates:
+            lines.append("Dates moved:")
+            lines.extend(f"  {moved}" for moved in self.moved_dates)
         if self.new_edition:
             lines.append(f"Officers carried over: {self.officers}.")
             lines.append(f"Judges carried over: {self.judges}.")
@@ -216,7 +228,10 @@ async def _plan_update(
         if unit.code not in stored:
             plan.units.append(UnitChange("added", unit.code, unit.name))
         elif stored[unit.code].name != unit.name:
-            plan.units.append(UnitChange("renamed", unit.code, unit.name, (unit.code,)))
+            plan.units.append(
+                UnitChange("renamed", unit.code, unit.name, old_name=stored[unit.code].name)
+            )
+    plan.moved_dates = await _moved_dates(session, existing, spec)
     gone = [unit for code, unit in stored.items() if code not in wanted]
     counts = await _entry_counts(session, [unit.id for unit in gone])
     for unit in gone:
@@ -228,6 +243,31 @@ async def _plan_update(
             )
         else:
             plan.units.append(UnitChange("removed", unit.code, unit.name))
+
+
+async def _moved_dates(session: AsyncSession, existing: Edition, spec: EventFile) -> list[str]:
+    """The edition's and its event's dates that ``spec`` changes, as ``where: old → new``."""
+    ed = spec.edition
+    zone = ZoneInfo(spec.event.timezone)
+
+    def shown(moment: datetime | None) -> str:
+        return "-" if moment is None else f"{moment.astimezone(zone):%Y-%m-%d %H:%M %Z}"
+
+    moved = [
+        f"edition.{name}: {shown(stored)} → {shown(given)}"
+        for name, stored, given in (
+            ("entries_open", existing.entries_open_at, ed.entries_open),
+            ("entries_close", existing.entries_close_at, ed.entries_close),
+            ("results_announce_at", existing.results_announce_at, ed.results_announce_at),
+        )
+        if stored != given
+    ]
+    event = await session.scalar(
+        select(Event).where(Event.edition_id == existing.id).order_by(Event.id).limit(1)
+    )
+    if event is not None and event.starts_on != spec.event.date:
+        moved.append(f"event.date: {event.starts_on:%Y-%m-%d} → {spec.event.date:%Y-%m-%d}")
+    return moved
 
 
 async def _plan_new(

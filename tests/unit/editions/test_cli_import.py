@@ -49,5 +49,35 @@ def test_dry_run_prints_the_changes_and_writes_nothing(tmp_path, monkeypatch, ca
     assert main(["event", "import", str(earlier)]) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith("edition.year: 2021 is not after the current edition iga-2023")
-    assert "1 problem(s); nothing was written." in captured.out
+    assert "1 problem; nothing was written." in captured.out
     assert _rows(database) == after
+
+
+def test_dry_run_of_the_same_code_with_next_years_dates_lists_every_moved_date(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """A QA finding: the 2022 file with every date a year later but the code kept was
+    "updated in place" without a word about the dates."""
+    from bot.cli import main
+
+    database = tmp_path / "bot.db"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{database}")
+    monkeypatch.setenv("EVENT_CONFIG", str(EVENT_FILE))
+    assert main(["event", "import", str(EVENT_FILE)]) == 0
+    capsys.readouterr()
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(
+        EVENT_FILE.read_text(encoding="utf-8")
+        .replace("2022-12-07", "2023-12-07")  # the event's day, announcement, certificates
+        .replace("entries_close: 2022-10-31T23:59", "entries_close: 2023-10-31T23:59"),
+        encoding="utf-8",
+    )
+    before = _rows(database)
+    assert main(["event", "import", str(moved), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Edition iga-2022 (2022): updated in place." in out
+    assert "  edition.entries_close: 2022-10-31 23:59 WIB → 2023-10-31 23:59 WIB" in out
+    assert "  edition.results_announce_at: 2022-12-07 09:00 WIB → 2023-12-07 09:00 WIB" in out
+    assert "  event.date: 2022-12-07 → 2023-12-07" in out
+    assert _rows(database) == before
