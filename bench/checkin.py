@@ -58,6 +58,8 @@ def event_file_today(directory: Path, today: date) -> Path:
     """The seed event file moved to ``today``, the check-in open all day."""
     data = yaml.safe_load((REPO / "config" / "event.yaml").read_text(encoding="utf-8"))
     data["event"]["date"] = today.isoformat()
+    if "certificates" in data["event"]:  # after the (moved) event, as the file requires
+        data["event"]["certificates"]["send_at"] = f"{today.isoformat()}T23:00:00+07:00"
     data["event"]["attendance"]["check_in"] = {"opens": "00.00", "closes": "23.59"}
     path = directory / "event-today.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -96,7 +98,12 @@ async def check_in_everyone(args: argparse.Namespace, emulator, replies, payload
         for text in answers:
             await step(user, chat, lambda text=text: send_text(world, user, chat, text))
             await asyncio.sleep(args.think * rng.uniform(0.5, 1.5))
-        await step(user, chat, lambda: tap(world, user, chat, text="Benar, saya hadir"))
+        try:
+            await step(user, chat, lambda: tap(world, user, chat, text="Benar, saya hadir"))
+        except Exception:
+            texts = [(m.from_bot, m.api.get("text", "")[:80]) for m in chat.messages.values()]
+            print(f"chat {chat.id}: {texts}", file=sys.stderr)
+            raise
         bot_texts = [m.api.get("text", "") for m in chat.messages.values() if m.from_bot]
         done += "tercatat hadir" in bot_texts[-1]
 
@@ -161,6 +168,7 @@ async def main() -> None:
     args = parser.parse_args()
 
     from bot.services.attendance.link import payload_for, secret_of
+    from bot.services.core.event_file import load_event_file
     from bot.settings import Settings
     from bot.storage.models import Event
 
@@ -171,6 +179,7 @@ async def main() -> None:
         database_url = await fresh_database(args.database, workdir)
         today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()
         event_file = event_file_today(workdir, today)
+        load_event_file(event_file)  # a file the bot would refuse fails here, not as a hang
         env = bot_environment(emulator, database_url, event_config=event_file)
         env["CHECKIN_SECRET"] = SECRET
         process = spawn([sys.executable, "-m", "bot", "run"], env, workdir)

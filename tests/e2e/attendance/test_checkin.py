@@ -270,3 +270,22 @@ async def test_a_session_checks_in_separately_with_its_own_list(bot, users, cloc
     assert "09.30" in text and "09.35" in text and "08.00" not in text
     await siti.send("/daftar_hadir pembukaan")
     await siti.expect_message("tidak ada sesi dengan kode pembukaan")
+
+
+async def test_the_committee_poster_link_checks_people_in(bot, users, clock, emu):
+    """The poster from /kehadiran carries the day's link; scanning it starts the check-in."""
+    clock.set(EVENT_MORNING - timedelta(days=3))  # printed before the event
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/kehadiran")
+    await siti.expect_message("Undangan dan kehadiran")
+    await siti.tap("Poster QR (PDF)")
+    poster = await siti.expect_message(predicate=lambda m: bool(m.get("document")), timeout=30)
+    assert "Rabu, 7 Desember 2022" in poster["caption"]
+    link = poster["caption"].split("Tautan: ", 1)[1].strip()
+    text = PdfReader(io.BytesIO(await emu.download(poster["document"]["file_id"]))).pages[0]
+    assert link in text.extract_text()
+    payload = link.split("?start=", 1)[1]
+    clock.set(EVENT_MORNING)
+    rina = await users.create("Rina")
+    await rina.send(f"/start {payload}")
+    await rina.expect_message("nama lengkap")
