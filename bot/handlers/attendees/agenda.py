@@ -41,6 +41,7 @@ from bot.handlers.shared.menus import button_filter
 from bot.i18n import format_clock, plain_text, t, zone_abbreviation
 from bot.services.attendees.agenda import agenda_item, event_zone
 from bot.services.attendees.stars import CancelledItemError, toggle_star
+from bot.services.questions.asking import takes_questions
 from bot.storage.models import AgendaItem, Event
 
 PAGE_PATTERN = r"^agenda:page:(\d+)$"
@@ -172,9 +173,10 @@ def _started(item: AgendaItem, now: datetime) -> bool:
 def _item_keyboard(
     item: AgendaItem, event: Event, language: str, starred: bool, now: datetime
 ) -> InlineKeyboardMarkup:
-    """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file), once the
-    session has started "❓ Ajukan pertanyaan" (its questions to the narasumber), and the
-    calendar buttons of one session."""
+    """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file), while the
+    session may take questions (:func:`~bot.services.questions.asking.takes_questions`) "❓
+    Ajukan pertanyaan" (its questions to the narasumber), and the calendar buttons of one
+    session."""
     rows = []
     if not _started(item, now) and (starred or not item.cancelled):
         label = (
@@ -183,7 +185,7 @@ def _item_keyboard(
             else plain_text(language, "agenda-star-button", minutes=event.star_reminder_minutes)
         )
         rows.append([InlineKeyboardButton(label, callback_data=f"agenda:star:{item.id}")])
-    if _started(item, now) and not item.cancelled:  # questions open from the session's start
+    if takes_questions(item, event, now):  # a narasumber's session, from its start
         rows.append(
             [
                 InlineKeyboardButton(

@@ -52,6 +52,7 @@ from bot.services.questions.asking import (
     VoteOutcome,
     ask,
     is_open,
+    questions_ahead,
     rules_of,
     sessions_asked_about,
     shown_questions,
@@ -105,7 +106,8 @@ async def show_board(update: Update, context: BotContext) -> None:
             await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
             return
     if not items:
-        await message.reply_text(t(language, "questions-none-open"), parse_mode=ParseMode.HTML)
+        key = "questions-none-open" if questions_ahead(event, runtime.now()) else "questions-over"
+        await message.reply_text(t(language, key), parse_mode=ParseMode.HTML)
         return
     await message.reply_text(
         t(language, "questions-choose-session"),
@@ -166,7 +168,7 @@ async def start_question(update: Update, context: BotContext) -> None:
         if item is None or event is None:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
             return
-        if not await is_open(session, item, now):
+        if not await is_open(session, event, item.id, now):
             await query.answer(plain_text(language, "questions-closed"), show_alert=True)
             return
         anonymous = choice.mode == Mode.ANONYMOUS

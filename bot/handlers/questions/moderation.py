@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
@@ -44,6 +43,10 @@ from bot.services.questions.asking import (
     QuestionGone,
     TooLong,
     closed_item_ids,
+    open_sessions,
+    preferred,
+    question_sessions,
+    questions_ahead,
     rules_of,
 )
 from bot.services.questions.moderation import (
@@ -106,14 +109,6 @@ async def _queue_view(
     )
 
 
-def _started(event: Event, now: datetime) -> list[AgendaItem]:
-    return sorted(
-        (item for item in event.agenda if not item.cancelled and item.starts_at <= now),
-        key=lambda item: (item.starts_at, item.id),
-        reverse=True,
-    )
-
-
 async def moderation_command(update: Update, context: BotContext) -> None:
     """``/moderasi``: the queue of the session on now (or the latest started), or a choice of
     the sessions that have started."""
@@ -125,14 +120,17 @@ async def moderation_command(update: Update, context: BotContext) -> None:
     async with runtime.transaction() as session:
         if not await _moderator_or_refuse(update, context, session, event):
             return
-        started = _started(event, now)
-        closed = await closed_item_ids(session, (item.id for item in started))
-        open_items = [item for item in started if item.id not in closed]
-        running = [item for item in open_items if item.ends_at > now]
-        open_items = running or open_items
+        started = question_sessions(event, now)
+        open_items = preferred(await open_sessions(session, event, now), now)
         if len(open_items) != 1:
             markup = sessions_keyboard(started[:10], event, language, moderator=True)
-            key = "questions-moderate-choose" if started else "questions-moderate-none"
+            key = (
+                "questions-moderate-choose"
+                if started
+                else "questions-moderate-none"
+                if questions_ahead(event, now)
+                else "questions-moderate-over"
+            )
             await message.reply_text(
                 t(language, key), parse_mode=ParseMode.HTML, reply_markup=markup
             )

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.core.events import last_day_end
 from bot.storage.models import AgendaItem, Event, Speaker
 
 
@@ -77,7 +78,7 @@ def event_end(event: Event) -> datetime:
     items = scheduled(event)
     if items:
         return max(item.ends_at for item in items)
-    return datetime.combine(event.ends_on + timedelta(days=1), time(0), tzinfo=event_zone(event))
+    return last_day_end(event)
 
 
 def is_over(event: Event, now: datetime) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,6 +30,14 @@ def _local_day(now: datetime, zone: str) -> date:
         return now.astimezone(ZoneInfo(zone)).date()
     except (ZoneInfoNotFoundError, ValueError):
         return now.date()
+
+
+def last_day_end(event: Event) -> datetime:
+    """Midnight after the event's last day (``ends_on``) in its time zone (aware): nothing of
+    the event is on from then (questions to the narasumber, for one)."""
+    return datetime.combine(
+        event.ends_on + timedelta(days=1), time(0), tzinfo=ZoneInfo(event.timezone)
+    )
 
 
 async def current_event(session: AsyncSession, now: datetime | None = None) -> Event | None:

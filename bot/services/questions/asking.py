@@ -1,10 +1,12 @@
 """Questions to the narasumber, the attendees' side: which sessions take questions, asking,
 voting, and the approved questions by votes.
 
-A session takes questions from its start until the moderator closes it (a
-:class:`~bot.storage.models.QuestionSession` row with ``closed_at``); a cancelled session
-never does. A question is sent on purpose (the "❓ Ajukan pertanyaan" button, then its text)
-and waits for the moderator; only approved questions are shown and voted on, each person's
+A session with a narasumber (speakers) takes questions from its start until the moderator
+closes it (a :class:`~bot.storage.models.QuestionSession` row with ``closed_at``) or, at the
+latest, until the event's last day is over (:func:`bot.services.core.events.last_day_end`); a
+cancelled session, or one without speakers (registration, breaks), never does. A question
+is sent on purpose (the "❓ Ajukan pertanyaan" button, then its text) and waits for the
+moderator; only approved questions are shown and voted on, each person's
 vote counted once (the vote's primary key). The limits per person come from the event file's
 ``questions`` section (:class:`bot.services.core.event_file.QuestionsSpec`) and are counted
 from the database, so they hold across restarts and processes.
@@ -22,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.event_file import QuestionsSpec
+from bot.services.core.events import last_day_end
 from bot.storage.models import (
     AgendaItem,
     Event,
@@ -87,23 +90,55 @@ async def closed_item_ids(session: AsyncSession, item_ids: Iterable[int]) -> set
     return set(rows)
 
 
-def _started(event: Event, now: datetime) -> list[AgendaItem]:
-    return [item for item in event.agenda if not item.cancelled and item.starts_at <= now]
+def _with_speakers(item: AgendaItem) -> bool:
+    return bool(item.speakers) and not item.cancelled
 
 
-async def open_sessions(session: AsyncSession, event: Event, now: datetime) -> list[AgendaItem]:
-    """Sessions taking questions at ``now``, the latest started first.
+def takes_questions(item: AgendaItem, event: Event, now: datetime) -> bool:
+    """Whether the session may take questions at ``now`` unless the moderator closed them:
+    it has speakers (items' ``speakers`` loaded), is not cancelled, has started, and the
+    event's last day is not over (issue 18: open from the session's start; the end-of-event
+    bound so that nothing is still "on" after the event)."""
+    return _with_speakers(item) and item.starts_at <= now < last_day_end(event)
+
+
+def question_sessions(event: Event, now: datetime) -> list[AgendaItem]:
+    """The sessions that may take questions at ``now``, closed by the moderator or not (the
+    moderators' list, where closed ones can be reopened), the latest started first.
 
     Args:
-        event: The event with its agenda loaded.
+        event: The event with its agenda and the items' speakers loaded.
     """
-    started = _started(event, now)
-    closed = await closed_item_ids(session, (item.id for item in started))
     return sorted(
-        (item for item in started if item.id not in closed),
+        (item for item in event.agenda if takes_questions(item, event, now)),
         key=lambda item: (item.starts_at, item.id),
         reverse=True,
     )
+
+
+def questions_ahead(event: Event, now: datetime) -> bool:
+    """Whether a session that will take questions starts after ``now`` (so "questions open
+    when a session starts" is still true; False after the last such session started)."""
+    end = last_day_end(event)
+    return any(_with_speakers(item) and now < item.starts_at < end for item in event.agenda)
+
+
+async def open_sessions(session: AsyncSession, event: Event, now: datetime) -> list[AgendaItem]:
+    """Sessions taking questions at ``now`` (:func:`question_sessions` not closed), the latest
+    started first.
+
+    Args:
+        event: The event with its agenda and the items' speakers loaded.
+    """
+    items = question_sessions(event, now)
+    closed = await closed_item_ids(session, (item.id for item in items))
+    return [item for item in items if item.id not in closed]
+
+
+def preferred(items: list[AgendaItem], now: datetime) -> list[AgendaItem]:
+    """Of ``items``, those running at ``now`` if any (the room's session), else all."""
+    running = [item for item in items if item.ends_at > now]
+    return running or items
 
 
 async def sessions_asked_about(
@@ -111,14 +146,14 @@ async def sessions_asked_about(
 ) -> list[AgendaItem]:
     """The sessions ``/tanya`` offers: the open ones running at ``now`` if any (the room's
     session), else every open one, the latest started first."""
-    items = await open_sessions(session, event, now)
-    running = [item for item in items if item.ends_at > now]
-    return running or items
+    return preferred(await open_sessions(session, event, now), now)
 
 
-async def is_open(session: AsyncSession, item: AgendaItem, now: datetime) -> bool:
-    """Whether the session ``item`` takes questions at ``now``."""
-    if item.cancelled or item.starts_at > now:
+async def is_open(session: AsyncSession, event: Event, item_id: int, now: datetime) -> bool:
+    """Whether the event's session ``item_id`` takes questions at ``now`` (False for an item
+    of another event)."""
+    item = next((i for i in event.agenda if i.id == item_id), None)
+    if item is None or not takes_questions(item, event, now):
         return False
     return not await closed_item_ids(session, [item.id])
 
@@ -149,7 +184,7 @@ async def ask(
         RateLimited: ``per_person`` questions within ``window_minutes`` already.
     """
     rules = rules_of(event)
-    if not await is_open(session, item, now):
+    if not await is_open(session, event, item.id, now):
         raise SessionClosed(item.key)
     body = text.strip()
     if not body:
@@ -209,8 +244,7 @@ async def vote(
     question = await session.get(Question, question_id, populate_existing=True)
     if question is None or question.status != QuestionStatus.APPROVED:
         raise QuestionGone(question_id)
-    item = await session.get(AgendaItem, question.agenda_item_id)
-    if item is None or item.event_id != event.id or not await is_open(session, item, now):
+    if not await is_open(session, event, question.agenda_item_id, now):
         raise SessionClosed(str(question.agenda_item_id))
     already = await session.scalar(
         select(QuestionVote.created_at).where(

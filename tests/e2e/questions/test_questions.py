@@ -5,6 +5,8 @@ shown as text; a hidden question never shown again; closing the session. Both da
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import update
 
@@ -204,3 +206,33 @@ async def test_the_agenda_entry_of_a_started_session_opens_its_questions(bot, us
     await siti.tap(ASK, message_id=detail["message_id"])
     board = await siti.expect_message("Pertanyaan untuk narasumber")
     assert SESSION in board["text"] and ASK in _buttons(board)
+
+
+async def test_only_the_narasumbers_sessions_and_nothing_after_the_event(bot, users, clock) -> None:
+    """At 15.37 on the event day (it ended 14.30, nobody closed anything) /tanya and /moderasi
+    list the sessions with a narasumber only, no registration or break; after the event's
+    last day, and years later, no session takes questions and nobody is told one is "on"."""
+    moderator = await users.create("Rahmat", admin=True)
+    siti = await users.create("Siti")
+    clock.set(DURING_KEMENDAGRI.replace(hour=15, minute=37))
+    await siti.send("/tanya")
+    choice = await siti.expect_message("Beberapa sesi sedang menerima pertanyaan")
+    titles = " ".join(_buttons(choice))
+    assert len(_buttons(choice)) == 5 and "Arah kebijakan" in titles
+    assert "Registrasi" not in titles and "Istirahat" not in titles
+    await moderator.send("/moderasi")
+    queues = await moderator.expect_message("Silakan pilih sesinya")
+    assert _buttons(queues) == _buttons(choice)
+
+    for later in (timedelta(hours=8, minutes=23), timedelta(days=4 * 365)):  # 00.00 the next day
+        clock.set(DURING_KEMENDAGRI.replace(hour=15, minute=37) + later)
+        await siti.send("/tanya")
+        over = await siti.expect_message("tidak ada lagi sesi")
+        assert "sedang" not in over["text"] and not _buttons(over)
+        await moderator.send("/moderasi")
+        over = await moderator.expect_message("Acara telah selesai")
+        assert not _buttons(over)
+    await siti.send("/agenda")
+    await siti.expect_message("Registrasi peserta")
+    await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
+    assert ASK not in _buttons(await siti.expect_message(SESSION))

@@ -18,7 +18,10 @@ from bot.services.questions.asking import (
     TooLong,
     VoteOutcome,
     ask,
+    is_open,
     open_sessions,
+    question_sessions,
+    questions_ahead,
     sessions_asked_about,
     shown_questions,
     vote,
@@ -59,6 +62,35 @@ async def test_open_from_the_start_until_closed(sessions) -> None:
         assert talk not in await open_sessions(session, event, _wib(12, 31))
         with pytest.raises(SessionClosed):
             await ask(session, event, talk, asker_id=1, asker_name=None, text="?", now=_wib(13))
+
+
+async def test_only_the_narasumbers_sessions_and_only_until_the_events_last_day(sessions) -> None:
+    """Registration and the break take no questions; after the event's last day nothing is
+    open (a session the moderator never closed included), on the next day or years later."""
+    event = await _event(sessions)
+    talk = _item(event, "materi-kemendagri")
+    async with sessions() as session, session.begin():
+        afternoon = _wib(15, 37)  # the event ended at 14.30; nobody closed anything
+        assert [i.key for i in await open_sessions(session, event, afternoon)] == [
+            "materi-balitbang-jatim",
+            "materi-bappeda-jatim",
+            "materi-kemendagri",
+            "penganugerahan-iga",
+            "pembukaan",
+        ]
+        assert not questions_ahead(event, afternoon)
+        assert questions_ahead(event, _wib(12, 30))  # the afternoon talk is still to come
+        lunch = _item(event, "ishoma")
+        assert not await is_open(session, event, lunch.id, _wib(12, 30))
+        with pytest.raises(SessionClosed):
+            await ask(session, event, lunch, asker_id=1, asker_name=None, text="?", now=_wib(12))
+        for later in (_wib(23, 59) + timedelta(minutes=1), _wib(10) + timedelta(days=4 * 365)):
+            assert await open_sessions(session, event, later) == []
+            assert question_sessions(event, later) == []
+            assert not questions_ahead(event, later)
+            with pytest.raises(SessionClosed):
+                await ask(session, event, talk, asker_id=1, asker_name=None, text="?", now=later)
+        assert talk in await open_sessions(session, event, _wib(23, 59))
 
 
 async def test_limits_votes_once_and_hidden_for_good(sessions) -> None:
