@@ -85,6 +85,8 @@ class Action(enum.StrEnum):
     CHANGE = "edit"
     NO_NIP = "nonip"
     KNOWN_UNIT = "unit"
+    KEEP = "keep"
+    """Keep the step's prefilled value (the name on Telegram, an earlier answer)."""
 
 
 @dataclass(frozen=True)
@@ -115,20 +117,37 @@ def _confirm_markup(language: str):
     )
 
 
+def _keep(label: str) -> list:
+    return [button(label, FORM.pack(FormTap(Action.KEEP)))]
+
+
 def _prompt(language: str, form: CheckingIn):
-    """The text and buttons asking for the form's current step."""
+    """The text and buttons asking for the form's current step: a value known already (the
+    name on Telegram, an officer's unit, an answer before "Ubah data") is one tap away."""
     if form.step == Step.NAME:
+        if form.name:
+            return t(language, "attendance-checkin-ask-name-known"), keyboard([_keep(form.name)])
         return t(language, "attendance-checkin-ask-name"), None
     if form.step == Step.NIP:
-        return t(language, "attendance-checkin-ask-nip"), keyboard(
-            [[button(t(language, "attendance-button-no-nip"), FORM.pack(FormTap(Action.NO_NIP)))]]
+        rows = [_keep(format_nip(form.nip))] if form.nip else []
+        rows.append(
+            [button(t(language, "attendance-button-no-nip"), FORM.pack(FormTap(Action.NO_NIP)))]
         )
+        return t(language, "attendance-checkin-ask-nip"), keyboard(rows)
     if form.step == Step.JABATAN:
+        if form.jabatan:
+            return t(language, "attendance-checkin-ask-jabatan-known"), keyboard(
+                [_keep(form.jabatan)]
+            )
         return t(language, "attendance-checkin-ask-jabatan"), None
     if form.step == Step.UNIT:
         rows = []
         if form.known_unit:
             rows.append([button(form.known_unit, FORM.pack(FormTap(Action.KNOWN_UNIT)))])
+        if form.unit_name and form.unit_name != form.known_unit:
+            rows.append(_keep(form.unit_name))
+        if not rows:
+            return t(language, "attendance-checkin-ask-unit-typed"), None
         return t(language, "attendance-checkin-ask-unit"), keyboard(rows)
     return _confirm_text(language, form), _confirm_markup(language)
 
@@ -170,7 +189,7 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
         if record is not None and item is not None:
             attended = await records.check_in_session(session, record, item.id, now)
         if record is None:
-            known = await records.known_person(session, event, user.id)
+            known = await records.known_person(session, event, user.id, user.full_name)
             person = known.person
             form = CheckingIn(
                 event_id=event.id,
@@ -209,9 +228,15 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
 
 
 def _error_text(language: str, error: records.PersonError, typed: str) -> str:
+    """The polite refusal of what was typed (shared with the committee's /catat_hadir, whose
+    NIP texts say to drop the field instead of pressing the form's button)."""
     if error.reason == "nip-digits":
         digits = sum(char.isdigit() for char in typed)
         return t(language, "attendance-error-nip-digits", count=digits)
+    if error.reason == "nip-char":
+        return t(language, "attendance-error-nip-char", char=error.detail)
+    if error.reason == "nip-taken":
+        return t(language, "attendance-error-nip-taken", name=error.detail)
     field = {"name": "name", "jabatan": "jabatan", "unit": "unit"}[error.field]
     return t(language, f"attendance-error-{field}-{error.reason}", length=len(typed.strip()))
 
@@ -235,7 +260,12 @@ async def on_typed(update: Update, context: BotContext, pending: Pending) -> boo
         if form.step == Step.NAME:
             form = dataclasses.replace(form, name=records.clean_text("name", typed, required=True))
         elif form.step == Step.NIP:
-            form = dataclasses.replace(form, nip=records.clean_nip(typed))
+            nip = records.clean_nip(typed)
+            async with context.runtime.transaction() as session:
+                holder = await records.nip_holder(session, form.event_id, nip)
+            if holder is not None:
+                raise records.PersonError("nip", "nip-taken", holder.name)
+            form = dataclasses.replace(form, nip=nip)
         elif form.step == Step.JABATAN:
             form = dataclasses.replace(
                 form, jabatan=records.clean_text("jabatan", typed, required=True)
@@ -249,7 +279,8 @@ async def on_typed(update: Update, context: BotContext, pending: Pending) -> boo
             await reply_html(message, text, markup)
             return True
     except records.PersonError as error:
-        await reply_html(message, _error_text(language, error, typed))
+        # the step's buttons again ("Tidak memiliki NIP", the known unit): the text names them
+        await reply_html(message, _error_text(language, error, typed), _prompt(language, form)[1])
         return True  # still waiting for this step; nothing else changed
     form = _next_step(form)
     async with context.runtime.transaction() as session:
@@ -257,6 +288,13 @@ async def on_typed(update: Update, context: BotContext, pending: Pending) -> boo
     text, markup = _prompt(language, form)
     await reply_html(message, text, markup)
     return True
+
+
+def _kept(form: CheckingIn) -> bool:
+    """Whether the form's current step has a value to keep (its "keep" button)."""
+    value = {Step.NAME: form.name, Step.NIP: form.nip, Step.JABATAN: form.jabatan,
+             Step.UNIT: form.unit_name}.get(Step(form.step))  # fmt: skip
+    return bool(value)
 
 
 async def on_form_button(update: Update, context: BotContext) -> None:
@@ -270,7 +308,7 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         await query.answer()
         return
     now = runtime.now()
-    done = item = None
+    done = item = earlier = refused = None
     # read before the transaction: on SQLite a second session inside it would wait for the
     # turn the transaction holds
     event = await runtime.event()
@@ -284,7 +322,20 @@ async def on_form_button(update: Update, context: BotContext) -> None:
             or date.fromisoformat(form.day) != now.astimezone(ZoneInfo(event.timezone)).date()
         )
         if stale:
-            pass
+            if form is None and event is not None:
+                # a second tap on "Benar, saya hadir" (the first took the form): they are in
+                earlier = await records.find_record(
+                    session, event.id, user_id=update.effective_user.id
+                )
+        elif (
+            tap.action is Action.CONFIRM
+            and form.step == Step.CONFIRM
+            and (holder := await records.nip_holder(session, form.event_id, form.nip))
+        ):
+            # someone else checked in with this NIP since it was typed: ask it again
+            refused = records.PersonError("nip", "nip-taken", holder.name)
+            form = dataclasses.replace(form, step=Step.NIP)
+            await keep_waiting(session, pending, form)
         elif tap.action is Action.CONFIRM and form.step == Step.CONFIRM:
             try:
                 await take(session, pending)
@@ -317,7 +368,19 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         elif tap.action is Action.KNOWN_UNIT and form.step == Step.UNIT and form.known_unit:
             form = _next_step(dataclasses.replace(form, unit_name=form.known_unit))
             await keep_waiting(session, pending, form)
+        elif tap.action is Action.KEEP and _kept(form):
+            form = _next_step(form)
+            await keep_waiting(session, pending, form)
     await query.answer()
+    if earlier is not None:
+        zone = ZoneInfo(event.timezone)
+        text = t(language, "attendance-checkin-already", name=earlier.name,
+                 time=format_clock(earlier.checked_in_at, zone, language))  # fmt: skip
+        await reply_html(message, text)
+        return
+    if refused is not None:
+        await reply_html(message, _error_text(language, refused, ""), _prompt(language, form)[1])
+        return
     if stale:
         await reply_html(message, t(language, "attendance-checkin-stale"))
         return

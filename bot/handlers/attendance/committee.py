@@ -168,9 +168,10 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
                                         method="committee")  # fmt: skip
     except records.PersonError as error:
         typed = {"name": name, "nip": nip, "jabatan": jabatan, "unit": unit_name}[error.field]
-        if error.reason == "nip-digits":
-            reply = access.t("attendance-error-nip-digits",
-                             count=sum(c.isdigit() for c in typed))  # fmt: skip
+        if error.field == "nip":
+            # the committee's command has no "Tidak memiliki NIP" button: drop the 4th field
+            reply = access.t(f"attendance-manual-{error.reason}", char=error.detail,
+                             name=error.detail, count=sum(c.isdigit() for c in typed))  # fmt: skip
         else:
             reply = access.t(f"attendance-error-{error.field}-{error.reason}",
                              length=len(typed.strip()))  # fmt: skip

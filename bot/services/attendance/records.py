@@ -7,8 +7,9 @@ rows (:func:`attendees_of`), never to someone without one.
 
 Rules for what a person gives (:func:`check_person`): a name of 1 to 300 characters (any
 script, emoji included, kept as typed apart from surrounding spaces), a NIP of exactly 18
-digits or none (spaces allowed when typed, as printed on cards: ``19700101 199503 1 001``),
-jabatan and unit up to 300 characters.
+digits or none (spaces, dots, dashes, slashes and underscores allowed when typed, as printed
+on cards: ``19700101 199503 1 001``, ``1970-0101 1995 03 1 001``), not recorded for someone
+else at the same event; jabatan and unit up to 300 characters.
 """
 
 from __future__ import annotations
@@ -42,12 +43,15 @@ MAX_TEXT = 300
 
 class PersonError(ValueError):
     """What a person gave cannot be recorded. ``field`` is ``name``, ``nip``, ``jabatan`` or
-    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``nip-digits``)."""
+    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``nip-digits``,
+    ``nip-char``: ``detail`` is the first character that is neither a digit nor a separator,
+    ``nip-taken``: ``detail`` is the name of whoever has that NIP at the event)."""
 
-    def __init__(self, field: str, reason: str) -> None:
+    def __init__(self, field: str, reason: str, detail: str = "") -> None:
         super().__init__(f"{field}: {reason}")
         self.field = field
         self.reason = reason
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -77,19 +81,41 @@ def clean_text(field: str, value: str | None, *, required: bool = False) -> str:
     return text
 
 
+NIP_SEPARATORS = re.compile(r"[\s.\-/_\u2010-\u2015]")
+"""What people type between a NIP's groups: spaces, dots, dashes (any), slashes, underscores."""
+
+
 def clean_nip(value: str | None) -> str | None:
-    """The NIP's 18 digits (spaces and dots as printed on cards are dropped), or None for
+    """The NIP's 18 digits (the separators of :data:`NIP_SEPARATORS` are dropped), or None for
     none (``-`` or empty: non-civil-servants have none).
 
     Raises:
-        PersonError: Not exactly 18 digits.
+        PersonError: ``nip-char`` for another character (named in ``detail``), ``nip-digits``
+            for a count of digits other than 18.
     """
-    text = re.sub(r"[\s.]", "", (value or "").strip())
-    if text in ("", "-"):
+    text = NIP_SEPARATORS.sub("", (value or "").strip())
+    if not text:
         return None
-    if not re.fullmatch(r"[0-9]{18}", text):
+    wrong = next((char for char in text if char not in "0123456789"), None)
+    if wrong is not None:
+        raise PersonError("nip", "nip-char", wrong)
+    if len(text) != 18:
         raise PersonError("nip", "nip-digits")
     return text
+
+
+async def nip_holder(
+    session: AsyncSession, event_id: int, nip: str | None
+) -> AttendanceRecord | None:
+    """The record at the event that already carries ``nip`` (None for none or no NIP)."""
+    if not nip:
+        return None
+    return await session.scalar(
+        select(AttendanceRecord)
+        .where(AttendanceRecord.event_id == event_id, AttendanceRecord.nip == nip)
+        .order_by(AttendanceRecord.id)
+        .limit(1)
+    )
 
 
 def check_person(person: Person) -> Person:
@@ -168,7 +194,8 @@ async def check_in(
         committee checked in by name gives that record their user id.
 
     Raises:
-        PersonError: Bad name, NIP, jabatan or unit (nothing is written).
+        PersonError: Bad name, NIP, jabatan or unit, or (``nip-taken``) a NIP already recorded
+            for someone else at the event: a NIP is one person's (nothing is written).
     """
     person = check_person(person)
     key = user_key(user_id) if user_id is not None else name_key(person.name, person.nip)
@@ -183,6 +210,9 @@ async def check_in(
             existing = None  # the name of someone else who has their own account
     if existing is not None:
         return CheckIn(existing, False)
+    holder = await nip_holder(session, event_id, person.nip)
+    if holder is not None:
+        raise PersonError("nip", "nip-taken", holder.name)
     record = AttendanceRecord(
         event_id=event_id,
         person_key=key,
@@ -262,8 +292,37 @@ class Known:
     complete: bool
 
 
-async def known_person(session: AsyncSession, event: Event, user_id: int) -> Known:
-    """Prefill for the check-in of ``user_id`` at ``event`` (see :class:`Known`)."""
+def _normal_name(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+async def _named_in_unit(
+    session: AsyncSession, event_id: int, unit_id: int, name: str
+) -> Invitation | None:
+    """The unit's invitation that names ``name`` (the event file's names where known), so an
+    officer listed by name is known without their Telegram id in the file."""
+    if not name.strip():
+        return None
+    rows = await session.scalars(
+        select(Invitation)
+        .where(Invitation.event_id == event_id, Invitation.unit_id == unit_id)
+        .where(Invitation.withdrawn.is_(False), Invitation.name.is_not(None))
+        .options(selectinload(Invitation.unit))
+        .order_by(Invitation.id)
+    )
+    wanted = _normal_name(name)
+    return next((row for row in rows if _normal_name(row.name) == wanted), None)
+
+
+async def known_person(
+    session: AsyncSession, event: Event, user_id: int, telegram_name: str = ""
+) -> Known:
+    """Prefill for the check-in of ``user_id`` at ``event`` (see :class:`Known`).
+
+    ``telegram_name`` (the user's name on Telegram) finds an officer's invitation that names
+    them, and is offered as the name (one tap at the name step) when nothing better is known;
+    it alone never makes the prefill ``complete``.
+    """
     name, nip, jabatan, unit_name = "", None, "", ""
     unit_id: int | None = None
     invitation_id: int | None = None
@@ -313,9 +372,18 @@ async def known_person(session: AsyncSession, event: Event, user_id: int) -> Kno
             )
             if unit is not None:
                 unit_id, unit_name = unit.id, unit_name or unit.name
-    person = Person(name=name, nip=nip, jabatan=jabatan, unit_name=unit_name, unit_id=unit_id,
-                    invitation_id=invitation_id, role=role)  # fmt: skip
-    return Known(person, bool(name and jabatan and unit_name))
+    if invitation_id is None and unit_id is not None and not (name and jabatan):
+        named = await _named_in_unit(session, event.id, unit_id, telegram_name)
+        if named is not None:
+            invitation_id = named.id
+            name = name or named.name or ""
+            nip = nip or named.nip
+            jabatan = jabatan or named.jabatan or ""
+    complete = bool(name and jabatan and unit_name)
+    person = Person(name=name or telegram_name.strip(), nip=nip, jabatan=jabatan,
+                    unit_name=unit_name, unit_id=unit_id, invitation_id=invitation_id,
+                    role=role)  # fmt: skip
+    return Known(person, complete)
 
 
 async def session_item(session: AsyncSession, event: Event, key: str) -> AgendaItem | None:

@@ -80,11 +80,27 @@ async def test_two_taps_at_the_same_second_list_the_person_once(sessions) -> Non
         assert await session.scalar(select(func.count()).select_from(AttendanceRecord)) == 1
 
 
-@pytest.mark.parametrize("nip", ["1980010120050120", "19800101200501200", "1980O101200501200A"])
+@pytest.mark.parametrize("nip", ["1980010120050120", "19800101200501200", "1980-0101 2005 01 2"])
 def test_a_nip_not_of_18_digits_is_refused(nip: str) -> None:
     with pytest.raises(PersonError) as error:
         clean_nip(nip)
     assert error.value.reason == "nip-digits"
+
+
+@pytest.mark.parametrize(
+    ("nip", "char"), [("1980O101200501200A", "O"), ("19800101,200501,2,001", ","), ("١٩٨٠", "١")]
+)
+def test_a_nip_with_another_character_names_it(nip: str, char: str) -> None:
+    with pytest.raises(PersonError) as error:
+        clean_nip(nip)
+    assert (error.value.reason, error.value.detail) == ("nip-char", char)
+
+
+@pytest.mark.parametrize(
+    "typed", ["1980-0101 2005 01 2 001", "19800101.200501.2.001", "19800101/200501/2/001"]
+)
+def test_a_nip_with_separators_is_accepted(typed: str) -> None:
+    assert clean_nip(typed) == "198001012005012001"
 
 
 def test_no_nip_is_fine() -> None:

@@ -1,0 +1,177 @@
+"""Check-in findings of the QA session: a known officer prefilled, NIPs with separators and
+taken NIPs, the step's buttons repeated with an error, a double tap on the confirmation."""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.handlers.attendance.checkin import checkin_secret
+from bot.services.attendance import link as checkin_link
+from bot.services.core.events import current_event
+from bot.storage.models import AttendanceRecord, Invitation
+from tests.e2e.helpers.entries import join, no_flood_control
+
+pytestmark = pytest.mark.e2e
+
+EVENT_MORNING = datetime(2022, 12, 7, 1, 0, tzinfo=UTC)
+"""Rabu, 7 Desember 2022, 08.00 WIB: the event's day, check-in open."""
+
+
+@pytest.fixture
+def emulator_config():
+    return no_flood_control()
+
+
+async def _payload(bot) -> str:
+    async with bot.runtime.sessions() as session:
+        event = await current_event(session)
+    return checkin_link.payload_for(checkin_secret(bot.runtime), event, event.starts_on)
+
+
+async def _records(bot) -> list[AttendanceRecord]:
+    async with bot.runtime.sessions() as session:
+        return list(await session.scalars(select(AttendanceRecord).order_by(AttendanceRecord.id)))
+
+
+def _buttons(message) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    return [button["text"] for row in markup.get("inline_keyboard", []) for button in row]
+
+
+async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users, clock):
+    """An officer the event file names in their unit's invitations: one tap. An officer it
+    does not name: their Telegram name and their unit are one tap each, only jabatan typed."""
+    budi = await join(users, bot, "Budi Santoso", "DINSOS")
+    rina = await join(users, bot, "Rina Wulandari", "DINSOS")
+    async with bot.runtime.transaction() as session:
+        invitation = await session.scalar(
+            select(Invitation).where(Invitation.key == "dinsos-kasubag-program")
+        )
+        invitation.name, invitation.jabatan = "Budi Santoso", "Kasubag Program"
+        invitation.nip = "198001012005011001"
+    clock.set(EVENT_MORNING)
+    payload = await _payload(bot)
+    await budi.send(f"/start {payload}")
+    summary = await budi.expect_message("Apakah data di atas sudah benar?")
+    for line in ("Nama: Budi Santoso", "NIP: 19800101 200501 1 001",
+                 "Jabatan: Kasubag Program", "Unit kerja: Dinas Sosial"):  # fmt: skip
+        assert line in summary["text"], line
+    await budi.tap("Benar, saya hadir")
+    await budi.expect_message("Budi Santoso tercatat hadir pukul 08.00 (nomor 1)")
+
+    await rina.send(f"/start {payload}")
+    ask = await rina.expect_message("mohon tekan nama Bapak/Ibu")
+    assert _buttons(ask) == ["Rina Wulandari"]
+    await rina.tap("Rina Wulandari")
+    await rina.expect_message("NIP")
+    await rina.tap("Tidak memiliki NIP")
+    await rina.expect_message("jabatan")
+    await rina.send("Analis Kebijakan")
+    await rina.expect_message("unit kerja")
+    await rina.tap("Dinas Sosial")
+    summary = await rina.expect_message("Apakah data di atas sudah benar?")
+    assert "Nama: Rina Wulandari" in summary["text"]
+    await rina.tap("Ubah data")  # every answer stays one tap away
+    assert _buttons(await rina.expect_message("tekan nama")) == ["Rina Wulandari"]
+    await rina.tap("Rina Wulandari")
+    await rina.expect_message("NIP")
+    await rina.tap("Tidak memiliki NIP")
+    assert _buttons(await rina.expect_message("tekan jabatan")) == ["Analis Kebijakan"]
+    await rina.tap("Analis Kebijakan")
+    await rina.expect_message("unit kerja")
+    await rina.tap("Dinas Sosial")
+    await rina.expect_message("Apakah data di atas sudah benar?")
+    await rina.tap("Benar, saya hadir")
+    await rina.expect_message("tercatat hadir pukul 08.00 (nomor 2)")
+    budi_row, rina_row = await _records(bot)
+    assert (budi_row.invitation_id, budi_row.nip, budi_row.jabatan) == (
+        invitation.id, "198001012005011001", "Kasubag Program"
+    )  # fmt: skip
+    assert (rina_row.name, rina_row.jabatan, rina_row.unit_name) == (
+        "Rina Wulandari", "Analis Kebijakan", "Dinas Sosial"
+    )  # fmt: skip
+    assert rina_row.unit_id == budi_row.unit_id is not None
+
+
+async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, users, clock):
+    clock.set(EVENT_MORNING)
+    payload = await _payload(bot)
+    siti, ani = await users.create("Siti"), await users.create("Ani")
+    await siti.send(f"/start {payload}")
+    await siti.expect_message("nama lengkap")
+    await siti.send("Siti Rahayu")
+    await siti.expect_message("NIP")
+    await siti.send("1980-0101 2005.01 2 001")
+    await siti.expect_message("jabatan")
+    for text, prompt in (("Camat", "unit kerja"), ("Kecamatan Sukorejo", "sudah benar")):
+        await siti.send(text)
+        await siti.expect_message(prompt)
+    await siti.tap("Benar, saya hadir")
+    await siti.expect_message("nomor 1")
+
+    await ani.send(f"/start {payload}")
+    await ani.expect_message("nama lengkap")
+    await ani.send("Ani Wijaya")
+    await ani.expect_message("NIP")
+    await ani.send("19800101 2005O1 2 001")  # a letter O for a zero
+    wrong = await ani.expect_message('karakter "O" tidak dapat dipakai')
+    assert _buttons(wrong) == ["Tidak memiliki NIP"]  # the button the text names
+    await ani.send("19800101 200501 2 00")
+    short = await ani.expect_message("(yang Bapak/Ibu ketik: 17 angka)")
+    assert _buttons(short) == ["Tidak memiliki NIP"]
+    await ani.send("19800101-200501-2-001")  # Siti's
+    taken = await ani.expect_message("NIP ini sudah tercatat atas nama Siti Rahayu")
+    assert _buttons(taken) == ["Tidak memiliki NIP"]
+    await ani.tap("Tidak memiliki NIP")
+    await ani.expect_message("jabatan")
+
+    admin = await users.create("Rahmat", admin=True)
+    await admin.send("/catat_hadir Ibu Ani; Camat; Kecamatan Sukorejo; 198001012005012001")
+    reply = await admin.expect_message("NIP ini sudah tercatat atas nama Siti Rahayu")
+    assert "hapus bagian keempat" in reply["text"]
+    await admin.send("/catat_hadir Ibu Ani; Camat; Kecamatan Sukorejo; 12345678901234567")
+    reply = await admin.expect_message("(yang Bapak/Ibu ketik: 17 angka)")
+    assert "hapus bagian keempat (NIP)" in reply["text"]
+    assert "Tidak memiliki NIP" not in reply["text"]
+    await admin.send("/catat_hadir Ibu Ani; Camat; Kecamatan Sukorejo; 1980 0101 2005 01 2 002")
+    await admin.expect_message("Tercatat hadir: Ibu Ani (nomor 2)")
+    rows = await _records(bot)
+    assert [(row.name, row.nip) for row in rows] == [
+        ("Siti Rahayu", "198001012005012001"), ("Ibu Ani", "198001012005012002")
+    ]  # fmt: skip
+
+
+async def test_the_unit_prompt_without_a_known_unit_names_no_button(bot, users, clock):
+    clock.set(EVENT_MORNING)
+    eko = await users.create("Eko")
+    await eko.send(f"/start {await _payload(bot)}")
+    await eko.expect_message("nama lengkap")
+    await eko.send("Eko Prasetyo")
+    await eko.expect_message("NIP")
+    await eko.tap("Tidak memiliki NIP")
+    await eko.expect_message("jabatan")
+    await eko.send("Staf")
+    ask = await eko.expect_message("unit kerja")
+    assert "tombol" not in ask["text"] and _buttons(ask) == []
+    await eko.send("x" * 301)
+    error = await eko.expect_message("unit kerja terlalu panjang")
+    assert _buttons(error) == []
+
+
+async def test_a_double_tap_on_the_confirmation_says_already_checked_in(bot, users, clock):
+    clock.set(EVENT_MORNING)
+    dewi = await users.create("Dewi")
+    await dewi.send(f"/start {await _payload(bot)}")
+    await dewi.expect_message("nama lengkap")
+    for text, prompt in (("Dewi Lestari", "NIP"), ("-", "jabatan"), ("Staf", "unit kerja")):
+        await dewi.send(text)
+        await dewi.expect_message(prompt)
+    await dewi.send("Bappeda")
+    summary = await dewi.expect_message("sudah benar")
+    await dewi.tap("Benar, saya hadir", message_id=summary["message_id"])
+    await dewi.expect_message("tercatat hadir pukul 08.00 (nomor 1)")
+    await dewi.tap("Benar, saya hadir", message_id=summary["message_id"])
+    again = await dewi.expect_message("Dewi Lestari sudah tercatat hadir pukul 08.00")
+    assert "tidak berlaku" not in again["text"]
+    assert len(await _records(bot)) == 1
