@@ -195,8 +195,13 @@ async def open_survey(update: Update, context: BotContext) -> None:
 
 
 async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> None:  # type: ignore[no-untyped-def]
-    """A question's button: ``act(spec, response, question)`` saves; the message then shows
-    the next question (or the thanks)."""
+    """A question's button: ``act(spec, response, question)`` saves. A tap that answers the
+    question leaves that message showing the question and the answer given, without buttons,
+    and the next question (or the thanks) comes as a new message: edited in place, the next
+    question's buttons would sit where the person's finger is, and a double tap would answer
+    a question they never saw (QA). A tap that stays on the question (a tick of a multiple
+    choice) edits it in place. A tap on a question no longer open is refused
+    (``evaluation-stale``); the callback data names the question."""
     query = update.callback_query
     language = await context.language()
     choice = codec.parse(query.data)
@@ -216,10 +221,29 @@ async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> Non
         ):
             await query.answer(plain_text(language, "evaluation-stale"), show_alert=True)
             return
-        answer = act(spec, response, spec.questions[choice.question], choice, now)
+        spec_q = spec.questions[choice.question]
+        asked, _ = _question_view(spec, response, choice.question, language)
+        answer = act(spec, response, spec_q, choice, now)
+        moved = position(spec, response) != at
         text, markup = await _current(context, update, spec, response, session)
+        given = _answer_line(spec_q, (response.answers or {}).get(spec_q.key), language)
     await query.answer(answer)
-    await edit_html(query, text, markup)
+    if not moved:
+        await edit_html(query, text, markup)
+        return
+    await edit_html(query, asked + "\n" + given, None)
+    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+def _answer_line(spec_q: FormFieldSpec, value: object, language: str) -> str:
+    """The answer given, as shown under an answered question ("✅ Jawaban: 5")."""
+    if value is None or value == []:
+        return t(language, "evaluation-skipped")
+    if spec_q.kind in ("single_choice", "multiple_choice"):
+        labels = {c.value: localized(c.label, language) for c in spec_q.choices}
+        values = value if isinstance(value, list) else [value]
+        value = ", ".join(labels.get(v, str(v)) for v in values)
+    return t(language, "evaluation-answered", answer=str(value))
 
 
 def _pick(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  # type: ignore[no-untyped-def]
