@@ -26,11 +26,11 @@ certificate-file-narasumber = Certificate
 certificate-file-winner = Award
 
 ## The message with the PDF
-certificate-caption-participant = 📜 Thank you for attending <b>{ $event }</b>. Attached is the participant's certificate for <b>{ $name }</b>.
+certificate-caption-participant = 📜 Thank you for attending <b>{ $event }</b>. The participant's certificate for <b>{ $name }</b> is attached.
     Verification code: <code>{ $code }</code> — it can be checked at { $url }
-certificate-caption-judge = 📜 Thank you for serving on the judging panel of <b>{ $event }</b>. Attached is the certificate for <b>{ $name }</b>.
+certificate-caption-judge = 📜 Thank you for serving on the judging panel of <b>{ $event }</b>. The certificate for <b>{ $name }</b> is attached.
     Verification code: <code>{ $code }</code> — it can be checked at { $url }
-certificate-caption-narasumber = 📜 Thank you for speaking at <b>{ $event }</b>. Attached is the certificate for <b>{ $name }</b>.
+certificate-caption-narasumber = 📜 Thank you for speaking at <b>{ $event }</b>. The certificate for <b>{ $name }</b> is attached.
     Verification code: <code>{ $code }</code> — it can be checked at { $url }
 certificate-caption-winner = 🏆 Congratulations! Attached is the certificate of award <b>{ $rank }</b> for <b>{ $name }</b> at <b>{ $event }</b>.
     Verification code: <code>{ $code }</code> — it can be checked at { $url }

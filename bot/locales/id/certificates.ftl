@@ -27,11 +27,11 @@ certificate-file-narasumber = Sertifikat
 certificate-file-winner = Piagam
 
 ## The message with the PDF
-certificate-caption-participant = 📜 Terima kasih atas kehadiran Bapak/Ibu di <b>{ $event }</b>. Terlampir sertifikat peserta atas nama <b>{ $name }</b>.
+certificate-caption-participant = 📜 Terima kasih atas kehadiran Bapak/Ibu di <b>{ $event }</b>. Sertifikat peserta atas nama <b>{ $name }</b> terlampir.
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }
-certificate-caption-judge = 📜 Terima kasih atas peran Bapak/Ibu sebagai Tim Penilai <b>{ $event }</b>. Terlampir sertifikat atas nama <b>{ $name }</b>.
+certificate-caption-judge = 📜 Terima kasih atas peran Bapak/Ibu sebagai Tim Penilai <b>{ $event }</b>. Sertifikat atas nama <b>{ $name }</b> terlampir.
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }
-certificate-caption-narasumber = 📜 Terima kasih atas kesediaan Bapak/Ibu menjadi narasumber <b>{ $event }</b>. Terlampir sertifikat atas nama <b>{ $name }</b>.
+certificate-caption-narasumber = 📜 Terima kasih atas kesediaan Bapak/Ibu menjadi narasumber <b>{ $event }</b>. Sertifikat atas nama <b>{ $name }</b> terlampir.
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }
 certificate-caption-winner = 🏆 Selamat! Terlampir piagam penghargaan <b>{ $rank }</b> untuk <b>{ $name }</b> pada <b>{ $event }</b>.
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }

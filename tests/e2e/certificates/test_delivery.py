@@ -67,7 +67,7 @@ async def test_once_each_after_the_time_only_to_who_checked_in_piagam_after_the_
     bot.clock.set(SEND_AT)
     report = await issue_certificates(bot.application)
     assert report.winners_waiting and len(report.issued) == 3
-    message = await siti.expect_message("sertifikat peserta", timeout=15)
+    message = await siti.expect_message("Sertifikat peserta", timeout=15)
     text = await _pdf_text(emu, message)
     assert "SERTIFIKAT" in text and "sebagai Peserta" in text
     code = next(c.code for c in report.issued if c.name == LONG_RTL_NAME)
@@ -124,7 +124,7 @@ async def test_the_committee_revokes_and_reissues_in_the_chat(bot, users, emu) -
     assert "Ibu Sri Guru Tamu" in await _pdf_text(emu, handed)
     await admin.send("/sertifikat tidak ada")
     await admin.expect_message("Tidak ada sertifikat")
-    await siti.expect_message("sertifikat peserta", timeout=15)
+    await siti.expect_message("Sertifikat peserta", timeout=15)
 
     await siti.send(f"/sertifikat cabut {code} salah")  # not an admin: refused, nothing changes
     await siti.expect_message("panitia")
@@ -170,7 +170,7 @@ async def test_a_certificate_revoked_before_it_went_out_is_not_sent(bot, users, 
         withdrawn = next(c.code for c in report.issued if c.name == "Siti Aminah")
         await revoke(session, withdrawn, actor_id=1, reason="salah orang", now=SEND_AT)
 
-    await rina.expect_message("sertifikat peserta", timeout=15)
+    await rina.expect_message("Sertifikat peserta", timeout=15)
 
     async def failed() -> bool:
         async with bot.runtime.sessions() as session:

@@ -35,7 +35,7 @@ async def test_the_committee_finds_revokes_and_reissues(bot, users, web) -> None
     bot.clock.set(SEND_AT)
     issued = {c.name: c.code for c in (await issue_certificates(bot.application)).issued}
     siti_code = issued["Siti Aminah <b>😀</b>"]
-    await siti.expect_message("sertifikat peserta", timeout=15)
+    await siti.expect_message("Sertifikat peserta", timeout=15)
 
     page = await web.get("/app/f/certificates", headers=auth(admin.id))
     assert page.status == 200
