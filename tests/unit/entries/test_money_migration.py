@@ -30,7 +30,7 @@ async def test_float_amounts_become_whole_rupiah(engine, sessions) -> None:
                 .where(Answer.submission_id == entry.id, Answer.field_key == key)
                 .values(value=value)
             )
-    await _migrate(engine, "-1", down=True)
+    await _migrate(engine, "0009", down=True)  # before 0010, the money migration
     await _migrate(engine, "head")
     async with sessions() as session:
         values = dict((await session.execute(select(Answer.field_key, Answer.value))).all())
