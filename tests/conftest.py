@@ -2,7 +2,8 @@
 
 PostgreSQL comes from TEST_DATABASE_URL (``.ci/run`` points it at the server on this machine);
 where it is unset or unreachable, the PostgreSQL variants are skipped with the reason. Each
-test gets a fresh database cloned from a template migrated once per run.
+test gets a fresh database cloned from a template migrated once per run (on PostgreSQL made
+one ahead and dropped behind in a background thread: :class:`PostgresClones`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import os
 import shutil
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,55 @@ def postgres_template() -> Iterator[str]:
         asyncio.run(_pg_execute(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
 
+class PostgresClones:
+    """Fresh clones of a run's template database, each made before a test asks for it and
+    dropped after it in a background thread: a test waits for neither ``CREATE DATABASE``
+    nor ``DROP DATABASE`` (each up to a second or more on a busy machine). One clone is
+    kept ready; an error making it is raised in the test that takes it, an error dropping
+    one at the end of the run."""
+
+    def __init__(self, admin: str, template: str) -> None:
+        self.admin, self.template = admin, template
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postgres-clones")
+        self.ready: Future[str] = self.worker.submit(self._create)
+        self.dropped: list[Future[None]] = []
+
+    def _create(self) -> str:
+        name = f"iga_test_{uuid.uuid4().hex[:12]}"
+        asyncio.run(_pg_execute(self.admin, f"CREATE DATABASE {name} TEMPLATE {self.template}"))
+        return name
+
+    def _drop(self, name: str) -> None:
+        asyncio.run(_pg_execute(self.admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+    def take(self) -> str:
+        """The name of a fresh clone, the test's own; the next one starts at once."""
+        taken, self.ready = self.ready, self.worker.submit(self._create)
+        return taken.result()
+
+    def give_back(self, name: str) -> None:
+        """Drop the clone ``name`` (in the background)."""
+        self.dropped.append(self.worker.submit(self._drop, name))
+
+    def close(self) -> None:
+        """Drop the clone kept ready, wait for every drop; raise the first that failed."""
+        self.worker.shutdown(wait=True)  # the spare is made, every drop done
+        if self.ready.exception() is None:
+            self._drop(self.ready.result())
+        for dropped in self.dropped:
+            dropped.result()
+
+
+@pytest.fixture(scope="session")
+def postgres_clones(postgres_template: str) -> Iterator[PostgresClones]:
+    """Clones of :func:`postgres_template` for the tests of this run (or xdist worker)."""
+    admin = _postgres_admin_url()
+    assert admin is not None
+    clones = PostgresClones(admin, postgres_template)
+    yield clones
+    clones.close()
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, migrated database's URL, on SQLite and on PostgreSQL."""
@@ -89,13 +140,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     admin = _postgres_admin_url()
     if admin is None:
         pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL variant skipped")
-    template = request.getfixturevalue("postgres_template")
-    name = f"iga_test_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_execute(admin, f"CREATE DATABASE {name} TEMPLATE {template}"))
+    clones: PostgresClones = request.getfixturevalue("postgres_clones")
+    name = clones.take()
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
-        asyncio.run(_pg_execute(admin, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        clones.give_back(name)
 
 
 @pytest.fixture
