@@ -34,7 +34,9 @@ from bot.services.core.roles import Role
 from bot.services.entries.cursor import AtField
 from bot.services.entries.form import (
     FieldError,
+    append_long_text,
     check_long_text,
+    count_words,
     parse_choice_text,
     parse_short_text,
 )
@@ -84,6 +86,7 @@ PICK = Codec("ev:p", Pick)
 TOGGLE = Codec("ev:t", Pick)
 NEXT = Codec("ev:n", At)
 SKIP = Codec("ev:s", At)
+CLEAR = Codec("ev:c", At)
 
 
 @input_kind("evaluation.answer")
@@ -137,7 +140,21 @@ def _question_view(
                     )
                 ]
             )
-    if not spec_q.required:
+    elif spec_q.kind == "long_text" and (response.answers or {}).get(spec_q.key):
+        rows.append(
+            [
+                button(
+                    plain_text(language, "evaluation-done-button"),
+                    NEXT.pack(At(response.id, index)),
+                ),
+                button(
+                    plain_text(language, "evaluation-clear-button"),
+                    CLEAR.pack(At(response.id, index)),
+                ),
+            ]
+        )
+    typed = spec_q.kind == "long_text" and (response.answers or {}).get(spec_q.key)
+    if not spec_q.required and not typed:  # typed pieces are dropped by "Ketik ulang" only
         rows.append(
             [
                 button(
@@ -223,7 +240,12 @@ async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> Non
             return
         spec_q = spec.questions[choice.question]
         asked, _ = _question_view(spec, response, choice.question, language)
-        answer = act(spec, response, spec_q, choice, now)
+        try:
+            answer = act(spec, response, spec_q, choice, now)
+        except FieldError as error:  # e.g. a long text over its maximum: it stays, as typed
+            # t, not plain_text: the figures in Indonesian form (the texts have no markup)
+            await query.answer(str(t(language, error.key, **error.details)), show_alert=True)
+            return
         moved = position(spec, response) != at
         text, markup = await _current(context, update, spec, response, session)
         given = _answer_line(spec_q, (response.answers or {}).get(spec_q.key), language)
@@ -239,6 +261,8 @@ def _answer_line(spec_q: FormFieldSpec, value: object, language: str) -> str:
     """The answer given, as shown under an answered question ("✅ Jawaban: 5")."""
     if value is None or value == []:
         return t(language, "evaluation-skipped")
+    if spec_q.kind == "long_text":  # in full it may not fit one message with the question
+        return t(language, "evaluation-answered-text", words=count_words(str(value)))
     if spec_q.kind in ("single_choice", "multiple_choice"):
         labels = {c.value: localized(c.label, language) for c in spec_q.choices}
         values = value if isinstance(value, list) else [value]
@@ -271,6 +295,8 @@ def _toggle(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  #
 
 def _next(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # type: ignore[no-untyped-def]
     chosen = (response.answers or {}).get(spec_q.key)
+    if spec_q.kind == "long_text" and chosen:
+        check_long_text(spec_q, chosen)  # FieldError: the text stays, the question too
     if chosen:
         record_answer(spec, response, spec_q.key, chosen, now)
     return ""
@@ -280,6 +306,18 @@ def _skip(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # typ
     if not spec_q.required:
         record_answer(spec, response, spec_q.key, None, now)
     return ""
+
+
+def _clear(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # type: ignore[no-untyped-def]
+    answers = dict(response.answers or {})
+    answers.pop(spec_q.key, None)
+    response.answers = answers
+    return ""
+
+
+async def clear(update: Update, context: BotContext) -> None:
+    """ "Ketik ulang" on a long text: its pieces so far are dropped, the question stays."""
+    await _tapped(update, context, CLEAR, _clear)
 
 
 async def pick(update: Update, context: BotContext) -> None:
@@ -307,16 +345,15 @@ def _parse_typed(spec_q: FormFieldSpec, text: str) -> object:
         return parse_rating(text)
     if spec_q.kind in ("single_choice", "multiple_choice"):
         return parse_choice_text(spec_q, text)
-    if spec_q.kind == "long_text":
-        value = text.strip()
-        check_long_text(spec_q, value)
-        return value
     return parse_short_text(spec_q, text)
 
 
 async def on_typed_answer(update: Update, context: BotContext, pending: Pending) -> bool:
     """A typed answer to the question shown: saved as given when it is valid (else the
-    reason, and the question stays), then the next question."""
+    reason with the question's buttons again, and the question stays), then the next
+    question. A long text follows the entry form's rule: each message is one more piece
+    (Telegram cuts a long text into several messages), joined with a blank line, and the
+    question stays until "Selesai" (which checks the length): nothing typed is cut or lost."""
     message = update.effective_message
     language = await context.language()
     if message.text is None:
@@ -336,14 +373,23 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
         if spec is None or not isinstance(at, AtField):
             await take(session, pending)
             return False
-        spec_q = spec.questions[_index(spec, at.key)]
-        try:
-            value = _parse_typed(spec_q, message.text)
-        except FieldError as error:
-            reply = t(language, error.key, **error.details)
+        index = _index(spec, at.key)
+        spec_q = spec.questions[index]
+        if spec_q.kind == "long_text":
+            so_far = (response.answers or {}).get(spec_q.key)
+            value = append_long_text(so_far, message.text)
+            record_answer(spec, response, spec_q.key, value, now, move_on=False)
+            _, markup = _question_view(spec, response, index, language)
+            reply = t(language, "evaluation-long-saved", words=count_words(value))
         else:
-            record_answer(spec, response, spec_q.key, value, now)
-            reply, markup = await _current(context, update, spec, response, session)
+            try:
+                value = _parse_typed(spec_q, message.text)
+            except FieldError as error:
+                _, markup = _question_view(spec, response, index, language)
+                reply = t(language, error.key, **error.details)
+            else:
+                record_answer(spec, response, spec_q.key, value, now)
+                reply, markup = await _current(context, update, spec, response, session)
     await message.reply_text(reply, parse_mode=ParseMode.HTML, reply_markup=markup)
     return True
 
@@ -380,6 +426,7 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(toggle, pattern=TOGGLE.pattern))
     application.add_handler(CallbackQueryHandler(next_question, pattern=NEXT.pattern))
     application.add_handler(CallbackQueryHandler(skip, pattern=SKIP.pattern))
+    application.add_handler(CallbackQueryHandler(clear, pattern=CLEAR.pattern))
     application.add_handler(CommandHandler(command_names("evaluasi"), summary))
     accept_input(
         SurveyAnswer,

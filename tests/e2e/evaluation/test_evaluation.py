@@ -95,6 +95,8 @@ async def test_sent_answered_reminded_once_and_in_the_workbook(bot, users, clock
     await siti.tap("Bot Telegram")
     await siti.expect_message("Boleh dilewati")
     await siti.send(SUGGESTION)
+    await siti.expect_message("Tersimpan 6 kata")
+    await siti.tap("Selesai ▶")
     await siti.expect_message("Terima kasih. Jawaban evaluasi")
 
     # Budi: one answer, a wrong typed rating (said, nothing saved), stops
@@ -104,7 +106,9 @@ async def test_sent_answered_reminded_once_and_in_the_workbook(bot, users, clock
     await budi.tap("3")
     await budi.expect_message("pertanyaan 2 dari 4")
     await budi.send("9")
-    await budi.expect_message("angka 1 sampai 5")
+    refused = await budi.expect_message("angka 1 sampai 5")
+    # the question's buttons again under the error (they are scrolled away above)
+    assert [b["text"] for b in refused["reply_markup"]["inline_keyboard"][0]] == list("12345")
 
     responses = await _responses(bot)
     assert responses[siti.id].answers == {
