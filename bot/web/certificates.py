@@ -21,7 +21,7 @@ from aiohttp import web
 from markupsafe import Markup
 from sqlalchemy import select
 
-from bot.i18n import LANGUAGES, format_day, format_moment, t
+from bot.i18n import format_day, format_moment, t
 from bot.services.certificates.codes import normalise_code
 from bot.services.certificates.issuing import (
     MAX_NAME,
@@ -40,23 +40,17 @@ from bot.services.certificates.issuing import (
 )
 from bot.storage.models import Certificate, CertificateKind, Event
 from bot.web.auth import RUNTIME_KEY, authorised, is_admin_rule
-from bot.web.pages import json_body, json_ok, json_refused, render
+from bot.web.pages import (
+    json_body,
+    json_ok,
+    json_refused,
+    not_found_page,
+    page_language,
+    render,
+)
 
 MAX_CODE = 64
 """Longest code read from the address (characters); longer ones are unknown."""
-
-
-def page_language(request: web.Request) -> str:
-    """``?lang=`` when it names a catalogue language, else the first of
-    ``Accept-Language`` that does, else Indonesian."""
-    wanted = request.query.get("lang", "")
-    if wanted in LANGUAGES:
-        return wanted
-    for part in request.headers.get("Accept-Language", "").split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in LANGUAGES:
-            return code
-    return "id"
 
 
 async def verify_page(request: web.Request) -> web.Response:
@@ -77,10 +71,12 @@ async def verify_page(request: web.Request) -> web.Response:
         "language": language,
     }
     if certificate is None or event is None:
-        response = aiohttp_jinja2.render_template(
-            "verify.html", request, {**context, "certificate": None, "code": code}, status=404
+        return not_found_page(
+            request,
+            language,
+            t(language, "verify-unknown-title"),
+            t(language, "verify-unknown", code=code),
         )
-        return response
     zone = ZoneInfo(event.timezone)
     role = t(
         language, f"certificates-role-{certificate.kind.value}", rank=certificate.rank_title or ""

@@ -12,7 +12,7 @@ from aiohttp import web
 from markupsafe import Markup
 from telegram import Bot
 
-from bot.i18n import format_day, format_moment, format_number
+from bot.i18n import LANGUAGES, format_day, format_moment, format_number
 from bot.services.committee.exports import localized, status_label
 from bot.storage.models import SubmissionStatus
 from bot.web.auth import Access
@@ -52,6 +52,31 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
         language=language,
     )
     return aiohttp_jinja2.render_template(template, request, context)
+
+
+def page_language(request: web.Request) -> str:
+    """The language of a public page (no sign-in, no Telegram user): ``?lang=`` when it names
+    a catalogue language, else the first of ``Accept-Language`` that does, else Indonesian."""
+    wanted = request.query.get("lang", "")
+    if wanted in LANGUAGES:
+        return wanted
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return "id"
+
+
+def not_found_page(request: web.Request, language: str, heading: str, message: str) -> web.Response:
+    """The polite "not found" page of the public pages (status 404): ``heading`` and
+    ``message`` are catalogue texts in ``language`` (HTML-safe: :func:`bot.i18n.t` escaped
+    their arguments), e.g. an unknown certificate code or screen session."""
+    return aiohttp_jinja2.render_template(
+        "not_found.html",
+        request,
+        {"language": language, "heading": Markup(heading), "message": Markup(message)},
+        status=404,
+    )
 
 
 def json_ok(**values: Any) -> web.Response:

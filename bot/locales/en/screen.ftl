@@ -12,3 +12,5 @@ screen-winners-at = The winners are announced { $moment }.
 screen-questions = Questions to the speakers
 screen-no-questions = No approved questions yet.
 screen-how-to-ask = Ask through the Telegram bot: send /ask, then «❓ Ask a question».
+screen-unknown-title = Session not found
+screen-unknown = Sorry, this event has no session at the address « { $key } ». Please check the address, or open the main screen at /layar.

@@ -12,3 +12,5 @@ screen-winners-at = Pemenang diumumkan { $moment }.
 screen-questions = Pertanyaan untuk narasumber
 screen-no-questions = Belum ada pertanyaan yang disetujui.
 screen-how-to-ask = Bertanya lewat bot Telegram: ketik /tanya, lalu «❓ Ajukan pertanyaan».
+screen-unknown-title = Sesi tidak ditemukan
+screen-unknown = Mohon maaf, acara ini tidak memiliki sesi dengan alamat « { $key } ». Mohon periksa kembali alamatnya, atau buka layar utama di /layar.

@@ -34,7 +34,7 @@ from bot.services.attendees.agenda import (
     speaker_names,
 )
 from bot.services.judging.results import results_visible, visible_awards
-from bot.services.questions.asking import shown_questions
+from bot.services.questions.asking import is_open, shown_questions
 from bot.storage.models import AgendaItem, Edition, Event, QuestionStatus
 
 REVEAL_SECONDS = 8
@@ -88,6 +88,8 @@ class ScreenState:
             or None when no time is set.
         winners: The ranks revealed so far, the first rank first.
         ended: Whether the event is over.
+        asking: Whether ``session`` takes questions now and the event is not over (the
+            screen invites questions only then).
     """
 
     title: str
@@ -100,6 +102,7 @@ class ScreenState:
     announce_at: str | None
     winners: list[Winner] = field(default_factory=list)
     ended: bool = False
+    asking: bool = False
 
     def as_json(self) -> dict[str, object]:
         """The state as JSON-able values (every text plain: the page sets it as text)."""
@@ -114,6 +117,7 @@ class ScreenState:
             "announce_at": self.announce_at,
             "winners": [vars(item) for item in self.winners],
             "ended": self.ended,
+            "asking": self.asking,
         }
 
 
@@ -197,6 +201,7 @@ async def screen_state(
     winners = await revealed_winners(session, edition, now) if edition is not None else []
     announce = edition.results_announce_at if edition is not None else None
     present = await count_present(session, event.id)
+    ended = is_over(event, now)
     return ScreenState(
         title=event.short_title,
         clock=f"{format_clock(now, zone, language)} {zone_abbreviation(now.astimezone(zone))}",
@@ -207,5 +212,6 @@ async def screen_state(
         present=present or None,
         announce_at=format_moment(announce, zone, language) if announce else None,
         winners=winners,
-        ended=is_over(event, now),
+        ended=ended,
+        asking=not ended and item is not None and await is_open(session, event, item.id, now),
     )

@@ -4,6 +4,7 @@ checked-in count once people checked in."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -43,8 +44,32 @@ async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None: 
     per_session = await (await web.get("/layar/sesi/pembukaan/panel")).text()
     assert "&lt;img src=x onerror=alert(1)&gt;?" in per_session and "<img" not in per_session
     assert "&lt;i&gt;Budi&lt;/i&gt;" in per_session
-    assert (await web.get("/layar/sesi/tidak-ada")).status == 404
-    assert (await web.get("/layar/sesi/tidak-ada/panel")).status == 404
+    assert "ketik /tanya" in per_session  # the opening's questions are still taken
+
+    # an unknown session: the polite page the verification page uses, not aiohttp's "404"
+    for path in ("/layar/sesi/tidak-ada", "/layar/sesi/tidak-ada/panel", "/layar/sesi/Foo%20Bar"):
+        unknown = await web.get(path)
+        assert unknown.status == 404, path
+        body = await unknown.text()
+        assert "Sesi tidak ditemukan" in body and "Not Found" not in body, path
+        assert 'id="verdict"' in body and "/app/static/verify.css" in body
+    english = await web.get("/layar/sesi/<b>x", headers={"Accept-Language": "en-GB,en"})
+    body = await english.text()
+    assert english.status == 404 and "Session not found" in body
+    assert "&lt;b&gt;x" in body and "<b>x" not in body
+
+
+async def test_after_the_event_winners_numbered_once_and_no_invitation(bot, clock, web) -> None:  # noqa: F811
+    """At 15.37 on the event day (it ended at 14.30, the winners announced at 09.00): the
+    winners listed once each by their rank titles (no list numbers too), and no invitation
+    to ask after "Acara telah selesai"."""
+    clock.set(datetime(2022, 12, 7, 15, 37, tzinfo=WIB))
+    body = await (await web.get("/layar/panel")).text()
+    assert "Acara telah selesai" in body
+    assert "/tanya" not in body and "Ajukan pertanyaan" not in body
+    winners = re.search(r'<section class="winners">.*?</section>', body, re.S)
+    assert winners is not None and "Juara I" in winners.group()
+    assert "<ol" not in winners.group() and "<ul>" in winners.group()
 
 
 async def test_the_checked_in_count(bot, clock, web) -> None:  # noqa: F811
