@@ -32,6 +32,7 @@ from bot.handlers.shared.text import split_text
 from bot.i18n import format_clock, format_day
 from bot.services.attendance import invitations, records
 from bot.services.attendance import link as checkin_link
+from bot.services.attendees.agenda import is_over
 from bot.services.core.events import current_event
 from bot.services.core.roles import Role
 from bot.storage.models import AttendanceRole, Event, Invitation
@@ -45,6 +46,10 @@ class Tool(enum.StrEnum):
     POSTER = "poster"
     PDF = "pdf"
     XLSX = "xlsx"
+    SEND_NOW = "send-now"
+    """The confirmation's "yes" (a mass send never goes out on one tap)."""
+    REMIND_NOW = "remind-now"
+    CANCEL = "cancel"
 
 
 @dataclass(frozen=True)
@@ -63,8 +68,11 @@ async def _event(access: Access) -> Event | None:
     return await current_event(access.session)
 
 
-def _tools_markup(access: Access):
-    rows = [[Tool.SEND, Tool.REMIND], [Tool.POSTER], [Tool.PDF, Tool.XLSX]]
+def _tools_markup(access: Access, event: Event):
+    """The tools; sending and reminding only while the event is not over."""
+    rows = [[Tool.POSTER], [Tool.PDF, Tool.XLSX]]
+    if not is_over(event, access.now):
+        rows.insert(0, [Tool.SEND, Tool.REMIND])
     return keyboard(
         [[button(access.t(f"attendance-button-{tool.value}"), TOOLS.pack(ToolTap(tool)))
           for tool in row] for row in rows]
@@ -91,7 +99,7 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
     texts = split_text(parts)
     message = update.effective_message
     for index, text in enumerate(texts):
-        markup = _tools_markup(access) if index == len(texts) - 1 else None
+        markup = _tools_markup(access, event) if index == len(texts) - 1 else None
         await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
@@ -207,6 +215,62 @@ async def _from_invitation(
     )
 
 
+MASS_SENDS = {
+    Tool.SEND: (invitations.send_invitations, False, "send"),
+    Tool.REMIND: (invitations.remind_unanswered, False, "remind"),
+    Tool.SEND_NOW: (invitations.send_invitations, True, "send"),
+    Tool.REMIND_NOW: (invitations.remind_unanswered, True, "remind"),
+}
+"""A mass send's tool: the service, whether it is the confirmed tap, the texts' name."""
+
+
+def _unreachable_lines(access: Access, unreachable: list[Invitation]) -> list[str]:
+    """Who cannot be reached, per unit or institution with the count of its invitations."""
+    counts: dict[str, int] = {}
+    for invitation in unreachable:
+        where = invitation.unit.name if invitation.unit else None
+        where = where or invitation.name or invitation.institution or invitation.key
+        counts[where] = counts.get(where, 0) + 1
+    return [access.t("attendance-unreachable-line", where=where, count=count)
+            for where, count in counts.items()]  # fmt: skip
+
+
+async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
+    """Invitations or reminders: first the plan and a confirmation, then, confirmed, the
+    outbox; refused politely once the event is over."""
+    service, confirmed, name = MASS_SENDS[tool]
+    try:
+        done = await service(access.session, event, access.now, dry_run=not confirmed)
+    except invitations.EventOver:
+        await message.reply_text(access.t("attendance-send-over"), parse_mode=ParseMode.HTML)
+        return
+    if confirmed:
+        await access.commit()
+    numbers = {"count": done.written, "recipients": done.recipients,
+               "unreachable": len(done.unreachable)}  # fmt: skip
+    if done.written == 0:
+        key = f"attendance-{name}-nothing"
+    else:
+        key = f"attendance-{name}-{'queued' if confirmed else 'confirm'}"
+    parts = [access.t(key, **numbers)]
+    if done.unreachable:
+        parts.append(access.t("attendance-unreachable-header", unreachable=len(done.unreachable)))
+        parts.extend(_unreachable_lines(access, done.unreachable))
+    texts = split_text(parts)
+    markup = None
+    if not confirmed and done.written:
+        now_tool = Tool.SEND_NOW if name == "send" else Tool.REMIND_NOW
+        markup = keyboard([
+            [button(access.t(f"attendance-button-{name}-now"), TOOLS.pack(ToolTap(now_tool)))],
+            [button(access.t("attendance-button-cancel"), TOOLS.pack(ToolTap(Tool.CANCEL)))],
+        ])  # fmt: skip
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        await message.reply_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
+        )
+
+
 @requires(Role.ADMIN)
 async def on_tool(update: Update, context: BotContext, access: Access) -> None:
     """A button under ``/kehadiran``."""
@@ -217,18 +281,10 @@ async def on_tool(update: Update, context: BotContext, access: Access) -> None:
     if tap is None or event is None:
         return
     message = update.effective_message
-    if tap.tool in (Tool.SEND, Tool.REMIND):
-        if tap.tool is Tool.SEND:
-            done = await invitations.send_invitations(access.session, event, access.now)
-            key = "attendance-sent"
-        else:
-            done = await invitations.remind_unanswered(access.session, event, access.now)
-            key = "attendance-reminded"
-        await access.commit()
-        await message.reply_text(
-            access.t(key, written=done.written, unreachable=len(done.unreachable)),
-            parse_mode=ParseMode.HTML,
-        )
+    if tap.tool in MASS_SENDS:
+        await _mass_send(message, access, event, tap.tool)
+    elif tap.tool is Tool.CANCEL:
+        await message.reply_text(access.t("attendance-send-cancelled"))
     elif tap.tool is Tool.POSTER:
         from bot.services.attendance import documents  # see the module's docstring
 

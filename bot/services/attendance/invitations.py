@@ -6,6 +6,9 @@ the invitee's own Telegram account when the file gives it, else to the officers 
 (``invitation:<id>``; its text names the invitee) with three buttons: hadir, diwakilkan (then
 the delegate's name and jabatan are asked), berhalangan. A new answer replaces the old one.
 Reminders go to the invitations sent and not answered (``invitation-reminder:<id>:<n>``).
+Nothing is sent or reminded once the event is over (:class:`EventOver`); an invitation whose
+recipients never started the bot (Telegram refuses to write first) or blocked it stays unsent
+and is reported, to be sent by a later call once one of them has started the bot.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.i18n import format_day, plain_text, t
+from bot.services.attendees.agenda import is_over
 from bot.services.shared.outbox import (
     callback_button,
     enqueue,
@@ -28,6 +32,7 @@ from bot.services.shared.outbox import (
 )
 from bot.storage.models import (
     AttendanceRecord,
+    Chat,
     Event,
     Invitation,
     Officer,
@@ -114,11 +119,26 @@ def _buttons(invitation: Invitation) -> dict[str, dict]:
 
 @dataclass
 class Sending:
-    """What a send or a reminder did: messages written, and invitations with nobody to send
-    to (no officer of the unit has joined the bot, no Telegram id in the file)."""
+    """What a send or a reminder did (or, planned, would do): invitations queued in the
+    outbox (delivered by the sender afterwards, paced), the chats they go to, and invitations
+    with nobody reachable (no officer of the unit has joined the bot, no Telegram id in the
+    file, or none of them has started the bot or all blocked it)."""
 
     written: int = 0
+    recipients: int = 0
     unreachable: list[Invitation] = field(default_factory=list)
+
+
+class EventOver(Exception):
+    """The event has ended: invitations and reminders are no longer sent."""
+
+
+async def _started(session: AsyncSession, chat_ids: list[int]) -> list[int]:
+    """``chat_ids`` (in order) that started the bot (a ``chats`` row) and did not block it."""
+    if not chat_ids:
+        return []
+    known = set(await session.scalars(select(Chat.id).where(Chat.id.in_(chat_ids))))
+    return [chat_id for chat_id in await reachable(session, chat_ids) if chat_id in known]
 
 
 async def _write(
@@ -130,14 +150,23 @@ async def _write(
     key: Callable[[Invitation], str],
     text_key: str,
     mark: str,
+    dry_run: bool = False,
 ) -> Sending:
+    if is_over(event, now):
+        raise EventOver(event.id)
     result = Sending()
+    everyone: set[int] = set()
     for invitation in await open_invitations(session, event.id):
         if not wanted(invitation):
             continue
-        recipients = await reachable(session, await recipients_of(session, invitation))
+        recipients = await _started(session, await recipients_of(session, invitation))
         if not recipients:
             result.unreachable.append(invitation)
+            continue
+        everyone.update(recipients)
+        result.recipients = len(everyone)
+        if dry_run:
+            result.written += 1
             continue
         message = await enqueue(
             session,
@@ -153,28 +182,44 @@ async def _write(
     return result
 
 
-async def send_invitations(session: AsyncSession, event: Event, now: datetime) -> Sending:
+async def send_invitations(
+    session: AsyncSession, event: Event, now: datetime, *, dry_run: bool = False
+) -> Sending:
     """Write the invitations not sent yet to the outbox (each once: its key), in the caller's
-    transaction. Invitations whose unit has no officer yet stay unsent, to be sent by a later
-    call when one has joined."""
+    transaction; ``dry_run``: only count what would be written (the committee's
+    confirmation). Invitations nobody can receive yet stay unsent, to be sent by a later
+    call.
+
+    Raises:
+        EventOver: The event has ended.
+    """
     return await _write(
         session, event, now,
         wanted=lambda invitation: invitation.sent_at is None,
         key=lambda invitation: f"invitation:{invitation.id}",
         text_key="attendance-invitation",
         mark="sent_at",
+        dry_run=dry_run,
     )  # fmt: skip
 
 
-async def remind_unanswered(session: AsyncSession, event: Event, now: datetime) -> Sending:
+async def remind_unanswered(
+    session: AsyncSession, event: Event, now: datetime, *, dry_run: bool = False
+) -> Sending:
     """Write a reminder for each invitation sent and not answered (to its recipients now);
-    one per invitation and instant, so a double tap writes it once."""
+    one per invitation and instant, so a double tap writes it once. ``dry_run`` as for
+    :func:`send_invitations`.
+
+    Raises:
+        EventOver: The event has ended.
+    """
     return await _write(
         session, event, now,
         wanted=lambda invitation: invitation.sent_at is not None and invitation.answer is None,
         key=lambda invitation: f"invitation-reminder:{invitation.id}:{now.isoformat()}",
         text_key="attendance-invitation-reminder",
         mark="reminded_at",
+        dry_run=dry_run,
     )  # fmt: skip
 
 

@@ -175,3 +175,46 @@ async def test_a_double_tap_on_the_confirmation_says_already_checked_in(bot, use
     again = await dewi.expect_message("Dewi Lestari sudah tercatat hadir pukul 08.00")
     assert "tidak berlaku" not in again["text"]
     assert len(await _records(bot)) == 1
+
+
+async def test_a_mass_send_is_confirmed_names_the_unreachable_and_stops_after_the_event(
+    bot, users, clock
+):
+    from bot.storage.models import Officer, Unit
+
+    budi = await join(users, bot, "Budi", "DINSOS")
+    async with bot.runtime.transaction() as session:
+        dlh = await session.scalar(select(Unit).where(Unit.code == "DLH"))
+        session.add(Officer(user_id=990_001, unit_id=dlh.id))  # joined, never started the bot
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/kehadiran")
+    await siti.expect_message("Undangan dan kehadiran")
+    await siti.tap("Kirim undangan")
+    ask = await siti.expect_message("Kirim 4 undangan kepada 1 penerima di bot?")
+    assert (
+        "Belum dapat dikirim:" in ask["text"]
+        and "Dinas Lingkungan Hidup: 4 undangan" in (ask["text"])
+    )
+    assert _buttons(ask) == ["Ya, kirim undangan", "Batal"]
+    async with bot.runtime.sessions() as session:  # nothing goes out before the "yes"
+        assert (
+            await session.scalar(select(Invitation).where(Invitation.sent_at.is_not(None)))
+        ) is None
+    await siti.tap("Batal", message_id=ask["message_id"])
+    await siti.expect_message("tidak ada yang dikirim")
+    await siti.tap("Ya, kirim undangan", message_id=ask["message_id"])
+    await siti.tap("Ya, kirim undangan", message_id=ask["message_id"])  # a double tap
+    queued = await siti.expect_message("Undangan masuk antrean pengiriman: 4 undangan")
+    assert "Dinas Lingkungan Hidup: 4 undangan" in queued["text"]
+    await siti.expect_message("Tidak ada undangan baru yang dapat dikirim")
+    for _ in range(4):
+        await budi.expect_message("Dinas Sosial", timeout=15)
+
+    clock.set(datetime(2022, 12, 8, 1, 0, tzinfo=UTC))  # the day after the event
+    await siti.send("/kehadiran")
+    summary = await siti.expect_message("Undangan dan kehadiran")
+    assert "Kirim undangan" not in _buttons(summary)
+    assert "Ingatkan yang belum menjawab" not in _buttons(summary)
+    assert "Daftar hadir (PDF)" in _buttons(summary)
+    await siti.tap("Ya, kirim undangan", message_id=ask["message_id"])  # an old button
+    await siti.expect_message("acara ini sudah selesai")
