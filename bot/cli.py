@@ -148,6 +148,11 @@ def _build_parser() -> argparse.ArgumentParser:
     link.add_argument(
         "--session", metavar="KEY", help="the link of an agenda session that checks in separately"
     )
+    link.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="the link of the `iga-bot sandbox` running in this folder (its token and sandbox.db)",
+    )
     link.set_defaults(handler=_attendance_link)
     attendance_export = attendance_commands.add_parser(
         "export",
@@ -389,7 +394,16 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.poster is not None and not args.poster.parent.is_dir():
         raise CliError(f"--poster: the folder {args.poster.parent} does not exist")
-    prepare_database(settings)
+    if args.sandbox:
+        settings, args.bot = _sandbox_link_settings(settings, args.bot)
+    elif not settings.checkin_secret and settings.telegram_bot_token is None:
+        # the link is an HMAC keyed by one of them: printed without, no running bot takes it
+        raise CliError(
+            "neither CHECKIN_SECRET nor TELEGRAM_BOT_TOKEN is set, so no running bot would "
+            "accept the link; set the one the bot runs with, or add --sandbox for the sandbox"
+        )
+    else:
+        prepare_database(settings)
     link, day, pdf = asyncio.run(
         attendance_link(settings, args.bot, args.poster is not None, args.session)
     )
@@ -399,6 +413,26 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
         args.poster.write_bytes(pdf)
         print(f"Wrote {args.poster}.", file=sys.stderr)
     return 0
+
+
+def _sandbox_link_settings(settings: Settings, bot: str | None) -> tuple[Settings, str]:
+    """The settings and bot username of the sandbox running in the working folder (its fixed
+    token, its ``sandbox.db``), read as they are: no migration, no import of the event file,
+    which would undo ``--event-tomorrow``."""
+    from pydantic import SecretStr
+
+    from bot.sandbox.config import EmulatorConfig
+    from bot.sandbox.run import DEFAULT_DATABASE_FILE, SANDBOX_TOKEN
+
+    if not DEFAULT_DATABASE_FILE.exists():
+        raise CliError(
+            f"--sandbox: no {DEFAULT_DATABASE_FILE} in this folder; start `iga-bot sandbox` here"
+        )
+    database = f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE.resolve()}"
+    sandbox = settings.model_copy(
+        update={"telegram_bot_token": SecretStr(SANDBOX_TOKEN), "database_url": database}
+    )
+    return sandbox, bot or EmulatorConfig().bot_username
 
 
 def _attendance_export(args: argparse.Namespace, settings: Settings) -> int:

@@ -524,10 +524,12 @@ def _banner(sandbox: Sandbox, event_tomorrow: bool) -> str:
     when = ""
     if event_tomorrow:
         when = " (moved to tomorrow; ⏩ in the page skips to its next reminder)"
+    pages = application_runtime(sandbox.application).settings.public_url
     return (
         f"IGA bot sandbox: open {sandbox.url} — pick a persona (Siti attendee, Budi unit "
         f"officer, Dewi judge, Rahmat admin), send /start and tap the buttons. "
-        f"Event: {sandbox.event_title}{when}. Ctrl+C stops."
+        f"Event: {sandbox.event_title}{when}. The bot's own web pages: {pages}/layar (the "
+        f"ballroom screen), {pages}/verifikasi/KODE (certificates). Ctrl+C stops."
     )
 
 

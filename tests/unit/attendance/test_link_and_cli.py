@@ -100,6 +100,7 @@ def test_cli_session_list_and_link(tmp_path, monkeypatch, capsys) -> None:
     from bot.cli import main
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CHECKIN_SECRET", "test secret")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
     monkeypatch.setenv("EVENT_CONFIG", str(EVENT_FILE))
     out = tmp_path / "sesi.pdf"
@@ -120,3 +121,40 @@ def test_cli_session_list_and_link(tmp_path, monkeypatch, capsys) -> None:
     ]
     assert main(args) == 0
     assert "Diseminasi Laporan Hasil IGA" in PdfReader(poster).pages[0].extract_text()
+
+
+def test_cli_refuses_a_link_no_running_bot_would_accept(tmp_path, monkeypatch, capsys) -> None:
+    """A QA finding: without CHECKIN_SECRET or a token the link was keyed by a fixed word, so
+    the sandbox refused it, and the command created a database in the project folder."""
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CHECKIN_SECRET", raising=False)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'bot.db'}")
+    assert main(["attendance", "link", "--bot", "iga_blitar_bot"]) == 2
+    assert "neither CHECKIN_SECRET nor TELEGRAM_BOT_TOKEN" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_prints_the_sandboxs_own_link(tmp_path, monkeypatch, capsys) -> None:
+    from bot.cli import main
+    from bot.sandbox.run import SANDBOX_TOKEN
+    from bot.services.attendance.link import secret_of
+    from bot.settings import Settings
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CHECKIN_SECRET", raising=False)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert main(["attendance", "link", "--sandbox"]) == 2
+    assert "no sandbox.db in this folder" in capsys.readouterr().err
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'sandbox.db'}")
+    assert main(["event", "import", str(EVENT_FILE)]) == 0  # the sandbox's own database
+    monkeypatch.delenv("DATABASE_URL")
+    capsys.readouterr()
+    assert main(["attendance", "link", "--sandbox"]) == 0
+    sandbox_secret = secret_of(Settings(telegram_bot_token=SANDBOX_TOKEN))
+    event = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2022, 12, 7),
+                  ends_on=date(2022, 12, 7))  # fmt: skip
+    payload = payload_for(sandbox_secret, event, event.starts_on)
+    assert capsys.readouterr().out.strip() == f"https://t.me/iga_sandbox_bot?start={payload}"
