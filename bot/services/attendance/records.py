@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.evaluation.survey import invite_late
 from bot.storage.models import (
     AgendaItem,
     AttendanceRecord,
@@ -206,6 +207,7 @@ async def check_in(
         if existing is not None and existing.user_id is None:
             existing.user_id = user_id
             await session.flush()
+            await _survey_if_late(session, event_id, user_id, now)
         elif existing is not None:
             existing = None  # the name of someone else who has their own account
     if existing is not None:
@@ -238,7 +240,19 @@ async def check_in(
         if winner is None:
             raise
         return CheckIn(winner, False)
+    if user_id is not None:
+        await _survey_if_late(session, event_id, user_id, now)
     return CheckIn(record, True)
+
+
+async def _survey_if_late(
+    session: AsyncSession, event_id: int, user_id: int, now: datetime
+) -> None:
+    """A check-in after the evaluation survey went out gets it now (its audience is
+    everyone checked in; :func:`bot.services.evaluation.survey.invite_late`)."""
+    event = await session.get(Event, event_id)
+    if event is not None:
+        await invite_late(session, event, user_id, now)
 
 
 async def attendees_of(

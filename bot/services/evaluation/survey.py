@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import mean
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import format_number, plain_text, t
-from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized
+from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized, moment_on
 from bot.services.entries.cursor import (
     Answered,
     AtField,
@@ -96,35 +97,33 @@ def _button(data: str) -> dict[str, dict[str, Any]]:
     }
 
 
-async def send_invitations(session: AsyncSession, event_id: int, now: datetime) -> str | None:
-    """Invite the recipients (one ``EvaluationResponse`` each) and write the invitation to
-    the outbox.
-
-    Returns:
-        None when written; else why nothing was sent (no survey, nobody to ask).
-    """
-    event = await session.get(Event, event_id)
-    spec = survey_of(event) if event is not None else None
-    if event is None or spec is None:
-        return "no survey"
-    chat_ids = await recipients(session, event, spec)
-    if not chat_ids:
-        return "nobody to ask"
+async def _invite(
+    session: AsyncSession,
+    event: Event,
+    spec: EvaluationSpec,
+    chat_ids: Sequence[int],
+    now: datetime,
+    key: str,
+) -> list[int]:
+    """One ``EvaluationResponse`` per chat not invited yet and the invitation to those,
+    written to the outbox under ``key``; returns the chats invited now."""
     known = set(
         await session.scalars(
             select(EvaluationResponse.chat_id).where(EvaluationResponse.event_id == event.id)
         )
     )
-    for chat_id in chat_ids:
-        if chat_id not in known:
-            session.add(
-                EvaluationResponse(event_id=event.id, chat_id=chat_id, answers={}, invited_at=now)
-            )
+    new = [chat_id for chat_id in dict.fromkeys(chat_ids) if chat_id not in known]
+    if not new:
+        return []
+    for chat_id in new:
+        session.add(
+            EvaluationResponse(event_id=event.id, chat_id=chat_id, answers={}, invited_at=now)
+        )
     await outbox.enqueue(
         session,
         kind="evaluation",
-        key=f"evaluation:{event.id}:survey",
-        recipients=chat_ids,
+        key=key,
+        recipients=new,
         texts=outbox.in_every_language(
             lambda language: t(
                 language,
@@ -137,7 +136,50 @@ async def send_invitations(session: AsyncSession, event_id: int, now: datetime) 
         now=now,
         markups=_button(start_data(event.id)),
     )
+    return new
+
+
+async def send_invitations(session: AsyncSession, event_id: int, now: datetime) -> str | None:
+    """Invite the recipients (one ``EvaluationResponse`` each) and write the invitation to
+    the outbox. Those who check in later are invited when they check in
+    (:func:`invite_late`) or at the reminder (:func:`send_reminders`).
+
+    Returns:
+        None when written; else why nothing was sent (no survey, nobody to ask).
+    """
+    event = await session.get(Event, event_id)
+    spec = survey_of(event) if event is not None else None
+    if event is None or spec is None:
+        return "no survey"
+    chat_ids = await recipients(session, event, spec)
+    if not await _invite(session, event, spec, chat_ids, now, f"evaluation:{event.id}:survey"):
+        return "nobody to ask"
     return None
+
+
+def sent_at(event: Event, spec: EvaluationSpec) -> datetime:
+    """When the survey goes out (``send_at`` on the event's day, its time zone)."""
+    return moment_on(event.starts_on, ZoneInfo(event.timezone), spec.send_at)
+
+
+async def invite_late(session: AsyncSession, event: Event, chat_id: int, now: datetime) -> bool:
+    """Someone who checks in after the survey went out (``send_at``) is invited at once,
+    on the same day (its reminder is planned until that day's end too): the survey's
+    audience is everyone checked in, not those present at ``send_at`` only (QA).
+
+    Returns:
+        Whether an invitation was written (not before ``send_at``, not twice, not for
+        ``audience: subscribers``, not on a later day).
+    """
+    spec = survey_of(event)
+    if spec is None or spec.audience != "checked_in" or chat_id <= 0:
+        return False
+    send = sent_at(event, spec)
+    zone = ZoneInfo(event.timezone)
+    if now < send or now.astimezone(zone).date() != send.astimezone(zone).date():
+        return False
+    key = f"evaluation:{event.id}:survey:{chat_id}"
+    return bool(await _invite(session, event, spec, [chat_id], now, key))
 
 
 async def send_reminders(session: AsyncSession, event_id: int, now: datetime) -> str | None:
@@ -147,19 +189,28 @@ async def send_reminders(session: AsyncSession, event_id: int, now: datetime) ->
         None when written; else why nothing was sent.
     """
     event = await session.get(Event, event_id)
-    if event is None or survey_of(event) is None:
+    spec = survey_of(event) if event is not None else None
+    if event is None or spec is None:
         return "no survey"
+    late = []
+    if spec.audience == "checked_in":  # checked in since and not invited yet: the survey
+        present = await recipients(session, event, spec)
+        late = await _invite(
+            session, event, spec, present, now, f"evaluation:{event.id}:survey:late"
+        )
+        await session.flush()
     unfinished = list(
         await session.scalars(
             select(EvaluationResponse).where(
                 EvaluationResponse.event_id == event.id,
                 EvaluationResponse.finished_at.is_(None),
                 EvaluationResponse.reminded_at.is_(None),
+                EvaluationResponse.chat_id.not_in(late),
             )
         )
     )
     if not unfinished:
-        return "everyone finished"
+        return None if late else "everyone finished"
     for response in unfinished:
         response.reminded_at = now
     await outbox.enqueue(
