@@ -1,10 +1,14 @@
 """Telegram's command menu: the public commands for everyone, their own for each officer,
-judge and admin in their own chat.
+judge and admin in their own chat, and for anyone whose chosen language is not the default
+list's.
 
 Telegram shows a private chat the list of the narrowest scope set for it: a chat scope
 (``BotCommandScopeChat``) before the default scope (Bot API, "Determining list of commands").
 So the default scope (per language) lists what attendees use, and each officer, judge or admin
-gets a list for their chat: the public commands plus theirs, in the chat's language.
+gets a list for their chat: the public commands plus theirs, in the chat's language. The
+default scope's list follows the Telegram app's language, not the one chosen with /bahasa, so
+an attendee who chose another language also gets a list for their chat (the public commands
+in the chosen language).
 A chat scope takes no ``language_code`` here: the descriptions are in the chat's language (the
 one chosen with /bahasa, else the default). Each list names the commands in its language
 (:func:`~bot.handlers.shared.commands.menu_name`: /batal in Indonesian, /cancel in English);
@@ -93,10 +97,23 @@ ADMIN_COMMANDS: CommandList = (
 """Added to an admin's menu."""
 
 
-def has_own_menu(roles: Roles) -> bool:
-    """Whether a user with ``roles`` gets a menu of their own (an officer, judge or admin);
-    an attendee sees the public one."""
-    return bool(roles.roles - {Role.PUBLIC})
+def listed_language(app_language: str | None, default_language: str) -> str:
+    """The language of the default scope's list a Telegram app shows (``app_language``, the
+    user's ``language_code``, e.g. ``en`` or ``pt-br``): its own when there is a catalogue of
+    it (:func:`set_public_menus` sets one list per catalogue), else the default language's."""
+    code = (app_language or "").split("-")[0].lower()
+    return code if code in LANGUAGES else default_language
+
+
+def has_own_menu(roles: Roles, chosen: str | None = None, listed: str | None = None) -> bool:
+    """Whether a user gets a menu of their own chat: an officer, judge or admin (their
+    commands), or anyone who chose a language with /bahasa (``chosen``) other than the one
+    of the default scope's list their app shows (``listed``, see :func:`listed_language`;
+    None when not known: then any chosen language gets its own list). Everyone else sees the
+    public list of the default scope."""
+    if roles.roles - {Role.PUBLIC}:
+        return True
+    return chosen is not None and chosen != listed
 
 
 def commands_for(roles: Roles) -> CommandList:
@@ -129,9 +146,12 @@ async def set_public_menus(bot: Bot, default_language: str) -> None:
     await bot.set_my_commands(bot_commands(PUBLIC_COMMANDS, default_language))
 
 
-async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str) -> bool:
-    """Gives the private chat ``chat_id`` the menu of ``roles``: its own list for an officer,
-    judge or admin, else the chat's own list is removed (the public one shows again).
+async def set_personal_menu(
+    bot: Bot, chat_id: int, roles: Roles, language: str, *, own: bool | None = None
+) -> bool:
+    """Gives the private chat ``chat_id`` the menu of ``roles`` in ``language``: its own list
+    when ``own`` (by default: an officer, judge or admin, see :func:`has_own_menu`), else the
+    chat's own list is removed (the default scope's shows again).
 
     Returns:
         False when Telegram does not know the chat (the user never started the bot: "chat not
@@ -139,7 +159,7 @@ async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str)
     """
     scope = BotCommandScopeChat(chat_id)
     try:
-        if has_own_menu(roles):
+        if has_own_menu(roles) if own is None else own:
             await bot.set_my_commands(bot_commands(commands_for(roles), language), scope=scope)
         else:
             await bot.delete_my_commands(scope=scope)
@@ -150,13 +170,21 @@ async def set_personal_menu(bot: Bot, chat_id: int, roles: Roles, language: str)
 
 
 async def refresh_personal_menu(
-    bot: Bot, runtime: Runtime, user_id: int, *, clear: bool = True
+    bot: Bot,
+    runtime: Runtime,
+    user_id: int,
+    *,
+    clear: bool = True,
+    app_language: str | None = None,
 ) -> bool:
     """Sets the menu of ``user_id``'s private chat from their roles and language now.
 
     Args:
-        clear: Also remove the chat's own list when the user holds no role (after losing
-            it); without it such a user costs no Bot API call.
+        clear: Also remove the chat's own list when the user needs none (after losing a role,
+            or choosing the default list's language again); without it such a user costs no
+            Bot API call.
+        app_language: The user's Telegram ``language_code`` ("" when it has none), when the
+            caller knows it: which default list their app shows (:func:`has_own_menu`).
 
     Returns:
         As :func:`set_personal_menu`; True when nothing needed sending; False without a call
@@ -171,11 +199,15 @@ async def refresh_personal_menu(
             admin_ids=runtime.settings.admin_ids,
             edition_id=await current_edition_id(session),  # on every /start: the id only
         )
-        language = await chat_language(session, user_id) or runtime.settings.default_language
-    if not clear and not has_own_menu(roles):
+        chosen = await chat_language(session, user_id)
+    default = runtime.settings.default_language
+    listed = None if app_language is None else listed_language(app_language, default)
+    own = has_own_menu(roles, chosen, listed)
+    if not clear and not own:
         return True
+    language = chosen or default
     await workspace.set_menu_button(bot, runtime.settings, user_id, roles, language)
-    return await set_personal_menu(bot, user_id, roles, language)
+    return await set_personal_menu(bot, user_id, roles, language, own=own)
 
 
 async def set_personal_menus(

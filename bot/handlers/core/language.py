@@ -70,8 +70,13 @@ async def _switch(update: Update, context: BotContext, language: str) -> None:
         parse_mode=ParseMode.HTML,
         reply_markup=await main_menu_for(update, context, language),
     )
-    if chat.type == ChatType.PRIVATE:  # an officer's, judge's or admin's own ☰ list follows
-        await refresh_personal_menu(context.bot, runtime, chat.id, clear=False)
+    if chat.type == ChatType.PRIVATE:  # the ☰ list follows (its own, or the default's again)
+        await refresh_personal_menu(
+            context.bot,
+            runtime,
+            chat.id,
+            app_language=update.effective_user.language_code or "",
+        )
 
 
 def register(application: Application) -> None:

@@ -9,11 +9,12 @@ from telegram import Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
-from bot.handlers.core.command_menu import refresh_personal_menu
+from bot.handlers.core.command_menu import listed_language, refresh_personal_menu
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter, main_menu_for
 from bot.i18n import format_day, t
+from bot.services.core.chats import chat_language
 from bot.services.core.events import current_edition_id
 from bot.services.core.roles import Role, may_hold_a_role, roles_of
 
@@ -75,8 +76,15 @@ async def start(update: Update, context: BotContext) -> None:
     user_id = update.effective_user.id
     async with runtime.sessions() as session:
         has_role = await may_hold_a_role(session, user_id, admin_ids=runtime.settings.admin_ids)
-    if has_role:  # e.g. an admin added with the CLI, whose menu waited for them to write
-        await refresh_personal_menu(context.bot, runtime, user_id, clear=False)
+        chosen = await chat_language(session, user_id)
+    app_language = update.effective_user.language_code or ""
+    listed = listed_language(app_language, runtime.settings.default_language)
+    # e.g. an admin added with the CLI, whose menu waited for them to write; an attendee
+    # whose chosen language is not their app's list's gets the list again (new commands)
+    if has_role or (chosen is not None and chosen != listed):
+        await refresh_personal_menu(
+            context.bot, runtime, user_id, clear=False, app_language=app_language
+        )
 
 
 HELP_SECTIONS = (

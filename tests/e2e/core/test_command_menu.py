@@ -100,3 +100,42 @@ async def test_start_up_sets_menus_and_skips_who_never_started(bot, users, emu) 
     await stranger.expect_message("Selamat datang")
     await wait_until(lambda: _menu(bot, stranger.id))
     assert "inovasi" in await _menu(bot, stranger.id)
+
+
+async def test_an_attendees_menu_follows_the_language_chosen(bot, users, emu) -> None:
+    """QA: after /bahasa → English an attendee's ☰ stayed Indonesian (the default scope's
+    list follows the Telegram app's language) while an admin's switched. A user whose chosen
+    language is not their app's list's gets the public list of their own chat in it; choosing
+    the app's language again gives the default list back."""
+    indonesian = [menu_name(name, "id") for name, _ in PUBLIC_COMMANDS]
+    english = [menu_name(name, "en") for name, _ in PUBLIC_COMMANDS]
+    warga = await users.create("Warga")  # an Indonesian Telegram app
+    await warga.send("/start")
+    await warga.expect_message("Selamat datang")
+    assert await warga.command_menu() == indonesian and await _has_no_menu(bot, warga.id)
+
+    await warga.send("/bahasa")
+    await warga.expect_message("Silakan pilih bahasa")
+    await warga.tap(plain_text("id", "language-name-en"))
+    await warga.expect_message("Done: the bot now speaks")
+
+    async def menu_is(user, names: list[str]) -> bool:
+        return await user.command_menu() == names
+
+    await wait_until(lambda: menu_is(warga, english))
+    commands = await bot.application.bot.get_my_commands(scope=BotCommandScopeChat(warga.id))
+    assert commands[1].description == plain_text("en", "command-agenda")
+    assert not COMMITTEE_NAMES & set(await warga.command_menu())
+
+    await warga.send("/language id")  # back to the app's language: the default list again
+    await warga.expect_message("Baik, bot kini menggunakan")
+    await wait_until(lambda: _has_no_menu(bot, warga.id))
+    assert await warga.command_menu() == indonesian
+
+    tom = await users.create("Tom", language_code="en")  # an English app choosing Indonesian
+    await tom.send("/bahasa id")
+    await tom.expect_message("Baik, bot kini menggunakan")
+    await wait_until(lambda: menu_is(tom, indonesian))
+    assert await _menu(bot, tom.id) == indonesian
+    # the replies in a row may meet the emulator's per-chat limit (429, sent again): no other
+    assert [r for r in await emu.rejections() if r["error_code"] != 429] == []
