@@ -171,6 +171,8 @@ ROW_LABELS = {
     ReminderKind.STAR: "Reminder of a starred session",
     ReminderKind.DEADLINE: "Entry deadline reminder to the units' officers",
     ReminderKind.RESULTS: "Winners' announcement",
+    ReminderKind.EVALUATION: "Evaluation survey to those checked in",
+    ReminderKind.EVALUATION_REMINDER: "Evaluation survey reminder to those who did not finish",
     CERTIFICATES: "Certificates sent (the winners' awards once announced)",
 }
 """What each kind of scheduled row is, as the page names it (English: a developer tool)."""
