@@ -59,7 +59,10 @@ certificates-details = 📜 <b>{ $name }</b>
     Status: { $status }
     Verification page: { $url }
 certificates-none-found = No certificate has a name containing "{ $text }". To see one certificate, type its code: /certificates <code>CODE</code>
-certificates-found = 🔎 { $count } certificates with a name containing "{ $text }":
+certificates-found = 🔎 { $count ->
+        [one] 1 certificate
+       *[other] { $count } certificates
+    } with a name containing "{ $text }":
 certificates-found-line = • <b>{ $name }</b> — { $role } — <code>{ $code }</code> { $status }
 certificates-status-valid = ✅ valid
 certificates-status-revoked = ❌ revoked { $moment }

@@ -57,6 +57,8 @@ help-admin =
     /invite <code>UNIT_CODE</code> — create an officer invite code
     /reopen <code>UNIT_CODE [DAYS]</code> — reopen entries for one unit
     /reload — reload the event file (schedule changes)
+    /certificates — certificates and awards: summary, find codes by name, revoke, reissue
+    /purge_files — delete the files of withdrawn entries
     /audit — audit log
     /moderasi (/moderate) — moderate the questions to the speakers (also the event file's moderators)
     /evaluasi (/evaluation) — summary of the event's evaluation («Evaluation» sheet in /export)

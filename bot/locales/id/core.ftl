@@ -58,6 +58,8 @@ help-admin =
     /undangan <code>KODE_UNIT</code> — buat kode undangan petugas
     /buka_kembali <code>KODE_UNIT [HARI]</code> — buka kembali pengiriman untuk satu unit
     /muat_ulang (/reload) — muat ulang berkas acara (perubahan jadwal)
+    /sertifikat (/certificates) — sertifikat dan piagam: ringkasan, cari kode menurut nama, cabut, terbitkan ulang
+    /hapus_berkas (/purge_files) — hapus berkas inovasi yang ditarik
     /audit — log audit
     /moderasi (/moderate) — moderasi pertanyaan untuk narasumber (juga moderator dari berkas acara)
     /evaluasi (/evaluation) — ringkasan evaluasi acara (lembar «Evaluasi» di /ekspor)

@@ -8,6 +8,8 @@ import re
 import pytest
 from telegram.ext import CommandHandler, ConversationHandler
 
+from bot.handlers.core.command_menu import ADMIN_COMMANDS, JUDGE_COMMANDS, OFFICER_COMMANDS
+from bot.handlers.shared.commands import menu_name
 from bot.i18n import LANGUAGES, plain_text
 from bot.services.judging.scoring import add_judge
 from tests.e2e.helpers.committee import add_officer
@@ -50,7 +52,7 @@ async def test_each_persona_sees_the_sections_of_its_roles(bot, users, emu) -> N
     for command in ("/pengumuman", "/daftarpengumuman", "/muat_ulang", "/undangan",
                     "/buka_kembali", "/umumkan_pada", "/batal_umumkan", "/inovasi", "/penilai",
                     "/tugaskan", "/nilai", "/peringkat", "/tetapkan_juara", "/ekspor",
-                    "/laporan", "/audit"):  # fmt: skip
+                    "/laporan", "/audit", "/sertifikat", "/hapus_berkas"):  # fmt: skip
         assert command in reply["text"]
     assert plain_text("id", "help-footer") in reply["text"]
     assert await emu.rejections() == []
@@ -73,3 +75,17 @@ async def test_every_command_in_the_help_is_handled(bot) -> None:
         for key in ("help-text", "help-officer", "help-judge", "help-admin"):
             named = set(re.findall(r"(?<![<\w])/([a-z_]+)", plain_text(language, key)))
             assert named and named <= handled, (language, key, named - handled)
+
+
+def test_every_command_of_the_committees_menus_is_in_their_help() -> None:
+    """QA: /sertifikat was in the admins' ☰ menu but not in their /help."""
+    sections = {
+        "help-officer": OFFICER_COMMANDS,
+        "help-judge": JUDGE_COMMANDS,
+        "help-admin": ADMIN_COMMANDS,
+    }
+    for language in LANGUAGES:
+        for key, commands in sections.items():
+            named = set(re.findall(r"(?<![<\w])/([a-z_]+)", plain_text(language, key)))
+            menu = {menu_name(name, language) for name, _ in commands}
+            assert menu <= named, (language, key, menu - named)
