@@ -10,6 +10,7 @@ question as a card through the outbox.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ from bot.handlers.questions.views import (
     board_text,
     card_text,
     sessions_keyboard,
+    shown_order,
 )
 from bot.handlers.shared.callback_data import SESSION_QUESTIONS
 from bot.handlers.shared.commands import command_names
@@ -75,13 +77,18 @@ class AskingQuestion:
 
 
 async def _board(
-    session: AsyncSession, item: AgendaItem, event: Event, voter_id: int, language: str
+    session: AsyncSession,
+    item: AgendaItem,
+    event: Event,
+    voter_id: int,
+    language: str,
+    keep: Sequence[int] = (),
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     questions = await shown_questions(session, item.id, limit=BOARD_LIMIT)
     voted = await votes_of(session, (q.id for q in questions), voter_id)
     return (
         board_text(item, event, questions, language),
-        board_keyboard(item, questions, voted, language),
+        board_keyboard(item, questions, voted, language, keep),
     )
 
 
@@ -310,7 +317,8 @@ async def vote_for(update: Update, context: BotContext) -> None:
         if voted is not None:
             item = await _item_of(event, session, voted.question.agenda_item_id)
             if item is not None:
-                board = await _board(session, item, event, query.from_user.id, language)
+                keep = shown_order(query.message.reply_markup)  # buttons stay in place
+                board = await _board(session, item, event, query.from_user.id, language, keep)
     await query.answer(alert_text(answer), show_alert=alert)
     if board is not None:
         await edit_html(query, *board)

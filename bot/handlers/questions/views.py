@@ -138,10 +138,27 @@ def board_text(item: AgendaItem, event: Event, questions: Sequence[Question], la
     return "\n".join(lines)
 
 
+def shown_order(markup: InlineKeyboardMarkup | None) -> list[int]:
+    """The questions whose 👍 buttons ``markup`` shows, in their places."""
+    if markup is None:
+        return []
+    votes = (VOTE.parse(b.callback_data) for row in markup.inline_keyboard for b in row)
+    return [vote.question for vote in votes if vote is not None]
+
+
 def board_keyboard(
-    item: AgendaItem, questions: Sequence[Question], voted: Collection[int], language: str
+    item: AgendaItem,
+    questions: Sequence[Question],
+    voted: Collection[int],
+    language: str,
+    keep: Sequence[int] = (),
 ) -> InlineKeyboardMarkup | None:
-    """ "❓ Ajukan pertanyaan" (named, anonymous) and one 👍 button per approved question."""
+    """ "❓ Ajukan pertanyaan" (named, anonymous) and one 👍 button per approved question.
+
+    ``keep``: the questions in the order the tapped board showed their buttons (see
+    :func:`shown_order`): a board edited in place after a vote keeps each button where it
+    was, with its new rank and count, so a double tap hits the same question again (counted
+    once) and not the one the votes moved under the finger; the text follows the votes."""
     rows: list[list[InlineKeyboardButton]] = [
         [button(plain_text(language, "questions-ask-button"), ASK.pack(Ask(item.id, Mode.NAMED)))],
         [
@@ -156,6 +173,8 @@ def board_keyboard(
         for rank, question in enumerate(questions, start=1)
         if question.status == QuestionStatus.APPROVED
     ]
+    places = {question_id: place for place, question_id in enumerate(keep)}
+    votable.sort(key=lambda ranked: places.get(ranked[1].id, len(places) + ranked[0]))
     for start in range(0, len(votable), 4):
         rows.append(
             [

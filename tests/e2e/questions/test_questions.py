@@ -236,3 +236,38 @@ async def test_only_the_narasumbers_sessions_and_nothing_after_the_event(bot, us
     await siti.expect_message("Registrasi peserta")
     await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
     assert ASK not in _buttons(await siti.expect_message(SESSION))
+
+
+async def test_a_double_tap_on_a_vote_counts_the_same_question_once(bot, users, emu) -> None:
+    """QA (same kind as the survey's double tap): a vote re-ranks the board edited in place;
+    the 👍 buttons stay where they were, so the second tap of a double tap hits the same
+    question (counted once), never the question the votes moved under the finger."""
+    moderator = await users.create("Rahmat", admin=True)
+    await moderator.send("/start")
+    siti = await users.create("Siti")
+    await ask(siti, "Pertanyaan pertama?")
+    await ask(siti, "Pertanyaan kedua?")
+    for text in ("Pertanyaan pertama?", "Pertanyaan kedua?"):
+        card = await moderator.expect_message(text, timeout=10)
+        await moderator.tap(
+            plain_text("id", "questions-act-approve"), message_id=card["message_id"]
+        )
+        await moderator.expect_message("✅ Disetujui")
+    await siti.send("/tanya")
+    board = await siti.expect_message(SESSION)
+    assert board["text"].index("pertama") < board["text"].index("kedua")
+    first = await siti.tap("👍 2 (0)", message_id=board["message_id"])  # "kedua"
+    await siti.expect_callback_answer(first)
+    edited = await siti.expect_message(regex=r"1\. Pertanyaan kedua")  # the text re-ranked
+    assert _buttons(edited)[2:4] == ["👍 2 (0)", "✅ 1 (1)"]  # places kept
+    second = await siti.tap(message_id=board["message_id"], data=_data(edited, 3))
+    assert "satu kali" in (await siti.expect_callback_answer(second))["text"]
+    await all_updates_handled(bot, emu)
+    assert {q.text: q.votes for q in await questions(bot)} == {
+        "Pertanyaan pertama?": 0, "Pertanyaan kedua?": 1,
+    }  # fmt: skip
+
+
+def _data(message: dict, index: int) -> str:
+    """The callback data of the message's ``index``-th button (rows read in order)."""
+    return [b["callback_data"] for row in message["inline_keyboard"] for b in row][index]
