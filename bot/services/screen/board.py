@@ -30,11 +30,15 @@ from bot.services.attendees.agenda import (
     is_over,
     items_next,
     items_now,
-    scheduled,
     speaker_names,
 )
 from bot.services.judging.results import results_visible, visible_awards
-from bot.services.questions.asking import is_open, shown_questions
+from bot.services.questions.asking import (
+    is_open,
+    preferred,
+    question_sessions,
+    shown_questions,
+)
 from bot.storage.models import AgendaItem, Edition, Event, QuestionStatus
 
 REVEAL_SECONDS = 8
@@ -132,13 +136,12 @@ def _session(item: AgendaItem, event: Event, language: str) -> Session:
 
 
 def current_session(event: Event, now: datetime) -> AgendaItem | None:
-    """The session whose questions the screen shows: the one on now, else the latest that
-    has started (its questions may still be taken), else None."""
-    running = items_now(event, now)
-    if running:
-        return running[0]
-    started = [item for item in scheduled(event) if item.starts_at <= now]
-    return started[-1] if started else None
+    """The session whose questions the screen shows: of the sessions that take questions
+    (:func:`~bot.services.questions.asking.question_sessions`: with a narasumber, started,
+    the event's last day not over), the one on now, else the latest started; None before
+    the first or after the event's last day. A break or the registration has none to show."""
+    items = preferred(question_sessions(event, now), now)
+    return items[0] if items else None
 
 
 async def revealed_winners(

@@ -71,6 +71,16 @@ async def test_after_the_event_winners_numbered_once_and_no_invitation(bot, cloc
     assert winners is not None and "Juara I" in winners.group()
     assert "<ol" not in winners.group() and "<ul>" in winners.group()
 
+    # over lunch the questions shown are the last narasumber's, not the break's (it has none)
+    clock.set(datetime(2022, 12, 7, 12, 30, tzinfo=WIB))
+    body = await (await web.get("/layar/panel")).text()
+    assert "Pertanyaan untuk narasumber · Prioritas pembangunan Provinsi" in body
+    assert "ketik /tanya" in body
+    # after the event's last day: no questions' section left ("no approved questions yet")
+    clock.set(datetime(2022, 12, 8, 0, 30, tzinfo=WIB))
+    body = await (await web.get("/layar/panel")).text()
+    assert "Acara telah selesai" in body and 'class="questions"' not in body
+
 
 async def test_the_checked_in_count(bot, clock, web) -> None:  # noqa: F811
     clock.set(datetime(2022, 12, 7, 8, 40, tzinfo=WIB))
