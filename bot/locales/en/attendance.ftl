@@ -122,6 +122,7 @@ attendance-poster-caption = Attendance poster for { $day }. Link: { $link }
 attendance-pdf-title = ATTENDANCE LIST
 attendance-pdf-day = Day/Date
 attendance-pdf-place = Place
+attendance-pdf-example = EXAMPLE — this signatory has not been replaced in the event file yet
 attendance-pdf-session = Session: { $title } ({ $hours })
 attendance-session-done = <b>{ $name }</b>, you are checked in at the session <b>{ $session }</b> at { $time }.
 attendance-session-already = <b>{ $name }</b>, you are already checked in at the session <b>{ $session }</b> since { $time }.

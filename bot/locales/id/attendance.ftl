@@ -123,6 +123,7 @@ attendance-poster-caption = Poster daftar hadir untuk { $day }. Tautan: { $link 
 attendance-pdf-title = DAFTAR HADIR
 attendance-pdf-day = Hari/Tanggal
 attendance-pdf-place = Tempat
+attendance-pdf-example = CONTOH — penanda tangan ini belum diganti di berkas acara
 attendance-pdf-session = Sesi: { $title } ({ $hours })
 attendance-session-done = Bapak/Ibu <b>{ $name }</b> tercatat hadir pada sesi <b>{ $session }</b> pukul { $time }.
 attendance-session-already = Bapak/Ibu <b>{ $name }</b> sudah tercatat hadir pada sesi <b>{ $session }</b> pukul { $time }.

@@ -1,15 +1,16 @@
 """The event day's printed documents: the daftar hadir (PDF and XLSX) and the entrance's
 check-in poster (PDF with the QR code).
 
-The daftar hadir follows the government layout: the kop (the organiser), "DAFTAR HADIR", the
-event's title, day and date and place; the columns No, Nama, NIP, Jabatan, Unit Kerja, Waktu
-hadir, Tanda tangan (room to sign, headings repeated on every page); the closing block with
-the committee's signatory from the event file (``attendance.signatory``: place, role, name,
-NIP); page numbers "Halaman 2 dari 5". Names and texts are written whole, as typed (a PDF has
-no markup to escape); the font is DejaVu Sans when installed
-(:class:`bot.services.committee.report.UnicodePdf`), so Indonesian, Arabic letters and
-most symbols print; characters the font lacks (colour emoji) are left out of the PDF only,
-the XLSX keeps everything.
+The daftar hadir follows the government layout: the kop (``attendance.kop`` of the event
+file, else the organiser), "DAFTAR HADIR", the event's title, day and date and place; the
+columns No, Nama, NIP, Jabatan, Unit Kerja, Waktu hadir, Tanda tangan (room to sign, headings
+repeated on every page); the closing block with the committee's signatory from the event file
+(``attendance.signatory``: place, role, name, NIP; one marked ``example`` prints a visible
+"contoh" line); page numbers "Halaman 2 dari 5". Names and texts are written whole, as typed
+(a PDF has no markup to escape); the font is DejaVu Sans when installed
+(:class:`bot.services.committee.report.UnicodePdf`), emoji and symbols it lacks from the
+symbol font and right-to-left scripts shaped, as on the certificates
+(:mod:`bot.services.shared.pdf_text`); the XLSX keeps everything as typed.
 
 fpdf2 and segno are imported here, and this module only where a document is built (the
 report's reasoning: they cost memory and start time).
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import io
 import logging
-import unicodedata
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -32,7 +33,8 @@ from openpyxl.utils import get_column_letter
 
 from bot.i18n import format_clock, format_day, format_time_range, plain_text
 from bot.services.attendance.records import Listing
-from bot.services.committee.report import UnicodePdf
+from bot.services.committee.report import UnicodePdf, find_unicode_font
+from bot.services.shared import pdf_text
 from bot.storage.models import AgendaItem, AttendanceRecord, Event
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -54,6 +56,9 @@ class Signatory:
     role: str
     name: str
     employee_number: str
+    example: bool = False
+    """The event file marks it as an example (not yet the real person): printed with a
+    visible "contoh" line, never passed off as the real signatory."""
 
 
 def signatory_of(event: Event) -> Signatory | None:
@@ -61,7 +66,18 @@ def signatory_of(event: Event) -> Signatory | None:
     data = (event.attendance or {}).get("signatory")
     if not data:
         return None
-    return Signatory(data["place"], data["role"], data["name"], data.get("employee_number", ""))
+    return Signatory(data["place"], data["role"], data["name"], data.get("employee_number", ""),
+                     bool(data.get("example")))  # fmt: skip
+
+
+def kop_lines(event: Event) -> list[str]:
+    """The letterhead's lines: ``attendance.kop`` of the event file, else the organiser
+    ("Pemerintah Kota Blitar melalui Bappeda": "PEMERINTAH KOTA BLITAR", "BAPPEDA")."""
+    lines = (event.attendance or {}).get("kop") or []
+    if lines:
+        return list(lines)
+    parts = re.split(r"\s+melalui\s+", event.organiser.strip(), flags=re.IGNORECASE)
+    return [part.upper() for part in parts if part]
 
 
 def format_nip(nip: str | None) -> str:
@@ -71,25 +87,16 @@ def format_nip(nip: str | None) -> str:
     return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
-def needs_shaping(texts: Iterable[str]) -> bool:
-    """Whether any text has right-to-left letters or combining marks (Arabic, Hebrew, the
-    Indic scripts), which only HarfBuzz draws correctly; shaping every cell costs about ten
-    times the time of the whole list, so it is on only when needed."""
-    return any(
-        unicodedata.bidirectional(char) in ("R", "AL") or unicodedata.combining(char)
-        for text in texts
-        for char in text
-        if ord(char) > 0x2FF
-    )
-
-
 class _Document(UnicodePdf):
-    def __init__(self, orientation: str, footer: str | None, shaping: bool = False) -> None:
+    def __init__(self, orientation: str, footer: str | None, texts: Iterable[str] = ()) -> None:
+        """A page set up for ``texts`` (what people typed and the event file gave): the
+        symbol font and HarfBuzz shaping only when they need them (shaping every cell costs
+        about ten times the whole list)."""
         super().__init__(orientation)
         self.footer_template = footer
-        if self.unicode and shaping:
-            # HarfBuzz (uharfbuzz) joins Arabic letters and orders right-to-left text
-            self.set_text_shaping(use_shaping_engine=True)
+        fonts = find_unicode_font()
+        if self.unicode and fonts is not None:
+            pdf_text.prepare(self, fonts[0], texts)
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(18, 14, 18)
         self.alias_nb_pages()
@@ -109,7 +116,14 @@ class _Document(UnicodePdf):
 
 
 def _kop(pdf: _Document, event: Event) -> None:
-    pdf.line_of(event.organiser.upper(), 13, bold=True)
+    lines = kop_lines(event)
+    for index, line in enumerate(lines):
+        if index == 0 and len(lines) > 1:
+            pdf.line_of(line, 12, bold=True)
+        elif index <= 1:
+            pdf.line_of(line, 14, bold=True)
+        else:
+            pdf.line_of(line, 9)
     y = pdf.get_y() + 1.5
     pdf.set_line_width(0.8)
     pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
@@ -146,10 +160,13 @@ def build_daftar_hadir(
     def _t(key: str, **args: object) -> str:
         return plain_text(language, key, **args)
 
-    shaping = needs_shaping(
-        text for record in records for text in (record.name, record.jabatan, record.unit_name)
-    )
-    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"), shaping)
+    signatory = signatory_of(event)
+    texts = [text for record in records for text in (record.name, record.jabatan,
+                                                     record.unit_name)]  # fmt: skip
+    texts += [event.title, subtitle or "", *kop_lines(event), _place(event)]
+    if signatory is not None:
+        texts += [signatory.place, signatory.role, signatory.name]
+    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"), texts)
     pdf.set_title(_t("attendance-pdf-title"))
     pdf.set_author(event.organiser)
     pdf.add_page()
@@ -198,17 +215,19 @@ def build_daftar_hadir(
                 sign,
             ):
                 row.cell(pdf.clean(value))
-    signatory = signatory_of(event)
     if signatory is not None:
-        if pdf.get_y() + 55 > pdf.page_break_trigger:
+        if pdf.get_y() + 62 > pdf.page_break_trigger:
             pdf.add_page()
         pdf.ln(8)
         width = 100
         left = pdf.w - pdf.r_margin - width
         place_day = f"{signatory.place}, {format_day(event.starts_on, language).split(', ', 1)[-1]}"
-        for text, bold in ((place_day, False), (signatory.role, False), ("", False),
-                           ("", False), ("", False), (signatory.name, True),
-                           (signatory.employee_number, False)):  # fmt: skip
+        lines = [(place_day, False), (signatory.role, False), ("", False), ("", False),
+                 ("", False), (signatory.name, True),
+                 (signatory.employee_number, False)]  # fmt: skip
+        if signatory.example:
+            lines.append((_t("attendance-pdf-example"), True))
+        for text, bold in lines:
             pdf.set_x(left)
             pdf.set_font(pdf.family, "B" if bold else "", 10)
             pdf.multi_cell(width, 5.5, pdf.clean(text), align="C",
@@ -235,7 +254,7 @@ def build_daftar_hadir_xlsx(
     sheet = book.active
     sheet.title = _t("attendance-pdf-title")[:31]
     heading = [
-        event.organiser.upper(),
+        " — ".join(kop_lines(event)[:2]),
         _t("attendance-pdf-title"),
         event.title,
         *([subtitle] if subtitle else []),
@@ -267,8 +286,9 @@ def build_daftar_hadir_xlsx(
     signatory = signatory_of(event)
     if signatory is not None:
         row = first + len(records) + 3
+        example = (_t("attendance-pdf-example"),) if signatory.example else ()
         for offset, text in enumerate((signatory.place, signatory.role, "", "", signatory.name,
-                                       signatory.employee_number)):  # fmt: skip
+                                       signatory.employee_number, *example)):  # fmt: skip
             sheet.cell(row=row + offset, column=5, value=text)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -326,7 +346,8 @@ def build_poster(
     def _t(key: str, **args: object) -> str:
         return plain_text(language, key, **args)
 
-    pdf = _Document("P", None)
+    pdf = _Document("P", None, [*kop_lines(event), event.short_title, session or "",
+                                _place(event)])  # fmt: skip
     pdf.set_title(_t("attendance-poster-title"))
     pdf.set_author(event.organiser)
     pdf.add_page()

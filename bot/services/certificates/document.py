@@ -15,29 +15,18 @@ Symbola (Debian ``fonts-symbola``) when installed.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import segno
-from fontTools.ttLib import TTFont
 from fpdf.enums import XPos, YPos
 
 from bot.i18n import format_day, plain_text
 from bot.services.committee.report import UnicodePdf, find_unicode_font
+from bot.services.shared import pdf_text
 
 LANGUAGE = "id"
 """The certificate's language (an Indonesian government document)."""
-
-SYMBOL_FONTS = (
-    Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
-    Path("/usr/share/fonts/truetype/symbola/Symbola.ttf"),
-    Path("/usr/local/share/fonts/Symbola.ttf"),
-)
-"""Where a font with emoji and symbols is looked for (Debian ``fonts-symbola``, local)."""
 
 NAME_SIZES = (26, 22, 18, 15, 13, 11)
 """Font sizes tried for the holder's name (pt), largest first: the first that fits the name
@@ -96,28 +85,6 @@ class CertificateText:
     verify_url: str
 
 
-def find_symbol_font() -> Path | None:
-    """A font with emoji and symbols (Symbola), or None if none is installed."""
-    return next((path for path in SYMBOL_FONTS if path.is_file()), None)
-
-
-@functools.cache
-def _covered(font: Path) -> frozenset[int]:
-    """The code points ``font`` has glyphs for (read once per process)."""
-    with TTFont(font, lazy=True) as ttfont:
-        return frozenset(ttfont.getBestCmap())
-
-
-def _needs_shaping(text: str) -> bool:
-    """Whether ``text`` has right-to-left letters or combining marks (Arabic, Hebrew, Indic
-    scripts): only then is HarfBuzz worth its time (a third of a page's)."""
-    return any(
-        unicodedata.bidirectional(character) in ("R", "AL", "AN")
-        or unicodedata.category(character) in ("Mn", "Mc")
-        for character in text
-    )
-
-
 def _text(key: str, **args: object) -> str:
     return plain_text(LANGUAGE, key, **args)
 
@@ -130,13 +97,7 @@ class _Page(UnicodePdf):
         super().__init__(orientation="L")
         fonts = find_unicode_font()
         if self.unicode and fonts is not None:
-            symbols = find_symbol_font()
-            covered = _covered(fonts[0])
-            if symbols is not None and any(ord(c) not in covered for c in texts if c.isprintable()):
-                self.add_font("Symbola", "", str(symbols))
-                self.set_fallback_fonts(["Symbola"], exact_match=False)
-            if _needs_shaping(texts) and importlib.util.find_spec("uharfbuzz") is not None:
-                self.set_text_shaping(True)
+            pdf_text.prepare(self, fonts[0], [texts])
         self.set_auto_page_break(auto=False)
         self.set_margins(24, 20, 24)
 

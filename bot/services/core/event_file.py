@@ -307,6 +307,12 @@ class AttendanceSpec(_Strict):
     sessions: list[Key] = Field(default_factory=list)
     """Agenda items that check in separately (each its own QR link and daftar hadir)."""
     signatory: SignatorySpec | None = None
+    kop: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=5
+    )
+    """The letterhead of the daftar hadir and the poster, line by line ("PEMERINTAH KOTA
+    BLITAR", "BADAN PERENCANAAN PEMBANGUNAN DAERAH", the address); without it, the
+    organiser's name (its "melalui" part on a line of its own)."""
 
     @model_validator(mode="after")
     def _unique(self) -> AttendanceSpec:

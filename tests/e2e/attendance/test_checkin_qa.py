@@ -218,3 +218,28 @@ async def test_a_mass_send_is_confirmed_names_the_unreachable_and_stops_after_th
     assert "Daftar hadir (PDF)" in _buttons(summary)
     await siti.tap("Ya, kirim undangan", message_id=ask["message_id"])  # an old button
     await siti.expect_message("acara ini sudah selesai")
+
+
+async def test_the_daftar_hadir_prints_emoji_shaped_arabic_the_kop_and_marks_an_example(
+    bot, users, clock, emu
+):
+    import io
+
+    from pypdf import PdfReader
+
+    clock.set(EVENT_MORNING)
+    rahmat = await users.create("Rahmat", admin=True)
+    await rahmat.send("/catat_hadir Dr. Siti Rahayu, S.Sos. 🙂 سارة; 🙂; مرحبا")
+    await rahmat.expect_message("nomor 1")
+    await rahmat.send("/daftar_hadir")
+    pdf = await rahmat.expect_message(predicate=lambda m: bool(m.get("document")))
+    reader = PdfReader(io.BytesIO(await emu.download(pdf["document"]["file_id"])))
+    page = reader.pages[0]
+    text = page.extract_text()
+    assert "PEMERINTAH KOTA BLITAR" in text and "BADAN PERENCANAAN PEMBANGUNAN DAERAH" in text
+    assert "MELALUI" not in text
+    assert "🙂" in text  # from the symbol font, in the name and as the whole jabatan
+    fonts = {str(font["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+    assert any("Symbola" in font for font in fonts), fonts
+    # the event file marks the daftar hadir's signatory as an example: said so on the page
+    assert "Nama Ketua Panitia" in text and "CONTOH" in text

@@ -16,10 +16,10 @@ from bot.services.certificates.codes import LENGTH, new_code, normalise_code
 from bot.services.certificates.document import (
     CertificateText,
     Signatory,
-    find_symbol_font,
     render_certificate,
 )
 from bot.services.committee.report import find_unicode_font
+from bot.services.shared.pdf_text import find_symbol_font
 
 URL = "https://iga.example.go.id/verifikasi/K7Q2-M9XD-3HTP-8WZC"
 LONG_NAME = ("Raden Mas Muhammad Abdurrahman Wijayakusuma Hadiningrat " * 6)[:300]
