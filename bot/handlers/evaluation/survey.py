@@ -407,6 +407,8 @@ async def summary(update: Update, context: BotContext, access: Access) -> None:
         t(language, "evaluation-summary-title", event=event.short_title),
         t(language, "evaluation-summary-counts", invited=found.invited, finished=found.finished),
     ]
+    if not found.invited:  # not silent: those who check in today still get it
+        lines.append(t(language, "evaluation-summary-nobody"))
     for result in found.questions:
         if result.kind == "rating":
             key, detail = "evaluation-summary-rating", average_text(result, language)

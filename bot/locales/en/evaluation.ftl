@@ -38,6 +38,7 @@ evaluation-kind-long_text = Text
 evaluation-none = There is no evaluation for this event.
 evaluation-summary-title = 📊 <b>Evaluation of { $event }</b>
 evaluation-summary-counts = Invited: { $invited } · Finished: { $finished }
+evaluation-summary-nobody = Nobody invited yet: nobody has checked in. Whoever checks in after the send time gets the survey at once (that day).
 evaluation-summary-rating = • { $label }: average <b>{ $detail }</b> ({ $answers } answers)
 evaluation-summary-choice = • { $label }: { $detail } ({ $answers } answers)
 evaluation-summary-text = • { $label }: { $answers } text answers

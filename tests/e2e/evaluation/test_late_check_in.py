@@ -35,6 +35,9 @@ async def test_late_check_ins_get_the_survey(bot, users, clock) -> None:
     clock.set(SEND_AT)
     await process_due(bot.application)
     assert await _responses(bot) == {}  # nobody checked in, nobody subscribed
+    await admin.send("/evaluasi")  # the committee is told, not left with a bare 0
+    nobody = await admin.expect_message("Evaluasi Penganugerahan IGA")
+    assert "Diundang: 0" in nobody["text"] and "belum ada peserta yang tercatat" in nobody["text"]
 
     clock.set(SEND_AT + timedelta(minutes=1))
     event = await bot.runtime.event()
