@@ -62,6 +62,8 @@ def event_file(tmp_path: Path) -> Path:
             }
         )
     event["agenda"] = agenda
+    # the seed's sessions with their own check-in name agenda items this agenda replaced
+    event.get("attendance", {}).pop("sessions", None)
     path = tmp_path / "event.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
