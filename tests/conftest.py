@@ -27,6 +27,9 @@ from bot.storage.migrate import upgrade
 REPO = Path(__file__).resolve().parent.parent
 EVENT_FILE = REPO / "config" / "event.yaml"
 
+pytest_plugins = ["tests.e2e.process"]
+"""Fixtures shared across folders: ``bot_process`` (the bot as a separate process)."""
+
 
 def _postgres_admin_url() -> str | None:
     raw = os.environ.get("TEST_DATABASE_URL")

@@ -1,9 +1,7 @@
 """The bot as a separate process (``python -m bot run``) against the emulator, for tests that
 kill it (SIGKILL) and start it again.
 
-Use the ``bot_process`` fixture (import it into the test module, or into a conftest)::
-
-    from tests.e2e.process import bot_process  # noqa: F401 - fixture
+Use the ``bot_process`` fixture (a plugin of every test: ``pytest_plugins`` in tests/conftest.py)::
 
     async def test_kill(bot_process, emu) -> None:
         running = bot_process.start()

@@ -19,7 +19,7 @@ from bot.storage.models import FileState, Unit
 from tests.e2e.conftest import wait_until
 from tests.e2e.evidence.helpers import attachments, sha, wait_stored
 from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import event_file_open_now
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,7 @@ async def _officer_at_file_field(database_url: str, user_id: int) -> None:
 
 
 async def test_killed_while_downloading_no_file_is_lost(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emu,
     database_url,
     tmp_path: Path,

@@ -20,9 +20,8 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Answer, Submission
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control, officers_at_long_field
-from tests.e2e.process import (  # noqa: F401 - fixture
+from tests.e2e.process import (
     all_handled,
-    bot_process,
     event_file_open_now,
 )
 
@@ -60,7 +59,7 @@ async def saved_answers(database_url: str) -> dict[int, str]:
 
 
 async def test_killed_while_many_officers_write_no_paragraph_is_lost(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emulator,
     database_url,
 ) -> None:

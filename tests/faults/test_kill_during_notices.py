@@ -23,7 +23,7 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Broadcast, Delivery, DeliveryStatus, SubmissionStatus
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.broadcasts import add_subscribers, bot_messages
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import event_file_open_now
 from tests.factories import edition, make_entry, make_officer
 
 pytestmark = pytest.mark.e2e
@@ -70,7 +70,7 @@ def _bot_replies(emulator: Emulator, chat_id: int) -> int:
 
 
 async def test_killed_while_sending_status_and_schedule_notices_each_recipient_gets_one(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emulator,
     emu,
     database_url,

@@ -32,9 +32,8 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control
-from tests.e2e.process import (  # noqa: F401 - fixture
+from tests.e2e.process import (
     all_handled,
-    bot_process,
     event_file_open_now,
 )
 
@@ -144,7 +143,7 @@ def bot_texts(world, person) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("point", POINTS)
 async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emulator,
     database_url,
     point,

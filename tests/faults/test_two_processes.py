@@ -13,9 +13,8 @@ from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import (  # noqa: F401 - fixture
+from tests.e2e.process import (
     all_handled,
-    bot_process,
     event_file_open_now,
 )
 
@@ -35,7 +34,7 @@ def event_file(tmp_path: Path) -> Path:
 
 
 async def test_a_second_poller_is_refused_and_the_first_answers_each_update_once(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emulator,
     database_url,
 ) -> None:

@@ -24,7 +24,7 @@ from bot.storage.models import Broadcast, BroadcastStatus, Delivery, DeliverySta
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.broadcasts import add_subscribers
 from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import all_handled, bot_process, free_port  # noqa: F401 - fixture
+from tests.e2e.process import all_handled, free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -52,7 +52,7 @@ def replies(world, user) -> list[str]:
 
 
 async def test_two_replicas_share_the_work_and_one_finishes_when_the_other_dies(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emulator,
     database_url,
 ) -> None:

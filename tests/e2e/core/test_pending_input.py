@@ -23,7 +23,7 @@ from bot.storage.models import (
     SubmissionStatus,
 )
 from tests.e2e.helpers.committee import quick_emulator, real_file_id
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import event_file_open_now
 from tests.factories import edition, make_entry, make_judge
 
 pytestmark = pytest.mark.e2e
@@ -122,7 +122,7 @@ class TestRestart:
 
     async def test_a_restart_keeps_the_pending_input(
         self,
-        bot_process,  # noqa: F811 - the fixture imported above
+        bot_process,
         emu,
         database_url,
     ) -> None:

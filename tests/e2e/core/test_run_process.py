@@ -11,7 +11,7 @@ import pytest
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.emulator import Emulator
 from tests.e2e.conftest import BOT_TOKEN, wait_until
-from tests.e2e.process import bot_process, free_port  # noqa: F401 - fixture
+from tests.e2e.process import free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ STOP_SECONDS = 5.0
 """A stopped bot that waits for Telegram exits well within this (SIGKILL comes at 10 s)."""
 
 
-async def test_polling_process_answers_start(bot_process, emu) -> None:  # noqa: F811
+async def test_polling_process_answers_start(bot_process, emu) -> None:
     process = bot_process.start()
     siti = await emu.create_user("Siti", language_code="id")
     await siti.send("/start")
@@ -31,7 +31,7 @@ async def test_polling_process_answers_start(bot_process, emu) -> None:  # noqa:
     assert BOT_TOKEN.split(":")[1] not in bot_process.output()
 
 
-async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:  # noqa: F811
+async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram"
     bot_process.env.update(
@@ -74,7 +74,7 @@ async def test_webhook_process_checks_the_secret(bot_process, emu) -> None:  # n
             assert response.status == 401
 
 
-async def test_polling_process_serves_the_workspace_on_port(bot_process, emu) -> None:  # noqa: F811
+async def test_polling_process_serves_the_workspace_on_port(bot_process, emu) -> None:
     port = free_port()
     bot_process.env.update(PUBLIC_URL="https://iga.example.go.id", PORT=str(port))
     bot_process.start()
@@ -113,7 +113,7 @@ class RefusingServer:
         await self.server.wait_closed()
 
 
-async def telegram_down_at_start(bot_process) -> tuple[RefusingServer, int, object]:  # noqa: F811
+async def telegram_down_at_start(bot_process) -> tuple[RefusingServer, int, object]:
     """A bot process started while its Bot API address drops every connection; returns once
     it has tried twice (it did not give up after the first failure)."""
     port = free_port()
@@ -134,7 +134,7 @@ async def telegram_down_at_start(bot_process) -> tuple[RefusingServer, int, obje
 
 
 async def test_started_while_telegram_is_unreachable_it_comes_up_by_itself(
-    bot_process,  # noqa: F811
+    bot_process,
     emulator_config,
 ) -> None:
     down, port, process = await telegram_down_at_start(bot_process)
@@ -152,7 +152,7 @@ async def test_started_while_telegram_is_unreachable_it_comes_up_by_itself(
         await late.stop()
 
 
-async def test_sigterm_stops_a_bot_waiting_for_telegram(bot_process) -> None:  # noqa: F811
+async def test_sigterm_stops_a_bot_waiting_for_telegram(bot_process) -> None:
     down, _, process = await telegram_down_at_start(bot_process)
     try:
         process.process.terminate()
@@ -163,7 +163,7 @@ async def test_sigterm_stops_a_bot_waiting_for_telegram(bot_process) -> None:  #
 
 
 async def test_a_new_emulator_on_the_same_database_is_answered(
-    bot_process,  # noqa: F811
+    bot_process,
     emu,
     emulator_config,
 ) -> None:

@@ -18,7 +18,7 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Officer
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import TRICKY, no_flood_control, question
-from tests.e2e.process import bot_process, event_file_open_now  # noqa: F401 - fixture
+from tests.e2e.process import event_file_open_now
 
 pytestmark = pytest.mark.e2e
 
@@ -63,7 +63,7 @@ async def _invite(database_url: str) -> str:
 
 
 async def test_killed_in_the_middle_of_the_form_the_officer_continues(
-    bot_process,  # noqa: F811 - the fixture imported above
+    bot_process,
     emu,
     database_url,
 ) -> None:
