@@ -6,10 +6,16 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import plain_text
-from tests.e2e.announcements.test_attendee_subscriptions import emulator_config  # noqa: F401
+from bot.sandbox.config import EmulatorConfig, RateLimits
 from tests.e2e.attendees.test_attendee_agenda import visible
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    """Several commands within a second (faster than a person): a larger per-chat burst."""
+    return EmulatorConfig(rate_limits=RateLimits(private_burst=20))
 
 
 def _title(language: str, key: str) -> str:

@@ -8,10 +8,17 @@ from datetime import timedelta
 import pytest
 
 from bot.i18n import plain_text
+from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.storage.models import Star
-from tests.e2e.attendees.test_attendee_agenda import DURING_AWARDS, emulator_config, item_id  # noqa: F401
+from tests.e2e.attendees.test_attendee_agenda import DURING_AWARDS, item_id
 
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    """Several commands within a second (faster than a person): a larger per-chat burst."""
+    return EmulatorConfig(rate_limits=RateLimits(private_burst=20))
 
 
 def _buttons(message: dict) -> list[str]:
