@@ -22,6 +22,7 @@ from bot.services.entries.invites import create_invite, format_code
 from bot.services.judging.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
+from bot.storage.locking import transaction_lock
 from bot.storage.models import Event
 
 logger = logging.getLogger(__name__)
@@ -48,16 +49,17 @@ def prepare_database(settings: Settings, *, import_default_event: bool = True) -
 async def _import_if_empty(settings: Settings) -> None:
     engine = create_engine(settings.database_url)
     try:
-        async with create_session_factory(engine)() as session:
-            count = await session.scalar(select(func.count()).select_from(Event))
-        if count:
-            return
-        try:
-            spec = load_event_file(settings.event_config)
-        except EventFileError as exc:
-            logger.warning("EVENT_CONFIG %s not loaded:\n%s", settings.event_config, exc)
-            return
         async with create_session_factory(engine)() as session, session.begin():
+            # replicas started together on an empty database: one imports, the others wait
+            # for it here and then find the event (both importing, one failed and exited)
+            await transaction_lock(session, "import-default-event")
+            if await session.scalar(select(func.count()).select_from(Event)):
+                return
+            try:
+                spec = load_event_file(settings.event_config)
+            except EventFileError as exc:
+                logger.warning("EVENT_CONFIG %s not loaded:\n%s", settings.event_config, exc)
+                return
             await import_event_file(session, spec)
         logger.info("Loaded the event from %s", settings.event_config)
     finally:

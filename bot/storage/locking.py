@@ -13,6 +13,8 @@
 - :func:`try_transaction_lock`: an advisory lock held until the end of the caller's
   transaction (``pg_try_advisory_xact_lock``), for a job that several processes may start at
   the same moment but only one may run; always granted on SQLite (one process).
+- :func:`transaction_lock`: the blocking form, for a check-then-write that several processes
+  starting together must do one after the other (the first start's import of the event).
 - :func:`lease_now` and :func:`lease_until`: the clock of leases (a row claimed by one process
   until an instant, renewed while it works on it, free for another once it lapses). On
   PostgreSQL the database's own clock, so replicas on several machines compare one clock
@@ -106,6 +108,14 @@ async def try_transaction_lock(session: AsyncSession, name: str) -> bool:
     if session.bind.dialect.name == "sqlite":
         return True
     return bool(await session.scalar(select(func.pg_try_advisory_xact_lock(lock_key(name)))))
+
+
+async def transaction_lock(session: AsyncSession, name: str) -> None:
+    """Waits for the lock ``name`` and keeps it until this transaction ends
+    (``pg_advisory_xact_lock``), for a check-then-write that replicas starting together must
+    do one after the other; nothing to wait for on SQLite (one process)."""
+    if session.bind.dialect.name != "sqlite":
+        await session.execute(select(func.pg_advisory_xact_lock(lock_key(name))))
 
 
 def lease_now(session: AsyncSession) -> ColumnElement[datetime]:
