@@ -21,7 +21,7 @@ import pytest
 from bot.i18n import plain_text
 from tests.sandbox.helpers import bot_api, control, persona_id, require_browser, send_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web_page")]
+pytestmark = pytest.mark.browser
 
 TIMEOUT_MS = 10_000
 VIEWPORT = {"width": 1100, "height": 800}

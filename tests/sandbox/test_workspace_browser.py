@@ -22,7 +22,7 @@ from bot.sandbox.examples import LONG_ANSWER_CHARACTERS
 from tests.conftest import REPO
 from tests.sandbox.helpers import persona_id, require_browser, send_text
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("workspace_browser")]
+pytestmark = pytest.mark.browser
 
 sync_api = require_browser()
 expect = sync_api.expect
