@@ -128,38 +128,41 @@ async def _item_of(event: Event | None, session: AsyncSession, item_id: int) -> 
     return item if item is not None and event is not None and item.event_id == event.id else None
 
 
-async def refresh_board(update: Update, context: BotContext) -> None:
-    """🔄 or a session chosen from the list: the board, in the same message."""
+async def _tapped_board(
+    update: Update, context: BotContext, item_id: int | None
+) -> tuple[str, InlineKeyboardMarkup | None] | None:
+    """The board of the tapped session, the tap answered; None (the tap answered with an
+    alert) when the session is gone."""
     query = update.callback_query
     language = await context.language()
-    choice = BOARD.parse(query.data)
     runtime = context.runtime
     event = await runtime.event()
     async with runtime.sessions() as session:
-        item = await _item_of(event, session, choice.item) if choice else None
+        item = await _item_of(event, session, item_id) if item_id is not None else None
         if item is None or event is None:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
-            return
-        text, markup = await _board(session, item, event, query.from_user.id, language)
+            return None
+        board = await _board(session, item, event, query.from_user.id, language)
     await query.answer()
-    await edit_html(query, text, markup)
+    return board
+
+
+async def refresh_board(update: Update, context: BotContext) -> None:
+    """🔄 or a session chosen from the list: the board, in the same message."""
+    choice = BOARD.parse(update.callback_query.data)
+    board = await _tapped_board(update, context, choice.item if choice else None)
+    if board is not None:
+        await edit_html(update.callback_query, *board)
 
 
 async def open_from_agenda(update: Update, context: BotContext) -> None:
     """ "❓ Ajukan pertanyaan" on a session's agenda entry: its board, as a new message."""
     query = update.callback_query
-    language = await context.language()
     choice = SESSION_QUESTIONS.parse(query.data)
-    runtime = context.runtime
-    event = await runtime.event()
-    async with runtime.sessions() as session:
-        item = await _item_of(event, session, choice.item) if choice else None
-        if item is None or event is None:
-            await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
-            return
-        text, markup = await _board(session, item, event, query.from_user.id, language)
-    await query.answer()
-    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    board = await _tapped_board(update, context, choice.item if choice else None)
+    if board is not None:
+        text, markup = board
+        await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def start_question(update: Update, context: BotContext) -> None:
