@@ -14,33 +14,15 @@ from bot.handlers.attendance.checkin import checkin_secret
 from bot.services.attendance import link as checkin_link
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRecord
-from tests.e2e.helpers.entries import join, no_flood_control
+from tests.e2e.attendance.helpers import EVENT_MORNING, attendance_records, checkin_payload
+from tests.e2e.helpers.entries import join
 
 pytestmark = pytest.mark.e2e
-
-EVENT_MORNING = datetime(2022, 12, 7, 1, 0, tzinfo=UTC)
-"""Rabu, 7 Desember 2022, 08.00 WIB: the event's day, check-in open."""
-
-
-@pytest.fixture
-def emulator_config():
-    return no_flood_control()
-
-
-async def _payload(bot, day=None) -> str:
-    async with bot.runtime.sessions() as session:
-        event = await current_event(session)
-    return checkin_link.payload_for(checkin_secret(bot.runtime), event, day or event.starts_on)
-
-
-async def _records(bot) -> list[AttendanceRecord]:
-    async with bot.runtime.sessions() as session:
-        return list(await session.scalars(select(AttendanceRecord).order_by(AttendanceRecord.id)))
 
 
 async def test_first_scan_asks_everything_and_a_later_scan_only_confirms(bot, users, clock):
     clock.set(EVENT_MORNING)
-    payload = await _payload(bot)
+    payload = await checkin_payload(bot)
     ani = await users.create("Ani")
     await ani.send(f"/start {payload}")
     await ani.expect_message("nama lengkap")
@@ -61,7 +43,7 @@ async def test_first_scan_asks_everything_and_a_later_scan_only_confirms(bot, us
     clock.advance(timedelta(hours=2))
     await ani.send(f"/start {payload}")
     await ani.expect_message("sudah tercatat hadir pukul 08.00")
-    [record] = await _records(bot)
+    [record] = await attendance_records(bot)
     assert (record.name, record.nip, record.unit_name, record.method) == (
         "Dr. Ani Wijaya, M.Kes.", "198001012005012001", "Dinas Kesehatan", "qr"
     )  # fmt: skip
@@ -70,7 +52,7 @@ async def test_first_scan_asks_everything_and_a_later_scan_only_confirms(bot, us
 async def test_an_officer_gets_their_unit_with_one_tap(bot, users, clock):
     budi = await join(users, bot, "Budi", "DINSOS")
     clock.set(EVENT_MORNING)
-    await budi.send(f"/start {await _payload(bot)}")
+    await budi.send(f"/start {await checkin_payload(bot)}")
     await budi.expect_message("nama lengkap")
     await budi.send("Budi Santoso")
     await budi.expect_message("NIP")
@@ -83,12 +65,12 @@ async def test_an_officer_gets_their_unit_with_one_tap(bot, users, clock):
     assert "NIP: -" in summary["text"] and "Unit kerja: Dinas Sosial" in summary["text"]
     await budi.tap("Benar, saya hadir")
     await budi.expect_message("tercatat hadir")
-    [record] = await _records(bot)
+    [record] = await attendance_records(bot)
     assert record.nip is None and record.unit_id is not None
 
 
 async def test_an_expired_or_forged_link_is_refused_politely(bot, users, clock):
-    payload = await _payload(bot)
+    payload = await checkin_payload(bot)
     rina = await users.create("Rina")
     clock.set(EVENT_MORNING + timedelta(days=1))
     await rina.send(f"/start {payload}")
@@ -104,7 +86,7 @@ async def test_an_expired_or_forged_link_is_refused_politely(bot, users, clock):
     clock.set(datetime(2022, 12, 6, 22, 0, tzinfo=UTC))  # 05.00 WIB, before 06.00
     await rina.send(f"/start {payload}")
     await rina.expect_message("baru dibuka pukul 06.00")
-    assert await _records(bot) == []
+    assert await attendance_records(bot) == []
 
 
 async def _event(bot):
@@ -114,7 +96,7 @@ async def _event(bot):
 
 async def test_two_people_and_a_double_tap_at_the_same_second(bot, users, clock):
     clock.set(EVENT_MORNING)
-    payload = await _payload(bot)
+    payload = await checkin_payload(bot)
     people = [await users.create(name) for name in ("Dewi", "Eko")]
     for person, name in zip(people, ("Dewi 🌸 Lestari", "محمد عبد الله"), strict=True):
         await person.send(f"/start {payload}")
@@ -133,7 +115,7 @@ async def test_two_people_and_a_double_tap_at_the_same_second(bot, users, clock)
     )
     await dewi.expect_message("tercatat hadir")
     await eko.expect_message("tercatat hadir")
-    records = await _records(bot)
+    records = await attendance_records(bot)
     assert sorted(r.name for r in records) == sorted(["Dewi 🌸 Lestari", "محمد عبد الله"])
 
 
@@ -155,7 +137,7 @@ async def test_the_committee_checks_in_by_name_and_gets_the_daftar_hadir(bot, us
     await siti.expect_message("nama terlalu panjang (301 karakter; paling banyak 300)")
     await siti.send("/catat_hadir Narasumber Kementerian Dalam Negeri")
     await siti.expect_message("nomor 3")
-    records = await _records(bot)
+    records = await attendance_records(bot)
     assert [r.name for r in records] == ["Pak Joko Susilo", long_name,
                                          "Narasumber Kementerian Dalam Negeri"]  # fmt: skip
     assert records[2].role.value == "narasumber"
@@ -185,7 +167,7 @@ async def test_a_committee_check_in_becomes_theirs_when_they_scan(bot, users, cl
     await siti.send("/catat_hadir Fajar; Staf; Bappeda")
     await siti.expect_message("nomor 1")
     fajar = await users.create("Fajar")
-    await fajar.send(f"/start {await _payload(bot)}")
+    await fajar.send(f"/start {await checkin_payload(bot)}")
     await fajar.expect_message("nama lengkap")
     await fajar.send("Fajar")
     await fajar.expect_message("NIP")
@@ -197,7 +179,7 @@ async def test_a_committee_check_in_becomes_theirs_when_they_scan(bot, users, cl
     await fajar.expect_message("sudah benar")
     await fajar.tap("Benar, saya hadir")
     await fajar.expect_message("sudah tercatat hadir pukul 08.00")
-    [record] = await _records(bot)
+    [record] = await attendance_records(bot)
     assert record.user_id == fajar.id
 
 
@@ -213,13 +195,13 @@ async def test_a_known_invitee_confirms_with_one_tap(bot, users, clock):
         )
         invitation.user_id, invitation.jabatan = tamu.id, "Direktur Inovasi Daerah"
         invitation.nip = "197001011995031001"
-    await tamu.send(f"/start {await _payload(bot)}")
+    await tamu.send(f"/start {await checkin_payload(bot)}")
     summary = await tamu.expect_message("Apakah data di atas sudah benar?")
     assert "Nama: Narasumber Kementerian Dalam Negeri" in summary["text"]
     assert "Unit kerja: Kementerian Dalam Negeri" in summary["text"]
     await tamu.tap("Benar, saya hadir")
     await tamu.expect_message("tercatat hadir pukul 08.00 (nomor 1)")
-    [record] = await _records(bot)
+    [record] = await attendance_records(bot)
     assert record.role.value == "narasumber" and record.invitation_id == invitation.id
     assert record.jabatan == "Direktur Inovasi Daerah"
 
@@ -232,7 +214,7 @@ async def test_a_session_checks_in_separately_with_its_own_list(bot, users, cloc
         checkin_secret(bot.runtime), event, event.starts_on, "diseminasi-iga"
     )
     ani = await users.create("Ani")
-    await ani.send(f"/start {await _payload(bot)}")
+    await ani.send(f"/start {await checkin_payload(bot)}")
     await ani.expect_message("nama lengkap")
     for text, prompt in (("Ani", "NIP"), ("-", "jabatan"), ("Staf", "unit kerja"),
                          ("Bappeda", "sudah benar")):  # fmt: skip
@@ -258,7 +240,7 @@ async def test_a_session_checks_in_separately_with_its_own_list(bot, users, cloc
         await budi.expect_message(prompt)
     await budi.tap("Benar, saya hadir")
     await budi.expect_message("tercatat hadir pada sesi Diseminasi")
-    assert [r.name for r in await _records(bot)] == ["Ani", "Budi"]
+    assert [r.name for r in await attendance_records(bot)] == ["Ani", "Budi"]
 
     siti = await users.create("Siti", admin=True)
     await siti.send("/daftar_hadir diseminasi-iga")

@@ -6,32 +6,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.attendance.checkin import checkin_secret
-from bot.services.attendance import link as checkin_link
-from bot.services.core.events import current_event
-from bot.storage.models import AttendanceRecord, Invitation
-from tests.e2e.helpers.entries import join, no_flood_control
+from bot.storage.models import Invitation
+from tests.e2e.attendance.helpers import EVENT_MORNING, attendance_records, checkin_payload
+from tests.e2e.helpers.entries import join
 
 pytestmark = pytest.mark.e2e
-
-EVENT_MORNING = datetime(2022, 12, 7, 1, 0, tzinfo=UTC)
-"""Rabu, 7 Desember 2022, 08.00 WIB: the event's day, check-in open."""
-
-
-@pytest.fixture
-def emulator_config():
-    return no_flood_control()
-
-
-async def _payload(bot) -> str:
-    async with bot.runtime.sessions() as session:
-        event = await current_event(session)
-    return checkin_link.payload_for(checkin_secret(bot.runtime), event, event.starts_on)
-
-
-async def _records(bot) -> list[AttendanceRecord]:
-    async with bot.runtime.sessions() as session:
-        return list(await session.scalars(select(AttendanceRecord).order_by(AttendanceRecord.id)))
 
 
 def _buttons(message) -> list[str]:
@@ -51,7 +30,7 @@ async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users
         invitation.name, invitation.jabatan = "Budi Santoso", "Kasubag Program"
         invitation.nip = "198001012005011001"
     clock.set(EVENT_MORNING)
-    payload = await _payload(bot)
+    payload = await checkin_payload(bot)
     await budi.send(f"/start {payload}")
     summary = await budi.expect_message("Apakah data di atas sudah benar?")
     for line in ("Nama: Budi Santoso", "NIP: 19800101 200501 1 001",
@@ -84,7 +63,7 @@ async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users
     await rina.expect_message("Apakah data di atas sudah benar?")
     await rina.tap("Benar, saya hadir")
     await rina.expect_message("tercatat hadir pukul 08.00 (nomor 2)")
-    budi_row, rina_row = await _records(bot)
+    budi_row, rina_row = await attendance_records(bot)
     assert (budi_row.invitation_id, budi_row.nip, budi_row.jabatan) == (
         invitation.id, "198001012005011001", "Kasubag Program"
     )  # fmt: skip
@@ -96,7 +75,7 @@ async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users
 
 async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, users, clock):
     clock.set(EVENT_MORNING)
-    payload = await _payload(bot)
+    payload = await checkin_payload(bot)
     siti, ani = await users.create("Siti"), await users.create("Ani")
     await siti.send(f"/start {payload}")
     await siti.expect_message("nama lengkap")
@@ -136,7 +115,7 @@ async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, use
     assert "Tidak memiliki NIP" not in reply["text"]
     await admin.send("/catat_hadir Ibu Ani; Camat; Kecamatan Sukorejo; 1980 0101 2005 01 2 002")
     await admin.expect_message("Tercatat hadir: Ibu Ani (nomor 2)")
-    rows = await _records(bot)
+    rows = await attendance_records(bot)
     assert [(row.name, row.nip) for row in rows] == [
         ("Siti Rahayu", "198001012005012001"), ("Ibu Ani", "198001012005012002")
     ]  # fmt: skip
@@ -145,7 +124,7 @@ async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, use
 async def test_the_unit_prompt_without_a_known_unit_names_no_button(bot, users, clock):
     clock.set(EVENT_MORNING)
     eko = await users.create("Eko")
-    await eko.send(f"/start {await _payload(bot)}")
+    await eko.send(f"/start {await checkin_payload(bot)}")
     await eko.expect_message("nama lengkap")
     await eko.send("Eko Prasetyo")
     await eko.expect_message("NIP")
@@ -162,7 +141,7 @@ async def test_the_unit_prompt_without_a_known_unit_names_no_button(bot, users, 
 async def test_a_double_tap_on_the_confirmation_says_already_checked_in(bot, users, clock):
     clock.set(EVENT_MORNING)
     dewi = await users.create("Dewi")
-    await dewi.send(f"/start {await _payload(bot)}")
+    await dewi.send(f"/start {await checkin_payload(bot)}")
     await dewi.expect_message("nama lengkap")
     for text, prompt in (("Dewi Lestari", "NIP"), ("-", "jabatan"), ("Staf", "unit kerja")):
         await dewi.send(text)
@@ -174,7 +153,7 @@ async def test_a_double_tap_on_the_confirmation_says_already_checked_in(bot, use
     await dewi.tap("Benar, saya hadir", message_id=summary["message_id"])
     again = await dewi.expect_message("Dewi Lestari sudah tercatat hadir pukul 08.00")
     assert "tidak berlaku" not in again["text"]
-    assert len(await _records(bot)) == 1
+    assert len(await attendance_records(bot)) == 1
 
 
 async def test_a_mass_send_is_confirmed_names_the_unreachable_and_stops_after_the_event(

@@ -7,14 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.storage.models import Invitation, RsvpAnswer, RsvpChoice
-from tests.e2e.helpers.entries import join, no_flood_control
+from tests.e2e.helpers.entries import join
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config():
-    return no_flood_control()
 
 
 def _invitation_for(label: str):
