@@ -19,7 +19,6 @@ from zoneinfo import ZoneInfo
 import aiohttp_jinja2
 from aiohttp import web
 from markupsafe import Markup
-from sqlalchemy import select
 
 from bot.i18n import format_day, format_moment, t
 from bot.services.certificates.codes import normalise_code
@@ -32,13 +31,15 @@ from bot.services.certificates.issuing import (
     UnknownCertificate,
     certificate_events,
     find_certificate,
+    latest_certificates,
     reissue,
     revoke,
     search_certificates,
     settings_of,
     summary,
 )
-from bot.storage.models import Certificate, CertificateKind, Event
+from bot.services.core.events import event_with_venue
+from bot.storage.models import Certificate, CertificateKind
 from bot.web.auth import RUNTIME_KEY, authorised, is_admin_rule
 from bot.web.pages import (
     json_body,
@@ -61,11 +62,7 @@ async def verify_page(request: web.Request) -> web.Response:
     code = request.match_info["code"][:MAX_CODE]
     async with runtime.sessions() as session:
         certificate = await find_certificate(session, code)
-        event = (
-            await session.scalar(select(Event).where(Event.id == certificate.event_id))
-            if certificate
-            else None
-        )
+        event = await event_with_venue(session, certificate.event_id) if certificate else None
     context = {
         "t": lambda key, **args: Markup(t(language, key, **args)),
         "language": language,
@@ -115,11 +112,7 @@ async def certificates_page(request: web.Request) -> web.Response:
         settings = settings_of(events[0]) if events else None
         figures = await summary(session, events[0].id) if events else None
         if not query:
-            found = list(
-                await session.scalars(
-                    select(Certificate).order_by(Certificate.id.desc()).limit(LATEST)
-                )
-            )
+            found = await latest_certificates(session, LATEST)
         else:
             one = await find_certificate(session, query) if normalise_code(query) else None
             found = [one] if one else await search_certificates(session, query)

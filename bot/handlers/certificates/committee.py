@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
@@ -34,6 +33,7 @@ from bot.services.certificates.issuing import (
     UnknownCertificate,
     certificate_events,
     certificate_pdf,
+    event_zones,
     find_certificate,
     reissue,
     revoke,
@@ -44,7 +44,7 @@ from bot.services.certificates.issuing import (
 )
 from bot.services.core.events import current_event
 from bot.services.core.roles import Role
-from bot.storage.models import Certificate, CertificateKind, Event
+from bot.storage.models import Certificate, CertificateKind
 
 REVOKE_VERBS = frozenset({"cabut", "revoke"})
 REISSUE_VERBS = frozenset({"ulang", "reissue"})
@@ -154,9 +154,7 @@ def _details_text(
 async def _search(update: Update, context: BotContext, language: str, text: str) -> None:
     async with context.runtime.sessions() as session:
         found = await search_certificates(session, text)
-        zones = {
-            event.id: ZoneInfo(event.timezone) for event in await session.scalars(select(Event))
-        }
+        zones = await event_zones(session, found)
     if not found:
         await _reply(update, t(language, "certificates-none-found", text=text[:300]))
         return
@@ -201,8 +199,8 @@ async def _details(update: Update, context: BotContext, language: str, code: str
             else:
                 await _reply(update, t(language, "certificates-unknown", code=code[:64]))
             return
-        event = await session.get(Event, certificate.event_id)
-        zone = ZoneInfo(event.timezone) if event else runtime.settings.zone
+        zones = await event_zones(session, [certificate])
+        zone = zones.get(certificate.event_id, runtime.settings.zone)
         document = (
             await certificate_pdf(session, certificate, public_url)
             if public_url and certificate.revoked_at is None

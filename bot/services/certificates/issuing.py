@@ -383,6 +383,24 @@ async def find_certificate(session: AsyncSession, code: str) -> Certificate | No
     return await session.scalar(select(Certificate).where(Certificate.code == printed))
 
 
+async def latest_certificates(session: AsyncSession, limit: int) -> list[Certificate]:
+    """The ``limit`` newest certificates, newest first."""
+    return list(
+        await session.scalars(select(Certificate).order_by(Certificate.id.desc()).limit(limit))
+    )
+
+
+async def event_zones(
+    session: AsyncSession, certificates: Sequence[Certificate]
+) -> dict[int, ZoneInfo]:
+    """The time zone of each certificate's event, by event id (its dates are shown there)."""
+    ids = {certificate.event_id for certificate in certificates}
+    if not ids:
+        return {}
+    events = await session.scalars(select(Event).where(Event.id.in_(ids)))
+    return {event.id: ZoneInfo(event.timezone) for event in events}
+
+
 SEARCH_LIMIT = 30
 """Most certificates a search by name lists."""
 
