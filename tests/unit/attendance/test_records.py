@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.services.attendance.records import (
     Person,
@@ -70,7 +71,7 @@ async def test_two_taps_at_the_same_second_list_the_person_once(sessions) -> Non
                         session, event_id, Person(name="Rina"), now=NOW, user_id=77, by=77
                     )
                     return result.created
-            except Exception:  # SQLite's one writer: retry as the bot's turn-taking would
+            except OperationalError:  # SQLite's one writer is busy: retry as the bot's turn would
                 await asyncio.sleep(0.01)
         raise AssertionError("no turn")
 
