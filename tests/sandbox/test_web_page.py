@@ -206,7 +206,8 @@ def test_the_transcript_stays_at_the_newest_message_after_a_photo(page: Any) -> 
     page.click('[data-persona="officer"]')
     for number in range(12):
         send_text(page, f"Pesan nomor {number}")
-    page.locator(".msg.out", has_text="Pesan nomor 11").wait_for()
+    # exact: "Pesan nomor 1" followed by its time "10:22" also contains "Pesan nomor 11"
+    page.locator(".msg.out .text").get_by_text("Pesan nomor 11", exact=True).wait_for()
     page.set_input_files(
         "#file",
         files=[{"name": "besar.png", "mimeType": "image/png", "buffer": _png(640, 480)}],
