@@ -30,6 +30,19 @@ EVENT_FILE = REPO / "config" / "event.yaml"
 pytest_plugins = ["tests.e2e.process"]
 """Fixtures shared across folders: ``bot_process`` (the bot as a separate process)."""
 
+FAILED = pytest.StashKey[bool]()
+"""Set on a test's item once a phase of it failed, for fixtures that explain a failure in
+their teardown (:mod:`tests.e2e.diagnostics`)."""
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """Remember on the item that it failed (see :data:`FAILED`)."""
+    report = yield
+    if report.failed:
+        item.stash[FAILED] = True
+    return report
+
 
 def _postgres_admin_url() -> str | None:
     raw = os.environ.get("TEST_DATABASE_URL")

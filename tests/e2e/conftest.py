@@ -31,6 +31,7 @@ from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
 from bot.settings import Settings
 from tests.conftest import EVENT_FILE
+from tests.e2e.diagnostics import connections_report, tasks_report
 
 BOT_TOKEN = "123456789:AAHsandbox-test-token-0123456789abcdef"
 
@@ -163,8 +164,32 @@ async def start_bot(settings: Settings, clock: FakeClock, event_file: Path | Non
     return RunningBot(application=application, settings=settings, clock=clock)
 
 
+STOP_DEADLINE = 60.0
+"""Seconds the bot gets to stop at the end of a test before the test fails with every task's
+stack and (on PostgreSQL) what each database connection waits for."""
+
+
 async def stop_bot(running: RunningBot) -> None:
-    """Stop polling, the application and its resources."""
+    """Stop polling, the application and its resources, within :data:`STOP_DEADLINE` seconds.
+
+    Raises:
+        AssertionError: The bot did not stop in time; the message says where it is stuck.
+    """
+    stopping = asyncio.ensure_future(_stop_bot(running))
+    done, _ = await asyncio.wait({stopping}, timeout=STOP_DEADLINE)
+    if stopping in done:
+        stopping.result()
+        return
+    report = tasks_report()
+    connections = await connections_report(running.settings.database_url)
+    stopping.cancel()
+    raise AssertionError(
+        f"the bot did not stop within {STOP_DEADLINE:.0f} s; its tasks:\n{report}\n"
+        f"connections to the test database:\n{connections}"
+    )
+
+
+async def _stop_bot(running: RunningBot) -> None:
     application = running.application
     if application.updater.running:
         await application.updater.stop()

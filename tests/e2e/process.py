@@ -38,8 +38,9 @@ from bot.settings import Settings
 from bot.setup import import_event
 from bot.storage.database import create_engine
 from bot.storage.models import ParkedUpdate
-from tests.conftest import EVENT_FILE, REPO
+from tests.conftest import EVENT_FILE, FAILED, REPO
 from tests.e2e.conftest import BOT_TOKEN
+from tests.e2e.diagnostics import connections_report
 
 STOP_TIMEOUT = 10.0
 """Seconds a terminated process gets to stop before it is killed."""
@@ -140,10 +141,16 @@ def event_file_open_now(directory: Path, days_before: int = 1, days_after: int =
 
 @pytest.fixture
 async def bot_process(
-    database_url: str, emulator: Emulator, event_file: Path, tmp_path: Path
+    request: pytest.FixtureRequest,
+    database_url: str,
+    emulator: Emulator,
+    event_file: Path,
+    tmp_path: Path,
 ) -> Iterator[BotProcesses]:
     """A factory of ``python -m bot run`` processes on the test database and the emulator,
-    with ``event_file`` imported; every process is stopped at the end."""
+    with ``event_file`` imported; every process is stopped at the end. When the test failed,
+    the processes' output and (on PostgreSQL) what each database connection waits for are
+    printed before they stop, for the failure report."""
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
     await import_event(settings, load_event_file(event_file))
     inherited = {
@@ -162,4 +169,9 @@ async def bot_process(
     }
     processes = BotProcesses(env, tmp_path / "bot-process.log")
     yield processes
+    if request.node.stash.get(FAILED, False):
+        print("--- the bot processes' output (last 200 lines):")
+        print("\n".join(processes.output().splitlines()[-200:]))
+        print("--- connections to the test database:")
+        print(await connections_report(database_url))
     await processes.stop_all()
