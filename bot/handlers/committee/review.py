@@ -25,7 +25,7 @@ from telegram.ext import (
 
 from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
-from bot.handlers.shared.callback_data import Codec, NoValue
+from bot.handlers.shared.callback_data import Codec, EditionTap, NoValue
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
@@ -115,6 +115,9 @@ class FilesTap:
 
 FILES = Codec("cm:f", FilesTap)
 """``cm:f:<entry id>``: send the entry's files."""
+ASSIGN_ALL = Codec("cm:as:all", EditionTap)
+"""``cm:as:all:<edition id>``: every judge of that edition to each of its verified entries
+(never the next edition's, imported after the button was sent)."""
 
 
 # --- /entries: list, filters, paging -------------------------------------------------------
@@ -559,7 +562,8 @@ async def assign_command(update: Update, context: BotContext, access: Access) ->
     if not judges or not entries:
         await update.effective_message.reply_text(access.t("assign-nothing"))
         return
-    rows = [[button(access.t("assign-button-all"), "cm:as:all")]]
+    everyone = ASSIGN_ALL.pack(EditionTap(access.edition.id))
+    rows = [[button(access.t("assign-button-all"), everyone)]]
     for judge in judges:
         label = plain_text(access.language, "assign-button-judge", name=judge.name[:40])
         rows.append([button(label, f"cm:as:j:{judge.id}")])
@@ -583,12 +587,18 @@ async def _judge_entries_view(access: Access, judge: Any) -> tuple[str, InlineKe
 
 @requires(Role.ADMIN)
 async def on_assign(update: Update, context: BotContext, access: Access) -> None:
-    """``cm:as:all`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one judge;
-    ``cm:as:t:<judge>:<entry>`` toggles one assignment."""
+    """``cm:as:all:<edition>`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one
+    judge; ``cm:as:t:<judge>:<entry>`` toggles one assignment. A button of another edition
+    than the current one (a closed edition's judge) is explained and changes nothing."""
     query = update.callback_query
     parts = query.data.split(":")
     try:
         if parts[2] == "all":
+            tap = ASSIGN_ALL.parse(query.data)
+            refusal = await access.edition_refusal(tap.edition if tap is not None else None)
+            if refusal is not None:
+                await query.answer(alert_text(refusal), show_alert=True)
+                return
             report = await judging.assign(
                 access.session,
                 access.edition,
@@ -609,8 +619,12 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
             )
             return
         judge = await access.session.get(Judge, int(parts[3]))
-        if judge is None or judge.edition_id != access.edition.id:
+        if judge is None:
             await query.answer(access.t("entry-not-found"), show_alert=True)
+            return
+        refusal = await access.edition_refusal(judge.edition_id)
+        if refusal is not None:  # a judge of a closed edition
+            await query.answer(alert_text(refusal), show_alert=True)
             return
         if parts[2] == "t":
             entry_id = int(parts[4])
@@ -713,7 +727,7 @@ def register(application: Application) -> None:
         (ACTION.pattern, on_action),
         (NOTE_CANCEL.pattern, on_note_cancel),
         (r"^cm:jd:\d+$", on_judge_remove),
-        (r"^cm:as:(all|j:\d+|t:\d+:\d+)$", on_assign),
+        (r"^cm:as:(all|all:\d+|j:\d+|t:\d+:\d+)$", on_assign),
         (r"^cm:au:\d+$", on_audit_page),
     )
     for pattern, callback in callbacks:

@@ -10,6 +10,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.callback_data import Codec, EditionTap, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
@@ -19,6 +20,23 @@ from bot.i18n import Markup, format_moment, format_number
 from bot.services.core.roles import Role
 from bot.services.judging import ranking
 from bot.services.judging import scoring as judging
+
+CLOSE = Codec("rk:close", EditionTap)
+CLOSE_ANYWAY = Codec("rk:close:ok", EditionTap)
+"""Close judging although a self-assessment would count 0 (asked first)."""
+REOPEN = Codec("rk:open", EditionTap)
+SET = Codec("rk:set", EditionTap)
+"""Asks to confirm setting the winners."""
+SET_OK = Codec("rk:set:ok", EditionTap)
+BUTTONS = (CLOSE, CLOSE_ANYWAY, REOPEN, SET, SET_OK)
+"""``rk:<action>:<edition id>``: each acts on the edition it was sent for, never on the
+next one imported meanwhile."""
+LEGACY = r"^rk:(close|close:ok|open|set|set:ok)$"
+"""The same buttons without their edition (sent by an older version of the bot)."""
+
+
+def _tap(codec: Codec[EditionTap], access: Access) -> str:
+    return codec.pack(EditionTap(access.edition.id))
 
 
 def _score(value: float | None, language: str) -> str:
@@ -77,16 +95,16 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
     rows = []
     if closed_at is None:
         lines.append(access.t("ranking-judging-open"))
-        rows.append([button(access.t("ranking-button-close"), "rk:close")])
+        rows.append([button(access.t("ranking-button-close"), _tap(CLOSE, access))])
     else:
         moment = format_moment(closed_at, access.runtime.settings.zone, access.language)
         lines.append(access.t("ranking-judging-closed", moment=moment))
     if edition.results_announced_at is not None:
         lines.append(access.t("ranking-announced"))
     elif closed_at is not None:
-        rows.append([button(access.t("ranking-button-reopen"), "rk:open")])
+        rows.append([button(access.t("ranking-button-reopen"), _tap(REOPEN, access))])
         if ranking.results_blocker(edition, ranked) is None:
-            rows.append([button(access.t("ranking-button-set"), "rk:set")])
+            rows.append([button(access.t("ranking-button-set"), _tap(SET, access))])
     return split_text(lines), keyboard(rows)
 
 
@@ -116,7 +134,7 @@ async def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
     warning = unvalidated_warning(access, ranked)
     if warning:
         text += "\n\n" + warning
-    return text, keyboard([[button(access.t("results-button-confirm"), "rk:set:ok")]])
+    return text, keyboard([[button(access.t("results-button-confirm"), _tap(SET_OK, access))]])
 
 
 @requires(Role.ADMIN)
@@ -146,24 +164,31 @@ async def _set_closed(update: Update, access: Access, closing: bool) -> None:
 async def on_button(update: Update, context: BotContext, access: Access) -> None:
     """``rk:close`` closes judging (asking first when a self-assessment would count 0:
     ``rk:close:ok``), ``rk:open`` reopens it, ``rk:set`` asks to confirm, ``rk:set:ok`` sets
-    the results; a button that no longer applies is explained."""
+    the results; a button that no longer applies (judging's state, or another edition than
+    the one it was sent for) is explained and changes nothing."""
     query = update.callback_query
-    action = query.data.removeprefix("rk:")
-    if action == "close":
+    tap = parse_any(query.data, BUTTONS)
+    refusal = await access.edition_refusal(tap.edition if tap is not None else None)
+    if refusal is not None:
+        await query.answer(alert_text(refusal), show_alert=True)
+        return
+    codec = next(codec for codec in BUTTONS if codec.matches(query.data))
+    if codec is CLOSE:
         ranked = await ranking.compute_ranking(access.session, access.edition)
         warning = unvalidated_warning(access, ranked)
         if warning and access.edition.judging_closed_at is None:
             await query.answer()
-            markup = keyboard([[button(access.t("ranking-button-close-anyway"), "rk:close:ok")]])
+            anyway = button(access.t("ranking-button-close-anyway"), _tap(CLOSE_ANYWAY, access))
+            markup = keyboard([[anyway]])
             text = warning + "\n\n" + access.t("ranking-close-ask")
             await reply_html(query.message, text, markup)
             return
         await _set_closed(update, access, True)
-    elif action == "close:ok":
+    elif codec is CLOSE_ANYWAY:
         await _set_closed(update, access, True)
-    elif action == "open":
+    elif codec is REOPEN:
         await _set_closed(update, access, False)
-    elif action == "set":
+    elif codec is SET:
         await query.answer()
         await reply_html(query.message, *await _confirm(access))
     else:
@@ -195,6 +220,5 @@ def register(application: Application) -> None:
     """Adds /ranking, /tetapkan_juara and their buttons."""
     application.add_handler(CommandHandler(command_names("peringkat"), ranking_command))
     application.add_handler(CommandHandler(command_names("tetapkan_juara"), set_winners_command))
-    application.add_handler(
-        CallbackQueryHandler(on_button, pattern=r"^rk:(close|close:ok|open|set|set:ok)$")
-    )
+    application.add_handler(CallbackQueryHandler(on_button, pattern=any_pattern(BUTTONS)))
+    application.add_handler(CallbackQueryHandler(on_button, pattern=LEGACY))

@@ -51,6 +51,23 @@ class Access:
         """Commit what was done so far, before telling anyone it is done."""
         await self.session.commit()
 
+    async def edition_refusal(self, edition_id: int | None) -> str | None:
+        """Why a button packed for edition ``edition_id`` may not act now, politely in the
+        user's language, or None when it is this edition (the current one, open).
+
+        A button does not follow "the current edition" (issue 19): one sent before the next
+        edition's import would otherwise act on the new edition. ``edition_id`` None: a
+        button from before buttons carried their edition.
+        """
+        if edition_id == self.edition.id:
+            return None
+        tapped = await self.session.get(Edition, edition_id) if edition_id is not None else None
+        if tapped is None:
+            return self.t("edition-button-outdated")
+        if tapped.closed_at is not None:
+            return self.t("edition-closed", year=str(tapped.year))
+        return self.t("edition-button-other", year=str(tapped.year), current=str(self.edition.year))
+
 
 Guarded = Callable[..., Awaitable[Any]]
 """A guarded handler: ``(update, context, access, *more)``."""

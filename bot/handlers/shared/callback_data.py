@@ -153,3 +153,12 @@ class SessionQuestions:
 
 SESSION_QUESTIONS = Codec("qa:open", SessionQuestions)
 """The button opening a session's board of questions (``qa:open:<agenda item id>``)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class EditionTap:
+    """A button acting on one edition as a whole (closing its judging, setting its winners,
+    assigning its judges): the edition's id, so that a button sent before the next edition's
+    import never acts on the new one (``Access.edition_refusal`` answers it)."""
+
+    edition: int

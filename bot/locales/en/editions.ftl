@@ -8,6 +8,8 @@ show-editions = Current edition: { $current }; closed (read-only): { $closed }
 
 ## A closed edition (bot/services/core/edition_guard.py)
 edition-closed = Sorry, IGA { $year } is closed because the next edition has started. Its data can still be viewed, but no longer changed.
+edition-button-other = Sorry, this button is for IGA { $year }, while IGA { $current } is the current edition. Nothing was changed; please send the command again.
+edition-button-outdated = Sorry, this button comes from an old message and no longer applies. Nothing was changed; please send the command again.
 
 ## /arsip
 command-archive = Winners of past IGA years

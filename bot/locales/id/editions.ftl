@@ -9,6 +9,8 @@ show-editions = Edisi berjalan: { $current }; ditutup (hanya dapat dilihat): { $
 
 ## A closed edition (bot/services/core/edition_guard.py)
 edition-closed = Mohon maaf, IGA { $year } sudah ditutup karena edisi berikutnya telah dimulai. Data IGA { $year } tetap dapat dilihat, tetapi tidak dapat diubah lagi.
+edition-button-other = Mohon maaf, tombol ini untuk IGA { $year }, sedangkan yang berjalan sekarang IGA { $current }. Tidak ada yang diubah; silakan kirim perintahnya kembali.
+edition-button-outdated = Mohon maaf, tombol ini berasal dari pesan lama dan tidak lagi berlaku. Tidak ada yang diubah; silakan kirim perintahnya kembali.
 
 ## /arsip
 command-archive = Arsip juara IGA tahun-tahun sebelumnya

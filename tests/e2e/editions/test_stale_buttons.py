@@ -1,0 +1,134 @@
+"""Buttons sent before the next edition's import act on the edition they were sent for, never
+on the new one: the committee's "close judging", "reopen", "set winners" and "assign all",
+tapped after IGA 2023 was imported, are refused politely in the user's language and change
+nothing, while the same buttons sent for 2023 still work."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import plain_text, t
+from bot.sandbox.users import press_callback
+from bot.storage.models import Edition, JudgeAssignment, Submission, SubmissionStatus
+from tests.e2e.attendees.test_attendee_agenda import visible
+from tests.e2e.editions.test_read_only_previous_edition import (
+    UNCHANGED_BY_TAPS,
+    start_next_edition,
+)
+from tests.e2e.helpers.committee import add_entries, quick_emulator, real_file_id
+from tests.e2e.helpers.database import whole_database
+from tests.factories import edition, make_entry
+
+pytestmark = pytest.mark.e2e
+S = SubmissionStatus
+
+
+@pytest.fixture
+def emulator_config():
+    """Flood control scaled up for long committee sessions."""
+    return quick_emulator()
+
+
+def _data(message) -> list[str]:
+    return [b["callback_data"] for row in message["inline_keyboard"] or [] for b in row]
+
+
+async def _answer(driver, data: str) -> str:
+    tapped = await driver.tap(data=data)
+    return (await driver.expect_callback_answer(tapped))["text"]
+
+
+async def _press(emulator, driver, data: str) -> str:
+    """Data no button of the chat carries (sent by an older version of the bot), on the
+    chat's latest message."""
+    world = emulator.world
+    chat = world.chats[driver.id]
+    message = max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
+    tapped = await press_callback(world, world.users[driver.id], chat, message, data)
+    return (await driver.expect_callback_answer(tapped))["text"]
+
+
+async def test_buttons_of_2022_never_act_on_2023(bot, users, emulator) -> None:
+    siti = await users.create("Siti", admin=True)
+    john = await users.create("John", language_code="en", admin=True)
+    ani = await users.create("Ani")
+    file_id = await real_file_id(siti)
+    _, verified = await add_entries(
+        bot.runtime, [("DINSOS", "Home Care", S.SUBMITTED), ("DLH", "SIDOTI", S.VERIFIED)], file_id
+    )
+    await siti.send(f"/judges add {ani.id} - Dr. Ani")
+    await siti.expect_message("ditambahkan")
+    await siti.send("/assign")
+    assign = await siti.expect_message("Penugasan penilai")
+    await siti.send("/ranking")
+    open_ranking = await siti.expect_message("Peringkat sementara")
+    async with bot.runtime.transaction() as session:  # reopening and the winners offered now
+        (await edition(session)).judging_closed_at = bot.clock()
+        (await session.get(Submission, verified)).status = S.NOMINEE
+    await siti.send("/ranking")
+    closed_ranking = await siti.expect_message("Peringkat sementara")
+    await siti.send("/tetapkan_juara")
+    confirm = await siti.expect_message("Tetapkan juara")
+    await john.send("/bahasa")
+    await john.expect_message(visible("id", "language-choose"))
+    await john.tap(plain_text("id", "language-name-en"))
+    await john.expect_message("English")
+    await john.send("/ranking")
+    johns = await john.expect_message("Provisional ranking")
+    old = {
+        "all": [d for d in _data(assign) if d.startswith("cm:as:all")],
+        "close": [d for d in _data(open_ranking) if d.startswith("rk:")],
+        "closed": [d for d in _data(closed_ranking) if d.startswith("rk:")],
+        "set": [d for d in _data(confirm) if d.startswith("rk:")],
+    }
+    async with bot.runtime.sessions() as session:
+        id_2022 = (await edition(session)).id
+    assert old == {
+        "all": [f"cm:as:all:{id_2022}"],
+        "close": [f"rk:close:{id_2022}"],
+        "closed": [f"rk:open:{id_2022}", f"rk:set:{id_2022}"],
+        "set": [f"rk:set:ok:{id_2022}"],
+    }
+
+    # IGA 2023 starts: Dr. Ani carried over, a verified 2023 entry to assign, judging open
+    await start_next_edition(bot)
+    async with bot.runtime.transaction() as session:
+        entry_2023 = await make_entry(
+            session, await edition(session, "iga-2023"), "DLH", "Sidoti 2"
+        )
+        entry_2023.status = S.VERIFIED
+    before = await whole_database(bot.runtime, ignore=UNCHANGED_BY_TAPS)
+
+    closed_id = t("id", "edition-closed", year="2022")[:200]
+    taps = [data for datas in old.values() for data in datas]
+    assert {data: await _answer(siti, data) for data in taps} == dict.fromkeys(taps, closed_id)
+    assert await _press(emulator, siti, f"rk:close:ok:{id_2022}") == closed_id
+    closed_en = t("en", "edition-closed", year="2022")
+    assert closed_en.startswith("Sorry, IGA 2022 is closed")
+    for data in [d for d in _data(johns) if d.startswith("rk:")]:
+        assert await _answer(john, data) == closed_en[:200]
+    # the same buttons as an older version of the bot sent them, without their edition
+    outdated = t("id", "edition-button-outdated")
+    for data in ("rk:close", "rk:set:ok", "cm:as:all"):
+        assert await _press(emulator, siti, data) == outdated[:200], data
+    assert await _press(emulator, john, "rk:open") == t("en", "edition-button-outdated")[:200]
+    assert await whole_database(bot.runtime, ignore=UNCHANGED_BY_TAPS) == before
+
+    # the buttons sent for 2023 act on 2023
+    await siti.send("/assign")
+    assign = await siti.expect_message("Penugasan penilai")
+    await siti.tap(data=next(d for d in _data(assign) if d.startswith("cm:as:all:")))
+    await siti.expect_message("1 baru")
+    await siti.send("/ranking")
+    ranking = await siti.expect_message("Peringkat sementara")
+    close = next(d for d in _data(ranking) if d.startswith("rk:close"))
+    await siti.tap(data=close)  # asked first: the 2023 self-assessment is not validated
+    ask = await siti.expect_message(predicate=lambda m: "rk:close:ok:" in str(m["inline_keyboard"]))
+    await siti.tap(data=_data(ask)[0])
+    await siti.expect_message(predicate=lambda m: "rk:open:" in str(m["inline_keyboard"]))
+    async with bot.runtime.sessions() as session:
+        editions = {e.code: e for e in await session.scalars(select(Edition))}
+        assigned = list(await session.scalars(select(JudgeAssignment.submission_id)))
+    assert close != f"rk:close:{id_2022}" and entry_2023.id in assigned
+    assert editions["iga-2023"].judging_closed_at is not None
