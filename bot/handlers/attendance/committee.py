@@ -28,12 +28,12 @@ from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
-from bot.handlers.shared.text import split_text
+from bot.handlers.shared.text import alert_text, split_text
 from bot.i18n import format_clock, format_day
 from bot.services.attendance import invitations, records
 from bot.services.attendance import link as checkin_link
 from bot.services.attendees.agenda import is_over
-from bot.services.core.events import current_event
+from bot.services.core.events import current_event, event_by_id
 from bot.services.core.roles import Role
 from bot.storage.models import AttendanceRole, Event, Invitation
 
@@ -54,7 +54,11 @@ class Tool(enum.StrEnum):
 
 @dataclass(frozen=True)
 class ToolTap:
+    """A tool of the event ``event`` (its id): a button keeps acting on the event it was
+    sent for, also once the next edition's event has become the current one."""
+
     tool: Tool
+    event: int
 
 
 TOOLS = Codec("at:c", ToolTap)
@@ -65,7 +69,7 @@ LIST_WORDS_XLSX = ("xlsx", "excel")
 
 async def _event(access: Access) -> Event | None:
     """The current event, its venue loaded (in the handler's transaction), or None."""
-    return await current_event(access.session)
+    return await current_event(access.session, access.now)
 
 
 def _tools_markup(access: Access, event: Event):
@@ -74,7 +78,7 @@ def _tools_markup(access: Access, event: Event):
     if not is_over(event, access.now):
         rows.insert(0, [Tool.SEND, Tool.REMIND])
     return keyboard(
-        [[button(access.t(f"attendance-button-{tool.value}"), TOOLS.pack(ToolTap(tool)))
+        [[button(access.t(f"attendance-button-{tool.value}"), TOOLS.pack(ToolTap(tool, event.id)))
           for tool in row] for row in rows]
     )  # fmt: skip
 
@@ -261,8 +265,10 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
     if not confirmed and done.written:
         now_tool = Tool.SEND_NOW if name == "send" else Tool.REMIND_NOW
         markup = keyboard([
-            [button(access.t(f"attendance-button-{name}-now"), TOOLS.pack(ToolTap(now_tool)))],
-            [button(access.t("attendance-button-cancel"), TOOLS.pack(ToolTap(Tool.CANCEL)))],
+            [button(access.t(f"attendance-button-{name}-now"),
+                    TOOLS.pack(ToolTap(now_tool, event.id)))],
+            [button(access.t("attendance-button-cancel"),
+                    TOOLS.pack(ToolTap(Tool.CANCEL, event.id)))],
         ])  # fmt: skip
     for index, text in enumerate(texts):
         last = index == len(texts) - 1
@@ -273,13 +279,15 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
 
 @requires(Role.ADMIN)
 async def on_tool(update: Update, context: BotContext, access: Access) -> None:
-    """A button under ``/kehadiran``."""
+    """A button under ``/kehadiran``, acting on the event it was sent for (a mass send of
+    an event that is over is refused politely by the service)."""
     query = update.callback_query
     tap = TOOLS.parse(query.data)
-    event = await _event(access)
-    await query.answer()
-    if tap is None or event is None:
+    event = await event_by_id(access.session, tap.event) if tap is not None else None
+    if event is None:  # from an older version of the bot, or the event is gone
+        await query.answer(alert_text(access.t("edition-button-outdated")), show_alert=True)
         return
+    await query.answer()
     message = update.effective_message
     if tap.tool in MASS_SENDS:
         await _mass_send(message, access, event, tap.tool)
@@ -312,3 +320,4 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler(command_names("catat_hadir"), manual_command))
     application.add_handler(CommandHandler(command_names("daftar_hadir"), list_command))
     application.add_handler(CallbackQueryHandler(on_tool, pattern=TOOLS.pattern))
+    application.add_handler(CallbackQueryHandler(on_tool, pattern=r"^at:c:[a-z-]+\Z"))

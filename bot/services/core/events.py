@@ -159,6 +159,14 @@ async def unit_by_code(session: AsyncSession, edition: Edition, code: str) -> Un
     )
 
 
+async def event_by_id(session: AsyncSession, event_id: int) -> Event | None:
+    """The event ``event_id`` loaded as :func:`current_event` loads it (venue, speakers,
+    agenda, edition and its awards), or None: for a button that names its event."""
+    return await session.scalar(
+        select(Event).where(Event.id == event_id).options(*_event_options())
+    )
+
+
 async def event_with_venue(session: AsyncSession, event_id: int) -> Event | None:
     """The event ``event_id`` with its agenda and venue loaded."""
     return await session.scalar(

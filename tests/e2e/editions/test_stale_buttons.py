@@ -5,6 +5,9 @@ nothing, while the same buttons sent for 2023 still work."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
@@ -17,7 +20,8 @@ from tests.e2e.editions.test_read_only_previous_edition import (
     start_next_edition,
 )
 from tests.e2e.helpers.committee import add_entries, quick_emulator, real_file_id
-from tests.e2e.helpers.database import whole_database
+from tests.e2e.helpers.database import BOOKKEEPING, whole_database
+from tests.e2e.helpers.entries import join
 from tests.factories import edition, make_entry
 
 pytestmark = pytest.mark.e2e
@@ -132,3 +136,27 @@ async def test_buttons_of_2022_never_act_on_2023(bot, users, emulator) -> None:
         assigned = list(await session.scalars(select(JudgeAssignment.submission_id)))
     assert close != f"rk:close:{id_2022}" and entry_2023.id in assigned
     assert editions["iga-2023"].judging_closed_at is not None
+
+
+async def test_attendance_tools_act_on_the_event_they_were_sent_for(bot, users) -> None:
+    """/kehadiran serves the event that is on (2022's until its awarding is over), and its
+    "send the invitations" confirmation, tapped once 2023's event has become the current
+    one, still means 2022's: refused as over, nothing queued."""
+    await join(users, bot, "Budi", "DINSOS")
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/kehadiran")
+    await siti.expect_message("Undangan dan kehadiran")
+    await siti.tap("Kirim undangan")
+    confirm = await siti.expect_message("Kirim 4 undangan")
+    await start_next_edition(bot)
+    await siti.send("/kehadiran")
+    summary = await siti.expect_message("Undangan dan kehadiran")
+    assert "2022" in summary["text"].splitlines()[0], summary["text"]
+
+    bot.clock.set(datetime(2022, 12, 8, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))  # 2022 is over
+    bot.runtime.forget_event()
+    seen = (*BOOKKEEPING, "chats")  # when each chat was last seen
+    before = await whole_database(bot.runtime, ignore=seen)
+    await siti.tap("Ya, kirim undangan", message_id=confirm["message_id"])
+    await siti.expect_message(visible("id", "attendance-send-over"))
+    assert await whole_database(bot.runtime, ignore=seen) == before
