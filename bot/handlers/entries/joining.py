@@ -5,26 +5,32 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CommandHandler
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core import start
 from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.shared.access import guarded
+from bot.handlers.shared.callback_data import Codec, NoValue
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.menus import main_menu
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.services.core.events import current_edition, unit_by_code
 from bot.services.core.roles import Role
 from bot.services.entries.invites import (
     DEFAULT_MAX_USES,
     DEFAULT_VALIDITY,
     InviteError,
+    OtherUnit,
     create_invite,
     format_code,
+    normalize_code,
     redeem_invite,
 )
 from bot.storage.models import Unit
@@ -32,6 +38,25 @@ from bot.storage.models import Unit
 INVITE_PAYLOAD_PREFIX = "inv-"
 """Deep-link payload prefix: ``/start inv-ABCDEFGH`` (Telegram allows A-Z, a-z, 0-9, _ and -
 up to 64 characters)."""
+
+
+@dataclass(frozen=True)
+class SwitchTap:
+    """Leave the current unit and join the code's unit: the code itself, checked again at
+    the tap (an invite's id would let a forged button join any unit)."""
+
+    code: str
+
+
+SWITCH = Codec("inv:sw", SwitchTap)
+KEEP = Codec("inv:keep", NoValue)
+"""Stay in the current unit: nothing changes."""
+NAME_IN_BUTTON = 40
+"""Characters of a unit's name on a button."""
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= NAME_IN_BUTTON else name[: NAME_IN_BUTTON - 1] + "…"
 
 
 async def _reply(update: Update, text: str) -> None:
@@ -57,24 +82,34 @@ async def join_from_link(update: Update, context: BotContext) -> None:
     await redeem(update, context, context.args[0].removeprefix(INVITE_PAYLOAD_PREFIX))
 
 
-async def redeem(update: Update, context: BotContext, code: str) -> None:
-    """Redeems ``code`` for the user and answers with the unit or the problem."""
+async def redeem(update: Update, context: BotContext, code: str, switch: bool = False) -> None:
+    """Redeems ``code`` for the user and answers with the unit or the problem. An officer of
+    another unit is asked first whether to switch (one account serves one unit): the buttons
+    :data:`SWITCH` (``switch``: leave it and join) and :data:`KEEP`."""
     language = await context.language()
     runtime = context.runtime
     failure: InviteError | None = None
+    other: OtherUnit | None = None
     async with runtime.transaction() as session:
         try:
-            officer = await redeem_invite(session, update.effective_user.id, code, runtime.now())
+            officer = await redeem_invite(
+                session, update.effective_user.id, code, runtime.now(), switch=switch
+            )
             unit = officer.unit.name
         except InviteError as error:  # committed: the failed attempt counts towards the limit
             failure = error
+        except OtherUnit as error:  # nothing written
+            other = error
     if failure is not None:
         retry = failure.retry_after
         minutes = math.ceil(retry.total_seconds() / 60) if retry else 0
         await _reply(update, t(language, f"invite-error-{failure.problem.value}", minutes=minutes))
         return
+    if other is not None:
+        await _ask_switch(update, language, other, normalize_code(code))
+        return
     await update.effective_message.reply_text(
-        t(language, "invite-joined", unit=unit),
+        t(language, "invite-switched" if switch else "invite-joined", unit=unit),
         parse_mode=ParseMode.HTML,
         reply_markup=main_menu(language, officer=True),
     )
@@ -82,10 +117,60 @@ async def redeem(update: Update, context: BotContext, code: str) -> None:
     await refresh_personal_menu(context.bot, runtime, update.effective_user.id)
 
 
+async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str) -> None:
+    current = ", ".join(unit.name for unit in other.current)
+    names = {"current": current, "unit": other.unit.name}
+    short = {"current": _short(current), "unit": _short(other.unit.name)}
+    markup = keyboard(
+        [
+            [
+                button(
+                    plain_text(language, "invite-button-switch", **short),
+                    SWITCH.pack(SwitchTap(code)),
+                )
+            ],
+            [button(plain_text(language, "invite-button-keep", **short), KEEP.pack(NoValue()))],
+        ]
+    )
+    await update.effective_message.reply_text(
+        t(language, "invite-switch-ask", **names), parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+async def on_switch(update: Update, context: BotContext) -> None:
+    """ "Ya, pindah": the code is redeemed again, now leaving the other unit (every check of
+    the code is made again: it may have expired or been used up meanwhile)."""
+    query = update.callback_query
+    tap = SWITCH.parse(query.data)
+    await query.answer()
+    await _drop_buttons(query)
+    if tap is not None:
+        await redeem(update, context, tap.code, switch=True)
+
+
+async def on_keep(update: Update, context: BotContext) -> None:
+    """ "Tidak, tetap": nothing changes; said so in place of the question."""
+    query = update.callback_query
+    await query.answer()
+    await query.edit_message_text(
+        t(await context.language(), "invite-switch-kept"), parse_mode=ParseMode.HTML
+    )
+
+
+async def _drop_buttons(query) -> None:  # type: ignore[no-untyped-def]
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:  # already without buttons (a double tap)
+        pass
+
+
 def register(application: Application) -> None:
-    """Adds /daftar, /undangan and the invite deep link of /start."""
+    """Adds /daftar, /undangan, the invite deep link of /start and the switch question's
+    buttons."""
     start.DEEP_LINK_PREFIXES[INVITE_PAYLOAD_PREFIX] = join_from_link
     application.add_handler(CommandHandler(command_names("daftar"), join))
+    application.add_handler(CallbackQueryHandler(on_switch, pattern=SWITCH.pattern))
+    application.add_handler(CallbackQueryHandler(on_keep, pattern=KEEP.pattern))
     application.add_handler(CommandHandler(command_names("undangan"), create_code))
 
 

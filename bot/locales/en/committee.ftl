@@ -131,6 +131,7 @@ audit-action-judge-unassign = Judge's assignment removed
 audit-action-judging-close = Judging closed
 audit-action-judging-reopen = Judging reopened
 audit-action-officer-join = Officer registered
+audit-action-officer-leave = Officer moved to another unit
 audit-action-results-set = Winners set
 audit-action-results-record = Winner recorded
 audit-action-results-schedule = Announcement time set

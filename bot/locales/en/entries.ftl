@@ -9,6 +9,15 @@ invite-error-unknown = This invite code is not known. Please check the code from
 invite-error-expired = This invite code has expired. Please ask the committee for a new one.
 invite-error-used_up = This invite code has been used as often as allowed. Please ask the committee for a new one.
 invite-error-throttled = Too many wrong codes. Please try again in { $minutes } minutes.
+invite-switch-ask =
+    Your account is already registered as an officer of <b>{ $current }</b>. This code is for <b>{ $unit }</b>.
+    One Telegram account serves one unit. Do you move to <b>{ $unit }</b>? The entries and drafts of { $current } stay with { $current } and its other officers can continue them.
+invite-button-switch = 🔁 Yes, move to { $unit }
+invite-button-keep = ✖️ No, stay with { $current }
+invite-switch-kept = All right, nothing was changed: you remain an officer of your current unit.
+invite-switched =
+    Thank you, you are now an officer of <b>{ $unit }</b> and no longer of your previous unit.
+    Tap 📝 Submit Innovation in the menu to start an entry.
 admin-only = This command is for the committee only.
 invite-usage = Usage: <code>/invite UNIT_CODE</code>, for example <code>/invite DLH</code>.
 unit-unknown = There is no unit with the code { $code }.

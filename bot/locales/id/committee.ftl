@@ -132,6 +132,7 @@ audit-action-judge-unassign = Penugasan penilai dibatalkan
 audit-action-judging-close = Penilaian ditutup
 audit-action-judging-reopen = Penilaian dibuka kembali
 audit-action-officer-join = Petugas terdaftar
+audit-action-officer-leave = Petugas pindah unit
 audit-action-results-set = Juara ditetapkan
 audit-action-results-record = Juara dicatat
 audit-action-results-schedule = Waktu pengumuman diatur

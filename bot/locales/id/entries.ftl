@@ -9,6 +9,15 @@ invite-error-unknown = Kode undangan tidak dikenal. Mohon periksa kembali kode d
 invite-error-expired = Kode undangan sudah tidak berlaku. Mohon minta kode baru kepada panitia.
 invite-error-used_up = Kode undangan sudah dipakai sebanyak batasnya. Mohon minta kode baru kepada panitia.
 invite-error-throttled = Terlalu banyak kode yang salah. Mohon coba lagi dalam { $minutes } menit.
+invite-switch-ask =
+    Akun Bapak/Ibu sudah terdaftar sebagai petugas <b>{ $current }</b>. Kode ini untuk <b>{ $unit }</b>.
+    Satu akun Telegram mewakili satu unit. Apakah Bapak/Ibu pindah ke <b>{ $unit }</b>? Inovasi dan draf { $current } tetap milik { $current } dan dapat dilanjutkan petugasnya yang lain.
+invite-button-switch = 🔁 Ya, pindah ke { $unit }
+invite-button-keep = ✖️ Tidak, tetap di { $current }
+invite-switch-kept = Baik, tidak ada yang diubah: Bapak/Ibu tetap terdaftar sebagai petugas unit semula.
+invite-switched =
+    Terima kasih, Bapak/Ibu sekarang terdaftar sebagai petugas <b>{ $unit }</b> dan tidak lagi sebagai petugas unit sebelumnya.
+    Ketuk 📝 Kirim Inovasi pada menu untuk mulai mengisi inovasi.
 admin-only = Perintah ini hanya untuk panitia.
 invite-usage = Cara pakai: <code>/undangan KODE_UNIT</code>, misalnya <code>/undangan DLH</code>.
 unit-unknown = Tidak ada Perangkat Daerah dengan kode { $code }.

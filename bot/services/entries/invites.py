@@ -17,6 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.core import audit
+from bot.services.entries.submissions import leave_form, officer_units
 from bot.storage.models import AuditEntry, Invite, InviteAttempt, Officer, Unit
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[:31]
@@ -43,6 +45,22 @@ class InviteError(Exception):
         super().__init__(problem.value)
         self.problem = problem
         self.retry_after = retry_after
+
+
+class OtherUnit(Exception):
+    """A valid code for a unit while the user is already an officer of another unit of the
+    same edition: one Telegram account serves one unit, so joining means switching, which
+    the user confirms first (nothing was written, no use counted).
+
+    Attributes:
+        current: The units the user belongs to now (names, for the question).
+        unit: The code's unit.
+    """
+
+    def __init__(self, current: list[Unit], unit: Unit) -> None:
+        super().__init__(f"already an officer of {', '.join(u.code for u in current)}")
+        self.current = current
+        self.unit = unit
 
 
 def normalize_code(code: str) -> str:
@@ -98,14 +116,19 @@ async def create_invite(
     return code
 
 
-async def redeem_invite(session: AsyncSession, user_id: int, code: str, now: datetime) -> Officer:
+async def redeem_invite(
+    session: AsyncSession, user_id: int, code: str, now: datetime, *, switch: bool = False
+) -> Officer:
     """Make ``user_id`` an officer of the code's unit.
 
     Redeeming a code for a unit the user already belongs to returns the existing officer and
-    uses nothing up.
+    uses nothing up. An officer of another unit of the same edition is asked first
+    (:class:`OtherUnit`); with ``switch`` they leave that unit (audited ``officer.leave``;
+    its entries stay with it) and join this one.
 
     Raises:
         InviteError: Unknown, expired or used-up code, or too many failed attempts.
+        OtherUnit: The user belongs to another unit and ``switch`` is not set.
     """
     since = now - ATTEMPT_WINDOW
     failures = await session.scalar(
@@ -145,6 +168,23 @@ async def redeem_invite(session: AsyncSession, user_id: int, code: str, now: dat
         return existing
     if invite.uses >= invite.max_uses:
         raise InviteError(InviteProblem.USED_UP)
+    others = await officer_units(session, user_id, invite.unit.edition_id)
+    if others and not switch:
+        raise OtherUnit([other.unit for other in others], invite.unit)
+    if any(other.current_submission_id for other in others):
+        await leave_form(session, user_id)  # the old unit's entry: its draft is kept
+    for other in others:
+        await session.delete(other)
+        audit.record(
+            session,
+            now=now,
+            actor_id=user_id,
+            action="officer.leave",
+            entity="unit",
+            entity_id=other.unit.code,
+            before={"user_id": user_id},
+            after={"switched_to": invite.unit.code},
+        )
     invite.uses += 1
     officer = Officer(user_id=user_id, unit_id=invite.unit_id, invite_id=invite.id, joined_at=now)
     officer.unit = invite.unit
