@@ -86,14 +86,17 @@ from bot.services.entries.form import (
 )
 from bot.services.entries.submissions import (
     EntryError,
-    EntryProblem,
     FileInfo,
     FillingEntry,
     active_entry,
+    allowed_now,
     answers_of,
     append_paragraph,
     assessment_of,
     award_ranks,
+    check_editable,
+    check_window,
+    check_withdrawable,
     clear_answer,
     cursor_of,
     discard_if_empty,
@@ -127,7 +130,7 @@ from bot.services.evidence.files import (
 from bot.services.evidence.names import photo_name, safe_name
 from bot.services.judging.results import public_status, results_visible
 from bot.services.shared.pending_input import Pending, pending_input, take
-from bot.storage.models import Edition, Submission, SubmissionStatus
+from bot.storage.models import Edition, Submission
 
 logger = logging.getLogger(__name__)
 
@@ -261,27 +264,34 @@ async def enter_form(update: Update, context: BotContext) -> None:
         if not officers:
             await _not_officer(update, language)
             return
+        now, starts = runtime.now(), _starts(language, edition, officers, runtime)
         submission = await active_entry(session, user_id)
+        if submission is not None and not allowed_now(check_editable, edition, submission, now):
+            submission = None  # the entry period closed while it was open: not resumed
         if submission is None:
             entries = await unit_entries(session, [o.unit_id for o in officers])
-            drafts = editable_entries(entries)
+            drafts = [
+                entry
+                for entry in editable_entries(entries)
+                if allowed_now(check_editable, edition, entry, now)
+            ]
             if len(drafts) == 1 and not _is_menu(update):
                 submission = drafts[0]
             elif drafts:
-                replies.append(_chooser(language, drafts, officers))
+                replies.append(_chooser(language, drafts, starts))
             elif not _is_menu(update):  # /lanjutkan with nothing to continue: no new entry
-                intro = t(language, "entry-resume-nothing")
+                key = "entry-resume-nothing" if starts.officers else "entry-resume-nothing-no-new"
                 replies += await _entries_listing(
-                    session, language, edition, officers, runtime, intro
+                    session, language, edition, officers, runtime, t(language, key)
                 )
             elif entries:  # sent before: a second entry, or the one sent?
-                replies.append(_new_or_open(language, entries, officers))
+                replies.append(_new_or_open(language, entries, starts))
             elif past := [
                 (officer.unit_id, entry)
-                for officer in officers
+                for officer in starts.officers
                 for entry in await past_entries(session, [officer.unit])
-            ]:  # a returning innovation? (issue 19)
-                replies.append(_returning_offer(language, edition, past, officers))
+            ]:  # a returning innovation? (issue 19), while a new entry can be started
+                replies.append(_returning_offer(language, edition, past, starts.officers))
             else:
                 try:
                     submission = await start_entry(session, officers[0], edition, runtime.now())
@@ -303,7 +313,33 @@ def _is_menu(update: Update) -> bool:
     return not text.startswith("/")
 
 
-def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any]) -> Reply:
+@dataclass(frozen=True)
+class Starts:
+    """Where the officer may start an entry now: the officer rows of the units whose entry
+    period is open (a ➕ each), and, when none is, why (the closed or not-yet-open text), so
+    that no button is offered that would only be refused."""
+
+    officers: list[Any]
+    closed: str | None
+
+
+def _starts(language: str, edition: Edition, officers: Sequence[Any], runtime: Runtime) -> Starts:
+    now = runtime.now()
+    open_ = [o for o in officers if allowed_now(check_window, edition, o.unit, now)]
+    if open_ or not officers:
+        return Starts(open_, None)
+    try:
+        check_window(edition, officers[0].unit, now)
+    except EntryError as error:
+        return Starts([], views.entry_error_text(language, error, runtime.settings.zone))
+    return Starts([], None)  # pragma: no cover - open_ would have held it
+
+
+def _with_closed(text: str, starts: Starts) -> str:
+    return "\n\n".join(filter(None, [text, starts.closed]))
+
+
+def _chooser(language: str, drafts: Sequence[Submission], starts: Starts) -> Reply:
     rows = [
         [
             views.button(
@@ -313,12 +349,14 @@ def _chooser(language: str, drafts: Sequence[Submission], officers: Sequence[Any
         ]
         for d in drafts[:10]
     ]
-    rows += _new_buttons(language, officers)
-    return t(language, "entry-choose"), InlineKeyboardMarkup(rows)
+    rows += _new_buttons(language, starts.officers)
+    key = "entry-choose" if starts.officers else "entry-choose-no-new"
+    return _with_closed(t(language, key), starts), InlineKeyboardMarkup(rows)
 
 
-def _new_or_open(language: str, entries: Sequence[Submission], officers: Sequence[Any]) -> Reply:
-    """Asks an officer whose unit already sent an entry: open it, or start a new one."""
+def _new_or_open(language: str, entries: Sequence[Submission], starts: Starts) -> Reply:
+    """Asks an officer whose unit already sent an entry: open it, or start a new one (only
+    while the entry period is open; else why not)."""
     rows = [
         [
             views.button(
@@ -329,8 +367,9 @@ def _new_or_open(language: str, entries: Sequence[Submission], officers: Sequenc
         ]
         for e in entries[:10]
     ]
-    rows += _new_buttons(language, officers)
-    return t(language, "entry-ask-new-or-open"), InlineKeyboardMarkup(rows)
+    rows += _new_buttons(language, starts.officers)
+    key = "entry-ask-new-or-open" if starts.officers else "entry-ask-open"
+    return _with_closed(t(language, key), starts), InlineKeyboardMarkup(rows)
 
 
 def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
@@ -706,7 +745,8 @@ async def _act(
     """A button acting on an entry the user may change; returns the replies and an alert.
     Every button but "withdraw" brings the officer into the entry's form."""
     submission, language = form.submission, form.language
-    if action == "withdraw":
+    if action == "withdraw":  # asked only when it can be done now; else why not
+        check_withdrawable(form.edition, submission, now)
         sid = submission.id
         markup = InlineKeyboardMarkup(
             [
@@ -722,8 +762,7 @@ async def _act(
         return [(t(language, "entry-withdraw-ask", name=name), markup)], None
     if action == "view":  # the unit's entry as sent, to read (any status)
         return _entry_pages(form), None
-    if submission.status not in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
-        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    check_editable(form.edition, submission, now)  # e.g. a draft once the period closed
     previous = await open_entry(form.session, update.effective_user.id, submission, now)
     replaced = replaced_notice(previous, FillingEntry, language)
     replies, alert = await _act_in_form(form, action, args, now)
@@ -964,6 +1003,7 @@ async def _entries_listing(
     on the last."""
     entries = await unit_entries(session, [o.unit_id for o in officers])
     now = runtime.now()
+    starts = _starts(language, edition, officers, runtime)
     ranks = await award_ranks(session, [e.id for e in entries])
     if not results_visible(edition, now):
         ranks = {}
@@ -976,18 +1016,14 @@ async def _entries_listing(
     ]
     rows = []
     for number, entry in enumerate(entries, start=1):
-        row = []
-        if entry.status in (SubmissionStatus.DRAFT, SubmissionStatus.RETURNED):
+        row = []  # only what can be done now (the entry period may have closed)
+        if allowed_now(check_editable, edition, entry, now):
             row.append(views.button(f"✏️ {number}", entry_button(EntryAction.OPEN, entry.id)))
-        if entry.status in (
-            SubmissionStatus.DRAFT,
-            SubmissionStatus.SUBMITTED,
-            SubmissionStatus.RETURNED,
-        ):
+        if allowed_now(check_withdrawable, edition, entry, now):
             row.append(views.button(f"↩️ {number}", entry_button(EntryAction.WITHDRAW, entry.id)))
         if row:
             rows.append(row)
-    rows += _new_buttons(language, officers)
+    rows += _new_buttons(language, starts.officers)
     year_line = t(language, "edition-heading", name=edition.name)  # which year (issue 19)
     if blocks:
         numbered = [f"{n}. {block}" for n, block in enumerate(blocks, start=1)]
@@ -997,11 +1033,15 @@ async def _entries_listing(
             for action, mark in (("open", "✏️"), ("withdraw", "↩️"))
             if mark[:2] in shown
         )  # only the buttons the listing shows are explained
-        parts = [t(language, "entry-list") + "\n" + year_line, *numbered, *filter(None, [legend])]
-    else:
+        heading = t(language, "entry-list") + "\n" + year_line
+        parts = [heading, *numbered, *filter(None, [legend, starts.closed])]
+    elif starts.officers:
         parts = [year_line + "\n" + t(language, "entry-list-empty")]
+    else:
+        parts = [year_line + "\n" + (starts.closed or "")]
     texts = split_text([intro, *parts] if intro else parts, separator="\n\n")
-    return [(text, None) for text in texts[:-1]] + [(texts[-1], InlineKeyboardMarkup(rows))]
+    markup = InlineKeyboardMarkup(rows) if rows else None  # none after the close: nothing to do
+    return [(text, None) for text in texts[:-1]] + [(texts[-1], markup)]
 
 
 def register(application: Application) -> None:

@@ -41,11 +41,14 @@ entry-not-officer =
     Ask the committee (Bappeda) for an invite code, then send <code>/join CODE</code>.
 entry-resume = 📝 <b>{ $name }</b>
 entry-choose = Choose the entry to continue, or start a new one:
+entry-choose-no-new = Choose the entry to continue:
 entry-resume-nothing = There is no draft in progress, so there is nothing to continue. Here are your unit's entries and their status; to start a new entry, tap ➕ below.
+entry-resume-nothing-no-new = There is no draft in progress, so there is nothing to continue. Here are your unit's entries and their status.
 entry-button-new = ➕ New entry ({ $unit })
 entry-untitled = (untitled entry)
 entry-cancelled = You left the form. Every answer given is kept as a draft (an empty form is not kept); send /resume to continue.
 entry-ask-new-or-open = Your unit already has the innovations below. Tap 📄 to see one, or ➕ to start a new innovation.
+entry-ask-open = Your unit already has the innovations below. Tap 📄 to see one.
 entry-view-status = Status: <b>{ $status }</b> · Registration number: <b>{ $number }</b>
 entry-edit-ignored = Edits of messages already sent are not applied. To change an answer, tap 📋 Summary and then ✏️ on the field.
 

@@ -41,11 +41,14 @@ entry-not-officer =
     Mintalah kode undangan kepada panitia (Bappeda), lalu kirim <code>/daftar KODE</code>.
 entry-resume = 📝 <b>{ $name }</b>
 entry-choose = Pilih inovasi yang akan dilanjutkan, atau mulai inovasi baru:
+entry-choose-no-new = Pilih inovasi yang akan dilanjutkan:
 entry-resume-nothing = Tidak ada draf inovasi yang sedang diisi, jadi tidak ada yang dapat dilanjutkan. Berikut inovasi unit Bapak/Ibu dan statusnya; untuk mulai inovasi baru, ketuk ➕ di bawah.
+entry-resume-nothing-no-new = Tidak ada draf inovasi yang sedang diisi, jadi tidak ada yang dapat dilanjutkan. Berikut inovasi unit Bapak/Ibu dan statusnya.
 entry-button-new = ➕ Inovasi baru ({ $unit })
 entry-untitled = (inovasi tanpa nama)
 entry-cancelled = Bapak/Ibu keluar dari formulir. Jawaban yang sudah diisi tersimpan sebagai draf (formulir yang masih kosong tidak disimpan); kirim /lanjutkan untuk melanjutkan.
 entry-ask-new-or-open = Unit Bapak/Ibu sudah memiliki inovasi di bawah ini. Ketuk 📄 untuk melihatnya, atau ➕ untuk mulai mengisi inovasi baru.
+entry-ask-open = Unit Bapak/Ibu sudah memiliki inovasi di bawah ini. Ketuk 📄 untuk melihatnya.
 entry-view-status = Status: <b>{ $status }</b> · Nomor pendaftaran: <b>{ $number }</b>
 entry-edit-ignored = Perubahan pada pesan yang sudah terkirim tidak diterapkan. Untuk mengubah jawaban, ketuk 📋 Ringkasan lalu ✏️ pada isian yang ingin diubah.
 

@@ -12,7 +12,7 @@ stopped.
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -366,6 +366,31 @@ def check_editable(edition: Edition, submission: Submission, now: datetime) -> N
         raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
     if submission.status is S.DRAFT:
         check_window(edition, submission.unit, now)
+
+
+def check_withdrawable(edition: Edition, submission: Submission, now: datetime) -> None:
+    """Check that the officers may withdraw ``submission`` now: a draft or a submitted entry
+    before the deadline (or the unit's reopening), an entry returned for revision any time.
+
+    Raises:
+        EntryError: ``NOT_EDITABLE`` (already judged or withdrawn), ``NOT_YET_OPEN`` or
+            ``CLOSED``.
+    """
+    if submission.status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
+        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
+    if submission.status is not S.RETURNED:
+        check_window(edition, submission.unit, now)
+
+
+def allowed_now(check: Callable[..., None], *args: Any) -> bool:
+    """Whether ``check`` (:func:`check_window`, :func:`check_editable`,
+    :func:`check_withdrawable`) passes for ``args``: a button is offered only for what can
+    be done now."""
+    try:
+        check(*args)
+    except EntryError:
+        return False
+    return True
 
 
 async def start_entry(
@@ -907,10 +932,7 @@ async def withdraw_entry(
     """
     await ensure_entry_open(session, submission_id)
     submission = await _locked_entry_for_officer(session, user_id, submission_id, now)
-    if submission.status not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
-        raise EntryError(EntryProblem.NOT_EDITABLE, status=submission.status)
-    if submission.status is not S.RETURNED:
-        check_window(await _edition(session, submission.edition_id), submission.unit, now)
+    check_withdrawable(await _edition(session, submission.edition_id), submission, now)
     change = await change_status(session, submission, S.WITHDRAWN, actor_id=user_id, now=now)
     submission.cursor = None
     await _close_form(session, submission)

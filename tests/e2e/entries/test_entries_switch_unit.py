@@ -11,7 +11,7 @@ from bot.i18n import plain_text
 from bot.storage.models import AuditEntry, Officer, Unit
 from tests.e2e.attendees.test_attendee_agenda import visible
 from tests.e2e.helpers.database import BOOKKEEPING, whole_database
-from tests.e2e.helpers.entries import invite_code, join
+from tests.e2e.helpers.entries import IN_WINDOW, invite_code, join
 
 pytestmark = pytest.mark.e2e
 SEEN = (*BOOKKEEPING, "chats")
@@ -30,6 +30,7 @@ async def _units_of(bot, user_id: int) -> list[str]:
 
 
 async def test_a_second_units_code_asks_before_moving(bot, users) -> None:
+    bot.clock.set(IN_WINDOW)  # the entry period: the listing offers a new entry
     budi = await join(users, bot, "Budi", "DINSOS")
     code = await invite_code(bot, "DLH")
     before = await whole_database(bot.runtime, ignore=SEEN)
