@@ -17,6 +17,11 @@ from .client import EmulatorClient, EmulatorControlError
 
 Message = dict[str, Any]
 
+REPLY_TIMEOUT = 15.0
+"""Seconds a test waits for the bot's reply by default: a reply comes in well under a second,
+but a CI machine running two test workers, browsers and bot processes can stall one for
+several (5 s failed there); waiting longer costs a passing test nothing."""
+
 
 class UserDriver:
     """A user acting in one chat (their private chat unless :meth:`in_chat` is used).
@@ -167,7 +172,7 @@ class UserDriver:
         *,
         regex: str | None = None,
         predicate: Callable[[Message], bool] | None = None,
-        timeout: float = 5.0,
+        timeout: float = REPLY_TIMEOUT,
     ) -> Message:
         """Waits for the next not-yet-consumed bot message that matches, and consumes it.
 
@@ -217,7 +222,9 @@ class UserDriver:
                 )
             await self.client.wait(self.chat_id, since_version=data["version"], timeout=remaining)
 
-    async def expect_callback_answer(self, tap_result: dict[str, Any], timeout: float = 5.0):
+    async def expect_callback_answer(
+        self, tap_result: dict[str, Any], timeout: float = REPLY_TIMEOUT
+    ):
         """Waits for the bot's answerCallbackQuery to a tap; returns the answer.
 
         Raises:

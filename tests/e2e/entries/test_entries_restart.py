@@ -111,4 +111,7 @@ async def test_killed_in_the_middle_of_the_form_the_officer_continues(
         return (await _answers(database_url, siti.id)).get("bentuk") == "pelayanan_publik"
 
     await wait_until(saved)
-    assert await emu.rejections() == [], bot_process.output()
+    # a tap answered more than 15 s after it was made (a slow restart) is refused by Telegram
+    # as too old: the bot still acts on it (above); any other refusal is a fault
+    refused = [r for r in await emu.rejections() if "query is too old" not in r["description"]]
+    assert refused == [], bot_process.output()
