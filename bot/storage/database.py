@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, event
+from sqlalchemy import CursorResult, Engine, Executable, event
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -91,3 +91,18 @@ def create_session_factory(
 ) -> async_sessionmaker[AsyncSession]:
     """A session factory whose objects stay usable after commit (no lazy reloads)."""
     return async_sessionmaker(engine, class_=session_class, expire_on_commit=False)
+
+
+async def rows_matched(
+    session: AsyncSession, statement: Executable, parameters: dict[str, Any] | None = None
+) -> int:
+    """Runs an UPDATE or a DELETE and returns how many rows it matched (the cursor's
+    ``rowcount``: a guarded update that matched none lost a race).
+
+    Raises:
+        TypeError: ``statement`` returned rows (a SELECT).
+    """
+    result = await session.execute(statement, parameters)
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"{type(result).__name__} has no row count")
+    return result.rowcount

@@ -10,6 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import MissingUpdatePart
 from bot.i18n import t
 from bot.services.core.edition_guard import EditionClosed
 
@@ -32,7 +33,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(context.error, EditionClosed):
         await _closed_edition(update, context, context.error)
         return
-    logger.error("Error while handling an update", exc_info=context.error)
+    incomplete = isinstance(context.error, MissingUpdatePart)
+    if incomplete:  # no bug of ours to trace: an update without what its handler reads
+        logger.warning("Update %s not handled: %s", _update_id(update), context.error)
+    else:
+        logger.error("Error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if isinstance(context.error, Forbidden):
@@ -42,7 +47,7 @@ async def on_error(update: object, context: BotContext) -> None:
     except Exception:  # the database may be what failed
         language = context.runtime.settings.default_language
     outage = _is_storage_outage(context.error)
-    if outage and update.callback_query is not None:
+    if (outage or incomplete) and update.callback_query is not None:
         # stop the button's spinner (the text follows); most handlers answer after their
         # transaction, so after a database failure the query is usually still unanswered
         try:
@@ -54,6 +59,10 @@ async def on_error(update: object, context: BotContext) -> None:
         await context.bot.send_message(update.effective_chat.id, t(language, key))
     except TelegramError:
         logger.warning("Could not tell chat %s about the error", update.effective_chat.id)
+
+
+def _update_id(update: object) -> int | None:
+    return update.update_id if isinstance(update, Update) else None
 
 
 async def _closed_edition(update: object, context: BotContext, closed: EditionClosed) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -71,6 +71,8 @@ class Access:
 
 Guarded = Callable[..., Awaitable[Any]]
 """A guarded handler: ``(update, context, access, *more)``."""
+Handler = Callable[..., Coroutine[Any, Any, Any]]
+"""What a decorator returns: a coroutine function, as python-telegram-bot's handlers take."""
 
 
 def attempted_action(update: Update) -> str:
@@ -150,13 +152,13 @@ GUARD_ATTRIBUTE = "guarded_role"
 needs (the refusal tests find every guarded handler of the application by it)."""
 
 
-def guarded(role: Role) -> Callable[[Callable[..., Awaitable[Any]]], Callable[..., Awaitable[Any]]]:
+def guarded(role: Role) -> Callable[[Callable[..., Awaitable[Any]]], Handler]:
     """Decorator: run the handler only if the user has ``role`` now; otherwise refuse
     (:func:`refuse`) before anything else runs, so a refused user causes no write but the
     audit of the refusal. For handlers that open their own transactions; those that want one
     opened for them take :func:`requires`."""
 
-    def decorate(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    def decorate(func: Callable[..., Awaitable[Any]]) -> Handler:
         @functools.wraps(func)
         async def handler(update: Update, context: BotContext, *args: Any) -> Any:
             if not await has_role_or_refuse(update, context, role):
@@ -177,7 +179,7 @@ async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> N
         await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
 
 
-def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
+def requires(role: Role) -> Callable[[Guarded], Handler]:
     """Decorator: run the handler with a session only if the user has ``role`` now.
 
     The handler commits (:meth:`Access.commit`) before it reports a change; what is left is
@@ -187,7 +189,7 @@ def requires(role: Role) -> Callable[[Guarded], Callable[..., Awaitable[None]]]:
     (:func:`refuse`, as :func:`guarded`).
     """
 
-    def decorate(func: Guarded) -> Callable[..., Awaitable[None]]:
+    def decorate(func: Guarded) -> Handler:
         @functools.wraps(func)
         async def handler(update: Update, context: BotContext, *args: Any) -> None:
             user = update.effective_user

@@ -20,6 +20,10 @@ import typing
 from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
+from telegram import CallbackQuery
+
+from bot.handlers.shared.updates import MissingUpdatePart
+
 T = TypeVar("T")
 
 LIMIT_BYTES = 64
@@ -117,6 +121,17 @@ class Codec(Generic[T]):
             return None
         values = [f.read(text) for f, text in zip(self._fields, match.groups(), strict=True)]
         return self.shape(*values)
+
+    def tapped(self, query: CallbackQuery) -> T:
+        """The value of the tapped button, for a handler routed by :attr:`pattern`.
+
+        Raises:
+            MissingUpdatePart: The data is not of this family (a routing mistake).
+        """
+        value = self.parse(query.data)
+        if value is None:
+            raise MissingUpdatePart(f"callback data of {self.prefix}")
+        return value
 
     def matches(self, data: str | None) -> bool:
         """Whether ``data`` is of this family."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Chat as TelegramChat
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
+from bot.handlers.shared.updates import MissingUpdatePart
 from bot.runtime import Runtime, application_runtime
 from bot.services.core.chats import ChatInfo, chat_language
 
@@ -23,6 +24,24 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
     ) -> None:
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         self.chat_id = chat_id
+
+    @property
+    def arguments(self) -> list[str]:
+        """The words after the command (``args``), or a deep link's payload; none for an
+        update that is no command."""
+        return self.args or []
+
+    def matched(self, group: int) -> str:
+        """A group of the pattern that routed the update (``match``: a callback query's data,
+        a message's text).
+
+        Raises:
+            MissingUpdatePart: No pattern matched, or the group took part in no match.
+        """
+        text = self.match.group(group) if self.match is not None else None
+        if text is None:
+            raise MissingUpdatePart(f"group {group} of the routing pattern")
+        return text
 
     @property
     def runtime(self) -> Runtime:
@@ -49,6 +68,18 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
 
 CONTEXT_TYPES = ContextTypes(context=BotContext)
 """Give to ``ApplicationBuilder().context_types`` so handlers receive a :class:`BotContext`."""
+
+
+def job_queue_of(application: Application[Any, Any, Any, Any, Any, Any]) -> JobQueue[Any]:
+    """The application's job queue (the scheduler, the certificates' issuing job).
+
+    Raises:
+        RuntimeError: python-telegram-bot was installed without its ``job-queue`` extra
+            (pyproject.toml asks for it).
+    """
+    if application.job_queue is None:
+        raise RuntimeError("python-telegram-bot's job-queue extra is not installed")
+    return application.job_queue
 
 
 def chat_info(chat: TelegramChat) -> ChatInfo:

@@ -296,9 +296,9 @@ async def _upload_album(
     missing: list[Attachment] = []
     ready: list[tuple[Attachment, str]] = []
     for attachment, caption in album:
-        stored = attachment.state == FileState.STORED and attachment.sha256
+        sha256 = attachment.sha256 if attachment.state == FileState.STORED else None
         size = attachment.size_bytes or 0
-        if not stored or size > UPLOAD_LIMIT_BYTES or not await store.has(attachment.sha256):
+        if not sha256 or size > UPLOAD_LIMIT_BYTES or not await store.has(sha256):
             missing.append(attachment)
         else:
             ready.append((attachment, caption))
@@ -307,8 +307,8 @@ async def _upload_album(
         total = sum(a.size_bytes or 0 for a, _ in batch)
         if batch and (item is None or total + (item[0].size_bytes or 0) > UPLOAD_LIMIT_BYTES):
             try:
-                album = [await _uploaded(store, a, c, len(batch) > 1) for a, c in batch]
-                await _send_album(bot, chat_id, album)
+                media = [await _uploaded(store, a, c, len(batch) > 1) for a, c in batch]
+                await _send_album(bot, chat_id, media)
             except (TelegramError, ObjectMissing) as error:
                 logger.warning("Could not upload the files of entry %s: %s", entry_id, error)
                 missing += [a for a, _ in batch]

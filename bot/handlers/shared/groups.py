@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType, ParseMode
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import message_of
 from bot.i18n import plain_text, t
 
 
@@ -32,7 +33,7 @@ async def redirect_to_private(update: Update, context: BotContext, payload: str)
     button = InlineKeyboardButton(
         plain_text(language, "group-open-private"), url=private_link(context, payload)
     )
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "group-private-only"),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[button]]),

@@ -56,7 +56,7 @@ async def main_menu_for(update: Update, context: BotContext, language: str) -> R
     return main_menu(language, officer=officer)
 
 
-def button_filter(key: str) -> filters.MessageFilter:
+def button_filter(key: str) -> filters.BaseFilter:
     """A filter matching a text message that is the menu button ``key`` in any language."""
     labels = {plain_text(language, key) for language in LANGUAGES}
     pattern = "^(" + "|".join(re.escape(label) for label in sorted(labels)) + ")$"

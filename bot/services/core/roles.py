@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.admins import is_admin
 from bot.services.core.audit import record
+from bot.storage.database import rows_matched
 from bot.storage.models import Admin, Judge, Officer, Unit
 
 
@@ -61,6 +62,18 @@ class Roles:
     def has(self, role: Role) -> bool:
         """Whether the user holds ``role``."""
         return role in self.roles
+
+    @property
+    def as_judge(self) -> Judge:
+        """The user's ``Judge`` row, for code that checked :attr:`Role.JUDGE` first (the
+        role guard, the workspace's judges' pages).
+
+        Raises:
+            PermissionError: The user judges nothing in the edition.
+        """
+        if self.judge is None:
+            raise PermissionError(f"user {self.user_id} is not a judge")
+        return self.judge
 
 
 async def roles_of(
@@ -139,8 +152,7 @@ async def remove_admin(
     Returns:
         True if a row was removed.
     """
-    result = await session.execute(delete(Admin).where(Admin.user_id == user_id))
-    if not result.rowcount:
+    if not await rows_matched(session, delete(Admin).where(Admin.user_id == user_id)):
         return False
     record(
         session,

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,8 +94,11 @@ async def make_document(
     return await _SOURCES[prefix](session, identifier, settings)
 
 
-def in_every_language(render: Callable[[str], str]) -> Texts:
-    """``render(language)`` for every catalogue language."""
+Rendered = TypeVar("Rendered")
+
+
+def in_every_language(render: Callable[[str], Rendered]) -> dict[str, Rendered]:
+    """``render(language)`` for every catalogue language (texts, or keyboards)."""
     return {language: render(language) for language in LANGUAGES}
 
 

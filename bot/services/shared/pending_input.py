@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.storage.database import rows_matched
 from bot.storage.models import PendingInput
 
 logger = logging.getLogger(__name__)
@@ -136,8 +137,7 @@ async def take(session: AsyncSession, pending: Pending) -> None:
         InputGone: It was consumed or replaced since it was read; the caller's transaction
             should be rolled back (letting the exception out of it does).
     """
-    result = await session.execute(delete(PendingInput).where(PendingInput.id == pending.id))
-    if result.rowcount != 1:
+    if await rows_matched(session, delete(PendingInput).where(PendingInput.id == pending.id)) != 1:
         raise InputGone(pending.id)
 
 
@@ -147,12 +147,13 @@ async def keep_waiting(session: AsyncSession, pending: Pending, payload: Any) ->
     Raises:
         InputGone: It was consumed or replaced since it was read.
     """
-    result = await session.execute(
+    matched = await rows_matched(
+        session,
         update(PendingInput)
         .where(PendingInput.id == pending.id)
-        .values(kind=kind_name(type(payload)), payload=dataclasses.asdict(payload))
+        .values(kind=kind_name(type(payload)), payload=dataclasses.asdict(payload)),
     )
-    if result.rowcount != 1:
+    if matched != 1:
         raise InputGone(pending.id)
     return dataclasses.replace(pending, payload=payload)
 
