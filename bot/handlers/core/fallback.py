@@ -19,6 +19,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import main_menu_for
 from bot.handlers.shared.pending_input import cancel_input, dispatch
+from bot.handlers.shared.updates import message_of
 from bot.i18n import plain_text, t
 
 ALBUMS_ANSWERED = "fallback_albums"
@@ -56,7 +57,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     answer = await cancel_input(update, context)
     if answer is None:
         answer = t(await context.language(), "input-cancel-nothing")
-    await update.effective_message.reply_text(answer, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(answer, parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:

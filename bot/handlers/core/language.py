@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -15,6 +15,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info, remember_language
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import main_menu_for
+from bot.handlers.shared.updates import chat_of, message_of, query_of, user_of
 from bot.i18n import LANGUAGES, plain_text, t
 from bot.services.core.chats import set_chat_language, touch_chat
 
@@ -41,25 +42,25 @@ async def choose_language(update: Update, context: BotContext) -> None:
             ]
         ]
     )
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "language-choose"), parse_mode=ParseMode.HTML, reply_markup=keyboard
     )
 
 
 async def language_chosen(update: Update, context: BotContext) -> None:
     """Stores the tapped language and confirms in it, with the menu in that language."""
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
-    if query.message is not None and query.message.reply_markup is not None:
+    if isinstance(query.message, Message) and query.message.reply_markup is not None:
         # a double tap finds the buttons already gone ("message is not modified")
         with contextlib.suppress(BadRequest):
             await query.edit_message_reply_markup(None)
-    await _switch(update, context, context.match.group(1))
+    await _switch(update, context, context.matched(1))
 
 
 async def _switch(update: Update, context: BotContext, language: str) -> None:
     runtime = context.runtime
-    chat = update.effective_chat
+    chat = chat_of(update)
     async with runtime.transaction() as session:
         await touch_chat(session, chat_info(chat), runtime.now())
         await set_chat_language(session, chat.id, language)
@@ -75,7 +76,7 @@ async def _switch(update: Update, context: BotContext, language: str) -> None:
             context.bot,
             runtime,
             chat.id,
-            app_language=update.effective_user.language_code or "",
+            app_language=user_of(update).language_code or "",
         )
 
 

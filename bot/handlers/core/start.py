@@ -13,6 +13,7 @@ from bot.handlers.core.command_menu import listed_language, refresh_personal_men
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter, main_menu_for
+from bot.handlers.shared.updates import MissingUpdatePart, chat_of, message_of, user_of
 from bot.i18n import format_day, t
 from bot.services.core.chats import chat_language
 from bot.services.core.events import current_edition_id
@@ -63,21 +64,24 @@ async def start(update: Update, context: BotContext) -> None:
             venue=venue,
         )
     menu = await main_menu_for(update, context, language)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
-    if update.effective_chat.type != ChatType.PRIVATE:
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
+    if chat_of(update).type != ChatType.PRIVATE:
         return
     for offer in AFTER_WELCOME.values():
         await offer(update, context, language)
-    checked = context.user_data.get(MENU_CHECKED_KEY)
+    user_data = context.user_data
+    if user_data is None:  # a private chat's update has its user
+        raise MissingUpdatePart("user")
+    checked = user_data.get(MENU_CHECKED_KEY)
     if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
         return  # a user who taps /start again and again costs no query
-    context.user_data[MENU_CHECKED_KEY] = time.monotonic()
+    user_data[MENU_CHECKED_KEY] = time.monotonic()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     async with runtime.sessions() as session:
         has_role = await may_hold_a_role(session, user_id, admin_ids=runtime.settings.admin_ids)
         chosen = await chat_language(session, user_id)
-    app_language = update.effective_user.language_code or ""
+    app_language = user_of(update).language_code or ""
     listed = listed_language(app_language, runtime.settings.default_language)
     # e.g. an admin added with the CLI, whose menu waited for them to write; an attendee
     # whose chosen language is not their app's list's gets the list again (new commands)
@@ -100,7 +104,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     """Lists what the bot can do for this user: the attendee's commands, then, in the private
     chat, those of the roles they hold now (officer, judge, admin)."""
     language = await context.language()
-    held = {Role.PUBLIC}
+    held = frozenset({Role.PUBLIC})
     user, chat = update.effective_user, update.effective_chat
     if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
         runtime = context.runtime
@@ -114,7 +118,7 @@ async def help_command(update: Update, context: BotContext) -> None:
         held = roles.roles
     sections = [t(language, key) for role, key in HELP_SECTIONS if role in held]
     text = "\n\n".join([*sections, t(language, "help-footer")])
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:
