@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,20 +19,14 @@ from bot.services.questions.moderation import moderate
 from bot.services.screen.board import REVEAL_SECONDS
 from bot.storage.models import AgendaItem
 from bot.web.server import create_web_app
-from tests.sandbox.helpers import CHROMIUM, CHROMIUM_ARGS
+from tests.e2e.helpers.browser import chromium_page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
-async_api = pytest.importorskip("playwright.async_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-expect = async_api.expect
-expect.set_options(timeout=15_000)  # generous: the machine may be busy; waits end at once
 
 WIB = ZoneInfo("Asia/Jakarta")
 BEFORE = datetime(2022, 12, 7, 8, 45, tzinfo=WIB)
 ANNOUNCE = datetime(2022, 12, 7, 9, 0, tzinfo=WIB)
-TIMEOUT_MS = 15_000
 RANK_SECRETS = {
     1: ("Dinas Sosial", "Sosial Home Care"),
     2: ("Dinas PM dan PTSP", "LAPIS MANIS"),
@@ -58,15 +51,8 @@ async def screen_url(bot) -> AsyncIterator[str]:
 
 @pytest.fixture
 async def page() -> AsyncIterator[Any]:
-    async with async_api.async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = await browser.new_page(viewport={"width": 1280, "height": 720})
-        page.set_default_timeout(TIMEOUT_MS)
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+    async with chromium_page({"width": 1280, "height": 720}) as page:
         yield page
-        await browser.close()
-        assert errors == [], errors
 
 
 class Traffic:
