@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from aiohttp import web
@@ -29,7 +29,7 @@ from bot.runtime import Runtime
 from bot.services.core import audit
 from bot.services.core.chats import chat_language
 from bot.services.core.edition_guard import EditionClosed
-from bot.services.core.events import current_edition
+from bot.services.core.events import all_editions, current_edition, edition_by_code
 from bot.services.core.roles import Roles, roles_of
 from bot.storage.models import Edition
 
@@ -141,6 +141,8 @@ async def init_data_middleware(
     try:
         return await handler(request)
     except EditionClosed as closed:  # rolled back: nothing of the closed edition changed
+        required = f"edition-open:{closed.code}"
+        await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
         language = normalize_language(viewer.language_code, settings.default_language)
         return web.json_response(
             {"ok": False, "message": t(language, "edition-closed", year=str(closed.year))},
@@ -150,8 +152,9 @@ async def init_data_middleware(
 
 @dataclass
 class Access:
-    """What an authorised request gets: its transaction, the viewer's roles now, the current
-    edition, the language and the current instant."""
+    """What an authorised request gets: its transaction, the viewer's roles now, the
+    edition shown (the current one, or a past one an admin chose: ``?edition=<code>``), the
+    language and the current instant."""
 
     session: AsyncSession
     runtime: Runtime
@@ -160,10 +163,37 @@ class Access:
     edition: Edition
     language: str
     now: datetime
+    current: Edition | None = None
+    """The current edition (the one the roles were read for); None: ``edition`` is it."""
+    editions: list[Edition] = field(default_factory=list)
+    """Every edition, newest first, for an admin's edition chooser (empty for others)."""
 
     def t(self, key: str, /, **args: object) -> str:
         """Catalogue text in the viewer's language (HTML-escaped arguments)."""
         return t(self.language, key, **args)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the edition shown is closed (a later one was imported): its pages show no
+        form that would change it, and its writes are refused (409, audited)."""
+        return self.edition.closed_at is not None
+
+    @property
+    def past_query(self) -> str:
+        """``edition=<code>`` while a past edition is shown, for the pages' links ("")."""
+        return "" if self.current is None else f"edition={self.edition.code}"
+
+    async def show_edition(self, edition_id: int) -> None:
+        """Show edition ``edition_id`` (an entry's page shows its entry's edition)."""
+        if edition_id == self.edition.id:
+            return
+        current = self.current or self.edition
+        chosen = next((e for e in self.editions if e.id == edition_id), None)
+        if chosen is not None:
+            chosen = await edition_by_code(self.session, chosen.code)
+        if chosen is not None:
+            self.edition = chosen
+            self.current = None if chosen.id == current.id else current
 
 
 Rule = Callable[[Access], Awaitable[bool]]
@@ -196,6 +226,7 @@ async def authorised(request: web.Request, rule: Rule, required: str) -> AsyncIt
     runtime = request.app[RUNTIME_KEY]
     viewer: Viewer = request[VIEWER_KEY]
     settings = runtime.settings
+    wanted = request.query.get("edition", "")
     async with runtime.transaction() as session:
         edition = await current_edition(session)
         chosen = await chat_language(session, viewer.user_id)
@@ -206,7 +237,17 @@ async def authorised(request: web.Request, rule: Rule, required: str) -> AsyncIt
             )
             access = Access(session, runtime, viewer, roles, edition, language, runtime.now())
             if await rule(access):
-                yield access
-                return
+                if roles.admin:
+                    access.editions = await all_editions(session)
+                if wanted and not roles.admin:  # only the committee chooses an edition
+                    required = "admin:edition"
+                else:
+                    if wanted and wanted != edition.code:
+                        past = await edition_by_code(session, wanted)
+                        if past is None:
+                            raise web.HTTPNotFound(text=t(language, "workspace-edition-unknown"))
+                        access.edition, access.current = past, edition
+                    yield access
+                    return
     await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
     raise web.HTTPForbidden(text=t(language, "workspace-forbidden"))

@@ -97,9 +97,13 @@ async def _entry_of_edition(access: Access, entry_id: int) -> Submission:
 
 
 async def entry_page(request: web.Request) -> web.Response:
-    """One entry in full, its actions, judges and history."""
+    """One entry in full, its actions, judges and history; an entry of a past edition in
+    that edition, read-only (no action or judges form)."""
     entry_id = int_param(request, "id")
     async with authorised(request, is_admin_rule, "admin") as access:
+        found = await load_entry(access.session, entry_id)
+        if found is not None:
+            await access.show_edition(found.edition_id)
         entry = await _entry_of_edition(access, entry_id)
         judges = await judging.list_judges(access.session, access.edition.id)
         assigned = {
@@ -107,7 +111,11 @@ async def entry_page(request: web.Request) -> web.Response:
             for judge in judges
             if entry.id in await judging.assigned_ids(access.session, judge.id)
         }
-        actions = [code for code, target in ACTIONS.items() if target in TRANSITIONS[entry.status]]
+        actions = [
+            code
+            for code, target in ACTIONS.items()
+            if target in TRANSITIONS[entry.status] and not access.read_only
+        ]
         return render(
             request,
             "entry.html",
@@ -121,7 +129,7 @@ async def entry_page(request: web.Request) -> web.Response:
                 (judge, judge.id in assigned, judging.has_conflict(judge, entry))
                 for judge in judges
             ],
-            judgeable=entry.status in judging.JUDGEABLE,
+            judgeable=entry.status in judging.JUDGEABLE and not access.read_only,
             history=await workspace.entry_history(access.session, entry.id),
             history_actions=HISTORY_ACTIONS,
             origin=await origin_of(access.session, entry),  # a returning innovation

@@ -78,7 +78,7 @@ async def scoring_page(request: web.Request) -> web.Response:
             scores=scores,
             comment=review.comment if review else "",
             submitted=review is not None and review.submitted_at is not None,
-            closed=judging.is_closed(access.edition),
+            closed=judging.is_closed(access.edition) or access.read_only,
             complete=all(criterion.key in scores for criterion in criteria),
             levels=judging.LEVELS,
             min_score=judging.MIN_SCORE,

@@ -32,7 +32,10 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
     """The fragment ``template`` in the viewer's language, with the helpers templates use:
     ``t`` (catalogue, HTML-safe), ``num`` ("87,5"), ``day`` ("Rabu, 7 Desember 2022"),
     ``moment`` (day and time in the event's zone), ``status`` (a status's name), ``text`` (a
-    config text in the language), and the viewer's roles as ``roles``."""
+    config text in the language), the viewer's roles as ``roles``, and the edition shown:
+    ``edition``, ``editions`` (an admin's chooser), ``read_only`` (a closed edition: no form
+    that would change it), ``past_query`` (``edition=<code>`` for links, "" for the current
+    one)."""
     language = access.language
     zone = access.runtime.settings.zone
 
@@ -50,6 +53,10 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
         text=lambda value: localized(value, language),
         roles=access.roles,
         language=language,
+        edition=access.edition,
+        editions=access.editions,
+        read_only=access.read_only,
+        past_query=access.past_query,
     )
     return aiohttp_jinja2.render_template(template, request, context)
 

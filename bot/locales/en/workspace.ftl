@@ -84,3 +84,9 @@ workspace-history-score-set = Criterion scored
 workspace-history-review-comment = Judge's comment saved
 workspace-history-review-submit = Scoring submitted
 workspace-history-other = Other change
+
+## Editions: the committee's chooser of the edition shown; a past edition is read-only
+workspace-editions = IGA editions
+workspace-edition-link = IGA { $year }
+workspace-read-only = IGA { $year } is closed because the next edition has started: its data can be viewed but not changed.
+workspace-edition-unknown = Sorry, that IGA edition was not found.

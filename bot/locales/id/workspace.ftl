@@ -84,3 +84,9 @@ workspace-history-score-set = Nilai kriteria diisi
 workspace-history-review-comment = Catatan penilai disimpan
 workspace-history-review-submit = Penilaian dikirim
 workspace-history-other = Perubahan lain
+
+## Editions: the committee's chooser of the edition shown; a past edition is read-only
+workspace-editions = Edisi IGA
+workspace-edition-link = IGA { $year }
+workspace-read-only = IGA { $year } sudah ditutup karena edisi berikutnya telah dimulai: datanya hanya dapat dilihat, tidak dapat diubah.
+workspace-edition-unknown = Mohon maaf, edisi IGA tersebut tidak ditemukan.

@@ -93,6 +93,12 @@ async def edition_by_code(session: AsyncSession, code: str) -> Edition | None:
     )
 
 
+async def all_editions(session: AsyncSession) -> list[Edition]:
+    """Every edition, newest first (the committee's edition chooser in the workspace)."""
+    newest_first = select(Edition).order_by(Edition.year.desc(), Edition.id.desc())
+    return list(await session.scalars(newest_first))
+
+
 async def current_edition_id(session: AsyncSession) -> int | None:
     """The id of :func:`current_edition` without loading it (one query; for role checks)."""
     return await session.scalar(
