@@ -157,15 +157,18 @@ class Runtime:
         self.seen_chats.pop(chat_id, None)
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncSession]:
+    async def transaction(self, *, replying: bool = False) -> AsyncIterator[AsyncSession]:
         """A session in a transaction, committed on success and rolled back on error.
 
         While an update is handled, the commit waits for the handler's first Bot API call and
         records the update with it (:mod:`bot.update_ledger`): the update takes effect once.
+        ``replying``: the block answers too, and its first Bot API call commits (the role
+        guard's handlers, :func:`bot.handlers.shared.access.requires`); what it writes after
+        that is committed when it ends.
         """
         scope = current_scope()
         if scope is not None:
-            async with scope.transaction(self.sessions) as session:
+            async with scope.transaction(self.sessions, replying=replying) as session:
                 yield session
             return
         async with self.sessions() as session, session.begin():

@@ -102,6 +102,7 @@ class UpdateScope:
     held: UpdateSession | None = None
     reply: dict[str, Any] | None = None
     active: UpdateSession | None = None
+    replying: UpdateSession | None = None
     committed: list[Callable[[], None]] = field(default_factory=list)
     wrote: bool = False
     recorded: bool = False
@@ -114,10 +115,12 @@ class UpdateScope:
 
     @asynccontextmanager
     async def transaction(
-        self, sessions: async_sessionmaker[AsyncSession]
+        self, sessions: async_sessionmaker[AsyncSession], *, replying: bool = False
     ) -> AsyncIterator[AsyncSession]:
         """The update's transaction: rolled back on error, else held until
-        :meth:`settle` (a second block of the same update joins the held one)."""
+        :meth:`settle` (a second block of the same update joins the held one).
+
+        ``replying``: the block answers too (:meth:`replying_block`)."""
         if self.active is not None:  # nested in an open block: the same transaction
             yield self.active
             return
@@ -130,6 +133,10 @@ class UpdateScope:
             session = self.adopt(sessions())
             await session.take_turn()
             await session.begin()
+        if replying and self.replying is None:
+            async with self.replying_block(session):
+                yield session
+            return
         self.held, self.active = None, session
         try:
             yield session
@@ -140,6 +147,33 @@ class UpdateScope:
         finally:
             self.active = None
         self.held = session
+
+    @asynccontextmanager
+    async def replying_block(self, session: UpdateSession) -> AsyncIterator[None]:
+        """A block that writes and then answers (the role guard's handlers): ``session``,
+        the update's transaction, is held while the block runs, so the block's first Bot API
+        call commits it with the ledger row and that call, as after any other block. The
+        session stays open (and its SQLite turn taken) until the block ends: what the block
+        writes after its first reply is committed then (not covered: handlers write, then
+        answer). Rolled back if the block raises before its first reply."""
+        self.held, self.replying = session, session
+        try:
+            yield
+        except BaseException:
+            self.replying = None
+            if self.held is session:
+                await self.discard()
+            else:
+                await session.close()
+                session.end_turn()
+            raise
+        self.replying = None
+        if self.held is not session:  # committed by its reply; used again since?
+            try:
+                await session.commit()
+            finally:
+                await session.close()
+                session.end_turn()
 
     async def settle(self, reply: dict[str, Any] | None = None) -> None:
         """Commit the held transaction, with the update's ledger row (and ``reply``, the
@@ -155,8 +189,9 @@ class UpdateScope:
         try:
             await session.commit()
         finally:
-            await session.close()
-            session.end_turn()
+            if session is not self.replying:  # a replying block closes its own
+                await session.close()
+                session.end_turn()
         callbacks, self.committed = self.committed, []
         for callback in callbacks:
             callback()
@@ -402,6 +437,11 @@ def _note_write() -> None:
     scope = current_scope()
     if scope is not None:
         scope.wrote = True
+        if scope.recorded:
+            logger.warning(
+                "Update %s wrote after its reply: not exactly once (write, then answer)",
+                scope.update_id,
+            )
 
 
 @event.listens_for(Session, "after_flush")

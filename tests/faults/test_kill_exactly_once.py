@@ -6,17 +6,11 @@ filed into "Waktu penerapan", a paragraph stored twice)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.services.core.events import current_edition, edition_form
 from bot.services.entries.cursor import AtField
@@ -31,26 +25,18 @@ from bot.services.entries.submissions import (
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control
-from tests.e2e.process import (
-    all_handled,
-    event_file_open_now,
+from tests.e2e.helpers.entries import LONG_FIELD
+from tests.e2e.process import all_handled
+from tests.faults.killing import (  # noqa: F401 - fixtures
+    POINTS,
+    TIMEOUT,
+    bot_texts,
+    emulator_config,
+    event_file,
+    kill_while_handling,
 )
 
 pytestmark = pytest.mark.e2e
-
-TIMEOUT = 30.0
-POINTS = ("before-commit", "after-commit", "reply-in-flight")
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 async def officer_at_trial_date(database_url: str, user_id: int) -> None:
@@ -85,60 +71,16 @@ async def entry_of(database_url: str, user_id: int) -> tuple[object, dict]:
         await engine.dispose()
 
 
-@asynccontextmanager
-async def writes_held(database_url: str) -> AsyncIterator[None]:
-    """No other connection can write the entries while inside (the bot's commit waits)."""
-    if database_url.startswith("sqlite"):
-        connection = sqlite3.connect(make_url(database_url).database, isolation_level=None)
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        finally:
-            connection.execute("ROLLBACK")
-            connection.close()
-        return
-    engine = create_engine(database_url)
-    try:
-        async with engine.connect() as connection, connection.begin():
-            await connection.execute(text("LOCK TABLE submissions IN EXCLUSIVE MODE"))
-            yield
-            await connection.rollback()
-    finally:
-        await engine.dispose()
-
-
-async def kill_while_handling(  # type: ignore[no-untyped-def]
+async def kill_typing(
     processes, emulator, database_url: str, person, typed: str, point: str
-) -> None:
-    """Start the bot if it is not running, type ``typed``, SIGKILL the bot at ``point`` of
-    its handling and start it again."""
+) -> None:  # type: ignore[no-untyped-def]
+    """``person`` types ``typed``; the bot is killed at ``point`` of its handling."""
     world = emulator.world
-    running = [p for p in processes.started if p.running]
-    process = running[-1] if running else processes.start()
-    polls = world.calls["getupdates"]
-    await wait_until(lambda: world.calls["getupdates"] > polls, timeout=TIMEOUT)
-    if point == "before-commit":
-        async with writes_held(database_url):
-            sent = await send_text(world, person, world.chats[person.id], typed)
-            # a poll from this update once it was fetched: the bot has it in hand, unhandled
-            update_id = sent["update_id"]
-            polls_from = world.poll_offsets[update_id]  # the poll pending now, if any
-            await wait_until(lambda: world.poll_offsets[update_id] > polls_from, TIMEOUT)
-            process.kill()
-    else:
-        kind = "hold" if point == "after-commit" else "hold-answer"
-        emulator.faults.add({"kind": kind, "method": "sendMessage", "chat_id": person.id})
-        await send_text(world, person, world.chats[person.id], typed)
-        await wait_until(lambda: emulator.faults.held > 0, timeout=TIMEOUT)
-        process.kill()
-        emulator.faults.reset()
-        await wait_until(lambda: emulator.faults.held == 0, timeout=TIMEOUT)
-    processes.start()
 
+    async def act() -> dict:
+        return await send_text(world, person, world.chats[person.id], typed)
 
-def bot_texts(world, person) -> list[str]:  # type: ignore[no-untyped-def]
-    chat = world.chats[person.id]
-    return [m.api.get("text", "") for _, m in sorted(chat.messages.items()) if m.from_bot]
+    await kill_while_handling(processes, emulator, database_url, person.id, act, point)
 
 
 @pytest.mark.parametrize("point", POINTS)
@@ -152,14 +94,14 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
     person = world.add_user("Petugas", language_code="id")
     await officer_at_trial_date(database_url, person.id)
 
-    await kill_while_handling(bot_process, emulator, database_url, person, "17 Januari 2022", point)
+    await kill_typing(bot_process, emulator, database_url, person, "17 Januari 2022", point)
     # answered (again, or for the first time) with the next question, once handled
     try:
         await wait_until(
-            lambda: any("Waktu penerapan" in t for t in bot_texts(world, person)), TIMEOUT
+            lambda: any("Waktu penerapan" in t for t in bot_texts(world, person.id)), TIMEOUT
         )
     except AssertionError:
-        raise AssertionError((bot_texts(world, person), bot_process.output()[-4000:])) from None
+        raise AssertionError((bot_texts(world, person.id), bot_process.output()[-4000:])) from None
     await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
     position, answers = await entry_of(database_url, person.id)
     assert answers.get("waktu_uji_coba") == "2022-01-17", bot_process.output()[-3000:]
@@ -167,13 +109,13 @@ async def test_killed_at_each_point_every_answer_is_stored_once_in_its_field(
     assert position == AtField("waktu_penerapan")
 
     await send_text(world, person, world.chats[person.id], "1 Maret 2022")
-    await wait_until(lambda: any("Rancang" in t for t in bot_texts(world, person)), TIMEOUT)
+    await wait_until(lambda: any("Rancang" in t for t in bot_texts(world, person.id)), TIMEOUT)
     position, answers = await entry_of(database_url, person.id)
     assert answers["waktu_penerapan"] == "2022-03-01"
     assert position == AtField(LONG_FIELD)
 
     paragraph = "Paragraf pertama rancang bangun."
-    await kill_while_handling(bot_process, emulator, database_url, person, paragraph, point)
+    await kill_typing(bot_process, emulator, database_url, person, paragraph, point)
     await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
     await send_text(world, person, world.chats[person.id], "Paragraf kedua.")
 

@@ -190,7 +190,6 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
         await message.reply_text(reply, parse_mode=ParseMode.HTML)
         return
     present = await records.count_present(access.session, event.id)
-    await access.commit()
     zone = ZoneInfo(event.timezone)
     if result.created:
         reply = access.t("attendance-manual-done", name=result.record.name, number=present,
@@ -248,8 +247,6 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
     except invitations.EventOver:
         await message.reply_text(access.t("attendance-send-over"), parse_mode=ParseMode.HTML)
         return
-    if confirmed:
-        await access.commit()
     numbers = {"count": done.written, "recipients": done.recipients,
                "unreachable": len(done.unreachable)}  # fmt: skip
     if done.written == 0:

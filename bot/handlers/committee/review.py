@@ -412,10 +412,9 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
         await _show_card(context, access, chat_id, card_id, entry.id)
         return
     if tap.action in NEEDS_NOTE:
-        await query.answer()
         note = ReviewNote(tap.action.value, entry.id, card_id)
         replaced = await start_waiting(access.session, update, note, access.now, access.language)
-        await access.commit()
+        await query.answer()
         if replaced is not None:
             await query.message.reply_text(replaced, parse_mode=ParseMode.HTML)
         key = (
@@ -429,7 +428,6 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
         )
         return
     text, done = await _apply(access, entry.id, target, None)
-    await access.commit()
     await query.answer(alert_text(text), show_alert=not done)
     await _show_card(context, access, chat_id, card_id, entry.id)
 
@@ -457,7 +455,6 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
     action = EntryAction(pending.payload.action)
     entry_id = pending.payload.entry_id
     text, _ = await _apply(access, entry_id, ACTIONS[action], note)
-    await access.commit()
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
     if pending.payload.card:
         await _show_card(context, access, message.chat.id, pending.payload.card, entry_id)
@@ -467,7 +464,6 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
 async def on_note_cancel(update: Update, context: BotContext, access: Access) -> None:
     """Drops the pending note; nothing changes."""
     await drop_input(access.session, update, ReviewNote)
-    await access.commit()
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
 
@@ -527,7 +523,6 @@ async def judges_command(update: Update, context: BotContext, access: Access) ->
         except judging.JudgingError as error:
             await message.reply_text(access.t(f"judging-error-{error.code}"))
             return
-        await access.commit()
         await message.reply_text(access.t("judges-added", name=judge.name))
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     text, markup = await _judges_view(access)
@@ -545,7 +540,6 @@ async def on_judge_remove(update: Update, context: BotContext, access: Access) -
         await judging.remove_judge(
             access.session, judge_id, actor_id=access.roles.user_id, now=access.now
         )
-        await access.commit()
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     await update.callback_query.answer(access.t("judges-removed"))
     text, markup = await _judges_view(access)
@@ -607,7 +601,6 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
                 actor_id=access.roles.user_id,
                 now=access.now,
             )
-            await access.commit()
             await query.answer()
             await query.message.reply_text(
                 access.t(
@@ -649,7 +642,6 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
                 if report.conflicts:
                     await query.answer(access.t("judging-error-conflict"), show_alert=True)
                     return
-            await access.commit()
         await query.answer()
         text, markup = await _judge_entries_view(access, judge)
         if parts[2] == "t":

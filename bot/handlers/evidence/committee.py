@@ -140,7 +140,6 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
         entity_id=access.edition.id,
         after={"attachments": [item.attachment_id for item in plan], "objects": deleted},
     )
-    await access.commit()
     await query.answer()
     await query.edit_message_reply_markup(None)
     await query.message.reply_text(

@@ -155,7 +155,6 @@ async def _set_closed(update: Update, access: Access, closing: bool) -> None:
         actor_id=access.roles.user_id,
         now=access.now,
     )
-    await access.commit()
     await query.answer(access.t("ranking-closed" if closing else "ranking-reopened"))
     await _send_ranking(update, access)
 
@@ -200,7 +199,6 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             text = alert_text(access.t(f"ranking-error-{error.code}"))
             await query.answer(text, show_alert=True)
             return
-        await access.commit()
         await query.answer()
         units = {unit.id: unit.name for unit in access.edition.units}
         lines = [access.t("results-done")] + [

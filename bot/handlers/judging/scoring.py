@@ -283,7 +283,6 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
                 tap.level,
                 now=access.now,
             )
-            await access.commit()
             indicator = await access.session.get(Indicator, tap.indicator_id)
             saved = access.t("validate-saved", indicator=indicator.number, level=tap.level)
             await query.answer(saved)
@@ -305,7 +304,6 @@ async def _ask_score(update: Update, access: Access, entry_id: int, index: int) 
     replaced = await start_waiting(
         access.session, update, TypedScore(entry_id, index), access.now, access.language
     )
-    await access.commit()
     values = [button(str(v), SCORE.pack(ScoreTap(entry_id, index, v))) for v in QUICK_SCORES]
     back = button(access.t("score-button-back"), CARD.pack(CardTap(entry_id)))
     rows = [values[:5], values[5:], [back]]
@@ -331,7 +329,6 @@ async def _save_score(
     await judging.set_score(
         access.session, access.roles.judge, entry_id, criterion.key, value, now=access.now
     )
-    await access.commit()
     language = access.language
     saved = access.t("score-saved", name=criterion.label(language), value=_number(value, language))
     if update.callback_query is not None:
@@ -421,7 +418,6 @@ async def _take_typed_score(
     try:
         await _save_score(update, access, pending.payload.entry_id, pending.payload.index, value)
     except judging.JudgingError as error:
-        await access.commit()  # the input is over (the entry is closed or gone): say why
         await _refuse_judging(update, access, error.code)
 
 

@@ -47,10 +47,6 @@ class Access:
         """Catalogue text in the user's language."""
         return t(self.language, key, **args)
 
-    async def commit(self) -> None:
-        """Commit what was done so far, before telling anyone it is done."""
-        await self.session.commit()
-
     async def edition_refusal(self, edition_id: int | None) -> str | None:
         """Why a button packed for edition ``edition_id`` may not act now, politely in the
         user's language, or None when it is this edition (the current one, open).
@@ -182,8 +178,11 @@ async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> N
 def requires(role: Role) -> Callable[[Guarded], Handler]:
     """Decorator: run the handler with a session only if the user has ``role`` now.
 
-    The handler commits (:meth:`Access.commit`) before it reports a change; what is left is
-    committed when it returns, and rolled back if it raises.
+    The session is the update's transaction (``runtime.transaction(replying=True)``): the
+    handler writes, then answers, and its first Bot API call commits what it wrote together
+    with the update's ledger row and that reply, so the action takes effect exactly once and
+    is answered again after a crash (:mod:`bot.update_ledger`). Rolled back if it raises
+    before answering.
 
     Without the role: nothing runs and nothing is written but the refusal's audit
     (:func:`refuse`, as :func:`guarded`).
@@ -198,7 +197,7 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
             runtime = context.runtime
             language = await context.language()
             outcome = "ok"
-            async with runtime.sessions() as session:
+            async with runtime.transaction(replying=True) as session:
                 edition, roles = await _edition_and_roles(session, runtime, user.id)
                 if not roles.has(role):
                     outcome = "denied"  # nothing written in this session: refuse() audits
@@ -207,7 +206,6 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
                 else:
                     access = Access(session, edition, roles, language, runtime.now(), runtime)
                     await func(update, context, access, *args)
-                    await session.commit()
             if outcome == "denied":
                 await refuse(update, context, role)
             elif outcome == "no-edition":

@@ -1,0 +1,106 @@
+"""Killing the bot process (SIGKILL) at a chosen point of an update's handling, for the
+exactly-once tests: before its commit, after it (the reply not yet sent), and with the reply
+in flight (delivered, Telegram's answer not yet back). After the restart Telegram sends the
+update again (the bot had not confirmed it).
+
+A test module imports the fixtures :func:`emulator_config` (no flood control) and
+:func:`event_file` (its entry period includes the real "now": the bot process runs on the
+real clock) from here."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from bot.sandbox.config import EmulatorConfig
+from bot.storage.database import create_engine
+from tests.e2e.conftest import wait_until
+from tests.e2e.helpers.entries import no_flood_control
+from tests.e2e.process import event_file_open_now
+
+TIMEOUT = 30.0
+POINTS = ("before-commit", "after-commit", "reply-in-flight")
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    """The emulator without flood control: a test types far faster than a person."""
+    return no_flood_control()
+
+
+@pytest.fixture
+def event_file(tmp_path: Path) -> Path:
+    """The seed event file, open for entries now."""
+    return event_file_open_now(tmp_path)
+
+
+@asynccontextmanager
+async def writes_held(database_url: str) -> AsyncIterator[None]:
+    """No update's effect can commit while inside: on SQLite no other connection writes; on
+    PostgreSQL the update ledger is locked (every update that writes inserts its row there,
+    in the transaction of its effect)."""
+    if database_url.startswith("sqlite"):
+        connection = sqlite3.connect(make_url(database_url).database, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            connection.execute("ROLLBACK")
+            connection.close()
+        return
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection, connection.begin():
+            await connection.execute(text("LOCK TABLE handled_updates IN EXCLUSIVE MODE"))
+            yield
+            await connection.rollback()
+    finally:
+        await engine.dispose()
+
+
+async def kill_while_handling(  # type: ignore[no-untyped-def]
+    processes,
+    emulator,
+    database_url: str,
+    chat_id: int,
+    act: Callable[[], Awaitable[dict[str, Any]]],
+    point: str,
+    method: str = "sendMessage",
+) -> None:
+    """Start the bot if it is not running, do ``act`` (a user's message or tap: the stored
+    update), SIGKILL the bot at ``point`` of its handling and start it again. After the
+    commit, the point is the bot's first ``method`` call to ``chat_id`` (its reply)."""
+    world = emulator.world
+    running = [p for p in processes.started if p.running]
+    process = running[-1] if running else processes.start()
+    polls = world.calls["getupdates"]
+    await wait_until(lambda: world.calls["getupdates"] > polls, timeout=TIMEOUT)
+    if point == "before-commit":
+        async with writes_held(database_url):
+            update_id = (await act())["update_id"]
+            # a poll from this update once it was fetched: the bot has it in hand, unhandled
+            polls_from = world.poll_offsets[update_id]  # the poll pending now, if any
+            await wait_until(lambda: world.poll_offsets[update_id] > polls_from, TIMEOUT)
+            process.kill()
+    else:
+        kind = "hold" if point == "after-commit" else "hold-answer"
+        emulator.faults.add({"kind": kind, "method": method, "chat_id": chat_id})
+        await act()
+        await wait_until(lambda: emulator.faults.held > 0, timeout=TIMEOUT)
+        process.kill()
+        emulator.faults.reset()
+        await wait_until(lambda: emulator.faults.held == 0, timeout=TIMEOUT)
+    processes.start()
+
+
+def bot_texts(world, chat_id: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts of the bot's messages in the chat, oldest first (as edited last)."""
+    chat = world.chats[chat_id]
+    return [m.api.get("text", "") for _, m in sorted(chat.messages.items()) if m.from_bot]

@@ -1,0 +1,107 @@
+"""SIGKILL while an admin's action is handled (issue 13: the role guard committed an admin's
+or judge's action on a session of its own, before its reply was known): the admin types the
+note returning an entry, and the bot dies before the commit, after it, or with the reply in
+flight. After the restart the entry is returned once (one status change, one audit entry,
+one notice to its officer) and the admin gets the answer."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.handlers.committee.review import ReviewNote
+from bot.sandbox.users import send_text
+from bot.services.shared.pending_input import wait_for
+from bot.storage.database import create_engine, create_session_factory
+from bot.storage.models import AuditEntry, Broadcast, PendingInput, Submission, SubmissionStatus
+from tests.e2e.conftest import wait_until
+from tests.e2e.process import all_handled
+from tests.factories import edition, make_entry, make_officer
+from tests.faults.killing import (  # noqa: F401 - fixtures
+    POINTS,
+    TIMEOUT,
+    bot_texts,
+    emulator_config,
+    event_file,
+    kill_while_handling,
+)
+
+pytestmark = pytest.mark.e2e
+
+NOTE = "Lengkapi anggaran tahun 2022."
+
+
+async def admin_writing_a_note(database_url: str, admin_id: int, officer_id: int) -> int:
+    """A submitted entry of DLH (``officer_id`` its officer) and the admin's pending note
+    returning it, as after tapping "Kembalikan"; returns the entry's id."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            current = await edition(session)
+            entry = await make_entry(session, current, "DLH", "Bank Sampah Digital")
+            await make_officer(session, current, "DLH", officer_id)
+            note = ReviewNote("r", entry.id)
+            await wait_for(session, admin_id, admin_id, note, datetime.now(UTC))
+            return entry.id
+    finally:
+        await engine.dispose()
+
+
+async def returned(database_url: str, entry_id: int) -> dict[str, object]:
+    """What returning the entry wrote: its status and note, its audit entries and notices,
+    and whether the note is still awaited."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            entry = await session.get(Submission, entry_id)
+            audits = await session.scalar(
+                select(func.count()).where(
+                    AuditEntry.action == "submission.returned",
+                    AuditEntry.entity_id == str(entry_id),
+                )
+            )
+            notices = await session.scalar(select(func.count()).select_from(Broadcast))
+            waiting = await session.scalar(select(func.count()).select_from(PendingInput))
+            return {
+                "status": entry.status,
+                "note": entry.status_note,
+                "audits": audits,
+                "notices": notices,
+                "waiting": waiting,
+            }
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("point", POINTS)
+async def test_killed_while_an_admin_returns_an_entry_it_is_returned_once_and_answered(
+    bot_process, emulator, database_url, point
+) -> None:
+    world = emulator.world
+    admin = world.add_user("Admin", language_code="id")
+    officer = world.add_user("Petugas", language_code="id")
+    bot_process.env["ADMIN_IDS"] = str(admin.id)
+    entry_id = await admin_writing_a_note(database_url, admin.id, officer.id)
+
+    async def act() -> dict:
+        return await send_text(world, admin, world.chats[admin.id], NOTE)
+
+    await kill_while_handling(bot_process, emulator, database_url, admin.id, act, point)
+
+    def answered() -> bool:
+        return any("status kini" in text for text in bot_texts(world, admin.id))
+
+    try:
+        await wait_until(answered, TIMEOUT)
+    except AssertionError:
+        raise AssertionError((bot_texts(world, admin.id), bot_process.output()[-4000:])) from None
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
+    assert await returned(database_url, entry_id) == {
+        "status": SubmissionStatus.RETURNED,
+        "note": NOTE,
+        "audits": 1,
+        "notices": 1,
+        "waiting": 0,
+    }
