@@ -37,7 +37,7 @@ from bot.handlers.entries.buttons import (
     from_button,
     new_button,
 )
-from bot.handlers.evidence.downloads import wake_downloads
+from bot.handlers.evidence.downloads import read_head, wake_downloads
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter
@@ -120,6 +120,7 @@ from bot.services.entries.submissions import (
     unit_entries,
     withdraw_entry,
 )
+from bot.services.evidence.content import HEAD_BYTES, check_content
 from bot.services.evidence.files import (
     TELEGRAM_DOWNLOAD_LIMIT,
     accepts_images,
@@ -156,6 +157,9 @@ class Form:
     """The current day in the event's zone, for dates that may not be after today."""
     limit_bytes: int = TELEGRAM_DOWNLOAD_LIMIT
     """Largest file the bot can download (``download_limit``: 20 MB, more self-hosted)."""
+    head: bytes | None = None
+    """The first bytes of the document the message carries, to check its content (None: no
+    document, or its bytes could not be read now)."""
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -437,6 +441,7 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
     runtime = context.runtime
     user_id = update.effective_user.id
     cached = await runtime.edition_form()
+    head = await _document_head(message, context)  # before the transaction: a network read
     async with runtime.transaction() as session:
         submission = await active_entry(session, user_id, answers_only=True)
         if submission is None or cached is None:
@@ -444,6 +449,7 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
             return False
         form = Form(session, language, cached.edition, submission, cached.fields)
         form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
+        form.head = head
         if not _answers_suffice(form):
             await load_rest(session, submission)
         form.today = runtime.now().astimezone(_zone(context)).date()
@@ -471,6 +477,17 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
         wake_downloads(context)
     await _send(message, [reply])
     return True
+
+
+async def _document_head(message: Message, context: BotContext) -> bytes | None:
+    """The first bytes of the document ``message`` carries (None without one, for an empty
+    or too large one, which the upload checks refuse anyway, or when they cannot be read).
+    Photos are not read: Telegram itself makes them JPEG."""
+    document = message.document
+    limit = download_limit(context.runtime.settings.telegram_api_self_hosted)
+    if document is None or document.file_size == 0 or (document.file_size or 0) > limit:
+        return None
+    return await read_head(context, document.file_id, HEAD_BYTES)
 
 
 def _error_reply(form: Form, error: FieldError) -> Reply:
@@ -560,6 +577,7 @@ async def _take_answer(
         if file is None:
             raise FieldError("form-error-photo" if message.photo else "form-error-want-file")
         check_file(spec, file.file_name, file.mime_type, file.size_bytes)
+        check_content(file.file_name, file.mime_type, form.head)
         await save_file(form.session, form.edition, form.submission, spec.key, file, now)
         return t(language, "evidence-file-saved", name=safe_name(file.file_name))
     text = message.text
@@ -587,6 +605,7 @@ async def _take_evidence(form: Form, message: Message, key: str, now) -> str:
     file = _file(message, True, form.limit_bytes)
     if file is not None:
         check_evidence_type(file.file_name, file.mime_type)
+        check_content(file.file_name, file.mime_type, form.head)
         await set_evidence(form.session, form.edition, form.submission, indicator, now, file=file)
         return t(form.language, "evidence-file-saved", name=safe_name(file.file_name))
     if message.text is not None:

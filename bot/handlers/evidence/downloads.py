@@ -110,6 +110,37 @@ class DownloadWorker:
 
         return chunks()
 
+    async def read_head(self, file_id: str, limit: int) -> bytes:
+        """The first ``limit`` bytes of a Telegram file (fewer if it is shorter), read at
+        once to check a sent file's content; the rest is not transferred."""
+        head = bytearray()
+        chunks = await self._fetch(file_id)
+        async for chunk in chunks:
+            head += chunk
+            if len(head) >= limit:
+                break
+        await chunks.aclose()  # closes the response: the rest is not read
+        return bytes(head[:limit])
+
+
+HEAD_TIMEOUT = 15.0
+"""Seconds the check of a sent file's first bytes may take before the file is let through
+(its download job then fetches it as usual)."""
+
+
+async def read_head(context: BotContext, file_id: str, limit: int) -> bytes | None:
+    """The first ``limit`` bytes of the file ``file_id`` an officer just sent, or None when
+    they cannot be read now (Telegram or the network away, no download job): the caller
+    then lets the file through rather than refusing a good file."""
+    worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
+    if worker is None:
+        return None
+    try:
+        return await asyncio.wait_for(worker.read_head(file_id, limit), HEAD_TIMEOUT)
+    except Exception as error:  # any failure: the file is let through, never lost
+        logger.warning("Reading the start of file %s failed: %s", file_id, error)
+        return None
+
 
 def store_of(context: BotContext) -> FileStore:
     """The bot's file store (installed by :func:`install`)."""

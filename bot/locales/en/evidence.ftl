@@ -37,6 +37,7 @@ evidence-file-removed = File <b>{ $name }</b> removed from this entry.
 evidence-file-gone = That file is no longer part of this entry.
 evidence-file-empty = File <b>{ $name }</b> is empty (0 bytes). Please send the file again with its content.
 evidence-file-too-big = File <b>{ $name }</b> is too large ({ $size }): Telegram lets a bot download files up to { $limit } only. Please make it smaller (for example compress the PDF) or split it into several files.
+evidence-file-not-type = File <b>{ $name }</b> is not a valid { $expected }: its content does not match its type, so it was not saved. Please send a genuine { $expected } file (for example save or export the document again as { $expected }).
 evidence-video-link = Videos are not kept as files. Please upload the video (for example to YouTube or Google Drive) and send its link.
 
 ## The workbook's self-assessment sheet (Regional Innovation Index)

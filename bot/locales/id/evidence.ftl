@@ -37,6 +37,7 @@ evidence-file-removed = Berkas <b>{ $name }</b> dihapus dari inovasi ini.
 evidence-file-gone = Berkas itu sudah tidak ada di inovasi ini.
 evidence-file-empty = Berkas <b>{ $name }</b> kosong (0 bita). Mohon kirim ulang berkas yang berisi.
 evidence-file-too-big = Berkas <b>{ $name }</b> terlalu besar ({ $size }): Telegram hanya mengizinkan bot mengunduh berkas sampai { $limit }. Mohon perkecil berkasnya (misalnya kompres PDF) atau bagi menjadi beberapa berkas.
+evidence-file-not-type = Berkas <b>{ $name }</b> bukan { $expected } yang sah: isinya tidak sesuai dengan jenis berkasnya, sehingga tidak disimpan. Mohon kirim berkas { $expected } yang asli (misalnya simpan ulang atau ekspor dokumennya sebagai { $expected }).
 evidence-video-link = Video tidak disimpan sebagai berkas. Mohon unggah videonya (misalnya ke YouTube atau Google Drive) lalu kirim tautannya.
 
 ## The workbook's self-assessment sheet (Indeks Inovasi Daerah)
