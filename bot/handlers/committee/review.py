@@ -25,7 +25,7 @@ from telegram.ext import (
 
 from bot.handlers.core import command_menu
 from bot.handlers.shared.access import Access, requires
-from bot.handlers.shared.callback_data import Codec, EditionTap, NoValue
+from bot.handlers.shared.callback_data import Codec, EditionTap, NoValue, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
@@ -123,8 +123,45 @@ ASSIGN_ALL = Codec("cm:as:all", EditionTap)
 # --- /entries: list, filters, paging -------------------------------------------------------
 
 
-def _list_data(status: str, unit_id: int, page: int) -> str:
-    return f"cm:l:{status}:{unit_id}:{page}"
+@dataclass(frozen=True)
+class ListTap:
+    """A page of ``/entries`` of edition ``edition``: ``status`` ("all" or a status's
+    value), ``unit`` (0: every unit) and ``page``."""
+
+    edition: int
+    status: str
+    unit: int
+    page: int
+
+
+@dataclass(frozen=True)
+class StatusFilterTap:
+    """Choose the status to list, keeping unit ``unit``."""
+
+    edition: int
+    unit: int
+
+
+@dataclass(frozen=True)
+class UnitFilterTap:
+    """Choose the unit to list, keeping ``status``."""
+
+    edition: int
+    status: str
+
+
+LIST = Codec("cm:l", ListTap)
+STATUS_FILTER = Codec("cm:fs", StatusFilterTap)
+UNIT_FILTER = Codec("cm:fu", UnitFilterTap)
+"""The list's buttons carry their edition: after the next edition's import, an older list's
+page or filter is explained instead of listing the new edition's entries under the old one's
+unit."""
+LEGACY_LIST = r"^cm:(l:[a-z_]+:\d+:\d+|fs:\d+|fu:[a-z_]+)$"
+"""The same buttons without their edition (sent by an older version of the bot)."""
+
+
+def _list_data(access: Access, status: str, unit_id: int, page: int) -> str:
+    return LIST.pack(ListTap(access.edition.id, status, unit_id, page))
 
 
 async def _entries_view(
@@ -171,18 +208,30 @@ async def _entries_view(
     nav = []
     if result.page > 0:
         nav.append(
-            button(access.t("entries-button-prev"), _list_data(status, unit_id, result.page - 1))
+            button(
+                access.t("entries-button-prev"),
+                _list_data(access, status, unit_id, result.page - 1),
+            )
         )
     if result.page + 1 < result.pages:
         nav.append(
-            button(access.t("entries-button-next"), _list_data(status, unit_id, result.page + 1))
+            button(
+                access.t("entries-button-next"),
+                _list_data(access, status, unit_id, result.page + 1),
+            )
         )
     if nav:
         rows.append(nav)
     rows.append(
         [
-            button(access.t("entries-button-status"), f"cm:fs:{unit_id}"),
-            button(access.t("entries-button-unit"), f"cm:fu:{status}"),
+            button(
+                access.t("entries-button-status"),
+                STATUS_FILTER.pack(StatusFilterTap(access.edition.id, unit_id)),
+            ),
+            button(
+                access.t("entries-button-unit"),
+                UNIT_FILTER.pack(UnitFilterTap(access.edition.id, status)),
+            ),
         ]
     )
     return "\n".join(lines), InlineKeyboardMarkup(rows)
@@ -208,13 +257,25 @@ async def entries_command(update: Update, context: BotContext, access: Access) -
     await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
+async def _refused_list(update: Update, access: Access, edition_id: int | None) -> bool:
+    """Whether a list button of edition ``edition_id`` (another edition than the current
+    one) was answered with why it no longer lists."""
+    refusal = await access.edition_refusal(edition_id, viewing=True)
+    if refusal is not None:
+        await update.callback_query.answer(alert_text(refusal), show_alert=True)
+    return refusal is not None
+
+
 @requires(Role.ADMIN)
 async def on_list(update: Update, context: BotContext, access: Access) -> None:
-    """Shows another page or filter of the list, in place."""
-    _, _, status, unit_id, page = update.callback_query.data.split(":")
-    if status != "all" and status not in {s.value for s in S}:
-        status = "all"
-    text, markup = await _entries_view(access, status, int(unit_id), int(page))
+    """Shows another page or filter of the list, in place; a list of another edition is
+    explained."""
+    tap = LIST.parse(update.callback_query.data)
+    if await _refused_list(update, access, tap.edition if tap is not None else None):
+        return
+    assert tap is not None
+    status = tap.status if tap.status in {s.value for s in S} else "all"
+    text, markup = await _entries_view(access, status, tap.unit, tap.page)
     await update.callback_query.answer()
     await update.callback_query.edit_message_text(
         text, parse_mode=ParseMode.HTML, reply_markup=markup
@@ -223,19 +284,24 @@ async def on_list(update: Update, context: BotContext, access: Access) -> None:
 
 @requires(Role.ADMIN)
 async def on_filter(update: Update, context: BotContext, access: Access) -> None:
-    """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by."""
-    _, kind, kept = update.callback_query.data.split(":")
+    """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by;
+    a filter of another edition's list is explained."""
+    tap = parse_any(update.callback_query.data, (STATUS_FILTER, UNIT_FILTER))
+    if await _refused_list(update, access, tap.edition if tap is not None else None):
+        return
     all_label = access.t("entries-button-all")
-    if kind == "fs":
+    if isinstance(tap, StatusFilterTap):
         choices = [("all", all_label)] + [
             (s.value, status_label(access.language, s)) for s in S if s is not S.DRAFT
         ]
-        rows = [[button(label, _list_data(value, int(kept), 0))] for value, label in choices]
+        rows = [[button(label, _list_data(access, value, tap.unit, 0))] for value, label in choices]
         text = access.t("entries-choose-status")
     else:
+        assert isinstance(tap, UnitFilterTap)
+        kept = tap.status
         units = await committee.units_with_entries(access.session, access.edition.id)
-        rows = [[button(all_label, _list_data(kept, 0, 0))]] + [
-            [button(unit.name[:60], _list_data(kept, unit.id, 0))] for unit in units
+        rows = [[button(all_label, _list_data(access, kept, 0, 0))]] + [
+            [button(unit.name[:60], _list_data(access, kept, unit.id, 0))] for unit in units
         ]
         text = access.t("entries-choose-unit")
     await update.callback_query.answer()
@@ -712,8 +778,9 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler(command_names("tugaskan"), assign_command))
     application.add_handler(CommandHandler(command_names("audit"), audit_command))
     callbacks = (
-        (r"^cm:l:[a-z_]+:\d+:\d+$", on_list),
-        (r"^cm:f[su]:[a-z_0-9]+$", on_filter),
+        (LIST.pattern, on_list),
+        (LEGACY_LIST, on_list),
+        (any_pattern((STATUS_FILTER, UNIT_FILTER)), on_filter),
         (r"^cm:e:\d+$", on_detail),
         (FILES.pattern, on_files),
         (ACTION.pattern, on_action),

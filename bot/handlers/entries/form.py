@@ -46,6 +46,7 @@ from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text, split_text
 from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
+from bot.services.core.edition_guard import ensure_unit_open
 from bot.services.core.event_file import FormFieldSpec
 from bot.services.core.events import current_edition
 from bot.services.editions.returning import (
@@ -740,6 +741,7 @@ async def _new_entry(session, update, language, cached, numbers, runtime) -> lis
         None,
     )
     if officer is None:
+        await ensure_unit_open(session, unit_id)  # a button of last year's unit: closed
         return [(t(language, "entry-not-officer"), None)]
     previous = await pending_input(session, user_id, user_id)
     notes: list[Reply] = []

@@ -47,20 +47,22 @@ class Access:
         """Catalogue text in the user's language."""
         return t(self.language, key, **args)
 
-    async def edition_refusal(self, edition_id: int | None) -> str | None:
+    async def edition_refusal(self, edition_id: int | None, *, viewing: bool = False) -> str | None:
         """Why a button packed for edition ``edition_id`` may not act now, politely in the
         user's language, or None when it is this edition (the current one, open).
 
         A button does not follow "the current edition" (issue 19): one sent before the next
         edition's import would otherwise act on the new edition. ``edition_id`` None: a
-        button from before buttons carried their edition.
+        button from before buttons carried their edition. ``viewing``: a button that only
+        shows (a list's page), answered "this is IGA <year>'s, send the command again" also
+        for a closed edition.
         """
         if edition_id == self.edition.id:
             return None
         tapped = await self.session.get(Edition, edition_id) if edition_id is not None else None
         if tapped is None:
             return self.t("edition-button-outdated")
-        if tapped.closed_at is not None:
+        if tapped.closed_at is not None and not viewing:
             return self.t("edition-closed", year=str(tapped.year))
         return self.t("edition-button-other", year=str(tapped.year), current=str(self.edition.year))
 

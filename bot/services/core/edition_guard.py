@@ -13,7 +13,7 @@ import time
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Edition, Submission
+from bot.storage.models import Edition, Submission, Unit
 
 
 class EditionClosed(Exception):
@@ -91,4 +91,15 @@ async def ensure_entry_open(session: AsyncSession, submission: Submission | int)
         )
     else:
         edition_id = submission.edition_id
+    await ensure_open(session, edition_id)
+
+
+async def ensure_unit_open(session: AsyncSession, unit_id: int) -> None:
+    """:func:`ensure_open` for the edition of a unit (a button naming a unit of an edition
+    closed since it was sent); an unknown unit passes.
+
+    Raises:
+        EditionClosed: The unit's edition is closed.
+    """
+    edition_id = await session.scalar(select(Unit.edition_id).where(Unit.id == unit_id))
     await ensure_open(session, edition_id)

@@ -21,7 +21,7 @@ from tests.e2e.editions.test_read_only_previous_edition import (
 )
 from tests.e2e.helpers.committee import add_entries, quick_emulator, real_file_id
 from tests.e2e.helpers.database import BOOKKEEPING, whole_database
-from tests.e2e.helpers.entries import join
+from tests.e2e.helpers.entries import IN_WINDOW, join
 from tests.factories import edition, make_entry
 
 pytestmark = pytest.mark.e2e
@@ -160,3 +160,30 @@ async def test_attendance_tools_act_on_the_event_they_were_sent_for(bot, users) 
     await siti.tap("Ya, kirim undangan", message_id=confirm["message_id"])
     await siti.expect_message(visible("id", "attendance-send-over"))
     assert await whole_database(bot.runtime, ignore=seen) == before
+
+
+async def test_lists_and_new_entry_buttons_of_2022_after_2023_started(bot, users, emulator) -> None:
+    """A 2022 /entries list's filters no longer list (they would show 2023's entries under
+    2022's unit), and an officer's 2022 "➕ new entry" says 2022 is closed instead of "you
+    are not an officer"; nothing changes."""
+    bot.clock.set(IN_WINDOW)
+    siti = await users.create("Siti", admin=True)
+    budi = await join(users, bot, "Budi", "DLH")
+    await siti.send("/entries")
+    listing = await siti.expect_message("Daftar inovasi")
+    filters = [d for d in _data(listing) if d.startswith(("cm:fs:", "cm:fu:"))]
+    await budi.send("/inovasi_saya")
+    mine = await budi.expect_message("Unit Bapak/Ibu belum")
+    new = [d for d in _data(mine) if d.startswith("entry:new:")]
+    assert len(filters) == 2 and len(new) == 1, (filters, new)
+
+    await start_next_edition(bot)
+    bot.clock.set(datetime(2022, 12, 2, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")))  # 2023 open
+    before = await whole_database(bot.runtime, ignore=(*BOOKKEEPING, "chats"))
+    other = t("id", "edition-button-other", year="2022", current="2023")[:200]
+    assert {data: await _answer(siti, data) for data in filters} == dict.fromkeys(filters, other)
+    legacy = t("id", "edition-button-outdated")[:200]
+    for data in ("cm:fs:0", "cm:fu:all", "cm:l:all:0:1"):
+        assert await _press(emulator, siti, data) == legacy, data
+    assert await _answer(budi, new[0]) == t("id", "edition-closed", year="2022")[:200]
+    assert await whole_database(bot.runtime, ignore=(*BOOKKEEPING, "chats")) == before

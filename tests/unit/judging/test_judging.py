@@ -151,7 +151,7 @@ async def test_judges_panel_add_update_remove(sessions) -> None:
 def test_callback_data_of_the_committee_buttons_fits_64_bytes() -> None:
     big = 9_999_999_999  # ids far beyond any competition's size
     longest = [
-        f"cm:l:not_selected:{big}:{big}",
+        f"cm:l:{big}:not_selected:{big}:{big}",
         f"cm:as:t:{big}:{big}",
         f"cm:a:x:{big}",
         f"jd:lv:{big}:{big}:3:{big}",
