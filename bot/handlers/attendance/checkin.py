@@ -34,6 +34,7 @@ from bot.handlers.shared.pending_input import (
     start_waiting,
 )
 from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.updates import chat_of, message_of, query_of, user_of
 from bot.i18n import format_clock, format_day, t
 from bot.runtime import Runtime
 from bot.services.attendance import link as checkin_link
@@ -166,7 +167,7 @@ def _refusal(language: str, event: Event, reading: checkin_link.Reading) -> str:
 async def on_checkin_link(update: Update, context: BotContext) -> None:
     """``/start h-…``: check the payload, then confirm, start the form or show the summary."""
     message, user = update.effective_message, update.effective_user
-    if message is None or user is None or update.effective_chat.type != ChatType.PRIVATE:
+    if message is None or user is None or chat_of(update).type != ChatType.PRIVATE:
         return
     language = await context.language()
     runtime = context.runtime
@@ -175,8 +176,9 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
         await reply_html(message, t(language, "attendance-checkin-no-event"))
         return
     now = runtime.now()
-    reading = checkin_link.read_payload(checkin_secret(runtime), event, context.args[0], now)
-    if reading.verdict is not checkin_link.Verdict.VALID:
+    payload = context.arguments[0] if context.arguments else ""
+    reading = checkin_link.read_payload(checkin_secret(runtime), event, payload, now)
+    if reading.verdict is not checkin_link.Verdict.VALID or reading.day is None:
         await reply_html(message, _refusal(language, event, reading))
         return
     zone = ZoneInfo(event.timezone)
@@ -206,7 +208,7 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
                 session_key=item.key if item is not None else "",
             )
             notice = await start_waiting(session, update, form, now, language)
-    if attended is not None:
+    if attended is not None and record is not None and item is not None:
         row, created = attended
         key = "attendance-session-done" if created else "attendance-session-already"
         time = format_clock(row.checked_in_at, zone, language)
@@ -248,7 +250,7 @@ def _next_step(form: CheckingIn) -> CheckingIn:
 
 async def on_typed(update: Update, context: BotContext, pending: Pending) -> bool:
     """A message while the form waits: the answer to its current step."""
-    message = update.effective_message
+    message = message_of(update)
     form: CheckingIn = pending.payload
     language = await context.language()
     typed = message.text or ""
@@ -299,34 +301,34 @@ def _kept(form: CheckingIn) -> bool:
 
 async def on_form_button(update: Update, context: BotContext) -> None:
     """The form's buttons: confirm (check in), change, no NIP, the known unit."""
-    query = update.callback_query
+    query = query_of(update)
     tap = FORM.parse(query.data)
     language = await context.language()
     runtime = context.runtime
-    message = update.effective_message
+    message = message_of(update)
     if tap is None:
         await query.answer()
         return
     now = runtime.now()
     done = item = earlier = refused = None
+    stale = False
     # read before the transaction: on SQLite a second session inside it would wait for the
     # turn the transaction holds
     event = await runtime.event()
     async with runtime.transaction() as session:
         pending = await pending_of(session, update, CheckingIn)
         form: CheckingIn | None = pending.payload if pending else None
-        stale = (
-            form is None
+        if (
+            pending is None
+            or form is None
             or event is None
             or event.id != form.event_id
             or date.fromisoformat(form.day) != now.astimezone(ZoneInfo(event.timezone)).date()
-        )
-        if stale:
+        ):
+            stale = True
             if form is None and event is not None:
                 # a second tap on "Benar, saya hadir" (the first took the form): they are in
-                earlier = await records.find_record(
-                    session, event.id, user_id=update.effective_user.id
-                )
+                earlier = await records.find_record(session, event.id, user_id=user_of(update).id)
         elif (
             tap.action is Action.CONFIRM
             and form.step == Step.CONFIRM
@@ -348,8 +350,8 @@ async def on_form_button(update: Update, context: BotContext) -> None:
                     invitation_id=form.invitation_id, role=AttendanceRole(form.role),
                 )  # fmt: skip
                 result = await records.check_in(
-                    session, form.event_id, person, now=now, user_id=update.effective_user.id,
-                    by=update.effective_user.id, method="qr",
+                    session, form.event_id, person, now=now, user_id=user_of(update).id,
+                    by=user_of(update).id, method="qr",
                 )  # fmt: skip
                 done = (result, await records.count_present(session, form.event_id))
                 item = (
@@ -372,16 +374,16 @@ async def on_form_button(update: Update, context: BotContext) -> None:
             form = _next_step(form)
             await keep_waiting(session, pending, form)
     await query.answer()
-    if earlier is not None:
+    if earlier is not None and event is not None:
         zone = ZoneInfo(event.timezone)
         text = t(language, "attendance-checkin-already", name=earlier.name,
                  time=format_clock(earlier.checked_in_at, zone, language))  # fmt: skip
         await reply_html(message, text)
         return
-    if refused is not None:
+    if refused is not None and form is not None:
         await reply_html(message, _error_text(language, refused, ""), _prompt(language, form)[1])
         return
-    if stale:
+    if stale or form is None or event is None:
         await reply_html(message, t(language, "attendance-checkin-stale"))
         return
     if done is not None:

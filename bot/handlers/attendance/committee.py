@@ -29,6 +29,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.text import alert_text, split_text
+from bot.handlers.shared.updates import message_of, query_of, user_of
 from bot.i18n import format_clock, format_day
 from bot.services.attendance import invitations, records
 from bot.services.attendance import link as checkin_link
@@ -88,7 +89,7 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
     """``/kehadiran``: the counts per unit and the tools."""
     event = await _event(access)
     if event is None:
-        await update.effective_message.reply_text(access.t("attendance-checkin-no-event"))
+        await message_of(update).reply_text(access.t("attendance-checkin-no-event"))
         return
     lines = await invitations.counts_per_unit(access.session, event.id)
     names = ("invited", "hadir", "diwakilkan", "berhalangan", "unanswered", "present")
@@ -101,7 +102,7 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
                               berhalangan=line.berhalangan, unanswered=line.unanswered,
                               present=line.present))  # fmt: skip
     texts = split_text(parts)
-    message = update.effective_message
+    message = message_of(update)
     for index, text in enumerate(texts):
         markup = _tools_markup(access, event) if index == len(texts) - 1 else None
         await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
@@ -116,7 +117,7 @@ async def _send_list(
         listing = await records.listing(access.session, event, key)
     except records.UnknownSession:
         keys = ", ".join(checkin_link.sessions_of(event)) or "-"
-        await update.effective_message.reply_text(
+        await message_of(update).reply_text(
             access.t("attendance-unknown-session", key=key, keys=keys)
         )
         return
@@ -127,7 +128,7 @@ async def _send_list(
     )
     title = event.short_title if listing.item is None else listing.item.title
     caption = access.t("attendance-list-caption", event=title, present=len(listing.records))
-    await update.effective_message.reply_document(
+    await message_of(update).reply_document(
         content, filename=name, caption=caption, parse_mode=ParseMode.HTML
     )
 
@@ -138,7 +139,7 @@ async def list_command(update: Update, context: BotContext, access: Access) -> N
     the agenda session ``SESI`` (a key of ``attendance.sessions``)."""
     event = await _event(access)
     if event is None:
-        await update.effective_message.reply_text(access.t("attendance-checkin-no-event"))
+        await message_of(update).reply_text(access.t("attendance-checkin-no-event"))
         return
     words = [word.lower() for word in context.args or []]
     as_xlsx = any(word in LIST_WORDS_XLSX for word in words)
@@ -156,7 +157,7 @@ def _same_name(left: str, right: str) -> bool:
 @requires(Role.ADMIN)
 async def manual_command(update: Update, context: BotContext, access: Access) -> None:
     """``/catat_hadir Nama; Jabatan; Unit kerja; NIP``: check a guest in by name."""
-    message = update.effective_message
+    message = message_of(update)
     event = await _event(access)
     if event is None:
         await message.reply_text(access.t("attendance-checkin-no-event"))
@@ -176,7 +177,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
             break
     try:
         result = await records.check_in(access.session, event.id, person, now=access.now,
-                                        user_id=None, by=update.effective_user.id,
+                                        user_id=None, by=user_of(update).id,
                                         method="committee")  # fmt: skip
     except records.PersonError as error:
         typed = {"name": name, "nip": nip, "jabatan": jabatan, "unit": unit_name}[error.field]
@@ -278,14 +279,14 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
 async def on_tool(update: Update, context: BotContext, access: Access) -> None:
     """A button under ``/kehadiran``, acting on the event it was sent for (a mass send of
     an event that is over is refused politely by the service)."""
-    query = update.callback_query
+    query = query_of(update)
     tap = TOOLS.parse(query.data)
     event = await event_by_id(access.session, tap.event) if tap is not None else None
-    if event is None:  # from an older version of the bot, or the event is gone
+    if tap is None or event is None:  # from an older version of the bot, or the event is gone
         await query.answer(alert_text(access.t("edition-button-outdated")), show_alert=True)
         return
     await query.answer()
-    message = update.effective_message
+    message = message_of(update)
     if tap.tool in MASS_SENDS:
         await _mass_send(message, access, event, tap.tool)
     elif tap.tool is Tool.CANCEL:

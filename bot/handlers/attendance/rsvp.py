@@ -5,6 +5,7 @@ may answer (:func:`bot.services.attendance.invitations.answerable`)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from dataclasses import dataclass
 
@@ -16,10 +17,11 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text
+from bot.handlers.shared.updates import message_of, query_of, user_of
 from bot.i18n import t
 from bot.services.attendance import invitations, records
 from bot.services.shared.pending_input import Pending, input_kind, keep_waiting, take
-from bot.storage.models import RsvpChoice
+from bot.storage.models import Invitation, RsvpChoice
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,11 @@ class DelegateFor:
 
 async def on_rsvp(update: Update, context: BotContext) -> None:
     """An answer button: record hadir or berhalangan, or ask for the delegate."""
-    query = update.callback_query
+    query = query_of(update)
     tap = RSVP.parse(query.data)
     language = await context.language()
     runtime = context.runtime
-    user = update.effective_user
+    user = user_of(update)
     if tap is None:
         await query.answer()
         return
@@ -71,7 +73,7 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
         await query.answer(alert_text(t(language, "attendance-rsvp-not-yours")), show_alert=True)
         return
     await query.answer()
-    message = update.effective_message
+    message = message_of(update)
     if notice:
         await reply_html(message, notice)
     if tap.choice is RsvpChoice.DIWAKILKAN:
@@ -84,7 +86,7 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
 
 async def on_delegate(update: Update, context: BotContext, pending: Pending) -> bool:
     """The delegate's name, then their jabatan; the answer is recorded with the second."""
-    message = update.effective_message
+    message = message_of(update)
     language = await context.language()
     runtime = context.runtime
     state: DelegateFor = pending.payload
@@ -98,27 +100,25 @@ async def on_delegate(update: Update, context: BotContext, pending: Pending) -> 
             t(language, f"attendance-error-{field}-{error.reason}", length=len(typed.strip())),
         )
         return True
+    invitation: Invitation | None = None  # stays None when it is not theirs to answer
     async with runtime.transaction() as session:
         if not state.name:
             await keep_waiting(session, pending, dataclasses.replace(state, name=value))
-            invitation = None
         else:
             await take(session, pending)
-            try:
+            with contextlib.suppress(invitations.NotYours):
                 invitation = await invitations.answerable(
-                    session, state.invitation_id, update.effective_user.id
+                    session, state.invitation_id, user_of(update).id
                 )
-            except invitations.NotYours:
-                invitation = False
-            if invitation:
+            if invitation is not None:
                 await invitations.answer(
                     session, invitation, RsvpChoice.DIWAKILKAN,
-                    user_id=update.effective_user.id, now=runtime.now(),
+                    user_id=user_of(update).id, now=runtime.now(),
                     delegate_name=state.name, delegate_jabatan=value,
                 )  # fmt: skip
     if not state.name:
         await reply_html(message, t(language, "attendance-rsvp-ask-delegate-jabatan", name=value))
-    elif invitation is False:
+    elif invitation is None:
         await reply_html(message, t(language, "attendance-rsvp-not-yours"))
     else:
         label = invitations.invitee_label(invitation, language)
