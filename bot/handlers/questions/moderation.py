@@ -3,13 +3,13 @@ queue (waiting questions as cards, the approved ones by votes), and the buttons 
 correct (✏️, then the corrected text), hide, mark answered, close and reopen.
 
 Moderators are the admins and the event file's ``questions.moderators``, checked at every
-command and tap; a refusal is audited (``access.denied``). Every action is audited by
-:mod:`bot.services.questions.moderation`.
+command, tap and corrected text by the shared guard (:data:`MODERATOR`) before anything is
+written: a refusal is answered and audited (``access.denied``) as every other. Every action
+is audited by :mod:`bot.services.questions.moderation`.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,14 +30,14 @@ from bot.handlers.questions.views import (
     queue_text,
     sessions_keyboard,
 )
-from bot.handlers.shared.access import answer_briefly, attempted_action
+from bot.handlers.shared.access import Requirement, guarded, has_role_or_refuse
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
 from bot.handlers.shared.replies import edit_html
 from bot.i18n import plain_text, t
+from bot.runtime import Runtime
 from bot.services.attendees.agenda import agenda_item
-from bot.services.core import audit
 from bot.services.questions.asking import (
     EmptyQuestion,
     QuestionGone,
@@ -59,11 +59,6 @@ from bot.services.questions.moderation import (
 from bot.services.shared.pending_input import Pending, input_kind, take
 from bot.storage.models import AgendaItem, Event, Question
 
-logger = logging.getLogger(__name__)
-
-MODERATOR = "moderator"
-"""The role name written in the audit log when someone else tries a moderator's action."""
-
 
 @input_kind("questions.edit")
 @dataclass(frozen=True)
@@ -73,28 +68,16 @@ class EditingQuestion:
     question_id: int
 
 
-async def _moderator_or_refuse(
-    update: Update, context: BotContext, session: AsyncSession, event: Event | None
-) -> bool:
-    """Whether the user moderates now; if not, the attempt is audited and refused."""
-    runtime = context.runtime
-    user = update.effective_user
-    if event is not None and await is_moderator(
-        session, event, user.id, runtime.settings.admin_ids
-    ):
-        return True
-    audit.record_denied(
-        session,
-        now=runtime.now(),
-        actor_id=user.id,
-        attempted=attempted_action(update),
-        role=MODERATOR,
+async def _moderates(session: AsyncSession, runtime: Runtime, user_id: int) -> bool:
+    event = await runtime.event()
+    return event is not None and await is_moderator(
+        session, event, user_id, runtime.settings.admin_ids
     )
-    logger.warning("Refused %s to user %s (needs moderator)", attempted_action(update), user.id)
-    await answer_briefly(
-        update, t(await context.language(), "questions-moderators-only"), alert=True
-    )
-    return False
+
+
+MODERATOR = Requirement("moderator", _moderates, refusal="questions-moderators-only")
+"""The admins and the event file's ``questions.moderators``, checked at every command, tap
+and corrected text by the shared guard (refused politely, audited as ``moderator``)."""
 
 
 async def _queue_view(
@@ -109,6 +92,7 @@ async def _queue_view(
     )
 
 
+@guarded(MODERATOR)
 async def moderation_command(update: Update, context: BotContext) -> None:
     """``/moderasi``: the queue of the session on now (or the latest started), or a choice of
     the sessions that have started."""
@@ -118,8 +102,6 @@ async def moderation_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     now = runtime.now()
     async with runtime.transaction() as session:
-        if not await _moderator_or_refuse(update, context, session, event):
-            return
         started = question_sessions(event, now)
         open_items = preferred(await open_sessions(session, event, now), now)
         if len(open_items) != 1:
@@ -146,6 +128,7 @@ async def moderation_command(update: Update, context: BotContext) -> None:
         )
 
 
+@guarded(MODERATOR)
 async def session_button(update: Update, context: BotContext) -> None:
     """A session's queue (🔄, or chosen from the list), 🔒 close, 🔓 reopen."""
     query = update.callback_query
@@ -155,8 +138,6 @@ async def session_button(update: Update, context: BotContext) -> None:
     choice = MODERATE_SESSION.parse(query.data)
     now = runtime.now()
     async with runtime.transaction() as session:
-        if not await _moderator_or_refuse(update, context, session, event):
-            return
         item = await agenda_item(session, choice.item) if choice else None
         if item is None or item.event_id != event.id:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
@@ -180,6 +161,7 @@ async def session_button(update: Update, context: BotContext) -> None:
             )
 
 
+@guarded(MODERATOR)
 async def question_button(update: Update, context: BotContext) -> None:
     """✅ approve, ✔️ answered, 🙈 hide, ✏️ correct (waits for the corrected text)."""
     query = update.callback_query
@@ -190,8 +172,6 @@ async def question_button(update: Update, context: BotContext) -> None:
     now = runtime.now()
     notice = None
     async with runtime.transaction() as session:
-        if not await _moderator_or_refuse(update, context, session, event):
-            return
         question = await question_in(session, event, choice.question) if choice else None
         if question is None:
             await query.answer(plain_text(language, "questions-gone"), show_alert=True)
@@ -244,6 +224,8 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
     """The corrected text of a question (✏️): saved and audited, the card sent again."""
     message = update.effective_message
     runtime = context.runtime
+    if not await has_role_or_refuse(update, context, MODERATOR):
+        return True  # no longer a moderator: refused, nothing written
     language = await context.language()
     if message.text is None:
         await message.reply_text(t(language, "questions-text-only"))
@@ -253,8 +235,6 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
     now = runtime.now()
     markup = None
     async with runtime.transaction() as session:
-        if not await _moderator_or_refuse(update, context, session, event):
-            return True
         try:
             question = await moderate(
                 session,

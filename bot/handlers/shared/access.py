@@ -81,7 +81,48 @@ def attempted_action(update: Update) -> str:
     return f"message:{(message.text or '')[:60]}" if message else "update"
 
 
-async def has_role_or_refuse(update: Update, context: BotContext, role: Role) -> bool:
+Check = Callable[[AsyncSession, Runtime, int], Awaitable[bool]]
+"""Whether user ``user_id`` may act now (reads only): ``(session, runtime, user_id)``."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Who may do something, for the guard (:func:`guarded`, :func:`has_role_or_refuse`).
+
+    Attributes:
+        role: The role's name, written in the audit log of a refusal.
+        check: Whether a user has it now (from the database at the moment of use).
+        refusal: Catalogue key of the polite refusal.
+    """
+
+    role: str
+    check: Check
+    refusal: str = "committee-only"
+
+
+async def _has_role(role: Role, session: AsyncSession, runtime: Runtime, user_id: int) -> bool:
+    if role is Role.ADMIN:
+        return await is_admin(session, user_id, runtime.settings.admin_ids)
+    return (await _edition_and_roles(session, runtime, user_id))[1].has(role)
+
+
+async def _in_committee(session: AsyncSession, runtime: Runtime, user_id: int) -> bool:
+    roles = (await _edition_and_roles(session, runtime, user_id))[1]
+    return roles.admin or roles.judge is not None
+
+
+COMMITTEE = Requirement("committee", _in_committee)
+"""An admin or a judge of the current edition (the workspace's users)."""
+
+
+def requirement_of(role: Role | Requirement) -> Requirement:
+    """``role`` as a :class:`Requirement` (a :class:`Role`: held now, per :func:`roles_of`)."""
+    if isinstance(role, Requirement):
+        return role
+    return Requirement(role.value, functools.partial(_has_role, role))
+
+
+async def has_role_or_refuse(update: Update, context: BotContext, role: Role | Requirement) -> bool:
     """Whether the user has ``role`` now (read, nothing written). When not: the refusal, the
     one way every guard refuses (:func:`refuse`). Call it before the handler writes anything
     (better: decorate the handler with :func:`guarded` or :func:`requires`)."""
@@ -89,13 +130,11 @@ async def has_role_or_refuse(update: Update, context: BotContext, role: Role) ->
     user = update.effective_user
     if user is None:
         return False
+    requirement = requirement_of(role)
     async with runtime.sessions() as session:
-        if role is Role.ADMIN:
-            allowed = await is_admin(session, user.id, runtime.settings.admin_ids)
-        else:
-            allowed = (await _edition_and_roles(session, runtime, user.id))[1].has(role)
+        allowed = await requirement.check(session, runtime, user.id)
     if not allowed:
-        await refuse(update, context, role)
+        await refuse(update, context, requirement)
     return allowed
 
 
@@ -119,12 +158,14 @@ async def admin_or_refuse(update: Update, context: BotContext) -> bool:
     return await has_role_or_refuse(update, context, Role.ADMIN)
 
 
-async def refuse(update: Update, context: BotContext, role: Role) -> None:
-    """Refuse the update: the attempt is audited (``access.denied``) in a transaction of its
-    own, which writes nothing else (with the update's ledger row, so a redelivered refusal is
-    not audited twice), then logged, and the user gets the catalogue text ``committee-only``
-    (an alert for a button, so it never spins)."""
+async def refuse(update: Update, context: BotContext, role: Role | Requirement) -> None:
+    """Refuse the update: the attempt is audited (``access.denied``) in the update's
+    transaction, which writes nothing else (with the update's ledger row, so a redelivered
+    refusal is not audited twice), then logged, and the user gets the requirement's polite
+    text in their language (``committee-only`` for a role; an alert for a button, so it
+    never spins)."""
     runtime = context.runtime
+    requirement = requirement_of(role)
     user = update.effective_user
     if user is not None:
         async with runtime.transaction() as session:
@@ -133,24 +174,25 @@ async def refuse(update: Update, context: BotContext, role: Role) -> None:
                 now=runtime.now(),
                 actor_id=user.id,
                 attempted=attempted_action(update),
-                role=role.value,
+                role=requirement.role,
             )
     logger.warning(
         "Refused %s to user %s (needs %s)",
         attempted_action(update),
         user and user.id,
-        role.value,
+        requirement.role,
     )
     language = await context.language()
-    await answer_briefly(update, t(language, "committee-only"), alert=True)
+    await answer_briefly(update, t(language, requirement.refusal), alert=True)
 
 
 GUARD_ATTRIBUTE = "guarded_role"
-"""Attribute set on a handler wrapped by :func:`guarded` or :func:`requires`: the role it
-needs (the refusal tests find every guarded handler of the application by it)."""
+"""Attribute set on a handler wrapped by :func:`guarded` or :func:`requires`: the
+:class:`Requirement` it needs (the refusal tests find every guarded handler of the
+application by it)."""
 
 
-def guarded(role: Role) -> Callable[[Callable[..., Awaitable[Any]]], Handler]:
+def guarded(role: Role | Requirement) -> Callable[[Callable[..., Awaitable[Any]]], Handler]:
     """Decorator: run the handler only if the user has ``role`` now; otherwise refuse
     (:func:`refuse`) before anything else runs, so a refused user causes no write but the
     audit of the refusal. For handlers that open their own transactions; those that want one
@@ -163,7 +205,7 @@ def guarded(role: Role) -> Callable[[Callable[..., Awaitable[Any]]], Handler]:
                 return None
             return await func(update, context, *args)
 
-        setattr(handler, GUARD_ATTRIBUTE, role)
+        setattr(handler, GUARD_ATTRIBUTE, requirement_of(role))
         return handler
 
     return decorate
@@ -213,7 +255,7 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
             elif outcome == "no-edition":
                 await answer_briefly(update, t(language, "no-edition"), alert=True)
 
-        setattr(handler, GUARD_ATTRIBUTE, role)
+        setattr(handler, GUARD_ATTRIBUTE, requirement_of(role))
         return handler
 
     return decorate

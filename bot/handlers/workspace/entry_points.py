@@ -21,12 +21,11 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CommandHandler, filters
 
+from bot.handlers.shared.access import COMMITTEE, guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.i18n import plain_text, t
-from bot.services.core import audit
-from bot.services.core.events import current_edition_id
-from bot.services.core.roles import Roles, roles_of
+from bot.services.core.roles import Roles
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -56,31 +55,13 @@ async def set_menu_button(
     return True
 
 
+@guarded(COMMITTEE)
 async def workspace_command(update: Update, context: BotContext) -> None:
-    """``/ruang_kerja``: a button opening the workspace (admins and judges), or why not."""
+    """``/ruang_kerja``: a button opening the workspace (admins and judges; others are
+    refused by the shared guard), or why not."""
     runtime = context.runtime
     language = await context.language()
-    user_id = update.effective_user.id
-    async with runtime.transaction() as session:
-        roles = await roles_of(
-            session,
-            user_id,
-            admin_ids=runtime.settings.admin_ids,
-            edition_id=await current_edition_id(session),
-        )
-        allowed = roles.admin or roles.judge is not None
-        if not allowed:
-            audit.record_denied(
-                session,
-                now=runtime.now(),
-                actor_id=user_id,
-                attempted="message:/ruang_kerja",
-                role="committee",
-            )
     message = update.effective_message
-    if not allowed:
-        await message.reply_text(t(language, "committee-only"))
-        return
     address = runtime.settings.workspace_url
     if address is None:
         await message.reply_text(t(language, "workspace-off"))

@@ -15,10 +15,12 @@ import pytest
 from sqlalchemy import select, update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.handlers.questions.moderation import EditingQuestion
 from bot.handlers.shared.access import GUARD_ATTRIBUTE
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
+from bot.services.shared.pending_input import wait_for
 from bot.storage.models import Attachment, AuditEntry, FileState
 from tests.e2e.helpers.database import whole_database
 from tests.e2e.helpers.entries import no_flood_control
@@ -117,37 +119,64 @@ async def test_every_guarded_action_refused_without_a_write(bot, users, emulator
     await eko.expect_message("Selamat datang")
 
     handlers = guarded_handlers(bot.application)
-    commands = sorted({c for kind, h in handlers if kind == "command" for c in h.commands})
-    buttons = sorted(
-        {
-            data
-            for kind, h in handlers
-            if kind == "button"
-            for data in samples(
-                h.pattern.pattern if isinstance(h.pattern, re.Pattern) else h.pattern
-            )
-        }
-    )
+    refusals = {}  # command or callback data → the catalogue key its guard refuses with
+    for kind, h in handlers:
+        key = getattr(h.callback, GUARD_ATTRIBUTE).refusal
+        if kind == "command":
+            refusals.update({f"/{command}": key for command in h.commands})
+        else:
+            pattern = h.pattern.pattern if isinstance(h.pattern, re.Pattern) else h.pattern
+            refusals.update({data: key for data in samples(pattern)})
+    commands = sorted(c for c in refusals if c.startswith("/"))
+    buttons = sorted(d for d in refusals if not d.startswith("/"))
     assert len(commands) >= 20 and len(buttons) >= 20, (commands, buttons)
+    for moderated in ("/moderasi", "/ruang_kerja"):  # guarded by the shared guard too
+        assert moderated in commands, moderated
 
     before = await whole_database(runtime)
     async with runtime.sessions() as session:
         audited = list(await session.scalars(select(AuditEntry.id)))
-    refusal = t("id", "committee-only")
     for command in commands:
-        await eko.send(f"/{command} DLH")
-        reply = await eko.expect_message(plain_text("id", "committee-only"))
-        assert reply["html"] == refusal, command
+        await eko.send(f"{command} DLH")
+        reply = await eko.expect_message(plain_text("id", refusals[command]))
+        assert reply["html"] == t("id", refusals[command]), command
     world = emulator.world
     chat = world.chats[eko.id]
     message = max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
     for data in buttons:
         tapped = await press_callback(world, world.users[eko.id], chat, message, data)
         answer = await eko.expect_callback_answer(tapped)
-        assert answer["text"] == plain_text("id", "committee-only"), data
+        assert answer["text"] == plain_text("id", refusals[data]), data
+        assert answer["show_alert"], data
 
     assert await whole_database(runtime) == before
     async with runtime.sessions() as session:
         new = list(await session.scalars(select(AuditEntry).where(AuditEntry.id.not_in(audited))))
     assert len(new) == len(commands) + len(buttons)  # each refusal audited, once
     assert {(a.action, a.actor_id) for a in new} == {("access.denied", eko.id)}
+
+
+async def test_a_corrected_question_from_someone_no_longer_moderating_is_refused(
+    bot, users
+) -> None:
+    """The corrected text of a question (an input, not a command or a button) goes through
+    the same guard: refused with the moderators' text, audited as ``moderator``, nothing
+    written (the input stays as it was)."""
+    runtime = bot.runtime
+    eko = await users.create("Eko")  # tapped ✏️ as a moderator, then was removed
+    await eko.send("/start")
+    await eko.expect_message("Selamat datang")
+    async with runtime.transaction() as session:
+        await wait_for(session, eko.id, eko.id, EditingQuestion(1), bot.clock())
+    before = await whole_database(runtime)
+
+    await eko.send("Bagaimana target indikator kinerja 2024?")
+    reply = await eko.expect_message(plain_text("id", "questions-moderators-only"))
+    assert reply["html"] == t("id", "questions-moderators-only")
+
+    assert await whole_database(runtime) == before
+    async with runtime.sessions() as session:
+        denied = list(await session.scalars(select(AuditEntry)))
+    assert [(a.action, a.actor_id, a.entity_id) for a in denied] == [
+        ("access.denied", eko.id, "moderator")
+    ]
