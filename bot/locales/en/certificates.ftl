@@ -19,6 +19,7 @@ certificate-pdf-innovation = with the innovation "{ $innovation }"
 certificate-pdf-event = at { $event }
 certificate-pdf-when = { $day }, { $place }
 certificate-pdf-code = Verification code: { $code }
+certificate-pdf-example = EXAMPLE — this signatory has not been replaced in the event file yet
 certificate-pdf-scan = Scan the QR code to check that this certificate is genuine.
 certificate-file-participant = Certificate
 certificate-file-judge = Certificate

@@ -219,6 +219,7 @@ export-yes = Yes
 export-no = No
 
 ## Results report (PDF)
+report-signatory-example = EXAMPLE — this signatory has not been replaced in the event file yet
 report-title = IGA { $year } Results Report
 report-footer = { $title } · made { $moment }
 report-organiser = Organiser: { $organiser }

@@ -20,6 +20,7 @@ certificate-pdf-innovation = dengan inovasi "{ $innovation }"
 certificate-pdf-event = dalam { $event }
 certificate-pdf-when = { $day }, { $place }
 certificate-pdf-code = Kode verifikasi: { $code }
+certificate-pdf-example = CONTOH — penanda tangan ini belum diganti di berkas acara
 certificate-pdf-scan = Pindai kode QR untuk memeriksa keaslian sertifikat ini.
 certificate-file-participant = Sertifikat
 certificate-file-judge = Sertifikat

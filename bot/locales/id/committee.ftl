@@ -220,6 +220,7 @@ export-yes = Ya
 export-no = Tidak
 
 ## Results report (PDF)
+report-signatory-example = CONTOH — penanda tangan ini belum diganti di berkas acara
 report-title = Laporan Hasil IGA { $year }
 report-footer = { $title } · dibuat { $moment }
 report-organiser = Penyelenggara: { $organiser }

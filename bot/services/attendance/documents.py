@@ -22,7 +22,6 @@ import io
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -35,6 +34,7 @@ from bot.i18n import format_clock, format_day, format_time_range, plain_text
 from bot.services.attendance.records import Listing
 from bot.services.committee.report import UnicodePdf, find_unicode_font
 from bot.services.shared import pdf_text
+from bot.services.shared.signatory import Signatory
 from bot.storage.models import AgendaItem, AttendanceRecord, Event
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -48,26 +48,9 @@ ROW_HEIGHT = 11
 """Least height of a row (mm): room for a signature."""
 
 
-@dataclass(frozen=True)
-class Signatory:
-    """Who signs the daftar hadir for the committee (``attendance.signatory``)."""
-
-    place: str
-    role: str
-    name: str
-    employee_number: str
-    example: bool = False
-    """The event file marks it as an example (not yet the real person): printed with a
-    visible "contoh" line, never passed off as the real signatory."""
-
-
 def signatory_of(event: Event) -> Signatory | None:
     """The event file's signatory of the daftar hadir, if given."""
-    data = (event.attendance or {}).get("signatory")
-    if not data:
-        return None
-    return Signatory(data["place"], data["role"], data["name"], data.get("employee_number", ""),
-                     bool(data.get("example")))  # fmt: skip
+    return Signatory.from_config((event.attendance or {}).get("signatory"))
 
 
 def kop_lines(event: Event) -> list[str]:

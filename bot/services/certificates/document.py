@@ -24,6 +24,7 @@ from fpdf.enums import XPos, YPos
 from bot.i18n import format_day, plain_text
 from bot.services.committee.report import UnicodePdf, find_unicode_font
 from bot.services.shared import pdf_text
+from bot.services.shared.signatory import Signatory
 
 LANGUAGE = "id"
 """The certificate's language (an Indonesian government document)."""
@@ -39,17 +40,6 @@ LINE = 0.5
 """Line height as a share of the font size (mm per pt)."""
 QR_SIZE = 32.0
 """Side of the QR code (mm): scannable from a printed page and a phone screen."""
-
-
-@dataclass(frozen=True)
-class Signatory:
-    """Who signs: "<place>, <date>", the role, the name and the NIP line (as in the event
-    file's ``signatory``)."""
-
-    place: str
-    role: str
-    name: str
-    employee_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +182,8 @@ def _footer(pdf: _Page, text: CertificateText) -> None:
         (signatory.name, "B", 11),
         (signatory.employee_number, "", 9),
     ]
+    if signatory.example:  # never passed off as the real signatory (as on the daftar hadir)
+        rows.append((_text("certificate-pdf-example"), "B", 7))
     for value, style, size in rows:
         pdf.set_x(x)
         pdf.set_font(pdf.family, style, size)

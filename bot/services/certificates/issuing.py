@@ -39,15 +39,12 @@ from sqlalchemy.orm import selectinload
 from bot.i18n import LANGUAGES, plain_text, t
 from bot.services.attendance.records import attendees_of
 from bot.services.certificates.codes import new_code, normalise_code
-from bot.services.certificates.document import (
-    CertificateText,
-    Signatory,
-    render_certificate,
-)
+from bot.services.certificates.document import CertificateText, render_certificate
 from bot.services.core import audit
 from bot.services.judging.results import visible_awards
 from bot.services.judging.scoring import list_judges
 from bot.services.shared.outbox import Document, document_source, enqueue
+from bot.services.shared.signatory import Signatory
 from bot.settings import Settings
 from bot.storage.locking import try_transaction_lock
 from bot.storage.models import (
@@ -118,16 +115,7 @@ def settings_of(event: Event) -> CertificateSettings | None:
     )
     return CertificateSettings(
         send_at=datetime.fromisoformat(section["send_at"]),
-        signatory=(
-            Signatory(
-                place=signatory["place"],
-                role=signatory["role"],
-                name=signatory["name"],
-                employee_number=signatory.get("employee_number") or "",
-            )
-            if signatory
-            else None
-        ),
+        signatory=Signatory.from_config(signatory),
     )
 
 

@@ -30,6 +30,7 @@ from bot.services.committee.exports import answer_text, localized, status_label
 from bot.services.judging.ranking import compute_ranking, final_formula, unvalidated_entries
 from bot.services.judging.results import visible_awards
 from bot.services.judging.scoring import list_judges
+from bot.services.shared.signatory import Signatory
 from bot.storage.models import Edition, Event, Submission, Unit
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -109,16 +110,25 @@ class _Report(UnicodePdf):
         self.multi_cell(0, 5.5, self.clean(text), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(self.family, "", 10)
 
-    def signature(self, place_and_day: str, role: str, name: str, number: str) -> None:
-        """The signature block on the right half of the page: "Blitar, 7 Desember 2022",
-        the role, room to sign, the name in bold and the employee number; kept on one
-        page."""
+    def signature(self, signatory: Signatory, day: str, example_line: str) -> None:
+        """The signature block on the right half of the page: "Blitar, 7 Desember 2022"
+        (``day`` formatted), the role, room to sign, the name in bold, the employee number
+        and, for an example signatory, ``example_line``; kept on one page."""
         if self.get_y() + SIGNATURE_HEIGHT > self.page_break_trigger:
             self.add_page()
         self.ln(8)
         width = self.epw / 2
         left = self.l_margin + width
-        lines = [(place_and_day, ""), (role, ""), ("", ""), ("", ""), (name, "B"), (number, "")]
+        lines = [
+            (f"{signatory.place}, {day}", ""),
+            (signatory.role, ""),
+            ("", ""),
+            ("", ""),
+            (signatory.name, "B"),
+            (signatory.employee_number, ""),
+        ]
+        if signatory.example:
+            lines.append((example_line, "B"))
         for text, style in lines:
             self.set_x(left)
             self.set_font(self.family, style, 10)
@@ -248,15 +258,10 @@ async def build_report(
     for basis in (event.legal_basis if event else []) or []:
         pdf.paragraph(f"• {basis}")
 
-    signatory = (edition.config or {}).get("signatory")
-    if signatory:
+    signatory = Signatory.from_config((edition.config or {}).get("signatory"))
+    if signatory is not None:
         day = format_date(now.astimezone(zone), "d MMMM y", locale=language)
-        pdf.signature(
-            f"{signatory['place']}, {day}",
-            signatory["role"],
-            signatory["name"],
-            signatory.get("employee_number") or "",
-        )
+        pdf.signature(signatory, day, _t("report-signatory-example"))
 
     lines = {line.submission.id: line for line in ranking}
     form = (edition.config or {}).get("form", [])

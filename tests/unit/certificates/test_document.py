@@ -15,11 +15,11 @@ from pypdf import PdfReader
 from bot.services.certificates.codes import LENGTH, new_code, normalise_code
 from bot.services.certificates.document import (
     CertificateText,
-    Signatory,
     render_certificate,
 )
 from bot.services.committee.report import find_unicode_font
 from bot.services.shared.pdf_text import find_symbol_font
+from bot.services.shared.signatory import Signatory
 
 URL = "https://iga.example.go.id/verifikasi/K7Q2-M9XD-3HTP-8WZC"
 LONG_NAME = ("Raden Mas Muhammad Abdurrahman Wijayakusuma Hadiningrat " * 6)[:300]
@@ -92,6 +92,19 @@ def test_a_participants_certificate_says_who_what_where_and_its_code() -> None:
         "Blitar, 7 Desember 2022",
     ):
         assert expected in text, expected
+
+
+@unicode_font
+def test_an_example_signatory_is_marked_as_such_on_one_page() -> None:
+    """The seed's signatory is an example (``example: true``): a certificate sent before it is
+    replaced says so, as the daftar hadir does, instead of passing it off as the real one."""
+    real = _flat(_pages(render_certificate(_text()))[0])
+    example = Signatory("Blitar", "Kepala Bappeda Kota Blitar", "Nama Kepala Bappeda",
+                        "NIP. 19700101 199503 1 001", example=True)  # fmt: skip
+    pages = _pages(render_certificate(_text(signatory=example)))
+    assert len(pages) == 1
+    assert "CONTOH" not in real
+    assert "CONTOH — penanda tangan ini belum diganti di berkas acara" in _flat(pages[0])
 
 
 @unicode_font

@@ -50,6 +50,9 @@ async def test_seed_edition_report_lists_the_blitar_2022_winners_in_order(sessio
     assert "Peraturan Pemerintah Nomor 38 Tahun 2017 tentang Inovasi Daerah" in text
     assert "Penganugerahan Lomba Innovative Government" in text
     assert "Rabu, 7 Desember 2022" in text
+    # the seed names no signatory: its example block is marked as such on the report
+    assert "Nama Kepala Bappeda" in text
+    assert "CONTOH — penanda tangan ini belum diganti di berkas acara" in text
 
 
 async def test_report_of_judged_entries_has_ranking_panel_and_a_page_per_winner(
