@@ -44,6 +44,7 @@ from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.pending_input import InputRoute, accept_input, replaced_notice
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text, split_text
+from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.edition_guard import ensure_unit_open
@@ -249,9 +250,7 @@ def _summary(form: Form) -> Reply:
 
 
 async def _not_officer(update: Update, language: str) -> None:
-    await update.effective_message.reply_text(
-        t(language, "entry-not-officer"), parse_mode=ParseMode.HTML
-    )
+    await message_of(update).reply_text(t(language, "entry-not-officer"), parse_mode=ParseMode.HTML)
 
 
 async def enter_form(update: Update, context: BotContext) -> None:
@@ -261,12 +260,12 @@ async def enter_form(update: Update, context: BotContext) -> None:
     ``/lanjutkan`` says there is nothing to continue and lists the unit's entries."""
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     replies: list[Reply] = []
     async with runtime.transaction() as session:
         edition = await _edition(session)
         officers = await officer_units(session, user_id, edition.id) if edition else []
-        if not officers:
+        if edition is None or not officers:
             await _not_officer(update, language)
             return
         now, starts = runtime.now(), _starts(language, edition, officers, runtime)
@@ -310,11 +309,11 @@ async def enter_form(update: Update, context: BotContext) -> None:
             resume = t(language, "entry-resume", name=name)
             replies.append(("\n\n".join(filter(None, [replaced, resume])), None))
             replies.append(_ask(form))
-    await _send(update.effective_message, replies)
+    await _send(message_of(update), replies)
 
 
 def _is_menu(update: Update) -> bool:
-    text = update.effective_message.text or ""
+    text = message_of(update).text or ""
     return not text.startswith("/")
 
 
@@ -431,7 +430,7 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
     """Any message of an officer in the form (:class:`FillingEntry`): the answer to the
     current question. When the entry left the form meanwhile (submitted or withdrawn by
     another officer of the unit), the input ends and the message is not taken."""
-    message = update.effective_message
+    message = message_of(update)
     later_in_album = False
     if message.media_group_id is not None:
         seen = context.application.bot_data[ALBUMS]
@@ -440,7 +439,7 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
         seen.add(key)
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     cached = await runtime.edition_form()
     head = await _document_head(message, context)  # before the transaction: a network read
     async with runtime.transaction() as session:
@@ -658,7 +657,7 @@ async def on_edited(update: Update, context: BotContext) -> None:
     """An officer edited a message they sent: says that edits are not applied and how to
     change an answer."""
     language = await context.language()
-    await update.edited_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "entry-edit-ignored"), parse_mode=ParseMode.HTML
     )
 
@@ -669,7 +668,7 @@ async def on_edited(update: Update, context: BotContext) -> None:
 async def on_button(update: Update, context: BotContext) -> None:
     """Every button of the form (``entry:<action>:<entry id>[:<index>[:<value>]]``); the
     officer's right to the entry is checked on each tap."""
-    query = update.callback_query
+    query = query_of(update)
     tap = buttons.parse(query.data)
     if tap is None:
         await query.answer()  # forged or garbled data
@@ -677,7 +676,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     action, numbers = buttons.action_and_numbers(tap)
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     replies: list[Reply] = []
     changed = False
     alert = None
@@ -704,11 +703,11 @@ async def on_button(update: Update, context: BotContext) -> None:
             alert = views.error_text(language, error, cached.fields)
     await query.answer(text=alert_text(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "review"):
-        await _drop_buttons(query.message)
+        await _drop_buttons(tapped_message(query))
     if action == "toggle" and alert is None and len(replies) == 1:
-        await _show_buttons(query.message, replies[0])
+        await _show_buttons(tapped_message(query), replies[0])
     else:
-        await _send(query.message, replies)
+        await _send(tapped_message(query), replies)
 
 
 async def _drop_buttons(message: Message | None) -> None:
@@ -751,8 +750,9 @@ async def _new_entry(session, update, language, cached, numbers, runtime) -> lis
         except NotAPastEntry:
             return [(t(language, "returning-not-offered"), None)]
         origin = await origin_of(session, submission)
-        notes.append((t(language, "returning-started", title=origin.title or "—",
-                        year=str(origin.year), new_year=str(edition.year)), None))  # fmt: skip
+        if origin is not None:  # it is: started from a past entry
+            notes.append((t(language, "returning-started", title=origin.title or "—",
+                            year=str(origin.year), new_year=str(edition.year)), None))  # fmt: skip
     else:
         submission = await start_entry(session, officer, edition, runtime.now())
     replaced = replaced_notice(previous, FillingEntry, language)
@@ -784,7 +784,7 @@ async def _act(
     if action == "view":  # the unit's entry as sent, to read (any status)
         return _entry_pages(form), None
     check_editable(form.edition, submission, now)  # e.g. a draft once the period closed
-    previous = await open_entry(form.session, update.effective_user.id, submission, now)
+    previous = await open_entry(form.session, user_of(update).id, submission, now)
     replaced = replaced_notice(previous, FillingEntry, language)
     replies, alert = await _act_in_form(form, action, args, now)
     return ([(replaced, None)] if replaced else []) + replies, alert
@@ -811,7 +811,7 @@ async def _act_in_form(
         pages = views.full_entry(
             language, edition, form.visible, submission, form.answers, self_assessment_on(edition)
         )
-        markup = InlineKeyboardMarkup(
+        confirm = InlineKeyboardMarkup(
             [
                 [
                     views.button(
@@ -828,7 +828,7 @@ async def _act_in_form(
             ]
         )
         return [(page, None) for page in pages[:-1]] + [
-            (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), markup)
+            (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), confirm)
         ], None
     if action == "unfile":
         removed = await remove_file(session, edition, submission, args[0], now)
@@ -865,14 +865,14 @@ async def _act_in_form(
     if action in ("pick", "toggle") and not 0 <= args[1] < len(spec.choices or ()):
         return [_ask(form)], t(language, "entry-button-stale")
     if action == "pick":
-        value = check_choice(spec, spec.choices[args[1]].value)
-        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
+        picked = check_choice(spec, spec.choices[args[1]].value)
+        await save_answer(session, edition, submission, spec.key, picked, now, form.fields)
         form.move(Answered(spec.key), now)
     elif action == "toggle":
         chosen = set(answers.get(spec.key) or [])
         chosen ^= {spec.choices[args[1]].value}
-        value = [c.value for c in spec.choices if c.value in chosen]
-        await save_answer(session, edition, submission, spec.key, value, now, form.fields)
+        ticked = [c.value for c in spec.choices if c.value in chosen]
+        await save_answer(session, edition, submission, spec.key, ticked, now, form.fields)
     elif action == "next":
         value = answers.get(spec.key)
         if spec.kind == "long_text":
@@ -913,7 +913,8 @@ def _entry_pages(form: Form) -> list[Reply]:
         form.answers,
         self_assessment_on(form.edition),
     )
-    return [(status, None)] + [(page, None) for page in pages]
+    replies: list[Reply] = [(status, None)]
+    return replies + [(page, None) for page in pages]
 
 
 def _clear_question(form: Form, spec: FormFieldSpec, index: int) -> Reply:
@@ -999,15 +1000,15 @@ async def my_entries(update: Update, context: BotContext) -> None:
     """``/inovasi_saya``: the unit's entries with their status, and what can be done."""
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     async with runtime.sessions() as session:
         edition = await _edition(session)
         officers = await officer_units(session, user_id, edition.id) if edition else []
-        if not officers:
+        if edition is None or not officers:
             await _not_officer(update, language)
             return
         replies = await _entries_listing(session, language, edition, officers, runtime)
-    await _send(update.effective_message, replies)
+    await _send(message_of(update), replies)
 
 
 async def _entries_listing(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -20,6 +20,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.menus import main_menu
+from bot.handlers.shared.updates import message_of, query_of, user_of
 from bot.i18n import plain_text, t
 from bot.services.core.events import current_edition, unit_by_code
 from bot.services.core.roles import Role
@@ -60,7 +61,7 @@ def _short(name: str) -> str:
 
 
 async def _reply(update: Update, text: str) -> None:
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 async def _unit(session, code: str) -> Unit | None:
@@ -79,7 +80,7 @@ async def join(update: Update, context: BotContext) -> None:
 
 async def join_from_link(update: Update, context: BotContext) -> None:
     """``/start inv-KODE`` (the invite deep link): as ``/daftar KODE``."""
-    await redeem(update, context, context.args[0].removeprefix(INVITE_PAYLOAD_PREFIX))
+    await redeem(update, context, context.arguments[0].removeprefix(INVITE_PAYLOAD_PREFIX))
 
 
 async def redeem(update: Update, context: BotContext, code: str, switch: bool = False) -> None:
@@ -93,7 +94,7 @@ async def redeem(update: Update, context: BotContext, code: str, switch: bool = 
     async with runtime.transaction() as session:
         try:
             officer = await redeem_invite(
-                session, update.effective_user.id, code, runtime.now(), switch=switch
+                session, user_of(update).id, code, runtime.now(), switch=switch
             )
             unit = officer.unit.name
         except InviteError as error:  # committed: the failed attempt counts towards the limit
@@ -108,13 +109,13 @@ async def redeem(update: Update, context: BotContext, code: str, switch: bool = 
     if other is not None:
         await _ask_switch(update, language, other, normalize_code(code))
         return
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "invite-switched" if switch else "invite-joined", unit=unit),
         parse_mode=ParseMode.HTML,
         reply_markup=main_menu(language, officer=True),
     )
     # the officer's commands (/lanjutkan, /inovasi_saya, /batal) in their ☰ menu
-    await refresh_personal_menu(context.bot, runtime, update.effective_user.id)
+    await refresh_personal_menu(context.bot, runtime, user_of(update).id)
 
 
 async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str) -> None:
@@ -132,7 +133,7 @@ async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str
             [button(plain_text(language, "invite-button-keep", **short), KEEP.pack(NoValue()))],
         ]
     )
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "invite-switch-ask", **names), parse_mode=ParseMode.HTML, reply_markup=markup
     )
 
@@ -140,7 +141,7 @@ async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str
 async def on_switch(update: Update, context: BotContext) -> None:
     """ "Ya, pindah": the code is redeemed again, now leaving the other unit (every check of
     the code is made again: it may have expired or been used up meanwhile)."""
-    query = update.callback_query
+    query = query_of(update)
     tap = SWITCH.parse(query.data)
     await query.answer()
     await _drop_buttons(query)
@@ -150,14 +151,14 @@ async def on_switch(update: Update, context: BotContext) -> None:
 
 async def on_keep(update: Update, context: BotContext) -> None:
     """ "Tidak, tetap": nothing changes; said so in place of the question."""
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
     await query.edit_message_text(
         t(await context.language(), "invite-switch-kept"), parse_mode=ParseMode.HTML
     )
 
 
-async def _drop_buttons(query) -> None:  # type: ignore[no-untyped-def]
+async def _drop_buttons(query: CallbackQuery) -> None:
     try:
         await query.edit_message_reply_markup(None)
     except BadRequest:  # already without buttons (a double tap)
@@ -180,14 +181,14 @@ async def create_code(update: Update, context: BotContext) -> None:
     link are shown once."""
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     async with runtime.transaction() as session:
-        if len(context.args or []) != 1:
+        if len(context.arguments) != 1:
             await _reply(update, t(language, "invite-usage"))
             return
-        unit = await _unit(session, context.args[0])
+        unit = await _unit(session, context.arguments[0])
         if unit is None:
-            await _reply(update, t(language, "unit-unknown", code=context.args[0]))
+            await _reply(update, t(language, "unit-unknown", code=context.arguments[0]))
             return
         code = await create_invite(session, unit, runtime.now(), created_by=user_id)
     link = f"https://t.me/{context.bot.username}?start={INVITE_PAYLOAD_PREFIX}{code}"

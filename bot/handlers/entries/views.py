@@ -91,7 +91,9 @@ def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec]
     if "today" in details:
         details["today"] = format_day(date.fromisoformat(str(details["today"])), language)
     for name in [name for name in details if name.endswith("_bytes")]:
-        details[name.removesuffix("_bytes")] = format_megabytes(int(details.pop(name)), language)
+        size = details.pop(name)
+        if isinstance(size, int | float):
+            details[name.removesuffix("_bytes")] = format_megabytes(int(size), language)
     return t(language, error.key, **details)
 
 

@@ -32,6 +32,7 @@ from bot.services.entries.form import FieldError, append_long_text, form_fields,
 from bot.services.entries.submission_status import StatusChange, change_status
 from bot.services.shared.outbox import enqueue, in_every_language
 from bot.services.shared.pending_input import Pending, input_kind, stop_waiting, wait_for
+from bot.storage.database import rows_matched
 from bot.storage.models import (
     Answer,
     Attachment,
@@ -194,6 +195,19 @@ async def load_entry(session: AsyncSession, submission_id: int) -> Submission | 
         .options(*_entry_options())
         .execution_options(populate_existing=True)
     )
+
+
+async def assigned_entry(session: AsyncSession, submission_id: int) -> Submission:
+    """:func:`load_entry` for an entry known to exist (assigned to a judge, read a moment ago
+    in the same transaction).
+
+    Raises:
+        LookupError: No such entry.
+    """
+    submission = await load_entry(session, submission_id)
+    if submission is None:
+        raise LookupError(f"entry {submission_id}")
+    return submission
 
 
 async def entry_for_officer(session: AsyncSession, user_id: int, submission_id: int) -> Submission:
@@ -528,7 +542,7 @@ async def append_paragraph(
         await save_answer(session, edition, submission, spec.key, value, now)
         return value
     now_editable = {"entry": submission.id, "cursor": to_json(at_field), "now": now}
-    if (await session.execute(_LOCK_EDITABLE, now_editable)).rowcount != 1:
+    if await rows_matched(session, _LOCK_EDITABLE, now_editable) != 1:
         status = await session.scalar(
             select(Submission.status).where(Submission.id == submission.id)
         )
