@@ -14,7 +14,7 @@ from aiohttp import web
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import reviews as judge_reviews
 from bot.services.judging import scoring as judging
-from bot.web.auth import Access, authorised, is_judge_rule
+from bot.web.auth import Access, attempted, authorised, is_judge_rule
 from bot.web.entry_view import entry_sections
 from bot.web.pages import int_param, json_body, json_ok, json_refused, render
 
@@ -90,17 +90,31 @@ async def scoring_page(request: web.Request) -> web.Response:
 async def _judge_action(
     request: web.Request, act: Callable[[Access, Any, dict[str, Any]], Awaitable[Any]]
 ) -> web.Response:
+    """Run a judge's change in the request's transaction; a refused one
+    (:class:`~bot.services.judging.scoring.JudgingError`, e.g. a submitted score sheet) is
+    rolled back, audited in a transaction of its own and answered with the reason (409)."""
     entry_id = int_param(request, "id")
     body = await json_body(request)
-    seen: list[Access] = []
+    seen: list[tuple[Access, int, int]] = []
     try:
         async with authorised(request, assigned_rule(entry_id), "judge-assigned") as access:
-            seen.append(access)
-            await judge_reviews.check_not_submitted(access.session, access.roles.judge, entry_id)
+            judge = access.roles.judge
+            seen.append((access, judge.id, judge.user_id))
             saved = await act(access, entry_id, body)
             return json_ok(**(saved or {}))
     except judging.JudgingError as error:  # raised inside: the transaction was rolled back
-        return json_refused(seen[0].t(f"judging-error-{error.code}"))
+        access, judge_id, user_id = seen[0]
+        async with access.runtime.transaction() as session:
+            judging.record_refusal(
+                session,
+                actor_id=user_id,
+                judge_id=judge_id,
+                submission_id=entry_id,
+                error=error,
+                attempted=attempted(request),
+                now=access.now,
+            )
+        return json_refused(access.t(f"judging-error-{error.code}"))
     except (TypeError, ValueError, KeyError):
         raise web.HTTPBadRequest() from None
 

@@ -18,7 +18,7 @@ from telegram.ext import (
     CommandHandler,
 )
 
-from bot.handlers.shared.access import Access, requires
+from bot.handlers.shared.access import Access, attempted_action, requires
 from bot.handlers.shared.callback_data import Codec, NoValue, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
@@ -27,6 +27,7 @@ from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.text import alert_text
 from bot.i18n import format_number, plain_text
 from bot.services.core.roles import Role
 from bot.services.entries.submissions import load_entry
@@ -140,7 +141,8 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
 async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboardMarkup] | None:
     """The scoring card of an assigned entry: each criterion with the judge's score, the
     weighted score, and the buttons that can be used now (no scoring once judging is
-    closed); None if the entry is not assigned to the judge."""
+    closed or the judge submitted the score sheet in the workspace); None if the entry is
+    not assigned to the judge."""
     judge = access.roles.judge
     if entry_id not in await judging.assigned_ids(access.session, judge.id):
         return None
@@ -148,6 +150,7 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
     criteria = judging.rubric(access.edition)
     scores = await judging.scores_of(access.session, judge.id, entry_id)
     closed = judging.is_closed(access.edition)
+    submitted = await judging.is_submitted(access.session, judge.id, entry_id)
     lines = [
         access.t(
             "score-entry-header",
@@ -168,7 +171,7 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
                 value=shown,
             )
         )
-        if not closed:
+        if not (closed or submitted):
             label = f"{criterion.label(access.language)[:40]}: {shown}"
             rows.append([button(label, CRITERION.pack(CriterionTap(entry_id, index)))])
     total = weighted_score(scores, criteria)
@@ -178,6 +181,8 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
         )
     if closed:
         lines.append(access.t("score-closed"))
+    elif submitted:
+        lines.append(access.t("score-submitted"))
     rows.append(files_button(access.language, entry, FILES.pack(FilesTap(entry_id))))
     rows.append(
         [
@@ -234,10 +239,26 @@ async def _send_files(update: Update, context: BotContext, access: Access, entry
     )
 
 
+async def _refuse_change(
+    update: Update, access: Access, entry_id: int, error: judging.JudgingError
+) -> None:
+    """Refuse a judging change politely and audit the refusal (nothing else is written)."""
+    judging.record_refusal(
+        access.session,
+        actor_id=access.roles.user_id,
+        judge_id=access.roles.judge.id,
+        submission_id=entry_id,
+        error=error,
+        attempted=attempted_action(update),
+        now=access.now,
+    )  # committed with the answer (the update's transaction)
+    await _refuse_judging(update, access, error.code)
+
+
 async def _refuse_judging(update: Update, access: Access, code: str) -> None:
     text = access.t(f"judging-error-{code}")
     if update.callback_query is not None:
-        await update.callback_query.answer(text, show_alert=True)
+        await update.callback_query.answer(alert_text(text), show_alert=True)
     else:
         await update.effective_message.reply_text(text)
 
@@ -288,15 +309,12 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             await query.answer(saved)
             await _validation_view(update, access, tap.entry_id, tap.page)
     except judging.JudgingError as error:
-        await _refuse_judging(update, access, error.code)
+        await _refuse_change(update, access, tap.entry_id, error)
 
 
 async def _ask_score(update: Update, access: Access, entry_id: int, index: int) -> None:
     criteria = judging.rubric(access.edition)
-    if judging.is_closed(access.edition):
-        raise judging.JudgingError("closed")
-    if entry_id not in await judging.assigned_ids(access.session, access.roles.judge.id):
-        raise judging.JudgingError("not-assigned")
+    await judging.check_can_judge(access.session, access.roles.judge, entry_id)
     if not 0 <= index < len(criteria):
         raise judging.JudgingError("unknown-criterion")
     criterion = criteria[index]
@@ -353,6 +371,9 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
     page = min(max(page, 0), pages - 1)
     shown = indicators[page * INDICATORS_PER_PAGE : (page + 1) * INDICATORS_PER_PAGE]
     levels = {a.indicator_id: a for a in entry.assessments}
+    locked = judging.is_closed(access.edition) or await judging.is_submitted(
+        access.session, judge.id, entry_id
+    )
     lines = [access.t("validate-header", number=entry.number or "—", page=page + 1, pages=pages)]
     rows = []
     for indicator in shown:
@@ -369,7 +390,7 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
                 ),
             )
         )
-        if not judging.is_closed(access.edition):  # validating is scoring: not once closed
+        if not locked:  # validating is scoring: not once closed or submitted
             validated = assessment.validated_level if assessment else None
             rows += [
                 [
@@ -417,8 +438,8 @@ async def _take_typed_score(
     await take(access.session, pending)
     try:
         await _save_score(update, access, pending.payload.entry_id, pending.payload.index, value)
-    except judging.JudgingError as error:
-        await _refuse_judging(update, access, error.code)
+    except judging.JudgingError as error:  # the input is over (closed, submitted…): say why
+        await _refuse_change(update, access, pending.payload.entry_id, error)
 
 
 def register(application: Application) -> None:

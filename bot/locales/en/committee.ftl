@@ -130,6 +130,7 @@ audit-action-judge-assign = Judges assigned
 audit-action-judge-unassign = Judge's assignment removed
 audit-action-judging-close = Judging closed
 audit-action-judging-reopen = Judging reopened
+audit-action-judging-refused = Judging change refused
 audit-action-officer-join = Officer registered
 audit-action-officer-leave = Officer moved to another unit
 audit-action-results-set = Winners set

@@ -4,6 +4,7 @@
 score-header = <b>Scoring</b> — { $name }
 score-progress = Progress: { $done } of { $total } entries fully scored.
 score-closed = Judging is closed; scores can only be viewed.
+score-submitted = 📨 You submitted this score sheet in the workspace; it is final and can only be viewed.
 score-none = No entries are assigned to you yet.
 score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
 score-entry-header =

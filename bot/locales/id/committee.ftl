@@ -131,6 +131,7 @@ audit-action-judge-assign = Penilai ditugaskan
 audit-action-judge-unassign = Penugasan penilai dibatalkan
 audit-action-judging-close = Penilaian ditutup
 audit-action-judging-reopen = Penilaian dibuka kembali
+audit-action-judging-refused = Perubahan penilaian ditolak
 audit-action-officer-join = Petugas terdaftar
 audit-action-officer-leave = Petugas pindah unit
 audit-action-results-set = Juara ditetapkan

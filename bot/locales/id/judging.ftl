@@ -4,6 +4,7 @@
 score-header = <b>Penilaian</b> — { $name }
 score-progress = Progres: { $done } dari { $total } inovasi lengkap dinilai.
 score-closed = Penilaian telah ditutup; nilai hanya dapat dilihat.
+score-submitted = 📨 Lembar penilaian ini sudah Bapak/Ibu kirim melalui ruang kerja dan bersifat final; nilai hanya dapat dilihat.
 score-none = Belum ada inovasi yang ditugaskan kepada Bapak/Ibu.
 score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
 score-entry-header =

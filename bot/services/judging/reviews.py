@@ -1,9 +1,10 @@
 """A judge's review of an entry beyond the scores: the comment, saved as typed, and the
 submission of the scoring once every criterion is scored.
 
-A submitted review is final for the workspace: its scores, levels and comment are no longer
-changed there (``JudgingError("submitted")``); the admins see who submitted in the judging
-progress. Every change is audited.
+A submitted review is final: its scores, levels and comment are no longer changed, in the
+workspace or the chat (``JudgingError("submitted")`` from
+:func:`~bot.services.judging.scoring.check_can_judge`); the admins see who submitted in the
+judging progress. Every change is audited.
 """
 
 from __future__ import annotations
@@ -41,16 +42,7 @@ async def _open_review(
             judge_id=judge.id, submission_id=submission_id, comment="", updated_at=now
         )
         session.add(review)
-    elif review.submitted_at is not None:
-        raise JudgingError("submitted")
     return review
-
-
-async def check_not_submitted(session: AsyncSession, judge: Judge, submission_id: int) -> None:
-    """Raises ``JudgingError("submitted")`` when the judge already submitted the entry."""
-    review = await review_of(session, judge.id, submission_id)
-    if review is not None and review.submitted_at is not None:
-        raise JudgingError("submitted")
 
 
 async def save_comment(

@@ -8,6 +8,10 @@ Rules:
       of interest): such assignments are skipped and reported.
     - Judges score privately and may revise until the admins close judging
       (``Edition.judging_closed_at``); after that every change is refused.
+    - A score sheet the judge submitted (``JudgeReview.submitted_at``, the workspace's
+      "Kirim penilaian") is final: its scores, validated levels and comment are refused
+      (``submitted``) wherever the change comes from, the chat or the workspace, through
+      :func:`check_can_judge`, the one check every judge's change passes.
     - Only entries that passed the administrative check are judged (:data:`JUDGEABLE`).
 
 Every change is audited with its value before and after.
@@ -30,6 +34,7 @@ from bot.storage.models import (
     Indicator,
     Judge,
     JudgeAssignment,
+    JudgeReview,
     Score,
     SelfAssessment,
     Submission,
@@ -370,10 +375,13 @@ async def assigned_entries(session: AsyncSession, judge: Judge) -> list[Submissi
 async def check_can_judge(
     session: AsyncSession, judge: Judge, submission_id: int
 ) -> tuple[Edition, Submission]:
-    """The edition and the entry when ``judge`` may change its judging now.
+    """The edition and the entry when ``judge`` may change its judging now: the one check
+    of every judge's change (score, validated level, comment, submission), from the chat and
+    the workspace alike.
 
     Raises:
-        JudgingError: ``closed``, ``not-assigned`` or ``conflict``.
+        JudgingError: ``closed``, ``not-assigned``, ``conflict`` or ``submitted`` (the judge
+            already submitted this entry's score sheet, which is final).
     """
     edition = await session.get(Edition, judge.edition_id)
     if edition is None or is_closed(edition):
@@ -383,7 +391,48 @@ async def check_can_judge(
         raise JudgingError("not-assigned")
     if has_conflict(judge, submission):
         raise JudgingError("conflict")
+    if await is_submitted(session, judge.id, submission_id):
+        raise JudgingError("submitted")
     return edition, submission
+
+
+async def is_submitted(session: AsyncSession, judge_id: int, submission_id: int) -> bool:
+    """Whether the judge submitted their score sheet of the entry (it is final)."""
+    submitted_at = await session.scalar(
+        select(JudgeReview.submitted_at).where(
+            JudgeReview.judge_id == judge_id, JudgeReview.submission_id == submission_id
+        )
+    )
+    return submitted_at is not None
+
+
+REFUSED = "judging.refused"
+"""Audit action of a judge's change that was refused (:class:`JudgingError`)."""
+
+
+def record_refusal(
+    session: AsyncSession,
+    *,
+    actor_id: int,
+    judge_id: int,
+    submission_id: int,
+    error: JudgingError,
+    attempted: str,
+    now: datetime,
+) -> None:
+    """Audit a refused judge's change (``judging.refused`` with the reason and what was
+    tried). The caller's transaction must hold nothing of the refused change: the chat
+    records it in the handler's session after the refusal, the workspace in a transaction
+    of its own after the rollback."""
+    record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action=REFUSED,
+        entity="judge_review",
+        entity_id=f"{judge_id}:{submission_id}",
+        after={"code": error.code, "attempted": attempted[:200]},
+    )
 
 
 # --- scores ------------------------------------------------------------------------------

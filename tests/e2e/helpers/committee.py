@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bot.i18n import plain_text
 from bot.sandbox.config import EmulatorConfig, RateLimits
 from bot.storage.models import (
     Attachment,
@@ -98,3 +99,11 @@ async def denied_count(runtime: Any) -> int:
                 )
             )
         )
+
+
+async def choose_english(driver: Any) -> None:
+    """The user switches the bot to English with /language (and it is confirmed)."""
+    await driver.send("/language")
+    await driver.expect_message("Please choose a language")
+    await driver.tap(plain_text("id", "language-name-en"))
+    await driver.expect_message("English")
