@@ -61,6 +61,37 @@ def unvalidated_warning(access: Access, ranked: list[ranking.RankedEntry]) -> st
     return access.t("ranking-unvalidated", entries=Markup(entries))
 
 
+def unjudged_warning(access: Access, ranked: list[ranking.RankedEntry]) -> str | None:
+    """ "⚠️ Nominasi yang belum dinilai lengkap oleh penilai mana pun: IGA-2022-001", or
+    None when every nominee has a judge's complete score."""
+    lines = ranking.unjudged_nominees(ranked)
+    if not lines:
+        return None
+    return access.t("ranking-unjudged", entries=_numbers(lines))
+
+
+def _numbers(lines: list[ranking.RankedEntry]) -> str:
+    return ", ".join(line.submission.number or "—" for line in lines)
+
+
+def _blocked(
+    access: Access, blocker: str, ranked: list[ranking.RankedEntry]
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Why the winners cannot be set now, with the button that removes the obstacle when
+    there is one: 🔒 close judging while it is open, 🔓 reopen it while a nominee is
+    unjudged (the panel scores it first)."""
+    if blocker == "open":
+        close = button(access.t("ranking-button-close"), _tap(CLOSE, access))
+        return access.t("ranking-error-open"), keyboard([[close]])
+    if blocker == "unjudged":
+        text = access.t(
+            "ranking-error-unjudged", entries=_numbers(ranking.unjudged_nominees(ranked))
+        )
+        reopen = button(access.t("ranking-button-reopen"), _tap(REOPEN, access))
+        return text, keyboard([[reopen]])
+    return access.t(f"ranking-error-{blocker}"), None
+
+
 async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup | None]:
     formula = ranking.final_formula(access.edition)
     lines = [
@@ -87,9 +118,9 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
                 count=len(line.judge_scores),
             )
         )
-    warning = unvalidated_warning(access, ranked)
-    if warning:
-        lines.append(warning)
+    for warning in (unvalidated_warning(access, ranked), unjudged_warning(access, ranked)):
+        if warning:
+            lines.append(warning)
     edition = access.edition
     closed_at = edition.judging_closed_at
     rows = []
@@ -124,11 +155,11 @@ async def ranking_command(update: Update, context: BotContext, access: Access) -
 
 async def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
     """The question before setting the winners, with the unvalidated self-assessments; or,
-    when the results cannot be set now, why not (and no button)."""
+    when the results cannot be set now, why not (:func:`_blocked`)."""
     ranked = await ranking.compute_ranking(access.session, access.edition)
     blocker = ranking.results_blocker(access.edition, ranked)
     if blocker is not None:
-        return access.t(f"ranking-error-{blocker}"), None
+        return _blocked(access, blocker, ranked)
     titles = ", ".join((access.edition.config or {}).get("rank_titles") or [])
     text = access.t("results-confirm", titles=titles)
     warning = unvalidated_warning(access, ranked)
@@ -196,8 +227,11 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
                 access.session, access.edition, actor_id=access.roles.user_id, now=access.now
             )
         except ranking.RankingError as error:
-            text = alert_text(access.t(f"ranking-error-{error.code}"))
-            await query.answer(text, show_alert=True)
+            ranked = await ranking.compute_ranking(access.session, access.edition)
+            text, markup = _blocked(access, error.code, ranked)
+            await query.answer(alert_text(text), show_alert=True)
+            if markup is not None:  # the way out, as a message with its button
+                await reply_html(query.message, text, markup)
             return
         await query.answer()
         units = {unit.id: unit.name for unit in access.edition.units}

@@ -43,7 +43,7 @@ help-admin =
     /judges — the judging panel; <code>/judges add TELEGRAM_ID UNIT_CODE|- Name</code> adds a judge
     /assign — assign judges to entries
     /score — score sheets (judges only)
-    /ranking — entries ranked by score
+    /ranking — entries ranked by score; also where judging is closed (🔒) or reopened (🔓)
     /set_winners — set the winners from the ranking
     /announce_at <code>DATE TIME</code> — schedule the winners' announcement
     /cancel_announcement — cancel the scheduled winners' announcement

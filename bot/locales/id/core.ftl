@@ -44,7 +44,7 @@ help-admin =
     /penilai (/judges) — tim penilai; <code>/penilai add ID_TELEGRAM KODE_UNIT|- Nama</code> menambah penilai
     /tugaskan (/assign) — tugaskan penilai ke inovasi
     /nilai (/score) — lembar penilaian (khusus penilai)
-    /peringkat (/ranking) — peringkat inovasi menurut nilai
+    /peringkat (/ranking) — peringkat inovasi menurut nilai; di sini penilaian juga ditutup (🔒) atau dibuka kembali (🔓)
     /tetapkan_juara (/set_winners) — tetapkan juara dari peringkat
     /umumkan_pada <code>TANGGAL JAM</code> — jadwalkan pengumuman pemenang
     /batal_umumkan — batalkan jadwal pengumuman pemenang

@@ -192,15 +192,29 @@ class Results:
 
 def results_blocker(edition: Edition, ranked: list[RankedEntry]) -> str | None:
     """Why the results cannot be set now (a ``ranking-error-<code>`` code: ``announced``,
-    ``open`` while judging is open, ``no-nominees``), or None: the committee is offered only
-    what it can do."""
+    ``open`` while judging is open, ``no-nominees``, ``unjudged`` while a nominee has no
+    judge's complete score), or None: the committee is offered only what it can do."""
     if edition.results_announced_at is not None:
         return "announced"
     if edition.judging_closed_at is None:
         return "open"
     if not any(line.submission.status in RESULT_POOL for line in ranked):
         return "no-nominees"
+    if unjudged_nominees(ranked):
+        return "unjudged"
     return None
+
+
+def unjudged_nominees(ranked: list[RankedEntry]) -> list[RankedEntry]:
+    """The nominees (and a previous result's entries) no judge has scored on every criterion.
+
+    The results rest on the panel's scores: such an entry would rank on its self-assessment
+    alone (0 without one) and could become a winner or lose unjudged, so the winners are not
+    set while there is one (:func:`results_blocker`); the committee reopens judging for the
+    panel to score it."""
+    return [
+        line for line in ranked if line.submission.status in RESULT_POOL and not line.judge_scores
+    ]
 
 
 def unvalidated_entries(ranked: list[RankedEntry]) -> list[RankedEntry]:
@@ -222,7 +236,8 @@ async def set_results(
 
     Raises:
         RankingError: ``open`` (judging is not closed), ``announced`` (results already
-            announced), ``no-nominees``.
+            announced), ``no-nominees``, ``unjudged`` (a nominee has no judge's complete
+            score: :func:`unjudged_nominees`).
     """
     await ensure_open(session, edition)
     ranked = await compute_ranking(session, edition)

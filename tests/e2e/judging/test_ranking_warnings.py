@@ -9,9 +9,17 @@ from sqlalchemy import select
 
 from bot.i18n import t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
-from bot.storage.models import Edition, Indicator, JudgeAssignment, Score, SubmissionStatus
+from bot.storage.models import (
+    Award,
+    Edition,
+    Indicator,
+    JudgeAssignment,
+    Score,
+    Submission,
+    SubmissionStatus,
+)
 from tests import factories
-from tests.e2e.helpers.committee import quick_emulator
+from tests.e2e.helpers.committee import choose_english, quick_emulator
 
 pytestmark = pytest.mark.e2e
 S = SubmissionStatus
@@ -95,3 +103,118 @@ async def test_unvalidated_self_assessment_is_warned_and_only_possible_actions_o
     assert labels(after) == []
     await siti.send("/tetapkan_juara")
     await siti.expect_message(t("id", "ranking-error-announced"))
+
+
+async def nominees_one_unjudged(bot, judge_user: int) -> tuple[int, int]:
+    """Two nominees assigned to one judge, every indicator validated: Home Care scored 80 on
+    every criterion, LAPIS MANIS not scored at all (0 of 5 criteria)."""
+    async with bot.runtime.transaction() as session:
+        edition = await factories.edition(session)
+        keys = list(await session.scalars(select(Indicator.key)))
+        judge = await factories.make_judge(session, edition, judge_user, "Dr. Ani Suryani")
+        scored, unjudged = [
+            await factories.make_entry(
+                session, edition, unit, title, status=S.NOMINEE,
+                validated=dict.fromkeys(keys, 2),
+            )
+            for unit, title in (("DINSOS", "Sosial Home Care"), ("DPMPTSP", "LAPIS MANIS"))
+        ]  # fmt: skip
+        for entry in (scored, unjudged):
+            session.add(JudgeAssignment(judge_id=judge.id, submission_id=entry.id))
+        for criterion in DEFAULT_RUBRIC:
+            session.add(
+                Score(judge_id=judge.id, submission_id=scored.id, criterion_key=criterion.key,
+                      value=80)
+            )  # fmt: skip
+        return scored.id, unjudged.id
+
+
+async def results_state(bot) -> tuple[list, list]:
+    async with bot.runtime.sessions() as session:
+        awards = list(await session.scalars(select(Award).where(Award.submission_id.is_not(None))))
+        statuses = sorted(await session.scalars(select(Submission.status)))
+    return awards, statuses
+
+
+async def test_an_unjudged_nominee_blocks_the_winners_and_the_way_out_is_offered(
+    bot, users
+) -> None:
+    siti = await users.create("Siti", admin=True)
+    scored, unjudged = await nominees_one_unjudged(bot, 4242)
+
+    # /help says where judging is closed
+    await siti.send("/help")
+    help_text = await siti.expect_message("/peringkat")
+    line = next(line for line in help_text["text"].splitlines() if "/peringkat" in line)
+    assert "ditutup" in line
+
+    # judging open: the refusal offers the 🔒 button itself, which closes judging
+    await siti.send("/tetapkan_juara")
+    refusal = await siti.expect_message(t("id", "ranking-error-open"))
+    assert "/peringkat" in refusal["text"]
+    assert labels(refusal) == [t("id", "ranking-button-close")]
+    await siti.tap(t("id", "ranking-button-close"), message_id=refusal["message_id"])
+    closed = await siti.expect_message("Penilaian ditutup pada")
+    # the ranking names the unjudged nominee and offers no 🏆, only reopening
+    assert "belum dinilai lengkap" in closed["text"] and "IGA-2022-002" in closed["text"]
+    assert labels(closed) == [t("id", "ranking-button-reopen")]
+
+    # /tetapkan_juara names it, says why it is refused, offers 🔓
+    await siti.send("/tetapkan_juara")
+    blocked = await siti.expect_message("Juara belum dapat ditetapkan")
+    assert "IGA-2022-002" in blocked["text"] and "IGA-2022-001" not in blocked["text"]
+    assert labels(blocked) == [t("id", "ranking-button-reopen")]
+    assert await results_state(bot) == ([], [S.NOMINEE, S.NOMINEE])
+
+    # a confirmation asked while only the scored entry was a nominee is refused at the tap
+    async with bot.runtime.transaction() as session:
+        (await session.get(Submission, unjudged)).status = S.VERIFIED
+    await siti.send("/tetapkan_juara")
+    await siti.expect_message("Tetapkan juara dari peringkat")
+    async with bot.runtime.transaction() as session:
+        (await session.get(Submission, unjudged)).status = S.NOMINEE
+    answer = await siti.expect_callback_answer(await siti.tap(t("id", "results-button-confirm")))
+    assert answer["show_alert"] and "IGA-2022-002" in answer["text"]
+    again = await siti.expect_message("Juara belum dapat ditetapkan")
+    assert labels(again) == [t("id", "ranking-button-reopen")]
+    assert await results_state(bot) == ([], [S.NOMINEE, S.NOMINEE])
+
+    # reopening lets the judge score it; then the winners can be set
+    await siti.tap(t("id", "ranking-button-reopen"), message_id=again["message_id"])
+    await siti.expect_message("Penilaian masih dibuka")
+    async with bot.runtime.transaction() as session:
+        judge_id = await session.scalar(select(JudgeAssignment.judge_id))
+        for criterion in DEFAULT_RUBRIC:
+            session.add(
+                Score(judge_id=judge_id, submission_id=unjudged, criterion_key=criterion.key,
+                      value=70)
+            )  # fmt: skip
+    await siti.send("/ranking")
+    ranking = await siti.expect_message("Peringkat sementara")
+    assert "belum dinilai lengkap" not in ranking["text"]
+    await siti.tap(t("id", "ranking-button-close"))
+    await siti.expect_message("Penilaian ditutup pada")
+    await siti.send("/tetapkan_juara")
+    await siti.expect_message("Tetapkan juara dari peringkat")
+    await siti.tap(t("id", "results-button-confirm"))
+    await siti.expect_message(t("id", "results-done"))
+    awards, _ = await results_state(bot)
+    assert [award.submission_id for award in awards] == [scored, unjudged]
+
+
+async def test_unjudged_nominee_in_english(bot, users) -> None:
+    admin = await users.create("Sarah", admin=True)
+    await nominees_one_unjudged(bot, 4242)
+    await choose_english(admin)
+    await admin.send("/help")
+    help_text = await admin.expect_message("/set_winners")
+    line = next(line for line in help_text["text"].splitlines() if "/ranking" in line)
+    assert "closed" in line
+    await admin.send("/set_winners")
+    refusal = await admin.expect_message(t("en", "ranking-error-open"))
+    await admin.tap(t("en", "ranking-button-close"), message_id=refusal["message_id"])
+    await admin.expect_message("Judging was closed on")
+    await admin.send("/set_winners")
+    blocked = await admin.expect_message("The winners cannot be set yet")
+    assert "IGA-2022-002" in blocked["text"]
+    assert labels(blocked) == [t("en", "ranking-button-reopen")]
