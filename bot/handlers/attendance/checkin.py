@@ -239,6 +239,8 @@ def _error_text(language: str, error: records.PersonError, typed: str) -> str:
         return t(language, "attendance-error-nip-char", char=error.detail)
     if error.reason == "nip-taken":
         return t(language, "attendance-error-nip-taken", name=error.detail)
+    if error.reason in ("nip-birth", "nip-tmt", "nip-sex"):
+        return t(language, f"attendance-error-{error.reason}", part=error.detail)
     field = {"name": "name", "jabatan": "jabatan", "unit": "unit"}[error.field]
     return t(language, f"attendance-error-{field}-{error.reason}", length=len(typed.strip()))
 

@@ -184,7 +184,8 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
         if error.field == "nip":
             # the committee's command has no "Tidak memiliki NIP" button: drop the 4th field
             reply = access.t(f"attendance-manual-{error.reason}", char=error.detail,
-                             name=error.detail, count=sum(c.isdigit() for c in typed))  # fmt: skip
+                             name=error.detail, part=error.detail,
+                             count=sum(c.isdigit() for c in typed))  # fmt: skip
         else:
             reply = access.t(f"attendance-error-{error.field}-{error.reason}",
                              length=len(typed.strip()))  # fmt: skip

@@ -78,13 +78,22 @@ attendance-error-name-too-long = Sorry, the name is too long ({ $length } charac
 attendance-error-nip-digits = Sorry, a NIP has 18 digits (you typed { $count }). Please type it again, or tap "I have no NIP".
 attendance-error-nip-char = Sorry, a NIP has only digits; the character "{ $char }" cannot be used (spaces, dots and dashes may). Please type it again, or tap "I have no NIP".
 attendance-error-nip-taken = Sorry, this NIP is already recorded for <b>{ $name }</b> at this event. Please check your NIP, or tap "I have no NIP" and tell the committee.
+attendance-error-nip-birth = Sorry, this NIP does not look valid: its first eight digits are the birth date (year-month-day), and { $part } is not a date. Please check it and type it again, or tap "I have no NIP".
+attendance-error-nip-tmt = Sorry, this NIP does not look valid: digits 9 to 14 are the month of appointment (TMT, year-month), and { $part } is not a possible month. Please check it and type it again, or tap "I have no NIP".
+attendance-error-nip-sex = Sorry, this NIP does not look valid: digit 15 gives the sex (1 or 2), not { $part }. Please check it and type it again, or tap "I have no NIP".
 attendance-manual-nip-digits = Sorry, a NIP has 18 digits (typed: { $count }). Correct the NIP, or drop the fourth part (NIP) if the guest has none.
 attendance-manual-nip-char = Sorry, a NIP has only digits; the character "{ $char }" cannot be used (spaces, dots and dashes may). Correct the NIP, or drop the fourth part (NIP) if the guest has none.
 attendance-manual-nip-taken = Sorry, this NIP is already recorded for <b>{ $name }</b> at this event; not recorded again. Check the NIP, or drop the fourth part (NIP).
+attendance-manual-nip-birth = Sorry, this NIP does not look valid: the birth date { $part } (first eight digits) does not exist. Correct the NIP, or drop the fourth part (NIP) if the guest has none.
+attendance-manual-nip-tmt = Sorry, this NIP does not look valid: the month of appointment (TMT) { $part } (digits 9 to 14) is not possible. Correct the NIP, or drop the fourth part (NIP) if the guest has none.
+attendance-manual-nip-sex = Sorry, this NIP does not look valid: digit 15 (sex) must be 1 or 2, not { $part }. Correct the NIP, or drop the fourth part (NIP) if the guest has none.
 attendance-error-jabatan-too-long = Sorry, the position is too long ({ $length } characters; at most 300). Please type a shorter one.
 attendance-error-unit-too-long = Sorry, the unit is too long ({ $length } characters; at most 300). Please type a shorter one.
 attendance-error-jabatan-empty = Please type your position.
 attendance-error-unit-empty = Please type your unit or institution.
+attendance-error-name-digits = Sorry, a name is not a number. Please type your full name.
+attendance-error-jabatan-digits = Sorry, a position is not a number (the NIP was asked in the step before). Please type your position, for example "Head of the Programme Subdivision".
+attendance-error-unit-digits = Sorry, a unit is not a number. Please type the name of your unit or institution.
 attendance-no-nip = -
 
 ## The committee (/kehadiran, /catat_hadir, /daftar_hadir)

@@ -79,13 +79,22 @@ attendance-error-name-too-long = Mohon maaf, nama terlalu panjang ({ $length } k
 attendance-error-nip-digits = Mohon maaf, NIP harus terdiri dari 18 angka (yang Bapak/Ibu ketik: { $count } angka). Mohon ketik kembali, atau tekan "Tidak memiliki NIP".
 attendance-error-nip-char = Mohon maaf, NIP hanya berisi angka; karakter "{ $char }" tidak dapat dipakai (spasi, titik, dan tanda hubung boleh). Mohon ketik kembali, atau tekan "Tidak memiliki NIP".
 attendance-error-nip-taken = Mohon maaf, NIP ini sudah tercatat atas nama <b>{ $name }</b> pada acara ini. Mohon periksa kembali NIP Bapak/Ibu, atau tekan "Tidak memiliki NIP" dan sampaikan kepada panitia.
+attendance-error-nip-birth = Mohon maaf, NIP tampaknya tidak sah: delapan angka pertamanya adalah tanggal lahir (tahun-bulan-tanggal), dan tanggal { $part } tidak ada. Mohon periksa dan ketik kembali, atau tekan "Tidak memiliki NIP".
+attendance-error-nip-tmt = Mohon maaf, NIP tampaknya tidak sah: angka ke-9 sampai ke-14 adalah bulan pengangkatan (TMT, tahun-bulan), dan { $part } bukan bulan yang mungkin. Mohon periksa dan ketik kembali, atau tekan "Tidak memiliki NIP".
+attendance-error-nip-sex = Mohon maaf, NIP tampaknya tidak sah: angka ke-15 menunjukkan jenis kelamin (1 atau 2), bukan { $part }. Mohon periksa dan ketik kembali, atau tekan "Tidak memiliki NIP".
 attendance-manual-nip-digits = Mohon maaf, NIP harus terdiri dari 18 angka (yang Bapak/Ibu ketik: { $count } angka). Perbaiki NIP, atau hapus bagian keempat (NIP) bila tamu tidak memiliki NIP.
 attendance-manual-nip-char = Mohon maaf, NIP hanya berisi angka; karakter "{ $char }" tidak dapat dipakai (spasi, titik, dan tanda hubung boleh). Perbaiki NIP, atau hapus bagian keempat (NIP) bila tamu tidak memiliki NIP.
 attendance-manual-nip-taken = Mohon maaf, NIP ini sudah tercatat atas nama <b>{ $name }</b> pada acara ini; tidak dicatat lagi. Periksa kembali NIP, atau hapus bagian keempat (NIP).
+attendance-manual-nip-birth = Mohon maaf, NIP tampaknya tidak sah: tanggal lahir { $part } (delapan angka pertama) tidak ada. Perbaiki NIP, atau hapus bagian keempat (NIP) bila tamu tidak memiliki NIP.
+attendance-manual-nip-tmt = Mohon maaf, NIP tampaknya tidak sah: bulan pengangkatan (TMT) { $part } (angka ke-9 sampai ke-14) tidak mungkin. Perbaiki NIP, atau hapus bagian keempat (NIP) bila tamu tidak memiliki NIP.
+attendance-manual-nip-sex = Mohon maaf, NIP tampaknya tidak sah: angka ke-15 (jenis kelamin) harus 1 atau 2, bukan { $part }. Perbaiki NIP, atau hapus bagian keempat (NIP) bila tamu tidak memiliki NIP.
 attendance-error-jabatan-too-long = Mohon maaf, jabatan terlalu panjang ({ $length } karakter; paling banyak 300). Mohon ketik kembali dengan lebih singkat.
 attendance-error-unit-too-long = Mohon maaf, unit kerja terlalu panjang ({ $length } karakter; paling banyak 300). Mohon ketik kembali dengan lebih singkat.
 attendance-error-jabatan-empty = Mohon ketik jabatan Bapak/Ibu.
 attendance-error-unit-empty = Mohon ketik unit kerja atau instansi Bapak/Ibu.
+attendance-error-name-digits = Mohon maaf, nama tidak berupa angka. Mohon ketik nama lengkap Bapak/Ibu.
+attendance-error-jabatan-digits = Mohon maaf, jabatan tidak berupa angka (NIP diminta pada langkah sebelumnya). Mohon ketik jabatan Bapak/Ibu, misalnya "Kepala Subbagian Program".
+attendance-error-unit-digits = Mohon maaf, unit kerja tidak berupa angka. Mohon ketik nama unit kerja atau instansi Bapak/Ibu.
 attendance-no-nip = -
 
 ## The committee (/kehadiran, /catat_hadir, /daftar_hadir)

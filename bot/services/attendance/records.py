@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.evaluation.survey import invite_late
+from bot.services.shared.nip import nip_problem
 from bot.storage.models import (
     AgendaItem,
     AttendanceRecord,
@@ -44,8 +45,10 @@ MAX_TEXT = 300
 
 class PersonError(ValueError):
     """What a person gave cannot be recorded. ``field`` is ``name``, ``nip``, ``jabatan`` or
-    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``nip-digits``,
-    ``nip-char``: ``detail`` is the first character that is neither a digit nor a separator,
+    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``digits``: only
+    digits and separators where words belong, ``nip-digits``, ``nip-char``: ``detail`` is the
+    first character that is neither a digit nor a separator, ``nip-birth``, ``nip-tmt``,
+    ``nip-sex``: ``detail`` is the part that is impossible (:mod:`bot.services.shared.nip`),
     ``nip-taken``: ``detail`` is the name of whoever has that NIP at the event)."""
 
     def __init__(self, field: str, reason: str, detail: str = "") -> None:
@@ -68,17 +71,25 @@ class Person:
     role: AttendanceRole = AttendanceRole.PARTICIPANT
 
 
+NUMBER_ONLY = re.compile(r"[\d\s.,\-/_+()]+")
+"""A text of digits and separators only: a number (a NIP, a phone) typed where a name, a
+jabatan or a unit belongs."""
+
+
 def clean_text(field: str, value: str | None, *, required: bool = False) -> str:
     """``value`` without surrounding spaces; at most :data:`MAX_TEXT` characters.
 
     Raises:
-        PersonError: Empty while required, or too long (nothing is cut).
+        PersonError: ``empty`` while required, ``too-long`` (nothing is cut), or ``digits``
+            when it is only a number (:data:`NUMBER_ONLY`), which no name, jabatan or unit is.
     """
     text = (value or "").strip()
     if required and not text:
         raise PersonError(field, "empty")
     if len(text) > MAX_TEXT:
         raise PersonError(field, "too-long")
+    if text and NUMBER_ONLY.fullmatch(text) and any(char.isdigit() for char in text):
+        raise PersonError(field, "digits")
     return text
 
 
@@ -92,7 +103,9 @@ def clean_nip(value: str | None) -> str | None:
 
     Raises:
         PersonError: ``nip-char`` for another character (named in ``detail``), ``nip-digits``
-            for a count of digits other than 18.
+            for a count of digits other than 18, ``nip-birth``, ``nip-tmt`` or ``nip-sex``
+            for an impossible birth date, appointment month or sex digit
+            (:func:`bot.services.shared.nip.nip_problem`; ``detail`` the part as typed).
     """
     text = NIP_SEPARATORS.sub("", (value or "").strip())
     if not text:
@@ -102,6 +115,9 @@ def clean_nip(value: str | None) -> str | None:
         raise PersonError("nip", "nip-char", wrong)
     if len(text) != 18:
         raise PersonError("nip", "nip-digits")
+    problem = nip_problem(text)
+    if problem is not None:
+        raise PersonError("nip", problem.reason, problem.detail)
     return text
 
 

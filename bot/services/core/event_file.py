@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from bot.services.shared.nip import nip_problem
+
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 """A stable identifier in the file: lower-case letters, digits, ``-`` and ``_``."""
 
@@ -227,6 +229,13 @@ class FaqSpec(_Strict):
     _localized = field_validator("question", "answer", mode="before")(_check_localized)
 
 
+def _check_nip(digits: str) -> None:
+    """Raises ValueError naming what is impossible in the 18 digits of a NIP."""
+    problem = nip_problem(digits)
+    if problem is not None:
+        raise ValueError(f"not a NIP ({problem.reason.removeprefix('nip-')}: {problem.detail})")
+
+
 class SignatorySpec(_Strict):
     """Who signs the results report for the committee, under "<place>, <date>": their role,
     name and employee number (NIP). ``example: true`` marks values not taken from a
@@ -237,6 +246,16 @@ class SignatorySpec(_Strict):
     name: str = Field(min_length=1, max_length=200)
     employee_number: str = Field(default="", max_length=100)
     example: bool = False
+
+    @field_validator("employee_number")
+    @classmethod
+    def _real_nip(cls, line: str) -> str:
+        """A line whose digits are a NIP's 18 ("NIP. 19700101 199503 1 001") is checked as
+        one (:func:`bot.services.shared.nip.nip_problem`); other lines are free text."""
+        digits = re.sub(r"\D", "", line)
+        if len(digits) == 18:
+            _check_nip(digits)
+        return line
 
 
 UNIT_ROLES: tuple[str, ...] = ("kepala", "sekretaris", "kasubag_program", "tim_teknis")
@@ -263,6 +282,13 @@ class InviteeSpec(_Strict):
     jabatan: str | None = Field(default=None, max_length=300)
     institution: str | None = Field(default=None, max_length=300)
     telegram_id: int | None = None
+
+    @field_validator("nip")
+    @classmethod
+    def _real_nip(cls, nip: str | None) -> str | None:
+        if nip:
+            _check_nip(nip)
+        return nip
 
     @model_validator(mode="after")
     def _identified(self) -> InviteeSpec:

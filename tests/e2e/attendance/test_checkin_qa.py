@@ -121,6 +121,43 @@ async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, use
     ]  # fmt: skip
 
 
+async def test_an_impossible_nip_and_a_number_as_jabatan_are_refused(bot, users, clock):
+    """A NIP is checked part by part (birth date, TMT, sex digit) and a number is no jabatan:
+    the daftar hadir is SPJ evidence. The refusals say what is wrong and keep the step."""
+    clock.set(EVENT_MORNING)
+    siti = await users.create("Siti")
+    await siti.send(f"/start {await checkin_payload(bot)}")
+    await siti.expect_message("nama lengkap")
+    await siti.send("Siti Rahayu")
+    await siti.expect_message("NIP")
+    await siti.send("19851340 201001 2 001")
+    wrong = await siti.expect_message("NIP tampaknya tidak sah")
+    assert "tanggal 1985-13-40 tidak ada" in wrong["text"]
+    assert _buttons(wrong) == ["Tidak memiliki NIP"]
+    await siti.send("19850315 201013 2 001")
+    await siti.expect_message("2010-13 bukan bulan yang mungkin")
+    await siti.send("19850315 201001 7 001")
+    await siti.expect_message("jenis kelamin (1 atau 2), bukan 7")
+    await siti.send("19850315 201001 2 001")
+    await siti.expect_message("jabatan")
+    await siti.send("198503152010012001")  # the NIP again, as jabatan
+    await siti.expect_message("jabatan tidak berupa angka")
+    await siti.send("Kasubag Program")
+    await siti.expect_message("unit kerja")
+    await siti.send("Bappeda")
+    summary = await siti.expect_message("Apakah data di atas sudah benar?")
+    assert "NIP: 19850315 201001 2 001" in summary["text"]
+    assert "Jabatan: Kasubag Program" in summary["text"]
+
+    admin = await users.create("Rahmat", admin=True)
+    await admin.send("/catat_hadir Ibu Ani; Camat; Kecamatan Sukorejo; 19851340 201001 2 001")
+    reply = await admin.expect_message("tanggal lahir 1985-13-40")
+    assert "hapus bagian keempat (NIP)" in reply["text"]
+    await admin.send("/catat_hadir Ibu Ani; 198503152010012001; Kecamatan Sukorejo")
+    await admin.expect_message("jabatan tidak berupa angka")
+    assert await attendance_records(bot) == []
+
+
 async def test_the_unit_prompt_without_a_known_unit_names_no_button(bot, users, clock):
     clock.set(EVENT_MORNING)
     eko = await users.create("Eko")

@@ -13,6 +13,7 @@ from bot.services.attendance.records import (
     attendees_of,
     check_in,
     clean_nip,
+    clean_text,
 )
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRecord, AttendanceRole, Invitation
@@ -102,6 +103,33 @@ def test_a_nip_with_another_character_names_it(nip: str, char: str) -> None:
 )
 def test_a_nip_with_separators_is_accepted(typed: str) -> None:
     assert clean_nip(typed) == "198001012005012001"
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason", "detail"),
+    [
+        ("19851340 201001 2 001", "nip-birth", "1985-13-40"),
+        ("19850315 201013 2 001", "nip-tmt", "2010-13"),
+        ("19850315 201001 5 001", "nip-sex", "5"),
+    ],
+)
+def test_an_impossible_nip_names_its_wrong_part(typed: str, reason: str, detail: str) -> None:
+    with pytest.raises(PersonError) as error:
+        clean_nip(typed)
+    assert (error.value.field, error.value.reason, error.value.detail) == ("nip", reason, detail)
+
+
+@pytest.mark.parametrize("field", ["name", "jabatan", "unit"])
+@pytest.mark.parametrize("typed", ["198503152010012001", "19850315 201001 2 001", "0812-3456"])
+def test_a_number_is_not_a_name_jabatan_or_unit(field: str, typed: str) -> None:
+    with pytest.raises(PersonError) as error:
+        clean_text(field, typed, required=True)
+    assert (error.value.field, error.value.reason) == (field, "digits")
+
+
+@pytest.mark.parametrize("typed", ["Staf Ahli Bidang 2", "Kasubag Program", "-", "Eselon III.b"])
+def test_texts_with_words_are_kept(typed: str) -> None:
+    assert clean_text("jabatan", typed) == typed
 
 
 def test_no_nip_is_fine() -> None:

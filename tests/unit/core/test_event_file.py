@@ -75,6 +75,16 @@ def test_agenda_times_are_in_the_event_zone() -> None:
             "send_at: 2022-12-07T15:00:00",
             "event.certificates.send_at: give the zone",
         ),
+        (
+            '"NIP. 19700101 199503 1 001"',
+            '"NIP. 19701340 199503 1 001"',
+            "edition.signatory.employee_number: not a NIP (birth: 1970-13-40)",
+        ),
+        (
+            '"NIP. 19750101 200003 1 002"',
+            '"NIP. 19750101 200003 3 002"',
+            "event.attendance.signatory.employee_number: not a NIP (sex: 3)",
+        ),
     ],
 )
 def test_broken_files_are_located(old: str, new: str, expected: str) -> None:
