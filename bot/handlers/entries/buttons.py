@@ -1,6 +1,7 @@
 """The callback data of the entry form's buttons (:mod:`bot.handlers.shared.callback_data`):
-``entry:<action>:<entry id>[:<index>[:<value>]]``, ``entry:new:<unit id>`` and
-``entry:unfile:<entry id>:<attachment id>``."""
+``entry:<action>:<entry id>[:<index>[:<value>]]``, ``entry:new:<unit id>`` (a new entry: the
+unit's past innovations offered first), ``entry:blank:<unit id>`` (a new entry from nothing),
+``entry:from:<unit id>:<past entry id>`` and ``entry:unfile:<entry id>:<attachment id>``."""
 
 from __future__ import annotations
 
@@ -81,6 +82,14 @@ class NewTap:
 
 
 @dataclass(frozen=True)
+class BlankTap:
+    """A new, empty entry for unit ``unit_id`` (chosen in the returning offer instead of a
+    past innovation)."""
+
+    unit_id: int
+
+
+@dataclass(frozen=True)
 class FromTap:
     """A new entry for unit ``unit_id`` begun from the past entry ``past_id`` (a returning
     innovation, :mod:`bot.services.editions.returning`)."""
@@ -93,14 +102,15 @@ ENTRY = Codec("entry", EntryTap)
 FIELD = Codec("entry", FieldTap)
 VALUE = Codec("entry", ValueTap)
 NEW = Codec("entry:new", NewTap)
+BLANK = Codec("entry:blank", BlankTap)
 FROM = Codec("entry:from", FromTap)
 REMOVE_FILE = Codec("entry:unfile", RemoveFile)
 """``entry:unfile:<entry id>:<attachment id>``."""
-BUTTONS = (ENTRY, FIELD, VALUE, NEW, FROM, REMOVE_FILE)
+BUTTONS = (ENTRY, FIELD, VALUE, NEW, BLANK, FROM, REMOVE_FILE)
 PATTERN = any_pattern(BUTTONS)
 """Routes every button of the form."""
 
-Tap = EntryTap | FieldTap | ValueTap | NewTap | FromTap | RemoveFile
+Tap = EntryTap | FieldTap | ValueTap | NewTap | BlankTap | FromTap | RemoveFile
 
 
 def entry_button(action: EntryAction, entry_id: int) -> str:
@@ -123,6 +133,11 @@ def new_button(unit_id: int) -> str:
     return NEW.pack(NewTap(unit_id))
 
 
+def blank_button(unit_id: int) -> str:
+    """The data of the button starting an empty entry for unit ``unit_id`` (no past one)."""
+    return BLANK.pack(BlankTap(unit_id))
+
+
 def from_button(unit_id: int, past_id: int) -> str:
     """The data of the button starting a new entry for unit ``unit_id`` from ``past_id``."""
     return FROM.pack(FromTap(unit_id, past_id))
@@ -139,6 +154,8 @@ def action_and_numbers(tap: Tap) -> tuple[str, list[int]]:
     (the unit id for "new"), then the index and the value."""
     if isinstance(tap, NewTap):
         return "new", [tap.unit_id]
+    if isinstance(tap, BlankTap):
+        return "blank", [tap.unit_id]
     if isinstance(tap, FromTap):
         return "from", [tap.unit_id, tap.past_id]
     if isinstance(tap, RemoveFile):

@@ -32,6 +32,7 @@ from bot.handlers.entries import buttons, views
 from bot.handlers.entries.buttons import (
     EntryAction,
     FieldAction,
+    blank_button,
     entry_button,
     field_button,
     from_button,
@@ -49,7 +50,7 @@ from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.edition_guard import ensure_unit_open
 from bot.services.core.event_file import FormFieldSpec
-from bot.services.core.events import current_edition
+from bot.services.core.events import current_edition, current_edition_id
 from bot.services.editions.returning import (
     NotAPastEntry,
     PastEntry,
@@ -107,6 +108,7 @@ from bot.services.entries.submissions import (
     entry_problems,
     evidence_key,
     leave_form,
+    left_behind,
     load_rest,
     officer_units,
     open_entry,
@@ -269,7 +271,9 @@ async def enter_form(update: Update, context: BotContext) -> None:
             await _not_officer(update, language)
             return
         now, starts = runtime.now(), _starts(language, edition, officers, runtime)
-        submission = await active_entry(session, user_id)
+        if (note := await _left_behind_note(session, language, user_id, edition)) is not None:
+            replies.append((note, None))  # then as if nothing was open: 2023's start
+        submission = await active_entry(session, user_id, edition.id)
         if submission is not None and not allowed_now(check_editable, edition, submission, now):
             submission = None  # the entry period closed while it was open: not resumed
         if submission is None:
@@ -310,6 +314,24 @@ async def enter_form(update: Update, context: BotContext) -> None:
             replies.append(("\n\n".join(filter(None, [replaced, resume])), None))
             replies.append(_ask(form))
     await _send(message_of(update), replies)
+
+
+async def _left_behind_note(
+    session: AsyncSession, language: str, user_id: int, edition: Edition
+) -> str | None:
+    """When the user's open draft is of an earlier edition (read-only since ``edition`` was
+    imported): leaves it (its answers are kept) and says why it is not resumed; else None."""
+    stale = await left_behind(session, user_id, edition.id)
+    if stale is None:
+        return None
+    await leave_form(session, user_id)
+    return t(
+        language,
+        "entry-draft-closed",
+        name=views.entry_name(language, stale),
+        year=str(stale.unit.edition.year),
+        current=str(edition.year),
+    )
 
 
 def _is_menu(update: Update) -> bool:
@@ -376,12 +398,15 @@ def _new_or_open(language: str, entries: Sequence[Submission], starts: Starts) -
     return _with_closed(t(language, key), starts), InlineKeyboardMarkup(rows)
 
 
-def _new_buttons(language: str, officers: Sequence[Any]) -> list[list[Any]]:
+def _new_buttons(language: str, officers: Sequence[Any], *, blank: bool = False) -> list[list[Any]]:
+    """A ➕ per officer's unit: ``new`` (the unit's past innovations offered first), or with
+    ``blank`` an empty entry (the returning offer's own ➕)."""
+    pack = blank_button if blank else new_button
     return [
         [
             views.button(
                 plain_text(language, "entry-button-new", unit=views.short(officer.unit.name, 40)),
-                new_button(officer.unit_id),
+                pack(officer.unit_id),
             )
         ]
         for officer in officers
@@ -395,7 +420,9 @@ def _returning_offer(
     officers: Sequence[Any],
 ) -> Reply:
     """Offers an officer whose unit entered innovations in past editions to begin this
-    year's entry from one of them (``past``: unit id and past entry), or a new one."""
+    year's entry from one of them (``past``: unit id and past entry), or an empty one (a
+    ➕ per unit of ``officers``). Every way of starting an entry comes here first when the
+    unit has past innovations (📝, ➕ of /inovasi_saya and of the choosers)."""
     rows = [
         [
             views.button(
@@ -410,14 +437,15 @@ def _returning_offer(
         ]
         for unit_id, entry in past[:10]
     ]
-    rows += _new_buttons(language, officers)
+    rows += _new_buttons(language, officers, blank=True)
     return t(language, "returning-offer", year=str(edition.year)), InlineKeyboardMarkup(rows)
 
 
 async def on_cancel(session: AsyncSession, pending: Pending) -> None:
     """``/batal`` in the form: the officer leaves it; the draft and its cursor are kept for
     /lanjutkan, unless nothing was entered yet: an empty draft is not kept."""
-    submission = await active_entry(session, pending.user_id)
+    edition_id = await current_edition_id(session)
+    submission = await active_entry(session, pending.user_id, edition_id) if edition_id else None
     if submission is not None:
         await discard_if_empty(session, submission)
     await leave_form(session, pending.user_id)
@@ -442,41 +470,60 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
     user_id = user_of(update).id
     cached = await runtime.edition_form()
     head = await _document_head(message, context)  # before the transaction: a network read
-    async with runtime.transaction() as session:
-        submission = await active_entry(session, user_id, answers_only=True)
-        if submission is None or cached is None:
+    if cached is None:
+        async with runtime.transaction() as session:
             await take(session, pending)
-            return False
-        form = Form(session, language, cached.edition, submission, cached.fields)
-        form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
-        form.head = head
-        if not _answers_suffice(form):
-            await load_rest(session, submission)
-        form.today = runtime.now().astimezone(_zone(context)).date()
-        if later_in_album and not _takes_files(form):
-            return True  # the album's first item was answered already
-        long_text = _long_text_open(form)
-        try:
-            note = await _take_input(form, message, runtime.now())
-        except FieldError as error:
-            if later_in_album:
-                return True  # the album's first item was answered already
-            reply = _error_reply(form, error)
-        except EntryError as error:
-            reply = (views.entry_error_text(language, error, _zone(context)), None)
+        return False
+    async with runtime.transaction() as session:
+        submission = await active_entry(session, user_id, cached.edition.id, answers_only=True)
+        if submission is None:
+            # a draft of last year's edition (closed since): say why the message is not taken
+            await take(session, pending)
+            left = await _left_behind_note(session, language, user_id, cached.edition)
+            if left is None:
+                return False  # the entry left the form meanwhile: the message is not taken
+            reply: Reply | None = (left + "\n\n" + t(language, "entry-draft-closed-hint"), None)
         else:
-            text, markup = _ask(form)
-            if long_text is not None:  # one more piece: a receipt, not the question again
-                text, markup = views.long_text_receipt(
-                    language, form.edition, form.fields, submission, form.answers, long_text
-                )
-            if later_in_album:  # one more file of an album: a short line, not the question again
-                text, markup = "", None
-            reply = ("\n\n".join(filter(None, [note, text])), markup)
+            form = Form(session, language, cached.edition, submission, cached.fields)
+            form.limit_bytes = download_limit(runtime.settings.telegram_api_self_hosted)
+            form.head = head
+            reply = await _answer(form, message, later_in_album, runtime.now(), _zone(context))
+    if reply is None:
+        return True  # the album's first item was answered already
     if _is_file(message):
         wake_downloads(context)
     await _send(message, [reply])
     return True
+
+
+async def _answer(
+    form: Form, message: Message, later_in_album: bool, now: datetime, zone: Any
+) -> Reply | None:
+    """The reply to the officer's message in the form (the next question, a receipt, or why
+    it was not taken); None when nothing is to be said (an album's later item)."""
+    session, submission, language = form.session, form.submission, form.language
+    if not _answers_suffice(form):
+        await load_rest(session, submission)
+    form.today = now.astimezone(zone).date()
+    if later_in_album and not _takes_files(form):
+        return None  # the album's first item was answered already
+    long_text = _long_text_open(form)
+    try:
+        note = await _take_input(form, message, now)
+    except FieldError as error:
+        if later_in_album:
+            return None  # the album's first item was answered already
+        return _error_reply(form, error)
+    except EntryError as error:
+        return (views.entry_error_text(language, error, zone), None)
+    text, markup = _ask(form)
+    if long_text is not None:  # one more piece: a receipt, not the question again
+        text, markup = views.long_text_receipt(
+            language, form.edition, form.fields, submission, form.answers, long_text
+        )
+    if later_in_album:  # one more file of an album: a short line, not the question again
+        text, markup = "", None
+    return ("\n\n".join(filter(None, [note, text])), markup)
 
 
 async def _document_head(message: Message, context: BotContext) -> bytes | None:
@@ -687,8 +734,8 @@ async def on_button(update: Update, context: BotContext) -> None:
     edition = cached.edition
     async with runtime.transaction() as session:
         try:
-            if action in ("new", "from"):
-                replies = await _new_entry(session, update, language, cached, numbers, runtime)
+            if action in ("new", "blank", "from"):
+                replies = await _new_entry(session, update, language, cached, tap, runtime)
             elif action in ("confirm", "withdrawok"):
                 replies, changed = await _finish(
                     session, language, action, user_id, numbers[0], runtime
@@ -731,9 +778,11 @@ async def _show_buttons(message: Message | None, reply: Reply) -> None:
             await _send(message, [reply])
 
 
-async def _new_entry(session, update, language, cached, numbers, runtime) -> list[Reply]:
+async def _new_entry(session, update, language, cached, tap, runtime) -> list[Reply]:
     """A new entry for the unit ``numbers[0]``, begun from the past entry ``numbers[1]`` when
-    given (a returning innovation)."""
+    given (a returning innovation); ➕ (``new``) of a unit with past innovations offers them
+    first (:func:`_returning_offer`), its ➕ there (``blank``) starts an empty one."""
+    _, numbers = buttons.action_and_numbers(tap)
     edition, user_id, unit_id = cached.edition, update.effective_user.id, numbers[0]
     officer = next(
         (o for o in await officer_units(session, user_id, edition.id) if o.unit_id == unit_id),
@@ -742,6 +791,10 @@ async def _new_entry(session, update, language, cached, numbers, runtime) -> lis
     if officer is None:
         await ensure_unit_open(session, unit_id)  # a button of last year's unit: closed
         return [(t(language, "entry-not-officer"), None)]
+    if isinstance(tap, buttons.NewTap):
+        past = await past_entries(session, [officer.unit])
+        if past:
+            return [_returning_offer(language, edition, [(unit_id, e) for e in past], [officer])]
     previous = await pending_input(session, user_id, user_id)
     notes: list[Reply] = []
     if len(numbers) > 1:

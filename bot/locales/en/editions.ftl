@@ -41,3 +41,5 @@ returning-not-offered = Sorry, that entry is not one of your unit's innovations 
 returning-note = ↩️ This innovation returns from IGA { $year } ({ $number }: { $title }).
 returning-note-won = 🏆 This innovation won { $award } at IGA { $year }.
 returning-rule = ⚠️ The IGA { $year } guidelines require innovations not entered before. Please decide whether this entry can be judged.
+entry-draft-closed = The draft <b>{ $name }</b> (IGA { $year }) cannot be continued because IGA { $current } has started; IGA { $year } can now only be viewed. The answers in that draft are kept.
+entry-draft-closed-hint = Your message was not saved. To take part in the current IGA, please tap 📝 Submit Innovation.

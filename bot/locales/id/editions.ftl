@@ -42,3 +42,5 @@ returning-not-offered = Mohon maaf, entri tersebut bukan inovasi unit Bapak/Ibu 
 returning-note = ↩️ Inovasi ini kembali dari IGA { $year } ({ $number }: { $title }).
 returning-note-won = 🏆 Inovasi ini pernah meraih { $award } IGA { $year }.
 returning-rule = ⚠️ Pedoman IGA { $year } mensyaratkan inovasi yang belum pernah dilombakan. Mohon panitia memutuskan apakah entri ini dapat dinilai.
+entry-draft-closed = Draf <b>{ $name }</b> (IGA { $year }) tidak dapat dilanjutkan karena IGA { $current } sudah dimulai; IGA { $year } kini hanya dapat dilihat. Jawaban pada draf tersebut tetap tersimpan.
+entry-draft-closed-hint = Pesan Bapak/Ibu tidak disimpan. Untuk mengikuti IGA yang berjalan, silakan ketuk 📝 Kirim Inovasi.

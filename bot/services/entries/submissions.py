@@ -252,7 +252,8 @@ def _active_entry_statement(*options: Any) -> Any:
     return (
         select(Submission)
         .join(Officer, Officer.current_submission_id == Submission.id)
-        .where(Officer.user_id == bindparam("user_id"))
+        .join(Unit, Unit.id == Submission.unit_id)
+        .where(Officer.user_id == bindparam("user_id"), Unit.edition_id == bindparam("edition_id"))
         .options(*options)
     )
 
@@ -268,9 +269,12 @@ _ACTIVE_ENTRY_ANSWERS = _active_entry_statement(
 
 
 async def active_entry(
-    session: AsyncSession, user_id: int, *, answers_only: bool = False
+    session: AsyncSession, user_id: int, edition_id: int, *, answers_only: bool = False
 ) -> Submission | None:
-    """The entry the user is filling in (set by :func:`open_entry`), if still editable.
+    """The entry the user is filling in (set by :func:`open_entry`), if it is of the edition
+    ``edition_id`` (the one open for entries) and still editable. A draft of an earlier
+    edition left open in the form is not active (that edition is read-only once the next
+    one is imported; :func:`left_behind` finds it, to say so).
 
     Args:
         answers_only: Load the entry with its unit and answers only, in one query (the
@@ -280,11 +284,30 @@ async def active_entry(
             read again). Else they are loaded too, as by :func:`load_entry`.
     """
     statement = _ACTIVE_ENTRY_ANSWERS if answers_only else _ACTIVE_ENTRY
-    result = await session.execute(statement, {"user_id": user_id})
+    result = await session.execute(statement, {"user_id": user_id, "edition_id": edition_id})
     submission = result.unique().scalars().first()
     if submission is None or submission.status not in EDITABLE:
         return None
     return submission
+
+
+async def left_behind(session: AsyncSession, user_id: int, edition_id: int) -> Submission | None:
+    """The editable entry the user had open in the form that belongs to another edition than
+    ``edition_id`` (a draft of last year's edition, closed when this one was imported), with
+    its unit and edition loaded; None when there is none. The form explains it instead of
+    resuming it (it can no longer change)."""
+    return await session.scalar(
+        select(Submission)
+        .join(Officer, Officer.current_submission_id == Submission.id)
+        .join(Unit, Unit.id == Submission.unit_id)
+        .where(
+            Officer.user_id == user_id,
+            Unit.edition_id != edition_id,
+            Submission.status.in_(list(EDITABLE)),
+        )
+        .options(selectinload(Submission.unit).selectinload(Unit.edition))
+        .limit(1)
+    )
 
 
 async def load_rest(session: AsyncSession, submission: Submission) -> None:

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from bot.runtime import Runtime
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
-from bot.services.core.events import current_edition, edition_form
+from bot.services.core.events import current_edition, current_edition_id, edition_form
 from bot.services.entries.cursor import AtField
 from bot.services.entries.form import field_by_key, form_fields, visible_fields
 from bot.services.entries.submission_status import change_status
@@ -114,7 +114,7 @@ async def test_answers_are_saved_at_once_and_survive_a_new_session(world) -> Non
     entry_id = await _new_entry(world)
     async with world() as session, session.begin():
         edition = await current_edition(session)
-        submission = await active_entry(session, USER)
+        submission = await active_entry(session, USER, edition.id)
         assert submission.id == entry_id and cursor_of(submission) == AtField("nama")
         await save_answer(session, edition, submission, "nama", COMPLETE["nama"], OPEN)
         await save_answer(session, edition, submission, "nama", "SIDOTI", OPEN)
@@ -129,7 +129,7 @@ async def test_leaving_keeps_the_draft_and_colleagues_see_it(world) -> None:
     async with world() as session, session.begin():
         await leave_form(session, USER)
     async with world() as session:
-        assert await active_entry(session, USER) is None
+        assert await active_entry(session, USER, await current_edition_id(session)) is None
         assert (await entry_for_officer(session, COLLEAGUE, entry_id)).id == entry_id
         with pytest.raises(EntryError) as caught:
             await entry_for_officer(session, 999, entry_id)
@@ -183,7 +183,7 @@ async def test_submit_gives_a_number_and_a_repeat_changes_nothing(world) -> None
         assert submission.status is SubmissionStatus.SUBMITTED
         assert submission.submitted_at == OPEN
         assert answers_of(submission)["nama"] == COMPLETE["nama"]
-        assert await active_entry(session, USER) is None
+        assert await active_entry(session, USER, await current_edition_id(session)) is None
 
 
 async def _submit_concurrently(sessions, pairs):
@@ -273,7 +273,7 @@ async def _append(sessions, paragraph: str, now: datetime) -> str:
     """One form step at the long text ``rancang_bangun``, as the chat's handler does it."""
     async with sessions() as session, session.begin():
         found = await edition_form(session)
-        submission = await active_entry(session, USER, answers_only=True)
+        submission = await active_entry(session, USER, found.edition.id, answers_only=True)
         spec = field_by_key(found.fields, "rancang_bangun")
         saved = await append_paragraph(session, found.edition, submission, spec, paragraph, now)
         assert answers_of(submission)["rancang_bangun"] == saved
@@ -299,7 +299,7 @@ async def test_a_paragraph_after_the_entry_left_the_draft_state_is_refused(world
     await _append(world, "Dua.", OPEN + timedelta(minutes=2))
     async with world() as session, session.begin():
         found = await edition_form(session)
-        submission = await active_entry(session, USER, answers_only=True)
+        submission = await active_entry(session, USER, found.edition.id, answers_only=True)
         async with world() as other, other.begin():  # a colleague submits in between
             await other.execute(
                 update(Submission)
