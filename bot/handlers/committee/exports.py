@@ -21,6 +21,7 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import message_of
 from bot.i18n import format_moment
 from bot.services.committee import exports
 from bot.services.core.roles import Role
@@ -39,7 +40,7 @@ async def _edition_asked(
         return access, args
     edition = await edition_of_year(access.session, int(args[-1]))
     if edition is None:
-        await update.effective_message.reply_text(access.t("archive-unknown-year", year=args[-1]))
+        await message_of(update).reply_text(access.t("archive-unknown-year", year=args[-1]))
         return None, args
     return replace(access, edition=edition), args[:-1]
 
@@ -54,9 +55,10 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
     (:func:`bot.services.committee.exports.write_workbook`): the bot keeps answering other users and
     never holds the tables in memory.
     """
-    access, args = await _edition_asked(update, access, [a.lower() for a in context.args or []])
-    if access is None:
+    asked, args = await _edition_asked(update, access, [a.lower() for a in context.args or []])
+    if asked is None:
         return
+    access = asked
     if args and args[0] in ARCHIVE_WORDS:
         from bot.handlers.evidence.committee import send_archive
 
@@ -69,7 +71,7 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
         edition=access.edition.name,
         moment=format_moment(access.now, zone, access.language),
     )
-    message = update.effective_message
+    message = message_of(update)
     table = None
     if args and args[0] == "csv":
         table = exports.table_named(tables, args[1] if len(args) > 1 else "entries")
@@ -95,9 +97,10 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
     """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
     from bot.services.committee import report  # see the module's docstring
 
-    access, _ = await _edition_asked(update, access, list(context.args or []))
-    if access is None:
+    asked, _ = await _edition_asked(update, access, list(context.args or []))
+    if asked is None:
         return
+    access = asked
     event = await award_event_of(access.session, access.edition)
     pdf = await report.build_report(
         access.session,
@@ -108,7 +111,7 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
         language="id",
     )
     title = report.report_title(access.edition)
-    await update.effective_message.reply_document(
+    await message_of(update).reply_document(
         pdf,
         filename=title.file_name,
         caption=access.t("report-caption", title=title.title),

@@ -9,6 +9,7 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import message_of, user_of
 from bot.i18n import format_moment, t
 from bot.services.core.events import current_edition, unit_by_code
 from bot.services.core.roles import Role
@@ -19,7 +20,7 @@ DEFAULT_REOPEN_DAYS = 3
 
 
 async def _reply(update: Update, text: str) -> None:
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 async def _unit(session, code: str) -> Unit | None:
@@ -34,7 +35,7 @@ async def reopen(update: Update, context: BotContext) -> None:
     change)."""
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
+    user_id = user_of(update).id
     args = context.args or []
     async with runtime.transaction() as session:
         if len(args) not in (1, 2) or (len(args) == 2 and not args[1].isdigit()):

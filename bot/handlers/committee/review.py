@@ -34,6 +34,13 @@ from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text
+from bot.handlers.shared.updates import (
+    button_message,
+    data_of,
+    message_of,
+    query_of,
+    tapped_message,
+)
 from bot.i18n import Markup, format_moment, plain_text
 from bot.services.committee import review as committee
 from bot.services.committee.audit_log import audit_names, read_entry
@@ -166,7 +173,7 @@ def _list_data(access: Access, status: str, unit_id: int, page: int) -> str:
 
 async def _entries_view(
     access: Access, status: str, unit_id: int, page: int
-) -> tuple[str, InlineKeyboardMarkup]:
+) -> tuple[str, InlineKeyboardMarkup | None]:
     wanted = S(status) if status != "all" else None
     result = await committee.entries_page(
         access.session,
@@ -254,7 +261,7 @@ async def entries_command(update: Update, context: BotContext, access: Access) -
     """Lists the entries: ``/entries [status] [UNIT_CODE]``, with filter and page buttons."""
     status, unit_id = _parse_filters(access, context.args or [])
     text, markup = await _entries_view(access, status, unit_id, 0)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def _refused_list(update: Update, access: Access, edition_id: int | None) -> bool:
@@ -262,7 +269,7 @@ async def _refused_list(update: Update, access: Access, edition_id: int | None) 
     one) was answered with why it no longer lists."""
     refusal = await access.edition_refusal(edition_id, viewing=True)
     if refusal is not None:
-        await update.callback_query.answer(alert_text(refusal), show_alert=True)
+        await query_of(update).answer(alert_text(refusal), show_alert=True)
     return refusal is not None
 
 
@@ -270,23 +277,23 @@ async def _refused_list(update: Update, access: Access, edition_id: int | None) 
 async def on_list(update: Update, context: BotContext, access: Access) -> None:
     """Shows another page or filter of the list, in place; a list of another edition is
     explained."""
-    tap = LIST.parse(update.callback_query.data)
+    query = query_of(update)
+    tap = LIST.parse(query.data)
     if await _refused_list(update, access, tap.edition if tap is not None else None):
         return
     assert tap is not None
     status = tap.status if tap.status in {s.value for s in S} else "all"
     text, markup = await _entries_view(access, status, tap.unit, tap.page)
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
+    await query.answer()
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
 async def on_filter(update: Update, context: BotContext, access: Access) -> None:
     """Offers the statuses (``cm:fs``) or the units with entries (``cm:fu``) to filter by;
     a filter of another edition's list is explained."""
-    tap = parse_any(update.callback_query.data, (STATUS_FILTER, UNIT_FILTER))
+    query = query_of(update)
+    tap = parse_any(query.data, (STATUS_FILTER, UNIT_FILTER))
     if await _refused_list(update, access, tap.edition if tap is not None else None):
         return
     all_label = access.t("entries-button-all")
@@ -304,8 +311,8 @@ async def on_filter(update: Update, context: BotContext, access: Access) -> None
             [button(unit.name[:60], _list_data(access, kept, unit.id, 0))] for unit in units
         ]
         text = access.t("entries-choose-unit")
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_text(
+    await query.answer()
+    await query.edit_message_text(
         text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
     )
 
@@ -347,18 +354,18 @@ async def _entry_of_edition(access: Access, entry_id: int) -> Submission | None:
 @requires(Role.ADMIN)
 async def on_detail(update: Update, context: BotContext, access: Access) -> None:
     """Shows the whole entry, then its card (status, files button, actions) last."""
-    query = update.callback_query
-    entry = await _entry_of_edition(access, int(query.data.split(":")[2]))
+    query = query_of(update)
+    entry = await _entry_of_edition(access, int(data_of(query).split(":")[2]))
     origin = await origin_of(access.session, entry) if entry is not None else None
     await query.answer()
     if entry is None:
-        await query.message.reply_text(access.t("entry-not-found"))
+        await tapped_message(query).reply_text(access.t("entry-not-found"))
         return
     for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
-        await reply_html(query.message, text)
+        await reply_html(tapped_message(query), text)
     if origin is not None:  # a returning innovation (issue 19): the committee decides
-        await reply_html(query.message, returning_note(access, origin), None)
-    await reply_html(query.message, *entry_card(access, entry))
+        await reply_html(tapped_message(query), returning_note(access, origin), None)
+    await reply_html(tapped_message(query), *entry_card(access, entry))
 
 
 def returning_note(access: Access, origin: Origin) -> str:
@@ -382,9 +389,8 @@ def returning_note(access: Access, origin: Origin) -> str:
 @requires(Role.ADMIN)
 async def on_files(update: Update, context: BotContext, access: Access) -> None:
     """Sends the entry's files (``cm:f:<id>``), as albums."""
-    query = update.callback_query
-    tap = FILES.parse(query.data)
-    assert tap is not None  # routed by FILES.pattern
+    query = query_of(update)
+    tap = FILES.tapped(query)
     entry = await _entry_of_edition(access, tap.entry_id)
     if entry is None:
         await query.answer(access.t("entry-not-found"), show_alert=True)
@@ -392,7 +398,7 @@ async def on_files(update: Update, context: BotContext, access: Access) -> None:
     await query.answer()
     await send_files(
         context.bot,
-        query.message.chat.id,
+        button_message(query).chat.id,
         access.language,
         access.edition,
         entry,
@@ -458,11 +464,10 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
     """Verifies or nominates at once; for return and reject, asks for the note first. The
     card is then edited to the entry's new status; a button that no longer applies (an older
     copy of the card) is explained in an alert."""
-    query = update.callback_query
-    tap = ACTION.parse(query.data)
-    assert tap is not None  # routed by ACTION.pattern
+    query = query_of(update)
+    tap = ACTION.tapped(query)
     await ensure_entry_open(access.session, tap.entry_id)  # an older edition's: closed
-    chat_id, card_id = query.message.chat.id, query.message.message_id
+    chat_id, card_id = button_message(query).chat.id, button_message(query).message_id
     target = ACTIONS[tap.action]
     entry = await _entry_of_edition(access, tap.entry_id)
     if entry is None:
@@ -482,12 +487,12 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
         replaced = await start_waiting(access.session, update, note, access.now, access.language)
         await query.answer()
         if replaced is not None:
-            await query.message.reply_text(replaced, parse_mode=ParseMode.HTML)
+            await tapped_message(query).reply_text(replaced, parse_mode=ParseMode.HTML)
         key = (
             "entry-ask-note-return" if tap.action is EntryAction.RETURN else "entry-ask-note-reject"
         )
         cancel = button(access.t("entry-button-cancel"), NOTE_CANCEL.pack(NoValue()))
-        await query.message.reply_text(
+        await tapped_message(query).reply_text(
             access.t(key, number=entry.number or "—"),
             parse_mode=ParseMode.HTML,
             reply_markup=InlineKeyboardMarkup([[cancel]]),
@@ -507,7 +512,7 @@ async def on_note(update: Update, context: BotContext, pending: Pending) -> bool
 
 @requires(Role.ADMIN)
 async def _take_note(update: Update, context: BotContext, access: Access, pending: Pending) -> None:
-    message = update.effective_message
+    message = message_of(update)
     if message.text is None:
         await message.reply_text(access.t("entry-note-text-only"))
         return  # still waiting for the note
@@ -521,7 +526,7 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
     action = EntryAction(pending.payload.action)
     entry_id = pending.payload.entry_id
     text, _ = await _apply(access, entry_id, ACTIONS[action], note)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
     if pending.payload.card:
         await _show_card(context, access, message.chat.id, pending.payload.card, entry_id)
 
@@ -530,14 +535,14 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
 async def on_note_cancel(update: Update, context: BotContext, access: Access) -> None:
     """Drops the pending note; nothing changes."""
     await drop_input(access.session, update, ReviewNote)
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_text(access.t("entry-note-cancelled"))
+    await query_of(update).answer()
+    await query_of(update).edit_message_text(access.t("entry-note-cancelled"))
 
 
 # --- /judges and /assign ---------------------------------------------------------------------
 
 
-async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
+async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
     judges = await judging.list_judges(access.session, access.edition.id)
     units = {unit.id: unit.name for unit in access.edition.units}
     lines = [access.t("judges-header", count=len(judges))]
@@ -568,7 +573,7 @@ JUDGE_ADD = re.compile(r"^add\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.
 @requires(Role.ADMIN)
 async def judges_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the panel; ``/judges add ID UNIT|- Name`` adds (or updates) a judge."""
-    message = update.effective_message
+    message = message_of(update)
     args = " ".join(context.args or [])
     if args:
         match = JUDGE_ADD.match(args)
@@ -598,7 +603,8 @@ async def judges_command(update: Update, context: BotContext, access: Access) ->
 @requires(Role.ADMIN)
 async def on_judge_remove(update: Update, context: BotContext, access: Access) -> None:
     """Removes a judge (with their assignments and scores)."""
-    judge_id = int(update.callback_query.data.split(":")[2])
+    query = query_of(update)
+    judge_id = int(data_of(query).split(":")[2])
     judge = await access.session.get(Judge, judge_id)
     if judge is not None:
         await ensure_open(access.session, judge.edition_id)  # an older edition's: closed
@@ -607,11 +613,9 @@ async def on_judge_remove(update: Update, context: BotContext, access: Access) -
             access.session, judge_id, actor_id=access.roles.user_id, now=access.now
         )
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
-    await update.callback_query.answer(access.t("judges-removed"))
+    await query.answer(access.t("judges-removed"))
     text, markup = await _judges_view(access)
-    await update.callback_query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -620,21 +624,23 @@ async def assign_command(update: Update, context: BotContext, access: Access) ->
     judges = await judging.list_judges(access.session, access.edition.id)
     entries = await judging.judgeable_entries(access.session, access.edition.id)
     if not judges or not entries:
-        await update.effective_message.reply_text(access.t("assign-nothing"))
+        await message_of(update).reply_text(access.t("assign-nothing"))
         return
     everyone = ASSIGN_ALL.pack(EditionTap(access.edition.id))
     rows = [[button(access.t("assign-button-all"), everyone)]]
     for judge in judges:
         label = plain_text(access.language, "assign-button-judge", name=judge.name[:40])
         rows.append([button(label, f"cm:as:j:{judge.id}")])
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         access.t("assign-header", entries=len(entries), judges=len(judges)),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(rows),
     )
 
 
-async def _judge_entries_view(access: Access, judge: Any) -> tuple[str, InlineKeyboardMarkup]:
+async def _judge_entries_view(
+    access: Access, judge: Any
+) -> tuple[str, InlineKeyboardMarkup | None]:
     entries = await judging.judgeable_entries(access.session, access.edition.id)
     assigned = await judging.assigned_ids(access.session, judge.id)
     rows = []
@@ -650,8 +656,8 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
     """``cm:as:all:<edition>`` assigns everyone; ``cm:as:j:<judge>`` lists entries for one
     judge; ``cm:as:t:<judge>:<entry>`` toggles one assignment. A button of another edition
     than the current one (a closed edition's judge) is explained and changes nothing."""
-    query = update.callback_query
-    parts = query.data.split(":")
+    query = query_of(update)
+    parts = data_of(query).split(":")
     try:
         if parts[2] == "all":
             tap = ASSIGN_ALL.parse(query.data)
@@ -668,7 +674,7 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
                 now=access.now,
             )
             await query.answer()
-            await query.message.reply_text(
+            await tapped_message(query).reply_text(
                 access.t(
                     "assign-done",
                     added=len(report.added),
@@ -713,7 +719,9 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
         if parts[2] == "t":
             await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
         else:
-            await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await tapped_message(query).reply_text(
+                text, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
     except judging.JudgingError as error:
         await query.answer(access.t(f"judging-error-{error.code}"), show_alert=True)
 
@@ -721,7 +729,7 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
 # --- /audit ----------------------------------------------------------------------------------
 
 
-async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMarkup]:
+async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
     """One page of the audit log, newest first: when, who by name, what, on what (the
     changes themselves are in the workbook's audit sheet, ``/export``)."""
     total = await audit.count_entries(access.session)
@@ -730,7 +738,10 @@ async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMar
     entries = await audit.list_entries(access.session, limit=AUDIT_PAGE, offset=page * AUDIT_PAGE)
     zone = access.runtime.settings.zone
     names = await audit_names(
-        access.session, access.edition, [e.actor_id for e in entries], access.language
+        access.session,
+        access.edition,
+        [e.actor_id for e in entries if e.actor_id is not None],
+        access.language,
     )
     lines = [access.t("audit-header", page=page + 1, pages=pages)]
     if not entries:
@@ -758,17 +769,16 @@ async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMar
 async def audit_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the audit log, newest first, with paging."""
     text, markup = await _audit_view(access, 0)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
 async def on_audit_page(update: Update, context: BotContext, access: Access) -> None:
     """Shows another page of the audit log."""
-    text, markup = await _audit_view(access, int(update.callback_query.data.split(":")[2]))
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup
-    )
+    query = query_of(update)
+    text, markup = await _audit_view(access, int(data_of(query).split(":")[2]))
+    await query.answer()
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 def register(application: Application) -> None:
