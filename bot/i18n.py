@@ -95,8 +95,15 @@ def t(language: str, key: str, /, **args: object) -> str:
 
 
 def plain_text(language: str, key: str, /, **args: object) -> str:
-    """Like :func:`t` but without escaping, for plain-text output (the CLI, files)."""
-    return t(language, key, **{name: Markup(value) for name, value in args.items()})
+    """Like :func:`t` but without escaping, for plain-text output (the CLI, files). Numbers
+    stay numbers, so that plural selectors (``[one]``/``*[other]``) choose by them."""
+    return t(language, key, **{name: _unescaped(value) for name, value in args.items()})
+
+
+def _unescaped(value: object) -> object:
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    return Markup(value)
 
 
 def format_day(day: date | datetime, language: str) -> str:

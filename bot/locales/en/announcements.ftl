@@ -11,7 +11,10 @@ broadcast-ask-audience = Who should receive this announcement?
 broadcast-audience-subscribers = All subscribers
 broadcast-audience-topic = Subscribers of: { $topic }
 broadcast-audience-officers-all = Officers of all units
-broadcast-audience-officers-some = Officers of { $count } units
+broadcast-audience-officers-some = Officers of { $count ->
+        [one] { $count } unit
+       *[other] { $count } units
+    }
 broadcast-audience-judges = The judging panel
 broadcast-audience-chats = { $count } chosen recipients
 broadcast-audience-all = Everyone using the bot

@@ -108,14 +108,41 @@ attendance-button-remind = Remind those who have not answered
 attendance-button-poster = QR poster (PDF)
 attendance-button-pdf = Attendance list (PDF)
 attendance-button-xlsx = Attendance list (Excel)
-attendance-send-confirm = Send <b>{ $count }</b> invitations to { $recipients } recipients in the bot? Invitations sent cannot be taken back.
-attendance-remind-confirm = Send a reminder for <b>{ $count }</b> unanswered invitations to { $recipients } recipients?
-attendance-send-queued = Invitations queued for sending: <b>{ $count }</b> invitations to { $recipients } recipients. The bot sends them gradually within a few minutes.
-attendance-remind-queued = Reminders queued for sending: <b>{ $count }</b> invitations to { $recipients } recipients. The bot sends them gradually within a few minutes.
+attendance-send-confirm = Send { $count ->
+        [one] <b>{ $count }</b> invitation
+       *[other] <b>{ $count }</b> invitations
+    } to { $recipients ->
+        [one] { $recipients } recipient
+       *[other] { $recipients } recipients
+    } in the bot? Invitations sent cannot be taken back.
+attendance-remind-confirm = Send a reminder for { $count ->
+        [one] <b>{ $count }</b> unanswered invitation
+       *[other] <b>{ $count }</b> unanswered invitations
+    } to { $recipients ->
+        [one] { $recipients } recipient
+       *[other] { $recipients } recipients
+    }?
+attendance-send-queued = Invitations queued for sending: { $count ->
+        [one] <b>{ $count }</b> invitation
+       *[other] <b>{ $count }</b> invitations
+    } to { $recipients ->
+        [one] { $recipients } recipient
+       *[other] { $recipients } recipients
+    }. The bot sends them gradually within a few minutes.
+attendance-remind-queued = Reminders queued for sending: { $count ->
+        [one] <b>{ $count }</b> invitation
+       *[other] <b>{ $count }</b> invitations
+    } to { $recipients ->
+        [one] { $recipients } recipient
+       *[other] { $recipients } recipients
+    }. The bot sends them gradually within a few minutes.
 attendance-send-nothing = There are no new invitations that can be sent.
 attendance-remind-nothing = There are no unanswered invitations that can be reminded.
 attendance-unreachable-header = Cannot be sent yet: <b>{ $unreachable }</b> invitations (no officer of the unit or invitee has started the bot, or the bot is blocked). Please ask them to open the bot and tap "Start", then send again:
-attendance-unreachable-line = • { $where }: { $count } invitations
+attendance-unreachable-line = • { $where }: { $count ->
+        [one] { $count } invitation
+       *[other] { $count } invitations
+    }
 attendance-button-send-now = Yes, send the invitations
 attendance-button-remind-now = Yes, send the reminders
 attendance-button-cancel = Cancel
@@ -124,7 +151,10 @@ attendance-send-over = Sorry, this event is over; invitations and reminders are 
 attendance-manual-usage = To check a guest in: <code>/check_in Name; Position; Unit; NIP</code> (position, unit and NIP may be left out).
 attendance-manual-done = Checked in: <b>{ $name }</b> (number { $number }). Present now: { $present }.
 attendance-manual-already = <b>{ $name }</b> is already checked in since { $time }.
-attendance-list-caption = Attendance list — { $event } ({ $present } people)
+attendance-list-caption = Attendance list — { $event } ({ $present ->
+        [one] { $present } person
+       *[other] { $present } people
+    })
 attendance-poster-caption = Attendance poster for { $day }. Link: { $link }
 
 ## Documents

@@ -21,11 +21,17 @@ agenda-detail-cancelled = ❌ <b>This session is cancelled.</b>
 agenda-detail-when = 🗓 { $day }, { $time }
 agenda-detail-speaker = 🎤 { $name } ({ $institution })
 agenda-detail-description = { $description }
-agenda-star-button = 🔔 Remind me ({ $minutes } minutes before)
+agenda-star-button = 🔔 Remind me ({ $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } before)
 agenda-unstar-button = 🔕 Cancel reminder
 agenda-calendar-button = 📅 Save to calendar
 agenda-questions-button = ❓ Ask a question
-agenda-starred = Done: you will be reminded { $minutes } minutes before this session starts, at { $time } { $zone }.
+agenda-starred = Done: you will be reminded { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } before this session starts, at { $time } { $zone }.
 agenda-unstarred = The reminder for this session is cancelled.
 agenda-star-cancelled = This session is cancelled, so there is nothing to remind you of.
 agenda-star-past = This session has already started or is over, so there is nothing to remind you of.
@@ -41,7 +47,10 @@ speakers-institution = { $institution }
 speakers-role = <i>{ $role }</i>
 speakers-session = • { $time } · { $title }
 speakers-session-day = { $day }, { $time }
-speakers-more-sessions = … and { $count } more sessions (see /agenda)
+speakers-more-sessions = … and { $count ->
+        [one] { $count } more session
+       *[other] { $count } more sessions
+    } (see /agenda)
 speakers-none = The list of speakers is not available yet.
 
 # Venue

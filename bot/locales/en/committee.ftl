@@ -68,7 +68,10 @@ entry-ask-note-reject = Please write the reason for rejecting { $number } (sent 
 entry-button-cancel = ✖️ Cancel
 entry-note-cancelled = Cancelled; the status is unchanged.
 entry-note-too-long = The note is too long ({ $length } characters; at most { $limit }). Please shorten it.
-entry-action-done = { $number }: the status is now <b>{ $status }</b>. { $officers } officer(s) notified.
+entry-action-done = { $number }: the status is now <b>{ $status }</b>. { $officers ->
+        [one] { $officers } officer notified
+       *[other] { $officers } officers notified
+    }.
 entry-action-not-allowed = { $number } is <b>{ $status }</b>; this action is not possible.
 officer-notice-verified = Your innovation <b>{ $title }</b> ({ $number }) has passed the administrative check. Thank you.
 officer-notice-returned =
@@ -101,7 +104,13 @@ judging-error-unknown-criterion = Unknown criterion.
 judging-error-out-of-range = A score must be between 0 and 100.
 judging-error-bad-level = The level must be 1, 2 or 3.
 judging-error-unknown-indicator = Unknown indicator.
-assign-header = <b>Judge assignments</b> — { $entries } entries ready for judging, { $judges } judges.
+assign-header = <b>Judge assignments</b> — { $entries ->
+        [one] { $entries } entry ready
+       *[other] { $entries } entries ready
+    } for judging, { $judges ->
+        [one] { $judges } judge
+       *[other] { $judges } judges
+    }.
 assign-button-all = Assign every judge to every entry
 assign-button-judge = Choose entries for { $name }
 assign-judge-header = Entries for <b>{ $name }</b> (✅ assigned, 🚫 own unit). Tap to add or remove.
@@ -117,7 +126,10 @@ audit-line = { $moment } · { $actor } · { $action } — { $subject }
 audit-empty = The audit log is empty.
 audit-system = system
 audit-unknown-user = user { $id }
-audit-pairs = { $count } judge–entry pairs
+audit-pairs = { $count ->
+        [one] { $count } judge–entry pair
+       *[other] { $count } judge–entry pairs
+    }
 audit-action-access-denied = Access refused
 audit-action-admin-add = Committee member added
 audit-action-admin-remove = Committee member removed
@@ -238,7 +250,10 @@ report-col-self = Self (%)
 report-col-final = Final
 report-formula = Final score = { $judges }% judges' mean weighted score + { $self }% validated self-assessment; equal scores are ordered by { $tiebreak }, then the earlier submission.
 report-unvalidated = Note: self-assessments the panel has not validated count 0: { $entries }.
-report-unvalidated-entry = { $number } ({ $count } indicators)
+report-unvalidated-entry = { $number } ({ $count ->
+        [one] { $count } indicator
+       *[other] { $count } indicators
+    })
 report-tiebreak-judges = the higher judges' mean
 report-tiebreak-self_assessment = the higher self-assessment
 report-tiebreak-submitted_at = the earlier submission

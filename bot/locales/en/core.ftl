@@ -84,7 +84,13 @@ show-venue = Venue: { $venue }
 show-agenda = Agenda:
 show-entries-close = Entries close: { $moment }
 show-results = Winners:
-invite-created-hint = Invite code for { $unit }: valid { $days } days for { $uses } officers. An officer sends /join { $code } to the bot.
+invite-created-hint = Invite code for { $unit }: valid { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } for { $uses ->
+        [one] { $uses } officer
+       *[other] { $uses } officers
+    }. An officer sends /join { $code } to the bot.
 
 # Main menu (reply keyboard)
 menu-agenda = 🗓 Agenda

@@ -8,7 +8,10 @@ invite-joined =
 invite-error-unknown = This invite code is not known. Please check the code from the committee.
 invite-error-expired = This invite code has expired. Please ask the committee for a new one.
 invite-error-used_up = This invite code has been used as often as allowed. Please ask the committee for a new one.
-invite-error-throttled = Too many wrong codes. Please try again in { $minutes } minutes.
+invite-error-throttled = Too many wrong codes. Please try again in { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }.
 invite-switch-ask =
     Your account is already registered as an officer of <b>{ $current }</b>. This code is for <b>{ $unit }</b>.
     One Telegram account serves one unit. Do you move to <b>{ $unit }</b>? The entries and drafts of { $current } stay with { $current } and its other officers can continue them.
@@ -23,10 +26,19 @@ invite-usage = Usage: <code>/invite UNIT_CODE</code>, for example <code>/invite 
 unit-unknown = There is no unit with the code { $code }.
 invite-created =
     Invite code for <b>{ $unit }</b>: <code>{ $code }</code>
-    Valid for { $days } days for { $uses } officers. Officers send <code>/join { $code }</code> to the bot, or open the link:
+    Valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } for { $uses ->
+        [one] { $uses } officer
+       *[other] { $uses } officers
+    }. Officers send <code>/join { $code }</code> to the bot, or open the link:
     { $link }
 reopen-usage = Usage: <code>/reopen UNIT_CODE [DAYS]</code>, for example <code>/reopen DLH 3</code> (1–60 days).
-reopen-done = Entries for <b>{ $unit }</b> are open again until { $moment }. { $officers } officers were told.
+reopen-done = Entries for <b>{ $unit }</b> are open again until { $moment }. { $officers ->
+        [one] { $officers } officer was told
+       *[other] { $officers } officers were told
+    }.
 reopen-officer-notice-continue = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Send /resume to continue your draft.
 reopen-officer-notice-new = The committee reopened entries for <b>{ $unit }</b> until { $moment }. Tap 📝 Submit Innovation in the menu to start an entry.
 
@@ -65,12 +77,18 @@ entry-hint-file = Send the file as a document ({ $types }, at most { $limit } MB
 entry-hint-url = Send a link, for example https://youtu.be/…
 entry-hint-phone = Type the phone number, for example 0812-3456-7890.
 entry-current = Saved answer: { $value }
-entry-long-so-far = { $words } words saved. Send more text, or tap ✅ Done.
+entry-long-so-far = { $words ->
+        [one] { $words } word saved
+       *[other] { $words } words saved
+    }. Send more text, or tap ✅ Done.
 entry-long-saved = { $words } { $words ->
         [one] word
        *[other] words
     } saved for <b>{ $label }</b>. Send more text, or tap ✅ Done when it is complete.
-entry-words = ({ $words } words)
+entry-words = ({ $words ->
+        [one] { $words } word
+       *[other] { $words } words
+    })
 entry-value-skipped = (skipped)
 entry-value-file = file
 entry-answer-from-summary = Answer saved for <b>{ $label }</b> (the question open before the summary).
@@ -78,7 +96,10 @@ entry-album-first = One file per field: the album's first file was kept; the oth
 entry-button-done = ✅ Done
 entry-button-clear = 🗑 Delete the text and start again
 entry-button-show-text = 📄 Show the saved text
-entry-clear-ask = Delete the whole text of <b>{ $label }</b> ({ $words } words) and start again? Deleted text cannot be brought back. To correct part of it, tap 📄 Show the saved text, copy it, correct it and send it again.
+entry-clear-ask = Delete the whole text of <b>{ $label }</b> ({ $words ->
+        [one] { $words } word
+       *[other] { $words } words
+    }) and start again? Deleted text cannot be brought back. To correct part of it, tap 📄 Show the saved text, copy it, correct it and send it again.
 entry-button-clear-yes = 🗑 Yes, delete the whole text
 entry-button-clear-no = ✖️ No, keep the text
 entry-button-skip = ⏭ Skip
@@ -88,7 +109,10 @@ entry-button-stale = This button is no longer valid. Please answer the latest qu
 ## Answers that cannot be accepted
 form-error-required = This field is required.
 form-error-empty = The answer is empty.
-form-error-too-short = The answer is too short: { $length } characters, at least { $minimum }.
+form-error-too-short = The answer is too short: { $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }, at least { $minimum }.
 form-error-too-long = The answer is too long: { $length } characters, at most { $maximum }.
 form-error-too-few-words = Only { $words } of at least { $minimum } words so far. Please continue writing, then tap ✅ Done.
 form-error-choice = Unknown option. Please tap one of the buttons.
@@ -131,9 +155,15 @@ entry-summary =
     <b>Summary: { $name }</b>
     Form fields: { $complete } of { $total } complete.
 entry-summary-line = { $mark }{ $number }. { $label }: { $value }
-entry-summary-problems = ⚠️ { $count } fields marked ⚠️ must be completed before sending. Tap ✏️ with the number to fill them in.
+entry-summary-problems = ⚠️ { $count ->
+        [one] { $count } field marked ⚠️ must
+       *[other] { $count } fields marked ⚠️ must
+    } be completed before sending. Tap ✏️ with the number to fill them in.
 entry-summary-assessment = <b>Self-assessment</b>: { $assessed } of { $total } indicators assessed, { $evidenced } with evidence. Score so far: <b>{ $score }</b> of { $maximum }.
-entry-summary-lacking = ⚠️ { $count } mandatory indicators are not assessed yet or lack evidence: { $names }. Tap 📊 Self-assessment to complete them (the ✏️ buttons are for the form's fields only).
+entry-summary-lacking = ⚠️ { $count ->
+        [one] { $count } mandatory indicator is
+       *[other] { $count } mandatory indicators are
+    } not assessed yet or lack evidence: { $names }. Tap 📊 Self-assessment to complete them (the ✏️ buttons are for the form's fields only).
 entry-summary-ready = Every required field is complete. Tap ✏️ with a field's number to change it, or 📤 Check and send.
 entry-button-review = 📤 Check and send
 entry-review-blocked = The entry cannot be sent yet:

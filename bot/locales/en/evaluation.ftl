@@ -23,8 +23,14 @@ evaluation-answered = ✅ Answer: { $answer }
 evaluation-skipped = ⏭ Skipped.
 evaluation-done-button = Done ▶
 evaluation-clear-button = 🗑 Type again
-evaluation-long-saved = 📝 Saved { $words } words. Send more text, or tap «Done ▶» when it is complete.
-evaluation-answered-text = ✅ Answer saved ({ $words } words).
+evaluation-long-saved = 📝 Saved { $words ->
+        [one] { $words } word
+       *[other] { $words } words
+    }. Send more text, or tap «Done ▶» when it is complete.
+evaluation-answered-text = ✅ Answer saved ({ $words ->
+        [one] { $words } word
+       *[other] { $words } words
+    }).
 evaluation-stale = This question was answered already; please answer the latest one.
 evaluation-text-only = Please send the answer as text, or tap a button.
 evaluation-error-rating = Please tap or type a number from 1 to 5.
@@ -39,8 +45,14 @@ evaluation-none = There is no evaluation for this event.
 evaluation-summary-title = 📊 <b>Evaluation of { $event }</b>
 evaluation-summary-counts = Invited: { $invited } · Finished: { $finished }
 evaluation-summary-nobody = Nobody invited yet: nobody has checked in. Whoever checks in after the send time gets the survey at once (that day).
-evaluation-summary-rating = • { $label }: average <b>{ $detail }</b> ({ $answers } answers)
-evaluation-summary-choice = • { $label }: { $detail } ({ $answers } answers)
+evaluation-summary-rating = • { $label }: average <b>{ $detail }</b> ({ $answers ->
+        [one] { $answers } answer
+       *[other] { $answers } answers
+    })
+evaluation-summary-choice = • { $label }: { $detail } ({ $answers ->
+        [one] { $answers } answer
+       *[other] { $answers } answers
+    })
 evaluation-summary-text = • { $label }: { $answers } text answers
 evaluation-summary-workbook = Details in the «Evaluation» sheet of /export.
 command-evaluation = Summary of the event's evaluation

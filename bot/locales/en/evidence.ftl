@@ -53,13 +53,37 @@ export-col-iid-evidence-link = Evidence link
 
 ## The committee's tools
 evidence-archive-wait = Preparing the documents archive (ZIP)… Please wait a moment.
-evidence-archive-caption = Documents archive of { $edition } as of { $moment }: { $entries } innovations, { $documents } files; { $problems } files missing or damaged (see indeks.xlsx).
+evidence-archive-caption = Documents archive of { $edition } as of { $moment }: { $entries ->
+        [one] { $entries } innovation
+       *[other] { $entries } innovations
+    }, { $documents ->
+        [one] { $documents } file
+       *[other] { $documents } files
+    }; { $problems ->
+        [one] { $problems } file
+       *[other] { $problems } files
+    } missing or damaged (see indeks.xlsx).
 evidence-archive-too-big = The documents archive is { $size }, over what a bot may send ({ $limit }). Please download it from the committee's Workspace, or on the server run <code>iga-bot export --out files.zip</code>.
 evidence-purge-nothing = No files of withdrawn entries; nothing to delete.
-evidence-purge-ask = These files of { $entries } withdrawn innovations will be <b>deleted for good</b> from the store ({ $count } files, { $size }):
+evidence-purge-ask = These files of { $entries ->
+        [one] { $entries } withdrawn innovation
+       *[other] { $entries } withdrawn innovations
+    } will be <b>deleted for good</b> from the store ({ $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    }, { $size }):
 evidence-purge-line = • { $entry }: { $name }
 evidence-purge-line-shared = • { $entry }: { $name } (the same bytes belong to another entry and stay for it)
-evidence-purge-more = … and { $count } more files.
-evidence-purge-button = 🗑 Delete { $count } files
+evidence-purge-more = … and { $count ->
+        [one] { $count } more file
+       *[other] { $count } more files
+    }.
+evidence-purge-button = 🗑 Delete { $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    }
 evidence-purge-changed = The list of files has changed. Please send /hapus_berkas again.
-evidence-purge-done = { $count } files of withdrawn innovations were deleted ({ $objects } from the store).
+evidence-purge-done = { $count ->
+        [one] { $count } file of withdrawn innovations was deleted
+       *[other] { $count } files of withdrawn innovations were deleted
+    } ({ $objects } from the store).

@@ -42,7 +42,10 @@ ranking-error-open = Close judging before setting the winners: use the 🔒 Clos
 ranking-error-announced = The results were already announced and cannot change.
 ranking-announced = The results have been announced; this ranking is for reading only.
 ranking-unvalidated = ⚠️ Self-assessments the panel has not validated count 0: { $entries }. Please validate their indicators through /nilai before closing judging and setting the winners.
-ranking-unvalidated-entry = { $number } ({ $count } indicators)
+ranking-unvalidated-entry = { $number } ({ $count ->
+        [one] { $count } indicator
+       *[other] { $count } indicators
+    })
 ranking-close-ask = Close judging now anyway?
 ranking-button-close-anyway = 🔒 Close judging anyway
 ranking-error-no-nominees = No entry is a nominee yet.

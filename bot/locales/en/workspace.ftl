@@ -61,7 +61,10 @@ workspace-judges-mean = Judges
 workspace-self-score = Self
 workspace-final = Final
 workspace-warning-no-judge = No judge has scored every criterion yet: counted as 0.
-workspace-warning-unvalidated = { $count } indicators not validated: counted as 0.
+workspace-warning-unvalidated = { $count ->
+        [one] { $count } indicator not validated
+       *[other] { $count } indicators not validated
+    }: counted as 0.
 workspace-no-ranking = No judged entries yet.
 workspace-assignments-title = Entries I judge
 workspace-rubric = Rubric
