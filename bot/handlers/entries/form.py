@@ -637,7 +637,7 @@ async def _take_answer(
     if spec.kind == "long_text":
         await append_paragraph(form.session, form.edition, form.submission, spec, text, now)
         return ""
-    value = parse_text_answer(spec, text, form.answers, form.fields, form.today)
+    value = parse_text_answer(spec, text, form.answers, form.fields, form.today, language)
     await save_answer(
         form.session, form.edition, form.submission, spec.key, value, now, form.fields
     )

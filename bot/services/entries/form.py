@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -173,8 +174,10 @@ def parse_text_answer(
     answers: Answers,
     fields: Sequence[FormFieldSpec] = (),
     today: date | None = None,
+    language: str = "id",
 ) -> Any:
     """Parse a typed answer for a field answered by text (not long texts, which grow).
+    ``language`` is the officer's: amounts are read in its notation (:func:`parse_money`).
 
     Args:
         spec: The field.
@@ -200,7 +203,7 @@ def parse_text_answer(
         check_not_before(fields, spec.key, value, answers)
         return value
     if spec.kind == "money":
-        amount = parse_money(text)
+        amount = parse_money(text, language)
         if amount > spec.max_rupiah:
             raise FieldError("form-error-money-too-large", maximum=spec.max_rupiah)
         return amount
@@ -392,19 +395,58 @@ MULTIPLIERS = {
 }
 """Words Indonesians use for amounts ("10 juta", "1,5 miliar"), lower case."""
 
-_MONEY = re.compile(r"^(?:rp\.?|idr)?\s*([\d.,\s]+?)\s*(?:,-|,00)?\s*([a-z]+)?\.?$")
+ENGLISH_MULTIPLIERS = {
+    **{word: value for word, value in MULTIPLIERS.items() if word != "m"},
+    "thousand": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mio": 10**6,
+    "million": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "billion": 10**9,
+    "tn": 10**12,
+    "trillion": 10**12,
+}
+"""Words English speakers use ("10 million", "1.5 billion", "10m": m is a million here, a
+miliar in Indonesian); the Indonesian words are understood too."""
 
 
-def parse_money(text: str) -> int:
-    """An amount of rupiah: "Rp10.000.000", "Rp 10.000.000,00", "10000000", "10 juta",
-    "1,5 miliar", "250 rb".
+@dataclass(frozen=True)
+class MoneyNotation:
+    """How amounts are written in one language: the thousands separator, the decimal
+    separator, the words for multiples."""
 
-    Without a word the dot groups thousands and a comma starts the decimals (Indonesian
-    notation); with a word ("1,5 juta", "1.5 juta") one separator followed by other than
-    three digits is the decimal point.
+    thousands: str
+    decimal: str
+    words: dict[str, int]
 
-    Budgets are in whole rupiah (sen are not used): ",00" and ",-" are accepted, other
-    decimals are refused rather than rounded. Zero is an amount (no budget).
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """A currency, the number, whole-rupiah decimals (",00"/".00", ",-"), a word."""
+        decimals = re.escape(self.decimal) + "00"
+        return re.compile(rf"^(?:rp\.?|idr)?\s*([\d.,\s]+?)\s*(?:,-|{decimals})?\s*([a-z]+)?\.?$")
+
+
+NOTATIONS = {
+    "id": MoneyNotation(".", ",", MULTIPLIERS),
+    "en": MoneyNotation(",", ".", ENGLISH_MULTIPLIERS),
+}
+"""Indonesian "Rp10.000.000,00"; English "IDR 10,000,000.00"."""
+
+
+def parse_money(text: str, language: str = "id") -> int:
+    """An amount of rupiah in the officer's ``language``: Indonesian "Rp10.000.000",
+    "Rp 10.000.000,00", "10000000", "10 juta", "1,5 miliar", "250 rb"; English
+    "IDR 10,000,000", "10,000,000.00", "10 million", "1.5 billion", "250k" (and the
+    Indonesian words, and "Rp10.000.000" whose several dots can only group thousands).
+
+    Without a word the language's thousands separator groups thousands and its decimal
+    separator starts the decimals; with a word ("1,5 juta", "1.5 million") one separator
+    followed by other than three digits is the decimal point.
+
+    Budgets are in whole rupiah (sen are not used): ",00" (".00" in English) and ",-" are
+    accepted, other decimals are refused rather than rounded. Zero is an amount (no budget).
 
     Returns:
         Whole rupiah, 0 or more.
@@ -413,23 +455,29 @@ def parse_money(text: str) -> int:
         FieldError: ``form-error-money``: not an amount; ``form-error-money-sen``: an
             amount with sen ("Rp 10.000.000,50", "1,2345 rb").
     """
+    notation = NOTATIONS.get(language, NOTATIONS["id"])
     value = text.strip().lower()
-    match = _MONEY.match(value)
+    match = notation.pattern.match(value)
     if not match:
         raise FieldError("form-error-money")
     number, word = match.group(1).replace(" ", ""), match.group(2)
-    if word is not None and word not in MULTIPLIERS:
+    if word is not None and word not in notation.words:
         raise FieldError("form-error-money")
-    multiplier = MULTIPLIERS.get(word or "", 1)
+    multiplier = notation.words.get(word or "", 1)
     separators = re.findall(r"[.,]", number)
     if word is not None and len(separators) == 1:
         whole, _, fraction = re.split(r"([.,])", number)
         digits = f"{whole}.{fraction}" if len(fraction) != 3 else whole + fraction
     else:
-        whole, _, fraction = number.partition(",")
-        if not re.fullmatch(r"\d{1,3}(\.\d{3})*|\d+", whole) or not re.fullmatch(r"\d*", fraction):
+        if separators.count(".") > 1 and "," not in number:
+            notation = NOTATIONS["id"]  # "10.000.000": dots that can only group thousands
+        thousands = re.escape(notation.thousands)
+        whole, _, fraction = number.partition(notation.decimal)
+        if not re.fullmatch(rf"\d{{1,3}}({thousands}\d{{3}})*|\d+", whole) or not re.fullmatch(
+            r"\d*", fraction
+        ):
             raise FieldError("form-error-money")
-        digits = whole.replace(".", "") + (f".{fraction}" if fraction else "")
+        digits = whole.replace(notation.thousands, "") + (f".{fraction}" if fraction else "")
     try:
         amount = Decimal(digits) * multiplier
     except InvalidOperation:

@@ -103,6 +103,50 @@ def test_money_with_sen_is_refused(text) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("10 million", 10_000_000),
+        ("1.5 billion", 1_500_000_000),
+        ("1,5 billion", 1_500_000_000),
+        ("10,000,000", 10_000_000),
+        ("IDR 10,000,000", 10_000_000),
+        ("IDR 10,000,000.00", 10_000_000),
+        ("Rp 10,000,000", 10_000_000),
+        ("250k", 250_000),
+        ("2.5m", 2_500_000),  # m is a million in English
+        ("10 thousand", 10_000),
+        ("3 trillion", 3_000_000_000_000),
+        ("10 juta", 10_000_000),  # the Indonesian words are understood too
+        ("1,5 miliar", 1_500_000_000),
+        ("Rp10.000.000", 10_000_000),  # several dots can only group thousands
+        ("10000000", 10_000_000),
+        ("0", 0),
+    ],
+)
+def test_money_in_english(text, amount) -> None:
+    assert parse_money(text, "en") == amount
+
+
+@pytest.mark.parametrize("text", ["ten million", "10 dollars", "1,00,0", "10,0000"])
+def test_not_money_in_english(text) -> None:
+    assert error_key(parse_money, text, "en") == "form-error-money"
+
+
+@pytest.mark.parametrize("text", ["IDR 10,000,000.50", "10000000.5", "1.2345k"])
+def test_money_with_cents_is_refused_in_english(text) -> None:
+    assert error_key(parse_money, text, "en") == "form-error-money-sen"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("10.000", 10_000), ("2,5m", 2_500_000_000), ("Rp10.000.000,00", 10_000_000)],
+)
+def test_indonesian_keeps_its_notation(text, amount) -> None:
+    assert parse_money(text, "id") == amount
+    assert error_key(parse_money, "10 million", "id") == "form-error-money"
+
+
+@pytest.mark.parametrize(
     ("text", "number"),
     [
         ("0812-3456-7890", "+6281234567890"),
