@@ -92,6 +92,7 @@ attendance-error-unit-too-long = Sorry, the unit is too long ({ $length } charac
 attendance-error-jabatan-empty = Please type your position.
 attendance-error-unit-empty = Please type your unit or institution.
 attendance-error-name-digits = Sorry, a name is not a number. Please type your full name.
+attendance-error-name-letters = Sorry, the name for the attendance list must be written in letters. Please type your full name, for example Siti Rahayu, S.Sos.
 attendance-error-jabatan-digits = Sorry, a position is not a number (the NIP was asked in the step before). Please type your position, for example "Head of the Programme Subdivision".
 attendance-error-unit-digits = Sorry, a unit is not a number. Please type the name of your unit or institution.
 attendance-no-nip = -

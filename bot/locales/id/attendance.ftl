@@ -93,6 +93,7 @@ attendance-error-unit-too-long = Mohon maaf, unit kerja terlalu panjang ({ $leng
 attendance-error-jabatan-empty = Mohon ketik jabatan Bapak/Ibu.
 attendance-error-unit-empty = Mohon ketik unit kerja atau instansi Bapak/Ibu.
 attendance-error-name-digits = Mohon maaf, nama tidak berupa angka. Mohon ketik nama lengkap Bapak/Ibu.
+attendance-error-name-letters = Mohon maaf, nama untuk daftar hadir perlu ditulis dengan huruf. Mohon ketik nama lengkap Bapak/Ibu, misalnya Siti Rahayu, S.Sos.
 attendance-error-jabatan-digits = Mohon maaf, jabatan tidak berupa angka (NIP diminta pada langkah sebelumnya). Mohon ketik jabatan Bapak/Ibu, misalnya "Kepala Subbagian Program".
 attendance-error-unit-digits = Mohon maaf, unit kerja tidak berupa angka. Mohon ketik nama unit kerja atau instansi Bapak/Ibu.
 attendance-no-nip = -

@@ -45,11 +45,12 @@ MAX_TEXT = 300
 
 class PersonError(ValueError):
     """What a person gave cannot be recorded. ``field`` is ``name``, ``nip``, ``jabatan`` or
-    ``unit``; ``reason`` a catalogue key suffix (``empty``, ``too-long``, ``digits``: only
-    digits and separators where words belong, ``nip-digits``, ``nip-char``: ``detail`` is the
-    first character that is neither a digit nor a separator, ``nip-birth``, ``nip-tmt``,
-    ``nip-sex``: ``detail`` is the part that is impossible (:mod:`bot.services.shared.nip`),
-    ``nip-taken``: ``detail`` is the name of whoever has that NIP at the event)."""
+    ``unit``; ``reason`` a catalogue key suffix: ``empty``, ``too-long``; ``digits`` (only
+    digits and separators where words belong); ``letters`` (a name without a letter);
+    ``nip-digits``; ``nip-char`` (``detail``: the first character that is neither a digit nor
+    a separator); ``nip-birth``, ``nip-tmt``, ``nip-sex`` (``detail``: the impossible part,
+    :mod:`bot.services.shared.nip`); ``nip-taken`` (``detail``: the name of whoever has
+    that NIP at the event)."""
 
     def __init__(self, field: str, reason: str, detail: str = "") -> None:
         super().__init__(f"{field}: {reason}")
@@ -80,8 +81,9 @@ def clean_text(field: str, value: str | None, *, required: bool = False) -> str:
     """``value`` without surrounding spaces; at most :data:`MAX_TEXT` characters.
 
     Raises:
-        PersonError: ``empty`` while required, ``too-long`` (nothing is cut), or ``digits``
-            when it is only a number (:data:`NUMBER_ONLY`), which no name, jabatan or unit is.
+        PersonError: ``empty`` while required, ``too-long`` (nothing is cut), ``digits``
+            when it is only a number (:data:`NUMBER_ONLY`), which no name, jabatan or unit is,
+            or ``letters`` for a name without a letter (emoji or symbols only).
     """
     text = (value or "").strip()
     if required and not text:
@@ -90,6 +92,8 @@ def clean_text(field: str, value: str | None, *, required: bool = False) -> str:
         raise PersonError(field, "too-long")
     if text and NUMBER_ONLY.fullmatch(text) and any(char.isdigit() for char in text):
         raise PersonError(field, "digits")
+    if field == "name" and text and not any(unicodedata.category(c)[0] == "L" for c in text):
+        raise PersonError(field, "letters")  # "🌸🌸", "…": no name for the daftar hadir
     return text
 
 

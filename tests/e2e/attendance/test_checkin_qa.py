@@ -122,12 +122,15 @@ async def test_nip_separators_a_wrong_character_and_a_nip_already_taken(bot, use
 
 
 async def test_an_impossible_nip_and_a_number_as_jabatan_are_refused(bot, users, clock):
-    """A NIP is checked part by part (birth date, TMT, sex digit) and a number is no jabatan:
+    """A name needs letters, a NIP is checked part by part (birth date, TMT, sex digit) and a
+    number is no jabatan:
     the daftar hadir is SPJ evidence. The refusals say what is wrong and keep the step."""
     clock.set(EVENT_MORNING)
     siti = await users.create("Siti")
     await siti.send(f"/start {await checkin_payload(bot)}")
     await siti.expect_message("nama lengkap")
+    await siti.send("🌸🌸")
+    await siti.expect_message("nama untuk daftar hadir perlu ditulis dengan huruf")
     await siti.send("Siti Rahayu")
     await siti.expect_message("NIP")
     await siti.send("19851340 201001 2 001")

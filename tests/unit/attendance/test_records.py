@@ -127,6 +127,18 @@ def test_a_number_is_not_a_name_jabatan_or_unit(field: str, typed: str) -> None:
     assert (error.value.field, error.value.reason) == (field, "digits")
 
 
+@pytest.mark.parametrize("typed", ["🌸🌸", "…", "*** ---"])
+def test_a_name_without_a_letter_is_refused(typed: str) -> None:
+    with pytest.raises(PersonError) as error:
+        clean_text("name", typed, required=True)
+    assert (error.value.field, error.value.reason) == ("name", "letters")
+
+
+@pytest.mark.parametrize("typed", ["Dewi 🌸 Lestari", "محمد عبد الله", "देवनागरी", "Li"])
+def test_names_in_any_script_are_kept(typed: str) -> None:
+    assert clean_text("name", typed, required=True) == typed
+
+
 @pytest.mark.parametrize("typed", ["Staf Ahli Bidang 2", "Kasubag Program", "-", "Eselon III.b"])
 def test_texts_with_words_are_kept(typed: str) -> None:
     assert clean_text("jabatan", typed) == typed
