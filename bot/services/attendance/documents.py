@@ -53,6 +53,17 @@ def signatory_of(event: Event) -> Signatory | None:
     return Signatory.from_config((event.attendance or {}).get("signatory"))
 
 
+TIME_FORMATS = {"id": 'hh"."mm', "en": "hh:mm"}
+"""How the workbook shows the check-in time (the cell keeps the whole local date and time):
+"07.45" in Indonesian, "07:45" in English, as the PDF prints it."""
+
+
+def sign_off_place(signatory: Signatory, event: Event, language: str) -> str:
+    """The sign-off's first line: the place and the event's date, "Blitar, 7 Desember 2022"
+    (the same in the PDF and the workbook)."""
+    return f"{signatory.place}, {format_day(event.starts_on, language).split(', ', 1)[-1]}"
+
+
 def kop_lines(event: Event) -> list[str]:
     """The letterhead's lines: ``attendance.kop`` of the event file, else the organiser
     ("Pemerintah Kota Blitar melalui Bappeda": "PEMERINTAH KOTA BLITAR", "BAPPEDA")."""
@@ -204,7 +215,7 @@ def build_daftar_hadir(
         pdf.ln(8)
         width = 100
         left = pdf.w - pdf.r_margin - width
-        place_day = f"{signatory.place}, {format_day(event.starts_on, language).split(', ', 1)[-1]}"
+        place_day = sign_off_place(signatory, event, language)
         lines = [(place_day, False), (signatory.role, False), ("", False), ("", False),
                  ("", False), (signatory.name, True),
                  (signatory.employee_number, False)]  # fmt: skip
@@ -227,7 +238,8 @@ def build_daftar_hadir_xlsx(
     times: list[datetime] | None = None,
 ) -> bytes:
     """The daftar hadir as an Excel workbook: the heading lines, then one row per person
-    (NIP as text, the check-in time as a local date-time), ready to print or to paste."""
+    (NIP as text, the check-in time as a local date-time to the second shown as "07.45"),
+    and the sign-off "<place>, <date>" as in the PDF, ready to print or to paste."""
     zone = ZoneInfo(event.timezone)
 
     def _t(key: str, **args: object) -> str:
@@ -253,7 +265,7 @@ def build_daftar_hadir_xlsx(
         sheet.cell(row=first, column=column, value=text).font = Font(bold=True)
     for number, record in enumerate(records, start=1):
         moment = times[number - 1] if times else record.checked_in_at
-        local = moment.astimezone(zone).replace(tzinfo=None)
+        local = moment.astimezone(zone).replace(tzinfo=None, microsecond=0)
         values = [number, record.name, record.nip or "", record.jabatan, record.unit_name,
                   local, _t(f"attendance-kind-{record.role.value}")]  # fmt: skip
         for column, value in enumerate(values, start=1):
@@ -262,7 +274,7 @@ def build_daftar_hadir_xlsx(
             if column == 3:
                 cell.number_format = "@"
             if column == 6:
-                cell.number_format = "dd/mm/yyyy hh:mm"
+                cell.number_format = TIME_FORMATS.get(language, TIME_FORMATS["id"])
     for column, width in enumerate((5, 40, 22, 32, 32, 17, 14), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = sheet.cell(row=first + 1, column=1)
@@ -270,7 +282,8 @@ def build_daftar_hadir_xlsx(
     if signatory is not None:
         row = first + len(records) + 3
         example = (_t("attendance-pdf-example"),) if signatory.example else ()
-        for offset, text in enumerate((signatory.place, signatory.role, "", "", signatory.name,
+        place_day = sign_off_place(signatory, event, language)
+        for offset, text in enumerate((place_day, signatory.role, "", "", signatory.name,
                                        signatory.employee_number, *example)):  # fmt: skip
             sheet.cell(row=row + offset, column=5, value=text)
     buffer = io.BytesIO()

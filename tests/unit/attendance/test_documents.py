@@ -63,11 +63,17 @@ async def test_the_pdf_has_the_government_layout_and_every_name_whole(sessions) 
 
 async def test_the_workbook_keeps_every_character(sessions) -> None:
     event, records = await _records(sessions)
+    records[0].checked_in_at = records[0].checked_in_at.replace(microsecond=658_000)
     book = load_workbook(io.BytesIO(build_daftar_hadir_xlsx(event, records)))
     rows = [row for row in book.active.iter_rows(values_only=True) if row and row[0] == 1]
     names = [row[1] for row in book.active.iter_rows(values_only=True)]
     assert "Dewi 🌸 Lestari" in names and "محمد عبد الله" in names and "B" * 300 in names
     assert rows[0][2] == "198001012005012001"
+    assert rows[0][5].microsecond == 0  # the check-in time, shown as the PDF shows it
+    time_cell = next(r for r in book.active.iter_rows() if r[0].value == 1)[5]
+    assert time_cell.number_format == 'hh"."mm'
+    cells = [cell for row in book.active.iter_rows(values_only=True) for cell in row if cell]
+    assert "Blitar, 7 Desember 2022" in cells  # the sign-off names the place and the date
 
 
 async def test_the_poster_carries_the_link(sessions) -> None:
