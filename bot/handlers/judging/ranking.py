@@ -124,12 +124,12 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
     edition = access.edition
     closed_at = edition.judging_closed_at
     rows = []
-    if closed_at is None:
-        lines.append(access.t("ranking-judging-open"))
-        rows.append([button(access.t("ranking-button-close"), _tap(CLOSE, access))])
-    else:
+    if closed_at is not None:
         moment = format_moment(closed_at, access.runtime.settings.zone, access.language)
         lines.append(access.t("ranking-judging-closed", moment=moment))
+    elif not judging.is_closed(edition):  # announced results close judging too
+        lines.append(access.t("ranking-judging-open"))
+        rows.append([button(access.t("ranking-button-close"), _tap(CLOSE, access))])
     if edition.results_announced_at is not None:
         lines.append(access.t("ranking-announced"))
     elif closed_at is not None:
@@ -177,7 +177,9 @@ async def set_winners_command(update: Update, context: BotContext, access: Acces
 async def _set_closed(update: Update, access: Access, closing: bool) -> None:
     query = update.callback_query
     if access.edition.results_announced_at is not None:
-        await query.answer(alert_text(access.t("ranking-error-announced")), show_alert=True)
+        # the announcement closed judging for good: closing is done already, reopening refused
+        key = "ranking-closed-announced" if closing else "ranking-error-announced"
+        await query.answer(alert_text(access.t(key)), show_alert=True)
         return
     await judging.set_judging_closed(
         access.session,
@@ -206,7 +208,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
     if codec is CLOSE:
         ranked = await ranking.compute_ranking(access.session, access.edition)
         warning = unvalidated_warning(access, ranked)
-        if warning and access.edition.judging_closed_at is None:
+        if warning and not judging.is_closed(access.edition):
             await query.answer()
             anyway = button(access.t("ranking-button-close-anyway"), _tap(CLOSE_ANYWAY, access))
             markup = keyboard([[anyway]])

@@ -98,6 +98,7 @@ judges-button-remove = Remove { $name }
 judging-error-bad-name = A judge's name must be 1–200 characters.
 judging-error-unknown-unit = Unknown unit code.
 judging-error-closed = The committee has closed judging; changes cannot be saved.
+judging-error-announced = The results have been announced; scores can no longer be changed.
 judging-error-not-assigned = This entry is not assigned to you.
 judging-error-conflict = The judge belongs to this entrant's unit and cannot judge it.
 judging-error-unknown-criterion = Unknown criterion.

@@ -40,7 +40,8 @@ results-line = { $title }: { $unit } — { $innovation }
 results-private = Only the committee sees the results until they are announced.
 ranking-error-open = Close judging before setting the winners: use the 🔒 Close judging button below (also under /ranking).
 ranking-error-announced = The results were already announced and cannot change.
-ranking-announced = The results have been announced; this ranking is for reading only.
+ranking-announced = The results have been announced; judging is closed and this ranking is for reading only.
+ranking-closed-announced = The results have been announced, so judging is already closed; there is nothing left to close.
 ranking-unvalidated = ⚠️ Self-assessments the panel has not validated count 0: { $entries }. Please validate their indicators through /nilai before closing judging and setting the winners.
 ranking-unvalidated-entry = { $number } ({ $count ->
         [one] { $count } indicator

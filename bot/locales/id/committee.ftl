@@ -96,6 +96,7 @@ judges-button-remove = Hapus { $name }
 judging-error-bad-name = Nama penilai harus 1–200 karakter.
 judging-error-unknown-unit = Kode Perangkat Daerah tidak dikenal.
 judging-error-closed = Penilaian sudah ditutup panitia; perubahan tidak dapat disimpan.
+judging-error-announced = Hasil penilaian sudah diumumkan; nilai tidak dapat diubah lagi.
 judging-error-not-assigned = Inovasi ini tidak ditugaskan kepada Bapak/Ibu.
 judging-error-conflict = Penilai berasal dari Perangkat Daerah peserta ini sehingga tidak dapat menilainya.
 judging-error-unknown-criterion = Kriteria penilaian tidak dikenal.

@@ -7,7 +7,9 @@ Rules:
     - A judge who belongs to the entrant's unit (``Judge.unit_id``) cannot judge it (conflict
       of interest): such assignments are skipped and reported.
     - Judges score privately and may revise until the admins close judging
-      (``Edition.judging_closed_at``); after that every change is refused.
+      (``Edition.judging_closed_at``) or the results are announced
+      (``Edition.results_announced_at``, also when they come from the event file and nobody
+      closed judging); after that every change is refused (:func:`is_closed`).
     - A score sheet the judge submitted (``JudgeReview.submitted_at``, the workspace's
       "Kirim penilaian") is final: its scores, validated levels and comment are refused
       (``submitted``) wherever the change comes from, the chat or the workspace, through
@@ -125,8 +127,9 @@ def _texts(value: str | dict[str, str] | None) -> dict[str, str]:
 
 
 def is_closed(edition: Edition) -> bool:
-    """Whether the admins closed judging."""
-    return edition.judging_closed_at is not None
+    """Whether judging is over: the admins closed it, or the results were announced (public
+    results are never changed by a late score)."""
+    return edition.judging_closed_at is not None or edition.results_announced_at is not None
 
 
 # --- the panel ---------------------------------------------------------------------------
@@ -380,12 +383,14 @@ async def check_can_judge(
     the workspace alike.
 
     Raises:
-        JudgingError: ``closed``, ``not-assigned``, ``conflict`` or ``submitted`` (the judge
-            already submitted this entry's score sheet, which is final).
+        JudgingError: ``closed``, ``announced`` (the results are public), ``not-assigned``,
+            ``conflict`` or ``submitted`` (the judge already submitted this entry's score
+            sheet, which is final).
     """
     edition = await session.get(Edition, judge.edition_id)
     if edition is None or is_closed(edition):
-        raise JudgingError("closed")
+        announced = edition is not None and edition.results_announced_at is not None
+        raise JudgingError("announced" if announced else "closed")
     submission = await session.get(Submission, submission_id)
     if submission is None or submission_id not in await assigned_ids(session, judge.id):
         raise JudgingError("not-assigned")
@@ -597,7 +602,7 @@ async def set_judging_closed(
         True if the state changed.
     """
     await ensure_open(session, edition)
-    if is_closed(edition) == closed:
+    if (edition.judging_closed_at is not None) == closed:
         return False
     before = edition.judging_closed_at
     edition.judging_closed_at = now if closed else None
