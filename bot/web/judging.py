@@ -34,8 +34,7 @@ def assigned_rule(entry_id: int) -> Callable[[Access], Awaitable[bool]]:
 async def assignments_page(request: web.Request) -> web.Response:
     """The judge's entries with criteria scored and submission."""
     async with authorised(request, is_judge_rule, "judge") as access:
-        judge = access.roles.judge
-        assert judge is not None
+        judge = access.roles.as_judge
         lines = await judging.progress(access.session, judge)
         submitted = {
             line.submission.id
@@ -61,8 +60,7 @@ async def scoring_page(request: web.Request) -> web.Response:
     """One assigned entry beside the rubric."""
     entry_id = int_param(request, "id")
     async with authorised(request, assigned_rule(entry_id), "judge-assigned") as access:
-        judge = access.roles.judge
-        assert judge is not None
+        judge = access.roles.as_judge
         entry = await load_entry(access.session, entry_id)
         assert entry is not None
         review = await judge_reviews.review_of(access.session, judge.id, entry_id)
@@ -98,7 +96,7 @@ async def _judge_action(
     seen: list[tuple[Access, int, int]] = []
     try:
         async with authorised(request, assigned_rule(entry_id), "judge-assigned") as access:
-            judge = access.roles.judge
+            judge = access.roles.as_judge
             seen.append((access, judge.id, judge.user_id))
             saved = await act(access, entry_id, body)
             return json_ok(**(saved or {}))
@@ -126,13 +124,13 @@ async def save_score(request: web.Request) -> web.Response:
         value = float(body["value"])
         await judging.set_score(
             access.session,
-            access.roles.judge,
+            access.roles.as_judge,
             entry_id,
             str(body["criterion"]),
             value,
             now=access.now,
         )
-        scores = await judging.scores_of(access.session, access.roles.judge.id, entry_id)
+        scores = await judging.scores_of(access.session, access.roles.as_judge.id, entry_id)
         keys = {criterion.key for criterion in judging.rubric(access.edition)}
         return {"complete": keys <= scores.keys()}
 
@@ -144,7 +142,7 @@ async def save_comment(request: web.Request) -> web.Response:
 
     async def act(access: Access, entry_id: int, body: dict[str, Any]) -> None:
         await judge_reviews.save_comment(
-            access.session, access.roles.judge, entry_id, str(body["comment"]), now=access.now
+            access.session, access.roles.as_judge, entry_id, str(body["comment"]), now=access.now
         )
 
     return await _judge_action(request, act)
@@ -156,7 +154,7 @@ async def save_level(request: web.Request) -> web.Response:
     async def act(access: Access, entry_id: int, body: dict[str, Any]) -> None:
         await judging.validate_level(
             access.session,
-            access.roles.judge,
+            access.roles.as_judge,
             entry_id,
             int(body["indicator_id"]),
             int(body["level"]),
@@ -171,7 +169,7 @@ async def submit(request: web.Request) -> web.Response:
 
     async def act(access: Access, entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
         await judge_reviews.submit_review(
-            access.session, access.roles.judge, entry_id, now=access.now
+            access.session, access.roles.as_judge, entry_id, now=access.now
         )
         return {"message": access.t("workspace-submitted")}
 

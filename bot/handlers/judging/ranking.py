@@ -16,6 +16,7 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text, split_text
+from bot.handlers.shared.updates import message_of, query_of, tapped_message
 from bot.i18n import Markup, format_moment, format_number
 from bot.services.core.roles import Role
 from bot.services.judging import ranking
@@ -141,7 +142,7 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
 
 async def _send_ranking(update: Update, access: Access) -> None:
     messages, markup = await _ranking_view(access)
-    message = update.effective_message
+    message = message_of(update)
     for index, text in enumerate(messages):
         last = index == len(messages) - 1
         await reply_html(message, text, markup if last else None)
@@ -171,11 +172,11 @@ async def _confirm(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
 @requires(Role.ADMIN)
 async def set_winners_command(update: Update, context: BotContext, access: Access) -> None:
     """Asks to confirm turning the ranking into the results, or says why it cannot be done."""
-    await reply_html(update.effective_message, *await _confirm(access))
+    await reply_html(message_of(update), *await _confirm(access))
 
 
 async def _set_closed(update: Update, access: Access, closing: bool) -> None:
-    query = update.callback_query
+    query = query_of(update)
     if access.edition.results_announced_at is not None:
         # the announcement closed judging for good: closing is done already, reopening refused
         key = "ranking-closed-announced" if closing else "ranking-error-announced"
@@ -198,7 +199,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
     ``rk:close:ok``), ``rk:open`` reopens it, ``rk:set`` asks to confirm, ``rk:set:ok`` sets
     the results; a button that no longer applies (judging's state, or another edition than
     the one it was sent for) is explained and changes nothing."""
-    query = update.callback_query
+    query = query_of(update)
     tap = parse_any(query.data, BUTTONS)
     refusal = await access.edition_refusal(tap.edition if tap is not None else None)
     if refusal is not None:
@@ -213,7 +214,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             anyway = button(access.t("ranking-button-close-anyway"), _tap(CLOSE_ANYWAY, access))
             markup = keyboard([[anyway]])
             text = warning + "\n\n" + access.t("ranking-close-ask")
-            await reply_html(query.message, text, markup)
+            await reply_html(tapped_message(query), text, markup)
             return
         await _set_closed(update, access, True)
     elif codec is CLOSE_ANYWAY:
@@ -222,7 +223,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
         await _set_closed(update, access, False)
     elif codec is SET:
         await query.answer()
-        await reply_html(query.message, *await _confirm(access))
+        await reply_html(tapped_message(query), *await _confirm(access))
     else:
         try:
             results = await ranking.set_results(
@@ -233,7 +234,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             text, markup = _blocked(access, error.code, ranked)
             await query.answer(alert_text(text), show_alert=True)
             if markup is not None:  # the way out, as a message with its button
-                await reply_html(query.message, text, markup)
+                await reply_html(tapped_message(query), text, markup)
             return
         await query.answer()
         units = {unit.id: unit.name for unit in access.edition.units}

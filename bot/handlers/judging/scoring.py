@@ -28,9 +28,10 @@ from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text
+from bot.handlers.shared.updates import MissingUpdatePart, chat_of, message_of, query_of
 from bot.i18n import format_number, plain_text
 from bot.services.core.roles import Role
-from bot.services.entries.submissions import load_entry
+from bot.services.entries.submissions import assigned_entry
 from bot.services.judging import scoring as judging
 from bot.services.judging.ranking import weighted_score
 from bot.services.shared.pending_input import Pending, input_kind, take
@@ -112,8 +113,8 @@ def _number(value: float | None, language: str) -> str:
     return "–" if value is None else format_number(value, language)
 
 
-async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
-    judge = access.roles.judge
+async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
+    judge = access.roles.as_judge
     lines = [access.t("score-header", name=judge.name)]
     rows: list[list[InlineKeyboardButton]] = []
     progress = await judging.progress(access.session, judge)
@@ -138,15 +139,17 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup]:
     return "\n".join(lines), keyboard(rows)
 
 
-async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboardMarkup] | None:
+async def _entry_view(
+    access: Access, entry_id: int
+) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """The scoring card of an assigned entry: each criterion with the judge's score, the
     weighted score, and the buttons that can be used now (no scoring once judging is
     closed or the judge submitted the score sheet in the workspace); None if the entry is
     not assigned to the judge."""
-    judge = access.roles.judge
+    judge = access.roles.as_judge
     if entry_id not in await judging.assigned_ids(access.session, judge.id):
         return None
-    entry = await load_entry(access.session, entry_id)
+    entry = await assigned_entry(access.session, entry_id)
     criteria = judging.rubric(access.edition)
     scores = await judging.scores_of(access.session, judge.id, entry_id)
     closed = judging.is_closed(access.edition)
@@ -193,14 +196,12 @@ async def _entry_view(access: Access, entry_id: int) -> tuple[str, InlineKeyboar
     return "\n".join(lines), keyboard(rows)
 
 
-async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup) -> None:
-    query = update.callback_query
+async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    query = query_of(update)
     if query is not None:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     else:
-        await update.effective_message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+        await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def _show_entry(update: Update, access: Access, entry_id: int) -> None:
@@ -219,21 +220,21 @@ async def _open_entry(update: Update, access: Access, entry_id: int) -> None:
     if view is None:
         await _refuse_judging(update, access, "not-assigned")
         return
-    await update.callback_query.answer()
-    entry = await load_entry(access.session, entry_id)
-    message = update.effective_message
+    await query_of(update).answer()
+    entry = await assigned_entry(access.session, entry_id)
+    message = message_of(update)
     for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
         await reply_html(message, text)
     await reply_html(message, *view)
 
 
 async def _send_files(update: Update, context: BotContext, access: Access, entry_id: int) -> None:
-    if entry_id not in await judging.assigned_ids(access.session, access.roles.judge.id):
+    if entry_id not in await judging.assigned_ids(access.session, access.roles.as_judge.id):
         await _refuse_judging(update, access, "not-assigned")
         return
-    await update.callback_query.answer()
-    entry = await load_entry(access.session, entry_id)
-    chat_id = update.effective_chat.id
+    await query_of(update).answer()
+    entry = await assigned_entry(access.session, entry_id)
+    chat_id = chat_of(update).id
     await send_files(
         context.bot, chat_id, access.language, access.edition, entry, store_of(context)
     )
@@ -246,7 +247,7 @@ async def _refuse_change(
     judging.record_refusal(
         access.session,
         actor_id=access.roles.user_id,
-        judge_id=access.roles.judge.id,
+        judge_id=access.roles.as_judge.id,
         submission_id=entry_id,
         error=error,
         attempted=attempted_action(update),
@@ -260,7 +261,7 @@ async def _refuse_judging(update: Update, access: Access, code: str) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer(alert_text(text), show_alert=True)
     else:
-        await update.effective_message.reply_text(text)
+        await message_of(update).reply_text(text)
 
 
 @requires(Role.JUDGE)
@@ -268,14 +269,16 @@ async def score_command(update: Update, context: BotContext, access: Access) -> 
     """Lists the judge's assigned entries with their progress."""
     await drop_input(access.session, update, TypedScore)
     text, markup = await _list_view(access)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 @requires(Role.JUDGE)
 async def on_button(update: Update, context: BotContext, access: Access) -> None:
     """Routes the judge's buttons: list, entry, criterion, score, validation page, level."""
-    query = update.callback_query
+    query = query_of(update)
     tap = parse_any(query.data, BUTTONS)
+    if tap is None:  # routed by the codecs' patterns
+        raise MissingUpdatePart("callback data of the judge's buttons")
     await drop_input(access.session, update, TypedScore)  # a tap leaves the typed score
     try:
         if isinstance(tap, NoValue):
@@ -298,13 +301,13 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
         elif isinstance(tap, LevelTap):
             await judging.validate_level(
                 access.session,
-                access.roles.judge,
+                access.roles.as_judge,
                 tap.entry_id,
                 tap.indicator_id,
                 tap.level,
                 now=access.now,
             )
-            indicator = await access.session.get(Indicator, tap.indicator_id)
+            indicator = await access.session.get_one(Indicator, tap.indicator_id)
             saved = access.t("validate-saved", indicator=indicator.number, level=tap.level)
             await query.answer(saved)
             await _validation_view(update, access, tap.entry_id, tap.page)
@@ -314,18 +317,18 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
 
 async def _ask_score(update: Update, access: Access, entry_id: int, index: int) -> None:
     criteria = judging.rubric(access.edition)
-    await judging.check_can_judge(access.session, access.roles.judge, entry_id)
+    await judging.check_can_judge(access.session, access.roles.as_judge, entry_id)
     if not 0 <= index < len(criteria):
         raise judging.JudgingError("unknown-criterion")
     criterion = criteria[index]
-    entry = await access.session.get(Submission, entry_id)
+    entry = await access.session.get_one(Submission, entry_id)
     replaced = await start_waiting(
         access.session, update, TypedScore(entry_id, index), access.now, access.language
     )
     values = [button(str(v), SCORE.pack(ScoreTap(entry_id, index, v))) for v in QUICK_SCORES]
     back = button(access.t("score-button-back"), CARD.pack(CardTap(entry_id)))
     rows = [values[:5], values[5:], [back]]
-    await update.callback_query.answer()
+    await query_of(update).answer()
     question = access.t(
         "score-ask-value",
         name=criterion.label(access.language),
@@ -334,7 +337,7 @@ async def _ask_score(update: Update, access: Access, entry_id: int, index: int) 
     )
     await _edit_or_reply(update, question, InlineKeyboardMarkup(rows))
     if replaced is not None:
-        await update.effective_message.reply_text(replaced, parse_mode=ParseMode.HTML)
+        await message_of(update).reply_text(replaced, parse_mode=ParseMode.HTML)
 
 
 async def _save_score(
@@ -345,7 +348,7 @@ async def _save_score(
         raise judging.JudgingError("unknown-criterion")
     criterion = criteria[index]
     await judging.set_score(
-        access.session, access.roles.judge, entry_id, criterion.key, value, now=access.now
+        access.session, access.roles.as_judge, entry_id, criterion.key, value, now=access.now
     )
     language = access.language
     saved = access.t("score-saved", name=criterion.label(language), value=_number(value, language))
@@ -353,19 +356,19 @@ async def _save_score(
         await update.callback_query.answer(saved)
         await _show_entry(update, access, entry_id)
     else:
-        await update.effective_message.reply_text(saved)
+        await message_of(update).reply_text(saved)
         view = await _entry_view(access, entry_id)
         if view is not None:
-            await update.effective_message.reply_text(
+            await message_of(update).reply_text(
                 view[0], parse_mode=ParseMode.HTML, reply_markup=view[1]
             )
 
 
 async def _validation_view(update: Update, access: Access, entry_id: int, page: int) -> None:
-    judge = access.roles.judge
+    judge = access.roles.as_judge
     if entry_id not in await judging.assigned_ids(access.session, judge.id):
         raise judging.JudgingError("not-assigned")
-    entry = await load_entry(access.session, entry_id)
+    entry = await assigned_entry(access.session, entry_id)
     indicators = list(await judging.indicators_of(access.session, access.edition.id))
     pages = max(1, -(-len(indicators) // INDICATORS_PER_PAGE))
     page = min(max(page, 0), pages - 1)
@@ -430,10 +433,10 @@ async def on_typed_score(update: Update, context: BotContext, pending: Pending) 
 async def _take_typed_score(
     update: Update, context: BotContext, access: Access, pending: Pending
 ) -> None:
-    match = NUMBER.match(update.effective_message.text or "")
+    match = NUMBER.match(message_of(update).text or "")
     value = float(match.group(1).replace(",", ".")) if match else None
     if value is None or not judging.MIN_SCORE <= value <= judging.MAX_SCORE:
-        await update.effective_message.reply_text(access.t("score-bad-number"))
+        await message_of(update).reply_text(access.t("score-bad-number"))
         return  # still waiting for a number
     await take(access.session, pending)
     try:

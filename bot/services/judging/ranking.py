@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -92,7 +93,7 @@ def weighted_score(scores: dict[str, float], criteria: tuple[Criterion, ...]) ->
     return sum(criterion.weight * scores[criterion.key] for criterion in criteria) / total
 
 
-def final_formula(edition: Edition) -> dict[str, object]:
+def final_formula(edition: Edition) -> dict[str, Any]:
     """The edition's ``final_score`` settings with defaults filled in."""
     return {**DEFAULT_FINAL, **((edition.config or {}).get("final_score") or {})}
 

@@ -31,6 +31,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.services.core.audit import record
 from bot.services.core.edition_guard import ensure_entry_open, ensure_open
+from bot.storage.database import rows_matched
 from bot.storage.models import (
     Edition,
     Indicator,
@@ -328,12 +329,13 @@ async def unassign(
     await ensure_entry_open(session, submission_id)
     if is_closed(edition):
         raise JudgingError("closed")
-    result = await session.execute(
+    removed = await rows_matched(
+        session,
         delete(JudgeAssignment).where(
             JudgeAssignment.judge_id == judge_id, JudgeAssignment.submission_id == submission_id
-        )
+        ),
     )
-    if not result.rowcount:
+    if not removed:
         return False
     await session.execute(
         delete(Score).where(Score.judge_id == judge_id, Score.submission_id == submission_id)
@@ -580,7 +582,7 @@ class EntryProgress:
 
 async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
     """The judge's progress per assigned entry, by entry number."""
-    edition = await session.get(Edition, judge.edition_id)
+    edition = await session.get_one(Edition, judge.edition_id)
     keys = {criterion.key for criterion in rubric(edition)}
     entries = await assigned_entries(session, judge)
     rows = await session.execute(
