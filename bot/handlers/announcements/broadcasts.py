@@ -34,8 +34,17 @@ from bot.handlers.shared.pending_input import (
 )
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text, split_text
+from bot.handlers.shared.updates import (
+    button_message,
+    data_of,
+    message_of,
+    query_of,
+    tapped_message,
+    user_of,
+)
 from bot.i18n import format_moment, plain_text, t, zone_abbreviation
 from bot.outbox.sender import SENDER_KEY, OutboxSender
+from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import (
     SUBSCRIBER_TOPICS,
     Audience,
@@ -193,7 +202,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
         draft = Draft(Step.COMPOSE)
         replaced = await start_waiting(session, update, draft, runtime.now(), language)
     for text in filter(None, [replaced, t(language, "broadcast-ask-text")]):
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+        await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 async def on_message(update: Update, context: BotContext, pending: Pending) -> bool:
@@ -208,7 +217,7 @@ async def on_message(update: Update, context: BotContext, pending: Pending) -> b
         await _schedule(update, context, pending)
     else:
         language = await context.language()
-        await update.effective_message.reply_text(
+        await message_of(update).reply_text(
             t(language, "broadcast-use-buttons"), parse_mode=ParseMode.HTML
         )
     return True
@@ -217,7 +226,7 @@ async def on_message(update: Update, context: BotContext, pending: Pending) -> b
 async def _compose(update: Update, context: BotContext, pending: Pending) -> None:
     """Keeps the text (and media), checks its length, and asks for the recipients."""
     language = await context.language()
-    message = update.effective_message
+    message = message_of(update)
     media_kind, media_file_id = None, None
     if message.photo:
         media_kind, media_file_id = "photo", message.photo[-1].file_id
@@ -247,7 +256,7 @@ async def _compose(update: Update, context: BotContext, pending: Pending) -> Non
 async def on_button(update: Update, context: BotContext) -> None:
     """Every button of the composer. The role is checked at the moment of use; a tap on a
     step the draft is no longer at, or once the draft is gone, is answered and ignored."""
-    query = update.callback_query
+    query = query_of(update)
     if QUIT.matches(query.data):
         await _quit(update, context)
         return
@@ -258,7 +267,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         await query.answer()
         return
     if codec in AUDIENCES:
-        await _on_audience(update, context, pending, query.data)
+        await _on_audience(update, context, pending, data_of(query))
     elif codec is UNIT or codec is UNITS_DONE:
         await _on_unit(update, context, pending, UNIT.parse(query.data))
     elif codec is SEND_NOW:
@@ -269,7 +278,7 @@ async def on_button(update: Update, context: BotContext) -> None:
 
 async def _on_audience(update: Update, context: BotContext, pending: Pending, data: str) -> None:
     """Takes the chosen recipients: previews the message or asks for the units."""
-    await update.callback_query.answer()
+    await query_of(update).answer()
     draft: Draft = pending.payload
     if AUDIENCE_UNITS.matches(data):
         await _show_units(update, context, pending, replace(draft, step=Step.UNITS))
@@ -297,7 +306,7 @@ async def _show_units(update: Update, context: BotContext, pending: Pending, dra
         if units:
             await keep_waiting(session, pending, draft)
     if not units:
-        await update.effective_message.reply_text(t(language, "broadcast-no-units"))
+        await message_of(update).reply_text(t(language, "broadcast-no-units"))
         return
     chosen = set(draft.units)
     buttons = [
@@ -312,24 +321,24 @@ async def _show_units(update: Update, context: BotContext, pending: Pending, dra
         ]
     )
     markup = InlineKeyboardMarkup(rows)
-    message = update.effective_message
+    message = message_of(update)
     if pending.payload.step != Step.UNITS:
         await message.reply_text(t(language, "broadcast-ask-units"), reply_markup=markup)
     elif message.reply_markup != markup:
-        await update.callback_query.edit_message_reply_markup(markup)
+        await query_of(update).edit_message_reply_markup(markup)
 
 
 async def _on_unit(
     update: Update, context: BotContext, pending: Pending, tap: UnitTap | None
 ) -> None:
     """Selects or unselects a unit; with "done" (``tap`` None), previews the message."""
-    query = update.callback_query
+    query = query_of(update)
     draft: Draft = pending.payload
     async with context.runtime.sessions() as session:
         edition = await current_edition(session)
     units = list(edition.units) if edition is not None else []
     if tap is None:
-        if not draft.units:
+        if not draft.units or edition is None:
             language = await context.language()
             await query.answer(t(language, "broadcast-units-none"), show_alert=True)
             return
@@ -344,12 +353,25 @@ async def _on_unit(
     await _show_units(update, context, pending, replace(draft, units=chosen))
 
 
+async def _created_progress(runtime: Runtime, broadcast_id: int) -> Progress:
+    """The counts of the broadcast just created (and committed).
+
+    Raises:
+        LookupError: It is gone (nothing deletes broadcasts).
+    """
+    async with runtime.sessions() as session:
+        progress = await broadcast_progress(session, broadcast_id)
+    if progress is None:
+        raise LookupError(f"broadcast {broadcast_id}")
+    return progress
+
+
 async def send_copy(message: Message, draft: Draft) -> None:
     """Sends ``draft`` into ``message``'s chat exactly as the sender will to recipients."""
     bot, chat_id, text = message.get_bot(), message.chat_id, draft.text
-    if draft.media_kind == "photo":
+    if draft.media_kind == "photo" and draft.media_file_id is not None:
         await bot.send_photo(chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML)
-    elif draft.media_kind == "document":
+    elif draft.media_kind == "document" and draft.media_file_id is not None:
         await bot.send_document(
             chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML
         )
@@ -363,7 +385,7 @@ async def _preview(
     """Shows the message as recipients will see it, the number of recipients, and asks; with
     no recipients, asks for the audience again."""
     language = await context.language()
-    message = update.effective_message
+    message = message_of(update)
     draft = replace(pending.payload, step=Step.CONFIRM, audience=audience.to_json())
     async with context.runtime.transaction() as session:
         count = len(await resolve_audience(session, audience))
@@ -425,7 +447,7 @@ def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboa
 async def _send_now(update: Update, context: BotContext, pending: Pending) -> None:
     """Creates the broadcast (the draft is consumed in the same transaction: a double tap
     creates one), starts the sender, and turns the question into progress."""
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
     language = await context.language()
     runtime = context.runtime
@@ -434,14 +456,13 @@ async def _send_now(update: Update, context: BotContext, pending: Pending) -> No
         broadcast = await _create(session, pending.payload, update, runtime.now())
         broadcast_id = broadcast.id
     _sender(context).wake()
-    async with runtime.sessions() as session:
-        progress = await broadcast_progress(session, broadcast_id)
+    progress = await _created_progress(runtime, broadcast_id)
     text, markup = _progress_view(language, progress)
     await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     _sender(context).watch(
         broadcast_id,
-        query.message.chat_id,
-        query.message.message_id,
+        button_message(query).chat.id,
+        button_message(query).message_id,
         lambda p: _progress_view(language, p),
         shown=text,
     )
@@ -457,7 +478,7 @@ async def _create(
         text=draft.text,
         audience=Audience.from_json(draft.audience),
         now=now,
-        created_by=update.effective_user.id,
+        created_by=user_of(update).id,
         media_kind=draft.media_kind,
         media_file_id=draft.media_file_id,
         **kw,
@@ -466,14 +487,14 @@ async def _create(
 
 async def _ask_time(update: Update, context: BotContext, pending: Pending) -> None:
     """Asks when to send (a date and time in the event's zone)."""
-    query = update.callback_query
+    query = query_of(update)
     await query.answer()
     language = await context.language()
     runtime = context.runtime
     async with runtime.transaction() as session:
         await keep_waiting(session, pending, replace(pending.payload, step=Step.SCHEDULE))
     zone = zone_abbreviation(runtime.now().astimezone(runtime.settings.zone))
-    await query.message.reply_text(
+    await tapped_message(query).reply_text(
         t(language, "broadcast-ask-time", zone=zone, example=TIME_EXAMPLE),
         parse_mode=ParseMode.HTML,
     )
@@ -485,7 +506,7 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
     language = await context.language()
     runtime = context.runtime
     zone = runtime.settings.zone
-    message = update.effective_message
+    message = message_of(update)
     try:
         moment = parse_moment(message.text or "", zone)
     except ValueError:
@@ -504,8 +525,7 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
         await take(session, pending)
         broadcast = await _create(session, draft, update, now, scheduled_at=moment)
         broadcast_id = broadcast.id
-    async with runtime.sessions() as session:
-        progress = await broadcast_progress(session, broadcast_id)
+    progress = await _created_progress(runtime, broadcast_id)
     stop = _button(t(language, "broadcast-button-stop"), STOP.pack(BroadcastTap(broadcast_id)))
     assert draft.audience is not None
     await message.reply_text(
@@ -524,7 +544,7 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
 
 async def _quit(update: Update, context: BotContext) -> None:
     """The quit button: drops the draft; nothing is sent."""
-    query = update.callback_query
+    query = query_of(update)
     async with context.runtime.transaction() as session:
         dropped = await drop_input(session, update, Draft)
     await query.answer()
@@ -575,7 +595,7 @@ async def broadcasts_command(update: Update, context: BotContext) -> None:
     async with runtime.sessions() as session:
         listed = await recent_broadcasts(session, limit=10)
     if not listed:
-        await update.effective_message.reply_text(t(language, "broadcast-list-empty"))
+        await message_of(update).reply_text(t(language, "broadcast-list-empty"))
         return
     lines = [t(language, "broadcast-list-heading")]
     stops = []
@@ -605,16 +625,15 @@ async def broadcasts_command(update: Update, context: BotContext) -> None:
     for index, text in enumerate(texts):
         last = index == len(texts) - 1
         markup = InlineKeyboardMarkup(stops) if stops and last else None
-        await reply_html(update.effective_message, text, markup)
+        await reply_html(message_of(update), text, markup)
 
 
 @guarded(Role.ADMIN)
 async def on_stop(update: Update, context: BotContext) -> None:
     """Cancels a scheduled or running broadcast (messages already sent stay sent)."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
-    tap = STOP.parse(query.data)
-    assert tap is not None  # routed by STOP.pattern
+    tap = STOP.tapped(query)
     broadcast_id = tap.broadcast_id
     runtime = context.runtime
     async with runtime.transaction() as session:

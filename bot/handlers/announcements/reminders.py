@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application
 
-from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.context import BotContext, job_queue_of
 from bot.handlers.shared.maps import map_link
 from bot.i18n import Markup, format_moment, format_time_range, plain_text, t
 from bot.runtime import Runtime, application_runtime
@@ -102,7 +102,7 @@ async def schedule_pending(application: Application) -> list[Reminder]:
     now = runtime.now()
     async with runtime.transaction() as session:
         pending = await plan_all(session, now, runtime.settings.zone)
-    queue = application.job_queue
+    queue = job_queue_of(application)
     future = {row.key: row for row in pending if row.due_at > now}
     for job in queue.jobs():
         if job.callback is _on_due and job.name not in future:
@@ -197,6 +197,8 @@ async def _send_event_reminder(
 ) -> Sent:
     """Reminds the subscribers of schedule news of the event: what, when, where."""
     event = await event_with_venue(session, reminder.payload["event_id"])
+    if event is None:  # as stale_reason says
+        return "event deleted"
     zone = _zone_of(event)
     venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
     start = event_start(event)
@@ -228,6 +230,8 @@ async def _send_star_reminder(
     """Reminds one chat of a session it starred, with a map button."""
     chat_id = reminder.payload["chat_id"]
     item = await agenda_item_with_venue(session, reminder.payload["agenda_item_id"])
+    if item is None:  # as stale_reason says
+        return "agenda item cancelled"
     event = item.event
     venue = event.venue
     place = ", ".join(part for part in (item.room, venue.name if venue else None) if part)
@@ -265,6 +269,9 @@ async def _send_deadline_reminders(
     """Reminds the officers of each unit with an unsent draft or no entry, listing what
     each draft still lacks."""
     edition = await session.get(Edition, reminder.payload["edition_id"])
+    if edition is None or edition.entries_close_at is None:  # as stale_reason says
+        return "no deadline"
+    deadline = edition.entries_close_at
     zone = await edition_zone(session, edition.id, _runtime(application).settings.zone)
     targets = await deadline_targets(session, edition)
     for target in targets:
@@ -275,7 +282,7 @@ async def _send_deadline_reminders(
                     language,
                     "scheduler-deadline-reminder",
                     edition=edition.name,
-                    deadline=format_moment(edition.entries_close_at, zone, language),
+                    deadline=format_moment(deadline, zone, language),
                 )
             ]
             if not target.drafts:
@@ -340,6 +347,8 @@ async def _announce_results(
     """Announces the winners to the subscribers of results or general news, congratulates
     each winning unit's officers, and records the announcement."""
     edition = await session.get(Edition, reminder.payload["edition_id"])
+    if edition is None:  # as stale_reason says
+        return "announcement cancelled"
     awards = await visible_awards(session, edition, now, viewer_is_admin=False)
     if not awards:
         return "no results recorded"
@@ -363,19 +372,25 @@ async def _announce_results(
     units = {award.unit.id: award.unit for award in awards}
     for unit in units.values():
         own = [award for award in awards if award.unit_id == unit.id]
+
+        def congratulations(
+            language: str, own: Sequence[Award] = own, name: str = unit.name
+        ) -> str:
+            return t(
+                language,
+                "winners-congratulations",
+                unit=name,
+                edition=edition.name,
+                list=winners_lines(own, language),
+            )
+
         await _broadcast(
             application,
             session,
             kind="congratulations",
             key=f"{reminder.key}:{unit.code}",
             audience=Audience.officers([unit.code], edition_id=edition.id),
-            render=lambda language, own=own, unit=unit: t(
-                language,
-                "winners-congratulations",
-                unit=unit.name,
-                edition=edition.name,
-                list=winners_lines(own, language),
-            ),
+            render=congratulations,
             now=now,
         )
     mark_announced(edition, now)
@@ -413,6 +428,6 @@ SENDERS: dict[
 def register(application: Application) -> None:
     """Adds the catch-up job, every :data:`CATCH_UP_INTERVAL` seconds (at start,
     ``post_init`` plans the rows; what is due is processed by the first catch-up)."""
-    application.job_queue.run_repeating(
+    job_queue_of(application).run_repeating(
         _catch_up, interval=CATCH_UP_INTERVAL, first=CATCH_UP_INTERVAL, name=CATCH_UP_JOB
     )

@@ -29,6 +29,7 @@ from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import TEXT_BUDGET, split_text
+from bot.handlers.shared.updates import message_of, user_of
 from bot.i18n import LANGUAGES, Markup, format_day, format_time_range, t
 from bot.services.announcements.schedule_changes import (
     changed_fields,
@@ -154,8 +155,8 @@ async def reload_event(update: Update, context: BotContext) -> None:
     """Reloads the event file (admins only), reports the changes and tells the attendees."""
     language = await context.language()
     runtime = context.runtime
-    user_id = update.effective_user.id
-    message = update.effective_message
+    user_id = user_of(update).id
+    message = message_of(update)
     now = runtime.now()
     try:
         spec = load_event_file(runtime.settings.event_config)

@@ -25,6 +25,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.updates import button_message, chat_of, membership_of, message_of, query_of
 from bot.i18n import plain_text, t
 from bot.services.announcements.subscriptions import (
     TOPICS,
@@ -90,14 +91,12 @@ async def _show(update: Update, context: BotContext, *, stopping: bool) -> None:
         return
     language = await context.language()
     async with context.runtime.sessions() as session:
-        topics = await subscribed_topics(session, update.effective_chat.id)
+        topics = await subscribed_topics(session, chat_of(update).id)
     if stopping and not topics:  # nothing to stop: say so and offer the topics
         text, keyboard = _screen(language, topics, note_key="subs-none")
     else:
         text, keyboard = _screen(language, topics, stopping=stopping)
-    await update.effective_message.reply_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=keyboard
-    )
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
 
 async def show_subscriptions(update: Update, context: BotContext) -> None:
@@ -113,10 +112,11 @@ async def show_unsubscribe(update: Update, context: BotContext) -> None:
 
 async def change_subscription(update: Update, context: BotContext) -> None:
     """Subscribes to or stops the tapped topic (or all) and updates the screen."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
-    action, topic, stopping = context.match.group(1), context.match.group(2), context.match.group(3)
-    chat_id = query.message.chat.id
+    action, topic = context.matched(1), context.matched(2)
+    stopping = bool(context.match and context.match.group(3))  # the pattern's (:stop)?
+    chat_id = button_message(query).chat.id
     topics = TOPICS if topic == "all" else (topic,)
     runtime = context.runtime
     async with runtime.transaction() as session:
@@ -126,7 +126,7 @@ async def change_subscription(update: Update, context: BotContext) -> None:
             await unsubscribe(session, chat_id, topics)
         now_subscribed = await subscribed_topics(session, chat_id)
     await query.answer(plain_text(language, "subs-saved"))
-    text, keyboard = _screen(language, now_subscribed, stopping=bool(stopping))
+    text, keyboard = _screen(language, now_subscribed, stopping=stopping)
     try:
         await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
     except BadRequest as exc:  # a double tap: nothing changed on the screen
@@ -138,12 +138,12 @@ async def offer_at_start(update: Update, context: BotContext, language: str) -> 
     """Under /start's welcome, to a chat with no subscription: event reminders and
     announcements in one tap (nothing is subscribed without asking)."""
     async with context.runtime.sessions() as session:
-        if await subscribed_topics(session, update.effective_chat.id):
+        if await subscribed_topics(session, chat_of(update).id):
             return
     button = InlineKeyboardButton(
         plain_text(language, "start-button-subscribe"), callback_data=OFFER_CALLBACK
     )
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         t(language, "start-offer-subscribe"),
         parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[button]]),
@@ -152,11 +152,11 @@ async def offer_at_start(update: Update, context: BotContext, language: str) -> 
 
 async def accept_offer(update: Update, context: BotContext) -> None:
     """The one tap of /start's offer: every topic, and the offer says it is done."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     runtime = context.runtime
     async with runtime.transaction() as session:
-        await subscribe(session, query.message.chat.id, TOPICS, runtime.now())
+        await subscribe(session, button_message(query).chat.id, TOPICS, runtime.now())
     await query.answer(plain_text(language, "subs-saved"))
     try:
         await query.edit_message_text(t(language, "start-subscribed"), parse_mode=ParseMode.HTML)
@@ -168,7 +168,7 @@ async def accept_offer(update: Update, context: BotContext) -> None:
 async def track_membership(update: Update, context: BotContext) -> None:
     """Marks a chat inactive when the user blocks the bot (or a group removes it), and active
     again when they restart it (or add it again)."""
-    member_update = update.my_chat_member
+    member_update = membership_of(update)
     chat = member_update.chat
     status = member_update.new_chat_member.status
     runtime = context.runtime

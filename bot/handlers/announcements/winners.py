@@ -19,6 +19,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.updates import message_of, user_of
 from bot.i18n import format_moment, t, zone_abbreviation
 from bot.services.announcements.reminders import edition_zone
 from bot.services.core.admins import is_admin
@@ -45,7 +46,7 @@ async def show_winners(update: Update, context: BotContext) -> None:
     async with runtime.sessions() as session:
         edition = await award_edition(session, now)  # last year's while its awarding is ahead
         if edition is None:
-            await update.effective_message.reply_text(t(language, "winners-no-edition"))
+            await message_of(update).reply_text(t(language, "winners-no-edition"))
             return
         admin = await is_admin(session, user_id, runtime.settings.admin_ids)
         awards = await visible_awards(session, edition, now, viewer_is_admin=admin)
@@ -68,7 +69,7 @@ async def show_winners(update: Update, context: BotContext) -> None:
                 else t(language, "winners-admin-preview-unscheduled")
             )
             text = f"{note}\n\n{text}"
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 async def _admin_edition(
@@ -78,7 +79,7 @@ async def _admin_edition(
     :func:`guarded`: the role is checked before their transaction opens)."""
     edition = await current_edition(session)
     if edition is None:
-        await update.effective_message.reply_text(t(language, "winners-no-edition"))
+        await message_of(update).reply_text(t(language, "winners-no-edition"))
     return edition
 
 
@@ -88,7 +89,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
     language = await context.language()
     runtime = context.runtime
     now = runtime.now()
-    reply = update.effective_message.reply_text
+    reply = message_of(update).reply_text
     argument = " ".join(context.args or [])
     async with runtime.transaction() as session:
         edition = await _admin_edition(update, context, language, session)
@@ -104,7 +105,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
         try:
             at = parse_moment(argument, zone)
             await set_announcement_time(
-                session, edition, at, actor_id=update.effective_user.id, now=now, zone=zone
+                session, edition, at, actor_id=user_of(update).id, now=now, zone=zone
             )
         except AlreadyAnnouncedError as exc:
             moment = format_moment(exc.announced_at, zone, language)
@@ -137,7 +138,7 @@ async def cancel_scheduled_announcement(update: Update, context: BotContext) -> 
     language = await context.language()
     runtime = context.runtime
     now = runtime.now()
-    reply = update.effective_message.reply_text
+    reply = message_of(update).reply_text
     async with runtime.transaction() as session:
         edition = await _admin_edition(update, context, language, session)
         if edition is None:
@@ -145,7 +146,7 @@ async def cancel_scheduled_announcement(update: Update, context: BotContext) -> 
         zone = await edition_zone(session, edition.id, runtime.settings.zone)
         try:
             cancelled = await cancel_announcement(
-                session, edition, actor_id=update.effective_user.id, now=now, zone=zone
+                session, edition, actor_id=user_of(update).id, now=now, zone=zone
             )
         except AlreadyAnnouncedError as exc:
             moment = format_moment(exc.announced_at, zone, language)

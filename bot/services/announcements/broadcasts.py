@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.core.chats import mark_blocked
 from bot.services.core.events import current_edition
 from bot.services.shared.outbox import NOTICE_KINDS, reachable, write
+from bot.storage.database import rows_matched
 from bot.storage.locking import lease_now, lease_until, skip_locked
 from bot.storage.models import (
     Broadcast,
@@ -364,7 +365,8 @@ async def cancel_broadcast(session: AsyncSession, broadcast_id: int, now: dateti
     Returns:
         True if it was cancelled, False if it had already finished (or does not exist).
     """
-    result = await session.execute(
+    matched = await rows_matched(
+        session,
         update(Broadcast)
         .where(
             Broadcast.id == broadcast_id,
@@ -372,9 +374,9 @@ async def cancel_broadcast(session: AsyncSession, broadcast_id: int, now: dateti
                 [BroadcastStatus.SCHEDULED, BroadcastStatus.SENDING, BroadcastStatus.DRAFT]
             ),
         )
-        .values(status=BroadcastStatus.CANCELLED, finished_at=now)
+        .values(status=BroadcastStatus.CANCELLED, finished_at=now),
     )
-    return result.rowcount == 1
+    return matched == 1
 
 
 # --- the sender's bookkeeping ------------------------------------------------------------
@@ -520,8 +522,7 @@ async def release_claims(session: AsyncSession, owner: str | None) -> int:
     )
     if owner is not None:
         query = query.where(Delivery.claimed_by == owner)
-    result = await session.execute(query.values(claimed_by=None, claimed_until=None))
-    return result.rowcount
+    return await rows_matched(session, query.values(claimed_by=None, claimed_until=None))
 
 
 async def mark_in_flight(session: AsyncSession, delivery_id: int) -> None:
@@ -676,12 +677,13 @@ async def finish_if_complete(session: AsyncSession, broadcast_id: int, now: date
     )
     if pending:
         return False
-    result = await session.execute(
+    matched = await rows_matched(
+        session,
         update(Broadcast)
         .where(Broadcast.id == broadcast_id, Broadcast.status == BroadcastStatus.SENDING)
-        .values(status=BroadcastStatus.DONE, finished_at=now)
+        .values(status=BroadcastStatus.DONE, finished_at=now),
     )
-    return result.rowcount == 1
+    return matched == 1
 
 
 async def in_doubt_deliveries(session: AsyncSession) -> int:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import FormFieldSpec, moment_on, parse_clock
 from bot.services.entries.form import Answers, form_fields, visible_fields
+from bot.storage.database import rows_matched
 from bot.storage.models import (
     AgendaItem,
     Answer,
@@ -467,7 +468,8 @@ async def claim_reminder(session: AsyncSession, reminder_id: int, now: datetime)
     Returns:
         The claimed row, or None if another process claimed it, or it is done or not due.
     """
-    result = await session.execute(
+    matched = await rows_matched(
+        session,
         update(Reminder)
         .where(
             Reminder.id == reminder_id,
@@ -477,9 +479,9 @@ async def claim_reminder(session: AsyncSession, reminder_id: int, now: datetime)
             Reminder.dropped_at.is_(None),
         )
         .values(claimed_at=now)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session=False),
     )
-    if result.rowcount != 1:
+    if matched != 1:
         return None
     reminder = await session.get(Reminder, reminder_id, populate_existing=True)
     return reminder
