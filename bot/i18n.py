@@ -122,6 +122,11 @@ def format_clock(moment: datetime, zone: ZoneInfo, language: str) -> str:
     return format_datetime(local, "HH.mm" if language == "id" else "HH:mm", locale=language)
 
 
+def format_clock_zone(moment: datetime, zone: ZoneInfo, language: str) -> str:
+    """A time of day with the zone, as written in Indonesia: "09.00 WIB" ("09:00 WIB")."""
+    return f"{format_clock(moment, zone, language)} {zone_abbreviation(moment.astimezone(zone))}"
+
+
 def format_time_range(start: datetime, end: datetime, zone: ZoneInfo, language: str) -> str:
     """A time range with the zone: "09.00–10.00 WIB"."""
     return (

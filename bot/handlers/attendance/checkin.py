@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
@@ -35,7 +35,7 @@ from bot.handlers.shared.pending_input import (
 )
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.updates import chat_of, message_of, query_of, user_of
-from bot.i18n import format_clock, format_day, t
+from bot.i18n import format_clock_zone, format_day, t, zone_abbreviation
 from bot.runtime import Runtime
 from bot.services.attendance import link as checkin_link
 from bot.services.attendance import records
@@ -158,7 +158,10 @@ def _refusal(language: str, event: Event, reading: checkin_link.Reading) -> str:
     if verdict is checkin_link.Verdict.OTHER_DAY and reading.day is not None:
         return t(language, "attendance-checkin-other-day", day=format_day(reading.day, language))
     if verdict is checkin_link.Verdict.EARLY:
-        return t(language, "attendance-checkin-early", time=checkin_link.check_in_hours(event)[0])
+        day = event.starts_on
+        noon = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(event.timezone))
+        opens = f"{checkin_link.check_in_hours(event)[0]} {zone_abbreviation(noon)}"
+        return t(language, "attendance-checkin-early", time=opens)
     if verdict is checkin_link.Verdict.CLOSED:
         return t(language, "attendance-checkin-closed")
     return t(language, "attendance-checkin-forged")
@@ -211,7 +214,7 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
     if attended is not None and record is not None and item is not None:
         row, created = attended
         key = "attendance-session-done" if created else "attendance-session-already"
-        time = format_clock(row.checked_in_at, zone, language)
+        time = format_clock_zone(row.checked_in_at, zone, language)
         await reply_html(message, t(language, key, name=record.name, session=item.title, time=time))
         return
     if record is not None:
@@ -219,7 +222,7 @@ async def on_checkin_link(update: Update, context: BotContext) -> None:
             language,
             "attendance-checkin-already",
             name=record.name,
-            time=format_clock(record.checked_in_at, zone, language),
+            time=format_clock_zone(record.checked_in_at, zone, language),
         )
         await reply_html(message, text)
         return
@@ -379,7 +382,7 @@ async def on_form_button(update: Update, context: BotContext) -> None:
     if earlier is not None and event is not None:
         zone = ZoneInfo(event.timezone)
         text = t(language, "attendance-checkin-already", name=earlier.name,
-                 time=format_clock(earlier.checked_in_at, zone, language))  # fmt: skip
+                 time=format_clock_zone(earlier.checked_in_at, zone, language))  # fmt: skip
         await reply_html(message, text)
         return
     if refused is not None and form is not None:
@@ -393,9 +396,9 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         zone = ZoneInfo(event.timezone)
         key = "attendance-checkin-done" if result.created else "attendance-checkin-already"
         text = t(language, key, name=result.record.name, number=present,
-                 time=format_clock(result.record.checked_in_at, zone, language))  # fmt: skip
+                 time=format_clock_zone(result.record.checked_in_at, zone, language))  # fmt: skip
         if item is not None:
-            clock_text = format_clock(now, zone, language)
+            clock_text = format_clock_zone(now, zone, language)
             text += "\n" + t(language, "attendance-session-done", name=result.record.name,
                              session=item.title, time=clock_text)  # fmt: skip
         await reply_html(message, text)

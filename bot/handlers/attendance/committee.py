@@ -30,7 +30,7 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import message_of, query_of, user_of
-from bot.i18n import format_clock, format_day
+from bot.i18n import format_clock_zone, format_day
 from bot.services.attendance import invitations, records
 from bot.services.attendance import link as checkin_link
 from bot.services.attendees.agenda import is_over
@@ -197,7 +197,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
         reply = access.t("attendance-manual-done", name=result.record.name, number=present,
                          present=present)  # fmt: skip
     else:
-        moment = format_clock(result.record.checked_in_at, zone, access.language)
+        moment = format_clock_zone(result.record.checked_in_at, zone, access.language)
         reply = access.t("attendance-manual-already", name=result.record.name, time=moment)
     await message.reply_text(reply, parse_mode=ParseMode.HTML)
 

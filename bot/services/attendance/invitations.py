@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.i18n import format_day, plain_text, t
+from bot.i18n import format_day, format_moment, plain_text, t
 from bot.services.attendees.agenda import is_over
 from bot.services.shared.outbox import (
     callback_button,
@@ -31,6 +32,7 @@ from bot.services.shared.outbox import (
     reachable,
 )
 from bot.storage.models import (
+    AgendaItem,
     AttendanceRecord,
     Chat,
     Event,
@@ -88,14 +90,26 @@ async def recipients_of(session: AsyncSession, invitation: Invitation) -> list[i
     )
 
 
-def _texts(event: Event, invitation: Invitation, key: str) -> dict[str, str]:
+def _texts(
+    event: Event, invitation: Invitation, key: str, starts_at: datetime | None
+) -> dict[str, str]:
+    """The invitation in every language: the event, its day and start time ("Rabu, 7 Desember
+    2022, pukul 07.30 WIB": a formal undangan states hari, tanggal, pukul, tempat; the day
+    alone when the agenda is empty), the venue and the invitee."""
+    zone = ZoneInfo(event.timezone)
+
     def render(language: str) -> str:
         venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
+        when = (
+            format_moment(starts_at, zone, language)
+            if starts_at is not None
+            else format_day(event.starts_on, language)
+        )
         return t(
             language,
             key,
             event=event.short_title,
-            day=format_day(event.starts_on, language),
+            day=when,
             venue=venue,
             invitee=invitee_label(invitation, language),
         )
@@ -156,6 +170,9 @@ async def _write(
         raise EventOver(event.id)
     result = Sending()
     everyone: set[int] = set()
+    starts_at = await session.scalar(
+        select(func.min(AgendaItem.starts_at)).where(AgendaItem.event_id == event.id)
+    )
     for invitation in await open_invitations(session, event.id):
         if not wanted(invitation):
             continue
@@ -173,7 +190,7 @@ async def _write(
             kind="invitation",
             key=key(invitation),
             recipients=recipients,
-            texts=_texts(event, invitation, text_key),
+            texts=_texts(event, invitation, text_key, starts_at),
             markups=_buttons(invitation),
             now=now,
         )

@@ -38,11 +38,11 @@ async def test_first_scan_asks_everything_and_a_later_scan_only_confirms(bot, us
     summary = await ani.expect_message("Apakah data di atas sudah benar?")
     assert "NIP: 19800101 200501 2 001" in summary["text"]
     await ani.tap("Benar, saya hadir")
-    await ani.expect_message("Dr. Ani Wijaya, M.Kes. tercatat hadir pukul 08.00 (nomor 1)")
+    await ani.expect_message("Dr. Ani Wijaya, M.Kes. tercatat hadir pukul 08.00 WIB (nomor 1)")
 
     clock.advance(timedelta(hours=2))
     await ani.send(f"/start {payload}")
-    await ani.expect_message("sudah tercatat hadir pukul 08.00")
+    await ani.expect_message("sudah tercatat hadir pukul 08.00 WIB")
     [record] = await attendance_records(bot)
     assert (record.name, record.nip, record.unit_name, record.method) == (
         "Dr. Ani Wijaya, M.Kes.", "198001012005012001", "Dinas Kesehatan", "qr"
@@ -85,7 +85,7 @@ async def test_an_expired_or_forged_link_is_refused_politely(bot, users, clock):
     await rina.expect_message("tidak dikenali")
     clock.set(datetime(2022, 12, 6, 22, 0, tzinfo=UTC))  # 05.00 WIB, before 06.00
     await rina.send(f"/start {payload}")
-    await rina.expect_message("baru dibuka pukul 06.00")
+    await rina.expect_message("baru dibuka pukul 06.00 WIB")
     assert await attendance_records(bot) == []
 
 
@@ -127,7 +127,7 @@ async def test_the_committee_checks_in_by_name_and_gets_the_daftar_hadir(bot, us
     await siti.send("/catat_hadir Pak Joko Susilo; Ketua RW 03; Kelurahan Kauman")
     await siti.expect_message("Tercatat hadir: Pak Joko Susilo (nomor 1)")
     await siti.send("/catat_hadir pak joko  susilo")
-    await siti.expect_message("Pak Joko Susilo sudah tercatat hadir pukul 08.00")
+    await siti.expect_message("Pak Joko Susilo sudah tercatat hadir pukul 08.00 WIB")
     await siti.send("/catat_hadir Bu Tini; Guru; SD 1; 1980010120050120")
     await siti.expect_message("NIP harus terdiri dari 18 angka (yang Bapak/Ibu ketik: 16 angka)")
     long_name = "Raden " + "A" * 294
@@ -178,7 +178,7 @@ async def test_a_committee_check_in_becomes_theirs_when_they_scan(bot, users, cl
     await fajar.send("Bappeda")
     await fajar.expect_message("sudah benar")
     await fajar.tap("Benar, saya hadir")
-    await fajar.expect_message("sudah tercatat hadir pukul 08.00")
+    await fajar.expect_message("sudah tercatat hadir pukul 08.00 WIB")
     [record] = await attendance_records(bot)
     assert record.user_id == fajar.id
 
@@ -200,7 +200,7 @@ async def test_a_known_invitee_confirms_with_one_tap(bot, users, clock):
     assert "Nama: Narasumber Kementerian Dalam Negeri" in summary["text"]
     assert "Unit kerja: Kementerian Dalam Negeri" in summary["text"]
     await tamu.tap("Benar, saya hadir")
-    await tamu.expect_message("tercatat hadir pukul 08.00 (nomor 1)")
+    await tamu.expect_message("tercatat hadir pukul 08.00 WIB (nomor 1)")
     [record] = await attendance_records(bot)
     assert record.role.value == "narasumber" and record.invitation_id == invitation.id
     assert record.jabatan == "Direktur Inovasi Daerah"
@@ -225,7 +225,7 @@ async def test_a_session_checks_in_separately_with_its_own_list(bot, users, cloc
     clock.advance(timedelta(hours=1, minutes=30))  # 09.30, the dissemination
     await ani.send(f"/start {session_link}")
     await ani.expect_message(
-        "Ani tercatat hadir pada sesi Diseminasi Laporan Hasil IGA Tahun 2022 pukul 09.30"
+        "Ani tercatat hadir pada sesi Diseminasi Laporan Hasil IGA Tahun 2022 pukul 09.30 WIB"
     )
     await ani.send(f"/start {session_link}")
     await ani.expect_message("sudah tercatat hadir pada sesi")

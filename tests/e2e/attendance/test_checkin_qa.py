@@ -37,7 +37,7 @@ async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users
                  "Jabatan: Kasubag Program", "Unit kerja: Dinas Sosial"):  # fmt: skip
         assert line in summary["text"], line
     await budi.tap("Benar, saya hadir")
-    await budi.expect_message("Budi Santoso tercatat hadir pukul 08.00 (nomor 1)")
+    await budi.expect_message("Budi Santoso tercatat hadir pukul 08.00 WIB (nomor 1)")
 
     await rina.send(f"/start {payload}")
     ask = await rina.expect_message("mohon tekan nama Bapak/Ibu")
@@ -62,7 +62,7 @@ async def test_a_known_officer_is_prefilled_and_confirms_with_one_tap(bot, users
     await rina.tap("Dinas Sosial")
     await rina.expect_message("Apakah data di atas sudah benar?")
     await rina.tap("Benar, saya hadir")
-    await rina.expect_message("tercatat hadir pukul 08.00 (nomor 2)")
+    await rina.expect_message("tercatat hadir pukul 08.00 WIB (nomor 2)")
     budi_row, rina_row = await attendance_records(bot)
     assert (budi_row.invitation_id, budi_row.nip, budi_row.jabatan) == (
         invitation.id, "198001012005011001", "Kasubag Program"
@@ -189,9 +189,9 @@ async def test_a_double_tap_on_the_confirmation_says_already_checked_in(bot, use
     await dewi.send("Bappeda")
     summary = await dewi.expect_message("sudah benar")
     await dewi.tap("Benar, saya hadir", message_id=summary["message_id"])
-    await dewi.expect_message("tercatat hadir pukul 08.00 (nomor 1)")
+    await dewi.expect_message("tercatat hadir pukul 08.00 WIB (nomor 1)")
     await dewi.tap("Benar, saya hadir", message_id=summary["message_id"])
-    again = await dewi.expect_message("Dewi Lestari sudah tercatat hadir pukul 08.00")
+    again = await dewi.expect_message("Dewi Lestari sudah tercatat hadir pukul 08.00 WIB")
     assert "tidak berlaku" not in again["text"]
     assert len(await attendance_records(bot)) == 1
 

@@ -37,6 +37,8 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
         predicate=_invitation_for("Kasubag Program — Dinas Sosial"), timeout=15
     )
     await budi.expect_message(predicate=_invitation_for("Tim Teknis — Dinas Sosial"), timeout=15)
+    # a formal undangan states the day, the time and the place (the programme's first item)
+    assert "pukul 07.30 WIB, Ballroom Lelly" in kepala["text"]
     for _ in range(4):
         await rina.expect_message("Dinas Lingkungan Hidup", timeout=15)
 
