@@ -10,9 +10,7 @@ not when the bot starts: about 35 MB and 0.25 s of every start (``docs/benchmark
 
 from __future__ import annotations
 
-import re
 import tempfile
-from dataclasses import replace
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -21,28 +19,15 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.edition_args import edition_asked
 from bot.handlers.shared.updates import message_of
 from bot.i18n import format_moment
 from bot.services.committee import exports
 from bot.services.core.roles import Role
-from bot.services.editions.archive import award_event_of, edition_of_year
+from bot.services.editions.archive import award_event_of
 
 ARCHIVE_WORDS = ("berkas", "files", "zip")
 """``/export berkas``: the documents archive instead of the workbook."""
-
-
-async def _edition_asked(
-    update: Update, access: Access, args: list[str]
-) -> tuple[Access | None, list[str]]:
-    """The access with the edition a trailing year asks for, and the other words; None
-    (answered) for a year no edition has."""
-    if not args or not re.fullmatch(r"\d{4}", args[-1]):
-        return access, args
-    edition = await edition_of_year(access.session, int(args[-1]))
-    if edition is None:
-        await message_of(update).reply_text(access.t("archive-unknown-year", year=args[-1]))
-        return None, args
-    return replace(access, edition=edition), args[:-1]
 
 
 @requires(Role.ADMIN)
@@ -55,7 +40,7 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
     (:func:`bot.services.committee.exports.write_workbook`): the bot keeps answering other users and
     never holds the tables in memory.
     """
-    asked, args = await _edition_asked(update, access, [a.lower() for a in context.args or []])
+    asked, args = await edition_asked(update, access, [a.lower() for a in context.args or []])
     if asked is None:
         return
     access = asked
@@ -97,7 +82,7 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
     """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
     from bot.services.committee import report  # see the module's docstring
 
-    asked, _ = await _edition_asked(update, access, list(context.args or []))
+    asked, _ = await edition_asked(update, access, list(context.args or []))
     if asked is None:
         return
     access = asked

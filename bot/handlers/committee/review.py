@@ -28,12 +28,13 @@ from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, EditionTap, NoValue, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.edition_args import edition_asked, read_only
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
 from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
 from bot.handlers.shared.replies import reply_html
-from bot.handlers.shared.text import alert_text
+from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import (
     button_message,
     data_of,
@@ -171,44 +172,54 @@ def _list_data(access: Access, status: str, unit_id: int, page: int) -> str:
     return LIST.pack(ListTap(access.edition.id, status, unit_id, page))
 
 
-async def _entries_view(
-    access: Access, status: str, unit_id: int, page: int
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    wanted = S(status) if status != "all" else None
-    result = await committee.entries_page(
+async def _page(access: Access, status: str, unit_id: int, page: int) -> Any:
+    return await committee.entries_page(
         access.session,
         access.edition.id,
-        status=wanted,
+        status=S(status) if status != "all" else None,
         unit_id=unit_id or None,
         page=page,
     )
+
+
+def _heading(access: Access, status: str, unit_id: int, total: int) -> list[str]:
+    """The list's first lines: how many, the filters, and the edition (its year, issue 19)."""
     unit_name = access.t("entries-filter-all")
     if unit_id:
         unit = next((u for u in access.edition.units if u.id == unit_id), None)
         unit_name = unit.name if unit else str(unit_id)
-    lines = [
+    shown = status_label(access.language, S(status)) if status != "all" else None
+    return [
         access.t(
             "entries-header",
-            count=result.total,
-            status=status_label(access.language, wanted)
-            if wanted
-            else access.t("entries-filter-all"),
+            count=total,
+            status=shown or access.t("entries-filter-all"),
             unit=unit_name,
-        )
+        ),
+        access.t("edition-heading", name=access.edition.name),
     ]
+
+
+def _line(access: Access, entry: Submission) -> str:
+    return access.t(
+        "entries-line",
+        number=entry.number or "—",
+        unit=entry.unit.name,
+        title=entry.title or "—",
+        status=status_label(access.language, entry.status),
+    )
+
+
+async def _entries_view(
+    access: Access, status: str, unit_id: int, page: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    result = await _page(access, status, unit_id, page)
+    lines = _heading(access, status, unit_id, result.total)
     rows = []
     if not result.entries:
         lines.append(access.t("entries-empty"))
     for entry in result.entries:
-        lines.append(
-            access.t(
-                "entries-line",
-                number=entry.number or "—",
-                unit=entry.unit.name,
-                title=entry.title or "—",
-                status=status_label(access.language, entry.status),
-            )
-        )
+        lines.append(_line(access, entry))
         label = f"{entry.number or entry.id} · {(entry.title or '—')[:40]}"
         rows.append([button(label, f"cm:e:{entry.id}")])
     lines.append(access.t("entries-page", page=result.page + 1, pages=result.pages))
@@ -244,8 +255,10 @@ async def _entries_view(
     return "\n".join(lines), InlineKeyboardMarkup(rows)
 
 
-def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int]:
-    status, unit_id = "all", 0
+def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int, list[str]]:
+    """The status and unit asked for, and the words that are neither (answered with the
+    usage, never ignored)."""
+    status, unit_id, unknown = "all", 0, []
     values = {s.value for s in S}
     codes = {unit.code: unit.id for unit in access.edition.units}
     for arg in args:
@@ -253,15 +266,52 @@ def _parse_filters(access: Access, args: Sequence[str]) -> tuple[str, int]:
             status = arg.lower()
         elif arg.upper() in codes:
             unit_id = codes[arg.upper()]
-    return status, unit_id
+        else:
+            unknown.append(arg)
+    return status, unit_id, unknown
+
+
+async def _archived_entries(access: Access, status: str, unit_id: int) -> list[str]:
+    """A closed edition's entries for reading: every page at once, with no button (its
+    entries can no longer change; its page and filter buttons would be refused as another
+    edition's), and where its files are (/ekspor, /laporan with the year)."""
+    found: list[str] = []
+    page, pages, total = 0, 1, 0
+    while page < pages:
+        result = await _page(access, status, unit_id, page)
+        found += [_line(access, entry) for entry in result.entries]
+        pages, total, page = result.pages, result.total, page + 1
+    lines = _heading(access, status, unit_id, total) + (found or [access.t("entries-empty")])
+    lines.append(access.t("entries-read-only", year=str(access.edition.year)))
+    return split_text(lines)
+
+
+def _usage(access: Access, word: str) -> str:
+    statuses = ", ".join(s.value for s in S if s is not S.DRAFT)
+    codes = ", ".join(sorted(unit.code for unit in access.edition.units))
+    return access.t("entries-usage", word=word, statuses=statuses, codes=codes)
 
 
 @requires(Role.ADMIN)
 async def entries_command(update: Update, context: BotContext, access: Access) -> None:
-    """Lists the entries: ``/entries [status] [UNIT_CODE]``, with filter and page buttons."""
-    status, unit_id = _parse_filters(access, context.args or [])
+    """Lists the entries: ``/entries [status] [UNIT_CODE] [year]``, with filter and page
+    buttons; a past edition's (a year) for reading only; a word it does not know is answered
+    with the usage, and nothing is listed."""
+    asked, args = await edition_asked(update, access, list(context.args or []))
+    if asked is None:
+        return
+    access = asked
+    status, unit_id, unknown = _parse_filters(access, args)
+    message = message_of(update)
+    if unknown:
+        await reply_html(message, _usage(access, unknown[0]))
+        return
+    if read_only(access):
+        for text in await _archived_entries(access, status, unit_id):
+            await reply_html(message, text)
+        return
     text, markup = await _entries_view(access, status, unit_id, 0)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def _refused_list(update: Update, access: Access, edition_id: int | None) -> bool:

@@ -13,6 +13,7 @@ from bot.handlers.shared.access import Access, requires
 from bot.handlers.shared.callback_data import Codec, EditionTap, any_pattern, parse_any
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.edition_args import edition_asked, read_only
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text, split_text
@@ -100,7 +101,8 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
             "ranking-header",
             judges=format_number(float(formula["judges"]) * 100, access.language),
             self=format_number(float(formula["self_assessment"]) * 100, access.language),
-        )
+        ),
+        access.t("edition-heading", name=access.edition.name),  # which year (issue 19)
     ]
     ranked = await ranking.compute_ranking(access.session, access.edition)
     if not ranked:
@@ -137,6 +139,9 @@ async def _ranking_view(access: Access) -> tuple[list[str], InlineKeyboardMarkup
         rows.append([button(access.t("ranking-button-reopen"), _tap(REOPEN, access))])
         if ranking.results_blocker(edition, ranked) is None:
             rows.append([button(access.t("ranking-button-set"), _tap(SET, access))])
+    if read_only(access):  # a past edition (/peringkat 2022): to read, nothing to act on
+        lines.append(access.t("ranking-read-only", year=str(edition.year)))
+        rows = []
     return split_text(lines), keyboard(rows)
 
 
@@ -150,7 +155,15 @@ async def _send_ranking(update: Update, access: Access) -> None:
 
 @requires(Role.ADMIN)
 async def ranking_command(update: Update, context: BotContext, access: Access) -> None:
-    """Shows the provisional ranking with the buttons that can be used now."""
+    """Shows the provisional ranking with the buttons that can be used now; ``/peringkat
+    2022`` a past edition's, for reading only; any other word is answered with the usage."""
+    asked, args = await edition_asked(update, access, list(context.args or []))
+    if asked is None:
+        return
+    access = asked
+    if args:
+        await reply_html(update.effective_message, access.t("ranking-usage", word=args[0]))
+        return
     await _send_ranking(update, access)
 
 

@@ -46,6 +46,8 @@ entries-button-prev = ◀ Previous
 entries-button-next = Next ▶
 entries-choose-status = Choose a status:
 entries-choose-unit = Choose a unit:
+entries-read-only = IGA { $year } is closed: this list is for reading only, with no action buttons. Each entry's details and files: /export { $year } and /report { $year }.
+entries-usage = Sorry, “{ $word }” is not recognised, so no list is shown. Usage: /entries [status] [unit code] [year], for example /entries submitted DLH or /entries 2022. Statuses: { $statuses }. Unit codes: { $codes }.
 entry-not-found = Entry not found.
 entry-detail-header =
     <b>{ $number } — { $title }</b>

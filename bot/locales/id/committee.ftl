@@ -47,6 +47,8 @@ entries-button-prev = ◀ Sebelumnya
 entries-button-next = Berikutnya ▶
 entries-choose-status = Pilih status:
 entries-choose-unit = Pilih Perangkat Daerah:
+entries-read-only = IGA { $year } sudah ditutup: daftar ini hanya untuk dilihat, tanpa tombol tindakan. Rincian setiap inovasi dan berkasnya: /ekspor { $year } dan /laporan { $year }.
+entries-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi daftar tidak ditampilkan. Penulisan: /inovasi [status] [kode Perangkat Daerah] [tahun], misalnya /inovasi submitted DLH atau /inovasi 2022. Status: { $statuses }. Kode Perangkat Daerah: { $codes }.
 entry-not-found = Inovasi tidak ditemukan.
 entry-detail-header =
     <b>{ $number } — { $title }</b>
