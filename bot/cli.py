@@ -13,7 +13,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from bot.settings import Settings, SettingsError, load_settings
 from bot.setup import SetupError
@@ -35,7 +35,7 @@ class CliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, status 2, as argparse does, no usage
+    def error(self, message: str) -> NoReturn:  # one line, status 2, as argparse does, no usage
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
 

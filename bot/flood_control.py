@@ -49,13 +49,13 @@ class RetryOnFloodControl(BaseRateLimiter[int]):
 
     async def process_request(
         self,
-        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[Any] | None]],
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
         args: Any,
         kwargs: dict[str, Any],
         endpoint: str,
         data: dict[str, Any],
         rate_limit_args: int | None,
-    ) -> bool | dict[str, Any] | list[Any] | None:
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         """Run the request; on 429 wait ``retry_after`` seconds and run it again.
 
         Raises:
@@ -66,8 +66,8 @@ class RetryOnFloodControl(BaseRateLimiter[int]):
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
-                seconds = exc.retry_after
-                seconds = seconds if isinstance(seconds, int | float) else seconds.total_seconds()
+                after = exc.retry_after
+                seconds = after if isinstance(after, int | float) else after.total_seconds()
                 if attempt == retries or seconds > self.max_wait:
                     raise
                 logger.info(

@@ -86,9 +86,14 @@ def t(language: str, key: str, /, **args: object) -> str:
             long_values[token] = escaped
             escaped = token
         safe[name] = escaped
-    text, errors = bundle.format_pattern(bundle.get_message(key).value, safe)
+    pattern = bundle.get_message(key).value
+    if pattern is None:  # a message with attributes only
+        raise MissingMessageError(f"{language}:{key}: no value")
+    text, errors = bundle.format_pattern(pattern, safe)
     if errors:
         raise MissingMessageError(f"{language}:{key}: {errors[0]}")
+    if not isinstance(text, str):  # FluentNone: nothing to show
+        raise MissingMessageError(f"{language}:{key}: {text}")
     for token, value in long_values.items():
         text = text.replace(token, value)
     return text

@@ -125,12 +125,15 @@ class UpdateScope:
             yield self.active
             return
         if self.recorded:  # after the reply: a transaction of its own
-            async with sessions() as session, session.begin():
-                yield session
+            async with sessions() as own, own.begin():
+                yield own
             return
         session = self.held
         if session is None:
-            session = self.adopt(sessions())
+            opened = sessions()
+            if not isinstance(opened, UpdateSession):  # bot.app.build_application's factory
+                raise TypeError(f"an update's session must be an UpdateSession, not {opened!r}")
+            session = self.adopt(opened)
             await session.take_turn()
             await session.begin()
         if replying and self.replying is None:

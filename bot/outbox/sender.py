@@ -557,10 +557,10 @@ class OutboxSender:
             logger.info("Scheduled broadcasts %s are due; sending", started)
         for broadcast_id in list(self._states):
             if broadcast_id not in sending:  # cancelled (or finished by another process)
-                state = self._states.pop(broadcast_id)
+                ended = self._states.pop(broadcast_id)
                 self._order.remove(broadcast_id)
                 if broadcast_id in self._watches:
-                    self._closing[broadcast_id] = state
+                    self._closing[broadcast_id] = ended
         for broadcast_id, broadcast in sending.items():
             state = self._states.get(broadcast_id)
             if state is None:

@@ -54,9 +54,7 @@ class Balancer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # noqa: S101 - started above
-        self.port = server.sockets[0].getsockname()[1]
+        self.port = self._runner.addresses[0][1]  # the port the system chose (port 0)
 
     async def stop(self) -> None:
         """Stop listening and close the connections to the replicas."""

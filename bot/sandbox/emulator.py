@@ -132,9 +132,7 @@ class Emulator:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        server = site._server
-        assert server is not None and server.sockets  # noqa: S101 - started above
-        self.host, self.port = host, server.sockets[0].getsockname()[1]
+        self.host, self.port = host, self._runner.addresses[0][1]  # port 0: the one chosen
         self._delivery = asyncio.create_task(self._deliver_webhooks())
 
     async def stop(self) -> None:
@@ -310,7 +308,8 @@ class Emulator:
             if not hook.get("url"):
                 return []
             room = (hook.get("max_connections") or 40) - len(sending)
-            now, held, picked = loop.time(), set(busy), []
+            now, held = loop.time(), set(busy)
+            picked: list[dict[str, Any]] = []
             for update in world.updates:
                 if room <= len(picked):
                     break

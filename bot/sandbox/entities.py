@@ -184,7 +184,7 @@ def parse_html(text: str, *, strict_ampersand: bool = True) -> tuple[str, list[E
         tag = text[i:j].lower()
         if tag not in HTML_TAGS:
             raise EntityParseError(f'Unsupported start tag "{tag}" at byte offset {offset}')
-        argument: Any = ""
+        argument = ""
         i = j
         while text[i] != ">":
             while i < n and text[i] in _SPACES:

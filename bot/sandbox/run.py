@@ -45,6 +45,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.handlers.announcements.reminders import process_due, schedule_pending
 from bot.handlers.certificates.issuing import issue_certificates
+from bot.handlers.shared.context import updater_of
 from bot.i18n import format_moment
 from bot.runtime import Runtime, application_runtime, system_clock
 from bot.sandbox.config import EmulatorConfig
@@ -490,7 +491,7 @@ async def start_sandbox(
         if application.post_init is not None:
             await application.post_init(application)
         await application.start()
-        await application.updater.start_polling(
+        await updater_of(application).start_polling(
             poll_interval=0.0, timeout=10, allowed_updates=ALLOWED_UPDATES
         )
         sandbox.web_server = WebServer(create_web_app(application, with_webhook=False))

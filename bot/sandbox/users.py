@@ -289,6 +289,7 @@ async def send_file(
     stored = world.store_file(data, file_name, mime_type, kind)
     media = {"photo": stored.photo, "video": stored.video}.get(kind, stored.document)()
     caption_entities = detect_entities(caption, []) if caption else None
+    content: dict[str, Any] = {kind: media}
     result = await _user_message(
         world,
         user,
@@ -296,7 +297,7 @@ async def send_file(
         caption=caption or None,
         caption_entities=caption_entities,
         media_group_id=media_group_id,
-        **{kind: media},
+        **content,
     )
     return {**result, "file_id": stored.file_id}
 

@@ -106,3 +106,8 @@ async def rows_matched(
     if not isinstance(result, CursorResult):
         raise TypeError(f"{type(result).__name__} has no row count")
     return result.rowcount
+
+
+def dialect_of(session: AsyncSession) -> str:
+    """The kind of database the session talks to: ``"sqlite"`` or ``"postgresql"``."""
+    return session.get_bind().dialect.name

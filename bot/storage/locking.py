@@ -34,9 +34,10 @@ from sqlalchemy import ColumnElement, Interval, Select, func, literal, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
+from bot.storage.database import dialect_of
 from bot.storage.types import UTCDateTime
 
-Query = TypeVar("Query", bound=Select[Any])
+Query = TypeVar("Query", bound=Select[*tuple[Any, ...]])
 
 
 def skip_locked(query: Query, *of: Any) -> Query:
@@ -105,7 +106,7 @@ def _lock_file(path: str, name: str) -> IO[bytes]:
 async def try_transaction_lock(session: AsyncSession, name: str) -> bool:
     """Whether this transaction got the lock ``name`` (kept until it commits or rolls back);
     False when another process's transaction holds it."""
-    if session.bind.dialect.name == "sqlite":
+    if dialect_of(session) == "sqlite":
         return True
     return bool(await session.scalar(select(func.pg_try_advisory_xact_lock(lock_key(name)))))
 
@@ -114,7 +115,7 @@ async def transaction_lock(session: AsyncSession, name: str) -> None:
     """Waits for the lock ``name`` and keeps it until this transaction ends
     (``pg_advisory_xact_lock``), for a check-then-write that replicas starting together must
     do one after the other; nothing to wait for on SQLite (one process)."""
-    if session.bind.dialect.name != "sqlite":
+    if dialect_of(session) != "sqlite":
         await session.execute(select(func.pg_advisory_xact_lock(lock_key(name))))
 
 
@@ -126,6 +127,6 @@ def lease_now(session: AsyncSession) -> ColumnElement[datetime]:
 
 def lease_until(session: AsyncSession, seconds: float) -> ColumnElement[datetime]:
     """The instant ``seconds`` after :func:`lease_now`, as an SQL expression."""
-    if session.bind.dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         return func.now() + literal(timedelta(seconds=seconds), Interval())
     return literal(datetime.now(UTC) + timedelta(seconds=seconds), UTCDateTime())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -49,6 +50,8 @@ class Base(DeclarativeBase):
     """Declarative base with the project's constraint naming convention."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    __table__: ClassVar[Table]
+    """Every model here is a declared table (the ORM types it as any ``FromClause``)."""
     type_annotation_map = {
         datetime: UTCDateTime(),
         dict[str, Any]: JSON(),

@@ -16,6 +16,7 @@ from aiohttp import web
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
+from bot.handlers.shared.context import updater_of
 from bot.runtime import application_runtime
 from bot.web import screen, webhook, workspace
 
@@ -120,7 +121,7 @@ async def run_bot(
 
             await _retrying(set_webhook, stop, "Setting the webhook")
         else:
-            await application.updater.start_polling(
+            await updater_of(application).start_polling(
                 allowed_updates=allowed_updates, bootstrap_retries=-1
             )
         await stop.wait()

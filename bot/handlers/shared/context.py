@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Chat as TelegramChat
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue, Updater
 
 from bot.handlers.shared.updates import MissingUpdatePart
 from bot.runtime import Runtime, application_runtime
@@ -80,6 +80,17 @@ def job_queue_of(application: Application[Any, Any, Any, Any, Any, Any]) -> JobQ
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot's job-queue extra is not installed")
     return application.job_queue
+
+
+def updater_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Updater:
+    """The application's updater (long polling; ``build_application`` always makes one).
+
+    Raises:
+        RuntimeError: The application was built with ``updater(None)``.
+    """
+    if application.updater is None:
+        raise RuntimeError("the application has no updater")
+    return application.updater
 
 
 def chat_info(chat: TelegramChat) -> ChatInfo:

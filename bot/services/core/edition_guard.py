@@ -63,7 +63,7 @@ async def ensure_open(session: AsyncSession, edition: Edition | int | None) -> N
         if edition.closed_at is not None:
             raise EditionClosed(edition.code, edition.year)
         edition = edition.id
-    key = (str(session.bind.url) if session.bind is not None else "", edition)
+    key = (str(session.get_bind().engine.url), edition)
     if key in _closed:
         raise EditionClosed(*_closed[key])
     if _open_until.get(key, 0.0) > time.monotonic():

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.storage.database import dialect_of
 from bot.storage.models import CacheVersion
 
 CHAT_BUCKETS = 32
@@ -37,7 +38,7 @@ def chat_bucket(chat_id: int) -> str:
 
 async def bump(session: AsyncSession, name: str) -> None:
     """Add one to counter ``name`` (created at 1), in the caller's transaction."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    dialect = postgresql if dialect_of(session) == "postgresql" else sqlite
     statement = dialect.insert(CacheVersion).values(name=name, version=1)
     await session.execute(
         statement.on_conflict_do_update(

@@ -26,7 +26,10 @@ def _configure(connection: Connection) -> None:
 
 
 async def _run_async() -> None:
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("alembic: sqlalchemy.url is not set")
+    engine = create_engine(url)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_configure)

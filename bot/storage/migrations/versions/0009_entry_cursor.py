@@ -80,7 +80,7 @@ def upgrade() -> None:
         bind.execute(
             _SUBMISSIONS.update()
             .where(_SUBMISSIONS.c.id == entry_id)
-            .values(cursor=_cursor(position))
+            .values(cursor=_cursor(str(position)))
         )
     op.drop_column("submissions", "current_field")
     # officers in the form wait for its answers through the one mechanism of pending inputs
@@ -114,7 +114,7 @@ def downgrade() -> None:
         )
     ).all()
     for entry_id, cursor in rows:
-        if cursor is None:
+        if not isinstance(cursor, dict):  # None: not filling in
             continue
         bind.execute(
             _SUBMISSIONS.update()

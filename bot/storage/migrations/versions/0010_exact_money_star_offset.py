@@ -48,7 +48,8 @@ def upgrade() -> None:
     for edition_id, config in bind.execute(sa.select(editions.c.id, editions.c.config)):
         if isinstance(config, str):
             config = json.loads(config)
-        keys = [f["key"] for f in (config or {}).get("form", []) if f.get("kind") == "money"]
+        form = config.get("form", []) if isinstance(config, dict) else []
+        keys = [f["key"] for f in form if f.get("kind") == "money"]
         if not keys:
             continue
         rows = bind.execute(
