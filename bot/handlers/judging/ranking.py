@@ -162,7 +162,7 @@ async def ranking_command(update: Update, context: BotContext, access: Access) -
         return
     access = asked
     if args:
-        await reply_html(update.effective_message, access.t("ranking-usage", word=args[0]))
+        await reply_html(message_of(update), access.t("ranking-usage", word=args[0]))
         return
     await _send_ranking(update, access)
 
