@@ -79,7 +79,7 @@ officer-notice-verified = Your innovation <b>{ $title }</b> ({ $number }) has pa
 officer-notice-returned =
     Your innovation <b>{ $title }</b> ({ $number }) was returned for revision.
     Committee's note: { $note }
-    Please revise it and submit it again: tap the button below, or open /inovasi_saya.
+    Please revise it and submit it again: tap the button below, or open /my_entries.
 officer-notice-rejected =
     We are sorry: your innovation <b>{ $title }</b> ({ $number }) cannot be accepted.
     Reason: { $note }
