@@ -51,6 +51,7 @@ from bot.services.announcements.reminders import (
     superseded,
 )
 from bot.services.announcements.subscriptions import active_subscribers
+from bot.services.attendees.agenda import join_place
 from bot.services.core.event_file import localized
 from bot.services.core.events import agenda_item_with_venue, event_with_venue
 from bot.services.evaluation import survey
@@ -234,7 +235,7 @@ async def _send_star_reminder(
         return "agenda item cancelled"
     event = item.event
     venue = event.venue
-    place = ", ".join(part for part in (item.room, venue.name if venue else None) if part)
+    place = join_place(item.room, venue.name if venue else None)
     markups = None
     if venue is not None:
         link = map_link(venue)

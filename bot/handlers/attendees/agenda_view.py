@@ -21,6 +21,7 @@ from bot.services.attendees.agenda import (
     items_next,
     items_now,
     join_place,
+    own_institution,
     sessions_by_speaker,
 )
 from bot.storage.models import AgendaItem, Event, Speaker
@@ -200,14 +201,9 @@ def item_detail(item: AgendaItem, event: Event, now: datetime, language: str) ->
     if place:
         lines.append(t(language, "agenda-item-room", room=place))
     for speaker in item.speakers:
-        lines.append(
-            t(
-                language,
-                "agenda-detail-speaker",
-                name=speaker.name,
-                institution=speaker.institution,
-            )
-        )
+        institution = own_institution(speaker.name, speaker.institution)
+        key = "agenda-detail-speaker" if institution else "agenda-detail-speaker-plain"
+        lines.append(t(language, key, name=speaker.name, institution=institution))
     if item.description:
         lines.append("")
         lines.append(t(language, "agenda-detail-description", description=item.description))
@@ -248,7 +244,8 @@ def speakers_texts(event: Event, language: str, *, compact: bool = False) -> lis
     blocks = [t(language, "speakers-title", event=event.short_title)]
     for speaker in event.speakers:
         lines = [t(language, "speakers-name", name=speaker.name)]
-        lines.append(t(language, "speakers-institution", institution=speaker.institution))
+        if institution := own_institution(speaker.name, speaker.institution):
+            lines.append(t(language, "speakers-institution", institution=institution))
         if speaker.role:
             lines.append(t(language, "speakers-role", role=speaker.role))
         mine = sessions.get(speaker.id, [])

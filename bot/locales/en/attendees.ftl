@@ -20,6 +20,7 @@ agenda-detail-title = <b>{ $title }</b>
 agenda-detail-cancelled = ❌ <b>This session is cancelled.</b>
 agenda-detail-when = 🗓 { $day }, { $time }
 agenda-detail-speaker = 🎤 { $name } ({ $institution })
+agenda-detail-speaker-plain = 🎤 { $name }
 agenda-detail-description = { $description }
 agenda-star-button = 🔔 Remind me ({ $minutes ->
         [one] { $minutes } minute

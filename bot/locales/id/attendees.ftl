@@ -21,6 +21,7 @@ agenda-detail-title = <b>{ $title }</b>
 agenda-detail-cancelled = ❌ <b>Sesi ini dibatalkan.</b>
 agenda-detail-when = 🗓 { $day }, pukul { $time }
 agenda-detail-speaker = 🎤 { $name } ({ $institution })
+agenda-detail-speaker-plain = 🎤 { $name }
 agenda-detail-description = { $description }
 agenda-star-button = 🔔 Ingatkan saya ({ $minutes } menit sebelum)
 agenda-unstar-button = 🔕 Batalkan pengingat

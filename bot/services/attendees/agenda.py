@@ -46,6 +46,15 @@ def join_place(*parts: str | None) -> str:
     return ", ".join(place)
 
 
+def own_institution(name: str, institution: str | None) -> str:
+    """A speaker's institution as shown next to their name: "" when the name already says it
+    ("Narasumber Kementerian Dalam Negeri" of "Kementerian Dalam Negeri"), so it is not
+    written twice (:func:`join_place`'s rule)."""
+    if not institution or join_place(name, institution) == name.strip():
+        return ""
+    return institution
+
+
 def event_zone(event: Event) -> ZoneInfo:
     """The event's time zone (e.g. ``Asia/Jakarta``, WIB)."""
     return ZoneInfo(event.timezone)

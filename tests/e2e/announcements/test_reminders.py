@@ -154,7 +154,8 @@ async def test_personal_reminder_before_a_starred_session_with_a_map_button(bot,
     message = await siti.expect_message("Sesi yang Bapak/Ibu tandai")
     assert "Arah kebijakan perencanaan pembangunan daerah tahun 2024" in message["text"]
     assert "10.00–11.00 WIB" in message["text"]
-    assert "Ballroom Lelly" in message["text"]
+    assert "📍 Ballroom Lelly, Hotel Puri Perdana" in message["text"]
+    assert "Ballroom Lelly, Ballroom Lelly" not in message["text"]  # the room named once
     (button,) = message["inline_keyboard"][0]
     assert button["text"] == t("id", "scheduler-venue-button")
     assert button["url"].startswith("https://www.google.com/maps/search/")

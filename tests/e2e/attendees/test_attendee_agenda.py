@@ -118,7 +118,9 @@ async def test_a_session_in_full_and_its_star(users, bot, emu) -> None:
     await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
     detail = await siti.expect_message("Arah kebijakan perencanaan pembangunan daerah tahun 2024")
     assert "Rabu, 7 Desember 2022, pukul 10.00–11.00 WIB" in detail["text"]
-    assert "Narasumber Kementerian Dalam Negeri (Kementerian Dalam Negeri)" in detail["text"]
+    # the institution is not repeated in brackets when the name already says it
+    assert "🎤 Narasumber Kementerian Dalam Negeri\n" in detail["text"]
+    assert "(Kementerian Dalam Negeri)" not in detail["text"]
     assert "📍 Ballroom Lelly, Hotel Puri Perdana\n" in detail["text"]
 
     tap = await siti.tap(plain_text("id", "agenda-star-button", minutes=15))

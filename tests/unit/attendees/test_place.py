@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.attendees.agenda import join_place
+from bot.services.attendees.agenda import join_place, own_institution
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,16 @@ from bot.services.attendees.agenda import join_place
 )
 def test_join_place(parts: tuple[str | None, ...], expected: str) -> None:
     assert join_place(*parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "institution", "shown"),
+    [
+        ("Narasumber Kementerian Dalam Negeri", "Kementerian Dalam Negeri", ""),
+        ("Dr. Ani Wijaya", "Bappeda Provinsi Jawa Timur", "Bappeda Provinsi Jawa Timur"),
+        ("Dr. Ani Wijaya", None, ""),
+        ("Narasumber Bappeda", "Bappeda Provinsi Jawa Timur", "Bappeda Provinsi Jawa Timur"),
+    ],
+)
+def test_own_institution_only_when_the_name_does_not_say_it(name, institution, shown) -> None:
+    assert own_institution(name, institution) == shown
