@@ -43,6 +43,7 @@ from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
 from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.text import alert_text
+from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import format_clock, plain_text, t
 from bot.services.attendees.agenda import agenda_item
 from bot.services.questions.asking import (
@@ -51,6 +52,7 @@ from bot.services.questions.asking import (
     RateLimited,
     SessionClosed,
     TooLong,
+    Voted,
     VoteOutcome,
     ask,
     is_open,
@@ -100,16 +102,14 @@ async def show_board(update: Update, context: BotContext) -> None:
         return
     runtime = context.runtime
     event = await runtime.event()
-    message = update.effective_message
+    message = message_of(update)
     if event is None:
         await message.reply_text(t(language, "agenda-no-event"))
         return
     async with runtime.sessions() as session:
         items = await sessions_asked_about(session, event, runtime.now())
         if len(items) == 1:
-            text, markup = await _board(
-                session, items[0], event, update.effective_user.id, language
-            )
+            text, markup = await _board(session, items[0], event, user_of(update).id, language)
             await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
             return
     if not items:
@@ -133,7 +133,7 @@ async def _tapped_board(
 ) -> tuple[str, InlineKeyboardMarkup | None] | None:
     """The board of the tapped session, the tap answered; None (the tap answered with an
     alert) when the session is gone."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     runtime = context.runtime
     event = await runtime.event()
@@ -149,25 +149,25 @@ async def _tapped_board(
 
 async def refresh_board(update: Update, context: BotContext) -> None:
     """🔄 or a session chosen from the list: the board, in the same message."""
-    choice = BOARD.parse(update.callback_query.data)
+    choice = BOARD.parse(query_of(update).data)
     board = await _tapped_board(update, context, choice.item if choice else None)
     if board is not None:
-        await edit_html(update.callback_query, *board)
+        await edit_html(query_of(update), *board)
 
 
 async def open_from_agenda(update: Update, context: BotContext) -> None:
     """ "❓ Ajukan pertanyaan" on a session's agenda entry: its board, as a new message."""
-    query = update.callback_query
+    query = query_of(update)
     choice = SESSION_QUESTIONS.parse(query.data)
     board = await _tapped_board(update, context, choice.item if choice else None)
     if board is not None:
         text, markup = board
-        await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 async def start_question(update: Update, context: BotContext) -> None:
     """ "❓ Ajukan pertanyaan": wait for the question's text (named or anonymous)."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     choice = ASK.parse(query.data)
     runtime = context.runtime
@@ -175,7 +175,7 @@ async def start_question(update: Update, context: BotContext) -> None:
     now = runtime.now()
     async with runtime.transaction() as session:
         item = await _item_of(event, session, choice.item) if choice else None
-        if item is None or event is None:
+        if choice is None or item is None or event is None:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
             return
         if not await is_open(session, event, item.id, now):
@@ -189,7 +189,7 @@ async def start_question(update: Update, context: BotContext) -> None:
     limit = rules_of(event).max_length
     key = "questions-type-anonymous" if anonymous else "questions-type-named"
     text = t(language, key, title=item.title, limit=limit, name=query.from_user.full_name)
-    await query.message.reply_text(
+    await tapped_message(query).reply_text(
         "\n\n".join(part for part in (notice, text) if part), parse_mode=ParseMode.HTML
     )
 
@@ -198,7 +198,7 @@ async def on_question_text(update: Update, context: BotContext, pending: Pending
     """The question's text after the ask button: recorded for the moderator, who gets it as
     a card. Too long, empty or not text: said politely, still waiting; the limits per person
     and a closed session: said, no longer waiting."""
-    message = update.effective_message
+    message = message_of(update)
     language = await context.language()
     runtime = context.runtime
     if message.text is None:
@@ -207,7 +207,7 @@ async def on_question_text(update: Update, context: BotContext, pending: Pending
     payload: AskingQuestion = pending.payload
     event = await runtime.event()
     now = runtime.now()
-    user = update.effective_user
+    user = user_of(update)
     reply: str
     async with runtime.transaction() as session:
         item = await _item_of(event, session, payload.item_id)
@@ -286,7 +286,7 @@ async def _tell_moderators(
 
 async def vote_for(update: Update, context: BotContext) -> None:
     """👍: one vote per person per question; the board shows the new counts."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     choice = VOTE.parse(query.data)
     runtime = context.runtime
@@ -296,6 +296,7 @@ async def vote_for(update: Update, context: BotContext) -> None:
         await query.answer(plain_text(language, "questions-gone"), show_alert=True)
         return
     async with runtime.transaction() as session:
+        voted: Voted | None
         try:
             voted = await vote(
                 session, event, choice.question, voter_id=query.from_user.id, now=now
@@ -320,7 +321,7 @@ async def vote_for(update: Update, context: BotContext) -> None:
         if voted is not None:
             item = await _item_of(event, session, voted.question.agenda_item_id)
             if item is not None:
-                keep = shown_order(query.message.reply_markup)  # buttons stay in place
+                keep = shown_order(tapped_message(query).reply_markup)  # buttons stay in place
                 board = await _board(session, item, event, query.from_user.id, language, keep)
     await query.answer(alert_text(answer), show_alert=alert)
     if board is not None:

@@ -35,6 +35,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
 from bot.handlers.shared.replies import edit_html
+from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import plain_text, t
 from bot.runtime import Runtime
 from bot.services.attendees.agenda import agenda_item
@@ -80,6 +81,30 @@ MODERATOR = Requirement("moderator", _moderates, refusal="questions-moderators-o
 and corrected text by the shared guard (refused politely, audited as ``moderator``)."""
 
 
+async def _moderated_event(runtime: Runtime) -> Event:
+    """The event the guard (:data:`MODERATOR`) found the user moderating.
+
+    Raises:
+        LookupError: No event is on any more (another import since the guard's check).
+    """
+    event = await runtime.event()
+    if event is None:
+        raise LookupError("no event is on")
+    return event
+
+
+async def _item_of(session: AsyncSession, question: Question) -> AgendaItem:
+    """The session a question was asked in.
+
+    Raises:
+        LookupError: None (the foreign key deletes a session's questions with it).
+    """
+    item = await agenda_item(session, question.agenda_item_id)
+    if item is None:
+        raise LookupError(f"agenda item {question.agenda_item_id} of question {question.id}")
+    return item
+
+
 async def _queue_view(
     session: AsyncSession, item: AgendaItem, event: Event, language: str
 ) -> tuple[str, InlineKeyboardMarkup | None, list[Question]]:
@@ -98,8 +123,8 @@ async def moderation_command(update: Update, context: BotContext) -> None:
     the sessions that have started."""
     runtime = context.runtime
     language = await context.language()
-    event = await runtime.event()
-    message = update.effective_message
+    event = await _moderated_event(runtime)
+    message = message_of(update)
     now = runtime.now()
     async with runtime.transaction() as session:
         started = question_sessions(event, now)
@@ -118,6 +143,8 @@ async def moderation_command(update: Update, context: BotContext) -> None:
             )
             return
         item = await agenda_item(session, open_items[0].id)
+        if item is None:  # read in this transaction just now
+            raise LookupError(f"agenda item {open_items[0].id}")
         text, markup, cards = await _queue_view(session, item, event, language)
     await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
     for question in cards:
@@ -131,15 +158,15 @@ async def moderation_command(update: Update, context: BotContext) -> None:
 @guarded(MODERATOR)
 async def session_button(update: Update, context: BotContext) -> None:
     """A session's queue (🔄, or chosen from the list), 🔒 close, 🔓 reopen."""
-    query = update.callback_query
+    query = query_of(update)
     runtime = context.runtime
     language = await context.language()
-    event = await runtime.event()
+    event = await _moderated_event(runtime)
     choice = MODERATE_SESSION.parse(query.data)
     now = runtime.now()
     async with runtime.transaction() as session:
         item = await agenda_item(session, choice.item) if choice else None
-        if item is None or item.event_id != event.id:
+        if choice is None or item is None or item.event_id != event.id:
             await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
             return
         answer = ""
@@ -154,7 +181,7 @@ async def session_button(update: Update, context: BotContext) -> None:
     await edit_html(query, text, markup)
     if choice.action == SessionAct.QUEUE:
         for question in cards:
-            await query.message.reply_text(
+            await tapped_message(query).reply_text(
                 card_text(question, item, language),
                 parse_mode=ParseMode.HTML,
                 reply_markup=card_keyboard(question, language),
@@ -164,19 +191,19 @@ async def session_button(update: Update, context: BotContext) -> None:
 @guarded(MODERATOR)
 async def question_button(update: Update, context: BotContext) -> None:
     """✅ approve, ✔️ answered, 🙈 hide, ✏️ correct (waits for the corrected text)."""
-    query = update.callback_query
+    query = query_of(update)
     runtime = context.runtime
     language = await context.language()
-    event = await runtime.event()
+    event = await _moderated_event(runtime)
     choice = MODERATE.parse(query.data)
     now = runtime.now()
     notice = None
     async with runtime.transaction() as session:
         question = await question_in(session, event, choice.question) if choice else None
-        if question is None:
+        if choice is None or question is None:
             await query.answer(plain_text(language, "questions-gone"), show_alert=True)
             return
-        item = await agenda_item(session, question.agenda_item_id)
+        item = await _item_of(session, question)
         if choice.action == Act.EDIT:
             if question.status.value not in ("pending", "approved"):
                 await query.answer(plain_text(language, "questions-gone"), show_alert=True)
@@ -210,7 +237,7 @@ async def question_button(update: Update, context: BotContext) -> None:
             text=question.text,
             limit=rules_of(event).max_length,
         )
-        await query.message.reply_text(
+        await tapped_message(query).reply_text(
             "\n\n".join(part for part in (notice, prompt) if part), parse_mode=ParseMode.HTML
         )
         return
@@ -222,7 +249,7 @@ async def question_button(update: Update, context: BotContext) -> None:
 
 async def on_corrected_text(update: Update, context: BotContext, pending: Pending) -> bool:
     """The corrected text of a question (✏️): saved and audited, the card sent again."""
-    message = update.effective_message
+    message = message_of(update)
     runtime = context.runtime
     if not await has_role_or_refuse(update, context, MODERATOR):
         return True  # no longer a moderator: refused, nothing written
@@ -230,7 +257,7 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
     if message.text is None:
         await message.reply_text(t(language, "questions-text-only"))
         return True
-    event = await runtime.event()
+    event = await _moderated_event(runtime)
     payload: EditingQuestion = pending.payload
     now = runtime.now()
     markup = None
@@ -241,7 +268,7 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
                 event,
                 payload.question_id,
                 "edit",
-                actor_id=update.effective_user.id,
+                actor_id=user_of(update).id,
                 now=now,
                 text=message.text,
             )
@@ -254,7 +281,7 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
             reply = t(language, "questions-gone")
         else:
             await take(session, pending)
-            item = await agenda_item(session, question.agenda_item_id)
+            item = await _item_of(session, question)
             reply = "\n\n".join(
                 [
                     t(language, "questions-done-edit", id=question.id),

@@ -142,7 +142,12 @@ def shown_order(markup: InlineKeyboardMarkup | None) -> list[int]:
     """The questions whose 👍 buttons ``markup`` shows, in their places."""
     if markup is None:
         return []
-    votes = (VOTE.parse(b.callback_data) for row in markup.inline_keyboard for b in row)
+    votes = (
+        VOTE.parse(b.callback_data)
+        for row in markup.inline_keyboard
+        for b in row
+        if isinstance(b.callback_data, str)
+    )
     return [vote.question for vote in votes if vote is not None]
 
 
