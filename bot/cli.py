@@ -272,7 +272,7 @@ def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 def _event_import(args: argparse.Namespace, settings: Settings) -> int:
     from bot.services.core.event_file import EventFileError, load_event_file
-    from bot.setup import import_event, prepare_database
+    from bot.setup import import_event, next_steps, prepare_database
 
     try:
         spec = load_event_file(args.file)
@@ -293,6 +293,9 @@ def _event_import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Imported {args.file}: {report.created} created, {report.updated} updated.")
     else:
         print(f"Imported {args.file}: already up to date, nothing changed.")
+    if report is not None and report.changed:  # what the running bot does next (issue 19)
+        for line in next_steps(settings, plan, Path(args.file)):
+            print(line)
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -23,7 +24,7 @@ from bot.services.judging.results import visible_awards
 from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.locking import transaction_lock
-from bot.storage.models import Event
+from bot.storage.models import Edition, Event
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,55 @@ async def import_event(
             return await import_edition(session, spec, datetime.now(UTC))
     finally:
         await engine.dispose()
+
+
+async def _serving(settings: Settings, now: datetime) -> tuple[Event | None, Edition | None]:
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            return await current_event(session, now), await current_edition(session)
+    finally:
+        await engine.dispose()
+
+
+def next_steps(
+    settings: Settings, plan: ImportPlan, file: Path, now: datetime | None = None
+) -> list[str]:
+    """What a running bot does after ``file`` was imported (English, as the CLI speaks): it
+    reads the new data within a second (the cache versions), no restart needed; with a new
+    edition, which edition each part serves now (issue 19: the old edition's award event may
+    still be ahead) and that EVENT_CONFIG, which /muat_ulang reloads and a start reads, must
+    name the new file. ``now``: the moment (default the real one). Runs its own event loop
+    (call it outside one)."""
+    event, edition = asyncio.run(_serving(settings, now or datetime.now(UTC)))
+    if edition is None:
+        return []
+    lines = ["A running bot reads this within a second; no restart is needed."]
+    if plan.new_edition and plan.previous is not None:
+        lines.append(
+            f"From now on entries, judging and the committee's lists are of {edition.name}; "
+            f"{plan.previous} is read-only (/entries {edition.year - 1}, /ranking "
+            f"{edition.year - 1} and /arsip show it)."
+        )
+    if event is not None and event.edition is not None and event.edition.id != edition.id:
+        lines.append(
+            f"Attendees keep the event of {event.edition.name} ({event.title}: agenda, "
+            f"reminders, winners) until its last day, {event.ends_on:%Y-%m-%d}; then the "
+            f"event of {edition.name}."
+        )
+    elif event is not None:
+        lines.append(f"Attendees get the event of {edition.name} ({event.title}).")
+    if settings.event_config.resolve() != file.resolve():
+        lines.append(
+            f"EVENT_CONFIG still names {settings.event_config}: set it to {file} and restart "
+            "the bot, so that /muat_ulang (/reload) reloads this file."
+        )
+    if not plan.new_edition:
+        lines.append(
+            "Attendees are not told about agenda changes imported here: use /muat_ulang in "
+            "the bot for changes they should hear about."
+        )
+    return lines
 
 
 async def describe_event(settings: Settings) -> str | None:

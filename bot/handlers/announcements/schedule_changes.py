@@ -41,7 +41,7 @@ from bot.services.attendees.agenda import event_zone
 from bot.services.core.event_file import EventFileError, load_event_file
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot
 from bot.services.core.roles import Role
-from bot.services.editions.succession import import_edition
+from bot.services.editions.succession import EditionRefused, Refusal, import_edition
 from bot.services.shared.outbox import Texts, enqueue
 from bot.storage.models import Event
 
@@ -150,6 +150,21 @@ async def write_schedule_notices(
             )
 
 
+def refusal_text(refusal: Refusal, path: str, language: str) -> str:
+    """Why EVENT_CONFIG (``path``) cannot be reloaded, in ``language``, with the fix: most
+    often it still names last year's file after the next edition was imported (issue 19)."""
+    fields = ", ".join(refusal.fields)
+    return t(
+        language,
+        f"reload-{refusal.kind}",
+        path=path,
+        code=refusal.code,
+        year=str(refusal.year),
+        current=str(refusal.current),
+        fields=fields,
+    )
+
+
 @guarded(Role.ADMIN)
 async def reload_event(update: Update, context: BotContext) -> None:
     """Reloads the event file (admins only), reports the changes and tells the attendees."""
@@ -167,6 +182,10 @@ async def reload_event(update: Update, context: BotContext) -> None:
             event = await session.get(Event, report.event_id)
             if news and event is not None:
                 await write_schedule_notices(session, event, news, now)
+    except EditionRefused as exc:  # the file of another edition: say which, and the fix
+        text = refusal_text(exc.refusal, str(runtime.settings.event_config), language)
+        await message.reply_text(text, parse_mode=ParseMode.HTML)
+        return
     except EventFileError as exc:  # invalid, or not importable here (nothing was written)
         problems = "\n".join(exc.problems)
         if len(problems) > TEXT_BUDGET - 200:

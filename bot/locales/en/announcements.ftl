@@ -117,6 +117,11 @@ schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
 reload-invalid =
     The event file cannot be loaded; nothing was changed. Problems found:
     <pre>{ $problems }</pre>
+reload-closed = The event file <code>{ $path }</code> (EVENT_CONFIG) is still the IGA { $year } file, and IGA { $year } was closed when IGA { $current } started: only its event part (agenda, venue, event dates) can still be reloaded from it, but this file also changes <code>{ $fields }</code>. Nothing was changed.
+
+    To load IGA { $current }: point EVENT_CONFIG at the IGA { $current } file and restart the bot. If only the IGA { $year } event changed: put the rest of that file back as it was and send /reload again.
+reload-not-after = The event file <code>{ $path }</code> (EVENT_CONFIG) is IGA { $year }, but IGA { $current } is already running; a new edition must be for a later year. Nothing was changed. Please check EVENT_CONFIG: it should point at the IGA { $current } file; then restart the bot.
+reload-other-year = The edition code <code>{ $code }</code> in the event file <code>{ $path }</code> (EVENT_CONFIG) already belongs to IGA { $current }, but this file is for { $year }. Nothing was changed. A new edition needs its own code (for example iga-{ $year }); if the file is the wrong one, point EVENT_CONFIG at the right file and restart the bot.
 reload-done = Event file reloaded: { $created } new, { $updated } updated, { $changes } programme changes. The attendees concerned are being told.
 
 # Reminders, the winners' announcement and the winners' menu

@@ -114,6 +114,11 @@ schedule-field-speakers = Narasumber: <s>{ $before }</s> → { $after }
 reload-invalid =
     Berkas acara tidak dapat dimuat; tidak ada yang diubah. Masalah yang ditemukan:
     <pre>{ $problems }</pre>
+reload-closed = Berkas acara <code>{ $path }</code> (EVENT_CONFIG) masih berkas IGA { $year }, dan IGA { $year } sudah ditutup karena IGA { $current } telah dimulai: dari berkas ini hanya bagian acaranya (agenda, tempat, tanggal acara) yang masih dapat dimuat ulang, sedangkan berkas ini juga mengubah <code>{ $fields }</code>. Tidak ada yang diubah.
+
+    Bila yang ingin dimuat adalah IGA { $current }: ganti EVENT_CONFIG ke berkas IGA { $current }, lalu jalankan ulang bot. Bila hanya acara IGA { $year } yang berubah: kembalikan bagian lain berkas itu seperti semula, lalu kirim /muat_ulang lagi.
+reload-not-after = Berkas acara <code>{ $path }</code> (EVENT_CONFIG) adalah IGA { $year }, padahal IGA { $current } sudah berjalan; edisi baru harus untuk tahun sesudahnya. Tidak ada yang diubah. Mohon periksa EVENT_CONFIG: seharusnya menunjuk berkas IGA { $current }, lalu jalankan ulang bot.
+reload-other-year = Kode edisi <code>{ $code }</code> pada berkas acara <code>{ $path }</code> (EVENT_CONFIG) sudah dipakai IGA { $current }, sedangkan berkas ini untuk tahun { $year }. Tidak ada yang diubah. Edisi baru memerlukan kodenya sendiri (misalnya iga-{ $year }); bila berkas ini keliru, ganti EVENT_CONFIG ke berkas yang benar lalu jalankan ulang bot.
 reload-done = Berkas acara dimuat ulang: { $created } data baru, { $updated } data diperbarui, { $changes } perubahan susunan acara. Peserta yang terkait sedang diberi tahu.
 
 # Reminders, the winners' announcement and the winners' menu

@@ -70,6 +70,35 @@ class UnitChange:
     old_name: str = ""
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a file is not for this database's editions, for a message in the user's language
+    with the fix (``/muat_ulang``; :attr:`ImportPlan.problems` has the same in English).
+
+    Attributes:
+        kind: ``closed`` (the file's edition was closed when a later one was imported, and
+            the file changes more than its event), ``not-after`` (a new edition for a year
+            not after the current one), ``other-year`` (its code is another year's edition).
+        code: The file's edition code; ``year`` the file's year.
+        current: The current edition's year (``other-year``: the stored edition's year).
+        fields: For ``closed``: the file's parts that differ from the closed edition.
+    """
+
+    kind: Literal["closed", "not-after", "other-year"]
+    code: str
+    year: int
+    current: int
+    fields: tuple[str, ...] = ()
+
+
+class EditionRefused(EventFileError):
+    """The file is valid but not importable here (:class:`Refusal`); nothing was written."""
+
+    def __init__(self, problems: list[str], refusal: Refusal) -> None:
+        super().__init__(problems)
+        self.refusal = refusal
+
+
 @dataclass
 class ImportPlan:
     """What importing an event file would do (nothing is written to make it).
@@ -84,6 +113,7 @@ class ImportPlan:
         subscribers: Active subscriptions kept, per topic.
         admins: Admins added at run time, kept.
         problems: Why the file is refused, each located (``edition.year: …``).
+        refusal: The same, when the file is of the wrong edition, for the chat's message.
         moved_dates: For an update in place, each date the file moves
             (``event.date: 2022-12-07 → 2023-12-07``), so that a file meant for another
             year under the same code is seen before it is imported (issue 19, bad input).
@@ -100,6 +130,7 @@ class ImportPlan:
     admins: int = 0
     problems: list[str] = field(default_factory=list)
     moved_dates: list[str] = field(default_factory=list)
+    refusal: Refusal | None = None
 
     def lines(self) -> list[str]:
         """The plan for the operator, one change per line (English, as the CLI speaks)."""
@@ -210,13 +241,19 @@ async def _plan_update(
 ) -> None:
     ed = spec.edition
     if existing.year != ed.year:
+        plan.refusal = Refusal("other-year", ed.code, ed.year, existing.year)
         plan.problems.append(
             f"edition.year: edition {ed.code} exists for {existing.year}, this file says "
             f"{ed.year}; a new edition needs its own code (e.g. iga-{ed.year})"
         )
         return
     if existing.closed_at is not None:
-        for where in _differences(existing, spec):
+        differences = _differences(existing, spec)
+        if differences:
+            latest = await current_edition(session)
+            current = latest.year if latest is not None else existing.year
+            plan.refusal = Refusal("closed", ed.code, ed.year, current, tuple(differences))
+        for where in differences:
             plan.problems.append(
                 f"{where}: edition {ed.code} is closed (read-only since a later edition was "
                 "imported); only its event part may still change"
@@ -287,6 +324,7 @@ async def _plan_new(
             )
             return
     if latest is not None and ed.year <= latest.year:
+        plan.refusal = Refusal("not-after", ed.code, ed.year, latest.year)
         plan.problems.append(
             f"edition.year: {ed.year} is not after the current edition {latest.code} "
             f"({latest.year}); a new edition must be for a later year"
@@ -361,9 +399,12 @@ async def import_edition(
     them has entries). Audited as ``edition.start`` for a new edition.
 
     Raises:
+        EditionRefused: The file is of the wrong edition (the plan's :class:`Refusal`).
         EventFileError: The plan's problems; nothing was written.
     """
     plan = await plan_import(session, spec)
+    if plan.refusal is not None:
+        raise EditionRefused(plan.problems, plan.refusal)
     if plan.problems:
         raise EventFileError(plan.problems)
     if not plan.new_edition:
