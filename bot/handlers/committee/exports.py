@@ -44,6 +44,11 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
     if asked is None:
         return
     access = asked
+    known = 2 if args[:1] == ["csv"] else 1  # csv takes a table's name
+    unknown = [a for a in args[:1] if a not in (*ARCHIVE_WORDS, "csv")] + args[known:]
+    if unknown:  # an unknown word is answered, never ignored
+        await message_of(update).reply_text(access.t("export-usage", word=unknown[0]))
+        return
     if args and args[0] in ARCHIVE_WORDS:
         from bot.handlers.evidence.committee import send_archive
 
@@ -82,10 +87,13 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
     """Sends the results report, "Laporan Hasil IGA <year>", as a PDF."""
     from bot.services.committee import report  # see the module's docstring
 
-    asked, _ = await edition_asked(update, access, list(context.args or []))
+    asked, args = await edition_asked(update, access, list(context.args or []))
     if asked is None:
         return
     access = asked
+    if args:  # an unknown word is answered, never ignored
+        await message_of(update).reply_text(access.t("report-usage", word=args[0]))
+        return
     event = await award_event_of(access.session, access.edition)
     pdf = await report.build_report(
         access.session,

@@ -123,6 +123,8 @@ assign-nothing = There are no judges or no verified entries yet.
 ## Exports (/export, /report) and audit (/audit)
 export-caption = Spreadsheets of { $edition } ({ $moment }).
 export-unknown-sheet = Unknown table. Choose one of: { $sheets }.
+export-usage = Sorry, “{ $word }” is not recognised, so no file was sent. Usage: /export for the Excel workbook, /export csv [table] for one table, /export files for the documents archive; add a year for a past edition, for example /export 2022.
+report-usage = Sorry, “{ $word }” is not recognised, so no report was sent. Usage: /report for the current IGA, or /report 2022 for a past edition.
 report-caption = { $title }
 audit-header = <b>Audit log</b> (page { $page } of { $pages })
 audit-line = { $moment } · { $actor } · { $action } — { $subject }

@@ -115,6 +115,8 @@ assign-nothing = Belum ada penilai atau inovasi yang lolos verifikasi.
 ## Exports (/export, /laporan) and audit (/audit)
 export-caption = Rekap { $edition } ({ $moment }).
 export-unknown-sheet = Tabel tidak dikenal. Pilihan: { $sheets }.
+export-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi tidak ada berkas yang dikirim. Penulisan: /ekspor untuk buku kerja Excel, /ekspor csv [tabel] untuk satu tabel, /ekspor berkas untuk arsip dokumen; tambahkan tahun untuk edisi yang lalu, misalnya /ekspor 2022.
+report-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi laporan tidak dikirim. Penulisan: /laporan untuk IGA yang berjalan, atau /laporan 2022 untuk edisi yang lalu.
 report-caption = { $title }
 audit-header = <b>Log audit</b> (halaman { $page } dari { $pages })
 audit-line = { $moment } · { $actor } · { $action } — { $subject }

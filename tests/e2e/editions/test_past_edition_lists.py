@@ -1,6 +1,6 @@
 """QA #15: after IGA 2023 starts, /inovasi 2022 and /peringkat 2022 show IGA 2022 for reading
 (no button), each list names its year, and a word these commands do not know is answered
-with the usage instead of being ignored."""
+with the usage instead of being ignored (so are /ekspor's and /laporan's)."""
 
 from __future__ import annotations
 
@@ -54,5 +54,11 @@ async def test_past_edition_is_listed_read_only_and_unknown_words_answered(bot, 
     assert "/inovasi 2022" in usage["text"] and "DLH" in usage["text"]
     await admin.send("/peringkat semua")
     await admin.expect_message("“semua” tidak dikenali")
+    await admin.send("/ekspor kemarin")
+    await admin.expect_message("“kemarin” tidak dikenali, jadi tidak ada berkas")
+    await admin.send("/ekspor csv nilai lagi 2022")
+    await admin.expect_message("“lagi” tidak dikenali")
+    await admin.send("/laporan semua 2022")
+    await admin.expect_message("“semua” tidak dikenali, jadi laporan")
     await admin.send("/inovasi 2019")
     await admin.expect_message(t("id", "archive-unknown-year", year="2019"))
