@@ -18,6 +18,7 @@ class EntryAction(enum.StrEnum):
     VIEW = "view"
     WITHDRAW = "withdraw"
     WITHDRAW_OK = "withdrawok"
+    WITHDRAW_NO = "withdrawno"
     CONFIRM = "confirm"
     SUMMARY = "summary"
     INDICATORS = "indicators"

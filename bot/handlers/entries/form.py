@@ -749,7 +749,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         except FieldError as error:
             alert = views.error_text(language, error, cached.fields)
     await query.answer(text=alert_text(alert) if alert else None, show_alert=bool(alert))
-    if action in ("confirm", "withdrawok", "review"):
+    if action in ("confirm", "withdrawok", "withdrawno", "review"):
         await _drop_buttons(tapped_message(query))
     if action == "toggle" and alert is None and len(replies) == 1:
         await _show_buttons(tapped_message(query), replies[0])
@@ -817,7 +817,8 @@ async def _act(
     form: Form, action: str, args: list[int], update: Update, now
 ) -> tuple[list[Reply], str | None]:
     """A button acting on an entry the user may change; returns the replies and an alert.
-    Every button but "withdraw" brings the officer into the entry's form."""
+    Every button but "withdraw" (and its "withdrawno") brings the officer into the entry's
+    form."""
     submission, language = form.submission, form.language
     if action == "withdraw":  # asked only when it can be done now; else why not
         check_withdrawable(form.edition, submission, now)
@@ -829,11 +830,20 @@ async def _act(
                         t(language, "entry-button-withdraw-yes"),
                         entry_button(EntryAction.WITHDRAW_OK, sid),
                     )
-                ]
+                ],
+                [
+                    views.button(
+                        t(language, "entry-button-withdraw-no"),
+                        entry_button(EntryAction.WITHDRAW_NO, sid),
+                    )
+                ],
             ]
         )
         name = views.entry_name(language, submission)
         return [(t(language, "entry-withdraw-ask", name=name), markup)], None
+    if action == "withdrawno":  # the irreversible step declined: nothing changes
+        name = views.entry_name(language, submission)
+        return [(t(language, "entry-withdraw-kept", name=name), None)], None
     if action == "view":  # the unit's entry as sent, to read (any status)
         return _entry_pages(form), None
     check_editable(form.edition, submission, now)  # e.g. a draft once the period closed

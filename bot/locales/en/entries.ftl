@@ -211,6 +211,8 @@ entry-status-withdrawn = withdrawn
 entry-status-changed = The status of <b>{ $name }</b> ({ $number }) is now: <b>{ $status }</b>.{ $note }
 entry-withdraw-ask = Withdraw <b>{ $name }</b>? A withdrawn entry is not judged and cannot be sent again.
 entry-button-withdraw-yes = ↩️ Yes, withdraw it
+entry-button-withdraw-no = ✖️ Cancel, keep it
+entry-withdraw-kept = All right, the entry { $name } is not withdrawn; nothing was changed.
 entry-withdrawn = The entry { $name } was withdrawn.
 
 ## Refusals

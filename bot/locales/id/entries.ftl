@@ -178,6 +178,8 @@ entry-status-withdrawn = ditarik
 entry-status-changed = Status inovasi <b>{ $name }</b> ({ $number }) sekarang: <b>{ $status }</b>.{ $note }
 entry-withdraw-ask = Tarik inovasi <b>{ $name }</b>? Inovasi yang ditarik tidak diikutkan dalam penilaian dan tidak dapat dikirim lagi.
 entry-button-withdraw-yes = ↩️ Ya, tarik inovasi
+entry-button-withdraw-no = ✖️ Batal, jangan tarik
+entry-withdraw-kept = Baik, inovasi { $name } tidak ditarik; tidak ada yang diubah.
 entry-withdrawn = Inovasi { $name } sudah ditarik.
 
 ## Refusals

@@ -46,7 +46,7 @@ async def test_forged_entry_buttons_for_another_units_entry_change_nothing(
     forged = [
         f"entry:{action}:{entry}"
         for entry in (draft, submitted)
-        for action in ("confirm", "withdraw", "withdrawok")
+        for action in ("confirm", "withdraw", "withdrawok", "withdrawno")
     ]
     for data in forged:
         tapped = await press_callback(world, world.users[budi.id], chat, message, data)

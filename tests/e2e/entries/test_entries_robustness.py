@@ -234,6 +234,14 @@ async def test_withdraw_and_resubmit_after_return(users, bot) -> None:
     await siti.expect_message("Inovasi unit Bapak/Ibu")
     await siti.tap("↩️ 1")
     await siti.expect_message("Tarik inovasi")
+    await siti.tap(t("id", "entry-button-withdraw-no"))  # an irreversible step can be declined
+    await siti.expect_message("tidak ditarik; tidak ada yang diubah")
+    asked = await siti.expect_message("Tarik inovasi")  # the question, its buttons dropped
+    assert not asked.get("inline_keyboard")
+    submission, _ = await entry_state(bot, entry_id)
+    assert submission.status is SubmissionStatus.SUBMITTED
+    await siti.tap("↩️ 1")
+    await siti.expect_message("Tarik inovasi")
     await siti.tap(t("id", "entry-button-withdraw-yes"))
     await siti.expect_message("sudah ditarik")
     await rina.expect_message("sekarang: ditarik")
