@@ -175,6 +175,16 @@ def format_money(amount: int | Decimal, language: str) -> str:
     return f"Rp{number}" if language == "id" else f"IDR {number}"
 
 
+def format_file_size(size_bytes: int, language: str) -> str:
+    """A file size in the unit that fits (1 KB = 1,024 bytes): "193 B", "4,5 KB", "25,3 MB"
+    ("4.5 KB" in English), so a small file never reads "0 KB"."""
+    if size_bytes < 1024:
+        return format_decimal(size_bytes, format="#,##0", locale=language) + " B"
+    if size_bytes < 1024 * 1024:
+        return format_decimal(size_bytes / 1024, format="#,##0.#", locale=language) + " KB"
+    return format_megabytes(size_bytes, language)
+
+
 def format_megabytes(size_bytes: int, language: str) -> str:
     """A file size in MB (1 MB = 1,048,576 bytes, as Telegram counts its limits) with at most
     one decimal: "25,3 MB" (Indonesian), "25.3 MB" (English)."""

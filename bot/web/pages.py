@@ -12,7 +12,7 @@ from aiohttp import web
 from markupsafe import Markup
 from telegram import Bot
 
-from bot.i18n import LANGUAGES, format_day, format_moment, format_number
+from bot.i18n import LANGUAGES, format_day, format_file_size, format_moment, format_number
 from bot.services.committee.exports import localized, status_label
 from bot.storage.models import SubmissionStatus
 from bot.web.auth import Access
@@ -48,6 +48,7 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
             "—" if value is None else format_number(value, language, decimals=decimals)
         ),
         day=lambda value: format_day(value, language) if value else "—",
+        size=lambda value: format_file_size(value, language),
         moment=moment,
         status=lambda value: status_label(language, SubmissionStatus(value)),
         text=lambda value: localized(value, language),

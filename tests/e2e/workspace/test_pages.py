@@ -104,6 +104,8 @@ async def test_every_answer_in_full_and_the_files_with_their_type(bot, users, we
         assert long.strip() in page
         assert "Penilaian mandiri" in page and "Regulasi inovasi daerah" in page
         file_id = re.search(r'data-file="(\d+)" data-name="anggaran.pdf"', page).group(1)
+        assert "(0 KB)" not in page  # a small file's size in bytes, not rounded to nothing
+        assert re.search(r"anggaran\.pdf</a> <small>\(\d+ B\)</small>", page)
         response = await web.get(f"/app/file/{file_id}?download=1", headers=auth(user.id))
         assert response.status == 200
         assert response.headers["Content-Type"] == "application/pdf"
