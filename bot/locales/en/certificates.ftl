@@ -35,6 +35,7 @@ certificate-caption-narasumber = 📜 Thank you for speaking at <b>{ $event }</b
     Verification code: <code>{ $code }</code> — it can be checked at { $url }
 certificate-caption-winner = 🏆 Congratulations! Attached is the certificate of award <b>{ $rank }</b> for <b>{ $name }</b> at <b>{ $event }</b>.
     Verification code: <code>{ $code }</code> — it can be checked at { $url }
+certificate-caption-replaces = 🔁 <b>Replacement certificate</b>: it replaces the certificate with the code <code>{ $old }</code>, which is no longer valid.
 
 ## /certificates (the committee)
 command-certificates = Certificates and awards: revoke, reissue (committee)

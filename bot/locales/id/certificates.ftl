@@ -36,6 +36,7 @@ certificate-caption-narasumber = 📜 Terima kasih atas kesediaan Bapak/Ibu menj
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }
 certificate-caption-winner = 🏆 Selamat! Terlampir piagam penghargaan <b>{ $rank }</b> untuk <b>{ $name }</b> pada <b>{ $event }</b>.
     Kode verifikasi: <code>{ $code }</code> — keasliannya dapat diperiksa di { $url }
+certificate-caption-replaces = 🔁 <b>Sertifikat pengganti</b>: menggantikan sertifikat berkode <code>{ $old }</code>, yang kini tidak berlaku lagi.
 
 ## /sertifikat (the committee)
 command-certificates = Sertifikat dan piagam: cabut, terbitkan ulang (panitia)

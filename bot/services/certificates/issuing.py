@@ -178,15 +178,25 @@ async def _deliver(
     event: Event,
     public_url: str,
     now: datetime,
+    replaces: str | None = None,
 ) -> None:
-    """Write the certificate's message (its PDF made at send time) to the outbox, once."""
+    """Write the certificate's message (its PDF made at send time) to the outbox, once; a
+    reissued one says which code it ``replaces`` and that the old code is void, so the
+    holder does not take it for a copy of the first."""
     url = verify_url(public_url, certificate.code)
+
+    def caption(language: str) -> str:
+        text = _caption(language, certificate, event, url)
+        if replaces:
+            text += "\n" + t(language, "certificate-caption-replaces", old=replaces)
+        return text
+
     await enqueue(
         session,
         kind=MESSAGE_KIND,
         key=f"{MESSAGE_KIND}:{certificate.code}",
         recipients=certificate.chat_ids,
-        texts={language: _caption(language, certificate, event, url) for language in LANGUAGES},
+        texts={language: caption(language) for language in LANGUAGES},
         now=now,
         document=f"{DOCUMENT_PREFIX}:{certificate.code}",
     )
@@ -511,7 +521,7 @@ async def reissue(
         before={"code": old.code, "name": old.name},
         after={"code": new.code, "name": new.name},
     )
-    await _deliver(session, new, event, public_url, now)
+    await _deliver(session, new, event, public_url, now, replaces=old.code)
     return old, new
 
 

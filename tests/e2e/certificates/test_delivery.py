@@ -137,6 +137,8 @@ async def test_the_committee_revokes_and_reissues_in_the_chat(bot, users, emu) -
     new_code = done["text"].split("kode ")[1].split(" ")[0]
     assert new_code != code
     fixed = await siti.expect_message(new_code, timeout=15)
+    # a replacement, not a copy of the first: it names the old code as void
+    assert f"Sertifikat pengganti: menggantikan sertifikat berkode {code}" in fixed["caption"]
     assert "Siti  Aminah, S.E." in await _pdf_text(emu, fixed) or "Siti Aminah, S.E." in (
         await _pdf_text(emu, fixed)
     )
