@@ -566,7 +566,15 @@ def _status_label(language: str, broadcast: Broadcast, zone: Any) -> str:
 PREVIEW_LENGTH = 60
 """Characters of a broadcast's text shown in ``/broadcasts`` to say which message it was."""
 
-KINDS = ("manual", "reminder", "deadline", "winners", "congratulations", "schedule_change")
+KINDS = (
+    "manual",
+    "reminder",
+    "deadline",
+    "winners",
+    "winners-empty",
+    "congratulations",
+    "schedule_change",
+)
 """Broadcast kinds with a name in the catalogue (``broadcast-kind-<kind>``); others read
 as a system message."""
 

@@ -52,10 +52,11 @@ from bot.services.announcements.reminders import (
 )
 from bot.services.announcements.subscriptions import active_subscribers
 from bot.services.attendees.agenda import join_place
+from bot.services.core.committee_members import committee_ids
 from bot.services.core.event_file import localized
 from bot.services.core.events import agenda_item_with_venue, event_with_venue
 from bot.services.evaluation import survey
-from bot.services.judging.results import mark_announced, visible_awards
+from bot.services.judging.results import drop_empty_announcement, mark_announced, visible_awards
 from bot.services.shared.outbox import enqueue, in_every_language, keyboard, url_button
 from bot.storage.models import Award, Edition, Event, Reminder
 
@@ -351,7 +352,25 @@ async def _announce_results(
     if edition is None:  # as stale_reason says
         return "announcement cancelled"
     awards = await visible_awards(session, edition, now, viewer_is_admin=False)
-    if not awards:
+    if not awards:  # nothing to announce: the time is dropped, the committee told
+        missed = drop_empty_announcement(session, edition, actor_id=None, now=now)
+        admin_ids = _runtime(application).settings.admin_ids
+        committee = await committee_ids(session, admin_ids=admin_ids, edition_id=None)
+        zone = await edition_zone(session, edition.id, _runtime(application).settings.zone)
+        await _broadcast(
+            application,
+            session,
+            kind="winners-empty",
+            key=f"{reminder.key}:empty",
+            audience=Audience.chats(sorted(committee)),
+            render=lambda language: t(
+                language,
+                "winners-announcement-empty",
+                edition=edition.name,
+                moment=format_moment(missed or now, zone, language),
+            ),
+            now=now,
+        )
         return "no results recorded"
     chat_ids: set[int] = set()
     for topic in ANNOUNCEMENT_TOPICS:

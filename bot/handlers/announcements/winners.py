@@ -30,6 +30,7 @@ from bot.services.judging.results import (
     AnnouncementInPastError,
     NoAnnouncementError,
     cancel_announcement,
+    has_awards,
     results_visible,
     set_announcement_time,
     visible_awards,
@@ -107,6 +108,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
             await set_announcement_time(
                 session, edition, at, actor_id=user_of(update).id, now=now, zone=zone
             )
+            no_winners = not await has_awards(session, edition)
         except AlreadyAnnouncedError as exc:
             moment = format_moment(exc.announced_at, zone, language)
             await reply(t(language, "winners-schedule-already", moment=moment))
@@ -122,14 +124,15 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
             )
             return
     await schedule_pending(context.application)
-    await reply(
-        t(
-            language,
-            "winners-schedule-done",
-            edition=edition.name,
-            moment=format_moment(at, zone, language),
-        )
+    text = t(
+        language,
+        "winners-schedule-done",
+        edition=edition.name,
+        moment=format_moment(at, zone, language),
     )
+    if no_winners:  # held: announced only if the winners are set by then
+        text = f"{text}\n\n{t(language, 'winners-schedule-no-winners')}"
+    await reply(text)
 
 
 @guarded(Role.ADMIN)

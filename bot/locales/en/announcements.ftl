@@ -79,6 +79,7 @@ broadcast-kind-deadline = Entry deadline reminder
 broadcast-kind-winners = Winners' announcement
 broadcast-kind-congratulations = Congratulations to the winners
 broadcast-kind-schedule_change = Schedule change
+broadcast-kind-winners-empty = Winners' announcement held (no winners set)
 broadcast-kind-other = System message
 broadcast-button-stop-one = ⛔ Stop #{ $id }
 broadcast-status-draft = draft
@@ -176,6 +177,8 @@ winners-schedule-past = Sorry, the announcement must be after now ({ $now }).
 winners-schedule-done = ✅ The winners of { $edition } will be announced on { $moment }.
 winners-schedule-already = The winners were already announced on { $moment }; the time can no longer change.
 winners-cancel-done = ✅ The announcement of { $moment } is cancelled. The results stay visible to the committee only until a new time is set with /announce_at.
+winners-schedule-no-winners = ⚠️ No winners are set yet. The announcement is made only if the winners are set (/set_winners) before that time; if not, nothing is announced, the committee is told, and a new time must be set with /announce_at.
+winners-announcement-empty = ⚠️ The winners' announcement of { $edition } at { $moment } was not made because no winners were set. The results stay secret: after setting the winners (/set_winners), please set a new announcement time with /announce_at.
 winners-cancel-none = There is no announcement time to cancel.
 
 command-winners = IGA winners

@@ -76,6 +76,7 @@ broadcast-kind-deadline = Pengingat batas waktu pengisian
 broadcast-kind-winners = Pengumuman juara
 broadcast-kind-congratulations = Ucapan selamat kepada juara
 broadcast-kind-schedule_change = Perubahan jadwal
+broadcast-kind-winners-empty = Pengumuman juara tertunda (juara belum ditetapkan)
 broadcast-kind-other = Pesan sistem
 broadcast-button-stop-one = ⛔ Hentikan #{ $id }
 broadcast-status-draft = draf
@@ -173,6 +174,8 @@ winners-schedule-past = Mohon maaf, waktu pengumuman harus setelah saat ini ({ $
 winners-schedule-done = ✅ Pemenang { $edition } akan diumumkan pada { $moment }.
 winners-schedule-already = Pemenang sudah diumumkan pada { $moment }; jadwal tidak dapat diubah lagi.
 winners-cancel-done = ✅ Pengumuman pemenang pada { $moment } dibatalkan. Hasil tetap hanya terlihat oleh panitia sampai jadwal baru ditetapkan dengan /umumkan_pada.
+winners-schedule-no-winners = ⚠️ Juara belum ditetapkan. Pengumuman hanya dilakukan bila juara sudah ditetapkan (/tetapkan_juara) sebelum waktu itu; bila belum, tidak ada yang diumumkan, panitia diberi tahu, dan waktu pengumuman baru perlu ditetapkan dengan /umumkan_pada.
+winners-announcement-empty = ⚠️ Pengumuman pemenang { $edition } pada { $moment } tidak dilakukan karena juara belum ditetapkan. Hasil tetap rahasia: setelah menetapkan juara (/tetapkan_juara), mohon tetapkan waktu pengumuman baru dengan /umumkan_pada.
 winners-cancel-none = Tidak ada jadwal pengumuman pemenang yang dapat dibatalkan.
 
 command-winners = Pemenang IGA

@@ -211,8 +211,8 @@ def _apply(
     """Create, move, revive and drop rows so the unsent ones are exactly ``wanted``.
 
     Only rows whose key starts with one of ``prefixes`` are dropped when not wanted. A sent
-    row is never touched. A dropped row is revived only when its new instant is in the future
-    (so a row dropped as stale is not revived again and again).
+    row is never touched. A dropped row is revived (and its claim released) only when its new
+    instant is in the future (so a row dropped as stale is not revived again and again).
     """
     keys = set()
     for item in wanted:
@@ -229,6 +229,7 @@ def _apply(
             if item.due_at <= now:
                 continue
             row.dropped_at = None
+            row.claimed_at = None  # dropped by the scheduler it was claimed: due again
         if row.due_at != item.due_at:
             row.due_at = item.due_at
         if row.payload != item.payload:

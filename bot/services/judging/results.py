@@ -52,7 +52,11 @@ class UnknownRankError(ResultsError):
 
 def results_visible(edition: Edition, now: datetime) -> bool:
     """Whether anyone may see the edition's results: an announcement time is set and
-    ``now`` has reached it. With no time set (never set, or cancelled) they stay private."""
+    ``now`` has reached it. With no time set (never set, or cancelled) they stay private.
+
+    The winners must have been set before or at that time: a moment that passes with no
+    winners is dropped (:func:`drop_empty_announcement`, by the scheduler and by
+    :func:`record_award`), so results set afterwards wait for a new announcement time."""
     return edition.results_announce_at is not None and now >= edition.results_announce_at
 
 
@@ -150,6 +154,7 @@ async def record_award(
     await ensure_open(session, edition)
     if edition.results_announced_at is not None:
         raise AlreadyAnnouncedError(edition.results_announced_at)
+    drop_empty_announcement(session, edition, actor_id=actor_id, now=now)
     title = rank_title(edition, rank)
     award = await session.scalar(
         select(Award).where(Award.edition_id == edition.id, Award.rank == rank)
@@ -229,6 +234,29 @@ async def cancel_announcement(
     _audit(session, "results.cancel", edition, actor_id, now, {"at": _iso(cancelled)}, {"at": None})
     await plan_edition_reminders(session, edition, zone, now)
     return cancelled
+
+
+async def has_awards(session: AsyncSession, edition: Edition) -> bool:
+    """Whether any winner of ``edition`` is recorded (the announcement has something to say)."""
+    found = await session.scalar(select(Award.id).where(Award.edition_id == edition.id).limit(1))
+    return found is not None
+
+
+def drop_empty_announcement(
+    session: AsyncSession, edition: Edition, *, actor_id: int | None, now: datetime
+) -> datetime | None:
+    """Drop an announcement time that passed without an announcement (no winners were set by
+    then), so winners set later stay private until a new time (``/umumkan_pada``); audited.
+
+    Returns:
+        The dropped time, or None when there was nothing to drop.
+    """
+    missed = edition.results_announce_at
+    if missed is None or missed > now or edition.results_announced_at is not None:
+        return None
+    edition.results_announce_at = None
+    _audit(session, "results.cancel", edition, actor_id, now, {"at": _iso(missed)}, {"at": None})
+    return missed
 
 
 def mark_announced(edition: Edition, now: datetime) -> None:
