@@ -13,7 +13,15 @@ from sqlalchemy import select
 
 from bot.i18n import plain_text, t
 from bot.sandbox.users import press_callback
-from bot.storage.models import Edition, JudgeAssignment, Submission, SubmissionStatus
+from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.storage.models import (
+    Edition,
+    Judge,
+    JudgeAssignment,
+    Score,
+    Submission,
+    SubmissionStatus,
+)
 from tests.e2e.attendees.test_attendee_agenda import visible
 from tests.e2e.editions.test_read_only_previous_edition import (
     UNCHANGED_BY_TAPS,
@@ -70,6 +78,11 @@ async def test_buttons_of_2022_never_act_on_2023(bot, users, emulator) -> None:
     async with bot.runtime.transaction() as session:  # reopening and the winners offered now
         (await edition(session)).judging_closed_at = bot.clock()
         (await session.get(Submission, verified)).status = S.NOMINEE
+        judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
+        session.add(JudgeAssignment(judge_id=judge.id, submission_id=verified))
+        for criterion in DEFAULT_RUBRIC:  # fully scored: a nominee no judge scored blocks 🏆
+            session.add(Score(judge_id=judge.id, submission_id=verified,
+                              criterion_key=criterion.key, value=80))  # fmt: skip
     await siti.send("/ranking")
     closed_ranking = await siti.expect_message("Peringkat sementara")
     await siti.send("/tetapkan_juara")
