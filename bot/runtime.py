@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services.core.events import EditionForm, current_event, edition_form
+from bot.services.core.events import (
+    EditionForm,
+    current_edition_id,
+    current_event,
+    edition_form,
+)
 from bot.services.shared.cache_versions import CHAT_BUCKETS, EVENT, read_versions
 from bot.settings import Settings
 from bot.storage.models import Event
@@ -68,6 +73,8 @@ class Runtime:
     chat_languages: dict[int, str] = field(default_factory=dict)
     on_chats_changed: list[Callable[[set[int]], None]] = field(default_factory=list)
     _loaded: dict[str, tuple[float, Any]] = field(default_factory=dict, repr=False)
+    _loading: set[str] = field(default_factory=set, repr=False)
+    _generation: int = field(default=0, repr=False)
     _versions: dict[str, int] | None = field(default=None, repr=False)
     _fresh_at: float = field(default=-1e18, repr=False)
     _freshening: asyncio.Future[None] | None = field(default=None, repr=False)
@@ -95,6 +102,12 @@ class Runtime:
         session (set ``indicator_id``, not ``indicator``).
         """
         return await self._cached("edition_form", edition_form)
+
+    async def current_edition_id(self) -> int | None:
+        """The current edition's id (:func:`bot.services.core.events.current_edition_id`),
+        read from the database at most every :data:`EVENT_CACHE_SECONDS`, like :meth:`event`
+        (only an event import adds an edition; /start's menu reads it for every user)."""
+        return await self._cached("edition_id", current_edition_id)
 
     async def fresh(self) -> None:
         """Drop what another process changed (cache versions), reading them at most every
@@ -127,7 +140,7 @@ class Runtime:
         else:
             changed = {name for name in names if versions.get(name) != known.get(name)}
         if EVENT in changed:
-            self._loaded.clear()
+            self._forget_loaded()
         buckets = {int(name.split(":")[1]) for name in changed if name.startswith("chats:")}
         if not buckets:
             return
@@ -138,19 +151,35 @@ class Runtime:
             callback(buckets)
 
     async def _cached(self, name: str, load: Callable[[AsyncSession], Awaitable[Any]]) -> Any:
+        """``name``'s value, loaded again once :data:`EVENT_CACHE_SECONDS` old by one caller
+        while the others go on with the old one (when it expired, 20 chats at once each
+        read it again: the edition's form is its whole JSON config). A value dropped (a
+        change, :meth:`forget_event`) is not served: each caller reads it until one has."""
         await self.fresh()
         cached = self._loaded.get(name)
-        if cached is not None and time.monotonic() - cached[0] < EVENT_CACHE_SECONDS:
+        if cached is not None and (
+            time.monotonic() - cached[0] < EVENT_CACHE_SECONDS or name in self._loading
+        ):
             return cached[1]
-        async with self.sessions() as session:
-            value = await load(session)
-        self._loaded[name] = (time.monotonic(), value)
+        generation = self._generation
+        self._loading.add(name)
+        try:
+            async with self.sessions() as session:
+                value = await load(session)
+        finally:
+            self._loading.discard(name)
+        if generation == self._generation:  # not dropped while it was read
+            self._loaded[name] = (time.monotonic(), value)
         return value
+
+    def _forget_loaded(self) -> None:
+        self._loaded.clear()
+        self._generation += 1
 
     def forget_event(self) -> None:
         """Drop the cached event and edition, e.g. after importing the event file in this
         process."""
-        self._loaded.clear()
+        self._forget_loaded()
 
     def forget_chat(self, chat_id: int) -> None:
         """Drop the chat from the activity cache so its next update is recorded again."""

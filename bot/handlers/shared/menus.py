@@ -16,7 +16,6 @@ from telegram.ext import filters
 
 from bot.handlers.shared.context import BotContext
 from bot.i18n import LANGUAGES, plain_text
-from bot.services.core.events import current_edition_id
 from bot.services.core.roles import is_officer
 
 MENU_LAYOUT = (
@@ -47,12 +46,16 @@ def main_menu(language: str, *, officer: bool = False) -> ReplyKeyboardMarkup:
 
 async def main_menu_for(update: Update, context: BotContext, language: str) -> ReplyKeyboardMarkup:
     """The main menu of the update's user: an officer's in their private chat with the bot
-    (one query), everyone else's (and in groups, where the form is not filled in)."""
+    (one query; the edition's id is the runtime's), everyone else's (and in groups, where
+    the form is not filled in)."""
     user, chat = update.effective_user, update.effective_chat
     officer = False
     if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
-        async with context.runtime.sessions() as session:
-            officer = await is_officer(session, user.id, await current_edition_id(session))
+        runtime = context.runtime
+        edition_id = await runtime.current_edition_id()
+        if edition_id is not None:
+            async with runtime.sessions() as session:
+                officer = await is_officer(session, user.id, edition_id)
     return main_menu(language, officer=officer)
 
 
