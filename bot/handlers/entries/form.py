@@ -516,11 +516,12 @@ async def _answer(
         return _error_reply(form, error)
     except EntryError as error:
         return (views.entry_error_text(language, error, zone), None)
-    text, markup = _ask(form)
     if long_text is not None:  # one more piece: a receipt, not the question again
         text, markup = views.long_text_receipt(
             language, form.edition, form.fields, submission, form.answers, long_text
         )
+    else:
+        text, markup = _ask(form)
     if later_in_album:  # one more file of an album: a short line, not the question again
         text, markup = "", None
     return ("\n\n".join(filter(None, [note, text])), markup)
