@@ -10,8 +10,12 @@ pending input (``evaluation.answer``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
@@ -28,6 +32,7 @@ from bot.handlers.shared.pending_input import (
     start_waiting,
 )
 from bot.handlers.shared.replies import edit_html
+from bot.handlers.shared.updates import button_message, message_of, query_of, tapped_message
 from bot.i18n import plain_text, t
 from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized
 from bot.services.core.roles import Role
@@ -171,8 +176,12 @@ def _index(spec: EvaluationSpec, key: str) -> int:
 
 
 async def _current(
-    context: BotContext, update: Update, spec: EvaluationSpec, response: EvaluationResponse, session
-) -> tuple[str, InlineKeyboardMarkup | None]:  # type: ignore[no-untyped-def]
+    context: BotContext,
+    update: Update,
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    session: AsyncSession,
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """What to show now: the question the person is at (and wait for its typed answer), or
     the thanks at the end."""
     language = await context.language()
@@ -186,7 +195,9 @@ async def _current(
     return t(language, "evaluation-thanks"), None
 
 
-async def _survey(context: BotContext, session, event_id: int, chat_id: int):  # type: ignore[no-untyped-def]
+async def _survey(
+    context: BotContext, session: AsyncSession, event_id: int, chat_id: int
+) -> tuple[EvaluationSpec | None, EvaluationResponse | None]:
     event = await session.get(Event, event_id)
     spec = survey_of(event) if event is not None else None
     response = await response_of(session, event_id, chat_id) if spec is not None else None
@@ -195,11 +206,13 @@ async def _survey(context: BotContext, session, event_id: int, chat_id: int):  #
 
 async def open_survey(update: Update, context: BotContext) -> None:
     """ "📝 Isi evaluasi": the question the person is at, as a new message."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
-    choice = GO.parse(query.data)
+    choice = GO.tapped(query)
     async with context.runtime.transaction() as session:
-        spec, response = await _survey(context, session, choice.event, query.message.chat.id)
+        spec, response = await _survey(
+            context, session, choice.event, button_message(query).chat.id
+        )
         if spec is None or response is None:
             await query.answer(plain_text(language, "evaluation-not-invited"), show_alert=True)
             return
@@ -208,10 +221,15 @@ async def open_survey(update: Update, context: BotContext) -> None:
             return
         text, markup = await _current(context, update, spec, response, session)
     await query.answer()
-    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
-async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> None:  # type: ignore[no-untyped-def]
+Act = Callable[[EvaluationSpec, EvaluationResponse, FormFieldSpec, Any, datetime], str]
+"""What a question's button does: ``(spec, response, question, tapped value, now)``; returns
+the tap's short answer."""
+
+
+async def _tapped(update: Update, context: BotContext, codec: Codec[Any], act: Act) -> None:
     """A question's button: ``act(spec, response, question)`` saves. A tap that answers the
     question leaves that message showing the question and the answer given, without buttons,
     and the next question (or the thanks) comes as a new message: edited in place, the next
@@ -219,13 +237,13 @@ async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> Non
     a question they never saw (QA). A tap that stays on the question (a tick of a multiple
     choice) edits it in place. A tap on a question no longer open is refused
     (``evaluation-stale``); the callback data names the question."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
-    choice = codec.parse(query.data)
+    choice = codec.tapped(query)
     now = context.runtime.now()
     async with context.runtime.transaction() as session:
         response = await session.get(EvaluationResponse, choice.response)
-        if response is None or response.chat_id != query.message.chat.id:
+        if response is None or response.chat_id != button_message(query).chat.id:
             await query.answer(plain_text(language, "evaluation-not-invited"), show_alert=True)
             return
         spec, _ = await _survey(context, session, response.event_id, response.chat_id)
@@ -254,7 +272,7 @@ async def _tapped(update: Update, context: BotContext, codec: Codec, act) -> Non
         await edit_html(query, text, markup)
         return
     await edit_html(query, asked + "\n" + given, None)
-    await query.message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
 def _answer_line(spec_q: FormFieldSpec, value: object, language: str) -> str:
@@ -264,13 +282,19 @@ def _answer_line(spec_q: FormFieldSpec, value: object, language: str) -> str:
     if spec_q.kind == "long_text":  # in full it may not fit one message with the question
         return t(language, "evaluation-answered-text", words=count_words(str(value)))
     if spec_q.kind in ("single_choice", "multiple_choice"):
-        labels = {c.value: localized(c.label, language) for c in spec_q.choices}
+        labels: dict[object, str] = {c.value: localized(c.label, language) for c in spec_q.choices}
         values = value if isinstance(value, list) else [value]
         value = ", ".join(labels.get(v, str(v)) for v in values)
     return t(language, "evaluation-answered", answer=str(value))
 
 
-def _pick(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  # type: ignore[no-untyped-def]
+def _pick(
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    spec_q: FormFieldSpec,
+    choice: Pick,
+    now: datetime,
+) -> str:
     if spec_q.kind == "rating":
         value: object = choice.value if choice.value in RATINGS else None
     elif spec_q.kind == "single_choice" and choice.value < len(spec_q.choices):
@@ -283,7 +307,13 @@ def _pick(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  # t
     return "✅"
 
 
-def _toggle(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  # type: ignore[no-untyped-def]
+def _toggle(
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    spec_q: FormFieldSpec,
+    choice: Pick,
+    now: datetime,
+) -> str:
     if spec_q.kind != "multiple_choice" or choice.value >= len(spec_q.choices):
         return ""
     chosen = set((response.answers or {}).get(spec_q.key) or [])
@@ -293,7 +323,13 @@ def _toggle(spec, response, spec_q: FormFieldSpec, choice: Pick, now) -> str:  #
     return ""
 
 
-def _next(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # type: ignore[no-untyped-def]
+def _next(
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    spec_q: FormFieldSpec,
+    choice: At,
+    now: datetime,
+) -> str:
     chosen = (response.answers or {}).get(spec_q.key)
     if spec_q.kind == "long_text" and chosen:
         check_long_text(spec_q, chosen)  # FieldError: the text stays, the question too
@@ -302,13 +338,25 @@ def _next(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # typ
     return ""
 
 
-def _skip(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # type: ignore[no-untyped-def]
+def _skip(
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    spec_q: FormFieldSpec,
+    choice: At,
+    now: datetime,
+) -> str:
     if not spec_q.required:
         record_answer(spec, response, spec_q.key, None, now)
     return ""
 
 
-def _clear(spec, response, spec_q: FormFieldSpec, choice: At, now) -> str:  # type: ignore[no-untyped-def]
+def _clear(
+    spec: EvaluationSpec,
+    response: EvaluationResponse,
+    spec_q: FormFieldSpec,
+    choice: At,
+    now: datetime,
+) -> str:
     answers = dict(response.answers or {})
     answers.pop(spec_q.key, None)
     response.answers = answers
@@ -354,7 +402,7 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
     question. A long text follows the entry form's rule: each message is one more piece
     (Telegram cuts a long text into several messages), joined with a blank line, and the
     question stays until "Selesai" (which checks the length): nothing typed is cut or lost."""
-    message = update.effective_message
+    message = message_of(update)
     language = await context.language()
     if message.text is None:
         await message.reply_text(t(language, "evaluation-text-only"))
@@ -369,8 +417,8 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
             if response is not None
             else (None, None)
         )
-        at = position(spec, response) if spec is not None else None
-        if spec is None or not isinstance(at, AtField):
+        at = position(spec, response) if spec is not None and response is not None else None
+        if response is None or spec is None or not isinstance(at, AtField):
             await take(session, pending)
             return False
         index = _index(spec, at.key)
@@ -383,12 +431,12 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
             reply = t(language, "evaluation-long-saved", words=count_words(value))
         else:
             try:
-                value = _parse_typed(spec_q, message.text)
+                parsed = _parse_typed(spec_q, message.text)
             except FieldError as error:
                 _, markup = _question_view(spec, response, index, language)
                 reply = t(language, error.key, **error.details)
             else:
-                record_answer(spec, response, spec_q.key, value, now)
+                record_answer(spec, response, spec_q.key, parsed, now)
                 reply, markup = await _current(context, update, spec, response, session)
     await message.reply_text(reply, parse_mode=ParseMode.HTML, reply_markup=markup)
     return True
@@ -400,8 +448,8 @@ async def summary(update: Update, context: BotContext, access: Access) -> None:
     event = await context.runtime.event()
     language = access.language
     found = await results(access.session, event, language) if event is not None else None
-    if found is None:
-        await update.effective_message.reply_text(t(language, "evaluation-none"))
+    if event is None or found is None:
+        await message_of(update).reply_text(t(language, "evaluation-none"))
         return
     lines = [
         t(language, "evaluation-summary-title", event=event.short_title),
@@ -418,7 +466,7 @@ async def summary(update: Update, context: BotContext, access: Access) -> None:
             key, detail = "evaluation-summary-text", ""
         lines.append(t(language, key, label=result.label, detail=detail, answers=result.answered))
     lines.append(t(language, "evaluation-summary-workbook"))
-    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:
