@@ -96,6 +96,9 @@ class Draft:
     media_file_id: str | None = None
     units: list[int] = field(default_factory=list)
     audience: dict[str, Any] | None = None
+    length: int = 0
+    """The text's length (UTF-16 code units, as Telegram counts): tells a long paste's next
+    part (:func:`_second_part`)."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,8 @@ async def on_message(update: Update, context: BotContext, pending: Pending) -> b
     step = pending.payload.step
     if step == Step.COMPOSE:
         await _compose(update, context, pending)
+    elif step == Step.AUDIENCE and _second_part(pending.payload, message_of(update)):
+        await _refuse_split(update, context, pending.payload)
     elif step == Step.SCHEDULE:
         await _schedule(update, context, pending)
     else:
@@ -244,11 +249,35 @@ async def _compose(update: Update, context: BotContext, pending: Pending) -> Non
             t(language, "broadcast-text-too-long", length=_utf16_length(plain), limit=limit)
         )
         return
-    draft = Draft(Step.AUDIENCE, text, media_kind, media_file_id)
+    draft = Draft(Step.AUDIENCE, text, media_kind, media_file_id, length=_utf16_length(plain))
     async with context.runtime.transaction() as session:
         await keep_waiting(session, pending, draft)
     await message.reply_text(
         t(language, "broadcast-ask-audience"), reply_markup=_audience_keyboard(language)
+    )
+
+
+def _second_part(draft: Draft, message: Message) -> bool:
+    """Whether ``message`` is the next part of a text too long for one message: Telegram's
+    apps send a paste over 4,096 characters as several messages, one right after another."""
+    return (
+        draft.media_kind is None
+        and message.text is not None
+        and draft.length + _utf16_length(message.text) > TEXT_LIMIT
+    )
+
+
+async def _refuse_split(update: Update, context: BotContext, draft: Draft) -> None:
+    """Drops the whole draft (a broadcast is one message: sending only its first part would
+    cut the announcement without a word) and asks for a shorter text or a document."""
+    language = await context.language()
+    message = message_of(update)
+    async with context.runtime.transaction() as session:
+        await drop_input(session, update, Draft)
+    length = draft.length + _utf16_length(message.text or "")
+    await message.reply_text(
+        t(language, "broadcast-text-split", length=length, limit=TEXT_LIMIT),
+        parse_mode=ParseMode.HTML,
     )
 
 

@@ -6,6 +6,7 @@ broadcast-ask-text =
     Silakan kirim teks pengumuman. Bapak/Ibu juga dapat mengirim foto atau dokumen dengan keterangan (caption).
     Ketik /batal untuk membatalkan.
 broadcast-text-too-long = Teks terlalu panjang: { $length } karakter, paling banyak { $limit }. Silakan kirim teks yang lebih singkat.
+broadcast-text-split = Mohon maaf, pengumuman ini terlalu panjang untuk satu pesan: sedikitnya { $length } karakter (Telegram mengirimnya sebagai beberapa pesan), paling banyak { $limit }. Pengumuman tidak disimpan dan tidak dikirim, agar tidak terpotong. Silakan kirim /pengumuman lagi dengan teks yang lebih singkat, atau kirim teks lengkapnya sebagai dokumen (berkas) dengan keterangan singkat.
 broadcast-text-missing = Silakan kirim teks, foto, atau dokumen untuk pengumuman.
 broadcast-ask-audience = Kepada siapa pengumuman ini dikirim?
 broadcast-audience-subscribers = Semua pelanggan
