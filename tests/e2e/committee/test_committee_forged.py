@@ -13,6 +13,7 @@ from tests.e2e.helpers.committee import (
     denied_count,
     quick_emulator,
     real_file_id,
+    score_in_full,
     snapshot,
 )
 
@@ -68,12 +69,13 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     async with bot.runtime.transaction() as session:  # setting winners is offered only now
         (await session.scalar(select(Edition))).judging_closed_at = bot.clock()
         (await session.get(Submission, verified)).status = S.NOMINEE
+        await score_in_full(session, ani.id, verified, 80)
     await siti_g.send("/tetapkan_juara")
     confirm = await siti_g.expect_message("Tetapkan juara")
     await siti_g.send("/audit")
     await siti_g.expect_message("Log audit")
     await ani_g.send("/nilai")
-    scoring = await ani_g.expect_message("Progres: 0 dari 1")
+    scoring = await ani_g.expect_message("Progres: 1 dari 1")
 
     forged = (
         _buttons(listing)
@@ -124,7 +126,8 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     async with bot.runtime.transaction() as session:
         judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
         await session.delete(judge)
+    removed = await snapshot(bot.runtime)  # the judge's scores went with them
     again = await ani_g.tap(data=_buttons(scoring)[0])
     assert (await ani_g.expect_callback_answer(again))["text"] == t("id", "committee-only")
     after = await snapshot(bot.runtime)
-    assert after["entries"] == before["entries"] and after["scores"] == before["scores"]
+    assert after["entries"] == before["entries"] and after["scores"] == removed["scores"]

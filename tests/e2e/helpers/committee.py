@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.i18n import plain_text
 from bot.sandbox.config import EmulatorConfig, RateLimits
+from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import (
     Attachment,
     AuditEntry,
@@ -107,3 +108,14 @@ async def choose_english(driver: Any) -> None:
     await driver.expect_message("Please choose a language")
     await driver.tap(plain_text("id", "language-name-en"))
     await driver.expect_message("English")
+
+
+async def score_in_full(session: Any, judge_user_id: int, submission_id: int, value: float) -> None:
+    """The judge (by Telegram id) scores every criterion of the entry ``value``: a nominee
+    needs a judge's complete score before the winners can be set."""
+    judge_id = await session.scalar(select(Judge.id).where(Judge.user_id == judge_user_id))
+    for criterion in DEFAULT_RUBRIC:
+        session.add(
+            Score(judge_id=judge_id, submission_id=submission_id, criterion_key=criterion.key,
+                  value=value)
+        )  # fmt: skip
