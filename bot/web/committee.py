@@ -126,7 +126,11 @@ async def entry_page(request: web.Request) -> web.Response:
             note_required=NOTE_REQUIRED,
             note_limit=NOTE_LIMIT,
             judges=[
-                (judge, judge.id in assigned, judging.has_conflict(judge, entry))
+                (
+                    judge,
+                    judge.id in assigned,
+                    await judging.has_conflict(access.session, judge, entry),
+                )
                 for judge in judges
             ],
             judgeable=entry.status in judging.JUDGEABLE and not access.read_only,

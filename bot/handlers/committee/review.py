@@ -693,9 +693,10 @@ async def _judge_entries_view(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     entries = await judging.judgeable_entries(access.session, access.edition.id)
     assigned = await judging.assigned_ids(access.session, judge.id)
+    ties = await judging.ties_of(access.session, judge)
     rows = []
     for entry in entries:
-        mark = "🚫" if judging.has_conflict(judge, entry) else "✅" if entry.id in assigned else "▫️"
+        mark = "🚫" if ties.conflict(entry) else "✅" if entry.id in assigned else "▫️"
         label = f"{mark} {entry.number or entry.id} · {(entry.title or '—')[:36]}"
         rows.append([button(label, f"cm:as:t:{judge.id}:{entry.id}")])
     return access.t("assign-judge-header", name=judge.name), keyboard(rows)

@@ -102,7 +102,7 @@ judging-error-unknown-unit = Unknown unit code.
 judging-error-closed = The committee has closed judging; changes cannot be saved.
 judging-error-announced = The results have been announced; scores can no longer be changed.
 judging-error-not-assigned = This entry is not assigned to you.
-judging-error-conflict = The judge belongs to this entrant's unit and cannot judge it.
+judging-error-conflict = The judge belongs to this entrant's unit (or serves it as an officer, or created this entry) and cannot judge it.
 judging-error-unknown-criterion = Unknown criterion.
 judging-error-out-of-range = A score must be between 0 and 100.
 judging-error-bad-level = The level must be 1, 2 or 3.
@@ -117,7 +117,7 @@ assign-header = <b>Judge assignments</b> — { $entries ->
 assign-button-all = Assign every judge to every entry
 assign-button-judge = Choose entries for { $name }
 assign-judge-header = Entries for <b>{ $name }</b> (✅ assigned, 🚫 own unit). Tap to add or remove.
-assign-done = Assignments: { $added } new, { $existing } already there, { $conflicts } skipped because the judge belongs to the entrant's unit.
+assign-done = Assignments: { $added } new, { $existing } already there, { $conflicts } skipped because the judge belongs to the entrant's unit or serves it as an officer.
 assign-nothing = There are no judges or no verified entries yet.
 
 ## Exports (/export, /report) and audit (/audit)

@@ -100,7 +100,7 @@ judging-error-unknown-unit = Kode Perangkat Daerah tidak dikenal.
 judging-error-closed = Penilaian sudah ditutup panitia; perubahan tidak dapat disimpan.
 judging-error-announced = Hasil penilaian sudah diumumkan; nilai tidak dapat diubah lagi.
 judging-error-not-assigned = Inovasi ini tidak ditugaskan kepada Bapak/Ibu.
-judging-error-conflict = Penilai berasal dari Perangkat Daerah peserta ini sehingga tidak dapat menilainya.
+judging-error-conflict = Penilai berasal dari Perangkat Daerah peserta ini (atau menjadi petugasnya, atau membuat inovasi ini) sehingga tidak dapat menilainya.
 judging-error-unknown-criterion = Kriteria penilaian tidak dikenal.
 judging-error-out-of-range = Nilai harus antara 0 dan 100.
 judging-error-bad-level = Level harus 1, 2, atau 3.
@@ -109,7 +109,7 @@ assign-header = <b>Penugasan penilai</b> — { $entries } inovasi siap dinilai, 
 assign-button-all = Tugaskan semua penilai ke semua inovasi
 assign-button-judge = Pilih inovasi untuk { $name }
 assign-judge-header = Inovasi untuk <b>{ $name }</b> (✅ ditugaskan, 🚫 Perangkat Daerah sendiri). Ketuk untuk menambah/menghapus.
-assign-done = Penugasan: { $added } baru, { $existing } sudah ada, { $conflicts } dilewati karena penilai berasal dari Perangkat Daerah peserta.
+assign-done = Penugasan: { $added } baru, { $existing } sudah ada, { $conflicts } dilewati karena penilai berasal dari Perangkat Daerah peserta atau menjadi petugasnya.
 assign-nothing = Belum ada penilai atau inovasi yang lolos verifikasi.
 
 ## Exports (/export, /laporan) and audit (/audit)

@@ -4,8 +4,10 @@ self-assessed indicator levels, and each judge's progress.
 Rules:
     - The rubric is the edition's ``config["rubric"]``; without one, the national presentation
       criteria of 2023 (:data:`DEFAULT_RUBRIC`). Each criterion is scored 0–100.
-    - A judge who belongs to the entrant's unit (``Judge.unit_id``) cannot judge it (conflict
-      of interest): such assignments are skipped and reported.
+    - A judge tied to the entrant cannot judge it (conflict of interest, :func:`ties_of`):
+      their unit (``Judge.unit_id``), a unit they serve as an officer (``Officer``, e.g.
+      joined with /daftar), an entry they created. Such assignments are skipped and
+      reported, and a judge's change to such an entry is refused.
     - Judges score privately and may revise until the admins close judging
       (``Edition.judging_closed_at``) or the results are announced
       (``Edition.results_announced_at``, also when they come from the event file and nobody
@@ -38,6 +40,7 @@ from bot.storage.models import (
     Judge,
     JudgeAssignment,
     JudgeReview,
+    Officer,
     Score,
     SelfAssessment,
     Submission,
@@ -252,9 +255,33 @@ async def judgeable_entries(session: AsyncSession, edition_id: int) -> list[Subm
     )
 
 
-def has_conflict(judge: Judge, submission: Submission) -> bool:
-    """Whether the judge belongs to the entrant's unit (and so may not judge it)."""
-    return judge.unit_id is not None and judge.unit_id == submission.unit_id
+@dataclass(frozen=True)
+class Ties:
+    """What ties a judge to entrants: the units they belong to (``Judge.unit_id`` and every
+    unit they serve as an officer) and their Telegram id (entries they created)."""
+
+    units: frozenset[int]
+    user_id: int
+
+    def conflict(self, submission: Submission) -> bool:
+        """Whether the judge may not judge ``submission`` (conflict of interest)."""
+        return submission.unit_id in self.units or submission.created_by == self.user_id
+
+
+async def ties_of(session: AsyncSession, judge: Judge) -> Ties:
+    """The judge's :class:`Ties`, read now (an officer membership may be newer than the
+    judge's row)."""
+    units = set(
+        await session.scalars(select(Officer.unit_id).where(Officer.user_id == judge.user_id))
+    )
+    if judge.unit_id is not None:
+        units.add(judge.unit_id)
+    return Ties(frozenset(units), judge.user_id)
+
+
+async def has_conflict(session: AsyncSession, judge: Judge, submission: Submission) -> bool:
+    """Whether the judge may not judge the entry (:func:`ties_of`)."""
+    return (await ties_of(session, judge)).conflict(submission)
 
 
 async def assign(
@@ -291,9 +318,10 @@ async def assign(
     current = {(judge_id, submission_id) for judge_id, submission_id in rows}
     added, existing, conflicts = [], [], []
     for judge in judges:
+        ties = await ties_of(session, judge)
         for entry in entries:
             pair = (judge.id, entry.id)
-            if has_conflict(judge, entry):
+            if ties.conflict(entry):
                 conflicts.append(pair)
             elif pair in current:
                 existing.append(pair)
@@ -396,7 +424,7 @@ async def check_can_judge(
     submission = await session.get(Submission, submission_id)
     if submission is None or submission_id not in await assigned_ids(session, judge.id):
         raise JudgingError("not-assigned")
-    if has_conflict(judge, submission):
+    if await has_conflict(session, judge, submission):
         raise JudgingError("conflict")
     if await is_submitted(session, judge.id, submission_id):
         raise JudgingError("submitted")

@@ -1,0 +1,79 @@
+"""Conflict of interest beyond the judge's own unit: a judge who serves the entrant's unit as
+an officer (joined with /daftar) may not judge its entry — the chat and the workspace refuse
+their scores, /assign marks it 🚫 and 'assign all' skips it."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import plain_text, t
+from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.storage.models import JudgeAssignment, Score
+from tests.e2e.helpers.committee import add_officer, quick_emulator
+from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
+    auth,
+    make_world,
+    settings_overrides,
+    web,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config():
+    return quick_emulator()
+
+
+def labels(message) -> list[str]:
+    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
+
+
+async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    dewi, rahmat = world.judge, world.admin
+    await add_officer(bot.runtime, "DINSOS", dewi.id)  # the entry's unit
+    refused = t("id", "judging-error-conflict")
+
+    # scoring the entry assigned before she joined: refused in the workspace and the chat
+    response = await web.put(
+        f"/app/api/score/{world.entry}/criterion",
+        json={"criterion": DEFAULT_RUBRIC[0].key, "value": 90},
+        headers=auth(dewi.id),
+    )
+    assert response.status == 409 and (await response.json())["message"] == refused
+    await dewi.send("/nilai")
+    listing = await dewi.expect_message("Progres:")
+    await dewi.tap(labels(listing)[0], message_id=listing["message_id"])
+    validate = t("id", "score-button-validate")
+    card = await dewi.expect_message(predicate=lambda m: validate in labels(m))
+    answer = await dewi.expect_callback_answer(
+        await dewi.tap(labels(card)[0], message_id=card["message_id"])
+    )
+    assert answer["text"] == refused and answer["show_alert"]
+    async with bot.runtime.sessions() as session:
+        assert list(await session.scalars(select(Score))) == []
+
+    # the committee: 🚫 in the judge's list, skipped by 'assign all', refused in the workspace
+    async with bot.runtime.transaction() as session:
+        await session.execute(JudgeAssignment.__table__.delete())
+    await rahmat.send("/tugaskan")
+    await rahmat.expect_message("Penugasan penilai")
+    await rahmat.tap(plain_text("id", "assign-button-judge", name="Dewi Lestari"))
+    judge_list = await rahmat.expect_message("Inovasi untuk")
+    assert any(label.startswith("🚫 IGA-2022-001") for label in labels(judge_list))
+    await rahmat.send("/tugaskan")
+    await rahmat.expect_message("Penugasan penilai")
+    await rahmat.tap(t("id", "assign-button-all"))
+    await rahmat.expect_message("Penugasan: 0 baru, 0 sudah ada, 1 dilewati")
+    page = await (await web.get(f"/app/f/entry/{world.entry}", headers=auth(rahmat.id))).text()
+    assert f'data-judge="{world.judge_id}"  disabled> Dewi Lestari' in page
+    response = await web.post(
+        f"/app/api/entry/{world.entry}/judges",
+        json={"judge_ids": [world.judge_id]},
+        headers=auth(rahmat.id),
+    )
+    assert (await response.json())["conflicts"] == 1
+    async with bot.runtime.sessions() as session:
+        assert list(await session.scalars(select(JudgeAssignment))) == []
