@@ -516,6 +516,7 @@ async def _answer(
         return _error_reply(form, error)
     except EntryError as error:
         return (views.entry_error_text(language, error, zone), None)
+    markup: InlineKeyboardMarkup | None
     if long_text is not None:  # one more piece: a receipt, not the question again
         text, markup = views.long_text_receipt(
             language, form.edition, form.fields, submission, form.answers, long_text
