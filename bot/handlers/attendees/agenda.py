@@ -38,6 +38,13 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.updates import (
+    button_message,
+    chat_of,
+    message_of,
+    query_of,
+    tapped_message,
+)
 from bot.i18n import format_clock, plain_text, t, zone_abbreviation
 from bot.services.attendees.agenda import agenda_item, event_zone
 from bot.services.attendees.stars import CancelledItemError, toggle_star
@@ -119,7 +126,7 @@ async def _load(update: Update, context: BotContext) -> tuple[Event | None, froz
     event = await context.runtime.event()
     if event is None or in_group(update):
         return event, frozenset()
-    return event, await star_cache_of(context).starred(context, update.effective_chat.id)
+    return event, await star_cache_of(context).starred(context, chat_of(update).id)
 
 
 async def show_agenda(update: Update, context: BotContext) -> None:
@@ -127,13 +134,13 @@ async def show_agenda(update: Update, context: BotContext) -> None:
     language = await context.language()
     event, starred = await _load(update, context)
     if event is None:
-        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
     group = in_group(update)
     now = context.runtime.now()
     pages = cached_agenda_pages(event, now, language, compact=group)
     index = current_page_index(pages, event, now)
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         pages[index].text,
         parse_mode=ParseMode.HTML,
         reply_markup=_page_keyboard(context, event, pages, index, language, starred, group=group),
@@ -142,7 +149,7 @@ async def show_agenda(update: Update, context: BotContext) -> None:
 
 async def turn_page(update: Update, context: BotContext) -> None:
     """Shows another page of the agenda in the same message."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     event, starred = await _load(update, context)
     if event is None:
@@ -150,7 +157,7 @@ async def turn_page(update: Update, context: BotContext) -> None:
         return
     group = in_group(update)
     pages = cached_agenda_pages(event, context.runtime.now(), language, compact=group)
-    index = min(int(context.match.group(1)), len(pages) - 1)
+    index = min(int(context.matched(1)), len(pages) - 1)
     await query.answer()
     try:
         await query.edit_message_text(
@@ -207,24 +214,26 @@ def _item_keyboard(
 
 async def show_item(update: Update, context: BotContext) -> None:
     """Sends one session in full with the "Ingatkan saya" and calendar buttons."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     if in_group(update):
         await query.answer()
         await redirect_to_private(update, context, "agenda")
         return
-    item_id = int(context.match.group(1))
+    item_id = int(context.matched(1))
     runtime = context.runtime
     event = await runtime.event()
     async with runtime.sessions() as session:
         item = await agenda_item(session, item_id)
-    starred = item_id in await star_cache_of(context).starred(context, query.message.chat.id)
+    starred = item_id in await star_cache_of(context).starred(
+        context, button_message(query).chat.id
+    )
     if item is None or event is None or item.event_id != event.id:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
     await query.answer()
     now = runtime.now()
-    await query.message.reply_text(
+    await tapped_message(query).reply_text(
         item_detail(item, event, now, language),
         parse_mode=ParseMode.HTML,
         reply_markup=_item_keyboard(item, event, language, starred, now),
@@ -233,13 +242,13 @@ async def show_item(update: Update, context: BotContext) -> None:
 
 async def toggle_item_star(update: Update, context: BotContext) -> None:
     """Stars the session for the user (or removes the star) and updates the button."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     if in_group(update):
         await query.answer()
         await redirect_to_private(update, context, "agenda")
         return
-    item_id = int(context.match.group(1))
+    item_id = int(context.matched(1))
     runtime = context.runtime
     now = runtime.now()
     event = await runtime.event()
@@ -253,11 +262,11 @@ async def toggle_item_star(update: Update, context: BotContext) -> None:
             await query.edit_message_reply_markup(_item_keyboard(item, event, language, False, now))
             return
         try:
-            starred = await toggle_star(session, query.message.chat.id, item, now)
+            starred = await toggle_star(session, button_message(query).chat.id, item, now)
         except CancelledItemError:
             await query.answer(plain_text(language, "agenda-star-cancelled"), show_alert=True)
             return
-    star_cache_of(context).forget(query.message.chat.id)
+    star_cache_of(context).forget(button_message(query).chat.id)
     await query.answer(_star_answer(item, event, language, starred))
     await query.edit_message_reply_markup(_item_keyboard(item, event, language, starred, now))
 
@@ -297,10 +306,10 @@ async def _reply_with(
     language = await context.language()
     event = await context.runtime.event()
     if event is None:
-        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
     text = render(event, context.runtime.now(), language)
-    await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:

@@ -120,7 +120,8 @@ def agenda_pages(
     first_header = "\n\n".join([header, *agenda_notes(event, now, language)])
     marked = markers(event, now)
     pages: list[tuple[str, list[AgendaItem]]] = []
-    text, items, page_day = first_header, [], None
+    items: list[AgendaItem] = []
+    text, page_day = first_header, None
     for day, day_items in days(event):
         for item in day_items:
             block = item_block(item, event, language, marked.get(item.id), compact=compact)

@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 from bot.handlers.core.start import DEEP_LINKS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import message_of, query_of, tapped_message
 from bot.i18n import plain_text, t
 from bot.services.attendees.agenda import agenda_item
 from bot.services.attendees.calendar import agenda_calendar, calendar_file_name
@@ -21,10 +22,10 @@ async def send_calendar(update: Update, context: BotContext) -> None:
     language = await context.language()
     event = await context.runtime.event()
     if event is None:
-        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
     data = agenda_calendar(event, event.agenda, context.runtime.now(), language)
-    await update.effective_message.reply_document(
+    await message_of(update).reply_document(
         InputFile(data, filename=calendar_file_name(event), attach=True),
         caption=t(language, "calendar-caption", event=event.short_title),
         parse_mode=ParseMode.HTML,
@@ -33,16 +34,16 @@ async def send_calendar(update: Update, context: BotContext) -> None:
 
 async def send_item_calendar(update: Update, context: BotContext) -> None:
     """Sends one session as an .ics file."""
-    query = update.callback_query
+    query = query_of(update)
     language = await context.language()
     async with context.runtime.sessions() as session:
-        item = await agenda_item(session, int(context.match.group(1)))
+        item = await agenda_item(session, int(context.matched(1)))
     if item is None:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
     await query.answer()
     data = agenda_calendar(item.event, [item], context.runtime.now(), language)
-    await query.message.reply_document(
+    await tapped_message(query).reply_document(
         InputFile(data, filename=calendar_file_name(item.event, item), attach=True),
         caption=t(language, "calendar-item-caption", title=item.title),
         parse_mode=ParseMode.HTML,

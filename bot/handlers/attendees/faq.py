@@ -10,6 +10,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.replies import reply_texts
 from bot.handlers.shared.text import split_text
+from bot.handlers.shared.updates import message_of
 from bot.i18n import t
 from bot.services.core.event_file import localized
 
@@ -19,7 +20,7 @@ async def show_faq(update: Update, context: BotContext) -> None:
     language = await context.language()
     event = await context.runtime.event()
     if event is None:
-        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
     blocks = [t(language, "faq-title", event=event.short_title)]
     for entry in event.faq:
@@ -33,7 +34,7 @@ async def show_faq(update: Update, context: BotContext) -> None:
         )
     if not event.faq:
         blocks.append(t(language, "faq-empty"))
-    await reply_texts(update.effective_message, split_text(blocks, separator="\n\n"))
+    await reply_texts(message_of(update), split_text(blocks, separator="\n\n"))
 
 
 def register(application: Application) -> None:

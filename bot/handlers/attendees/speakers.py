@@ -12,6 +12,7 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.replies import reply_texts
+from bot.handlers.shared.updates import message_of
 from bot.i18n import t
 
 
@@ -20,11 +21,9 @@ async def show_speakers(update: Update, context: BotContext) -> None:
     language = await context.language()
     event = await context.runtime.event()
     if event is None:
-        await update.effective_message.reply_text(t(language, "agenda-no-event"))
+        await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
-    await reply_texts(
-        update.effective_message, speakers_texts(event, language, compact=in_group(update))
-    )
+    await reply_texts(message_of(update), speakers_texts(event, language, compact=in_group(update)))
 
 
 def register(application: Application) -> None:

@@ -11,6 +11,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.maps import map_link
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.updates import message_of
 from bot.i18n import t
 
 
@@ -18,7 +19,7 @@ async def show_venue(update: Update, context: BotContext) -> None:
     """Sends the venue (pin with name and address) and a text with the address and map link."""
     language = await context.language()
     event = await context.runtime.event()
-    message = update.effective_message
+    message = message_of(update)
     if event is None or event.venue is None:
         await message.reply_text(t(language, "agenda-no-event"))
         return
