@@ -24,6 +24,7 @@ from bot.handlers.shared.access import guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import split_text
+from bot.handlers.shared.updates import message_of, user_of
 from bot.i18n import format_moment, t
 from bot.services.certificates.codes import normalise_code
 from bot.services.certificates.issuing import (
@@ -51,7 +52,7 @@ REISSUE_VERBS = frozenset({"ulang", "reissue"})
 
 
 async def _reply(update: Update, text: str) -> None:
-    await update.effective_message.reply_text(
+    await message_of(update).reply_text(
         text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
     )
 
@@ -59,7 +60,7 @@ async def _reply(update: Update, text: str) -> None:
 def _parts(update: Update, count: int) -> list[str]:
     """The message's words after the command, the last of ``count`` keeping the rest of the
     text as typed (a corrected name, a reason)."""
-    text = update.effective_message.text or ""
+    text = message_of(update).text or ""
     return text.split(maxsplit=count)[1:]
 
 
@@ -82,7 +83,7 @@ async def certificates_command(update: Update, context: BotContext) -> None:
         else:
             await _reissue(update, context, language, words[1], rest or None)
         return
-    text = (update.effective_message.text or "").split(maxsplit=1)[1].strip()
+    text = (message_of(update).text or "").split(maxsplit=1)[1].strip()
     if normalise_code(text) is None:
         await _search(update, context, language, text)
         return
@@ -210,7 +211,7 @@ async def _details(update: Update, context: BotContext, language: str, code: str
     if document is None:
         await _reply(update, text)
         return
-    await update.effective_message.reply_document(
+    await message_of(update).reply_document(
         InputFile(document.content, filename=document.file_name),
         caption=text,
         parse_mode=ParseMode.HTML,
@@ -227,7 +228,7 @@ async def _revoke(
     async with runtime.transaction() as session:
         try:
             certificate = await revoke(
-                session, code, actor_id=update.effective_user.id, reason=reason, now=runtime.now()
+                session, code, actor_id=user_of(update).id, reason=reason, now=runtime.now()
             )
         except UnknownCertificate:
             await _reply(update, t(language, "certificates-unknown", code=code[:64]))
@@ -253,7 +254,7 @@ async def _reissue(
             old, new = await reissue(
                 session,
                 code,
-                actor_id=update.effective_user.id,
+                actor_id=user_of(update).id,
                 now=runtime.now(),
                 public_url=public_url,
                 name=name,

@@ -13,7 +13,7 @@ import logging
 
 from telegram.ext import Application
 
-from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.context import BotContext, job_queue_of
 from bot.runtime import application_runtime
 from bot.services.certificates.issuing import IssueReport, issue_all_due
 
@@ -64,6 +64,6 @@ def register(application: Application) -> None:
     and ``/sertifikat`` says why)."""
     if not application_runtime(application).settings.public_url:
         return
-    application.job_queue.run_repeating(
+    job_queue_of(application).run_repeating(
         _on_interval, interval=ISSUE_INTERVAL, first=ISSUE_INTERVAL, name=ISSUE_JOB
     )

@@ -14,6 +14,7 @@ from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
+from bot.handlers.shared.updates import message_of, query_of, tapped_message
 from bot.i18n import Markup, t
 from bot.services.core.admins import is_admin
 from bot.services.editions.archive import award_event_of, edition_of_year, listed_editions
@@ -33,7 +34,7 @@ YEAR = Codec("ar:y", YearTap)
 async def archive_command(update: Update, context: BotContext) -> None:
     """``/arsip``: the archived editions as buttons; ``/arsip <year>``: that year."""
     language = await context.language()
-    message = update.effective_message
+    message = message_of(update)
     argument = " ".join(context.args or []).strip()
     if argument:
         if not (argument.isdigit() and len(argument) == 4):
@@ -68,11 +69,10 @@ async def archive_command(update: Update, context: BotContext) -> None:
 
 async def on_year(update: Update, context: BotContext) -> None:
     """A year's button of ``/arsip``."""
-    query = update.callback_query
-    tap = YEAR.parse(query.data)
-    assert tap is not None  # routed by YEAR.pattern
+    query = query_of(update)
+    tap = YEAR.tapped(query)
     await query.answer()
-    await _show_year(update, context, query.message, tap.year)
+    await _show_year(update, context, tapped_message(query), tap.year)
 
 
 async def _show_year(update: Update, context: BotContext, message: Message, year: int) -> None:

@@ -19,6 +19,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
+from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import format_megabytes, format_moment
 from bot.services.core import audit
 from bot.services.core.roles import Role
@@ -53,7 +54,7 @@ async def send_archive(update: Update, access: Access, context: BotContext) -> N
     largest file a bot may send."""
     from bot.services.evidence.answers import answers_pdf  # fpdf2: at the first archive
 
-    message = update.effective_message
+    message = message_of(update)
     settings = access.runtime.settings
     limit = SELF_HOSTED_UPLOAD_LIMIT if settings.telegram_api_self_hosted else TELEGRAM_UPLOAD_LIMIT
     await message.reply_text(access.t("evidence-archive-wait"), parse_mode=ParseMode.HTML)
@@ -93,7 +94,7 @@ async def purge_command(update: Update, context: BotContext, access: Access) -> 
     """``/hapus_berkas``: lists the files of withdrawn entries that a purge would delete and
     asks to confirm; nothing is deleted yet."""
     plan = await purge_plan(access.session, access.edition.id)
-    message = update.effective_message
+    message = message_of(update)
     if not plan:
         await message.reply_text(access.t("evidence-purge-nothing"), parse_mode=ParseMode.HTML)
         return
@@ -124,7 +125,7 @@ async def purge_command(update: Update, context: BotContext, access: Access) -> 
 @requires(Role.ADMIN)
 async def purge_confirmed(update: Update, context: BotContext, access: Access) -> None:
     """The purge's button: deletes the files listed, if the list is still what was shown."""
-    query = update.callback_query
+    query = query_of(update)
     confirm = PURGE.parse(query.data)
     plan = await purge_plan(access.session, access.edition.id)
     if confirm is None or confirm.edition != access.edition.id or confirm.count != len(plan):
@@ -134,7 +135,7 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
     audit.record(
         access.session,
         now=access.now,
-        actor_id=update.effective_user.id,
+        actor_id=user_of(update).id,
         action="evidence.purge",
         entity="edition",
         entity_id=access.edition.id,
@@ -142,7 +143,7 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
     )
     await query.answer()
     await query.edit_message_reply_markup(None)
-    await query.message.reply_text(
+    await tapped_message(query).reply_text(
         access.t("evidence-purge-done", count=len(plan), objects=deleted),
         parse_mode=ParseMode.HTML,
     )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 
 import aiohttp
 from telegram.ext import Application
@@ -89,7 +89,7 @@ class DownloadWorker:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
 
-    async def _fetch(self, file_id: str) -> AsyncIterator[bytes]:
+    async def _fetch(self, file_id: str) -> AsyncGenerator[bytes, None]:
         """getFile, then the file's bytes from its URL in chunks."""
         telegram_file = await self.application.bot.get_file(file_id)
         if not telegram_file.file_path:
@@ -98,7 +98,7 @@ class DownloadWorker:
         assert http is not None, "start() first"
         url = telegram_file.file_path
 
-        async def chunks() -> AsyncIterator[bytes]:
+        async def chunks() -> AsyncGenerator[bytes, None]:
             try:
                 async with http.get(url) as response:
                     if response.status != 200:

@@ -13,6 +13,7 @@ from telegram import (
     Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    MenuButton,
     MenuButtonDefault,
     MenuButtonWebApp,
     Update,
@@ -24,6 +25,7 @@ from telegram.ext import Application, CommandHandler, filters
 from bot.handlers.shared.access import COMMITTEE, guarded
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.updates import message_of
 from bot.i18n import plain_text, t
 from bot.services.core.roles import Roles
 from bot.settings import Settings
@@ -41,6 +43,7 @@ async def set_menu_button(
         False when Telegram refused (the user never started the bot, or blocked it).
     """
     committee = roles.admin or roles.judge is not None
+    button: MenuButton
     if committee and settings.workspace_url:
         button = MenuButtonWebApp(
             plain_text(language, "workspace-menu-button"), WebAppInfo(settings.workspace_url)
@@ -61,7 +64,7 @@ async def workspace_command(update: Update, context: BotContext) -> None:
     refused by the shared guard), or why not."""
     runtime = context.runtime
     language = await context.language()
-    message = update.effective_message
+    message = message_of(update)
     address = runtime.settings.workspace_url
     if address is None:
         await message.reply_text(t(language, "workspace-off"))
