@@ -29,7 +29,19 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
-from sqlalchemy import String, and_, bindparam, case, cast, delete, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.chats import mark_blocked
@@ -306,7 +318,9 @@ async def _counts(session: AsyncSession, broadcast_ids: list[int]) -> dict[int, 
     never_started = and_(
         Delivery.status == DeliveryStatus.BLOCKED, Delivery.last_error.like(CANT_INITIATE)
     )
-    kind = case((never_started, NOT_STARTED), else_=cast(Delivery.status, String))
+    kind: ColumnElement[str] = case(
+        (never_started, NOT_STARTED), else_=cast(Delivery.status, String)
+    )
     rows = await session.execute(
         select(Delivery.broadcast_id, kind, func.count())
         .where(Delivery.broadcast_id.in_(broadcast_ids))

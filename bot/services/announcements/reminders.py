@@ -337,9 +337,9 @@ async def plan_star_reminder(
     item = await session.get(AgendaItem, agenda_item_id)
     if item is None:
         return None
-    minutes = await session.scalar(
-        select(Event.star_reminder_minutes).where(Event.id == item.event_id)
-    )
+    minutes = (
+        await session.execute(select(Event.star_reminder_minutes).where(Event.id == item.event_id))
+    ).scalar_one()
     wanted = _star_row(chat_id, item, minutes, now)
     key = star_reminder_key(chat_id, agenda_item_id)
     existing = await _existing(session, key, exact=True)
