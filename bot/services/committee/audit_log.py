@@ -187,7 +187,7 @@ def _value(language: str, zone: ZoneInfo, names: AuditNames, key: str, value: An
     if key == "awards" and isinstance(value, list):
         return (
             ", ".join(
-                f"{award.get('title')}: {names.units.get(award.get('unit_id'), '—')} — "
+                f"{award.get('title')}: {names.units.get(award.get('unit_id', 0), '—')} — "
                 f"{award.get('innovation')}"
                 for award in value
                 if isinstance(award, dict)

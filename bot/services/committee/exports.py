@@ -31,7 +31,7 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from babel.numbers import format_decimal
-from sqlalchemy import Select, func, select
+from sqlalchemy import Executable, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -268,7 +268,7 @@ def export_tables(
 
     async def audit_rows() -> AsyncIterator[Rows]:
         actors = await session.scalars(select(AuditEntry.actor_id).distinct())
-        names = await audit_names(session, edition, actors, language)
+        names = await audit_names(session, edition, [a for a in actors if a is not None], language)
         statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
         async for part in _stream(session, statement, scalars=True):
             rows = []
@@ -352,7 +352,7 @@ def submitted_entries(edition: Edition) -> Select[Any]:
 
 
 async def _stream(
-    session: AsyncSession, statement: Select[Any], *, scalars: bool = False
+    session: AsyncSession, statement: Executable, *, scalars: bool = False
 ) -> AsyncIterator[Sequence[Any]]:
     """The statement's rows (or first column's values) in lists of at most :data:`CHUNK`,
     fetched as they are needed (``yield_per``: a server-side cursor on PostgreSQL)."""

@@ -43,7 +43,7 @@ async def entries_page(
         where.append(Submission.status == status)
     if unit_id is not None:
         where.append(Submission.unit_id == unit_id)
-    total = int(await session.scalar(select(func.count()).select_from(Submission).where(*where)))
+    total = await session.scalar(select(func.count()).select_from(Submission).where(*where)) or 0
     pages = max(1, -(-total // size))
     page = min(max(page, 0), pages - 1)
     entries = list(
