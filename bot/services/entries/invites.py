@@ -131,18 +131,19 @@ async def redeem_invite(
         OtherUnit: The user belongs to another unit and ``switch`` is not set.
     """
     since = now - ATTEMPT_WINDOW
-    failures = await session.scalar(
+    failures = await session.scalar(  # a count: never None
         select(func.count())
         .select_from(InviteAttempt)
         .where(InviteAttempt.user_id == user_id, InviteAttempt.attempted_at > since)
     )
-    if failures >= MAX_FAILED_ATTEMPTS:
+    if (failures or 0) >= MAX_FAILED_ATTEMPTS:
         oldest = await session.scalar(
             select(func.min(InviteAttempt.attempted_at)).where(
                 InviteAttempt.user_id == user_id, InviteAttempt.attempted_at > since
             )
         )
-        raise InviteError(InviteProblem.THROTTLED, retry_after=oldest + ATTEMPT_WINDOW - now)
+        waited = now - oldest if oldest is not None else timedelta(0)  # counted just now: set
+        raise InviteError(InviteProblem.THROTTLED, retry_after=ATTEMPT_WINDOW - waited)
 
     invite = await session.scalar(
         select(Invite)

@@ -1062,4 +1062,4 @@ async def award_ranks(session: AsyncSession, submission_ids: Collection[int]) ->
             Award.submission_id.in_(list(submission_ids))
         )
     )
-    return {submission_id: title for submission_id, title in rows}
+    return {submission_id: title for submission_id, title in rows if submission_id is not None}
