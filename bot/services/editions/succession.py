@@ -140,7 +140,7 @@ class ImportPlan:
         else:
             head = f"Edition {self.code} ({self.year}): updated in place"
         lines = [head + "."]
-        counts = Counter(change.fate for change in self.units)
+        counts: Counter[str] = Counter(change.fate for change in self.units)
         if self.units:
             lines.append(
                 "Units: "
@@ -271,15 +271,15 @@ async def _plan_update(
     plan.moved_dates = await _moved_dates(session, existing, spec)
     gone = [unit for code, unit in stored.items() if code not in wanted]
     counts = await _entry_counts(session, [unit.id for unit in gone])
-    for unit in gone:
-        if counts.get(unit.id):
+    for dropped in gone:
+        if counts.get(dropped.id):
             plan.problems.append(
-                f"edition.units: unit '{unit.code}' ({unit.name}) has {counts[unit.id]} "
-                f"entr{'y' if counts[unit.id] == 1 else 'ies'} in {ed.code} and cannot be "
+                f"edition.units: unit '{dropped.code}' ({dropped.name}) has {counts[dropped.id]} "
+                f"entr{'y' if counts[dropped.id] == 1 else 'ies'} in {ed.code} and cannot be "
                 "removed; keep it in the file"
             )
         else:
-            plan.units.append(UnitChange("removed", unit.code, unit.name))
+            plan.units.append(UnitChange("removed", dropped.code, dropped.name))
 
 
 async def _moved_dates(session: AsyncSession, existing: Edition, spec: EventFile) -> list[str]:
@@ -363,8 +363,10 @@ async def _plan_new(
         plan.units.append(UnitChange(fate, unit.code, unit.name, tuple(sources)))
     gone = [unit for code, unit in old.items() if code not in taken]
     counts = await _entry_counts(session, [unit.id for unit in gone])
-    for unit in gone:
-        plan.units.append(UnitChange("removed", unit.code, unit.name, (), counts.get(unit.id, 0)))
+    for dropped in gone:
+        plan.units.append(
+            UnitChange("removed", dropped.code, dropped.name, (), counts.get(dropped.id, 0))
+        )
     if previous is not None:
         by_id = {unit.id: unit.code for unit in previous.units}
         if ed.carry_over.officers:
@@ -467,12 +469,12 @@ async def _carry_over(
         for judge in await session.scalars(
             select(Judge).where(Judge.edition_id == previous.id).order_by(Judge.id)
         ):
-            unit = target.get(judge.unit_id) if judge.unit_id is not None else None
+            judge_unit = target.get(judge.unit_id) if judge.unit_id is not None else None
             session.add(
                 Judge(
                     edition_id=edition.id,
                     user_id=judge.user_id,
                     name=judge.name,
-                    unit_id=unit.id if unit else None,
+                    unit_id=judge_unit.id if judge_unit else None,
                 )
             )
