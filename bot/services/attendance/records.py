@@ -345,7 +345,7 @@ async def _named_in_unit(
         .order_by(Invitation.id)
     )
     wanted = _normal_name(name)
-    return next((row for row in rows if _normal_name(row.name) == wanted), None)
+    return next((row for row in rows if _normal_name(row.name or "") == wanted), None)
 
 
 async def known_person(

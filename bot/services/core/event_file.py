@@ -372,6 +372,10 @@ class CertificatesSpec(_Strict):
         return value
 
 
+_Date = date
+"""``date``, for annotations inside :class:`EventSpec`, whose field ``date`` hides the type."""
+
+
 class EventSpec(_Strict):
     """The award event."""
 
@@ -380,8 +384,8 @@ class EventSpec(_Strict):
     short_title: str = Field(min_length=1, max_length=200)
     organiser: str = Field(min_length=1, max_length=200)
     timezone: str = "Asia/Jakarta"
-    date: date
-    end_date: date | None = None
+    date: _Date
+    end_date: _Date | None = None
     description: str = ""
     venue: VenueSpec
     participants: list[str] = Field(default_factory=list)

@@ -78,7 +78,7 @@ async def recipients(session: AsyncSession, event: Event, spec: EvaluationSpec) 
             )
         )
         if present:
-            return list(dict.fromkeys(present))
+            return list(dict.fromkeys(user_id for user_id in present if user_id is not None))
     subscribed = await session.scalars(
         select(Subscriber.chat_id)
         .where(Subscriber.active.is_(True), Subscriber.chat_id > 0)
@@ -348,9 +348,9 @@ def _result(spec_question: FormFieldSpec, values: Sequence[Any], language: str) 
         counted = Counter(ratings)
         result.counts = [(str(r), counted[r]) for r in RATINGS]
     elif spec_question.kind in ("single_choice", "multiple_choice"):
-        counted = Counter(item for v in given for item in (v if isinstance(v, list) else [v]))
+        chosen = Counter(item for v in given for item in (v if isinstance(v, list) else [v]))
         result.counts = [
-            (localized(choice.label, language), counted[choice.value])
+            (localized(choice.label, language), chosen[choice.value])
             for choice in spec_question.choices
         ]
     else:

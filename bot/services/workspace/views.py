@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -81,7 +82,7 @@ async def find_entries(
             .options(selectinload(Submission.unit))
         )
     )
-    stages = dict(
+    stages: dict[int, Any] = dict(
         (
             await session.execute(
                 select(Answer.submission_id, Answer.value).where(
