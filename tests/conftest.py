@@ -27,8 +27,9 @@ from bot.storage.migrate import upgrade
 REPO = Path(__file__).resolve().parent.parent
 EVENT_FILE = REPO / "config" / "event.yaml"
 
-pytest_plugins = ["tests.e2e.process"]
-"""Fixtures shared across folders: ``bot_process`` (the bot as a separate process)."""
+pytest_plugins = ["tests.e2e.process", "tests.e2e.fixtures"]
+"""Fixtures shared across folders: ``bot_process`` (the bot as a separate process), and the
+end-to-end ones (``bot``, ``emu``, ``users``, ``clock``…) for e2e, faults and fuzz."""
 
 FAILED = pytest.StashKey[bool]()
 """Set on a test's item once a phase of it failed, for fixtures that explain a failure in

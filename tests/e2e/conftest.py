@@ -1,36 +1,30 @@
 """End-to-end harness: the real bot, built by ``build_application`` and polling exactly as in
 production, against the local Bot API emulator, on SQLite and on PostgreSQL.
 
-Fixtures:
-    clock: a :class:`FakeClock` the bot reads "now" from (tests never wait real time).
-    emulator / emu: the running emulator and its control client.
-    bot: the running bot (:class:`RunningBot`), with the seed event imported.
-    users: a factory, ``await users.create("Siti", admin=True)`` → a ``UserDriver``.
+The fixtures (``clock``, ``emulator``, ``emu``, ``bot``, ``users``…) are in
+:mod:`tests.e2e.fixtures`, loaded for every folder by ``tests/conftest.py``; here are the
+helpers tests import: :class:`FakeClock`, :func:`start_bot`, :func:`stop_bot`,
+:func:`wait_until`, :func:`all_updates_handled`.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from telegram.ext import Application
 
 from bot.app import build_application
 from bot.runtime import Runtime, application_runtime
 from bot.sandbox.client import EmulatorClient
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
-from bot.sandbox.emulator import Emulator
 from bot.services.core.admins import add_admin
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
 from bot.settings import Settings
-from tests.conftest import EVENT_FILE
 from tests.e2e.diagnostics import connections_report, tasks_report
 
 BOT_TOKEN = "123456789:AAHsandbox-test-token-0123456789abcdef"
@@ -71,82 +65,6 @@ class RunningBot:
     def runtime(self) -> Runtime:
         """The bot's runtime (database sessions, settings, clock)."""
         return application_runtime(self.application)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    """The bot's clock."""
-    return FakeClock()
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator's configuration; override in a test module to change limits."""
-    return EmulatorConfig()
-
-
-@pytest.fixture
-async def emulator(emulator_config: EmulatorConfig) -> AsyncIterator[Emulator]:
-    """A running Bot API emulator on a free loopback port."""
-    emu = Emulator(emulator_config)
-    await emu.start(host="127.0.0.1", port=0)
-    yield emu
-    await emu.stop()
-
-
-@pytest.fixture
-async def emu(emulator: Emulator) -> AsyncIterator[EmulatorClient]:
-    """The emulator's control client."""
-    async with EmulatorClient(emulator.base_url) as client:
-        yield client
-
-
-@pytest.fixture(autouse=True)
-def nothing_over_telegrams_limits(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fails every test in which the bot sent something Telegram refuses as too long (a text
-    over 4,096 characters, a caption over 1,024, a callback answer over 200, callback data
-    over 64 bytes: :meth:`Emulator.over_limit_refusals`): such a message never reaches the
-    user. Checked once the test's bot has stopped, so its last replies count too."""
-    yield
-    emulator = request.node.funcargs.get("emulator")
-    if isinstance(emulator, Emulator):
-        refused = emulator.over_limit_refusals()
-        assert not refused, f"the bot sent more than Telegram allows: {refused}"
-
-
-@pytest.fixture
-def event_file() -> Path:
-    """The event file imported before the bot starts; override to use another one."""
-    return EVENT_FILE
-
-
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    """Extra settings for the bot; override in a test module (e.g. default_language)."""
-    return {}
-
-
-@pytest.fixture
-def bot_settings(
-    database_url: str,
-    emulator: Emulator,
-    event_file: Path,
-    settings_overrides: dict[str, Any],
-    tmp_path: Path,
-) -> Settings:
-    """Settings pointing the bot at the emulator, the fresh test database and a file store
-    in the test's own folder."""
-    values: dict[str, Any] = dict(
-        telegram_bot_token=BOT_TOKEN,
-        telegram_api_base_url=emulator.bot_api_base_url,
-        telegram_api_file_url=emulator.file_base_url,
-        database_url=database_url,
-        event_config=event_file,
-        admin_ids="",
-        files_dir=tmp_path / "files",
-    )
-    values.update(settings_overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
 async def start_bot(settings: Settings, clock: FakeClock, event_file: Path | None) -> RunningBot:
@@ -202,16 +120,6 @@ async def _stop_bot(running: RunningBot) -> None:
         await application.post_shutdown(application)
 
 
-@pytest.fixture
-async def bot(
-    bot_settings: Settings, clock: FakeClock, event_file: Path, emulator: Emulator
-) -> AsyncIterator[RunningBot]:
-    """The real bot, polling the emulator, with the seed event loaded."""
-    running = await start_bot(bot_settings, clock, event_file)
-    yield running
-    await stop_bot(running)
-
-
 class Users:
     """Creates simulated users who talk to the bot."""
 
@@ -236,12 +144,6 @@ class Users:
             async with runtime.transaction() as session:
                 await add_admin(session, driver.id, runtime.now())
         return driver
-
-
-@pytest.fixture
-async def users(emu: EmulatorClient, bot: RunningBot) -> Users:
-    """Factory of simulated users talking to the running bot."""
-    return Users(emu, bot)
 
 
 async def all_updates_handled(bot: RunningBot, emu, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
