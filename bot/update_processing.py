@@ -206,8 +206,9 @@ class PollingInbox:
         """
         if not self._waiting() or self.offset(None) != self._last_offset:
             return False  # none in hand, or one handled during the last poll: the offset moved
-        try:
-            await asyncio.wait_for(self._changed.wait(), POLL_PAUSE)
+        try:  # not wait_for: see OutboxSender._idle
+            async with asyncio.timeout(POLL_PAUSE):
+                await self._changed.wait()
         except TimeoutError:
             return True
         return False
@@ -220,12 +221,24 @@ class PollingInbox:
 
     async def _park(self, updates: list[Update]) -> None:
         table = ParkedUpdate.__table__
-        rows = [
-            {"bot_id": self.bot_id, "update_id": u.update_id, "payload": u.to_dict()}
-            for u in updates
-        ]
         async with self.sessions() as session, session.begin():
-            await session.execute(insert(table), rows)
+            # rows of a park whose commit went through as its poll was cancelled (the bot
+            # stopping) are in the table but not in self.parked: skipped, not inserted twice
+            stored = set(
+                await session.scalars(
+                    select(ParkedUpdate.update_id).where(
+                        ParkedUpdate.bot_id == self.bot_id,
+                        ParkedUpdate.update_id.in_([u.update_id for u in updates]),
+                    )
+                )
+            )
+            rows = [
+                {"bot_id": self.bot_id, "update_id": u.update_id, "payload": u.to_dict()}
+                for u in updates
+                if u.update_id not in stored
+            ]
+            if rows:
+                await session.execute(insert(table), rows)
         for update in updates:
             if update.update_id in self.in_hand:
                 self.parked.add(update.update_id)

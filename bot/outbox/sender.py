@@ -528,8 +528,11 @@ class OutboxSender:
             timeout = min(timeout, max(0.0, self._retries[0][0] - time.monotonic()))
         if self._states:
             timeout = min(timeout, REFRESH_INTERVAL)
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancellation that
+        # comes as the wait ends (a wake-up racing stop()), and this task then ran on forever
         with suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._wake.wait()
 
     async def _round(self) -> bool:
         """Refresh from the database, then dispatch for about a second. True if it sent."""

@@ -85,8 +85,9 @@ class FaultInjector:
         self.held += 1
         try:
             while not released.is_set() and not gone():
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(released.wait(), 0.05)
+                with contextlib.suppress(TimeoutError):  # not wait_for: see world.wait_for
+                    async with asyncio.timeout(0.05):
+                        await released.wait()
         finally:
             self.held -= 1
         return not gone()

@@ -317,11 +317,9 @@ class World:
             The last value of the predicate.
         """
         async with self.changed:
-            try:
-                await asyncio.wait_for(
-                    self.changed.wait_for(lambda: self.closing or predicate()),
-                    max(timeout, 0),
-                )
+            try:  # not asyncio.wait_for: on 3.11 it can swallow a cancellation
+                async with asyncio.timeout(max(timeout, 0)):
+                    await self.changed.wait_for(lambda: self.closing or predicate())
             except TimeoutError:
                 pass
             return bool(predicate())

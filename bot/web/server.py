@@ -8,6 +8,7 @@ that server in polling or webhook mode until asked to stop, as ``iga-bot run`` d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -81,10 +82,9 @@ async def _retrying(call: Callable[[], Awaitable[Any]], stop: asyncio.Event, wha
             raise
         except NetworkError as error:
             logger.warning("%s failed (%s); trying again in %.1f s", what, error, delay)
-        try:
-            await asyncio.wait_for(stop.wait(), delay)
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):  # not wait_for: see OutboxSender._idle
+            async with asyncio.timeout(delay):
+                await stop.wait()
         delay = min(delay * 1.5, LONGEST_RETRY)
     return False
 

@@ -86,8 +86,9 @@ class DownloadWorker:
                 tried = 0
             if tried:
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
+            with contextlib.suppress(TimeoutError):  # not wait_for: see OutboxSender._idle
+                async with asyncio.timeout(POLL_SECONDS):
+                    await self._wake.wait()
 
     async def _fetch(self, file_id: str) -> AsyncGenerator[bytes, None]:
         """getFile, then the file's bytes from its URL in chunks."""
@@ -136,7 +137,8 @@ async def read_head(context: BotContext, file_id: str, limit: int) -> bytes | No
     if worker is None:
         return None
     try:
-        return await asyncio.wait_for(worker.read_head(file_id, limit), HEAD_TIMEOUT)
+        async with asyncio.timeout(HEAD_TIMEOUT):
+            return await worker.read_head(file_id, limit)
     except Exception as error:  # any failure: the file is let through, never lost
         logger.warning("Reading the start of file %s failed: %s", file_id, error)
         return None
