@@ -10,7 +10,9 @@ Kinds (:class:`ReminderKind`) and where their instants come from:
   ``star_reminder_minutes``) before an agenda item the chat starred (a :class:`Star` row).
 * ``deadline``: at :data:`DEADLINE_REMINDER_TIME` on the day N days before the edition's
   ``entries_close_at``, for N in ``Edition.config["deadline_reminder_days"]``; sent to the
-  officers of units with an unsent draft or no entry (see :func:`deadline_targets`).
+  officers of units with an unsent draft or no entry (see :func:`deadline_targets`). Only
+  for the edition open for entries: a closed edition (``Edition.closed_at``, the next one
+  imported) has drafts nobody can change any more (QA #29).
 * ``results``: the winners' announcement at ``Edition.results_announce_at``.
 * ``evaluation``: the evaluation survey at the event file's ``evaluation.send_at``, and
   ``evaluation-reminder`` ``reminder_after_minutes`` later (the survey's own rules are in
@@ -178,7 +180,7 @@ def _star_row(chat_id: int, item: AgendaItem, minutes: int, now: datetime) -> li
 def _edition_rows(edition: Edition, zone: ZoneInfo, now: datetime) -> list[_Wanted]:
     wanted: list[_Wanted] = []
     close_at = edition.entries_close_at
-    if close_at is not None and close_at > now:
+    if close_at is not None and close_at > now and edition.closed_at is None:
         for days in edition.config.get("deadline_reminder_days") or []:
             wanted.append(
                 _Wanted(
@@ -352,7 +354,8 @@ async def plan_edition_reminders(
     session: AsyncSession, edition: Edition, zone: ZoneInfo, now: datetime
 ) -> None:
     """Plan the edition's deadline reminders and its winners' announcement; drop them when
-    the deadline passed or the announcement was cancelled."""
+    the deadline passed, the edition was closed (deadline reminders only: a closed
+    edition's award may still be announced) or the announcement was cancelled."""
     existing = await _existing(session, f"deadline:{edition.id}:")
     existing.update(await _existing(session, results_key(edition.id), exact=True))
     _apply(
@@ -502,7 +505,8 @@ async def stale_reason(session: AsyncSession, reminder: Reminder, now: datetime)
     """Why a due row must not be sent any more, or None if it must be sent.
 
     Rules by kind: an event reminder once the event has started; a star reminder once its
-    item has started, was cancelled or unstarred; a deadline reminder once entries closed; an
+    item has started, was cancelled or unstarred; a deadline reminder once entries closed or
+    the edition was closed (the next one imported: its drafts are read-only); an
     announcement only when it was cancelled, moved or already made (a late announcement is
     still made).
     """
@@ -526,6 +530,8 @@ async def stale_reason(session: AsyncSession, reminder: Reminder, now: datetime)
         edition = await session.get(Edition, payload["edition_id"])
         if edition is None or edition.entries_close_at is None:
             return "no deadline"
+        if edition.closed_at is not None:
+            return "edition closed (the next edition was imported)"
         return "entries already closed" if edition.entries_close_at <= now else None
     if reminder.kind == ReminderKind.RESULTS:
         edition = await session.get(Edition, payload["edition_id"])

@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from bot.handlers.announcements.reminders import CATCH_UP_JOB, process_due, schedule_pending
 from bot.i18n import format_moment, t
 from bot.services.announcements.subscriptions import subscribe
+from bot.services.core.event_file import load_event_file
+from bot.services.editions.succession import import_edition
 from bot.storage.models import (
     AgendaItem,
     Answer,
@@ -29,6 +31,7 @@ from bot.storage.models import (
     Unit,
 )
 from tests.e2e.conftest import FakeClock, start_bot, stop_bot, wait_until
+from tests.unit.editions.test_succession import NEXT_FILE
 
 pytestmark = pytest.mark.e2e
 
@@ -240,3 +243,48 @@ class TestDeadlineReminders:
         await _drained(bot)
         reminders = [m for m in await eko.bot_messages() if "belum mengirimkan" in m["text"]]
         assert len(reminders) == 1
+
+    async def test_no_reminder_for_a_closed_edition(self, bot, users) -> None:
+        """QA #29: once IGA 2023 is imported, IGA 2022's drafts cannot change any more: no
+        2022 deadline reminder goes out, and only the 2023 ones stay planned."""
+        ani = await _attendee(users, "Ani")  # Dinas Sosial 2022, with a draft
+        async with bot.runtime.transaction() as session:
+            edition = await session.scalar(select(Edition))
+            unit = await session.scalar(select(Unit).where(Unit.code == "DINSOS"))
+            session.add(Officer(user_id=ani.id, unit_id=unit.id))
+            session.add(
+                Submission(
+                    edition_id=edition.id, unit_id=unit.id, title="DRAF-LAMA", created_by=ani.id
+                )
+            )
+        await schedule_pending(bot.application)  # the 2022 rows, planned while it was open
+        async with bot.runtime.transaction() as session:
+            old = edition.id
+            assert await session.scalar(
+                select(func.count())
+                .select_from(Reminder)
+                .where(Reminder.key.startswith(f"deadline:{old}:"))
+            )
+            await import_edition(session, load_event_file(NEXT_FILE), bot.clock())
+        bot.runtime.forget_event()
+        report = await _at(bot, wib(10, 24, 8, 0))  # 2022's "7 days before" instant
+        assert report.sent == []
+        assert report.dropped == [
+            (f"deadline:{old}:d7", "edition closed (the next edition was imported)")
+        ]
+        await schedule_pending(bot.application)  # re-planning drops the rest of 2022's rows
+        async with bot.runtime.sessions() as session:
+            pending = [
+                r.key
+                for r in await session.scalars(
+                    select(Reminder).where(
+                        Reminder.kind == "deadline",
+                        Reminder.sent_at.is_(None),
+                        Reminder.dropped_at.is_(None),
+                    )
+                )
+            ]
+        assert pending and not [key for key in pending if key.startswith(f"deadline:{old}:")]
+        assert (await _at(bot, wib(10, 30, 8, 0))).sent == []
+        await _drained(bot)
+        assert all("DRAF-LAMA" not in (m["text"] or "") for m in await ani.bot_messages())
