@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import markupsafe
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
@@ -103,6 +104,13 @@ def plain_text(language: str, key: str, /, **args: object) -> str:
     """Like :func:`t` but without escaping, for plain-text output (the CLI, files). Numbers
     stay numbers, so that plural selectors (``[one]``/``*[other]``) choose by them."""
     return t(language, key, **{name: _unescaped(value) for name, value in args.items()})
+
+
+def web_text(html: str) -> str:
+    """A catalogue text made for the chat (Telegram HTML: ``<b>``, ``&amp;``) as plain text,
+    for a web page that shows it as text (a JSON ``message``, an error page's body): tags
+    dropped, entities decoded. The one place the web pages turn chat markup into text."""
+    return markupsafe.Markup(html).striptags()
 
 
 def _unescaped(value: object) -> object:

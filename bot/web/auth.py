@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram_webapp_auth.auth import TelegramAuthenticator, generate_secret_key
 from telegram_webapp_auth.errors import ExpiredInitDataError, InvalidInitDataError
 
-from bot.i18n import normalize_language, t
+from bot.i18n import normalize_language, t, web_text
 from bot.runtime import Runtime
 from bot.services.core import audit
 from bot.services.core.chats import chat_language
@@ -134,7 +134,7 @@ async def init_data_middleware(
         await audit_refusal(runtime, request, actor_id=None, required=f"init-data:{refused.reason}")
         language = settings.default_language
         raise web.HTTPUnauthorized(
-            text=t(language, "workspace-signed-out"),
+            text=web_text(t(language, "workspace-signed-out")),
             headers={"WWW-Authenticate": SCHEME},
         ) from None
     request[VIEWER_KEY] = viewer
@@ -144,8 +144,9 @@ async def init_data_middleware(
         required = f"edition-open:{closed.code}"
         await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
         language = normalize_language(viewer.language_code, settings.default_language)
+        message = web_text(t(language, "edition-closed", year=str(closed.year)))
         return web.json_response(
-            {"ok": False, "message": t(language, "edition-closed", year=str(closed.year))},
+            {"ok": False, "message": message},
             status=409,
         )
 
@@ -245,9 +246,10 @@ async def authorised(request: web.Request, rule: Rule, required: str) -> AsyncIt
                     if wanted and wanted != edition.code:
                         past = await edition_by_code(session, wanted)
                         if past is None:
-                            raise web.HTTPNotFound(text=t(language, "workspace-edition-unknown"))
+                            unknown = web_text(t(language, "workspace-edition-unknown"))
+                            raise web.HTTPNotFound(text=unknown)
                         access.edition, access.current = past, edition
                     yield access
                     return
     await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
-    raise web.HTTPForbidden(text=t(language, "workspace-forbidden"))
+    raise web.HTTPForbidden(text=web_text(t(language, "workspace-forbidden")))

@@ -159,7 +159,7 @@ async def revoke_certificate(request: web.Request) -> web.Response:
         except AlreadyRevoked:
             return json_refused(access.t("certificates-already-revoked", code=code))
         message = access.t("certificates-revoked", code=certificate.code, name=certificate.name)
-    return json_ok(message=_plain(message))
+    return json_ok(message=message)
 
 
 async def reissue_certificate(request: web.Request) -> web.Response:
@@ -189,12 +189,7 @@ async def reissue_certificate(request: web.Request) -> web.Response:
             return json_refused(access.t("certificates-bad-name"), 422)
         key = "certificates-reissued" if new.chat_ids else "certificates-reissued-no-chat"
         message = access.t(key, name=new.name, code=new.code, old=old.code)
-    return json_ok(message=_plain(message), code=new.code)
-
-
-def _plain(html: str) -> str:
-    """A catalogue text made for the chat (HTML) as the page's notice shows it (text)."""
-    return Markup(html).striptags()
+    return json_ok(message=message, code=new.code)
 
 
 def add_routes(app: web.Application) -> None:

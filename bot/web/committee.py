@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.i18n import web_text
 from bot.services.core.edition_guard import ensure_entry_open
 from bot.services.editions.returning import origin_of
 from bot.services.entries.submission_status import (
@@ -92,7 +93,7 @@ async def entries_page(request: web.Request) -> web.Response:
 async def _entry_of_edition(access: Access, entry_id: int) -> Submission:
     entry = await load_entry(access.session, entry_id)
     if entry is None or entry.edition_id != access.edition.id or entry.status is S.DRAFT:
-        raise web.HTTPNotFound(text=access.t("entry-not-found"))
+        raise web.HTTPNotFound(text=web_text(access.t("entry-not-found")))
     return entry
 
 

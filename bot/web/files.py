@@ -17,6 +17,7 @@ import aiohttp
 from aiohttp import web
 from telegram.error import TelegramError
 
+from bot.i18n import web_text
 from bot.services.evidence.files import open_stored_file
 from bot.services.evidence.names import safe_name
 from bot.services.evidence.store import FileStore
@@ -77,7 +78,7 @@ async def serve_file(request: web.Request) -> web.StreamResponse:
     async with authorised(request, reader_rule(attachment_id), "file-reader") as access:
         attachment = await access.session.get(Attachment, attachment_id)
         if attachment is None:
-            raise web.HTTPNotFound(text=access.t("workspace-file-missing"))
+            raise web.HTTPNotFound(text=web_text(access.t("workspace-file-missing")))
         limit = access.runtime.settings.workspace_file_limit
         stored = await open_stored_file(access.session, store, attachment_id) if store else None
         size = stored.size if stored else attachment.size_bytes

@@ -12,7 +12,14 @@ from aiohttp import web
 from markupsafe import Markup
 from telegram import Bot
 
-from bot.i18n import LANGUAGES, format_day, format_file_size, format_moment, format_number
+from bot.i18n import (
+    LANGUAGES,
+    format_day,
+    format_file_size,
+    format_moment,
+    format_number,
+    web_text,
+)
 from bot.services.committee.exports import localized, status_label
 from bot.storage.models import SubmissionStatus
 from bot.web.auth import Access
@@ -88,14 +95,17 @@ def not_found_page(request: web.Request, language: str, heading: str, message: s
 
 
 def json_ok(**values: Any) -> web.Response:
-    """A JSON answer ``{"ok": true, ...}``."""
+    """A JSON answer ``{"ok": true, ...}``; a ``message`` (a catalogue text, made for the
+    chat's HTML) as plain text, which the page's notice shows as it is."""
+    if "message" in values:
+        values["message"] = web_text(values["message"])
     return web.json_response({"ok": True, **values})
 
 
 def json_refused(message: str, status: int = 409) -> web.Response:
-    """A polite refusal in the viewer's language, ``{"ok": false, "message": ...}``; nothing
-    changed."""
-    return web.json_response({"ok": False, "message": message}, status=status)
+    """A polite refusal in the viewer's language, ``{"ok": false, "message": ...}`` (plain
+    text, see :func:`bot.i18n.web_text`); nothing changed."""
+    return web.json_response({"ok": False, "message": web_text(message)}, status=status)
 
 
 async def json_body(request: web.Request) -> dict[str, Any]:

@@ -72,6 +72,12 @@
       .then(function (data) { data.status = response.status; return data; });
   }
 
+  // After an action: the page again when it changed, or when the server refused it as a
+  // conflict (409: someone else changed the entry meanwhile), so it shows the status now.
+  function reloadAfter(data) {
+    if (data.ok || data.status === 409) load();
+  }
+
   function flushAll() {
     Object.keys(pending).forEach(function (key) { pending[key](); });
   }
@@ -131,7 +137,7 @@
         { action: target.getAttribute("data-action"), note: text }).then(answer).then(function (data) {
         target.disabled = false;
         say(data.message, !data.ok);
-        if (data.ok) load();
+        reloadAfter(data);
       });
     } else if (target.hasAttribute("data-cert")) {
       // a certificate: revoke (a reason is needed) or reissue (a corrected name, or none)
@@ -145,13 +151,13 @@
         revoking ? { reason: value } : { name: value }).then(answer).then(function (data) {
         target.disabled = false;
         say(data.message, !data.ok);
-        if (data.ok) load();
+        reloadAfter(data);
       });
     } else if (target.hasAttribute("data-assign")) {
       var ids = Array.prototype.map.call(document.querySelectorAll("input[data-judge]:checked"),
         function (box) { return parseInt(box.getAttribute("data-judge"), 10); });
       request("POST", "/app/api/entry/" + entryOf(target) + "/judges", { judge_ids: ids })
-        .then(answer).then(function (data) { say(data.message, !data.ok); if (data.ok) load(); });
+        .then(answer).then(function (data) { say(data.message, !data.ok); reloadAfter(data); });
     } else if (target.hasAttribute("data-submit")) {
       flushAll();
       target.disabled = true;

@@ -1,0 +1,54 @@
+"""A refused action in the workspace, in headless Chromium against the running bot's web
+server (QA #24): the admin's page is stale (the entry was rejected elsewhere meanwhile); the
+notice is plain text, never the chat's ``<b>`` markup, and the page then shows the status
+the entry has now."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from bot.i18n import t, web_text
+from bot.storage.models import Submission, SubmissionStatus
+from tests.e2e.helpers.browser import expect
+from tests.e2e.workspace.helpers import init_data, make_world
+from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
+    SCRIPT,
+    app_url,
+    browser_page,
+    emulator_config,
+    settings_overrides,
+    telegram_stub,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+
+async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
+    bot,
+    users,
+    app_url,  # noqa: F811
+    browser_page,  # noqa: F811
+) -> None:
+    world = await make_world(bot, users)
+    page = browser_page
+    stub = telegram_stub(init_data(world.admin.id))
+    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await page.goto(app_url + f"#entry/{world.entry}")
+    badge = page.locator("main .meta .badge")
+    await expect(badge).to_have_text(t("id", "status-verified"))
+    number = await page.locator("main .meta .num").inner_text()
+
+    async with bot.runtime.transaction() as session:  # another admin rejects it meanwhile
+        await session.execute(
+            update(Submission)
+            .where(Submission.id == world.entry)
+            .values(status=SubmissionStatus.REJECTED)
+        )
+    await page.locator("main button[data-action=nominate]").click()
+
+    rejected = t("id", "status-rejected")
+    said = web_text(t("id", "entry-action-not-allowed", number=number, status=rejected))
+    assert "<b>" not in said and rejected in said
+    await expect(page.locator("#toast")).to_have_text(said)
+    await expect(badge).to_have_text(rejected)  # the page reloaded: the status now
