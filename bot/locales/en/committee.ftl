@@ -102,6 +102,7 @@ judging-error-unknown-unit = Unknown unit code.
 judging-error-closed = The committee has closed judging; changes cannot be saved.
 judging-error-announced = The results have been announced; scores can no longer be changed.
 judging-error-not-assigned = This entry is not assigned to you.
+judging-error-not-judgeable = This entry is no longer judged because its status changed (for example rejected by the committee, withdrawn or returned for revision); the change was not saved.
 judging-error-conflict = The judge belongs to this entrant's unit (or serves it as an officer, or created this entry) and cannot judge it.
 judging-error-unknown-criterion = Unknown criterion.
 judging-error-out-of-range = A score must be between 0 and 100.

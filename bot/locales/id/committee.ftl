@@ -100,6 +100,7 @@ judging-error-unknown-unit = Kode Perangkat Daerah tidak dikenal.
 judging-error-closed = Penilaian sudah ditutup panitia; perubahan tidak dapat disimpan.
 judging-error-announced = Hasil penilaian sudah diumumkan; nilai tidak dapat diubah lagi.
 judging-error-not-assigned = Inovasi ini tidak ditugaskan kepada Bapak/Ibu.
+judging-error-not-judgeable = Inovasi ini tidak lagi dinilai karena statusnya berubah (misalnya ditolak panitia, ditarik, atau dikembalikan untuk perbaikan); perubahan tidak disimpan.
 judging-error-conflict = Penilai berasal dari Perangkat Daerah peserta ini (atau menjadi petugasnya, atau membuat inovasi ini) sehingga tidak dapat menilainya.
 judging-error-unknown-criterion = Kriteria penilaian tidak dikenal.
 judging-error-out-of-range = Nilai harus antara 0 dan 100.

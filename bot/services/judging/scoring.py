@@ -16,7 +16,9 @@ Rules:
       "Kirim penilaian") is final: its scores, validated levels and comment are refused
       (``submitted``) wherever the change comes from, the chat or the workspace, through
       :func:`check_can_judge`, the one check every judge's change passes.
-    - Only entries that passed the administrative check are judged (:data:`JUDGEABLE`).
+    - Only entries that passed the administrative check are judged (:data:`JUDGEABLE`): a
+      change to an assigned entry the committee rejected (or that was withdrawn or returned)
+      since is refused (``not-judgeable``), through :func:`check_can_judge` too.
 
 Every change is audited with its value before and after.
 """
@@ -414,8 +416,9 @@ async def check_can_judge(
 
     Raises:
         JudgingError: ``closed``, ``announced`` (the results are public), ``not-assigned``,
-            ``conflict`` or ``submitted`` (the judge already submitted this entry's score
-            sheet, which is final).
+            ``not-judgeable`` (the entry is no longer judged: rejected, withdrawn, returned
+            for revision; detail: its status), ``conflict`` or ``submitted`` (the judge
+            already submitted this entry's score sheet, which is final).
     """
     edition = await session.get(Edition, judge.edition_id)
     if edition is None or is_closed(edition):
@@ -424,6 +427,8 @@ async def check_can_judge(
     submission = await session.get(Submission, submission_id)
     if submission is None or submission_id not in await assigned_ids(session, judge.id):
         raise JudgingError("not-assigned")
+    if submission.status not in JUDGEABLE:  # the committee rejected it after assigning (QA #26)
+        raise JudgingError("not-judgeable", submission.status)
     if await has_conflict(session, judge, submission):
         raise JudgingError("conflict")
     if await is_submitted(session, judge.id, submission_id):

@@ -1,0 +1,101 @@
+"""QA #26: once the committee rejects an entry, its judges can no longer score it, validate
+its levels or comment on it, from the chat (a card opened before) or the workspace: one rule
+in the judging service refuses politely (id+en), audits the refusal, and writes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import t
+from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.storage.models import AuditEntry, Indicator, JudgeReview, Score, SelfAssessment
+from tests.e2e.helpers.committee import quick_emulator
+from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
+    auth,
+    make_world,
+    settings_overrides,
+    web,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config():
+    return quick_emulator()
+
+
+def labels(message) -> list[str]:
+    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
+
+
+async def written(bot, entry: int) -> tuple[list, list, list, list[str]]:
+    async with bot.runtime.sessions() as session:
+        scores = list(await session.scalars(select(Score.value)))
+        levels = list(
+            await session.scalars(
+                select(SelfAssessment.validated_level).where(
+                    SelfAssessment.submission_id == entry,
+                    SelfAssessment.validated_level.is_not(None),
+                )
+            )
+        )
+        comments = list(await session.scalars(select(JudgeReview.comment)))
+        refusals = [
+            entry.after["code"]
+            for entry in await session.scalars(
+                select(AuditEntry).where(AuditEntry.action == "judging.refused")
+            )
+        ]
+    return scores, levels, comments, refusals
+
+
+async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    dewi = world.judge
+    # Dewi opens the entry's scoring question in the chat before the rejection
+    await dewi.send("/nilai")
+    listing = await dewi.expect_message("Progres:")
+    await dewi.tap(labels(listing)[0], message_id=listing["message_id"])
+    await dewi.expect_message("Perangkat Daerah:")
+    card = await dewi.expect_message(
+        predicate=lambda m: t("id", "score-button-validate") in labels(m)
+    )
+    await dewi.tap(labels(card)[0], message_id=card["message_id"])  # the first criterion
+    question = await dewi.expect_message("pilih nilai")
+
+    rejected = await web.post(
+        f"/app/api/entry/{world.entry}/status",
+        json={"action": "reject", "note": "Tidak memenuhi syarat"},
+        headers=auth(world.admin.id),
+    )
+    assert (await rejected.json())["ok"]
+
+    refused = t("id", "judging-error-not-judgeable")
+    answer = await dewi.expect_callback_answer(
+        await dewi.tap("50", message_id=question["message_id"])
+    )
+    assert answer["text"] == refused and answer["show_alert"]
+    base = f"/app/api/score/{world.entry}"
+    headers = auth(dewi.id)
+    criterion = DEFAULT_RUBRIC[0].key
+    async with bot.runtime.sessions() as session:
+        indicator = await session.scalar(select(Indicator.id).order_by(Indicator.id).limit(1))
+    for path, body in (
+        ("criterion", {"criterion": criterion, "value": 80}),
+        ("level", {"indicator_id": indicator, "level": 2}),
+        ("comment", {"comment": "Catatan <i>penilai</i> & bukti kurang"}),
+    ):
+        response = await web.put(f"{base}/{path}", json=body, headers=headers)
+        assert response.status == 409 and (await response.json())["message"] == refused
+    english = await web.put(
+        f"{base}/criterion",
+        json={"criterion": criterion, "value": 70},
+        headers=auth(dewi.id, language="en"),
+    )
+    assert (await english.json())["message"] == t("en", "judging-error-not-judgeable")
+
+    scores, levels, comments, refusals = await written(bot, world.entry)
+    assert scores == [] and levels == [] and not any(comments)
+    assert refusals == ["not-judgeable"] * 5
