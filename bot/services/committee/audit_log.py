@@ -27,11 +27,12 @@ from bot.storage.models import (
 )
 
 
-def _label(language: str, key: str, fallback: str) -> str:
+def _label(language: str, key: str, fallback: str, **args: object) -> str:
     """Catalogue text ``key``, or ``fallback`` for a value the catalogue does not name (an
-    action or a field added later still reads, as its stored name)."""
+    action or a field added later still reads, as its stored name; a unit test keeps every
+    name the bot writes labelled)."""
     try:
-        return plain_text(language, key)
+        return plain_text(language, key, **args)
     except MissingMessageError:
         return fallback
 
@@ -39,7 +40,8 @@ def _label(language: str, key: str, fallback: str) -> str:
 @dataclass
 class AuditNames:
     """What the log's ids stand for: people (Telegram user id → name), judges, units,
-    entries (id → number), rubric criteria and indicators (key → name)."""
+    entries (id → number), rubric criteria and indicators (key → name), editions (id →
+    year)."""
 
     people: dict[int, str] = field(default_factory=dict)
     judges: dict[int, str] = field(default_factory=dict)
@@ -47,6 +49,7 @@ class AuditNames:
     entries: dict[int, str] = field(default_factory=dict)
     criteria: dict[str, str] = field(default_factory=dict)
     indicators: dict[str, str] = field(default_factory=dict)
+    editions: dict[int, str] = field(default_factory=dict)
 
 
 async def audit_names(
@@ -65,6 +68,10 @@ async def audit_names(
                 shown = f"{shown} (@{username})".strip()
             if shown:
                 names.people[chat_id] = shown
+    names.editions = {
+        edition_id: str(year)
+        for edition_id, year in await session.execute(select(Edition.id, Edition.year))
+    }
     if edition is None:
         return names
     for judge_id, user_id, name in await session.execute(
@@ -129,8 +136,12 @@ def read_entry(language: str, zone: ZoneInfo, names: AuditNames, entry: AuditEnt
 
 def _subject(language: str, names: AuditNames, entity: str, entity_id: str | None) -> str:
     """What the entry is about: "Inovasi IGA-2022-001", "Nilai Kebaharuan, IGA-2022-001"…"""
+    if entity == "access" and entity_id:  # a refusal: the role the person lacked
+        return _role(language, entity_id)
     parts = (entity_id or "").split(":")
     kind = _label(language, f"audit-entity-{entity}", entity)
+    if entity == "edition" and parts[0].isdigit() and int(parts[0]) in names.editions:
+        return f"{kind} {names.editions[int(parts[0])]}"
     if entity == "submission" and parts[0].isdigit():
         return f"{kind} {names.entries.get(int(parts[0]), parts[0])}"
     if entity == "score" and len(parts) == 3 and parts[1].isdigit():
@@ -145,6 +156,15 @@ def _subject(language: str, names: AuditNames, entity: str, entity_id: str | Non
     if entity == "unit" and parts[0].isdigit() and int(parts[0]) in names.units:
         return f"{kind} {names.units[int(parts[0])]}"
     return f"{kind} {entity_id}" if entity_id else kind
+
+
+def _role(language: str, required: str) -> str:
+    """A refusal's missing role as words: "bukan panitia", "data masuk ruang kerja tidak
+    sah" (``init-data:invalid``), "iga-2022 sudah ditutup" (``edition-open:iga-2022``)."""
+    kind, _, detail = required.partition(":")
+    if kind == "edition-open":
+        return _label(language, "audit-role-edition-open", required, code=detail)
+    return _label(language, f"audit-role-{required.replace(':', '-')}", required)
 
 
 def _change(

@@ -153,3 +153,5 @@ async def test_audit_listing_and_refusal_of_a_public_user(bot, users) -> None:
     log = await siti.expect_message("Log audit")
     assert "Akses ditolak" in log["text"] and "Budi" in log["text"]
     assert "access.denied" not in log["text"]
+    # the role Budi lacked in words, never its code (QA #20: "Peran committee")
+    assert "bukan panitia" in log["text"] and "Peran " not in log["text"]
