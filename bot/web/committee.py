@@ -25,6 +25,7 @@ from bot.services.entries.submission_status import (
 )
 from bot.services.entries.submissions import load_entry
 from bot.services.judging import ranking
+from bot.services.judging import reviews as judge_reviews
 from bot.services.judging import scoring as judging
 from bot.services.workspace import views as workspace
 from bot.storage.models import Submission, SubmissionStatus
@@ -98,8 +99,8 @@ async def _entry_of_edition(access: Access, entry_id: int) -> Submission:
 
 
 async def entry_page(request: web.Request) -> web.Response:
-    """One entry in full, its actions, judges and history; an entry of a past edition in
-    that edition, read-only (no action or judges form)."""
+    """One entry in full, its actions, judges, the judges' comments and history; an entry
+    of a past edition in that edition, read-only (no action or judges form)."""
     entry_id = int_param(request, "id")
     async with authorised(request, is_admin_rule, "admin") as access:
         found = await load_entry(access.session, entry_id)
@@ -135,6 +136,7 @@ async def entry_page(request: web.Request) -> web.Response:
                 for judge in judges
             ],
             judgeable=entry.status in judging.JUDGEABLE and not access.read_only,
+            comments=await judge_reviews.comments_on(access.session, entry.id),
             history=await workspace.entry_history(access.session, entry.id),
             history_actions=HISTORY_ACTIONS,
             origin=await origin_of(access.session, entry),  # a returning innovation

@@ -9,6 +9,7 @@ judging progress. Every change is audited.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -108,3 +109,34 @@ async def reviews_of_edition(session: AsyncSession, judge_ids: list[int]) -> lis
     return list(
         await session.scalars(select(JudgeReview).where(JudgeReview.judge_id.in_(judge_ids)))
     )
+
+
+@dataclass(frozen=True)
+class JudgeComment:
+    """A judge's comment on an entry as the committee reads it.
+
+    Attributes:
+        judge: The judge's name.
+        comment: The comment as typed (plain text; escape it for the page).
+        submitted: Whether the judge submitted the score sheet (the comment is final).
+    """
+
+    judge: str
+    comment: str
+    submitted: bool
+
+
+async def comments_on(session: AsyncSession, submission_id: int) -> list[JudgeComment]:
+    """The judges' non-empty comments on an entry, by judge name (the committee's entry
+    page, QA #26: otherwise only the audit log held them)."""
+    rows = await session.execute(
+        select(Judge.name, JudgeReview.comment, JudgeReview.submitted_at)
+        .join(Judge, Judge.id == JudgeReview.judge_id)
+        .where(JudgeReview.submission_id == submission_id, JudgeReview.comment != "")
+        .order_by(Judge.name, Judge.id)
+    )
+    return [
+        JudgeComment(name, comment, submitted_at is not None)
+        for name, comment, submitted_at in rows
+        if comment.strip()
+    ]

@@ -99,3 +99,27 @@ async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:  #
     scores, levels, comments, refusals = await written(bot, world.entry)
     assert scores == [] and levels == [] and not any(comments)
     assert refusals == ["not-judgeable"] * 5
+
+
+async def test_the_committee_reads_the_judges_comments(bot, users, web) -> None:  # noqa: F811
+    world = await make_world(bot, users)
+    typed = "Catatan <i>penilai</i> & bukti kurang\nbaris kedua"
+    saved = await web.put(
+        f"/app/api/score/{world.entry}/comment",
+        json={"comment": typed},
+        headers=auth(world.judge.id),
+    )
+    assert (await saved.json())["ok"]
+    page = await (await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id))).text()
+    section = page[page.index(f"<h2>{t('id', 'workspace-judge-comments')}</h2>") :]
+    assert "<b>Dewi Lestari</b>" in section
+    # the text as typed, escaped (shown, never run as HTML), line breaks kept by the page's CSS
+    assert "Catatan &lt;i&gt;penilai&lt;/i&gt; &amp; bukti kurang\nbaris kedua" in section
+    english = await (
+        await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id, language="en"))
+    ).text()
+    assert t("en", "workspace-judge-comments") in english
+    other = await (
+        await web.get(f"/app/f/entry/{world.other}", headers=auth(world.admin.id))
+    ).text()
+    assert t("id", "workspace-judge-comments") not in other  # no comment, no section
