@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -33,7 +34,8 @@ from bot.handlers.shared.pending_input import (
 )
 from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.updates import button_message, message_of, query_of, tapped_message
-from bot.i18n import plain_text, t
+from bot.i18n import format_clock_zone, plain_text, t
+from bot.services.attendance.records import count_present
 from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized
 from bot.services.core.roles import Role
 from bot.services.entries.cursor import AtField
@@ -56,6 +58,7 @@ from bot.services.evaluation.survey import (
     record_answer,
     response_of,
     results,
+    sent_at,
     survey_of,
 )
 from bot.services.shared.pending_input import Pending, input_kind, take
@@ -442,6 +445,18 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
     return True
 
 
+async def _not_sent_yet(access: Access, event: Event) -> str:
+    """Why nobody is invited: before the send time with people checked in, when and to how
+    many it goes ("pukul 14.30 WIB kepada 2 orang"; QA #23), else that nobody checked in."""
+    spec = survey_of(event)
+    present = await count_present(access.session, event.id)
+    if spec is None or not present or access.now >= sent_at(event, spec):
+        return access.t("evaluation-summary-nobody")
+    zone = ZoneInfo(event.timezone)
+    at = format_clock_zone(sent_at(event, spec), zone, access.language)
+    return access.t("evaluation-summary-waiting", time=at, present=present)
+
+
 @requires(Role.ADMIN)
 async def summary(update: Update, context: BotContext, access: Access) -> None:
     """``/evaluasi``: invited, finished, and each question's average or counts."""
@@ -456,7 +471,7 @@ async def summary(update: Update, context: BotContext, access: Access) -> None:
         t(language, "evaluation-summary-counts", invited=found.invited, finished=found.finished),
     ]
     if not found.invited:  # not silent: those who check in today still get it
-        lines.append(t(language, "evaluation-summary-nobody"))
+        lines.append(await _not_sent_yet(access, event))
     for result in found.questions:
         if result.kind == "rating":
             key, detail = "evaluation-summary-rating", average_text(result, language)

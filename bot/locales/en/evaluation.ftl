@@ -45,6 +45,10 @@ evaluation-none = There is no evaluation for this event.
 evaluation-summary-title = 📊 <b>Evaluation of { $event }</b>
 evaluation-summary-counts = Invited: { $invited } · Finished: { $finished }
 evaluation-summary-nobody = Nobody invited yet: nobody has checked in. Whoever checks in after the send time gets the survey at once (that day).
+evaluation-summary-waiting = Nobody invited yet: the survey goes out at { $time } to the { $present ->
+        [one] { $present } person
+       *[other] { $present } people
+    } checked in (whoever checks in later gets it at once).
 evaluation-summary-rating = • { $label }: average <b>{ $detail }</b> ({ $answers ->
         [one] { $answers } answer
        *[other] { $answers } answers

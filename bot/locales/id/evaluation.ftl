@@ -39,6 +39,7 @@ evaluation-none = Belum ada evaluasi untuk acara ini.
 evaluation-summary-title = 📊 <b>Evaluasi { $event }</b>
 evaluation-summary-counts = Diundang: { $invited } · Selesai: { $finished }
 evaluation-summary-nobody = Belum ada yang diundang: belum ada peserta yang tercatat hadir. Peserta yang mendaftar hadir setelah waktu kirim langsung menerima evaluasi (hari itu).
+evaluation-summary-waiting = Belum ada yang diundang: survei dikirim pukul { $time } kepada { $present } orang yang sudah hadir (dan yang hadir sesudahnya langsung menerimanya).
 evaluation-summary-rating = • { $label }: rata-rata <b>{ $detail }</b> ({ $answers } jawaban)
 evaluation-summary-choice = • { $label }: { $detail } ({ $answers } jawaban)
 evaluation-summary-text = • { $label }: { $answers } jawaban teks

@@ -77,6 +77,10 @@ async def test_sent_answered_reminded_once_and_in_the_workbook(bot, users, clock
     await _subscribe(bot, rina.id, "general")
     await _check_in(bot, siti, budi)
     assert "evaluation:" not in " ".join((await process_due(bot.application)).sent)
+    # before the send time: when and to how many, not "nobody checked in" (QA #23)
+    await admin.send("/evaluasi")
+    waiting = await admin.expect_message("Evaluasi Penganugerahan IGA")
+    assert "survei dikirim pukul 14.30 WIB kepada 2 orang yang sudah hadir" in waiting["text"]
 
     clock.set(SEND_AT)
     report = await process_due(bot.application)
