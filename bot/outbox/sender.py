@@ -889,7 +889,7 @@ class _SendingBot(Bot):
         return int(result["message_id"])
 
 
-warnings.filterwarnings(  # send_raw calls known methods through do_api_request on purpose
+warnings.filterwarnings(  # send_raw and shared.replies.reply_html use do_api_request on purpose
     "ignore", message=r"Please use 'Bot\.send", category=PTBUserWarning
 )
 

@@ -42,9 +42,9 @@ async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = N
     CPU. For replies whose sent message is not needed afterwards, in private chats (no forum
     topic to follow).
 
-    It goes through ``Bot._post``, the request every ``Bot.send_*`` method makes (defaults,
-    the rate limiter, errors mapped to ``TelegramError``); python-telegram-bot is pinned below
-    23 in pyproject.toml.
+    It goes through ``Bot.do_api_request`` (public), which makes the request every
+    ``Bot.send_*`` method makes (defaults, the rate limiter, the update ledger's commit before
+    the reply, errors mapped to ``TelegramError``) and returns Telegram's answer unparsed.
 
     Raises:
         telegram.error.TelegramError: As ``reply_text``.
@@ -52,7 +52,7 @@ async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = N
     data = {"chat_id": message.chat_id, "text": text, "parse_mode": ParseMode.HTML}
     if markup is not None:
         data["reply_markup"] = markup
-    await message.get_bot()._post("sendMessage", data)  # noqa: SLF001 - see the docstring
+    await message.get_bot().do_api_request("sendMessage", api_kwargs=data)
 
 
 async def edit_html(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:

@@ -4,7 +4,7 @@ self-assessment, submit with a registration number, /inovasi_saya; on SQLite and
 import pytest
 from sqlalchemy import select
 
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
 from bot.storage.models import Attachment, SubmissionStatus
@@ -53,6 +53,7 @@ async def test_full_entry_submitted_with_number(users, bot, emu) -> None:
     review = await siti.expect_message("Periksa kembali")
     assert "Rp10.000.000" in review["text"] and "Rabu, 2 Maret 2022" not in review["text"]
     assert "Selasa, 1 Maret 2022" in review["text"]
+    await siti.expect_message(plain_text("id", "entry-review-confirm"))  # the page with ✅
     await siti.tap(t("id", "entry-button-confirm"))
     receipt = await siti.expect_message("Inovasi terkirim")
     assert "IGA-2022-001" in receipt["text"]

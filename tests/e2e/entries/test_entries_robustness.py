@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import load_entry
@@ -167,7 +167,7 @@ async def test_double_confirm_gives_one_number(users, bot) -> None:
     await siti.expect_message("Ringkasan:")
     await siti.tap(t("id", "entry-button-review"))
     await siti.expect_message("Periksa kembali")
-    review = await siti.last_bot_message()
+    review = await siti.expect_message(plain_text("id", "entry-review-confirm"))  # with ✅
     data = f"entry:confirm:{entry_id}"
     await asyncio.gather(
         siti.tap(data=data, message_id=review["message_id"]),
@@ -226,6 +226,7 @@ async def test_withdraw_and_resubmit_after_return(users, bot) -> None:
     await rina.expect_message("Ringkasan:")
     await rina.tap(t("id", "entry-button-review"))
     await rina.expect_message("Periksa kembali")
+    await rina.expect_message(plain_text("id", "entry-review-confirm"))  # the page with ✅
     await rina.tap(t("id", "entry-button-confirm"))
     await rina.expect_message("Nomor pendaftaran: IGA-2022-001")
     await siti.expect_message("sekarang: terkirim")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import IN_WINDOW, join, no_flood_control, prefilled_entry
 from tests.e2e.workspace.helpers import PUBLIC_URL
@@ -51,6 +51,7 @@ async def test_menu_button_and_the_new_entry_notice_open_the_workspace(users, bo
     await budi.expect_message("Ringkasan:")
     await budi.tap(t("id", "entry-button-review"))
     await budi.expect_message("Periksa kembali")
+    await budi.expect_message(plain_text("id", "entry-review-confirm"))  # the page with ✅
     await budi.tap(t("id", "entry-button-confirm"))
     notice = await admin.expect_message("Inovasi baru masuk")
     [[open_button]] = notice["inline_keyboard"]
