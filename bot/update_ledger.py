@@ -20,11 +20,6 @@ just before the handler's first Bot API call, together with the ledger row and t
 - two processes handling the same update (webhook replicas, a redelivery to the other one):
   the second insert of the row fails on the primary key and its transaction rolls back.
 
-The answer to a tap (answerCallbackQuery, a toast) does not wait: it goes out before the
-commit, which waits for the first reply that can be sent again; replies after the first are
-added to the row before they go out, and all are sent again. A savepoint's release
-(``begin_nested``) is not the commit: the row goes with the outer transaction.
-
 A handler that writes in a second transaction after its first reply is covered only for the
 first one; handlers write once, then answer. Updates that write nothing leave no row and
 are simply handled again (the same answer twice, only after a crash).
@@ -45,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, event, func, insert, select, update
+from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
@@ -98,7 +93,6 @@ class UpdateScope:
         held: The update's transaction, its block ended, not yet committed.
         active: The update's transaction while its block runs.
         reply: The Bot API call recorded with the row.
-        recorded_replies: Every reply recorded with the row so far.
     """
 
     update_id: int
@@ -107,7 +101,6 @@ class UpdateScope:
     task: asyncio.Task[Any] | None = field(default_factory=asyncio.current_task)
     held: UpdateSession | None = None
     reply: dict[str, Any] | None = None
-    recorded_replies: list[dict[str, Any]] = field(default_factory=list)
     active: UpdateSession | None = None
     replying: UpdateSession | None = None
     committed: list[Callable[[], None]] = field(default_factory=list)
@@ -208,25 +201,15 @@ class UpdateScope:
 
     async def before_call(self, method: str, data: dict[str, Any]) -> None:
         """Called before each Bot API call of the update: commits a held transaction first,
-        recording the call as the reply when it can be sent again; a later reply of an
-        update that took effect is added to its row before it is sent (so that all of them
-        are sent again: a tap's edited question and the next one). The answer to a tap
-        (answerCallbackQuery, its toast) goes out before the commit: the commit waits for the
-        reply that can be sent again."""
-        if self.active is not None or (self.held is None and not self.recorded):
-            return
-        if self.held is not None and method == "answerCallbackQuery":
+        recording the call as the reply when it can be sent again."""
+        if self.held is None or self.active is not None:
             return
         reply = None
         if method in REPLAYED_METHODS:
             request = RequestData([RequestParameter.from_input(k, v) for k, v in data.items()])
             if not request.contains_files:
                 reply = {"method": method, "params": request.json_parameters}
-        if self.held is not None:
-            await self.settle(reply)
-        elif reply is not None:
-            self.recorded_replies.append(reply)
-            await self.ledger.record_replies(self.update_id, self.recorded_replies)
+        await self.settle(reply)
 
     async def discard(self) -> None:
         """Roll back a transaction still held (the handling was cancelled)."""
@@ -240,8 +223,8 @@ class UpdateScope:
 def _record_update(session: Session) -> None:
     """The commit of an update's session inserts the update's ledger row when it wrote."""
     scope: UpdateScope | None = session.info.get(SCOPE_KEY)
-    if scope is None or scope.recorded or session.in_nested_transaction():
-        return  # a savepoint's release is not the commit (SQLAlchemy calls this for both)
+    if scope is None or scope.recorded:
+        return
     session.flush()  # objects added but not yet flushed are writes too
     if not scope.wrote:
         return
@@ -257,7 +240,6 @@ def _record_update(session: Session) -> None:
         scope.applied_before = True
         raise UpdateAlreadyApplied(f"update {scope.update_id} took effect before") from None
     scope.recorded = True
-    scope.recorded_replies = [scope.reply] if scope.reply else []
 
 
 class UpdateSession(AsyncSession):
@@ -345,24 +327,6 @@ class UpdateLedger:
                 select(func.max(table.c.update_id)).where(table.c.bot_id == bot_id)
             )
         self.recorded_through = highest or 0
-
-    async def record_replies(self, update_id: int, replies: list[dict[str, Any]]) -> None:
-        """Replace the replies recorded with ``update_id`` (a later reply of the update, to
-        be sent again too), in a transaction of its own (on SQLite in the process's turn)."""
-        table = HandledUpdate.__table__
-        turn = turn_of(self.engine)
-        if turn is not None:
-            await turn.acquire()
-        try:
-            async with self.engine.begin() as connection:
-                await connection.execute(
-                    update(table)
-                    .where(table.c.bot_id == self.bot_id, table.c.update_id == update_id)
-                    .values(replies=replies)
-                )
-        finally:
-            if turn is not None:
-                turn.release()
 
     async def recorded_replies(self, update_id: int) -> list[dict[str, Any]] | None:
         """The replies recorded with ``update_id`` if it took effect, else None."""
