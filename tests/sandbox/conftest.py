@@ -93,11 +93,14 @@ def api(emu: Emulator, session: aiohttp.ClientSession) -> BotApiCaller:
 
 
 @pytest.fixture(scope="module")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """The running ``iga-bot sandbox`` command, one per module: {"url", "started"
-    (monotonic seconds)}."""
+def sandbox(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """The running ``iga-bot sandbox`` command, one per module, with the module's
+    ``SANDBOX_ARGS`` if it has them: {"url", "started" (monotonic seconds)}."""
     started = time.monotonic()
-    process, url = start_command(tmp_path_factory.mktemp("sandbox"))
+    args = getattr(request.module, "SANDBOX_ARGS", ())
+    process, url = start_command(tmp_path_factory.mktemp("sandbox"), *args)
     try:
         yield {"url": url, "started": started}
     finally:

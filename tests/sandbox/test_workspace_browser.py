@@ -39,6 +39,11 @@ SCORES = {"kebaharuan": "85,5", "kemanfaatan": "90", "kewenangan-kolaborasi": "8
 JUDGES_MEAN = "82"
 
 
+SANDBOX_ARGS = ("--event-tomorrow",)
+"""The judge scores: the day before the event, before the seed's winners are announced (the
+plain sandbox runs after 2022's announcement, which closes judging)."""
+
+
 def open_workspace(page: Any, persona: str) -> Any:
     """The persona starts the bot and opens the workspace from the chat's menu button."""
     page.click(f'[data-persona="{persona}"]')
@@ -125,7 +130,9 @@ def test_admin_returns_an_entry_and_the_officer_is_told(page: Any) -> None:
     code = re.search(r"/daftar ([A-Z0-9-]+)", invite.inner_text()).group(1)
     page.click('[data-persona="officer"]')
     send_text(page, f"/daftar {code}")
-    page.locator(".msg.in", has_text="Dinas PM dan PTSP").last.wait_for()
+    # Budi is Dinas Sosial's officer in the sandbox: one account serves one unit, so he moves
+    page.locator(".kb-btn", has_text="Ya, pindah ke Dinas PM dan PTSP").last.click()
+    page.locator(".msg.in", has_text="tidak lagi sebagai petugas unit sebelumnya").wait_for()
 
     app = open_workspace(page, "admin")
     app.locator("a.row", has_text="Kartu Lansia Sehat").click()
