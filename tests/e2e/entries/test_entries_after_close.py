@@ -15,6 +15,7 @@ from tests.e2e.attendees.test_attendee_agenda import visible
 from tests.e2e.helpers.committee import add_entries, real_file_id
 from tests.e2e.helpers.database import BOOKKEEPING, whole_database
 from tests.e2e.helpers.entries import AFTER_CLOSE, IN_WINDOW, join, no_flood_control
+from tests.e2e.helpers.messages import labels as _labels
 
 pytestmark = pytest.mark.e2e
 S = SubmissionStatus
@@ -26,10 +27,6 @@ SEEN = (*BOOKKEEPING, "chats", "attachments")
 @pytest.fixture
 def emulator_config() -> EmulatorConfig:
     return no_flood_control()
-
-
-def _labels(message) -> list[str]:
-    return [b["text"] for row in message["inline_keyboard"] or [] for b in row]
 
 
 async def _listing(driver) -> dict:

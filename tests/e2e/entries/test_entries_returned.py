@@ -17,6 +17,7 @@ from tests.e2e.helpers.entries import (
     no_flood_control,
     prefilled_entry,
 )
+from tests.e2e.helpers.messages import labels
 
 pytestmark = pytest.mark.e2e
 
@@ -26,10 +27,6 @@ DESIGN = "Rancang bangun dan pokok perubahan"
 @pytest.fixture
 def emulator_config() -> EmulatorConfig:
     return no_flood_control()
-
-
-def labels(message) -> list[str]:
-    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
 
 
 async def test_returned_entry_is_corrected_and_resubmitted(users, bot) -> None:

@@ -33,6 +33,7 @@ from tests.e2e.helpers.entries import (
     question,
     send_files,
 )
+from tests.e2e.helpers.messages import labels
 
 pytestmark = pytest.mark.e2e
 
@@ -42,10 +43,6 @@ VIDEO = b"\x00\x00\x00\x18ftypmp42" + b"rekaman kegiatan " * 200
 @pytest.fixture
 def emulator_config():  # type: ignore[no-untyped-def]
     return no_flood_control()
-
-
-def labels(message: dict[str, Any]) -> list[str]:
-    return [button["text"] for row in message.get("inline_keyboard") or [] for button in row]
 
 
 async def _open_entry(admin: Any) -> dict[str, Any]:

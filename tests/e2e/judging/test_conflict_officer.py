@@ -11,6 +11,7 @@ from bot.i18n import plain_text, t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import JudgeAssignment, Score
 from tests.e2e.helpers.committee import add_officer, quick_emulator
+from tests.e2e.helpers.messages import labels
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     auth,
     make_world,
@@ -24,10 +25,6 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def emulator_config():
     return quick_emulator()
-
-
-def labels(message) -> list[str]:
-    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
 
 
 async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, web) -> None:  # noqa: F811

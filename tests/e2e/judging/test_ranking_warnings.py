@@ -20,6 +20,7 @@ from bot.storage.models import (
 )
 from tests import factories
 from tests.e2e.helpers.committee import choose_english, quick_emulator
+from tests.e2e.helpers.messages import labels
 
 pytestmark = pytest.mark.e2e
 S = SubmissionStatus
@@ -56,10 +57,6 @@ async def scored_nominees(bot, judge_user: int) -> None:
                         value=80,
                     )
                 )
-
-
-def labels(message) -> list[str]:
-    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
 
 
 async def test_unvalidated_self_assessment_is_warned_and_only_possible_actions_offered(

@@ -12,6 +12,7 @@ from bot.i18n import t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import AuditEntry, Score, SelfAssessment
 from tests.e2e.helpers.committee import choose_english, quick_emulator
+from tests.e2e.helpers.messages import labels
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     auth,
     make_world,
@@ -27,10 +28,6 @@ CRITERIA = tuple(criterion.key for criterion in DEFAULT_RUBRIC)
 @pytest.fixture
 def emulator_config():
     return quick_emulator()
-
-
-def labels(message) -> list[str]:
-    return [b["text"] for row in message.get("inline_keyboard") or [] for b in row]
 
 
 def is_card(message) -> bool:
