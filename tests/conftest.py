@@ -52,11 +52,13 @@ def _postgres_admin_url() -> str | None:
     return Settings(database_url=raw).database_url
 
 
-async def _pg_execute(url: str, *statements: str) -> None:
+async def pg_connect(url: str):  # type: ignore[no-untyped-def]
+    """A plain asyncpg connection to ``url``'s database (5 s to connect), for the tests' own
+    statements outside SQLAlchemy (CREATE/DROP DATABASE, pg_stat_activity)."""
     import asyncpg
 
     parsed = make_url(url)
-    connection = await asyncpg.connect(
+    return await asyncpg.connect(
         host=parsed.host,
         port=parsed.port or 5432,
         user=parsed.username,
@@ -64,6 +66,10 @@ async def _pg_execute(url: str, *statements: str) -> None:
         database=parsed.database,
         timeout=5,
     )
+
+
+async def _pg_execute(url: str, *statements: str) -> None:
+    connection = await pg_connect(url)
     try:
         for statement in statements:
             await connection.execute(statement)

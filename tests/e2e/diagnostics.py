@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from tests.conftest import pg_connect
+
 
 def tasks_report() -> str:
     """Every task of the running event loop with the chain of coroutines it is suspended in
@@ -33,16 +35,7 @@ async def connections_report(database_url: str) -> str:
     url = make_url(database_url)
     if not url.drivername.startswith("postgresql"):
         return ""
-    import asyncpg
-
-    connection = await asyncpg.connect(
-        host=url.host,
-        port=url.port or 5432,
-        user=url.username,
-        password=url.password,
-        database=url.database,
-        timeout=5,
-    )
+    connection = await pg_connect(database_url)
     try:
         rows = await connection.fetch(
             "SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by,"
