@@ -95,11 +95,14 @@ async def test_killed_while_sending_status_and_schedule_notices_each_recipient_g
 
         chat = world.chats[admin.id]
         await send_text(world, admin, chat, "/start")
-        await wait_until(lambda: _bot_replies(emulator, admin.id) >= 1, timeout=START_TIMEOUT)
+        # /start's welcome, then its subscription offer: both sent before the next step
+        await wait_until(lambda: _bot_replies(emulator, admin.id) >= 2, timeout=START_TIMEOUT)
         start_reply = next(m for m in chat.messages.values() if m.from_bot)
-        replies = _bot_replies(emulator, admin.id)
-        await press_callback(world, admin, chat, start_reply, f"cm:a:v:{entry.id}")
-        await wait_until(lambda: _bot_replies(emulator, admin.id) > replies, timeout=20)
+        # verifying answers the tap with a toast and edits the card: no new message
+        tap = await press_callback(world, admin, chat, start_reply, f"cm:a:v:{entry.id}")
+        callback = world.callbacks[tap["query_id"]]
+        await wait_until(lambda: callback.answer is not None, timeout=20)
+        assert f"{OFFICERS} petugas diberi tahu" in callback.answer.get("text", ""), callback.answer
         _rename_session(event_file)
         replies = _bot_replies(emulator, admin.id)
         await send_text(world, admin, chat, "/muat_ulang")
