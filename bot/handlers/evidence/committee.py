@@ -24,7 +24,7 @@ from bot.i18n import format_megabytes, format_moment
 from bot.services.core import audit
 from bot.services.core.roles import Role
 from bot.services.evidence.archive import edition_entries, write_archive
-from bot.services.evidence.files import purge, purge_plan
+from bot.services.evidence.files import delete_objects, purge, purge_plan
 
 TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024
 """Largest file a bot may send through the Bot API (50 MB), in bytes."""
@@ -131,7 +131,7 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
     if confirm is None or confirm.edition != access.edition.id or confirm.count != len(plan):
         await query.answer(access.t("evidence-purge-changed"), show_alert=True)
         return
-    deleted = await purge(access.session, store_of(context), plan, access.now)
+    doomed = await purge(access.session, plan, access.now)
     audit.record(
         access.session,
         now=access.now,
@@ -139,9 +139,10 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
         action="evidence.purge",
         entity="edition",
         entity_id=access.edition.id,
-        after={"attachments": [item.attachment_id for item in plan], "objects": deleted},
+        after={"attachments": [item.attachment_id for item in plan], "objects": len(doomed)},
     )
-    await query.answer()
+    await query.answer()  # commits the purge: the files go only once the rows say so
+    deleted = await delete_objects(store_of(context), doomed)
     await query.edit_message_reply_markup(None)
     await tapped_message(query).reply_text(
         access.t("evidence-purge-done", count=len(plan), objects=deleted),

@@ -299,25 +299,42 @@ async def purge_plan(session: AsyncSession, edition_id: int) -> list[PurgeItem]:
     ]
 
 
-async def purge(
-    session: AsyncSession, store: FileStore, plan: list[PurgeItem], now: datetime
-) -> int:
-    """Delete the files of ``plan`` (as :func:`purge_plan` listed them and the committee
-    confirmed): each row is marked ``purged`` and its object deleted unless another entry
-    keeps the same bytes. The only code that deletes a stored file.
+async def purge(session: AsyncSession, plan: list[PurgeItem], now: datetime) -> list[str]:
+    """Mark the attachments of ``plan`` (as :func:`purge_plan` listed them and the committee
+    confirmed) ``purged``; nothing is deleted yet. The caller deletes the objects returned
+    with :func:`delete_objects` once this is committed: a commit that fails then leaves the
+    rows and their files as they were, never rows pointing at deleted files.
 
     Returns:
-        Objects deleted from the store.
+        The digests of the objects to delete (not those another entry keeps).
     """
-    deleted = 0
+    doomed: list[str] = []
     for item in plan:
         attachment = await session.get(Attachment, item.attachment_id)
         if attachment is None or attachment.state == FileState.PURGED:
             continue
         attachment.state, attachment.next_attempt_at = FileState.PURGED, None
         attachment.last_error = f"purged {now.isoformat()}"
-        if item.sha256 and not item.shared:
-            await store.delete(item.sha256)
-            deleted += 1
+        if item.sha256 and not item.shared and item.sha256 not in doomed:
+            doomed.append(item.sha256)
     await session.flush()
+    return doomed
+
+
+async def delete_objects(store: FileStore, digests: list[str]) -> int:
+    """Delete the purged objects from the store, after the purge's commit. The only code that
+    deletes a stored file. An object already gone counts as deleted; one the store fails to
+    delete is logged and left (its rows are purged: nothing points at it any more).
+
+    Returns:
+        Objects deleted (or found gone).
+    """
+    deleted = 0
+    for sha256 in digests:
+        try:
+            await store.delete(sha256)
+        except Exception:
+            logger.exception("purged object %s could not be deleted from the store", sha256)
+        else:
+            deleted += 1
     return deleted

@@ -7,7 +7,7 @@ bytes, so identical files are stored once and no name given by a user ever becom
 Files pass through the store in chunks (:data:`CHUNK_BYTES`), never whole in memory.
 
 Nothing here deletes an object except :meth:`FileStore.delete`, which only the committee's
-purge calls (:func:`bot.services.evidence.files.purge_withdrawn`).
+purge calls, after its commit (:func:`bot.services.evidence.files.delete_objects`).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from bot.services.evidence.files import (
     MAX_ATTEMPTS,
+    delete_objects,
     download_due,
     open_stored_file,
     purge,
@@ -145,11 +146,35 @@ async def test_purge_deletes_only_withdrawn_entries_files(
     assert {item.entry for item in plan} == {"IGA-2022-001"}
     assert all(item.shared is shared for item in plan)
     async with sessions() as session, session.begin():
-        deleted = await purge(session, store, plan, NOW)
-    assert deleted == (0 if shared else len(plan))
+        doomed = await purge(session, plan, NOW)
+    assert await store.has(gone_bytes.sha256)  # marked only: the files go after the commit
+    assert await delete_objects(store, doomed) == (0 if shared else 1)
     assert await store.has(kept_bytes.sha256)
     assert await store.has(gone_bytes.sha256) is shared
     async with sessions() as session:
         states = {row.submission_id: row.state for row in await session.scalars(select(Attachment))}
         assert await purge_plan(session, edition_id) == []
     assert states == {withdrawn_id: FileState.PURGED, kept.id: FileState.STORED}
+
+
+async def test_purge_whose_commit_fails_deletes_no_file(sessions, tmp_path: Path) -> None:
+    """The rows and their files stay together: a purge rolled back (its commit failed) has
+    deleted nothing, and deleting an object already gone is no error."""
+    edition_id, _, _ = await _entries(sessions, SubmissionStatus.WITHDRAWN)
+    store = FolderStore(tmp_path / "files")
+    stored = await store.put_bytes(b"bukti")
+    async with sessions() as session, session.begin():
+        for row in await session.scalars(select(Attachment)):
+            row.state, row.sha256 = FileState.STORED, stored.sha256
+    async with sessions() as session:
+        plan = await purge_plan(session, edition_id)
+        doomed = await purge(session, plan, NOW)
+        await session.rollback()  # the commit failed
+    assert doomed == [stored.sha256]
+    assert await store.has(stored.sha256)
+    async with sessions() as session:
+        states = set(await session.scalars(select(Attachment.state)))
+    assert states == {FileState.STORED}
+    assert await delete_objects(store, doomed) == 1
+    assert await delete_objects(store, doomed) == 1  # already gone: counted, no error
+    assert not await store.has(stored.sha256)
