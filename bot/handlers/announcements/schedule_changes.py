@@ -17,6 +17,7 @@ use the bot, reload through the bot.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -38,12 +39,14 @@ from bot.services.announcements.schedule_changes import (
     record_schedule_changes,
 )
 from bot.services.attendees.agenda import event_zone
-from bot.services.core.event_file import EventFileError, load_event_file
+from bot.services.core.event_file import EventFileError, EventFileSyntaxError, load_event_file
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot
 from bot.services.core.roles import Role
 from bot.services.editions.succession import EditionRefused, Refusal, import_edition
 from bot.services.shared.outbox import Texts, enqueue
 from bot.storage.models import Event
+
+logger = logging.getLogger(__name__)
 
 
 def _when(snapshot: AgendaSnapshot, event: Event, language: str) -> Markup:
@@ -165,6 +168,20 @@ def refusal_text(refusal: Refusal, path: str, language: str) -> str:
     )
 
 
+def syntax_text(error: EventFileSyntaxError, language: str) -> str:
+    """The event file is not YAML: where (line and column) and that line, in ``language``;
+    the parser's own explanation is English, so it stays in the log."""
+    if error.line is None:
+        return t(language, "reload-not-yaml-somewhere")
+    return t(
+        language,
+        "reload-not-yaml",
+        line=error.line,
+        column=error.column or 1,
+        excerpt=error.excerpt[: TEXT_BUDGET // 2] or " ",
+    )
+
+
 @guarded(Role.ADMIN)
 async def reload_event(update: Update, context: BotContext) -> None:
     """Reloads the event file (admins only), reports the changes and tells the attendees."""
@@ -185,6 +202,10 @@ async def reload_event(update: Update, context: BotContext) -> None:
     except EditionRefused as exc:  # the file of another edition: say which, and the fix
         text = refusal_text(exc.refusal, str(runtime.settings.event_config), language)
         await message.reply_text(text, parse_mode=ParseMode.HTML)
+        return
+    except EventFileSyntaxError as exc:  # not YAML: where, in the admin's words
+        logger.info("/muat_ulang: %s", exc)
+        await message.reply_text(syntax_text(exc, language), parse_mode=ParseMode.HTML)
         return
     except EventFileError as exc:  # invalid, or not importable here (nothing was written)
         problems = "\n".join(exc.problems)

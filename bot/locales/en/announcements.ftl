@@ -119,6 +119,11 @@ schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
 reload-invalid =
     The event file cannot be loaded; nothing was changed. Problems found:
     <pre>{ $problems }</pre>
+reload-not-yaml =
+    The event file cannot be loaded: it is not valid YAML at line { $line }, column { $column }; nothing was changed. That line:
+    <pre>{ $excerpt }</pre>
+    Please check it and the line before it (for example a colon, a quote or an indentation out of line), then send /reload again.
+reload-not-yaml-somewhere = The event file cannot be loaded: it is not valid YAML; nothing was changed. Please check the file (for example colons, quotes or indentation), then send /reload again.
 reload-closed = The event file <code>{ $path }</code> (EVENT_CONFIG) is still the IGA { $year } file, and IGA { $year } was closed when IGA { $current } started: only its event part (agenda, venue, event dates) can still be reloaded from it, but this file also changes <code>{ $fields }</code>. Nothing was changed.
 
     To load IGA { $current }: point EVENT_CONFIG at the IGA { $current } file and restart the bot. If only the IGA { $year } event changed: put the rest of that file back as it was and send /reload again.

@@ -116,6 +116,11 @@ schedule-field-speakers = Narasumber: <s>{ $before }</s> → { $after }
 reload-invalid =
     Berkas acara tidak dapat dimuat; tidak ada yang diubah. Masalah yang ditemukan:
     <pre>{ $problems }</pre>
+reload-not-yaml =
+    Berkas acara tidak dapat dimuat karena penulisannya tidak sesuai format YAML pada baris { $line }, kolom { $column }; tidak ada yang diubah. Baris tersebut:
+    <pre>{ $excerpt }</pre>
+    Mohon periksa baris itu dan baris sebelumnya (misalnya titik dua, tanda kutip, atau indentasi yang tidak sejajar), lalu kirim /muat_ulang lagi.
+reload-not-yaml-somewhere = Berkas acara tidak dapat dimuat karena penulisannya tidak sesuai format YAML; tidak ada yang diubah. Mohon periksa berkas tersebut (misalnya titik dua, tanda kutip, atau indentasi), lalu kirim /muat_ulang lagi.
 reload-closed = Berkas acara <code>{ $path }</code> (EVENT_CONFIG) masih berkas IGA { $year }, dan IGA { $year } sudah ditutup karena IGA { $current } telah dimulai: dari berkas ini hanya bagian acaranya (agenda, tempat, tanggal acara) yang masih dapat dimuat ulang, sedangkan berkas ini juga mengubah <code>{ $fields }</code>. Tidak ada yang diubah.
 
     Bila yang ingin dimuat adalah IGA { $current }: ganti EVENT_CONFIG ke berkas IGA { $current }, lalu jalankan ulang bot. Bila hanya acara IGA { $year } yang berubah: kembalikan bagian lain berkas itu seperti semula, lalu kirim /muat_ulang lagi.

@@ -37,6 +37,19 @@ class EventFileError(Exception):
         self.problems = problems
 
 
+class EventFileSyntaxError(EventFileError):
+    """The event file is not YAML: where the parser stopped (1-based line and column, or
+    None when it cannot say) and that line of the file, so that the chat can say it in the
+    admin's language (the parser's own words are English)."""
+
+    def __init__(
+        self, problem: str, line: int | None, column: int | None, excerpt: str, source: str
+    ) -> None:
+        where = f"line {line}, column {column}" if line is not None else source
+        super().__init__([f"{where}: not valid YAML ({problem})"])
+        self.line, self.column, self.excerpt = line, column, excerpt
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -758,9 +771,14 @@ def parse_event_file(text: str, source: str = "event file") -> EventFile:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else source
-        raise EventFileError(
-            [f"{where}: not valid YAML ({getattr(exc, 'problem', exc)})"]
+        lines = text.splitlines()
+        excerpt = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        raise EventFileSyntaxError(
+            str(getattr(exc, "problem", None) or exc),
+            mark.line + 1 if mark is not None else None,
+            mark.column + 1 if mark is not None else None,
+            excerpt,
+            source,
         ) from None
     if not isinstance(data, dict):
         raise EventFileError([f"{source}: expected a mapping with 'event' and 'edition'"])

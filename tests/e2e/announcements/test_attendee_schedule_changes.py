@@ -148,6 +148,36 @@ async def test_only_admins_reload_and_a_broken_file_changes_nothing(users, bot, 
     assert item.starts_at.hour == 6  # 13.00 WIB, unchanged
 
 
+def _break_yaml(path: Path) -> int:
+    """Make the event file unparsable (a second colon on a line); returns that line's number."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('start: "13.00"', 'start: "13.00" : x', 1), encoding="utf-8")
+    return text[: text.index('start: "13.00"')].count("\n") + 1
+
+
+async def _reload_broken_yaml(users, bot, event_file, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The parser's words are English: the admin reads where (line, column) and that line in
+    their own language, and nothing changes."""
+    admin = await users.create("Admin", language_code=language, admin=True)
+    line = _break_yaml(event_file)
+    await admin.send("/muat_ulang" if language == "id" else "/reload")
+    reply = await admin.expect_message(
+        visible(
+            language, "reload-not-yaml", line=line, column=22, excerpt='      start: "13.00" : x'
+        )
+    )
+    assert "mapping values" not in reply["text"]
+    async with bot.runtime.sessions() as session:
+        item = await session.scalar(
+            select(AgendaItem).where(AgendaItem.key == "materi-balitbang-jatim")
+        )
+    assert item.starts_at.hour == 6  # 13.00 WIB, unchanged
+
+
+async def test_broken_yaml_is_told_in_indonesian(users, bot, event_file) -> None:
+    await _reload_broken_yaml(users, bot, event_file, "id")
+
+
 class TestEnglish:
     @pytest.fixture
     def settings_overrides(self) -> dict:
@@ -168,3 +198,6 @@ class TestEnglish:
             "Wednesday, 7 December 2022, 13:30–14:30 WIB"
         ) in notice["text"].splitlines()
         assert "Diskusi dan penutupan" not in notice["text"]
+
+    async def test_broken_yaml_is_told_in_english(self, users, bot, event_file) -> None:
+        await _reload_broken_yaml(users, bot, event_file, "en")
