@@ -17,7 +17,10 @@ broadcast-audience-officers-some = Officers of { $count ->
        *[other] { $count } units
     }
 broadcast-audience-judges = The judging panel
-broadcast-audience-chats = { $count } chosen recipients
+broadcast-audience-chats = { $count ->
+        [one] { $count } chosen recipient
+       *[other] { $count } chosen recipients
+    }
 broadcast-audience-all = Everyone using the bot
 broadcast-button-officers-some = Officers of some units
 broadcast-topic-general = General announcements
@@ -30,7 +33,10 @@ broadcast-no-units = No units are loaded yet.
 broadcast-no-recipients = There are no recipients for this choice ({ $audience }) yet. Please choose others.
 broadcast-preview-heading = 👁 Preview: the message below is exactly what recipients will get.
 broadcast-confirm =
-    Recipients: <b>{ $audience }</b> ({ $count } people/groups).
+    Recipients: <b>{ $audience }</b> ({ $count ->
+        [one] { $count } person or group
+       *[other] { $count } people or groups
+    }).
     Send this announcement?
 broadcast-button-now = ✅ Send now
 broadcast-button-later = 🕘 Schedule
@@ -129,7 +135,10 @@ reload-closed = The event file <code>{ $path }</code> (EVENT_CONFIG) is still th
     To load IGA { $current }: point EVENT_CONFIG at the IGA { $current } file and restart the bot. If only the IGA { $year } event changed: put the rest of that file back as it was and send /reload again.
 reload-not-after = The event file <code>{ $path }</code> (EVENT_CONFIG) is IGA { $year }, but IGA { $current } is already running; a new edition must be for a later year. Nothing was changed. Please check EVENT_CONFIG: it should point at the IGA { $current } file; then restart the bot.
 reload-other-year = The edition code <code>{ $code }</code> in the event file <code>{ $path }</code> (EVENT_CONFIG) already belongs to IGA { $current }, but this file is for { $year }. Nothing was changed. A new edition needs its own code (for example iga-{ $year }); if the file is the wrong one, point EVENT_CONFIG at the right file and restart the bot.
-reload-done = Event file reloaded: { $created } new, { $updated } updated, { $changes } programme changes. The attendees concerned are being told.
+reload-done = Event file reloaded: { $created } new, { $updated } updated, { $changes ->
+        [one] { $changes } programme change
+       *[other] { $changes } programme changes
+    }. The attendees concerned are being told.
 
 # Reminders, the winners' announcement and the winners' menu
 

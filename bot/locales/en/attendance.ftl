@@ -100,7 +100,10 @@ attendance-no-nip = -
 ## The committee (/kehadiran, /catat_hadir, /daftar_hadir)
 attendance-summary-header =
     <b>Invitations and attendance</b> — { $event }
-    Checked in: <b>{ $present }</b> of { $invited } invitations
+    Checked in: <b>{ $present }</b> of { $invited ->
+        [one] { $invited } invitation
+       *[other] { $invited } invitations
+    }
     Answers: attending { $hadir }, delegate { $diwakilkan }, unable { $berhalangan }, no answer { $unanswered }
 attendance-summary-line = { $unit }: invited { $invited } · attending { $hadir } · delegate { $diwakilkan } · unable { $berhalangan } · no answer { $unanswered } · checked in { $present }
 attendance-summary-others = Speakers, guests and others
@@ -139,7 +142,10 @@ attendance-remind-queued = Reminders queued for sending: { $count ->
     }. The bot sends them gradually within a few minutes.
 attendance-send-nothing = There are no new invitations that can be sent.
 attendance-remind-nothing = There are no unanswered invitations that can be reminded.
-attendance-unreachable-header = Cannot be sent yet: <b>{ $unreachable }</b> invitations (no officer of the unit or invitee has started the bot, or the bot is blocked). Please ask them to open the bot and tap "Start", then send again:
+attendance-unreachable-header = Cannot be sent yet: { $unreachable ->
+        [one] <b>{ $unreachable }</b> invitation
+       *[other] <b>{ $unreachable }</b> invitations
+    } (no officer of the unit or invitee has started the bot, or the bot is blocked). Please ask them to open the bot and tap "Start", then send again:
 attendance-unreachable-line = • { $where }: { $count ->
         [one] { $count } invitation
        *[other] { $count } invitations

@@ -144,7 +144,10 @@ entry-level-question =
     Choose the level that applies:
 entry-indicator-mandatory = ★ mandatory
 entry-evidence-question = Send the evidence for <b>{ $name }</b> ({ $evidence }): files as documents or photos (several are fine), or a link (a video as a link).
-entry-score = Score so far: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total } indicators assessed, { $evidenced } with evidence).
+entry-score = Score so far: <b>{ $score }</b> of { $maximum } ({ $assessed }/{ $total ->
+        [one] { $total } indicator
+       *[other] { $total } indicators
+    } assessed, { $evidenced } with evidence).
 entry-score-lacking = Mandatory indicators still without evidence: { $names }
 entry-indicators = <b>Self-assessment</b> (level, evidence)
 entry-indicator-line = { $number }. { $name }{ $mandatory }: { $level }, { $evidence }
@@ -159,7 +162,10 @@ entry-summary-problems = ⚠️ { $count ->
         [one] { $count } field marked ⚠️ must
        *[other] { $count } fields marked ⚠️ must
     } be completed before sending. Tap ✏️ with the number to fill them in.
-entry-summary-assessment = <b>Self-assessment</b>: { $assessed } of { $total } indicators assessed, { $evidenced } with evidence. Score so far: <b>{ $score }</b> of { $maximum }.
+entry-summary-assessment = <b>Self-assessment</b>: { $assessed } of { $total ->
+        [one] { $total } indicator
+       *[other] { $total } indicators
+    } assessed, { $evidenced } with evidence. Score so far: <b>{ $score }</b> of { $maximum }.
 entry-summary-lacking = ⚠️ { $count ->
         [one] { $count } mandatory indicator is
        *[other] { $count } mandatory indicators are

@@ -2,7 +2,10 @@
 
 evaluation-invitation = 📝 <b>Evaluation of { $event }</b>
     { $intro }
-    Please answer { $count } short questions. Thank you.
+    Please answer { $count ->
+        [one] { $count } short question
+       *[other] { $count } short questions
+    }. Thank you.
 evaluation-reminder = 🔔 The evaluation of <b>{ $event }</b> is not finished yet. Please carry on; it takes a few minutes.
 evaluation-start-button = 📝 Fill in the evaluation
 evaluation-question = 📝 <b>Evaluation</b> · question { $number } of { $count }
@@ -57,6 +60,9 @@ evaluation-summary-choice = • { $label }: { $detail } ({ $answers ->
         [one] { $answers } answer
        *[other] { $answers } answers
     })
-evaluation-summary-text = • { $label }: { $answers } text answers
+evaluation-summary-text = • { $label }: { $answers ->
+        [one] { $answers } text answer
+       *[other] { $answers } text answers
+    }
 evaluation-summary-workbook = Details in the «Evaluation» sheet of /export.
 command-evaluation = Summary of the event's evaluation

@@ -2,7 +2,10 @@
 
 ## Judging (/score)
 score-header = <b>Scoring</b> — { $name }
-score-progress = Progress: { $done } of { $total } entries fully scored.
+score-progress = Progress: { $done } of { $total ->
+        [one] { $total } entry
+       *[other] { $total } entries
+    } fully scored.
 score-closed = Judging is closed; scores can only be viewed.
 score-submitted = 📨 You submitted this score sheet in the workspace; it is final and can only be viewed.
 score-none = No entries are assigned to you yet.
@@ -24,7 +27,10 @@ validate-saved = Indicator { $indicator }: validated level { $level }.
 
 ## Ranking (/ranking) and results (/set_winners)
 ranking-header = <b>Provisional ranking</b> — final score = { $judges }% judges' mean + { $self }% validated self-assessment.
-ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (judges { $mean }, self-assessment { $self }; { $count } judge(s))
+ranking-line = { $rank }. { $number } · { $unit } · { $title } — <b>{ $final }</b> (judges { $mean }, self-assessment { $self }; { $count ->
+        [one] { $count } judge
+       *[other] { $count } judges
+    })
 ranking-empty = No entries have passed the administrative check yet.
 ranking-judging-open = Judging is open.
 ranking-judging-closed = Judging was closed on { $moment }.
@@ -55,4 +61,4 @@ ranking-error-no-nominees = No entry is a nominee yet.
 score-input-replaced = ℹ️ The score you were about to type is no longer awaited; tap its criterion again in /nilai if you still want to give it.
 score-input-cancelled = Cancelled; the score is unchanged.
 ranking-unjudged = ⚠️ Nominees no judge has fully scored yet: { $entries }. The winners cannot be set until every nominee is scored.
-ranking-error-unjudged = The winners cannot be set yet: no judge has fully scored the nominee(s) { $entries }. The winners come from the panel's scores, so an unscored entry is not ranked with 0 points. Reopen judging with the 🔓 button below so that the assigned judges (/assign) complete their scores, then close judging and set the winners.
+ranking-error-unjudged = The winners cannot be set yet: no judge has fully scored these nominees yet: { $entries }. The winners come from the panel's scores, so an unscored entry is not ranked with 0 points. Reopen judging with the 🔓 button below so that the assigned judges (/assign) complete their scores, then close judging and set the winners.

@@ -57,7 +57,10 @@ workspace-judging-closed = The committee has closed judging.
 workspace-ranking-title = Provisional ranking
 workspace-formula = Final score = { $judges }% × judges' mean + { $self }% × validated self-assessment score.
 workspace-formula-judges = Each judge's score = weighted mean of the criteria (counted once every criterion is scored):
-workspace-formula-self = Self-assessment score = Σ weight × validated level ÷ Σ weight × 3, over { $count } indicators; an indicator not validated counts 0.
+workspace-formula-self = Self-assessment score = Σ weight × validated level ÷ Σ weight × 3, over { $count ->
+        [one] { $count } indicator
+       *[other] { $count } indicators
+    }; an indicator not validated counts 0.
 workspace-entry = Entry
 workspace-judges-mean = Judges
 workspace-self-score = Self

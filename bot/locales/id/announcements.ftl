@@ -27,7 +27,7 @@ broadcast-no-units = Belum ada Perangkat Daerah yang dimuat.
 broadcast-no-recipients = Belum ada penerima untuk pilihan ini ({ $audience }). Silakan pilih penerima lain.
 broadcast-preview-heading = 👁 Pratinjau: pesan di bawah ini persis seperti yang akan diterima.
 broadcast-confirm =
-    Penerima: <b>{ $audience }</b> ({ $count } orang/grup).
+    Penerima: <b>{ $audience }</b> ({ $count } penerima).
     Kirim pengumuman ini?
 broadcast-button-now = ✅ Kirim sekarang
 broadcast-button-later = 🕘 Jadwalkan

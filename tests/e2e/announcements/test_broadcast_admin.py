@@ -57,7 +57,7 @@ async def test_compose_preview_send_now_and_report(bot, users, emulator, emu) ->
     preview = await siti.expect_message(typed)
     assert preview["text"] == typed
     confirm = await siti.expect_message("Penerima:")
-    assert "Pengumuman umum" in confirm["text"] and "(5 orang/grup)" in confirm["text"]
+    assert "Pengumuman umum" in confirm["text"] and "(5 penerima)" in confirm["text"]
 
     await siti.tap(data="bc:now")
     report = await siti.expect_message("selesai dikirim", timeout=10)
