@@ -617,7 +617,7 @@ async def _judges_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None
     return "\n".join(lines), keyboard(rows)
 
 
-JUDGE_ADD = re.compile(r"^add\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
+JUDGE_ADD = re.compile(r"^(?:add|tambah)\s+(\d{1,15})\s+(\S+)\s+(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 @requires(Role.ADMIN)

@@ -60,8 +60,8 @@ help-admin =
     /certificates — certificates and awards: summary, find codes by name, revoke, reissue
     /purge_files — delete the files of withdrawn entries
     /audit — audit log
-    /moderasi (/moderate) — moderate the questions to the speakers (also the event file's moderators)
-    /evaluasi (/evaluation) — summary of the event's evaluation («Evaluation» sheet in /export)
+    /moderate — moderate the questions to the speakers (also the event file's moderators)
+    /evaluation — summary of the event's evaluation («Evaluation» sheet in /export)
 help-footer = For other questions, please contact the committee.
 
 # Last resort: a message or command no feature took

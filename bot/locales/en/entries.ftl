@@ -228,4 +228,4 @@ entry-error-not_yet_open = Entries for IGA { $year } are not open yet; they open
 entry-error-closed = Entries for IGA { $year } closed on { $moment }. Contact the committee if your unit needs more time.
 entry-error-not_editable = This entry can no longer be changed (status: { $status }).
 entry-error-incomplete = The entry is not complete.
-entry-form-paused = ℹ️ The entry form is paused; every answer is kept. Send /lanjutkan to continue.
+entry-form-paused = ℹ️ The entry form is paused; every answer is kept. Send /resume to continue.

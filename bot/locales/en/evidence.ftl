@@ -82,7 +82,7 @@ evidence-purge-button = 🗑 Delete { $count ->
         [one] { $count } file
        *[other] { $count } files
     }
-evidence-purge-changed = The list of files has changed. Please send /hapus_berkas again.
+evidence-purge-changed = The list of files has changed. Please send /purge_files again.
 evidence-purge-done = { $count ->
         [one] { $count } file of withdrawn innovations was deleted
        *[other] { $count } files of withdrawn innovations were deleted

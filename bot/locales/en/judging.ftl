@@ -50,7 +50,7 @@ ranking-announced = The results have been announced; judging is closed and this 
 ranking-closed-announced = The results have been announced, so judging is already closed; there is nothing left to close.
 ranking-read-only = IGA { $year } is closed: this ranking is for reading only.
 ranking-usage = Sorry, “{ $word }” is not recognised, so no ranking is shown. Usage: /ranking for the current IGA, or /ranking 2022 for a past edition.
-ranking-unvalidated = ⚠️ Self-assessments the panel has not validated count 0: { $entries }. Please validate their indicators through /nilai before closing judging and setting the winners.
+ranking-unvalidated = ⚠️ Self-assessments the panel has not validated count 0: { $entries }. Please validate their indicators through /score before closing judging and setting the winners.
 ranking-unvalidated-entry = { $number } ({ $count ->
         [one] { $count } indicator
        *[other] { $count } indicators
@@ -58,7 +58,7 @@ ranking-unvalidated-entry = { $number } ({ $count ->
 ranking-close-ask = Close judging now anyway?
 ranking-button-close-anyway = 🔒 Close judging anyway
 ranking-error-no-nominees = No entry is a nominee yet.
-score-input-replaced = ℹ️ The score you were about to type is no longer awaited; tap its criterion again in /nilai if you still want to give it.
+score-input-replaced = ℹ️ The score you were about to type is no longer awaited; tap its criterion again in /score if you still want to give it.
 score-input-cancelled = Cancelled; the score is unchanged.
 ranking-unjudged = ⚠️ Nominees no judge has fully scored yet: { $entries }. The winners cannot be set until every nominee is scored.
 ranking-error-unjudged = The winners cannot be set yet: no judge has fully scored these nominees yet: { $entries }. The winners come from the panel's scores, so an unscored entry is not ranked with 0 points. Reopen judging with the 🔓 button below so that the assigned judges (/assign) complete their scores, then close judging and set the winners.

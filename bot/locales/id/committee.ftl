@@ -90,8 +90,8 @@ judges-line = • { $name } — ID { $user }{ $unit }
 judges-unit = , { $unit }
 judges-empty = Belum ada penilai.
 judges-usage =
-    Menambah penilai: <code>/judges add ID_TELEGRAM KODE_UNIT|- Nama</code>
-    contoh: <code>/judges add 123456789 BAPPEDA Dr. Ani Suryani</code>
+    Menambah penilai: <code>/penilai tambah ID_TELEGRAM KODE_UNIT|- Nama</code>
+    contoh: <code>/penilai tambah 123456789 BAPPEDA Dr. Ani Suryani</code>
 judges-added = Penilai { $name } ditambahkan.
 judges-removed = Penilai dihapus.
 judges-button-remove = Hapus { $name }
@@ -281,5 +281,5 @@ report-panel = Tim Penilai
 report-no-panel = Tim penilai tidak tercatat dalam bot.
 report-legal-basis = Dasar Hukum
 report-entry-scores = Nilai penilai { $judges } · penilaian mandiri { $self }% · nilai akhir { $final }
-entry-note-replaced = ℹ️ Catatan pengembalian atau penolakan tidak lagi ditunggu; status inovasi tidak berubah. Ketuk tombolnya lagi di /entries bila masih diperlukan.
+entry-note-replaced = ℹ️ Catatan pengembalian atau penolakan tidak lagi ditunggu; status inovasi tidak berubah. Ketuk tombolnya lagi di /inovasi bila masih diperlukan.
 entry-note-text-only = Mohon ketik catatannya sebagai teks, atau ketuk Batal.

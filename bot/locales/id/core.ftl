@@ -41,7 +41,7 @@ help-judge =
 help-admin =
     <b>Panitia</b>
     /inovasi (/entries) — daftar inovasi: verifikasi, kembalikan, tolak, nominasikan
-    /penilai (/judges) — tim penilai; <code>/penilai add ID_TELEGRAM KODE_UNIT|- Nama</code> menambah penilai
+    /penilai (/judges) — tim penilai; <code>/penilai tambah ID_TELEGRAM KODE_UNIT|- Nama</code> menambah penilai
     /tugaskan (/assign) — tugaskan penilai ke inovasi
     /nilai (/score) — lembar penilaian (khusus penilai)
     /peringkat (/ranking) — peringkat inovasi menurut nilai; di sini penilaian juga ditutup (🔒) atau dibuka kembali (🔓)

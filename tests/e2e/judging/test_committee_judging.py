@@ -74,10 +74,11 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     # the panel: Budi works at Dinas Sosial, so he may not judge its entry
     await siti.send(f"/judges add {ani.id} - Dr. Ani Suryani")
     await siti.expect_message("Penilai Dr. Ani Suryani ditambahkan")
-    await siti.send(f"/judges add {budi.id} DINSOS Budi Santoso")
+    await siti.send(f"/penilai tambah {budi.id} DINSOS Budi Santoso")
     await siti.expect_message("Penilai Budi Santoso ditambahkan")
     await siti.send("/judges add nonsense")
-    await siti.expect_message("Menambah penilai")
+    usage = await siti.expect_message("Menambah penilai")
+    assert "/penilai tambah ID_TELEGRAM" in usage["text"] and "/judges" not in usage["text"]
     await siti.send("/assign")
     await siti.expect_message("3 inovasi siap dinilai, 2 penilai")
     await siti.tap(t("id", "assign-button-all"))
