@@ -391,12 +391,14 @@ async def assigned_ids(session: AsyncSession, judge_id: int) -> set[int]:
 
 
 async def assigned_entries(session: AsyncSession, judge: Judge) -> list[Submission]:
-    """The entries assigned to ``judge``, by number, with unit, answers and assessments."""
+    """The entries assigned to ``judge`` that are still judged (:data:`JUDGEABLE`: not one
+    rejected, withdrawn or returned since), by number, with unit, answers and assessments:
+    the judge's list in the chat and the workspace, and the committee's progress."""
     return list(
         await session.scalars(
             select(Submission)
             .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
-            .where(JudgeAssignment.judge_id == judge.id)
+            .where(JudgeAssignment.judge_id == judge.id, Submission.status.in_(JUDGEABLE))
             .order_by(Submission.sequence, Submission.id)
             .options(
                 selectinload(Submission.unit),

@@ -97,6 +97,12 @@ async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:  #
     assert scores == [] and levels == [] and not any(comments)
     assert refusals == ["not-judgeable"] * 5
 
+    # her lists show only the entries she is to score: the rejected one is gone (QA)
+    await dewi.send("/nilai")
+    await dewi.expect_message(t("id", "score-none"))
+    page = await (await web.get("/app/f/assignments", headers=headers)).text()
+    assert "SI-ANTRE Dinsos" not in page
+
 
 async def test_the_committee_reads_the_judges_comments(bot, users, web) -> None:  # noqa: F811
     world = await make_world(bot, users)

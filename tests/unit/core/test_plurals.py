@@ -48,7 +48,7 @@ def test_the_detector_finds_bare_plurals() -> None:
 
 
 def test_no_english_noun_hedges_its_number() -> None:
-    """"judge(s)" and "people/groups" read as a form, not a sentence: choose the noun."""
+    """ "judge(s)" and "people/groups" read as a form, not a sentence: choose the noun."""
     found = [
         f"{path.name}:{number}: {line.strip()[:80]}"
         for path in sorted((LOCALES_DIR / "en").glob("*.ftl"))
