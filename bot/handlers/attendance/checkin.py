@@ -269,7 +269,10 @@ async def on_typed(update: Update, context: BotContext, pending: Pending) -> boo
         elif form.step == Step.NIP:
             nip = records.clean_nip(typed)
             async with context.runtime.transaction() as session:
-                holder = await records.nip_holder(session, form.event_id, nip)
+                typed_so_far = records.Person(name=form.name, nip=nip)
+                holder = await records.nip_taken(
+                    session, form.event_id, typed_so_far, user_of(update).id
+                )
             if holder is not None:
                 raise records.PersonError("nip", "nip-taken", holder.name)
             form = dataclasses.replace(form, nip=nip)
@@ -295,6 +298,14 @@ async def on_typed(update: Update, context: BotContext, pending: Pending) -> boo
     text, markup = _prompt(language, form)
     await reply_html(message, text, markup)
     return True
+
+
+def _person(form: CheckingIn) -> records.Person:
+    """Who the form says is checking in."""
+    return records.Person(
+        name=form.name, nip=form.nip, jabatan=form.jabatan, unit_name=form.unit_name,
+        unit_id=form.unit_id, invitation_id=form.invitation_id, role=AttendanceRole(form.role),
+    )  # fmt: skip
 
 
 def _kept(form: CheckingIn) -> bool:
@@ -337,7 +348,11 @@ async def on_form_button(update: Update, context: BotContext) -> None:
         elif (
             tap.action is Action.CONFIRM
             and form.step == Step.CONFIRM
-            and (holder := await records.nip_holder(session, form.event_id, form.nip))
+            and (
+                holder := await records.nip_taken(
+                    session, form.event_id, _person(form), user_of(update).id
+                )
+            )
         ):
             # someone else checked in with this NIP since it was typed: ask it again
             refused = records.PersonError("nip", "nip-taken", holder.name)
@@ -349,13 +364,8 @@ async def on_form_button(update: Update, context: BotContext) -> None:
             except InputGone:
                 stale = True
             else:
-                person = records.Person(
-                    name=form.name, nip=form.nip, jabatan=form.jabatan,
-                    unit_name=form.unit_name, unit_id=form.unit_id,
-                    invitation_id=form.invitation_id, role=AttendanceRole(form.role),
-                )  # fmt: skip
                 result = await records.check_in(
-                    session, form.event_id, person, now=now, user_id=user_of(update).id,
+                    session, form.event_id, _person(form), now=now, user_id=user_of(update).id,
                     by=user_of(update).id, method="qr",
                 )  # fmt: skip
                 done = (result, await records.count_present(session, form.event_id))

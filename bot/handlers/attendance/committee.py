@@ -179,6 +179,10 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
         result = await records.check_in(access.session, event.id, person, now=access.now,
                                         user_id=None, by=user_of(update).id,
                                         method="committee")  # fmt: skip
+    except records.Namesakes as error:
+        reply = access.t("attendance-manual-namesakes", name=name, count=int(error.detail))
+        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+        return
     except records.PersonError as error:
         typed = {"name": name, "nip": nip, "jabatan": jabatan, "unit": unit_name}[error.field]
         if error.field == "nip":
@@ -196,6 +200,8 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
     if result.created:
         reply = access.t("attendance-manual-done", name=result.record.name, number=present,
                          present=present)  # fmt: skip
+        if result.namesakes:
+            reply += "\n" + access.t("attendance-manual-namesake-note", count=result.namesakes)
     else:
         moment = format_clock_zone(result.record.checked_in_at, zone, access.language)
         reply = access.t("attendance-manual-already", name=result.record.name, time=moment)

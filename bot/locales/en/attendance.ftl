@@ -158,6 +158,14 @@ attendance-send-over = Sorry, this event is over; invitations and reminders are 
 attendance-manual-usage = To check a guest in: <code>/check_in Name; Position; Unit; NIP</code> (position, unit and NIP may be left out).
 attendance-manual-done = Checked in: <b>{ $name }</b> (number { $number }). Present now: { $present }.
 attendance-manual-already = <b>{ $name }</b> is already checked in since { $time }.
+attendance-manual-namesakes = Sorry, { $count ->
+        [one] one person named <b>{ $name }</b> is
+       *[other] { $count } people named <b>{ $name }</b> are
+    } already checked in; which one is meant is unclear, so nothing was recorded. Add the position, the unit or the NIP to tell them apart: <code>/check_in Name; Position; Unit; NIP</code>.
+attendance-manual-namesake-note = Note: { $count ->
+        [one] another person with the same name is
+       *[other] { $count } other people with the same name are
+    } already checked in; their position, unit or NIP differ, so this guest is recorded as a separate person.
 attendance-list-caption = Attendance list — { $event } ({ $present ->
         [one] { $present } person
        *[other] { $present } people

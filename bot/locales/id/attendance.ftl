@@ -126,6 +126,8 @@ attendance-send-over = Mohon maaf, acara ini sudah selesai; undangan dan penging
 attendance-manual-usage = Cara mencatat kehadiran tamu: <code>/catat_hadir Nama; Jabatan; Unit kerja; NIP</code> (jabatan, unit kerja dan NIP boleh dikosongkan).
 attendance-manual-done = Tercatat hadir: <b>{ $name }</b> (nomor { $number }). Jumlah hadir: { $present }.
 attendance-manual-already = <b>{ $name }</b> sudah tercatat hadir pukul { $time }.
+attendance-manual-namesakes = Mohon maaf, ada { $count } orang bernama <b>{ $name }</b> yang sudah tercatat hadir; tidak jelas yang mana yang dimaksud, sehingga tidak dicatat. Tambahkan jabatan, unit kerja, atau NIP agar dapat dibedakan: <code>/catat_hadir Nama; Jabatan; Unit kerja; NIP</code>.
+attendance-manual-namesake-note = Catatan: { $count } orang lain dengan nama yang sama sudah tercatat; jabatan, unit kerja, atau NIP-nya berbeda, sehingga tamu ini dicatat sebagai orang tersendiri.
 attendance-list-caption = Daftar hadir — { $event } ({ $present } orang)
 attendance-poster-caption = Poster daftar hadir untuk { $day }. Tautan: { $link }
 

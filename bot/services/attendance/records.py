@@ -1,9 +1,10 @@
 """Who attended the event: :class:`~bot.storage.models.AttendanceRecord` rows, one per person.
 
 Checking in is idempotent per person: the unique constraints on ``(event_id, person_key)`` and
-``(event_id, user_id)`` decide, so two taps at the same second, a scan after the committee's
-check-in by name or a retried update list nobody twice. Certificates are issued from these
-rows (:func:`attendees_of`), never to someone without one.
+``(event_id, user_id)`` decide, so two taps at the same second or a retried update list nobody
+twice; a scan and the committee's check-in by name recognise each other (:func:`same_person`),
+and a line of the committee is taken over by a scan only when it alone fits. Certificates are
+issued from these rows (:func:`attendees_of`), never to someone without one.
 
 Rules for what a person gives (:func:`check_person`): a name of 1 to 300 characters (any
 script, emoji included, kept as typed apart from surrounding spaces), a NIP of exactly 18
@@ -20,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -152,11 +153,12 @@ def check_person(person: Person) -> Person:
     )
 
 
-def name_key(name: str, nip: str | None) -> str:
-    """``person_key`` of someone checked in by name: a hash of the name (Unicode NFKC, case
-    folded, spaces collapsed) and the NIP, so "budi  santoso" and "Budi Santoso" are one."""
-    normal = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-    digest = hashlib.sha256(f"{normal}|{nip or ''}".encode()).hexdigest()
+def name_key(person: Person) -> str:
+    """``person_key`` of someone checked in by name: a hash of the name, NIP, jabatan and unit
+    (:func:`normal_text`), so the same line typed twice ("budi  santoso" and "Budi Santoso")
+    is one record and two guests of one name with different jabatan are two."""
+    parts = (person.name, person.nip or "", person.jabatan, person.unit_name)
+    digest = hashlib.sha256("|".join(normal_text(part) for part in parts).encode()).hexdigest()
     return f"n:{digest[:64]}"
 
 
@@ -165,13 +167,75 @@ def user_key(user_id: int) -> str:
     return f"u:{user_id}"
 
 
+def normal_text(text: str | None) -> str:
+    """``text`` compared as people mean it: Unicode NFKC, case folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+def same_person(record: AttendanceRecord, person: Person) -> bool:
+    """Whether ``record`` can be ``person``: the same name and nothing telling them apart. Two
+    NIPs settle it; otherwise a jabatan or unit given on both sides must agree (two guests
+    named "Budi" with different jabatan are two people)."""
+    if normal_text(record.name) != normal_text(person.name):
+        return False
+    if record.nip and person.nip:
+        return record.nip == person.nip
+    pairs = ((record.jabatan, person.jabatan), (record.unit_name, person.unit_name))
+    return all(not left or not right or normal_text(left) == normal_text(right)
+               for left, right in pairs)  # fmt: skip
+
+
+async def matching_records(
+    session: AsyncSession, event_id: int, person: Person
+) -> tuple[list[AttendanceRecord], int]:
+    """The event's records that can be ``person`` (:func:`same_person`; those with the same NIP
+    first and alone when there are any) and how many records carry the name at all."""
+    wanted = normal_text(person.name)
+    named = [
+        record
+        for record in await session.scalars(
+            select(AttendanceRecord)
+            .where(AttendanceRecord.event_id == event_id)
+            .order_by(AttendanceRecord.id)
+        )
+        if normal_text(record.name) == wanted
+    ]
+    fitting = [record for record in named if same_person(record, person)]
+    by_nip = [record for record in fitting if person.nip and record.nip == person.nip]
+    return (by_nip or fitting), len(named)
+
+
+async def nip_taken(
+    session: AsyncSession, event_id: int, person: Person, user_id: int | None
+) -> AttendanceRecord | None:
+    """The record of someone else carrying ``person``'s NIP, or None: their own record, or a
+    line of the same name and NIP that one side recorded by name (the committee's line they
+    claim, or their own check-in the committee records again), is not someone else's."""
+    holder = await nip_holder(session, event_id, person.nip)
+    if holder is None or (user_id is not None and holder.user_id == user_id):
+        return None
+    if (holder.user_id is None or user_id is None) and same_person(holder, person):
+        return None
+    return holder
+
+
 @dataclass(frozen=True)
 class CheckIn:
     """The outcome of a check-in: the person's record and whether this call made it (False:
-    they were already checked in, the record is the earlier one)."""
+    they were already checked in, the record is the earlier one); ``namesakes``: how many
+    other people of the same name were recorded before a new record (0 otherwise)."""
 
     record: AttendanceRecord
     created: bool
+    namesakes: int = 0
+
+
+class Namesakes(PersonError):
+    """Several records of the event fit a name the committee typed: which one is meant is not
+    known (``detail``: how many). More of jabatan, unit or NIP tells them apart."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__("name", "namesakes", str(count))
 
 
 async def find_record(
@@ -210,29 +274,36 @@ async def check_in(
         method: ``qr`` or ``committee``.
 
     Returns:
-        The record and whether it is new; an existing record of the same person (same user,
-        or same name and NIP) is returned unchanged, except that a scan by someone the
-        committee checked in by name gives that record their user id.
+        The record and whether it is new. Someone already recorded is recognised
+        (:func:`same_person`), never recorded twice: a user's own record; for the committee,
+        the one record that fits the name, whoever made it; for a scan, the one line the
+        committee recorded by name that fits (it becomes theirs, its blanks filled in). A
+        committee line that does not fit, or one of several that fit, is never taken: the
+        person gets their own record.
 
     Raises:
         PersonError: Bad name, NIP, jabatan or unit, or (``nip-taken``) a NIP already recorded
             for someone else at the event: a NIP is one person's (nothing is written).
+        Namesakes: The committee typed a name that fits several records (nothing written).
     """
     person = check_person(person)
-    key = user_key(user_id) if user_id is not None else name_key(person.name, person.nip)
-    existing = await find_record(session, event_id, key=key)
-    if existing is None and user_id is not None:
-        # checked in by name by the committee before scanning: the same line, now theirs
-        existing = await find_record(session, event_id, key=name_key(person.name, person.nip))
-        if existing is not None and existing.user_id is None:
-            existing.user_id = user_id
-            await session.flush()
-            await _survey_if_late(session, event_id, user_id, now)
-        elif existing is not None:
-            existing = None  # the name of someone else who has their own account
+    fitting, named = await matching_records(session, event_id, person)
+    if user_id is not None:
+        existing = await find_record(session, event_id, user_id=user_id)
+        lines = [record for record in fitting if record.user_id is None]
+        if existing is None and len(lines) == 1:
+            existing = await _claim(session, lines[0], person, user_id)
+            if existing is not None:
+                await _survey_if_late(session, event_id, user_id, now)
+        key = user_key(user_id)
+    else:
+        if len(fitting) > 1:
+            raise Namesakes(len(fitting))
+        existing = fitting[0] if fitting else None
+        key = name_key(person)
     if existing is not None:
         return CheckIn(existing, False)
-    holder = await nip_holder(session, event_id, person.nip)
+    holder = await nip_taken(session, event_id, person, user_id)
     if holder is not None:
         raise PersonError("nip", "nip-taken", holder.name)
     record = AttendanceRecord(
@@ -262,7 +333,32 @@ async def check_in(
         return CheckIn(winner, False)
     if user_id is not None:
         await _survey_if_late(session, event_id, user_id, now)
-    return CheckIn(record, True)
+    return CheckIn(record, True, named)
+
+
+async def _claim(
+    session: AsyncSession, record: AttendanceRecord, person: Person, user_id: int
+) -> AttendanceRecord | None:
+    """The committee's line ``record`` made ``user_id``'s, what it left blank filled in from
+    what they confirmed (the name and the check-in time stay as recorded); None when someone
+    else claimed it first (the update only takes a line still without a user)."""
+    claimed = await session.execute(
+        update(AttendanceRecord)
+        .where(AttendanceRecord.id == record.id, AttendanceRecord.user_id.is_(None))
+        .values(
+            user_id=user_id,
+            nip=record.nip or person.nip,
+            jabatan=record.jabatan or person.jabatan,
+            unit_name=record.unit_name or person.unit_name,
+            unit_id=record.unit_id or person.unit_id,
+            invitation_id=record.invitation_id or person.invitation_id,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(claimed, "rowcount", 0) != 1:
+        return None
+    await session.refresh(record)
+    return record
 
 
 async def _survey_if_late(
@@ -326,10 +422,6 @@ class Known:
     complete: bool
 
 
-def _normal_name(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
-
-
 async def _named_in_unit(
     session: AsyncSession, event_id: int, unit_id: int, name: str
 ) -> Invitation | None:
@@ -344,8 +436,8 @@ async def _named_in_unit(
         .options(selectinload(Invitation.unit))
         .order_by(Invitation.id)
     )
-    wanted = _normal_name(name)
-    return next((row for row in rows if _normal_name(row.name or "") == wanted), None)
+    wanted = normal_text(name)
+    return next((row for row in rows if normal_text(row.name or "") == wanted), None)
 
 
 async def known_person(

@@ -1,5 +1,5 @@
-"""Steps the attendance e2e tests share: the event's morning, today's check-in payload, the
-records as stored."""
+"""Steps the attendance e2e tests share: the event's morning, today's check-in payload, a
+first-time scan, the records as stored."""
 
 from datetime import UTC, date, datetime
 
@@ -25,3 +25,23 @@ async def attendance_records(bot) -> list[AttendanceRecord]:  # type: ignore[no-
     """Every attendance record, in the order they were made."""
     async with bot.runtime.sessions() as session:
         return list(await session.scalars(select(AttendanceRecord).order_by(AttendanceRecord.id)))
+
+
+async def scan_in(bot, user, name: str, jabatan: str, unit: str, nip: str | None = None) -> dict:  # type: ignore[no-untyped-def]
+    """``user`` scans the entrance's code as a first-time guest (name, NIP or the "no NIP"
+    button, jabatan, unit) and confirms; the bot's answer."""
+    await user.send(f"/start {await checkin_payload(bot)}")
+    await user.expect_message("nama lengkap")
+    await user.send(name)
+    await user.expect_message("NIP")
+    if nip is None:
+        await user.tap("Tidak memiliki NIP")
+    else:
+        await user.send(nip)
+    await user.expect_message("jabatan")
+    await user.send(jabatan)
+    await user.expect_message("unit kerja")
+    await user.send(unit)
+    await user.expect_message("Apakah data di atas sudah benar?")
+    await user.tap("Benar, saya hadir")
+    return await user.expect_message("tercatat hadir")

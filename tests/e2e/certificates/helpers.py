@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.handlers.attendance.checkin import checkin_secret
-from bot.services.attendance import link as checkin_link
 from bot.services.attendance.records import Person, check_in
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRole
+from tests.e2e.attendance.helpers import scan_in
 
 PUBLIC_URL = "https://iga.example.go.id"
 WIB = ZoneInfo("Asia/Jakarta")
@@ -45,22 +44,8 @@ async def started(users: Any, name: str, **options: Any) -> Any:
 async def scanned_in(bot: Any, user: Any, name: str, jabatan: str, unit: str) -> None:
     """``user`` checks in by the entrance's QR link on the event's morning, as a first-time
     guest would: name, no NIP, jabatan, unit, then confirms."""
-    async with bot.runtime.sessions() as session:
-        event = await current_event(session)
-    payload = checkin_link.payload_for(checkin_secret(bot.runtime), event, event.starts_on)
     bot.clock.set(wib(7, 8))
-    await user.send(f"/start {payload}")
-    await user.expect_message("nama lengkap")
-    await user.send(name)
-    await user.expect_message("NIP")
-    await user.send("-")
-    await user.expect_message("jabatan")
-    await user.send(jabatan)
-    await user.expect_message("unit kerja")
-    await user.send(unit)
-    await user.expect_message("Apakah data di atas sudah benar?")
-    await user.tap("Benar, saya hadir")
-    await user.expect_message("tercatat hadir")
+    await scan_in(bot, user, name, jabatan, unit)
 
 
 async def checked_in(
