@@ -121,7 +121,7 @@ def _cached_fonts() -> None:
     from fontTools import ttLib
     from fpdf.fonts import SubsetMap, TTFFont
 
-    from bot.services.committee import report
+    from bot.services.shared import pdf_text
 
     parsed: dict[tuple[str, str], tuple[TTFFont, bytes]] = {}
 
@@ -142,25 +142,26 @@ def _cached_fonts() -> None:
         pdf.fonts[fontkey] = font
 
     def init(self: Any, orientation: str = "P") -> None:
-        report.FPDF.__init__(self, orientation=orientation, format="A4")
-        regular, bold = report.find_unicode_font()  # type: ignore[misc]
+        pdf_text.FPDF.__init__(self, orientation=orientation, format="A4")
+        regular, bold = pdf_text.find_unicode_font()  # type: ignore[misc]
         add(self, "", regular)
         add(self, "B", bold)
-        self.family, self.unicode = "DejaVu", True
+        self.family, self.unicode, self.main_font = "DejaVu", True, regular
+        self.symbols_loaded = self.shaping_on = False
 
-    report.UnicodePdf.__init__ = init  # type: ignore[method-assign]
+    pdf_text.UnicodePdf.__init__ = init  # type: ignore[method-assign]
 
 
 def _compare(edition: Any, submission: Any, entries: int) -> None:
-    from bot.services.committee import report
+    from bot.services.shared import pdf_text
 
-    plain = report.UnicodePdf.__init__
+    plain = pdf_text.UnicodePdf.__init__
     _cached_fonts()
-    cached = report.UnicodePdf.__init__
+    cached = pdf_text.UnicodePdf.__init__
     cpu: dict[str, list[float]] = {"parsed for every PDF": [], "parsed once": []}
     for _ in range(entries):
         for label, init in (("parsed for every PDF", plain), ("parsed once", cached)):
-            report.UnicodePdf.__init__ = init  # type: ignore[method-assign]
+            pdf_text.UnicodePdf.__init__ = init  # type: ignore[method-assign]
             started = time.process_time()
             answers_pdf(edition, submission, "id")
             cpu[label].append(time.process_time() - started)

@@ -7,10 +7,9 @@ columns No, Nama, NIP, Jabatan, Unit Kerja, Waktu hadir, Tanda tangan (room to s
 repeated on every page); the closing block with the committee's signatory from the event file
 (``attendance.signatory``: place, role, name, NIP; one marked ``example`` prints a visible
 "contoh" line); page numbers "Halaman 2 dari 5". Names and texts are written whole, as typed
-(a PDF has no markup to escape); the font is DejaVu Sans when installed
-(:class:`bot.services.committee.report.UnicodePdf`), emoji and symbols it lacks from the
-symbol font and right-to-left scripts shaped, as on the certificates
-(:mod:`bot.services.shared.pdf_text`); the XLSX keeps everything as typed.
+(a PDF has no markup to escape) through :class:`bot.services.shared.pdf_text.UnicodePdf`,
+as every PDF of the bot (DejaVu Sans, emoji and symbols it lacks from the symbol font,
+right-to-left scripts shaped); the XLSX keeps everything as typed.
 
 fpdf2 and segno are imported here, and this module only where a document is built (the
 report's reasoning: they cost memory and start time).
@@ -21,7 +20,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -32,8 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.i18n import format_clock, format_day, format_time_range, plain_text
 from bot.services.attendance.records import Listing
-from bot.services.committee.report import UnicodePdf, find_unicode_font
-from bot.services.shared import pdf_text
+from bot.services.shared.pdf_text import UnicodePdf
 from bot.services.shared.signatory import Signatory
 from bot.storage.models import AgendaItem, AttendanceRecord, Event
 
@@ -82,15 +79,9 @@ def format_nip(nip: str | None) -> str:
 
 
 class _Document(UnicodePdf):
-    def __init__(self, orientation: str, footer: str | None, texts: Iterable[str] = ()) -> None:
-        """A page set up for ``texts`` (what people typed and the event file gave): the
-        symbol font and HarfBuzz shaping only when they need them (shaping every cell costs
-        about ten times the whole list)."""
+    def __init__(self, orientation: str, footer: str | None) -> None:
         super().__init__(orientation)
         self.footer_template = footer
-        fonts = find_unicode_font()
-        if self.unicode and fonts is not None:
-            pdf_text.prepare(self, fonts[0], texts)
         self.set_auto_page_break(auto=True, margin=16)
         self.set_margins(18, 14, 18)
         self.alias_nb_pages()
@@ -155,12 +146,7 @@ def build_daftar_hadir(
         return plain_text(language, key, **args)
 
     signatory = signatory_of(event)
-    texts = [text for record in records for text in (record.name, record.jabatan,
-                                                     record.unit_name)]  # fmt: skip
-    texts += [event.title, subtitle or "", *kop_lines(event), _place(event)]
-    if signatory is not None:
-        texts += [signatory.place, signatory.role, signatory.name]
-    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"), texts)
+    pdf = _Document("L", _t("attendance-pdf-page", page="{page}", pages="{nb}"))
     pdf.set_title(_t("attendance-pdf-title"))
     pdf.set_author(event.organiser)
     pdf.add_page()
@@ -342,8 +328,7 @@ def build_poster(
     def _t(key: str, **args: object) -> str:
         return plain_text(language, key, **args)
 
-    pdf = _Document("P", None, [*kop_lines(event), event.short_title, session or "",
-                                _place(event)])  # fmt: skip
+    pdf = _Document("P", None)
     pdf.set_title(_t("attendance-poster-title"))
     pdf.set_author(event.organiser)
     pdf.add_page()

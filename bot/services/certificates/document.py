@@ -22,8 +22,7 @@ import segno
 from fpdf.enums import XPos, YPos
 
 from bot.i18n import format_day, plain_text
-from bot.services.committee.report import UnicodePdf, find_unicode_font
-from bot.services.shared import pdf_text
+from bot.services.shared.pdf_text import UnicodePdf
 from bot.services.shared.signatory import Signatory
 
 LANGUAGE = "id"
@@ -80,14 +79,8 @@ def _text(key: str, **args: object) -> str:
 
 
 class _Page(UnicodePdf):
-    def __init__(self, texts: str) -> None:
-        """A page for ``texts`` (all the user and config text it will show): the symbol
-        font and text shaping are loaded only when ``texts`` needs them (each costs about
-        as much as the rest of the page)."""
+    def __init__(self) -> None:
         super().__init__(orientation="L")
-        fonts = find_unicode_font()
-        if self.unicode and fonts is not None:
-            pdf_text.prepare(self, fonts[0], [texts])
         self.set_auto_page_break(auto=False)
         self.set_margins(24, 20, 24)
 
@@ -223,10 +216,7 @@ def render_certificate(text: CertificateText) -> bytes:
     Returns:
         The PDF's bytes (about 30–60 kB with the fonts' subsets).
     """
-    pdf = _Page(
-        " ".join((text.name, text.detail, text.rank_title or "", text.event_title,
-                  text.organiser, text.place, str(text.signatory or "")))
-    )  # fmt: skip
+    pdf = _Page()
     pdf.set_title(_text(f"certificate-pdf-title-{text.kind}") + " — " + text.name[:80])
     pdf.set_author(text.organiser)
     pdf.set_creator("iga-bot")

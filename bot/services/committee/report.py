@@ -5,8 +5,8 @@ It is the report disseminated at the event (Diseminasi Laporan Hasil IGA). It ho
 results, so before the announcement only admins get it. Texts come from the catalogue
 (``report-*``); user and config text is written as it is (a PDF has no markup).
 
-Fonts: DejaVu Sans (Unicode) when installed (Debian: ``fonts-dejavu-core``); otherwise the
-PDF core font Helvetica, with characters outside Latin-1 replaced.
+Fonts: :class:`bot.services.shared.pdf_text.UnicodePdf`, as every PDF of the bot (DejaVu Sans,
+emoji from the symbol font, shaped right-to-left scripts; Helvetica without DejaVu).
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -30,18 +28,12 @@ from bot.services.committee.exports import answer_text, localized, status_label
 from bot.services.judging.ranking import compute_ranking, final_formula, unvalidated_entries
 from bot.services.judging.results import visible_awards
 from bot.services.judging.scoring import list_judges
+from bot.services.shared.pdf_text import UnicodePdf
 from bot.services.shared.signatory import Signatory
 from bot.storage.models import Edition, Event, Submission, Unit
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 """fpdf2 subsets the font with fontTools, which logs dozens of INFO lines per report."""
-
-FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/local/share/fonts"),
-)
-"""Where DejaVu Sans is looked for (Debian/Ubuntu, Fedora/Alpine, local installs)."""
 
 SIGNATURE_HEIGHT = 60
 """Room the signature block needs (mm); it starts a new page when less is left."""
@@ -51,39 +43,6 @@ SUMMARY_CHARS = 700
 
 SUMMARY_FIELDS = ("long_text", "short_text", "single_choice", "multiple_choice", "date", "url")
 """Kinds of form fields shown in a winner's summary (files and contacts are left out)."""
-
-
-def find_unicode_font() -> tuple[Path, Path] | None:
-    """Paths of DejaVu Sans regular and bold, or None if not installed."""
-    for directory in FONT_DIRS:
-        regular, bold = directory / "DejaVuSans.ttf", directory / "DejaVuSans-Bold.ttf"
-        if regular.is_file() and bold.is_file():
-            return regular, bold
-    return None
-
-
-class UnicodePdf(FPDF):
-    """An A4 document in DejaVu Sans when installed (``family``, ``unicode``), else in
-    Helvetica with :meth:`clean` replacing what Latin-1 lacks (the daftar hadir and the
-    poster use it too)."""
-
-    def __init__(self, orientation: str = "P") -> None:
-        super().__init__(orientation=orientation, format="A4")
-        fonts = find_unicode_font()
-        if fonts is None:
-            self.family, self.unicode = "helvetica", False
-        else:
-            self.add_font("DejaVu", "", str(fonts[0]))
-            self.add_font("DejaVu", "B", str(fonts[1]))
-            self.family, self.unicode = "DejaVu", True
-
-    def clean(self, text: Any) -> str:
-        """``text`` as the font can write it."""
-        text = "" if text is None else str(text)
-        if self.unicode:
-            return text
-        text = text.replace("—", "-").replace("–", "-").replace("“", '"').replace("”", '"')
-        return text.encode("latin-1", "replace").decode("latin-1")
 
 
 class _Report(UnicodePdf):

@@ -17,8 +17,7 @@ from bot.services.certificates.document import (
     CertificateText,
     render_certificate,
 )
-from bot.services.committee.report import find_unicode_font
-from bot.services.shared.pdf_text import find_symbol_font
+from bot.services.shared.pdf_text import find_symbol_font, find_unicode_font
 from bot.services.shared.signatory import Signatory
 
 URL = "https://iga.example.go.id/verifikasi/K7Q2-M9XD-3HTP-8WZC"

@@ -12,6 +12,7 @@ from bot.services.committee import report
 from bot.services.judging import ranking
 from bot.services.judging import scoring as judging
 from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.services.shared import pdf_text
 from bot.storage.models import Event, SubmissionStatus
 from tests.factories import make_entry, make_judge, seed_edition
 
@@ -90,7 +91,7 @@ async def test_report_of_judged_entries_has_ranking_panel_and_a_page_per_winner(
 
 
 async def test_without_a_unicode_font_the_core_font_is_used(sessions, monkeypatch) -> None:
-    monkeypatch.setattr(report, "find_unicode_font", lambda: None)
+    monkeypatch.setattr(pdf_text, "find_unicode_font", lambda: None)
     async with sessions() as session, session.begin():
         edition = await seed_edition(session)
         event = await session.scalar(select(Event))
