@@ -28,6 +28,7 @@ from bot.services.entries.invites import (
     DEFAULT_MAX_USES,
     DEFAULT_VALIDITY,
     InviteError,
+    JudgeJoining,
     OtherUnit,
     create_invite,
     format_code,
@@ -49,7 +50,19 @@ class SwitchTap:
     code: str
 
 
+@dataclass(frozen=True)
+class JudgeTap:
+    """A judge joins the code's unit anyway (the code checked again at the tap); ``switch``
+    (1) when they also chose to leave their other unit."""
+
+    code: str
+    switch: int
+
+
 SWITCH = Codec("inv:sw", SwitchTap)
+JUDGE_JOIN = Codec("inv:jd", JudgeTap)
+JUDGE_CANCEL = Codec("inv:jdno", NoValue)
+"""A judge does not join: nothing changes."""
 KEEP = Codec("inv:keep", NoValue)
 """Stay in the current unit: nothing changes."""
 NAME_IN_BUTTON = 40
@@ -83,24 +96,30 @@ async def join_from_link(update: Update, context: BotContext) -> None:
     await redeem(update, context, context.arguments[0].removeprefix(INVITE_PAYLOAD_PREFIX))
 
 
-async def redeem(update: Update, context: BotContext, code: str, switch: bool = False) -> None:
+async def redeem(
+    update: Update, context: BotContext, code: str, switch: bool = False, as_judge: bool = False
+) -> None:
     """Redeems ``code`` for the user and answers with the unit or the problem. An officer of
     another unit is asked first whether to switch (one account serves one unit): the buttons
-    :data:`SWITCH` (``switch``: leave it and join) and :data:`KEEP`."""
+    :data:`SWITCH` (``switch``: leave it and join) and :data:`KEEP`. A judge is warned of the
+    conflict of interest and asked to confirm (:data:`JUDGE_JOIN`, ``as_judge``)."""
     language = await context.language()
     runtime = context.runtime
     failure: InviteError | None = None
     other: OtherUnit | None = None
+    judging: JudgeJoining | None = None
     async with runtime.transaction() as session:
         try:
             officer = await redeem_invite(
-                session, user_of(update).id, code, runtime.now(), switch=switch
+                session, user_of(update).id, code, runtime.now(), switch=switch, as_judge=as_judge
             )
             unit = officer.unit.name
         except InviteError as error:  # committed: the failed attempt counts towards the limit
             failure = error
         except OtherUnit as error:  # nothing written
             other = error
+        except JudgeJoining as error:  # nothing written
+            judging = error
     if failure is not None:
         retry = failure.retry_after
         minutes = math.ceil(retry.total_seconds() / 60) if retry else 0
@@ -108,6 +127,9 @@ async def redeem(update: Update, context: BotContext, code: str, switch: bool = 
         return
     if other is not None:
         await _ask_switch(update, language, other, normalize_code(code))
+        return
+    if judging is not None:
+        await _ask_judge(update, language, judging, normalize_code(code), switch)
         return
     await message_of(update).reply_text(
         t(language, "invite-switched" if switch else "invite-joined", unit=unit),
@@ -135,6 +157,45 @@ async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str
     )
     await message_of(update).reply_text(
         t(language, "invite-switch-ask", **names), parse_mode=ParseMode.HTML, reply_markup=markup
+    )
+
+
+async def _ask_judge(
+    update: Update, language: str, joining: JudgeJoining, code: str, switch: bool
+) -> None:
+    """The judge's warning: joining ties them to the unit, whose entries they could then no
+    longer judge; join anyway or not."""
+    join = plain_text(language, "invite-button-judge-join", unit=_short(joining.unit.name))
+    cancel = plain_text(language, "invite-button-judge-cancel")
+    markup = keyboard(
+        [
+            [button(join, JUDGE_JOIN.pack(JudgeTap(code, int(switch))))],
+            [button(cancel, JUDGE_CANCEL.pack(NoValue()))],
+        ]
+    )
+    await message_of(update).reply_text(
+        t(language, "invite-judge-ask", unit=joining.unit.name, assigned=joining.assigned),
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+    )
+
+
+async def on_judge_join(update: Update, context: BotContext) -> None:
+    """A judge confirms joining: the code is redeemed again (every check made again)."""
+    query = query_of(update)
+    tap = JUDGE_JOIN.parse(query.data)
+    await query.answer()
+    await _drop_buttons(query)
+    if tap is not None:
+        await redeem(update, context, tap.code, switch=bool(tap.switch), as_judge=True)
+
+
+async def on_judge_cancel(update: Update, context: BotContext) -> None:
+    """A judge does not join: nothing changes; said so in place of the question."""
+    query = query_of(update)
+    await query.answer()
+    await query.edit_message_text(
+        t(await context.language(), "invite-judge-cancelled"), parse_mode=ParseMode.HTML
     )
 
 
@@ -166,12 +227,14 @@ async def _drop_buttons(query: CallbackQuery) -> None:
 
 
 def register(application: Application) -> None:
-    """Adds /daftar, /undangan, the invite deep link of /start and the switch question's
-    buttons."""
+    """Adds /daftar, /undangan, the invite deep link of /start and the buttons of the switch
+    question and of a judge's warning."""
     start.DEEP_LINK_PREFIXES[INVITE_PAYLOAD_PREFIX] = join_from_link
     application.add_handler(CommandHandler(command_names("daftar"), join))
     application.add_handler(CallbackQueryHandler(on_switch, pattern=SWITCH.pattern))
     application.add_handler(CallbackQueryHandler(on_keep, pattern=KEEP.pattern))
+    application.add_handler(CallbackQueryHandler(on_judge_join, pattern=JUDGE_JOIN.pattern))
+    application.add_handler(CallbackQueryHandler(on_judge_cancel, pattern=JUDGE_CANCEL.pattern))
     application.add_handler(CommandHandler(command_names("undangan"), create_code))
 
 

@@ -17,6 +17,13 @@ invite-switch-ask =
     One Telegram account serves one unit. Do you move to <b>{ $unit }</b>? The entries and drafts of { $current } stay with { $current } and its other officers can continue them.
 invite-button-switch = 🔁 Yes, move to { $unit }
 invite-button-keep = ✖️ No, stay with { $current }
+invite-judge-ask =
+    ⚠️ You are a <b>judge</b> of this competition. An officer of a unit may not judge that unit's entries (conflict of interest): if you join <b>{ $unit }</b> as its officer, you can no longer judge the entries of { $unit }, and the committee sees it in the judges' assignments.
+    Entries of { $unit } assigned to you now: { $assigned }.
+    Join { $unit } as an officer anyway?
+invite-button-judge-join = ✅ Yes, join { $unit } as an officer
+invite-button-judge-cancel = ✖️ No, cancel
+invite-judge-cancelled = All right: you were not registered as an officer; nothing was changed.
 invite-switch-kept = All right, nothing was changed: you remain an officer of your current unit.
 invite-switched =
     Thank you, you are now an officer of <b>{ $unit }</b> and no longer of your previous unit.

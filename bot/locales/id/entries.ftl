@@ -14,6 +14,13 @@ invite-switch-ask =
     Satu akun Telegram mewakili satu unit. Apakah Bapak/Ibu pindah ke <b>{ $unit }</b>? Inovasi dan draf { $current } tetap milik { $current } dan dapat dilanjutkan petugasnya yang lain.
 invite-button-switch = 🔁 Ya, pindah ke { $unit }
 invite-button-keep = ✖️ Tidak, tetap di { $current }
+invite-judge-ask =
+    ⚠️ Bapak/Ibu terdaftar sebagai <b>penilai</b> lomba ini. Petugas sebuah unit tidak boleh menilai inovasi unitnya sendiri (konflik kepentingan): bila Bapak/Ibu mendaftar sebagai petugas <b>{ $unit }</b>, Bapak/Ibu tidak dapat lagi menilai inovasi { $unit }, dan panitia melihatnya pada penugasan penilai.
+    Inovasi { $unit } yang saat ini ditugaskan kepada Bapak/Ibu: { $assigned }.
+    Tetap mendaftar sebagai petugas { $unit }?
+invite-button-judge-join = ✅ Ya, daftar sebagai petugas { $unit }
+invite-button-judge-cancel = ✖️ Tidak, batalkan
+invite-judge-cancelled = Baik, Bapak/Ibu tidak didaftarkan sebagai petugas; tidak ada yang diubah.
 invite-switch-kept = Baik, tidak ada yang diubah: Bapak/Ibu tetap terdaftar sebagai petugas unit semula.
 invite-switched =
     Terima kasih, Bapak/Ibu sekarang terdaftar sebagai petugas <b>{ $unit }</b> dan tidak lagi sebagai petugas unit sebelumnya.

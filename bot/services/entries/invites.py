@@ -19,7 +19,16 @@ from sqlalchemy.orm import selectinload
 
 from bot.services.core import audit
 from bot.services.entries.submissions import leave_form, officer_units
-from bot.storage.models import AuditEntry, Invite, InviteAttempt, Officer, Unit
+from bot.storage.models import (
+    AuditEntry,
+    Invite,
+    InviteAttempt,
+    Judge,
+    JudgeAssignment,
+    Officer,
+    Submission,
+    Unit,
+)
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[:31]
 CODE_LENGTH = 8
@@ -61,6 +70,23 @@ class OtherUnit(Exception):
         super().__init__(f"already an officer of {', '.join(u.code for u in current)}")
         self.current = current
         self.unit = unit
+
+
+class JudgeJoining(Exception):
+    """A valid code while the user is a judge of the unit's edition: an officer of a unit may
+    not judge its entries (conflict of interest), so the judge confirms first (nothing was
+    written, no use counted).
+
+    Attributes:
+        unit: The code's unit.
+        assigned: Entries of that unit assigned to the judge now (they could no longer judge
+            them).
+    """
+
+    def __init__(self, unit: Unit, assigned: int) -> None:
+        super().__init__(f"a judge joining {unit.code}")
+        self.unit = unit
+        self.assigned = assigned
 
 
 def normalize_code(code: str) -> str:
@@ -117,18 +143,27 @@ async def create_invite(
 
 
 async def redeem_invite(
-    session: AsyncSession, user_id: int, code: str, now: datetime, *, switch: bool = False
+    session: AsyncSession,
+    user_id: int,
+    code: str,
+    now: datetime,
+    *,
+    switch: bool = False,
+    as_judge: bool = False,
 ) -> Officer:
     """Make ``user_id`` an officer of the code's unit.
 
     Redeeming a code for a unit the user already belongs to returns the existing officer and
     uses nothing up. An officer of another unit of the same edition is asked first
     (:class:`OtherUnit`); with ``switch`` they leave that unit (audited ``officer.leave``;
-    its entries stay with it) and join this one.
+    its entries stay with it) and join this one. A judge of the edition is warned first
+    (:class:`JudgeJoining`: they could no longer judge the unit's entries); with
+    ``as_judge`` they confirmed, and the join's audit entry says so.
 
     Raises:
         InviteError: Unknown, expired or used-up code, or too many failed attempts.
         OtherUnit: The user belongs to another unit and ``switch`` is not set.
+        JudgeJoining: The user is a judge of the edition and ``as_judge`` is not set.
     """
     since = now - ATTEMPT_WINDOW
     failures = await session.scalar(  # a count: never None
@@ -172,6 +207,17 @@ async def redeem_invite(
     others = await officer_units(session, user_id, invite.unit.edition_id)
     if others and not switch:
         raise OtherUnit([other.unit for other in others], invite.unit)
+    judge = await session.scalar(
+        select(Judge).where(Judge.user_id == user_id, Judge.edition_id == invite.unit.edition_id)
+    )
+    if judge is not None and not as_judge:
+        assigned = await session.scalar(
+            select(func.count())
+            .select_from(JudgeAssignment)
+            .join(Submission, Submission.id == JudgeAssignment.submission_id)
+            .where(JudgeAssignment.judge_id == judge.id, Submission.unit_id == invite.unit_id)
+        )
+        raise JudgeJoining(invite.unit, assigned or 0)
     if any(other.current_submission_id for other in others):
         await leave_form(session, user_id)  # the old unit's entry: its draft is kept
     for other in others:
@@ -197,7 +243,7 @@ async def redeem_invite(
             action="officer.join",
             entity="unit",
             entity_id=invite.unit.code,
-            after={"user_id": user_id},
+            after={"user_id": user_id, **({"judge": True} if judge is not None else {})},
         )
     )
     return officer

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from bot.i18n import plain_text, t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
-from bot.storage.models import JudgeAssignment, Score
+from bot.storage.models import AuditEntry, JudgeAssignment, Officer, Score
 from tests.e2e.helpers.committee import add_officer, quick_emulator
+from tests.e2e.helpers.entries import invite_code
 from tests.e2e.helpers.messages import labels
 from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
     auth,
@@ -74,3 +75,46 @@ async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, w
     assert (await response.json())["conflicts"] == 1
     async with bot.runtime.sessions() as session:
         assert list(await session.scalars(select(JudgeAssignment))) == []
+
+
+async def test_a_judge_joining_a_unit_is_warned_first(bot, users, web) -> None:  # noqa: F811
+    """QA: /daftar by a judge gave no warning. The judge is told of the conflict of interest
+    (with the unit's entries assigned to them) and joins only when they confirm."""
+    world = await make_world(bot, users)
+    dewi = world.judge
+    code = await invite_code(bot, "DINSOS")
+    await dewi.send(f"/daftar {code}")
+    ask = await dewi.expect_message("terdaftar sebagai penilai")
+    assert "Inovasi Dinas Sosial yang saat ini ditugaskan kepada Bapak/Ibu: 1." in ask["text"]
+    assert await officer_units_of(bot, dewi.id) == []
+    await dewi.tap(plain_text("id", "invite-button-judge-cancel"), message_id=ask["message_id"])
+    cancelled = plain_text("id", "invite-judge-cancelled")
+    await dewi.expect_message(
+        predicate=lambda m: m["message_id"] == ask["message_id"] and m["text"] == cancelled
+    )
+    assert await officer_units_of(bot, dewi.id) == []
+
+    await dewi.send(f"/daftar {code}")
+    ask = await dewi.expect_message("terdaftar sebagai penilai")
+    await dewi.tap(
+        plain_text("id", "invite-button-judge-join", unit="Dinas Sosial"),
+        message_id=ask["message_id"],
+    )
+    await dewi.expect_message("sekarang terdaftar sebagai petugas Dinas Sosial")
+    assert len(await officer_units_of(bot, dewi.id)) == 1
+    async with bot.runtime.sessions() as session:
+        joined = await session.scalar(select(AuditEntry).where(AuditEntry.action == "officer.join"))
+    assert joined.after == {"user_id": dewi.id, "judge": True}
+    response = await web.put(
+        f"/app/api/score/{world.entry}/criterion",
+        json={"criterion": DEFAULT_RUBRIC[0].key, "value": 90},
+        headers=auth(dewi.id),
+    )
+    assert (await response.json())["message"] == t("id", "judging-error-conflict")
+
+
+async def officer_units_of(bot, user_id: int) -> list[int]:
+    async with bot.runtime.sessions() as session:
+        return list(
+            await session.scalars(select(Officer.unit_id).where(Officer.user_id == user_id))
+        )
