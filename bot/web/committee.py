@@ -28,7 +28,7 @@ from bot.services.judging import ranking
 from bot.services.judging import reviews as judge_reviews
 from bot.services.judging import scoring as judging
 from bot.services.workspace import views as workspace
-from bot.storage.models import Submission, SubmissionStatus
+from bot.storage.models import Judge, Submission, SubmissionStatus
 from bot.web.auth import Access, authorised, is_admin_rule
 from bot.web.entry_view import entry_sections
 from bot.web.pages import int_param, json_body, json_ok, json_refused, render
@@ -201,6 +201,16 @@ async def assign_judges(request: web.Request) -> web.Response:
         entry = await _entry_of_edition(access, entry_id)
         if entry.status not in judging.JUDGEABLE:
             return json_refused(access.t("workspace-not-judgeable"))
+        judges = await judging.list_judges(access.session, access.edition.id)
+        leaving = [
+            judge.id
+            for judge in judges
+            if judge.id not in wanted
+            and entry.id in await judging.assigned_ids(access.session, judge.id)
+        ]
+        for judge_id in leaving:  # a submitted sheet stays: refused before anything is written
+            if await judging.is_submitted(access.session, judge_id, entry.id):
+                return json_refused(access.t("judging-error-sheet-submitted"))
         try:
             report = await judging.assign(
                 access.session,
@@ -210,22 +220,47 @@ async def assign_judges(request: web.Request) -> web.Response:
                 actor_id=access.viewer.user_id,
                 now=access.now,
             )
-            for judge in await judging.list_judges(access.session, access.edition.id):
-                if judge.id not in wanted:
-                    await judging.unassign(
-                        access.session,
-                        access.edition,
-                        judge.id,
-                        entry.id,
-                        actor_id=access.viewer.user_id,
-                        now=access.now,
-                    )
+            for judge_id in leaving:
+                await judging.unassign(
+                    access.session,
+                    access.edition,
+                    judge_id,
+                    entry.id,
+                    actor_id=access.viewer.user_id,
+                    now=access.now,
+                )
         except judging.JudgingError as error:
             return json_refused(access.t(f"judging-error-{error.code}"))
         message = access.t(
             "workspace-assigned", added=len(report.added), conflicts=len(report.conflicts)
         )
         return json_ok(message=message, conflicts=len(report.conflicts))
+
+
+async def reopen_sheet(request: web.Request) -> web.Response:
+    """``POST /app/api/review/{id}/{judge}/reopen``: the committee reopens a judge's submitted
+    score sheet of entry ``id`` (a judge who submitted by mistake); the judge is told."""
+    entry_id, judge_id = int_param(request, "id"), int_param(request, "judge")
+    async with authorised(request, is_admin_rule, "admin") as access:
+        entry = await _entry_of_edition(access, entry_id)
+        try:
+            review = await judge_reviews.reopen_review(
+                access.session,
+                access.edition,
+                judge_id,
+                entry.id,
+                actor_id=access.viewer.user_id,
+                now=access.now,
+            )
+        except judging.JudgingError as error:
+            return json_refused(access.t(f"judging-error-{error.code}"))
+        if review is None:
+            return json_refused(access.t("workspace-sheet-not-submitted"))
+        judge = await access.session.get(Judge, judge_id)
+        name = judge.name if judge is not None else "—"
+        return json_ok(
+            message=access.t("workspace-sheet-reopened", judge=name, number=entry.number or "—")
+        )
 
 
 async def progress_page(request: web.Request) -> web.Response:
@@ -269,3 +304,4 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/app/f/ranking", ranking_page)
     app.router.add_post("/app/api/entry/{id}/status", change_entry_status)
     app.router.add_post("/app/api/entry/{id}/judges", assign_judges)
+    app.router.add_post("/app/api/review/{id}/{judge}/reopen", reopen_sheet)

@@ -41,7 +41,7 @@ help-admin =
     <b>Committee</b>
     /entries — entries: verify, return, reject, nominate
     /judges — the judging panel; <code>/judges add TELEGRAM_ID UNIT_CODE|- Name</code> adds a judge
-    /assign — assign judges to entries
+    /assign — assign judges to entries; an assignment whose score sheet was submitted cannot be removed until that sheet is reopened (Workspace › Judging progress › 🔓 Reopen; the judge is told)
     /score — score sheets (judges only)
     /ranking — entries ranked by score; also where judging is closed (🔒) or reopened (🔓)
     /set_winners — set the winners from the ranking

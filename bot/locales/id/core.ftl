@@ -42,7 +42,7 @@ help-admin =
     <b>Panitia</b>
     /inovasi (/entries) — daftar inovasi: verifikasi, kembalikan, tolak, nominasikan
     /penilai (/judges) — tim penilai; <code>/penilai tambah ID_TELEGRAM KODE_UNIT|- Nama</code> menambah penilai
-    /tugaskan (/assign) — tugaskan penilai ke inovasi
+    /tugaskan (/assign) — tugaskan penilai ke inovasi; penugasan yang lembar penilaiannya sudah dikirim tidak dapat dibatalkan sebelum lembar itu dibuka kembali (Ruang kerja › Kemajuan penilaian › 🔓 Buka kembali; penilai diberi tahu)
     /nilai (/score) — lembar penilaian (khusus penilai)
     /peringkat (/ranking) — peringkat inovasi menurut nilai; di sini penilaian juga ditutup (🔒) atau dibuka kembali (🔓)
     /tetapkan_juara (/set_winners) — tetapkan juara dari peringkat

@@ -4,7 +4,9 @@ submission of the scoring once every criterion is scored.
 A submitted review is final: its scores, levels and comment are no longer changed, in the
 workspace or the chat (``JudgingError("submitted")`` from
 :func:`~bot.services.judging.scoring.check_can_judge`); the admins see who submitted in the
-judging progress. Every change is audited.
+judging progress, and only they can reopen it (:func:`reopen_review`: a judge who submitted
+by mistake asks the committee; the judge is told through the outbox). Every change is
+audited.
 """
 
 from __future__ import annotations
@@ -15,10 +17,18 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.i18n import t
 from bot.services.core.audit import record
 from bot.services.core.edition_guard import ensure_entry_open
-from bot.services.judging.scoring import JudgingError, check_can_judge, rubric, scores_of
-from bot.storage.models import Judge, JudgeReview
+from bot.services.judging.scoring import (
+    JudgingError,
+    check_can_judge,
+    is_closed,
+    rubric,
+    scores_of,
+)
+from bot.services.shared.outbox import enqueue, in_every_language
+from bot.storage.models import Edition, Judge, JudgeReview, Submission
 
 COMMENT_LIMIT = 10_000
 """Longest comment (characters); a longer one is refused whole, never cut."""
@@ -98,6 +108,63 @@ async def submit_review(
         entity="judge_review",
         entity_id=f"{judge.id}:{submission_id}",
         after={"scores": scores},
+    )
+    return review
+
+
+async def reopen_review(
+    session: AsyncSession,
+    edition: Edition,
+    judge_id: int,
+    submission_id: int,
+    *,
+    actor_id: int | None,
+    now: datetime,
+) -> JudgeReview | None:
+    """The committee reopens a judge's submitted score sheet: the judge may change its scores,
+    levels and comment again and submit it anew (audited ``review.reopen``); the judge is
+    told in the chat through the outbox.
+
+    Returns:
+        The review, or None when there is no submitted sheet of that judge and entry (already
+        reopened, or a stale button: nothing written).
+
+    Raises:
+        JudgingError: ``closed`` when judging is closed or the results announced.
+    """
+    await ensure_entry_open(session, submission_id)
+    if is_closed(edition):
+        raise JudgingError("closed")
+    review = await review_of(session, judge_id, submission_id)
+    judge = await session.get(Judge, judge_id)
+    entry = await session.get(Submission, submission_id)
+    if review is None or review.submitted_at is None or judge is None or entry is None:
+        return None
+    if judge.edition_id != edition.id:
+        return None
+    submitted_at = review.submitted_at
+    review.submitted_at, review.updated_at = None, now
+    audit = record(
+        session,
+        now=now,
+        actor_id=actor_id,
+        action="review.reopen",
+        entity="judge_review",
+        entity_id=f"{judge_id}:{submission_id}",
+        before={"submitted_at": submitted_at.isoformat()},
+        after={"submitted_at": None},
+    )
+    await session.flush()
+    number, title = entry.number or "—", entry.title or "—"
+    await enqueue(
+        session,
+        kind="review-reopen",
+        key=f"review-reopen:{audit.id}",
+        recipients=[judge.user_id],
+        texts=in_every_language(
+            lambda language: t(language, "review-reopened-notice", number=number, title=title)
+        ),
+        now=now,
     )
     return review
 

@@ -351,14 +351,20 @@ async def unassign(
     actor_id: int | None,
     now: datetime,
 ) -> bool:
-    """Take an entry away from a judge (their scores of it are removed too).
+    """Take an entry away from a judge: their scores and their review of it (comment) go
+    too, so nothing of it is left to show them or the committee. A score sheet the judge
+    already submitted is refused (``sheet-submitted``): the committee reopens it first
+    (:func:`bot.services.judging.reviews.reopen_review`, the judge is told), so a final
+    sheet is never dropped unseen.
 
     Raises:
-        JudgingError: ``closed`` when judging is closed.
+        JudgingError: ``closed`` when judging is closed, ``sheet-submitted``.
     """
     await ensure_entry_open(session, submission_id)
     if is_closed(edition):
         raise JudgingError("closed")
+    if await is_submitted(session, judge_id, submission_id):
+        raise JudgingError("sheet-submitted")
     removed = await rows_matched(
         session,
         delete(JudgeAssignment).where(
@@ -369,6 +375,11 @@ async def unassign(
         return False
     await session.execute(
         delete(Score).where(Score.judge_id == judge_id, Score.submission_id == submission_id)
+    )
+    await session.execute(
+        delete(JudgeReview).where(
+            JudgeReview.judge_id == judge_id, JudgeReview.submission_id == submission_id
+        )
     )
     record(
         session,

@@ -40,7 +40,16 @@ WRITTEN = "outbox_written"
 """``session.info`` flag: this transaction wrote outbox rows (the sender wakes on commit)."""
 
 NOTICE_KINDS = frozenset(
-    {"status", "new-entry", "reopen", "schedule", "star", "question", "certificate"}
+    {
+        "status",
+        "new-entry",
+        "reopen",
+        "review-reopen",
+        "schedule",
+        "star",
+        "question",
+        "certificate",
+    }
 )
 """Kinds of personal notices: sent like any message, but not listed by ``/broadcasts``
 (which shows the committee's broadcasts and the mass messages)."""

@@ -153,6 +153,15 @@
         say(data.message, !data.ok);
         reloadAfter(data);
       });
+    } else if (target.hasAttribute("data-reopen")) {
+      // the committee reopens a judge's submitted score sheet (entry/judge)
+      target.disabled = true;
+      request("POST", "/app/api/review/" + target.getAttribute("data-reopen") + "/reopen", {})
+        .then(answer).then(function (data) {
+          target.disabled = false;
+          say(data.message, !data.ok);
+          reloadAfter(data);
+        });
     } else if (target.hasAttribute("data-assign")) {
       var ids = Array.prototype.map.call(document.querySelectorAll("input[data-judge]:checked"),
         function (box) { return parseInt(box.getAttribute("data-judge"), 10); });
