@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from telegram.ext import Application, ApplicationBuilder
+from telegram.constants import ParseMode
+from telegram.ext import Application, ApplicationBuilder, Defaults
 
 from bot.flood_control import RetryOnFloodControl
 from bot.handlers.announcements import broadcasts, schedule_changes, subscriptions, winners
@@ -149,6 +150,13 @@ async def _post_shutdown(application: Application) -> None:
     await application_runtime(application).engine.dispose()
 
 
+DEFAULTS = Defaults(parse_mode=ParseMode.HTML)
+"""Every text the bot sends is HTML (catalogue texts, their arguments escaped by ``t``): a
+``send_*``/``edit_*`` call passes ``parse_mode`` only to send plain text (``None``). Calls
+through ``Bot.do_api_request`` (``reply_html``, the outbox's sender, the update ledger's
+replay of a recorded reply) get no defaults and name the mode themselves."""
+
+
 def build_application(
     settings: Settings, *, clock: Callable[[], datetime] = system_clock
 ) -> Application:
@@ -182,6 +190,7 @@ def build_application(
         get_updates_request=AiohttpRequest(connection_pool_size=1),
         rate_limiter=RetryOnFloodControl(),
         inbox=PollingInbox(runtime.sessions, queue),
+        defaults=DEFAULTS,
     )
     application = (
         ApplicationBuilder()

@@ -358,7 +358,7 @@ class IgaBot(ExtBot[Any]):
             logger.info("Late tap %s: %s", callback_query_id, error.message)
             scope = current_scope()
             if text and scope is not None and scope.chat_id is not None:
-                await self.send_message(scope.chat_id, text)
+                await self.send_message(scope.chat_id, text, parse_mode=None)  # a toast: plain
             return False
 
 

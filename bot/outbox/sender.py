@@ -818,7 +818,6 @@ class OutboxSender:
                 text,
                 chat_id=watch.chat_id,
                 message_id=watch.message_id,
-                parse_mode=ParseMode.HTML,
                 reply_markup=markup,
             )
         except BadRequest as error:

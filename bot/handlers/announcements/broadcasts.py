@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import admin_or_refuse, guarded
@@ -205,7 +204,7 @@ async def broadcast_command(update: Update, context: BotContext) -> None:
         draft = Draft(Step.COMPOSE)
         replaced = await start_waiting(session, update, draft, runtime.now(), language)
     for text in filter(None, [replaced, t(language, "broadcast-ask-text")]):
-        await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+        await message_of(update).reply_text(text)
 
 
 async def on_message(update: Update, context: BotContext, pending: Pending) -> bool:
@@ -222,9 +221,7 @@ async def on_message(update: Update, context: BotContext, pending: Pending) -> b
         await _schedule(update, context, pending)
     else:
         language = await context.language()
-        await message_of(update).reply_text(
-            t(language, "broadcast-use-buttons"), parse_mode=ParseMode.HTML
-        )
+        await message_of(update).reply_text(t(language, "broadcast-use-buttons"))
     return True
 
 
@@ -277,7 +274,6 @@ async def _refuse_split(update: Update, context: BotContext, draft: Draft) -> No
     length = draft.length + _utf16_length(message.text or "")
     await message.reply_text(
         t(language, "broadcast-text-split", length=length, limit=TEXT_LIMIT),
-        parse_mode=ParseMode.HTML,
     )
 
 
@@ -369,7 +365,7 @@ async def _on_unit(
     if tap is None:
         if not draft.units or edition is None:
             language = await context.language()
-            await query.answer(t(language, "broadcast-units-none"), show_alert=True)
+            await query.answer(alert_text(t(language, "broadcast-units-none")), show_alert=True)
             return
         await query.answer()
         codes = [unit.code for unit in units if unit.id in set(draft.units)]
@@ -399,13 +395,11 @@ async def send_copy(message: Message, draft: Draft) -> None:
     """Sends ``draft`` into ``message``'s chat exactly as the sender will to recipients."""
     bot, chat_id, text = message.get_bot(), message.chat_id, draft.text
     if draft.media_kind == "photo" and draft.media_file_id is not None:
-        await bot.send_photo(chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML)
+        await bot.send_photo(chat_id, draft.media_file_id, caption=text)
     elif draft.media_kind == "document" and draft.media_file_id is not None:
-        await bot.send_document(
-            chat_id, draft.media_file_id, caption=text, parse_mode=ParseMode.HTML
-        )
+        await bot.send_document(chat_id, draft.media_file_id, caption=text)
     else:
-        await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+        await bot.send_message(chat_id, text)
 
 
 async def _preview(
@@ -444,7 +438,6 @@ async def _preview(
     ]
     await message.reply_text(
         t(language, "broadcast-confirm", audience=label, count=count),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(buttons),
     )
 
@@ -487,7 +480,7 @@ async def _send_now(update: Update, context: BotContext, pending: Pending) -> No
     _sender(context).wake()
     progress = await _created_progress(runtime, broadcast_id)
     text, markup = _progress_view(language, progress)
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await query.edit_message_text(text, reply_markup=markup)
     _sender(context).watch(
         broadcast_id,
         button_message(query).chat.id,
@@ -525,7 +518,6 @@ async def _ask_time(update: Update, context: BotContext, pending: Pending) -> No
     zone = zone_abbreviation(runtime.now().astimezone(runtime.settings.zone))
     await tapped_message(query).reply_text(
         t(language, "broadcast-ask-time", zone=zone, example=TIME_EXAMPLE),
-        parse_mode=ParseMode.HTML,
     )
 
 
@@ -539,9 +531,7 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
     try:
         moment = parse_moment(message.text or "", zone)
     except ValueError:
-        await message.reply_text(
-            t(language, "broadcast-time-invalid", example=TIME_EXAMPLE), parse_mode=ParseMode.HTML
-        )
+        await message.reply_text(t(language, "broadcast-time-invalid", example=TIME_EXAMPLE))
         return
     now = runtime.now()
     if moment <= now:
@@ -566,7 +556,6 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
             audience=audience_label(language, draft.audience),
             count=progress.total,
         ),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[stop]]),
     )
 
@@ -677,7 +666,7 @@ async def on_stop(update: Update, context: BotContext) -> None:
         stopped = await cancel_broadcast(session, broadcast_id, runtime.now())
     _sender(context).wake()
     key = "broadcast-stopped" if stopped else "broadcast-already-finished"
-    await query.answer(t(language, key, id=broadcast_id), show_alert=not stopped)
+    await query.answer(alert_text(t(language, key, id=broadcast_id)), show_alert=not stopped)
     await query.edit_message_reply_markup(None)
 
 

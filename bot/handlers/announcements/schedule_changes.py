@@ -23,7 +23,6 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import guarded
@@ -201,19 +200,17 @@ async def reload_event(update: Update, context: BotContext) -> None:
                 await write_schedule_notices(session, event, news, now)
     except EditionRefused as exc:  # the file of another edition: say which, and the fix
         text = refusal_text(exc.refusal, str(runtime.settings.event_config), language)
-        await message.reply_text(text, parse_mode=ParseMode.HTML)
+        await message.reply_text(text)
         return
     except EventFileSyntaxError as exc:  # not YAML: where, in the admin's words
         logger.info("/muat_ulang: %s", exc)
-        await message.reply_text(syntax_text(exc, language), parse_mode=ParseMode.HTML)
+        await message.reply_text(syntax_text(exc, language))
         return
     except EventFileError as exc:  # invalid, or not importable here (nothing was written)
         problems = "\n".join(exc.problems)
         if len(problems) > TEXT_BUDGET - 200:
             problems = problems[: TEXT_BUDGET - 200] + "…"
-        await message.reply_text(
-            t(language, "reload-invalid", problems=problems), parse_mode=ParseMode.HTML
-        )
+        await message.reply_text(t(language, "reload-invalid", problems=problems))
         return
     runtime.forget_event()
     await message.reply_text(
@@ -224,7 +221,6 @@ async def reload_event(update: Update, context: BotContext) -> None:
             updated=report.updated,
             changes=len(news),
         ),
-        parse_mode=ParseMode.HTML,
     )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -96,7 +95,7 @@ async def _show(update: Update, context: BotContext, *, stopping: bool) -> None:
         text, keyboard = _screen(language, topics, note_key="subs-none")
     else:
         text, keyboard = _screen(language, topics, stopping=stopping)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    await message_of(update).reply_text(text, reply_markup=keyboard)
 
 
 async def show_subscriptions(update: Update, context: BotContext) -> None:
@@ -128,7 +127,7 @@ async def change_subscription(update: Update, context: BotContext) -> None:
     await query.answer(plain_text(language, "subs-saved"))
     text, keyboard = _screen(language, now_subscribed, stopping=stopping)
     try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+        await query.edit_message_text(text, reply_markup=keyboard)
     except BadRequest as exc:  # a double tap: nothing changed on the screen
         if "not modified" not in exc.message:
             raise
@@ -145,7 +144,6 @@ async def offer_at_start(update: Update, context: BotContext, language: str) -> 
     )
     await message_of(update).reply_text(
         t(language, "start-offer-subscribe"),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[button]]),
     )
 
@@ -159,7 +157,7 @@ async def accept_offer(update: Update, context: BotContext) -> None:
         await subscribe(session, button_message(query).chat.id, TOPICS, runtime.now())
     await query.answer(plain_text(language, "subs-saved"))
     try:
-        await query.edit_message_text(t(language, "start-subscribed"), parse_mode=ParseMode.HTML)
+        await query.edit_message_text(t(language, "start-subscribed"))
     except BadRequest as exc:  # a double tap
         if "not modified" not in exc.message:
             raise

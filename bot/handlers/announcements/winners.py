@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.announcements.reminders import schedule_pending, winners_lines
@@ -70,7 +69,7 @@ async def show_winners(update: Update, context: BotContext) -> None:
                 else t(language, "winners-admin-preview-unscheduled")
             )
             text = f"{note}\n\n{text}"
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
 
 
 async def _admin_edition(
@@ -100,7 +99,6 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
         if not argument:
             await reply(
                 t(language, "winners-schedule-usage", zone=zone_abbreviation(now.astimezone(zone))),
-                parse_mode=ParseMode.HTML,
             )
             return
         try:
@@ -119,9 +117,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
             )
             return
         except ValueError:
-            await reply(
-                t(language, "winners-schedule-bad", text=argument), parse_mode=ParseMode.HTML
-            )
+            await reply(t(language, "winners-schedule-bad", text=argument))
             return
     await schedule_pending(context.application)
     text = t(

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.attendance.checkin import checkin_secret
@@ -105,7 +104,7 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
     message = message_of(update)
     for index, text in enumerate(texts):
         markup = _tools_markup(access, event) if index == len(texts) - 1 else None
-        await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await message.reply_text(text, reply_markup=markup)
 
 
 async def _send_list(
@@ -128,9 +127,7 @@ async def _send_list(
     )
     title = event.short_title if listing.item is None else listing.item.title
     caption = access.t("attendance-list-caption", event=title, present=len(listing.records))
-    await message_of(update).reply_document(
-        content, filename=name, caption=caption, parse_mode=ParseMode.HTML
-    )
+    await message_of(update).reply_document(content, filename=name, caption=caption)
 
 
 @requires(Role.ADMIN)
@@ -165,7 +162,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
     text = (message.text or "").split(maxsplit=1)
     parts = [part.strip() for part in text[1].split(";")] if len(text) > 1 else []
     if not parts or not parts[0]:
-        await message.reply_text(access.t("attendance-manual-usage"), parse_mode=ParseMode.HTML)
+        await message.reply_text(access.t("attendance-manual-usage"))
         return
     parts += [""] * (4 - len(parts))
     name, jabatan, unit_name, nip = parts[0], parts[1], parts[2], ";".join(parts[3:]).strip(";")
@@ -181,7 +178,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
                                         method="committee")  # fmt: skip
     except records.Namesakes as error:
         reply = access.t("attendance-manual-namesakes", name=name, count=int(error.detail))
-        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+        await message.reply_text(reply)
         return
     except records.PersonError as error:
         typed = {"name": name, "nip": nip, "jabatan": jabatan, "unit": unit_name}[error.field]
@@ -193,7 +190,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
         else:
             reply = access.t(f"attendance-error-{error.field}-{error.reason}",
                              length=len(typed.strip()))  # fmt: skip
-        await message.reply_text(reply, parse_mode=ParseMode.HTML)
+        await message.reply_text(reply)
         return
     present = await records.count_present(access.session, event.id)
     zone = ZoneInfo(event.timezone)
@@ -205,7 +202,7 @@ async def manual_command(update: Update, context: BotContext, access: Access) ->
     else:
         moment = format_clock_zone(result.record.checked_in_at, zone, access.language)
         reply = access.t("attendance-manual-already", name=result.record.name, time=moment)
-    await message.reply_text(reply, parse_mode=ParseMode.HTML)
+    await message.reply_text(reply)
 
 
 async def _from_invitation(
@@ -253,7 +250,7 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
     try:
         done = await service(access.session, event, access.now, dry_run=not confirmed)
     except invitations.EventOver:
-        await message.reply_text(access.t("attendance-send-over"), parse_mode=ParseMode.HTML)
+        await message.reply_text(access.t("attendance-send-over"))
         return
     numbers = {"count": done.written, "recipients": done.recipients,
                "unreachable": len(done.unreachable)}  # fmt: skip
@@ -277,9 +274,7 @@ async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
         ])  # fmt: skip
     for index, text in enumerate(texts):
         last = index == len(texts) - 1
-        await message.reply_text(
-            text, parse_mode=ParseMode.HTML, reply_markup=markup if last else None
-        )
+        await message.reply_text(text, reply_markup=markup if last else None)
 
 
 @requires(Role.ADMIN)
@@ -313,7 +308,6 @@ async def on_tool(update: Update, context: BotContext, access: Access) -> None:
             caption=access.t(
                 "attendance-poster-caption", day=format_day(day, access.language), link=link
             ),  # fmt: skip
-            parse_mode=ParseMode.HTML,
         )
     else:
         await _send_list(update, access, event, tap.tool is Tool.XLSX)

@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -142,7 +141,6 @@ async def show_agenda(update: Update, context: BotContext) -> None:
     index = current_page_index(pages, event, now)
     await message_of(update).reply_text(
         pages[index].text,
-        parse_mode=ParseMode.HTML,
         reply_markup=_page_keyboard(context, event, pages, index, language, starred, group=group),
     )
 
@@ -162,7 +160,6 @@ async def turn_page(update: Update, context: BotContext) -> None:
     try:
         await query.edit_message_text(
             pages[index].text,
-            parse_mode=ParseMode.HTML,
             reply_markup=_page_keyboard(
                 context, event, pages, index, language, starred, group=group
             ),
@@ -235,7 +232,6 @@ async def show_item(update: Update, context: BotContext) -> None:
     now = runtime.now()
     await tapped_message(query).reply_text(
         item_detail(item, event, now, language),
-        parse_mode=ParseMode.HTML,
         reply_markup=_item_keyboard(item, event, language, starred, now),
     )
 
@@ -309,7 +305,7 @@ async def _reply_with(
         await message_of(update).reply_text(t(language, "agenda-no-event"))
         return
     text = render(event, context.runtime.now(), language)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
 
 
 def register(application: Application) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import InputFile, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
@@ -28,7 +27,6 @@ async def send_calendar(update: Update, context: BotContext) -> None:
     await message_of(update).reply_document(
         InputFile(data, filename=calendar_file_name(event), attach=True),
         caption=t(language, "calendar-caption", event=event.short_title),
-        parse_mode=ParseMode.HTML,
     )
 
 
@@ -46,7 +44,6 @@ async def send_item_calendar(update: Update, context: BotContext) -> None:
     await tapped_message(query).reply_document(
         InputFile(data, filename=calendar_file_name(item.event, item), attach=True),
         caption=t(language, "calendar-item-caption", title=item.title),
-        parse_mode=ParseMode.HTML,
     )
 
 

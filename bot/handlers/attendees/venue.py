@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import LinkPreviewOptions, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.start import DEEP_LINKS
@@ -34,7 +33,6 @@ async def show_venue(update: Update, context: BotContext) -> None:
         lines.append(t(language, "venue-example"))
     await message.reply_text(
         "\n\n".join(lines),
-        parse_mode=ParseMode.HTML,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
     )
 

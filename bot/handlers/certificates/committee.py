@@ -17,7 +17,6 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import guarded
@@ -52,9 +51,7 @@ REISSUE_VERBS = frozenset({"ulang", "reissue"})
 
 
 async def _reply(update: Update, text: str) -> None:
-    await message_of(update).reply_text(
-        text, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-    )
+    await message_of(update).reply_text(text, disable_web_page_preview=True)
 
 
 def _parts(update: Update, count: int) -> list[str]:
@@ -214,7 +211,6 @@ async def _details(update: Update, context: BotContext, language: str, code: str
     await message_of(update).reply_document(
         InputFile(document.content, filename=document.file_name),
         caption=text,
-        parse_mode=ParseMode.HTML,
     )
 
 

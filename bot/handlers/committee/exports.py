@@ -13,7 +13,6 @@ from __future__ import annotations
 import tempfile
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
@@ -77,9 +76,7 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
             await exports.write_workbook(tables, file)
             name = exports.file_name(access.edition, "xlsx")
         file.seek(0)
-        await message.reply_document(
-            file, filename=name, caption=caption, parse_mode=ParseMode.HTML
-        )
+        await message.reply_document(file, filename=name, caption=caption)
 
 
 @requires(Role.ADMIN)
@@ -108,7 +105,6 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
         pdf,
         filename=title.file_name,
         caption=access.t("report-caption", title=title.title),
-        parse_mode=ParseMode.HTML,
     )
 
 

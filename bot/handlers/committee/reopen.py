@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import guarded
@@ -20,7 +19,7 @@ DEFAULT_REOPEN_DAYS = 3
 
 
 async def _reply(update: Update, text: str) -> None:
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
 
 
 async def _unit(session, code: str) -> Unit | None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -311,7 +310,7 @@ async def entries_command(update: Update, context: BotContext, access: Access) -
             await reply_html(message, text)
         return
     text, markup = await _entries_view(access, status, unit_id, 0)
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(text, reply_markup=markup)
 
 
 async def _refused_list(update: Update, access: Access, edition_id: int | None) -> bool:
@@ -335,7 +334,7 @@ async def on_list(update: Update, context: BotContext, access: Access) -> None:
     status = tap.status if tap.status in {s.value for s in S} else "all"
     text, markup = await _entries_view(access, status, tap.unit, tap.page)
     await query.answer()
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -362,9 +361,7 @@ async def on_filter(update: Update, context: BotContext, access: Access) -> None
         ]
         text = access.t("entries-choose-unit")
     await query.answer()
-    await query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(rows)
-    )
+    await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
 
 
 # --- the detail view and the actions -------------------------------------------------------
@@ -443,7 +440,7 @@ async def on_files(update: Update, context: BotContext, access: Access) -> None:
     tap = FILES.tapped(query)
     entry = await _entry_of_edition(access, tap.entry_id)
     if entry is None:
-        await query.answer(access.t("entry-not-found"), show_alert=True)
+        await query.answer(alert_text(access.t("entry-not-found")), show_alert=True)
         return
     await query.answer()
     await send_files(
@@ -465,9 +462,7 @@ async def _show_card(
         return
     text, markup = entry_card(access, entry)
     try:
-        await context.bot.edit_message_text(
-            text, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=markup
-        )
+        await context.bot.edit_message_text(text, chat_id, message_id, reply_markup=markup)
     except BadRequest as error:  # unchanged (a double tap), or too old to edit
         logger.info("Entry card %s not edited: %s", message_id, error)
 
@@ -521,7 +516,7 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
     target = ACTIONS[tap.action]
     entry = await _entry_of_edition(access, tap.entry_id)
     if entry is None:
-        await query.answer(access.t("entry-not-found"), show_alert=True)
+        await query.answer(alert_text(access.t("entry-not-found")), show_alert=True)
         return
     if target not in TRANSITIONS[entry.status]:
         refusal = access.t(
@@ -537,14 +532,13 @@ async def on_action(update: Update, context: BotContext, access: Access) -> None
         replaced = await start_waiting(access.session, update, note, access.now, access.language)
         await query.answer()
         if replaced is not None:
-            await tapped_message(query).reply_text(replaced, parse_mode=ParseMode.HTML)
+            await tapped_message(query).reply_text(replaced)
         key = (
             "entry-ask-note-return" if tap.action is EntryAction.RETURN else "entry-ask-note-reject"
         )
         cancel = button(access.t("entry-button-cancel"), NOTE_CANCEL.pack(NoValue()))
         await tapped_message(query).reply_text(
             access.t(key, number=entry.number or "—"),
-            parse_mode=ParseMode.HTML,
             reply_markup=InlineKeyboardMarkup([[cancel]]),
         )
         return
@@ -576,7 +570,7 @@ async def _take_note(update: Update, context: BotContext, access: Access, pendin
     action = EntryAction(pending.payload.action)
     entry_id = pending.payload.entry_id
     text, _ = await _apply(access, entry_id, ACTIONS[action], note)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
     if pending.payload.card:
         await _show_card(context, access, message.chat.id, pending.payload.card, entry_id)
 
@@ -628,7 +622,7 @@ async def judges_command(update: Update, context: BotContext, access: Access) ->
     if args:
         match = JUDGE_ADD.match(args)
         if match is None:
-            await message.reply_text(access.t("judges-usage"), parse_mode=ParseMode.HTML)
+            await message.reply_text(access.t("judges-usage"))
             return
         user_id, unit_code, name = match.groups()
         try:
@@ -647,7 +641,7 @@ async def judges_command(update: Update, context: BotContext, access: Access) ->
         await message.reply_text(access.t("judges-added", name=judge.name))
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     text, markup = await _judges_view(access)
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(text, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -663,9 +657,9 @@ async def on_judge_remove(update: Update, context: BotContext, access: Access) -
             access.session, judge_id, actor_id=access.roles.user_id, now=access.now
         )
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
-    await query.answer(access.t("judges-removed"))
+    await query.answer(alert_text(access.t("judges-removed")))
     text, markup = await _judges_view(access)
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -683,7 +677,6 @@ async def assign_command(update: Update, context: BotContext, access: Access) ->
         rows.append([button(label, f"cm:as:j:{judge.id}")])
     await message_of(update).reply_text(
         access.t("assign-header", entries=len(entries), judges=len(judges)),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(rows),
     )
 
@@ -736,7 +729,7 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
             return
         judge = await access.session.get(Judge, int(parts[3]))
         if judge is None:
-            await query.answer(access.t("entry-not-found"), show_alert=True)
+            await query.answer(alert_text(access.t("entry-not-found")), show_alert=True)
             return
         refusal = await access.edition_refusal(judge.edition_id)
         if refusal is not None:  # a judge of a closed edition
@@ -763,18 +756,18 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
                     now=access.now,
                 )
                 if report.conflicts:
-                    await query.answer(access.t("judging-error-conflict"), show_alert=True)
+                    await query.answer(
+                        alert_text(access.t("judging-error-conflict")), show_alert=True
+                    )
                     return
         await query.answer()
         text, markup = await _judge_entries_view(access, judge)
         if parts[2] == "t":
-            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await query.edit_message_text(text, reply_markup=markup)
         else:
-            await tapped_message(query).reply_text(
-                text, parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            await tapped_message(query).reply_text(text, reply_markup=markup)
     except judging.JudgingError as error:
-        await query.answer(access.t(f"judging-error-{error.code}"), show_alert=True)
+        await query.answer(alert_text(access.t(f"judging-error-{error.code}")), show_alert=True)
 
 
 # --- /audit ----------------------------------------------------------------------------------
@@ -820,7 +813,7 @@ async def _audit_view(access: Access, page: int) -> tuple[str, InlineKeyboardMar
 async def audit_command(update: Update, context: BotContext, access: Access) -> None:
     """Lists the audit log, newest first, with paging."""
     text, markup = await _audit_view(access, 0)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message_of(update).reply_text(text, reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -829,7 +822,7 @@ async def on_audit_page(update: Update, context: BotContext, access: Access) -> 
     query = query_of(update)
     text, markup = await _audit_view(access, int(data_of(query).split(":")[2]))
     await query.answer()
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await query.edit_message_text(text, reply_markup=markup)
 
 
 def register(application: Application) -> None:

@@ -10,6 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import MissingUpdatePart
 from bot.i18n import t
 from bot.services.core.edition_guard import EditionClosed
@@ -74,7 +75,7 @@ async def _closed_edition(update: object, context: BotContext, closed: EditionCl
     text = t(await context.language(), "edition-closed", year=str(closed.year))
     if update.callback_query is not None:
         try:
-            await update.callback_query.answer(text[:200], show_alert=True)
+            await update.callback_query.answer(alert_text(text), show_alert=True)
             return
         except TelegramError:  # answered already: the text goes to the chat
             pass

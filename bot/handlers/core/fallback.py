@@ -12,7 +12,6 @@ Registered last in handler group 0, so within that group it only runs when no ot
 from __future__ import annotations
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from bot.handlers.shared.commands import command_names
@@ -49,7 +48,7 @@ async def on_private_message(update: Update, context: BotContext) -> None:
     else:
         text = t(language, "fallback-media", submit=plain_text(language, "menu-submit"))
     menu = await main_menu_for(update, context, language)
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
+    await message.reply_text(text, reply_markup=menu)
 
 
 async def cancel(update: Update, context: BotContext) -> None:
@@ -57,7 +56,7 @@ async def cancel(update: Update, context: BotContext) -> None:
     answer = await cancel_input(update, context)
     if answer is None:
         answer = t(await context.language(), "input-cancel-nothing")
-    await message_of(update).reply_text(answer, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(answer)
 
 
 def register(application: Application) -> None:

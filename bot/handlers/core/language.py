@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -42,9 +42,7 @@ async def choose_language(update: Update, context: BotContext) -> None:
             ]
         ]
     )
-    await message_of(update).reply_text(
-        t(language, "language-choose"), parse_mode=ParseMode.HTML, reply_markup=keyboard
-    )
+    await message_of(update).reply_text(t(language, "language-choose"), reply_markup=keyboard)
 
 
 async def language_chosen(update: Update, context: BotContext) -> None:
@@ -68,7 +66,6 @@ async def _switch(update: Update, context: BotContext, language: str) -> None:
     await context.bot.send_message(
         chat.id,
         t(language, "language-changed", name=plain_text(language, f"language-name-{language}")),
-        parse_mode=ParseMode.HTML,
         reply_markup=await main_menu_for(update, context, language),
     )
     if chat.type == ChatType.PRIVATE:  # the ☰ list follows (its own, or the default's again)

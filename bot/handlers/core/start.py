@@ -6,7 +6,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 from telegram.ext import Application, CommandHandler, MessageHandler
 
 from bot.handlers.core.command_menu import listed_language, refresh_personal_menu
@@ -64,7 +64,7 @@ async def start(update: Update, context: BotContext) -> None:
             venue=venue,
         )
     menu = await main_menu_for(update, context, language)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=menu)
+    await message_of(update).reply_text(text, reply_markup=menu)
     if chat_of(update).type != ChatType.PRIVATE:
         return
     for offer in AFTER_WELCOME.values():
@@ -118,7 +118,7 @@ async def help_command(update: Update, context: BotContext) -> None:
         held = roles.roles
     sections = [t(language, key) for role, key in HELP_SECTIONS if role in held]
     text = "\n\n".join([*sections, t(language, "help-footer")])
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
 
 
 def register(application: Application) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.callback_data import Codec
@@ -62,7 +61,6 @@ async def archive_command(update: Update, context: BotContext) -> None:
     ]
     await message.reply_text(
         t(language, "archive-list", list=Markup(lines)),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup(buttons),
     )
 
@@ -115,12 +113,11 @@ async def _show_year(update: Update, context: BotContext, message: Message, year
             session, edition, event, now=now, zone=runtime.settings.zone, language="id"
         )
         title = report.report_title(edition)
-    await message.reply_text(text, parse_mode=ParseMode.HTML)
+    await message.reply_text(text)
     await message.reply_document(
         pdf,
         filename=title.file_name,
         caption=t(language, "archive-report-caption", title=title.title),
-        parse_mode=ParseMode.HTML,
     )
 
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import (
     Application,
@@ -252,7 +251,7 @@ def _summary(form: Form) -> Reply:
 
 
 async def _not_officer(update: Update, language: str) -> None:
-    await message_of(update).reply_text(t(language, "entry-not-officer"), parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(t(language, "entry-not-officer"))
 
 
 async def enter_form(update: Update, context: BotContext) -> None:
@@ -706,9 +705,7 @@ async def on_edited(update: Update, context: BotContext) -> None:
     """An officer edited a message they sent: says that edits are not applied and how to
     change an answer."""
     language = await context.language()
-    await message_of(update).reply_text(
-        t(language, "entry-edit-ignored"), parse_mode=ParseMode.HTML
-    )
+    await message_of(update).reply_text(t(language, "entry-edit-ignored"))
 
 
 # --- buttons ---------------------------------------------------------------------------------

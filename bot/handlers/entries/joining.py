@@ -8,7 +8,6 @@ import math
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Update
-from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
@@ -74,7 +73,7 @@ def _short(name: str) -> str:
 
 
 async def _reply(update: Update, text: str) -> None:
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text(text)
 
 
 async def _unit(session, code: str) -> Unit | None:
@@ -133,7 +132,6 @@ async def redeem(
         return
     await message_of(update).reply_text(
         t(language, "invite-switched" if switch else "invite-joined", unit=unit),
-        parse_mode=ParseMode.HTML,
         reply_markup=main_menu(language, officer=True),
     )
     # the officer's commands (/lanjutkan, /inovasi_saya, /batal) in their ☰ menu
@@ -156,7 +154,7 @@ async def _ask_switch(update: Update, language: str, other: OtherUnit, code: str
         ]
     )
     await message_of(update).reply_text(
-        t(language, "invite-switch-ask", **names), parse_mode=ParseMode.HTML, reply_markup=markup
+        t(language, "invite-switch-ask", **names), reply_markup=markup
     )
 
 
@@ -214,9 +212,7 @@ async def on_keep(update: Update, context: BotContext) -> None:
     """ "Tidak, tetap": nothing changes; said so in place of the question."""
     query = query_of(update)
     await query.answer()
-    await query.edit_message_text(
-        t(await context.language(), "invite-switch-kept"), parse_mode=ParseMode.HTML
-    )
+    await query.edit_message_text(t(await context.language(), "invite-switch-kept"))
 
 
 async def _drop_buttons(query: CallbackQuery) -> None:

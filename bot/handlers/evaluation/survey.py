@@ -18,7 +18,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
@@ -224,7 +223,7 @@ async def open_survey(update: Update, context: BotContext) -> None:
             return
         text, markup = await _current(context, update, spec, response, session)
     await query.answer()
-    await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await tapped_message(query).reply_text(text, reply_markup=markup)
 
 
 Act = Callable[[EvaluationSpec, EvaluationResponse, FormFieldSpec, Any, datetime], str]
@@ -275,7 +274,7 @@ async def _tapped(update: Update, context: BotContext, codec: Codec[Any], act: A
         await edit_html(query, text, markup)
         return
     await edit_html(query, asked + "\n" + given, None)
-    await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await tapped_message(query).reply_text(text, reply_markup=markup)
 
 
 def _answer_line(spec_q: FormFieldSpec, value: object, language: str) -> str:
@@ -441,7 +440,7 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
             else:
                 record_answer(spec, response, spec_q.key, parsed, now)
                 reply, markup = await _current(context, update, spec, response, session)
-    await message.reply_text(reply, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(reply, reply_markup=markup)
     return True
 
 
@@ -481,7 +480,7 @@ async def summary(update: Update, context: BotContext, access: Access) -> None:
             key, detail = "evaluation-summary-text", ""
         lines.append(t(language, key, label=result.label, detail=detail, answers=result.answered))
     lines.append(t(language, "evaluation-summary-workbook"))
-    await message_of(update).reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await message_of(update).reply_text("\n".join(lines))
 
 
 def register(application: Application) -> None:

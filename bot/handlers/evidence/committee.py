@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.evidence.downloads import store_of
@@ -18,7 +17,7 @@ from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button
-from bot.handlers.shared.text import split_text
+from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import format_megabytes, format_moment
 from bot.services.core import audit
@@ -57,7 +56,7 @@ async def send_archive(update: Update, access: Access, context: BotContext) -> N
     message = message_of(update)
     settings = access.runtime.settings
     limit = SELF_HOSTED_UPLOAD_LIMIT if settings.telegram_api_self_hosted else TELEGRAM_UPLOAD_LIMIT
-    await message.reply_text(access.t("evidence-archive-wait"), parse_mode=ParseMode.HTML)
+    await message.reply_text(access.t("evidence-archive-wait"))
     with tempfile.TemporaryFile() as file:
         entries = edition_entries(access.session, access.edition, answers_pdf, "id")
         result = await write_archive(entries, store_of(context), file, "id")
@@ -69,7 +68,6 @@ async def send_archive(update: Update, access: Access, context: BotContext) -> N
                     size=format_megabytes(size, access.language),
                     limit=format_megabytes(limit, access.language),
                 ),
-                parse_mode=ParseMode.HTML,
             )
             return
         file.seek(0)
@@ -85,7 +83,6 @@ async def send_archive(update: Update, access: Access, context: BotContext) -> N
             file,
             filename=Path(f"berkas-{access.edition.code}.zip").name,
             caption=caption,
-            parse_mode=ParseMode.HTML,
         )
 
 
@@ -96,7 +93,7 @@ async def purge_command(update: Update, context: BotContext, access: Access) -> 
     plan = await purge_plan(access.session, access.edition.id)
     message = message_of(update)
     if not plan:
-        await message.reply_text(access.t("evidence-purge-nothing"), parse_mode=ParseMode.HTML)
+        await message.reply_text(access.t("evidence-purge-nothing"))
         return
     size = sum(item.size for item in plan if not item.shared)
     lines = [
@@ -114,12 +111,12 @@ async def purge_command(update: Update, context: BotContext, access: Access) -> 
         lines.append(access.t("evidence-purge-more", count=len(plan) - PURGE_LINES))
     pages = split_text(lines)
     for page in pages[:-1]:
-        await message.reply_text(page, parse_mode=ParseMode.HTML)
+        await message.reply_text(page)
     markup = InlineKeyboardMarkup(
         [[button(access.t("evidence-purge-button", count=len(plan)),
                  PURGE.pack(PurgeConfirm(access.edition.id, len(plan))))]]
     )  # fmt: skip
-    await message.reply_text(pages[-1], parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(pages[-1], reply_markup=markup)
 
 
 @requires(Role.ADMIN)
@@ -129,7 +126,7 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
     confirm = PURGE.parse(query.data)
     plan = await purge_plan(access.session, access.edition.id)
     if confirm is None or confirm.edition != access.edition.id or confirm.count != len(plan):
-        await query.answer(access.t("evidence-purge-changed"), show_alert=True)
+        await query.answer(alert_text(access.t("evidence-purge-changed")), show_alert=True)
         return
     doomed = await purge(access.session, plan, access.now)
     audit.record(
@@ -146,7 +143,6 @@ async def purge_confirmed(update: Update, context: BotContext, access: Access) -
     await query.edit_message_reply_markup(None)
     await tapped_message(query).reply_text(
         access.t("evidence-purge-done", count=len(plan), objects=deleted),
-        parse_mode=ParseMode.HTML,
     )
 
 

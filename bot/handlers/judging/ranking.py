@@ -6,7 +6,6 @@ of use; the results stay private until the announcement (``bot.services.judging.
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.shared.access import Access, requires
@@ -202,7 +201,7 @@ async def _set_closed(update: Update, access: Access, closing: bool) -> None:
         actor_id=access.roles.user_id,
         now=access.now,
     )
-    await query.answer(access.t("ranking-closed" if closing else "ranking-reopened"))
+    await query.answer(alert_text(access.t("ranking-closed" if closing else "ranking-reopened")))
     await _send_ranking(update, access)
 
 
@@ -261,7 +260,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             for award in results.awards
         ]
         lines.append(access.t("results-private"))
-        await query.edit_message_text("\n".join(lines), parse_mode=ParseMode.HTML)
+        await query.edit_message_text("\n".join(lines))
 
 
 def register(application: Application) -> None:

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -199,9 +198,9 @@ async def _entry_view(
 async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
     query = query_of(update)
     if query is not None:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await query.edit_message_text(text, reply_markup=markup)
     else:
-        await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await message_of(update).reply_text(text, reply_markup=markup)
 
 
 async def _show_entry(update: Update, access: Access, entry_id: int) -> None:
@@ -269,7 +268,7 @@ async def score_command(update: Update, context: BotContext, access: Access) -> 
     """Lists the judge's assigned entries with their progress."""
     await drop_input(access.session, update, TypedScore)
     text, markup = await _list_view(access)
-    await message_of(update).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message_of(update).reply_text(text, reply_markup=markup)
 
 
 @requires(Role.JUDGE)
@@ -309,7 +308,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             )
             indicator = await access.session.get_one(Indicator, tap.indicator_id)
             saved = access.t("validate-saved", indicator=indicator.number, level=tap.level)
-            await query.answer(saved)
+            await query.answer(alert_text(saved))
             await _validation_view(update, access, tap.entry_id, tap.page)
     except judging.JudgingError as error:
         await _refuse_change(update, access, tap.entry_id, error)
@@ -337,7 +336,7 @@ async def _ask_score(update: Update, access: Access, entry_id: int, index: int) 
     )
     await _edit_or_reply(update, question, InlineKeyboardMarkup(rows))
     if replaced is not None:
-        await message_of(update).reply_text(replaced, parse_mode=ParseMode.HTML)
+        await message_of(update).reply_text(replaced)
 
 
 async def _save_score(
@@ -353,15 +352,13 @@ async def _save_score(
     language = access.language
     saved = access.t("score-saved", name=criterion.label(language), value=_number(value, language))
     if update.callback_query is not None:
-        await update.callback_query.answer(saved)
+        await update.callback_query.answer(alert_text(saved))
         await _show_entry(update, access, entry_id)
     else:
         await message_of(update).reply_text(saved)
         view = await _entry_view(access, entry_id)
         if view is not None:
-            await message_of(update).reply_text(
-                view[0], parse_mode=ParseMode.HTML, reply_markup=view[1]
-            )
+            await message_of(update).reply_text(view[0], reply_markup=view[1])
 
 
 async def _validation_view(update: Update, access: Access, entry_id: int, page: int) -> None:

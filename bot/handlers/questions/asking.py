@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.core.start import DEEP_LINKS
@@ -110,15 +109,14 @@ async def show_board(update: Update, context: BotContext) -> None:
         items = await sessions_asked_about(session, event, runtime.now())
         if len(items) == 1:
             text, markup = await _board(session, items[0], event, user_of(update).id, language)
-            await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+            await message.reply_text(text, reply_markup=markup)
             return
     if not items:
         key = "questions-none-open" if questions_ahead(event, runtime.now()) else "questions-over"
-        await message.reply_text(t(language, key), parse_mode=ParseMode.HTML)
+        await message.reply_text(t(language, key))
         return
     await message.reply_text(
         t(language, "questions-choose-session"),
-        parse_mode=ParseMode.HTML,
         reply_markup=sessions_keyboard(items, event, language, moderator=False),
     )
 
@@ -162,7 +160,7 @@ async def open_from_agenda(update: Update, context: BotContext) -> None:
     board = await _tapped_board(update, context, choice.item if choice else None)
     if board is not None:
         text, markup = board
-        await tapped_message(query).reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await tapped_message(query).reply_text(text, reply_markup=markup)
 
 
 async def start_question(update: Update, context: BotContext) -> None:
@@ -189,9 +187,7 @@ async def start_question(update: Update, context: BotContext) -> None:
     limit = rules_of(event).max_length
     key = "questions-type-anonymous" if anonymous else "questions-type-named"
     text = t(language, key, title=item.title, limit=limit, name=query.from_user.full_name)
-    await tapped_message(query).reply_text(
-        "\n\n".join(part for part in (notice, text) if part), parse_mode=ParseMode.HTML
-    )
+    await tapped_message(query).reply_text("\n\n".join(part for part in (notice, text) if part))
 
 
 async def on_question_text(update: Update, context: BotContext, pending: Pending) -> bool:
@@ -239,7 +235,7 @@ async def on_question_text(update: Update, context: BotContext, pending: Pending
                 await take(session, pending)
                 await _tell_moderators(session, context, event, item, question, now)
                 reply = t(language, "questions-received")
-    await message.reply_text(reply, parse_mode=ParseMode.HTML)
+    await message.reply_text(reply)
     return True
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.handlers.questions.views import (
@@ -138,19 +137,16 @@ async def moderation_command(update: Update, context: BotContext) -> None:
                 if questions_ahead(event, now)
                 else "questions-moderate-over"
             )
-            await message.reply_text(
-                t(language, key), parse_mode=ParseMode.HTML, reply_markup=markup
-            )
+            await message.reply_text(t(language, key), reply_markup=markup)
             return
         item = await agenda_item(session, open_items[0].id)
         if item is None:  # read in this transaction just now
             raise LookupError(f"agenda item {open_items[0].id}")
         text, markup, cards = await _queue_view(session, item, event, language)
-    await message.reply_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(text, reply_markup=markup)
     for question in cards:
         await message.reply_text(
             card_text(question, item, language),
-            parse_mode=ParseMode.HTML,
             reply_markup=card_keyboard(question, language),
         )
 
@@ -183,7 +179,6 @@ async def session_button(update: Update, context: BotContext) -> None:
         for question in cards:
             await tapped_message(query).reply_text(
                 card_text(question, item, language),
-                parse_mode=ParseMode.HTML,
                 reply_markup=card_keyboard(question, language),
             )
 
@@ -238,7 +233,7 @@ async def question_button(update: Update, context: BotContext) -> None:
             limit=rules_of(event).max_length,
         )
         await tapped_message(query).reply_text(
-            "\n\n".join(part for part in (notice, prompt) if part), parse_mode=ParseMode.HTML
+            "\n\n".join(part for part in (notice, prompt) if part)
         )
         return
     await query.answer(
@@ -289,7 +284,7 @@ async def on_corrected_text(update: Update, context: BotContext, pending: Pendin
                 ]
             )
             markup = card_keyboard(question, language)
-    await message.reply_text(reply, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await message.reply_text(reply, reply_markup=markup)
     return True
 
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.constants import ParseMode
 
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.text import alert_text
@@ -216,7 +215,7 @@ async def answer_briefly(update: Update, text: str, *, alert: bool = False) -> N
     if update.callback_query is not None:
         await update.callback_query.answer(alert_text(text), show_alert=alert)
     elif update.effective_message is not None:
-        await update.effective_message.reply_text(text, parse_mode=ParseMode.HTML)
+        await update.effective_message.reply_text(text)
 
 
 def requires(role: Role) -> Callable[[Guarded], Handler]:

@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InputFile, InputMediaDocument, InputMediaPhoto
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.handlers.shared.keyboards import button
@@ -254,7 +253,7 @@ async def send_files(
         names = ", ".join(safe_file_name(a) for a in missing)
         text = t(language, "entry-files-unavailable", names=names)
         try:
-            await bot.send_message(chat_id, text, parse_mode=ParseMode.HTML)
+            await bot.send_message(chat_id, text)
         except TelegramError as error:
             logger.warning("Could not send the files of entry %s: %s", entry.id, error)
 
@@ -268,8 +267,8 @@ Media = InputMediaDocument | InputMediaPhoto
 
 def _by_file_id(attachment: Attachment, caption: str) -> Media:
     if is_photo(attachment.file_name, attachment.file_unique_id):
-        return InputMediaPhoto(attachment.file_id, caption, ParseMode.HTML)
-    return InputMediaDocument(attachment.file_id, caption, ParseMode.HTML)
+        return InputMediaPhoto(attachment.file_id, caption)
+    return InputMediaDocument(attachment.file_id, caption)
 
 
 async def _send_album(bot: Bot, chat_id: int, album: Sequence[Media]) -> None:
@@ -277,11 +276,9 @@ async def _send_album(bot: Bot, chat_id: int, album: Sequence[Media]) -> None:
     if len(album) > 1:
         await bot.send_media_group(chat_id, album)
     elif isinstance(album[0], InputMediaPhoto):
-        await bot.send_photo(chat_id, album[0].media, album[0].caption, parse_mode=ParseMode.HTML)
+        await bot.send_photo(chat_id, album[0].media, album[0].caption)
     else:
-        await bot.send_document(
-            chat_id, album[0].media, caption=album[0].caption, parse_mode=ParseMode.HTML
-        )
+        await bot.send_document(chat_id, album[0].media, caption=album[0].caption)
 
 
 async def _upload_album(
@@ -327,5 +324,5 @@ async def _uploaded(
     data = b"".join([chunk async for chunk in store.read(attachment.sha256)])
     upload = InputFile(data, filename=safe_file_name(attachment), attach=in_album)
     if is_photo(attachment.file_name, attachment.file_unique_id):
-        return InputMediaPhoto(upload, caption, ParseMode.HTML)
-    return InputMediaDocument(upload, caption, ParseMode.HTML)
+        return InputMediaPhoto(upload, caption)
+    return InputMediaDocument(upload, caption)

@@ -9,7 +9,7 @@ private chat on the matching deep link (``https://t.me/<bot>?start=<payload>``).
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatType, ParseMode
+from telegram.constants import ChatType
 
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.updates import message_of
@@ -35,6 +35,5 @@ async def redirect_to_private(update: Update, context: BotContext, payload: str)
     )
     await message_of(update).reply_text(
         t(language, "group-private-only"),
-        parse_mode=ParseMode.HTML,
         reply_markup=InlineKeyboardMarkup([[button]]),
     )

@@ -31,20 +31,21 @@ async def reply_texts(message: Message, texts: Sequence[str]) -> None:
         telegram.error.RetryAfter: Telegram asked to wait longer than the limiter waits.
     """
     for text in texts:
-        await message.reply_text(text, parse_mode=ParseMode.HTML)
+        await message.reply_text(text)
 
 
 async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = None) -> None:
     """Sends ``text`` (HTML) with ``markup`` to ``message``'s chat, like
-    ``message.reply_text(text, parse_mode=HTML, reply_markup=markup)`` but without turning
+    ``message.reply_text(text, reply_markup=markup)`` but without turning
     Telegram's answer (the sent message, keyboard included) into a
     :class:`~telegram.Message`: python-telegram-bot's parsing of it was 40 % of a form step's
     CPU. For replies whose sent message is not needed afterwards, in private chats (no forum
     topic to follow).
 
     It goes through ``Bot.do_api_request`` (public), which makes the request every
-    ``Bot.send_*`` method makes (defaults, the rate limiter, the update ledger's commit before
-    the reply, errors mapped to ``TelegramError``) and returns Telegram's answer unparsed.
+    ``Bot.send_*`` method makes (the rate limiter, the update ledger's commit before the
+    reply, errors mapped to ``TelegramError``) and returns Telegram's answer unparsed; it
+    skips the bot's ``Defaults`` (:data:`bot.app.DEFAULTS`), so the parse mode is named here.
 
     Raises:
         telegram.error.TelegramError: As ``reply_text``.
@@ -64,7 +65,7 @@ async def edit_html(query: CallbackQuery, text: str, markup: InlineKeyboardMarku
         telegram.error.BadRequest: Any other refusal.
     """
     try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:
         if "not modified" not in exc.message:
             raise

@@ -42,3 +42,14 @@ async def test_one_polite_refusal_for_every_committee_command(bot, users, emu) -
         )
         assert len(list(denied)) == len(COMMITTEE_COMMANDS)  # every refusal is audited
     assert await emu.rejections() == []
+
+
+async def test_an_unknown_word_with_markup_is_quoted_as_typed(bot, users) -> None:
+    """A word the committee typed, quoted back under the default HTML parse mode: as text."""
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/ekspor <b>a<b&c")
+    reply = await siti.expect_message("tidak dikenali")
+    assert "“<b>a<b&c” tidak dikenali" in reply["text"]
+    await siti.send("/laporan x&y<z>")
+    reply = await siti.expect_message("tidak dikenali")
+    assert "“x&y<z>” tidak dikenali" in reply["text"]

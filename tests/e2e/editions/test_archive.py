@@ -96,3 +96,13 @@ async def test_committee_exports_and_report_of_any_edition(bot, users) -> None:
     assert workbook["document"]["file_name"].endswith(".xlsx")
     await siti.send("/ekspor 1999")
     await siti.expect_message(t("id", "archive-unknown-year", year="1999"))
+
+
+async def test_a_typed_year_with_markup_is_answered_as_typed(bot, users) -> None:
+    """The bot's replies are HTML by default (``bot.app.DEFAULTS``): what a user typed comes
+    back as the same text, neither markup nor visible entities."""
+    warga = await users.create("Warga")
+    await warga.send("/arsip <b>2022</b> & a < b")
+    reply = await warga.expect_message("bukan tahun")
+    assert '"<b>2022</b> & a < b" bukan tahun' in reply["text"]
+    assert "&lt;b&gt;2022&lt;/b&gt; &amp; a &lt; b" in reply["html"]
