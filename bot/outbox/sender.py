@@ -84,7 +84,7 @@ from telegram.error import (
 from telegram.ext import Application
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
-from bot.runtime import Runtime
+from bot.runtime import Runtime, application_runtime
 from bot.services.announcements.broadcasts import (
     LEASE_SECONDS,
     ClaimedDelivery,
@@ -853,13 +853,13 @@ def install(application: Application, **limits: Any) -> OutboxSender:
     Start it in ``post_init`` and stop it in ``post_stop`` (while the bot can still send).
 
     Args:
-        application: The bot; ``bot_data["runtime"]`` must be set.
+        application: The bot; its runtime (:func:`bot.runtime.application_runtime`) must be set.
         **limits: Keyword arguments of :class:`OutboxSender` (retries…); the pace and the
             sends in flight come from the settings (``OUTBOX_PER_SECOND``,
             ``OUTBOX_MAX_IN_FLIGHT``) and the claims' lease (``OUTBOX_LEASE_SECONDS``) unless
             given.
     """
-    runtime: Runtime = application.bot_data["runtime"]
+    runtime = application_runtime(application)
     settings = runtime.settings
     limits = {
         "per_second": settings.outbox_per_second,

@@ -91,7 +91,7 @@ async def _summary(update: Update, context: BotContext, language: str) -> None:
     runtime = context.runtime
     async with runtime.sessions() as session:
         events = await certificate_events(session)
-        event = events[0] if events else await current_event(session)
+        event = events[0] if events else await current_event(session, runtime.now())
         if event is None:
             await _reply(update, t(language, "certificates-no-event"))
             return

@@ -85,7 +85,7 @@ Rows = list[list[Any]]
 @dataclass
 class Table:
     """One sheet: its name (catalogue key ``export-sheet-<key>``), headers, and ``read``,
-    which reads its rows from the database afresh, in chunks of at most :data:`CHUNK` rows
+    which reads its rows from the database afresh, in chunks (:func:`export_tables`' ``chunk``)
     (cells: text, numbers, naive local dates and moments, or None)."""
 
     key: str
@@ -143,11 +143,16 @@ def localized(label: Any, language: str) -> str:
 
 
 def export_tables(
-    session: AsyncSession, edition: Edition, zone: ZoneInfo, language: str = "id"
+    session: AsyncSession,
+    edition: Edition,
+    zone: ZoneInfo,
+    language: str = "id",
+    *,
+    chunk: int = CHUNK,
 ) -> list[Table]:
     """Every table of the export, in :data:`SHEETS` order. Nothing is read until a table's
     ``read`` is iterated (within ``session``'s transaction: on PostgreSQL the rows come
-    through a server-side cursor)."""
+    through a server-side cursor), ``chunk`` rows at a time."""
     from bot.services.evidence.national import self_assessment_table  # it builds on Table
 
     entry_columns = ("number", "unit", "innovation", "status", "submitted", "note")
@@ -164,7 +169,7 @@ def export_tables(
             .order_by(Submission.sequence, Submission.id)
             .options(selectinload(Submission.unit), selectinload(Submission.answers))
         )
-        async for entries in _stream(session, statement, scalars=True):
+        async for entries in _stream(session, statement, chunk, scalars=True):
             rows = []
             for entry in entries:
                 answers = {answer.field_key: answer.value for answer in entry.answers}
@@ -211,7 +216,7 @@ def export_tables(
         # one row per (entry, judge): its scores are consecutive rows, maybe across chunks
         pair: tuple[Any, ...] | None = None  # (entry id, number, unit, title, judge id)
         scores: dict[str, float] = {}
-        async for part in _stream(session, statement):
+        async for part in _stream(session, statement, chunk):
             rows = []
             for entry_id, number, unit, title, judge_id, key, value in part:
                 if pair is None or (pair[0], pair[4]) != (entry_id, judge_id):
@@ -225,7 +230,7 @@ def export_tables(
 
     async def ranking_rows() -> AsyncIterator[Rows]:
         lines = await compute_ranking(session, edition)  # one line per judged entry
-        for start in range(0, len(lines), CHUNK):
+        for start in range(0, len(lines), chunk):
             yield [
                 [
                     line.rank,
@@ -238,7 +243,7 @@ def export_tables(
                     _round(line.final),
                     status_label(language, line.submission.status),
                 ]
-                for line in lines[start : start + CHUNK]
+                for line in lines[start : start + chunk]
             ]
 
     async def subscriber_rows() -> AsyncIterator[Rows]:
@@ -254,7 +259,7 @@ def export_tables(
             .outerjoin(Chat, Chat.id == Subscriber.chat_id)
             .order_by(Subscriber.topic, Subscriber.chat_id)
         )
-        async for part in _stream(session, statement):
+        async for part in _stream(session, statement, chunk):
             yield [
                 [
                     topics.get(topic, topic),
@@ -270,7 +275,7 @@ def export_tables(
         actors = await session.scalars(select(AuditEntry.actor_id).distinct())
         names = await audit_names(session, edition, [a for a in actors if a is not None], language)
         statement = select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-        async for part in _stream(session, statement, scalars=True):
+        async for part in _stream(session, statement, chunk, scalars=True):
             rows = []
             for entry in part:
                 line = read_entry(language, zone, names, entry)
@@ -292,7 +297,7 @@ def export_tables(
             headers(*entry_columns) + [localized(field["label"], language) for field in form],
             entry_rows,
         ),
-        self_assessment_table(session, edition, language),
+        self_assessment_table(session, edition, language, chunk),
         Table(
             "scores",
             title("scores"),
@@ -339,7 +344,7 @@ def export_tables(
                 "evaluation-average",
                 "evaluation-counts",
             ),
-            lambda: evaluation_rows(session, edition, language, CHUNK),
+            lambda: evaluation_rows(session, edition, language, chunk),
         ),
     ]
 
@@ -352,11 +357,11 @@ def submitted_entries(edition: Edition) -> Select[Any]:
 
 
 async def _stream(
-    session: AsyncSession, statement: Executable, *, scalars: bool = False
+    session: AsyncSession, statement: Executable, chunk: int, *, scalars: bool = False
 ) -> AsyncIterator[Sequence[Any]]:
-    """The statement's rows (or first column's values) in lists of at most :data:`CHUNK`,
+    """The statement's rows (or first column's values) in lists of at most ``chunk``,
     fetched as they are needed (``yield_per``: a server-side cursor on PostgreSQL)."""
-    statement = statement.execution_options(yield_per=CHUNK)
+    statement = statement.execution_options(yield_per=chunk)
     if scalars:
         async for part in (await session.stream_scalars(statement)).partitions():
             yield part

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.i18n import plain_text
-from bot.services.committee import exports
 from bot.services.committee.exports import Rows, Table, submitted_entries
 from bot.services.entries.submissions import evidence_key
 from bot.services.evidence.names import safe_name
@@ -33,7 +32,9 @@ COLUMNS = (
 """Header keys (``export-col-<key>``)."""
 
 
-def self_assessment_table(session: AsyncSession, edition: Edition, language: str) -> Table:
+def self_assessment_table(
+    session: AsyncSession, edition: Edition, language: str, chunk_rows: int
+) -> Table:
     """The "Penilaian Mandiri (IID)" table: for every submitted entry (by number) and every
     indicator (by its IID number): claimed level, validated level (empty until the panel
     validates), weight, score (weight × the validated level, else × the claimed level), the
@@ -52,7 +53,6 @@ def self_assessment_table(session: AsyncSession, edition: Edition, language: str
                 .order_by(Submission.sequence, Submission.id)
             )
         )
-        chunk_rows = exports.CHUNK  # read now: tests and benchmarks change it
         step = max(chunk_rows // max(len(indicators), 1), 1)
         for start in range(0, len(ids), step):
             entries = await session.scalars(

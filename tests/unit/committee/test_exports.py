@@ -147,7 +147,7 @@ async def test_csv_numbers_are_written_as_the_language_writes_them(
     assert row[header.index("Anggaran inovasi (rupiah)")] == "10000000"
 
 
-async def test_rows_are_the_same_in_small_chunks(sessions, monkeypatch) -> None:
+async def test_rows_are_the_same_in_small_chunks(sessions) -> None:
     """Rows read 2 at a time, with score pairs (entry, judge) split across chunks, are the
     rows read at once; the workbook and the CSV hold every one of them, in order."""
     async with sessions() as session, session.begin():
@@ -167,8 +167,7 @@ async def test_rows_are_the_same_in_small_chunks(sessions, monkeypatch) -> None:
             )
         await session.flush()
         whole = {t.key: await t.rows() for t in exports.export_tables(session, ed, WIB)}
-        monkeypatch.setattr(exports, "CHUNK", 2)
-        tables = exports.export_tables(session, ed, WIB)
+        tables = exports.export_tables(session, ed, WIB, chunk=2)
         chunked = {}
         for table in tables:
             chunks = [chunk async for chunk in table.read()]
