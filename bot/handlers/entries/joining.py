@@ -173,7 +173,6 @@ async def _ask_judge(
     )
     await message_of(update).reply_text(
         t(language, "invite-judge-ask", unit=joining.unit.name, assigned=joining.assigned),
-        parse_mode=ParseMode.HTML,
         reply_markup=markup,
     )
 
@@ -192,9 +191,7 @@ async def on_judge_cancel(update: Update, context: BotContext) -> None:
     """A judge does not join: nothing changes; said so in place of the question."""
     query = query_of(update)
     await query.answer()
-    await query.edit_message_text(
-        t(await context.language(), "invite-judge-cancelled"), parse_mode=ParseMode.HTML
-    )
+    await query.edit_message_text(t(await context.language(), "invite-judge-cancelled"))
 
 
 async def on_switch(update: Update, context: BotContext) -> None:
