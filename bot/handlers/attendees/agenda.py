@@ -47,7 +47,7 @@ from bot.handlers.shared.updates import (
 from bot.i18n import format_clock, plain_text, t, zone_abbreviation
 from bot.services.attendees.agenda import agenda_item, event_zone
 from bot.services.attendees.stars import CancelledItemError, toggle_star
-from bot.services.questions.asking import takes_questions
+from bot.services.questions.asking import offered
 from bot.storage.models import AgendaItem, Event
 
 PAGE_PATTERN = r"^agenda:page:(\d+)$"
@@ -178,7 +178,7 @@ def _item_keyboard(
     item: AgendaItem, event: Event, language: str, starred: bool, now: datetime
 ) -> InlineKeyboardMarkup:
     """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file), while the
-    session may take questions (:func:`~bot.services.questions.asking.takes_questions`) "❓
+    session is offered for questions (:func:`~bot.services.questions.asking.offered`) "❓
     Ajukan pertanyaan" (its questions to the narasumber), and the calendar buttons of one
     session."""
     rows = []
@@ -189,7 +189,7 @@ def _item_keyboard(
             else plain_text(language, "agenda-star-button", minutes=event.star_reminder_minutes)
         )
         rows.append([InlineKeyboardButton(label, callback_data=f"agenda:star:{item.id}")])
-    if takes_questions(item, event, now):  # a narasumber's session, from its start
+    if offered(item, event, now):  # a narasumber's session, while it runs
         rows.append(
             [
                 InlineKeyboardButton(

@@ -43,7 +43,7 @@ from bot.handlers.shared.pending_input import InputRoute, accept_input, start_wa
 from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
-from bot.i18n import format_clock, plain_text, t
+from bot.i18n import format_clock, format_clock_zone, plain_text, t
 from bot.services.attendees.agenda import agenda_item
 from bot.services.questions.asking import (
     EmptyQuestion,
@@ -55,6 +55,7 @@ from bot.services.questions.asking import (
     VoteOutcome,
     ask,
     is_open,
+    next_today,
     questions_ahead,
     rules_of,
     sessions_asked_about,
@@ -112,8 +113,15 @@ async def show_board(update: Update, context: BotContext) -> None:
             await message.reply_text(text, reply_markup=markup)
             return
     if not items:
-        key = "questions-none-open" if questions_ahead(event, runtime.now()) else "questions-over"
-        await message.reply_text(t(language, key))
+        now = runtime.now()
+        coming = next_today(event, now)
+        if coming is not None:
+            time = format_clock_zone(coming.starts_at, ZoneInfo(event.timezone), language)
+            text = t(language, "questions-opens-later", title=coming.title, time=time)
+        else:
+            text = t(language, "questions-none-open" if questions_ahead(event, now)
+                     else "questions-over")  # fmt: skip
+        await message.reply_text(text)
         return
     await message.reply_text(
         t(language, "questions-choose-session"),

@@ -13,6 +13,7 @@ questions-vote-button = 👍 { $rank } ({ $votes })
 questions-vote-button-done = ✅ { $rank } ({ $votes })
 questions-refresh-button = 🔄 Refresh
 questions-none-open = No session is taking questions right now. Questions open when a session starts.
+questions-opens-later = No session is taking questions right now. Questions open when the next session starts: <b>{ $title }</b>, at { $time }.
 questions-over = Questions to the speakers are closed: no session takes questions any more.
 questions-choose-session = Several sessions are taking questions. Please choose one:
 questions-closed = Sorry, this session no longer takes questions.

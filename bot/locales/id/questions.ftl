@@ -14,6 +14,7 @@ questions-vote-button = 👍 { $rank } ({ $votes })
 questions-vote-button-done = ✅ { $rank } ({ $votes })
 questions-refresh-button = 🔄 Perbarui
 questions-none-open = Saat ini belum ada sesi yang menerima pertanyaan. Pertanyaan dibuka saat sesi dimulai.
+questions-opens-later = Saat ini belum ada sesi yang menerima pertanyaan. Pertanyaan dibuka saat sesi berikutnya dimulai: <b>{ $title }</b>, pukul { $time }.
 questions-over = Pertanyaan untuk narasumber sudah ditutup: tidak ada lagi sesi yang menerima pertanyaan.
 questions-choose-session = Beberapa sesi sedang menerima pertanyaan. Silakan pilih sesinya:
 questions-closed = Mohon maaf, sesi ini tidak lagi menerima pertanyaan.

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -135,6 +136,28 @@ async def open_sessions(session: AsyncSession, event: Event, now: datetime) -> l
     return [item for item in items if item.id not in closed]
 
 
+def offered(item: AgendaItem, event: Event, now: datetime) -> bool:
+    """Whether attendees are offered to ask about the session at ``now`` (``/tanya``, its
+    agenda entry): it takes questions and is running. One that ended is no longer offered,
+    while a board already open keeps working until the moderator closes it (the last
+    answers of a session running late)."""
+    return takes_questions(item, event, now) and now < item.ends_at
+
+
+def next_today(event: Event, now: datetime) -> AgendaItem | None:
+    """The next session of ``now``'s day (the event's clock) that will take questions, the
+    earliest first; None when no later session today has a narasumber."""
+    zone = ZoneInfo(event.timezone)
+    today = now.astimezone(zone).date()
+    later = [
+        item
+        for item in event.agenda
+        if _with_speakers(item) and now < item.starts_at
+        and item.starts_at.astimezone(zone).date() == today
+    ]  # fmt: skip
+    return min(later, key=lambda item: (item.starts_at, item.id), default=None)
+
+
 def preferred(items: list[AgendaItem], now: datetime) -> list[AgendaItem]:
     """Of ``items``, those running at ``now`` if any (the room's session), else all."""
     running = [item for item in items if item.ends_at > now]
@@ -144,9 +167,9 @@ def preferred(items: list[AgendaItem], now: datetime) -> list[AgendaItem]:
 async def sessions_asked_about(
     session: AsyncSession, event: Event, now: datetime
 ) -> list[AgendaItem]:
-    """The sessions ``/tanya`` offers: the open ones running at ``now`` if any (the room's
-    session), else every open one, the latest started first."""
-    return preferred(await open_sessions(session, event, now), now)
+    """The sessions ``/tanya`` offers: the open ones running at ``now`` (:func:`offered`),
+    the latest started first; none once they ended (:func:`next_today` says what comes)."""
+    return [item for item in await open_sessions(session, event, now) if now < item.ends_at]
 
 
 async def is_open(session: AsyncSession, event: Event, item_id: int, now: datetime) -> bool:

@@ -209,20 +209,21 @@ async def test_the_agenda_entry_of_a_started_session_opens_its_questions(bot, us
 
 
 async def test_only_the_narasumbers_sessions_and_nothing_after_the_event(bot, users, clock) -> None:
-    """At 15.37 on the event day (it ended 14.30, nobody closed anything) /tanya and /moderasi
-    list the sessions with a narasumber only, no registration or break; after the event's
-    last day, and years later, no session takes questions and nobody is told one is "on"."""
+    """At 15.37 on the event day (it ended 14.30, nobody closed anything) /moderasi lists the
+    sessions with a narasumber only, no registration or break, while /tanya offers none of
+    them: they ended; after the event's last day, and years later, no session takes
+    questions and nobody is told one is "on"."""
     moderator = await users.create("Rahmat", admin=True)
     siti = await users.create("Siti")
     clock.set(DURING_KEMENDAGRI.replace(hour=15, minute=37))
     await siti.send("/tanya")
-    choice = await siti.expect_message("Beberapa sesi sedang menerima pertanyaan")
-    titles = " ".join(_buttons(choice))
-    assert len(_buttons(choice)) == 5 and "Arah kebijakan" in titles
-    assert "Registrasi" not in titles and "Istirahat" not in titles
+    ended = await siti.expect_message("tidak ada lagi sesi")
+    assert not _buttons(ended)
     await moderator.send("/moderasi")
     queues = await moderator.expect_message("Silakan pilih sesinya")
-    assert _buttons(queues) == _buttons(choice)
+    titles = " ".join(_buttons(queues))
+    assert len(_buttons(queues)) == 5 and "Arah kebijakan" in titles
+    assert "Registrasi" not in titles and "Istirahat" not in titles
 
     for later in (timedelta(hours=8, minutes=23), timedelta(days=4 * 365)):  # 00.00 the next day
         clock.set(DURING_KEMENDAGRI.replace(hour=15, minute=37) + later)
@@ -271,3 +272,31 @@ async def test_a_double_tap_on_a_vote_counts_the_same_question_once(bot, users, 
 def _data(message: dict, index: int) -> str:
     """The callback data of the message's ``index``-th button (rows read in order)."""
     return [b["callback_data"] for row in message["inline_keyboard"] for b in row][index]
+
+
+async def test_tanya_offers_the_running_session_never_an_ended_one(bot, users, clock) -> None:
+    """/tanya (QA): before the first session and in the lunch break it names the next session
+    of the day and its time instead of offering the morning's sessions that ended; the
+    agenda entry of an ended session has no ask button; during a session, that session."""
+    siti = await users.create("Siti")
+    clock.set(DURING_KEMENDAGRI.replace(hour=8, minute=10))
+    await siti.send("/tanya")
+    early = await siti.expect_message("Pertanyaan dibuka saat sesi berikutnya dimulai")
+    assert "Pembukaan, laporan Kepala Bappeda" in early["text"]
+    assert "pukul 08.30 WIB" in early["text"]
+    assert not _buttons(early)
+
+    clock.set(DURING_KEMENDAGRI.replace(hour=12, minute=20))
+    await siti.send("/tanya")
+    lunch = await siti.expect_message("Pertanyaan dibuka saat sesi berikutnya dimulai")
+    assert "Penguatan inovasi daerah" in lunch["text"] and "pukul 13.00 WIB" in lunch["text"]
+    assert not _buttons(lunch)
+    await siti.send("/agenda")
+    await siti.expect_message("Registrasi peserta")
+    await siti.tap("10.00 Arah kebijakan perencanaan pembangunan da…")
+    assert ASK not in _buttons(await siti.expect_message(SESSION))
+
+    clock.set(DURING_KEMENDAGRI.replace(hour=13, minute=5))
+    await siti.send("/tanya")
+    board = await siti.expect_message("Pertanyaan untuk narasumber")
+    assert "Penguatan inovasi daerah" in board["text"] and ASK in _buttons(board)
