@@ -52,6 +52,7 @@ workspace-progress-title = Judging progress
 workspace-submitted-count = { $submitted } of { $total } done
 workspace-scored = { $scored }/{ $total } criteria
 workspace-done = Done
+workspace-unsaved-typed = What you typed (not saved; the value above is the one saved now):
 workspace-reopen-sheet = 🔓 Reopen
 workspace-sheet-reopened = The score sheet of { $judge } for { $number } was reopened; the judge is told in the chat.
 workspace-sheet-not-submitted = This score sheet is not submitted (perhaps already reopened); nothing was changed.

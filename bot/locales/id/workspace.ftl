@@ -52,6 +52,7 @@ workspace-progress-title = Kemajuan penilaian
 workspace-submitted-count = { $submitted } dari { $total } selesai
 workspace-scored = { $scored }/{ $total } kriteria
 workspace-done = Selesai
+workspace-unsaved-typed = Yang Bapak/Ibu ketik (belum tersimpan; nilai di atas adalah yang tersimpan sekarang):
 workspace-reopen-sheet = 🔓 Buka kembali
 workspace-sheet-reopened = Lembar penilaian { $judge } untuk { $number } dibuka kembali; penilai diberi tahu melalui chat.
 workspace-sheet-not-submitted = Lembar penilaian ini tidak berstatus terkirim (mungkin sudah dibuka kembali); tidak ada yang diubah.

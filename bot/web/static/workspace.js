@@ -82,7 +82,39 @@
     Object.keys(pending).forEach(function (key) { pending[key](); });
   }
 
-  function save(key, method, path, body, after) {
+  // A judge's field by its save key: "c:<criterion>", "l:<indicator>" or "comment".
+  function fieldOf(key) {
+    if (key === "comment") return document.getElementById("comment");
+    if (key.indexOf("c:") === 0) return document.getElementById("c-" + key.slice(2));
+    if (key.indexOf("l:") === 0) return document.querySelector('[data-level="' + key.slice(2) + '"]');
+    return null;
+  }
+
+  // After a save refused as a conflict (409: the sheet or the entry changed elsewhere, e.g.
+  // submitted or closed): the page is loaded again, so it shows the values saved now, and
+  // what the judge typed stays visible under its field, marked as not saved: nothing is lost.
+  function reloadKeeping(key, typed) {
+    load().then(function () {
+      var field = fieldOf(key);
+      var holder = document.querySelector("[data-unsaved-label]");
+      if (!field || !holder) return;
+      var note = document.createElement("p");
+      note.className = "note unsaved";
+      note.setAttribute("data-unsaved", key);
+      var label = document.createElement("span");
+      label.textContent = holder.getAttribute("data-unsaved-label");
+      var text = document.createElement("span");
+      text.className = "comment";
+      text.textContent = typed;
+      note.appendChild(label);
+      note.appendChild(document.createElement("br"));
+      note.appendChild(text);
+      field.insertAdjacentElement("afterend", note);
+      note.scrollIntoView({ block: "center" });
+    });
+  }
+
+  function save(key, method, path, body, after, typed) {
     var saved = document.getElementById("saved");
     clearTimeout((pending[key] || {}).timer);
     var run = function () {
@@ -91,6 +123,7 @@
         if (saved) saved.textContent = data.ok ? saved.getAttribute("data-ok") || "✓" : "";
         if (!data.ok) say(data.message, true);
         if (after) after(data);
+        if (data.status === 409 && typed !== undefined) reloadKeeping(key, typed);
       });
     };
     run.timer = setTimeout(run, SAVE_DELAY);
@@ -204,9 +237,10 @@
         { criterion: key, value: value }, function (data) {
           var submit = document.querySelector("[data-submit]");
           if (submit && data.ok) submit.disabled = !data.complete;
-        });
+        }, field.value);
     } else if (field.hasAttribute("data-comment")) {
-      save("comment", "PUT", "/app/api/score/" + entry + "/comment", { comment: field.value });
+      save("comment", "PUT", "/app/api/score/" + entry + "/comment", { comment: field.value },
+        null, field.value);
     }
   });
 
@@ -214,7 +248,8 @@
     var field = event.target;
     if (field.hasAttribute("data-level") && field.value) {
       save("l:" + field.getAttribute("data-level"), "PUT", "/app/api/score/" + entryOf(field) + "/level",
-        { indicator_id: parseInt(field.getAttribute("data-level"), 10), level: parseInt(field.value, 10) });
+        { indicator_id: parseInt(field.getAttribute("data-level"), 10), level: parseInt(field.value, 10) },
+        null, field.options[field.selectedIndex].text);
     }
   });
 

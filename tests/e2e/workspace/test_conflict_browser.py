@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import update
 
 from bot.i18n import t, web_text
-from bot.storage.models import Submission, SubmissionStatus
+from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.storage.models import JudgeReview, Score, Submission, SubmissionStatus
 from tests.e2e.helpers.browser import expect
 from tests.e2e.workspace.helpers import init_data, make_world
 from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
@@ -52,3 +53,52 @@ async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
     assert "<b>" not in said and rejected in said
     await expect(page.locator("#toast")).to_have_text(said)
     await expect(badge).to_have_text(rejected)  # the page reloaded: the status now
+
+
+async def test_a_judges_refused_save_shows_the_saved_values_and_keeps_the_typed(
+    bot,
+    users,
+    app_url,  # noqa: F811
+    browser_page,  # noqa: F811
+) -> None:
+    """QA: a 409 on a score or comment save left the judge editing stale values. The page
+    loads again with the values saved now (here: the sheet was submitted from another
+    device), and what the judge typed stays visible, marked as not saved."""
+    world = await make_world(bot, users)
+    page = browser_page
+    stub = telegram_stub(init_data(world.judge.id))
+    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await page.goto(app_url + f"#score/{world.entry}")
+    first = DEFAULT_RUBRIC[0].key
+    field = page.locator(f"#c-{first}")
+    await expect(field).to_be_enabled()
+
+    now = bot.clock()
+    async with bot.runtime.transaction() as session:  # another device scored and submitted
+        for criterion in DEFAULT_RUBRIC:
+            session.add(
+                Score(
+                    judge_id=world.judge_id,
+                    submission_id=world.entry,
+                    criterion_key=criterion.key,
+                    value=70,
+                    updated_at=now,
+                )
+            )
+        session.add(
+            JudgeReview(
+                judge_id=world.judge_id,
+                submission_id=world.entry,
+                comment="Tersimpan",
+                updated_at=now,
+                submitted_at=now,
+            )
+        )
+    await page.locator("#comment").fill("Catatan baru\nbaris dua")
+    await expect(page.locator("#toast")).to_have_text(web_text(t("id", "judging-error-submitted")))
+    await expect(page.locator("#comment")).to_have_value("Tersimpan")  # the saved value now
+    await expect(page.locator("#comment")).to_be_disabled()
+    await expect(field).to_have_value("70")
+    kept = page.locator('[data-unsaved="comment"]')
+    await expect(kept).to_contain_text(web_text(t("id", "workspace-unsaved-typed")))
+    await expect(kept.locator(".comment")).to_have_text("Catatan baru\nbaris dua")
