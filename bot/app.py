@@ -16,6 +16,7 @@ from bot.handlers.attendance import committee as attendance_committee
 from bot.handlers.attendees import agenda, calendar, faq, speakers, venue
 from bot.handlers.certificates import committee as certificates_committee
 from bot.handlers.certificates import issuing as certificates_issuing
+from bot.handlers.certificates import mine as certificates_mine
 from bot.handlers.committee import exports, reopen
 from bot.handlers.committee import review as committee
 from bot.handlers.core import chats, command_menu, errors, fallback, start
@@ -78,6 +79,7 @@ FEATURES = (
     question_moderation,
     certificates_issuing,
     certificates_committee,
+    certificates_mine,
     evaluation,
     fallback,
     errors,

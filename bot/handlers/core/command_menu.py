@@ -53,6 +53,7 @@ PUBLIC_COMMANDS: CommandList = (
     ("tanya", "command-ask"),
     ("pemenang", "command-winners"),
     ("arsip", "command-archive"),
+    ("sertifikat_saya", "command-my-certificate"),
     ("bahasa", "command-language"),
     ("daftar", "command-join"),
     ("batal", "command-cancel"),

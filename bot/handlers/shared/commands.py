@@ -46,6 +46,7 @@ ENGLISH_NAMES: dict[str, str] = {
     "catat_hadir": "check_in",
     "daftar_hadir": "attendance_list",
     "sertifikat": "certificates",
+    "sertifikat_saya": "my_certificate",
 }
 """Indonesian command → its English name (commands named alike in both, such as /start,
 /agenda, /faq, /help and /audit, are not listed)."""

@@ -110,3 +110,8 @@ workspace-certificates-reason = Reason for revoking
 workspace-certificates-revoke = Revoke
 workspace-certificates-reason-needed = Please give the reason for revoking (at most 300 characters). Nothing was changed.
 workspace-certificates-none = No matching certificate yet.
+
+## /my_certificate (the holder)
+command-my-certificate = Your certificate or award charter (again)
+certificates-mine-later = Certificates are sent from { $moment } to those checked in. After that you can ask for yours again at any time with /my_certificate.
+certificates-mine-none = There is no certificate in your name yet. Certificates go to those checked in at the event (by scanning the attendance QR code), and award charters to the winning units' officers after the announcement.

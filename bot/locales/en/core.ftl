@@ -27,6 +27,7 @@ help-text =
     /subscribe and /unsubscribe — subscribe to announcements or stop
     /winners — the IGA winners (once announced)
     /archive — each year's IGA winners and results report
+    /my_certificate — your certificate or award charter, again whenever you need it
     /language — change language (Indonesia/English)
     /join <code>CODE</code> — join as a unit's officer with an invite code
 help-officer =

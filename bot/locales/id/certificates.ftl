@@ -108,3 +108,8 @@ workspace-certificates-reason = Alasan pencabutan
 workspace-certificates-revoke = Cabut
 workspace-certificates-reason-needed = Mohon isi alasan pencabutan (paling banyak 300 karakter). Tidak ada yang diubah.
 workspace-certificates-none = Belum ada sertifikat yang cocok.
+
+## /sertifikat_saya (the holder)
+command-my-certificate = Sertifikat atau piagam Bapak/Ibu (minta kembali)
+certificates-mine-later = Sertifikat dikirim mulai { $moment } kepada yang tercatat hadir. Setelah itu Bapak/Ibu dapat memintanya kembali kapan saja dengan /sertifikat_saya.
+certificates-mine-none = Belum ada sertifikat atas nama Bapak/Ibu. Sertifikat diberikan kepada yang tercatat hadir di acara (dengan memindai kode QR daftar hadir), dan piagam penghargaan kepada petugas unit pemenang setelah pengumuman.

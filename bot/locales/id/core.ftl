@@ -28,6 +28,7 @@ help-text =
     /langganan dan /berhenti — langganan pengumuman
     /pemenang — pemenang Lomba IGA (setelah diumumkan)
     /arsip — juara dan laporan hasil IGA tiap tahun
+    /sertifikat_saya — sertifikat atau piagam Bapak/Ibu, dapat diminta kembali
     /bahasa — ganti bahasa (Indonesia/English)
     /daftar <code>KODE</code> — daftar sebagai petugas Perangkat Daerah dengan kode undangan
 help-officer =

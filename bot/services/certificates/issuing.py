@@ -626,6 +626,50 @@ async def certificate_pdf(
     return Document(file_name=file_name(certificate), content=content)
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A certificate sent again to its holder: the PDF and the caption it first went with."""
+
+    document: Document
+    caption: str
+
+
+async def copies_for(
+    session: AsyncSession, user_id: int, language: str, public_url: str
+) -> list[Copy]:
+    """The valid certificates of Telegram user ``user_id``, each as first sent (the same code,
+    so the same document): those of their own attendance records, whoever's chat they went
+    to (a committee line they claimed after the issuing), and the piagam sent to them as
+    their unit's officer; revoked ones never (a reissue's newer code instead), the oldest
+    event first. Empty without ``PUBLIC_URL`` (no document without its verification page)."""
+    if not public_url:
+        return []
+    records = select(AttendanceRecord.id).where(AttendanceRecord.user_id == user_id)
+    holders = [f"attendance:{record_id}" for record_id in await session.scalars(records)]
+    rows = await session.scalars(
+        select(Certificate)
+        .where(Certificate.revoked_at.is_(None))
+        .where(Certificate.holder.in_(holders) | (Certificate.kind == CertificateKind.WINNER))
+        .order_by(Certificate.event_id, Certificate.id)
+    )
+    mine = [row for row in rows if row.holder in holders or user_id in (row.chat_ids or [])]
+    events = {event.id: event for event in await session.scalars(
+        select(Event).where(Event.id.in_({row.event_id for row in mine}))
+    )}  # fmt: skip
+    return [
+        Copy(
+            await certificate_pdf(session, certificate, public_url),
+            _caption(
+                language,
+                certificate,
+                events[certificate.event_id],
+                verify_url(public_url, certificate.code),
+            ),
+        )  # fmt: skip
+        for certificate in mine
+    ]
+
+
 @document_source(DOCUMENT_PREFIX)
 async def _document(session: AsyncSession, code: str, settings: Settings) -> Document | None:
     """The outbox's source of certificate PDFs: None for a revoked or unknown code."""
