@@ -893,6 +893,8 @@ async def _act_in_form(
             (pages[-1] + "\n\n" + t(language, "entry-review-confirm"), confirm)
         ], None
     if action == "unfile":
+        if not _removable_now(form, args[0]):
+            return [], t(language, "entry-button-stale")
         removed = await remove_file(session, edition, submission, args[0], now)
         if removed is None:
             return [_ask(form)], t(language, "evidence-file-gone")
@@ -908,7 +910,7 @@ async def _act_in_form(
             form.move(Jump(AtLevel(indicator.key)), now)
         elif action == "level":
             if args[1] not in (1, 2, 3):
-                return [_ask(form)], t(language, "entry-button-stale")
+                return [], t(language, "entry-button-stale")
             await set_level(session, edition, submission, indicator, args[1], now)
             form.move(LevelChosen(indicator.key), now)
         else:
@@ -922,10 +924,10 @@ async def _act_in_form(
         form.move(Jump(AtField(spec.key)), now)
         return [_ask(form)], None
     if cursor_of(submission) != AtField(spec.key):
-        return [_ask(form)], t(language, "entry-button-stale")
+        return [], t(language, "entry-button-stale")
     answers = form.answers
     if action in ("pick", "toggle") and not 0 <= args[1] < len(spec.choices or ()):
-        return [_ask(form)], t(language, "entry-button-stale")
+        return [], t(language, "entry-button-stale")
     if action == "pick":
         picked = check_choice(spec, spec.choices[args[1]].value)
         await save_answer(session, edition, submission, spec.key, picked, now, form.fields)
@@ -956,6 +958,22 @@ async def _act_in_form(
     elif action == "showtext" and spec.kind == "long_text":
         return _saved_text(form, spec), None
     return [_ask(form)], None
+
+
+def _removable_now(form: Form, attachment_id: int) -> bool:
+    """Whether a file's 🗑 may act: only the question now asked removes its own files, so an
+    old question's button, tapped while scrolling back, deletes nothing (a file already gone
+    counts as removable: :func:`remove_file` says so)."""
+    attachment = next((a for a in form.submission.attachments if a.id == attachment_id), None)
+    if attachment is None:
+        return True
+    cursor = form.cursor()
+    if isinstance(cursor, AtField):
+        return attachment.field_key == cursor.key
+    if isinstance(cursor, AtEvidence):
+        indicator = form.edition.indicators[form.indicator_index(cursor.indicator)]
+        return attachment.field_key == evidence_key(indicator)
+    return False
 
 
 def _entry_pages(form: Form) -> list[Reply]:
