@@ -24,11 +24,18 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
 from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
-from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
+from bot.handlers.shared.pending_input import (
+    InputRoute,
+    accept_input,
+    drop_input,
+    pending_of,
+    start_waiting,
+)
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import MissingUpdatePart, chat_of, message_of, query_of
 from bot.i18n import format_number, plain_text
+from bot.services.core.edition_guard import ensure_entry_open
 from bot.services.core.roles import Role
 from bot.services.entries.submissions import assigned_entry
 from bot.services.judging import scoring as judging
@@ -278,6 +285,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
     tap = parse_any(query.data, BUTTONS)
     if tap is None:  # routed by the codecs' patterns
         raise MissingUpdatePart("callback data of the judge's buttons")
+    live = isinstance(tap, ScoreTap) and await _picker_live(access, update, tap)
     await drop_input(access.session, update, TypedScore)  # a tap leaves the typed score
     try:
         if isinstance(tap, NoValue):
@@ -292,8 +300,10 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             await _send_files(update, context, access, tap.entry_id)
         elif isinstance(tap, CriterionTap):
             await _ask_score(update, access, tap.entry_id, tap.index)
-        elif isinstance(tap, ScoreTap):
+        elif isinstance(tap, ScoreTap) and live:
             await _save_score(update, access, tap.entry_id, tap.index, float(tap.value))
+        elif isinstance(tap, ScoreTap):
+            await _refuse_stale_score(update, access, tap)
         elif isinstance(tap, PageTap):
             await query.answer()
             await _validation_view(update, access, tap.entry_id, tap.page)
@@ -312,6 +322,31 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             await _validation_view(update, access, tap.entry_id, tap.page)
     except judging.JudgingError as error:
         await _refuse_change(update, access, tap.entry_id, error)
+
+
+async def _picker_live(access: Access, update: Update, tap: ScoreTap) -> bool:
+    """Whether the tapped picker's criterion still waits for its score: a picker left (a
+    value typed or tapped, /batal, another button) stays in the chat, but is stale."""
+    pending = await pending_of(access.session, update, TypedScore)
+    return pending is not None and pending.payload == TypedScore(tap.entry_id, tap.index)
+
+
+async def _refuse_stale_score(update: Update, access: Access, tap: ScoreTap) -> None:
+    """A stale picker's value changes nothing; the alert says which score is kept. What the
+    judge may no longer do at all (closed, submitted…) is refused as such first."""
+    await ensure_entry_open(access.session, tap.entry_id)
+    await judging.check_can_judge(access.session, access.roles.as_judge, tap.entry_id)
+    criteria = judging.rubric(access.edition)
+    if not 0 <= tap.index < len(criteria):
+        raise judging.JudgingError("unknown-criterion")
+    criterion = criteria[tap.index]
+    scores = await judging.scores_of(access.session, access.roles.as_judge.id, tap.entry_id)
+    text = access.t(
+        "score-button-stale",
+        name=criterion.label(access.language),
+        value=_number(scores.get(criterion.key), access.language),
+    )
+    await query_of(update).answer(alert_text(text), show_alert=True)
 
 
 async def _ask_score(update: Update, access: Access, entry_id: int, index: int) -> None:

@@ -21,6 +21,7 @@ score-button-back = ◀ Back
 score-ask-value = <b>{ $name }</b> ({ $weight }%) for { $number }: choose a score or type a number 0–100.
 score-saved = Saved: { $name } = { $value }.
 score-bad-number = Please type a number between 0 and 100 (e.g. 85 or 87.5).
+score-button-stale = This button is no longer valid; the saved score stays { $name } = { $value }. To change it, tap the criterion on the latest scoring card (/score).
 validate-header = <b>Indicator validation</b> { $number } (page { $page }/{ $pages }). Entrant's level → validated level.
 validate-line = { $indicator }. { $name } (weight { $weight }): entrant { $level }, validated <b>{ $validated }</b>
 validate-saved = Indicator { $indicator }: validated level { $level }.

@@ -18,6 +18,7 @@ score-button-back = ◀ Kembali
 score-ask-value = <b>{ $name }</b> ({ $weight }%) untuk { $number }: pilih nilai atau ketik angka 0–100.
 score-saved = Tersimpan: { $name } = { $value }.
 score-bad-number = Mohon ketik angka antara 0 dan 100 (misalnya 85 atau 87,5).
+score-button-stale = Tombol ini sudah tidak berlaku; nilai yang tersimpan tetap { $name } = { $value }. Untuk mengubahnya, ketuk kriterianya pada kartu penilaian terbaru (/nilai).
 validate-header = <b>Validasi indikator</b> { $number } (halaman { $page }/{ $pages }). Level isian peserta → level tervalidasi.
 validate-line = { $indicator }. { $name } (bobot { $weight }): peserta { $level }, validasi <b>{ $validated }</b>
 validate-saved = Indikator { $indicator }: level tervalidasi { $level }.
