@@ -476,6 +476,8 @@ class SelfAssessment(Base):
         ForeignKey("attachments.id", ondelete="SET NULL")
     )
     validated_level: Mapped[int | None]
+    """The panel's validated level: the lower median of the judges' own levels
+    (:class:`LevelValidation`), None while no judge validated it."""
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     submission: Mapped[Submission] = relationship(back_populates="assessments")
@@ -522,6 +524,25 @@ class Score(Base):
     submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
     criterion_key: Mapped[str] = mapped_column(String(64))
     value: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class LevelValidation(Base):
+    """One judge's validated level of one self-assessed indicator of an entry (their own check
+    of the evidence; another judge's is not theirs to see or change). The panel's level, the
+    one that counts, is kept in :attr:`SelfAssessment.validated_level`
+    (:func:`bot.services.judging.scoring.panel_level`)."""
+
+    __tablename__ = "level_validations"
+    __table_args__ = (UniqueConstraint("judge_id", "submission_id", "indicator_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    judge_id: Mapped[int] = mapped_column(ForeignKey("judges.id", ondelete="CASCADE"))
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"))
+    level: Mapped[int]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

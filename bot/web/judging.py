@@ -79,6 +79,7 @@ async def scoring_page(request: web.Request) -> web.Response:
             closed=judging.is_closed(access.edition) or access.read_only,
             complete=all(criterion.key in scores for criterion in criteria),
             levels=judging.LEVELS,
+            own_levels=await judging.own_levels(access.session, judge.id, entry_id),
             min_score=judging.MIN_SCORE,
             max_score=judging.MAX_SCORE,
             comment_limit=judge_reviews.COMMENT_LIMIT,

@@ -229,7 +229,9 @@ async def _open_entry(update: Update, access: Access, entry_id: int) -> None:
     await query_of(update).answer()
     entry = await assigned_entry(access.session, entry_id)
     message = message_of(update)
-    for text in entry_texts(access.language, access.edition, entry, access.runtime.settings.zone):
+    mine = await judging.own_levels(access.session, access.roles.as_judge.id, entry_id)
+    zone = access.runtime.settings.zone
+    for text in entry_texts(access.language, access.edition, entry, zone, own_levels=mine):
         await reply_html(message, text)
     await reply_html(message, *view)
 
@@ -406,6 +408,7 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
     page = min(max(page, 0), pages - 1)
     shown = indicators[page * INDICATORS_PER_PAGE : (page + 1) * INDICATORS_PER_PAGE]
     levels = {a.indicator_id: a for a in entry.assessments}
+    mine = await judging.own_levels(access.session, judge.id, entry_id)  # never another's
     locked = judging.is_closed(access.edition) or await judging.is_submitted(
         access.session, judge.id, entry_id
     )
@@ -420,13 +423,11 @@ async def _validation_view(update: Update, access: Access, entry_id: int, page: 
                 name=indicator.name,
                 weight=format_number(indicator.weight, access.language),
                 level=str(assessment.level) if assessment and assessment.level else "–",
-                validated=_number(
-                    assessment.validated_level if assessment else None, access.language
-                ),
+                validated=_number(mine.get(indicator.id), access.language),
             )
         )
         if not locked:  # validating is scoring: not once closed or submitted
-            validated = assessment.validated_level if assessment else None
+            validated = mine.get(indicator.id)
             rows += [
                 [
                     button(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -98,11 +98,13 @@ def entry_blocks(
     *,
     self_assessment: bool,
     validated: bool = False,
+    own_levels: Mapping[int, int] | None = None,
 ) -> list[str]:
     """The entry as HTML blocks, every answer whole: each asked field with its label, then
     (when the edition has a self-assessment) the score and each indicator's level and
     evidence by file name or link. ``validated`` adds the panel's validated level (what the
-    committee and the judges read). Split into messages with
+    committee reads), or with ``own_levels`` (indicator id → level) a judge's own. Split
+    into messages with
     :func:`bot.handlers.shared.text.split_text`."""
     blocks = []
     for spec in visible:
@@ -117,7 +119,9 @@ def entry_blocks(
             label = t(language, "entry-review-label", label=f"{indicator.number}. {indicator.name}")
             assessment = assessment_of(submission, indicator)
             files = files_of(submission, evidence_key(indicator))
-            text = assessment_text(language, indicator, assessment, files, validated=validated)
+            text = assessment_text(
+                language, indicator, assessment, files, validated=validated, own_levels=own_levels
+            )
             blocks.append(f"{label}\n{text}")
     return blocks
 
@@ -134,9 +138,11 @@ def assessment_text(
     files: Sequence[Attachment],
     *,
     validated: bool = False,
+    own_levels: Mapping[int, int] | None = None,
 ) -> str:
     """ "tingkat 2 (Peraturan Kepala Daerah); bukti: 📎 sk-tim.pdf, https://…" (HTML): the
-    evidence by file name and link, with the panel's validated level when ``validated``."""
+    evidence by file name and link, with the panel's validated level when ``validated`` (a
+    judge's own from ``own_levels`` when given)."""
     if assessment is None:
         return "—"
     description = next(
@@ -152,15 +158,22 @@ def assessment_text(
         evidence=evidence,
     )
     if validated:
-        level = assessment.validated_level
+        level = assessment.validated_level if own_levels is None else own_levels.get(indicator.id)
         key = "entry-review-validated" if level else "entry-review-not-validated"
         text += "; " + t(language, key, level=level or 0)
     return text
 
 
-def entry_texts(language: str, edition: Edition, entry: Submission, zone: ZoneInfo) -> list[str]:
+def entry_texts(
+    language: str,
+    edition: Edition,
+    entry: Submission,
+    zone: ZoneInfo,
+    own_levels: Mapping[int, int] | None = None,
+) -> list[str]:
     """The entry's messages: number, title, unit and when it was sent, then every asked field
-    with its whole answer and the self-assessment (levels, evidence, validation)."""
+    with its whole answer and the self-assessment (levels, evidence, validation: the panel's,
+    or a judge's ``own_levels``)."""
     submitted = format_moment(entry.submitted_at, zone, language) if entry.submitted_at else "—"
     header = t(
         language,
@@ -180,6 +193,7 @@ def entry_texts(language: str, edition: Edition, entry: Submission, zone: ZoneIn
         answers,
         self_assessment=self_assessment_on(edition),
         validated=True,
+        own_levels=own_levels,
     )
     continued = t(language, "text-continued")
     return split_text([header, *blocks], separator="\n\n", continued=continued)

@@ -16,6 +16,11 @@ Rules:
       "Kirim penilaian") is final: its scores, validated levels and comment are refused
       (``submitted``) wherever the change comes from, the chat or the workspace, through
       :func:`check_can_judge`, the one check every judge's change passes.
+    - Each judge validates the self-assessed levels for themselves (:class:`LevelValidation`,
+      :func:`own_levels`): another judge of the panel neither sees nor changes them. The level
+      that counts (``SelfAssessment.validated_level``: ranking, exports) is the panel's, the
+      lower median of the judges' levels (:func:`panel_level`: never above what half the
+      panel validated), kept up to date at every validation and when a judge leaves.
     - Only entries that passed the administrative check are judged (:data:`JUDGEABLE`): a
       change to an assigned entry the committee rejected (or that was withdrawn or returned)
       since is refused (``not-judgeable``), through :func:`check_can_judge` too.
@@ -42,6 +47,7 @@ from bot.storage.models import (
     Judge,
     JudgeAssignment,
     JudgeReview,
+    LevelValidation,
     Officer,
     Score,
     SelfAssessment,
@@ -208,7 +214,8 @@ async def add_judge(
 async def remove_judge(
     session: AsyncSession, judge_id: int, *, actor_id: int | None, now: datetime
 ) -> bool:
-    """Remove a judge with their assignments and scores (audited).
+    """Remove a judge with their assignments, scores and own validated levels (the panel's
+    levels follow) (audited).
 
     Returns:
         True if the judge existed.
@@ -228,6 +235,7 @@ async def remove_judge(
     )
     await session.execute(delete(JudgeAssignment).where(JudgeAssignment.judge_id == judge_id))
     await session.execute(delete(Score).where(Score.judge_id == judge_id))
+    await drop_validations(session, judge_id, None, now)
     await session.delete(judge)
     return True
 
@@ -351,9 +359,10 @@ async def unassign(
     actor_id: int | None,
     now: datetime,
 ) -> bool:
-    """Take an entry away from a judge: their scores and their review of it (comment) go
-    too, so nothing of it is left to show them or the committee. A score sheet the judge
-    already submitted is refused (``sheet-submitted``): the committee reopens it first
+    """Take an entry away from a judge: their scores, own validated levels (the panel's
+    level follows) and their review of it (comment) go too, so nothing of it is left to
+    show them or the committee. A score sheet the judge already submitted is refused
+    (``sheet-submitted``): the committee reopens it first
     (:func:`bot.services.judging.reviews.reopen_review`, the judge is told), so a final
     sheet is never dropped unseen.
 
@@ -381,6 +390,7 @@ async def unassign(
             JudgeReview.judge_id == judge_id, JudgeReview.submission_id == submission_id
         )
     )
+    await drop_validations(session, judge_id, submission_id, now)
     record(
         session,
         now=now,
@@ -566,8 +576,12 @@ async def validate_level(
     *,
     now: datetime,
 ) -> SelfAssessment:
-    """Set the validated level of a self-assessed indicator (the panel's check of the
-    evidence). Creates the row when the entrant gave no level for that indicator.
+    """Set the judge's own validated level of a self-assessed indicator (their check of the
+    evidence; another judge's stays as it is), then the panel's level
+    (:func:`refresh_panel_level`), which creates the row when the entrant gave no level.
+
+    Returns:
+        The indicator's self-assessment with the panel's level.
 
     Raises:
         JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``bad-level`` or
@@ -580,22 +594,29 @@ async def validate_level(
     indicator = await session.get(Indicator, indicator_id)
     if indicator is None or indicator.edition_id != edition.id:
         raise JudgingError("unknown-indicator", str(indicator_id))
-    assessment = await session.scalar(
-        select(SelfAssessment).where(
-            SelfAssessment.submission_id == submission_id,
-            SelfAssessment.indicator_id == indicator_id,
+    own = await session.scalar(
+        select(LevelValidation).where(
+            LevelValidation.judge_id == judge.id,
+            LevelValidation.submission_id == submission_id,
+            LevelValidation.indicator_id == indicator_id,
         )
     )
-    if assessment is None:
-        assessment = SelfAssessment(
-            submission_id=submission_id, indicator_id=indicator_id, level=0, updated_at=now
+    before = None if own is None else {"validated_level": own.level}
+    if own is None:
+        session.add(
+            LevelValidation(
+                judge_id=judge.id,
+                submission_id=submission_id,
+                indicator_id=indicator_id,
+                level=level,
+                updated_at=now,
+            )
         )
-        session.add(assessment)
-        before = None
     else:
-        before = {"validated_level": assessment.validated_level}
-    assessment.validated_level = level
-    assessment.updated_at = now
+        own.level, own.updated_at = level, now
+    await session.flush()
+    assessment = await refresh_panel_level(session, submission_id, indicator_id, now)
+    assert assessment is not None  # the judge's level was just written
     record(
         session,
         now=now,
@@ -604,9 +625,86 @@ async def validate_level(
         entity="self_assessment",
         entity_id=f"{submission_id}:{indicator.key}",
         before=before,
-        after={"validated_level": level, "judge_id": judge.id},
+        after={
+            "validated_level": level,
+            "judge_id": judge.id,
+            "panel_level": assessment.validated_level,
+        },
     )
     return assessment
+
+
+def panel_level(levels: Iterable[int]) -> int | None:
+    """The panel's validated level from the judges' own levels: the lower median (with two
+    judges at 2 and 3, 2), so never above what half the panel validated; None for none."""
+    ordered = sorted(levels)
+    return ordered[(len(ordered) - 1) // 2] if ordered else None
+
+
+async def refresh_panel_level(
+    session: AsyncSession, submission_id: int, indicator_id: int, now: datetime
+) -> SelfAssessment | None:
+    """Set ``SelfAssessment.validated_level`` of the indicator to the panel's level now
+    (:func:`panel_level`), creating the row when the entrant gave no level.
+
+    Returns:
+        The row, or None when there is none and no judge validated the indicator.
+    """
+    levels = list(
+        await session.scalars(
+            select(LevelValidation.level).where(
+                LevelValidation.submission_id == submission_id,
+                LevelValidation.indicator_id == indicator_id,
+            )
+        )
+    )
+    assessment = await session.scalar(
+        select(SelfAssessment).where(
+            SelfAssessment.submission_id == submission_id,
+            SelfAssessment.indicator_id == indicator_id,
+        )
+    )
+    if assessment is None:
+        if not levels:
+            return None
+        assessment = SelfAssessment(
+            submission_id=submission_id, indicator_id=indicator_id, level=0, updated_at=now
+        )
+        session.add(assessment)
+    level = panel_level(levels)
+    if assessment.validated_level != level:
+        assessment.validated_level, assessment.updated_at = level, now
+    return assessment
+
+
+async def own_levels(session: AsyncSession, judge_id: int, submission_id: int) -> dict[int, int]:
+    """The judge's own validated levels of an entry: indicator id → level."""
+    rows = await session.execute(
+        select(LevelValidation.indicator_id, LevelValidation.level).where(
+            LevelValidation.judge_id == judge_id, LevelValidation.submission_id == submission_id
+        )
+    )
+    return {indicator_id: level for indicator_id, level in rows}
+
+
+async def drop_validations(
+    session: AsyncSession, judge_id: int, submission_id: int | None, now: datetime
+) -> None:
+    """Remove the judge's own levels (of one entry, or of all when ``submission_id`` is None)
+    and set the panel's levels they counted in again."""
+    where = [LevelValidation.judge_id == judge_id]
+    if submission_id is not None:
+        where.append(LevelValidation.submission_id == submission_id)
+    touched = list(
+        await session.execute(
+            select(LevelValidation.submission_id, LevelValidation.indicator_id).where(*where)
+        )
+    )
+    if not touched:
+        return
+    await session.execute(delete(LevelValidation).where(*where))
+    for entry_id, indicator_id in touched:
+        await refresh_panel_level(session, entry_id, indicator_id, now)
 
 
 # --- progress and closing ----------------------------------------------------------------

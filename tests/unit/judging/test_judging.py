@@ -126,6 +126,46 @@ async def test_validating_indicator_levels(sessions) -> None:
         assert stored == 1
 
 
+async def test_each_judge_validates_for_themselves(sessions) -> None:
+    """QA: validated levels leaked between the judges of a panel (one judge's level showed
+    as, and replaced, another's). Each judge keeps their own; the level that counts is the
+    panel's lower median, and it follows when a judge leaves the entry."""
+    async with sessions() as session, session.begin():
+        edition = await seed_edition(session)
+        entry = await make_entry(session, edition, "DLH", "SIDOTI", status=V)
+        ani = await make_judge(session, edition, 20, "Dr. Ani")
+        budi = await make_judge(session, edition, 21, "Budi")
+        await judging.assign(
+            session, edition, judge_ids=None, submission_ids=None, actor_id=1, now=NOW
+        )
+        regulasi = await session.scalar(select(Indicator).where(Indicator.key == "regulasi"))
+        await judging.validate_level(session, ani, entry.id, regulasi.id, 3, now=NOW)
+        panel = await judging.validate_level(session, budi, entry.id, regulasi.id, 2, now=NOW)
+        assert panel.validated_level == 2  # never above what half the panel validated
+        assert await judging.own_levels(session, ani.id, entry.id) == {regulasi.id: 3}
+        assert await judging.own_levels(session, budi.id, entry.id) == {regulasi.id: 2}
+        await judging.unassign(session, edition, budi.id, entry.id, actor_id=1, now=NOW)
+        assert await judging.own_levels(session, budi.id, entry.id) == {}
+        stored = await session.scalar(
+            select(SelfAssessment.validated_level).where(
+                SelfAssessment.submission_id == entry.id,
+                SelfAssessment.indicator_id == regulasi.id,
+            )
+        )
+        assert stored == 3  # Ani's alone now
+        await judging.remove_judge(session, ani.id, actor_id=1, now=NOW)
+        await session.flush()
+        stored = await session.scalar(
+            select(SelfAssessment.validated_level).where(
+                SelfAssessment.submission_id == entry.id,
+                SelfAssessment.indicator_id == regulasi.id,
+            )
+        )
+        assert stored is None
+    assert [judging.panel_level(levels) for levels in ([], [1], [3, 2], [1, 2, 3], [3, 3, 1, 2])] \
+        == [None, 1, 2, 2, 2]  # fmt: skip
+
+
 async def test_judges_panel_add_update_remove(sessions) -> None:
     async with sessions() as session, session.begin():
         edition = await seed_edition(session)
