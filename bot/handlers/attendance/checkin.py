@@ -39,7 +39,7 @@ from bot.i18n import format_clock_zone, format_day, t, zone_abbreviation
 from bot.runtime import Runtime
 from bot.services.attendance import link as checkin_link
 from bot.services.attendance import records
-from bot.services.attendance.documents import format_nip
+from bot.services.shared.nip import format_nip
 from bot.services.shared.pending_input import InputGone, Pending, input_kind, keep_waiting, take
 from bot.storage.models import AttendanceRole, Event
 

@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.i18n import format_clock, format_day, format_time_range, plain_text
 from bot.services.attendance.records import Listing
+from bot.services.shared.nip import format_nip
 from bot.services.shared.pdf_text import UnicodePdf
 from bot.services.shared.signatory import Signatory
 from bot.storage.models import AgendaItem, AttendanceRecord, Event
@@ -69,13 +70,6 @@ def kop_lines(event: Event) -> list[str]:
         return list(lines)
     parts = re.split(r"\s+melalui\s+", event.organiser.strip(), flags=re.IGNORECASE)
     return [part.upper() for part in parts if part]
-
-
-def format_nip(nip: str | None) -> str:
-    """An 18-digit NIP grouped as printed on cards: ``19800101 200501 2 001``."""
-    if not nip or len(nip) != 18:
-        return nip or ""
-    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
 
 
 class _Document(UnicodePdf):

@@ -20,6 +20,9 @@ documents"):
 - The committee revokes (:func:`revoke`) and reissues (:func:`reissue`: a new code and
   revision, the old one revoked and pointing to it); a revoked certificate that has not yet
   gone out is not sent (its document source answers None).
+
+The document module (fpdf2, segno) is imported where a certificate's PDF or text is made, not
+when the bot starts (the report's reasoning: :mod:`bot.handlers.committee.exports`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, literal, select
@@ -39,7 +43,6 @@ from sqlalchemy.orm import selectinload
 from bot.i18n import LANGUAGES, plain_text, t
 from bot.services.attendance.records import attendees_of
 from bot.services.certificates.codes import new_code, normalise_code
-from bot.services.certificates.document import CertificateText, render_certificate
 from bot.services.core import audit
 from bot.services.judging.results import visible_awards
 from bot.services.judging.scoring import list_judges
@@ -59,6 +62,9 @@ from bot.storage.models import (
     Event,
     Officer,
 )
+
+if TYPE_CHECKING:
+    from bot.services.certificates.document import CertificateText
 
 MESSAGE_KIND = "certificate"
 """``Broadcast.kind`` of a certificate's message."""
@@ -582,6 +588,8 @@ async def certificate_text(
     session: AsyncSession, certificate: Certificate, public_url: str
 ) -> CertificateText:
     """What the certificate's PDF says (event, venue and signatory read now)."""
+    from bot.services.certificates.document import CertificateText  # see the module's docstring
+
     event = await session.scalar(
         select(Event)
         .where(Event.id == certificate.event_id)
@@ -621,6 +629,8 @@ async def certificate_pdf(
     session: AsyncSession, certificate: Certificate, public_url: str
 ) -> Document:
     """The certificate's PDF, made in a worker thread (fpdf2 is CPU-bound: about 50 ms)."""
+    from bot.services.certificates.document import render_certificate  # see the module's docstring
+
     text = await certificate_text(session, certificate, public_url)
     content = await asyncio.to_thread(render_certificate, text)
     return Document(file_name=file_name(certificate), content=content)

@@ -49,3 +49,10 @@ def nip_problem(digits: str) -> NipProblem | None:
     if digits[14] not in "12":
         return NipProblem("nip-sex", digits[14])
     return None
+
+
+def format_nip(nip: str | None) -> str:
+    """An 18-digit NIP grouped as printed on cards: ``19800101 200501 2 001``."""
+    if not nip or len(nip) != 18:
+        return nip or ""
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
