@@ -766,12 +766,13 @@ async def _drop_buttons(message: Message | None) -> None:
 
 
 async def _show_buttons(message: Message | None, reply: Reply) -> None:
-    """Show a multiple choice's new ticks by editing the tapped question's keyboard in place
-    (no new copy of the question per tap); sends ``reply`` if that message cannot be edited."""
+    """Show a multiple choice's new ticks by editing the tapped question in place (no new copy
+    of the question per tap; its text too, so an error shown above it goes once an option is
+    tapped); sends ``reply`` if that message cannot be edited."""
     if message is None:
         return
     try:
-        await message.edit_reply_markup(reply[1])
+        await message.edit_text(reply[0], reply_markup=reply[1])
     except BadRequest as error:
         if "not modified" not in str(error).lower():  # same ticks already shown: fine
             await _send(message, [reply])

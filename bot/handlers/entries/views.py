@@ -69,6 +69,10 @@ help, hint and button labels): formatted once per process instead of at every fo
 ``typed``: a :class:`~bot.i18n.Markup` argument is not mistaken for an equal plain string."""
 
 
+SELECTED = "☑️ "
+"""The mark of a chosen option or level: not ✅, which the ✅ Selesai button carries."""
+
+
 def button(text: str, data: str) -> InlineKeyboardButton:
     """An inline button; ``data`` must fit Telegram's 64 bytes."""
     assert len(data.encode()) <= 64, data
@@ -163,13 +167,13 @@ def question(
     rows: list[list[InlineKeyboardButton]] = []
     if spec.kind == "single_choice":
         for number, choice in enumerate(spec.choices):
-            mark = "✅ " if current == choice.value else ""
+            mark = SELECTED if current == choice.value else ""
             text = mark + localized(choice.label, language)
             rows.append([button(text, value_button(ValueAction.PICK, sid, index, number))])
     elif spec.kind == "multiple_choice":
         chosen = current or []
         for number, choice in enumerate(spec.choices):
-            mark = "✅ " if choice.value in chosen else "⬜ "
+            mark = SELECTED if choice.value in chosen else "⬜ "
             text = mark + localized(choice.label, language)
             rows.append([button(text, value_button(ValueAction.TOGGLE, sid, index, number))])
         rows.append(
@@ -272,7 +276,7 @@ def level_question(
     text += "\n\n" + score_line(language, score)
     rows = []
     for level in indicator.levels:
-        mark = "✅ " if assessment is not None and assessment.level == level["level"] else ""
+        mark = SELECTED if assessment is not None and assessment.level == level["level"] else ""
         label = f"{mark}{level['level']} — {level['description']}"
         data = value_button(ValueAction.LEVEL, submission.id, index, level["level"])
         rows.append([button(label, data)])

@@ -5,7 +5,7 @@ toggles edited in place; found by QA in the sandbox."""
 import pytest
 from sqlalchemy import func, select
 
-from bot.i18n import t
+from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
 from bot.services.entries.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
@@ -164,24 +164,32 @@ async def test_text_typed_at_the_summary_with_no_question_says_it_was_not_saved(
     await budi.expect_message("Ringkasan:")
 
 
-async def test_multiple_choice_toggles_edit_the_keyboard_in_place(users, bot, emu) -> None:
+async def test_multiple_choice_toggles_edit_the_question_in_place(users, bot, emu) -> None:
+    """Each tap edits the question (no new copy); the first also takes away the error of a
+    typed answer shown above it (QA); a chosen option is marked ☑️, not the ✅ of Selesai."""
     bot.clock.set(IN_WINDOW)
     budi, entry_id = await officer_at(users, bot, "tematik")
-    question = await budi.expect_message("Tematik (7 dari 19)")
+    await budi.expect_message("Tematik (7 dari 19)")
+    await budi.send("kota pintar")  # typed, and no option of that name
+    question = await budi.expect_message(plain_text("id", "form-error-choice"))
+    assert "Tematik (7 dari 19)" in question["text"]
     count = len(await budi.bot_messages())
-    for edits, label in enumerate(["⬜ Smart City", "⬜ Covid-19", "✅ Smart City"], start=1):
-        await budi.tap(label)
+    for edits, label in enumerate(["⬜ Smart City", "⬜ Covid-19", "☑️ Smart City"], start=1):
+        await budi.tap(label, message_id=question["message_id"])
         edited = await budi.expect_message(
             predicate=lambda m, edits=edits: (
                 m["message_id"] == question["message_id"] and len(m["edits"]) == edits
             )
         )
+        assert plain_text("id", "form-error-choice") not in edited["text"]
     assert "Tematik (7 dari 19)" in edited["text"]
-    assert "✅ Covid-19" in button_texts(edited) and "⬜ Smart City" in button_texts(edited)
+    assert "☑️ Covid-19" in button_texts(edited) and "⬜ Smart City" in button_texts(edited)
+    done = t("id", "entry-button-done")
+    assert [label for label in button_texts(edited) if "✅" in label] == [done]
     assert len(await budi.bot_messages()) == count
     _, answers = await entry_state(bot, entry_id)
     assert answers["tematik"] == ["covid19"]
-    await budi.tap(t("id", "entry-button-done"))
+    await budi.tap(done)
     await budi.expect_message("Ringkasan:")
     assert await emu.rejections() == []
 
