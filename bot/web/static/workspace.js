@@ -118,6 +118,7 @@
     var saved = document.getElementById("saved");
     clearTimeout((pending[key] || {}).timer);
     var run = function () {
+      clearTimeout(run.timer);  // a flush runs it at once: the timer must not send it again
       delete pending[key];
       return request(method, path, body).then(answer).then(function (data) {
         if (saved) saved.textContent = data.ok ? saved.getAttribute("data-ok") || "✓" : "";
@@ -128,6 +129,13 @@
     };
     run.timer = setTimeout(run, SAVE_DELAY);
     pending[key] = run;
+  }
+
+  // An edit that makes a pending save wrong (a score's text no longer valid): the save is
+  // dropped, so "101" never stores the "10" typed on the way.
+  function dropSave(key) {
+    clearTimeout((pending[key] || {}).timer);
+    delete pending[key];
   }
 
   function openFile(link, download) {
@@ -223,20 +231,40 @@
     return value >= low && value <= high ? value : null;
   }
 
+  // A score as the page writes it ("87,5" in Indonesian).
+  function shownScore(value) {
+    var text = String(value);
+    return document.documentElement.lang === "en" ? text : text.replace(".", ",");
+  }
+
+  // Marks a score field whose text is not a score (or is empty while a score is stored):
+  // aria-invalid for screen readers, and the message says which score IS stored.
+  function markScore(field, invalid) {
+    var problem = document.getElementById("e-" + field.getAttribute("data-criterion"));
+    field.classList.toggle("invalid", invalid);
+    if (invalid) field.setAttribute("aria-invalid", "true"); else field.removeAttribute("aria-invalid");
+    if (!problem) return;
+    problem.hidden = !invalid;
+    var kept = problem.querySelector("[data-kept]");
+    var saved = field.getAttribute("data-saved") || "";
+    if (kept) kept.textContent = saved ? kept.getAttribute("data-kept").replace("§", saved) : kept.getAttribute("data-none");
+  }
+
   document.addEventListener("input", function (event) {
     var field = event.target;
     var entry = entryOf(field);
     if (field.hasAttribute("data-criterion")) {
       var value = scoreOf(field);
-      var problem = document.getElementById("e-" + field.getAttribute("data-criterion"));
-      field.classList.toggle("invalid", value === null && field.value.trim() !== "");
-      if (problem) problem.hidden = !field.classList.contains("invalid");
-      if (value === null) return;
       var key = field.getAttribute("data-criterion");
+      markScore(field, value === null && (field.value.trim() !== "" || !!field.getAttribute("data-saved")));
+      if (value === null) { dropSave("c:" + key); return; }
       save("c:" + key, "PUT", "/app/api/score/" + entry + "/criterion",
         { criterion: key, value: value }, function (data) {
           var submit = document.querySelector("[data-submit]");
           if (submit && data.ok) submit.disabled = !data.complete;
+          if (!data.ok) return;
+          field.setAttribute("data-saved", shownScore(value));
+          if (field.classList.contains("invalid")) markScore(field, true);  // typed on meanwhile
         }, field.value);
     } else if (field.hasAttribute("data-comment")) {
       save("comment", "PUT", "/app/api/score/" + entry + "/comment", { comment: field.value },
@@ -246,6 +274,10 @@
 
   document.addEventListener("change", function (event) {
     var field = event.target;
+    if (field.hasAttribute("data-criterion")) {  // left the field: its score is saved now
+      var run = pending["c:" + field.getAttribute("data-criterion")];
+      if (run) run();
+    }
     if (field.hasAttribute("data-level") && field.value) {
       save("l:" + field.getAttribute("data-level"), "PUT", "/app/api/score/" + entryOf(field) + "/level",
         { indicator_id: parseInt(field.getAttribute("data-level"), 10), level: parseInt(field.value, 10) },

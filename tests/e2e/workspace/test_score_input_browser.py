@@ -1,0 +1,108 @@
+"""A judge's score field in headless Chromium (QA): a score is saved from the final text only,
+so typing "101" or "1.000" never leaves the valid prefix "10" or "1" stored; an invalid text
+is marked (aria-invalid) and the message says which score is stored, also when the field is
+emptied to type a score again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bot.i18n import t, web_text
+from bot.services.judging.scoring import DEFAULT_RUBRIC
+from bot.storage.models import Score
+from tests.e2e.helpers.browser import expect
+from tests.e2e.workspace.helpers import init_data, make_world
+from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
+    SCRIPT,
+    app_url,
+    browser_page,
+    emulator_config,
+    settings_overrides,
+    telegram_stub,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+
+async def _scores(bot) -> dict[str, float]:
+    async with bot.runtime.sessions() as session:
+        return dict((await session.execute(select(Score.criterion_key, Score.value))).all())
+
+
+async def test_only_the_final_text_is_saved_and_the_stored_score_is_named(
+    bot,
+    users,
+    app_url,  # noqa: F811
+    browser_page,  # noqa: F811
+) -> None:
+    world = await make_world(bot, users)
+    page = browser_page
+    sent: list[dict] = []  # every score PUT, in the order the page sent them
+    page.on(
+        "request",
+        lambda request: (
+            sent.append(json.loads(request.post_data or "{}"))
+            if request.url.endswith("/criterion")
+            else None
+        ),
+    )
+    stub = telegram_stub(init_data(world.judge.id))
+    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await page.goto(app_url + f"#score/{world.entry}")
+    novelty, benefit, third = (DEFAULT_RUBRIC[i].key for i in range(3))
+    field = page.locator(f"#c-{novelty}")
+    problem = page.locator(f"#e-{novelty}")
+    await expect(field).to_be_enabled()
+
+    # typed key by key and left: neither "10" nor "1" is saved on the way
+    await field.press_sequentially("101")
+    await expect(field).to_have_attribute("aria-invalid", "true")
+    await expect(problem).to_contain_text(web_text(t("id", "workspace-score-none-kept")))
+    second = page.locator(f"#c-{benefit}")
+    await second.press_sequentially("1.000")
+    await expect(second).to_have_attribute("aria-invalid", "true")
+    await page.locator(f"#c-{third}").press_sequentially("80")
+    async with page.expect_response(lambda r: r.url.endswith("/criterion")):
+        await page.locator(f"#c-{third}").blur()  # leaving the field saves it at once
+    assert sent == [{"criterion": third, "value": 80}]
+    assert await _scores(bot) == {third: 80}
+
+    # a valid score is saved; an invalid text after it keeps it and says so
+    await field.fill("")
+    await field.press_sequentially("87,5")
+    await expect(field).not_to_have_attribute("aria-invalid", "true")
+    await expect(problem).to_be_hidden()
+    async with page.expect_response(lambda r: r.url.endswith("/criterion")):
+        await field.blur()
+    assert sent[-1] == {"criterion": novelty, "value": 87.5}
+    await field.press_sequentially("x")
+    await expect(field).to_have_attribute("aria-invalid", "true")
+    await expect(problem).to_contain_text(web_text(t("id", "workspace-score-kept", value="87,5")))
+    await expect(problem).to_contain_text(
+        web_text(t("id", "workspace-score-invalid", low="0", high="100"))
+    )
+
+    # emptied to type again: the stored score stays and is named; nothing is sent
+    count = len(sent)
+    await field.press("End")
+    for _ in "87,5x":
+        await field.press("Backspace")
+    await expect(field).to_have_value("")
+    await expect(field).to_have_attribute("aria-invalid", "true")
+    await expect(problem).to_contain_text(web_text(t("id", "workspace-score-kept", value="87,5")))
+    await field.blur()
+    await page.locator(f"#c-{third}").fill("")
+    await page.locator(f"#c-{third}").press_sequentially("85")
+    async with page.expect_response(lambda r: r.url.endswith("/criterion")):
+        await page.locator(f"#c-{third}").blur()
+    assert sent[count:] == [{"criterion": third, "value": 85}]
+
+    # after reopening: what is stored, nothing else
+    await page.goto(app_url + "#assignments")
+    await page.goto(app_url + f"#score/{world.entry}")
+    await expect(page.locator(f"#c-{novelty}")).to_have_value("87,5")
+    await expect(page.locator(f"#c-{benefit}")).to_have_value("")
+    assert await _scores(bot) == {novelty: 87.5, third: 85}
