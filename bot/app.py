@@ -34,13 +34,14 @@ from bot.handlers.questions import moderation as question_moderation
 from bot.handlers.shared.context import CONTEXT_TYPES
 from bot.handlers.workspace import entry_points as workspace
 from bot.outbox import sender as outbox_sender
-from bot.runtime import RUNTIME_KEY, Runtime, application_runtime, system_clock
+from bot.runtime import RUNTIME, Runtime, application_runtime, system_clock
 from bot.settings import Settings
+from bot.slots import Slot
 from bot.storage.database import create_engine, create_session_factory
-from bot.storage.locking import LockTaken, hold_process_lock
+from bot.storage.locking import LockTaken, ProcessLock, hold_process_lock
 from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import (
-    LEDGER_KEY,
+    LEDGER,
     HandledUpdateQueue,
     LedgerApplication,
     UpdateLedger,
@@ -91,8 +92,9 @@ CONNECTIONS = 256
 default); getUpdates has its own single connection."""
 
 
-PROCESS_LOCK_KEY = "process_lock"
-"""``bot_data`` key of the :class:`~bot.storage.locks.ProcessLock` this process holds."""
+PROCESS_LOCK: Slot[ProcessLock] = Slot("process_lock")
+"""The :class:`~bot.storage.locking.ProcessLock` this process holds (none: it shares the
+database with other webhook replicas)."""
 
 
 class AnotherBotRunning(Exception):
@@ -120,34 +122,34 @@ async def _claim_database(application: Application) -> None:
     else:
         return
     try:
-        application.bot_data[PROCESS_LOCK_KEY] = await hold_process_lock(engine, name)
+        PROCESS_LOCK.put(application, await hold_process_lock(engine, name))
     except LockTaken:
         raise AnotherBotRunning(refusal) from None
 
 
 async def _post_init(application: Application) -> None:
     await _claim_database(application)
-    await application.bot_data[LEDGER_KEY].load(application.bot.id)
+    await LEDGER.of(application).load(application.bot.id)
     await application.bot.inbox.load(application.bot)
     default = application_runtime(application).settings.default_language
     await command_menu.set_public_menus(application.bot, default)
     await command_menu.set_personal_menus(application, officers=False)
     command_menu.start_officer_menus(application)
-    sender = application.bot_data[outbox_sender.SENDER_KEY]
-    sender.exclusive = PROCESS_LOCK_KEY in application.bot_data  # no other sender can run
+    sender = outbox_sender.SENDER.of(application)
+    sender.exclusive = PROCESS_LOCK.get(application) is not None  # no other sender can run
     await sender.start()
-    await application.bot_data[evidence_downloads.WORKER_KEY].start()
+    await evidence_downloads.WORKER.of(application).start()
     await scheduler.schedule_pending(application)
 
 
 async def _post_stop(application: Application) -> None:
     await command_menu.stop_officer_menus(application)
-    await application.bot_data[outbox_sender.SENDER_KEY].stop()
-    await application.bot_data[evidence_downloads.WORKER_KEY].stop()
+    await outbox_sender.SENDER.of(application).stop()
+    await evidence_downloads.WORKER.of(application).stop()
 
 
 async def _post_shutdown(application: Application) -> None:
-    if (lock := application.bot_data.pop(PROCESS_LOCK_KEY, None)) is not None:
+    if (lock := PROCESS_LOCK.take(application)) is not None:
         await lock.release()
     await application_runtime(application).engine.dispose()
 
@@ -206,8 +208,8 @@ def build_application(
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data[RUNTIME_KEY] = runtime
-    application.bot_data[LEDGER_KEY] = UpdateLedger(engine, clock)
+    RUNTIME.put(application, runtime)
+    LEDGER.put(application, UpdateLedger(engine, clock))
     outbox_sender.install(application)
     evidence_downloads.install(application)
     for feature in FEATURES:

@@ -21,6 +21,7 @@ from bot.services.core.events import (
 )
 from bot.services.shared.cache_versions import CHAT_BUCKETS, EVENT, read_versions
 from bot.settings import Settings
+from bot.slots import Slot
 from bot.storage.models import Event
 from bot.update_ledger import current_scope
 
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-RUNTIME_KEY = "runtime"
-"""The key of the :class:`Runtime` in ``application.bot_data`` (set by ``build_application``)."""
+RUNTIME: Slot[Runtime] = Slot("runtime")
+"""The application's :class:`Runtime` (put by ``build_application``)."""
 
 EVENT_CACHE_SECONDS = 30.0
 """How long the loaded event is reused at most before it is read again (another process's
@@ -207,5 +208,4 @@ class Runtime:
 def application_runtime(application: Application[Any, Any, Any, Any, Any, Any]) -> Runtime:
     """The :class:`Runtime` of ``application``, for code outside handlers (start-up, jobs'
     set-up, the web server); handlers use ``context.runtime``."""
-    runtime: Runtime = application.bot_data[RUNTIME_KEY]
-    return runtime
+    return RUNTIME.of(application)

@@ -51,6 +51,7 @@ from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter  # PTB pinned < 23
 from telegram.warnings import PTBUserWarning
 
+from bot.slots import Slot
 from bot.storage.database import turn_of
 from bot.storage.models import HandledUpdate
 
@@ -359,7 +360,7 @@ async def _answer_again(application: Application, update_id: int, replies: list[
 
 class LedgerApplication(Application):
     """The application, applying each update at most once (see the module doc) and telling
-    the update queue when an update is handled. Set ``bot_data[LEDGER_KEY]`` before start."""
+    the update queue when an update is handled. Put :data:`LEDGER` before start."""
 
     async def process_update(self, update: object) -> None:
         try:
@@ -370,7 +371,7 @@ class LedgerApplication(Application):
                 queue.handled(update)
 
     async def _process_once(self, update: object) -> None:
-        ledger: UpdateLedger | None = self.bot_data.get(LEDGER_KEY)
+        ledger = LEDGER.get(self)
         if ledger is None or not isinstance(update, Update):
             await super().process_update(update)
             return
@@ -402,8 +403,8 @@ class LedgerApplication(Application):
         return await super().process_error(update, error, *args)
 
 
-LEDGER_KEY = "update_ledger"
-"""Key of the :class:`UpdateLedger` in ``application.bot_data``."""
+LEDGER: Slot[UpdateLedger] = Slot("update_ledger")
+"""The application's :class:`UpdateLedger`."""
 
 
 class HandledUpdateQueue(asyncio.Queue[Any]):

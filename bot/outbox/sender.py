@@ -2,7 +2,7 @@
 delivers the pending deliveries of every outbox message (:mod:`bot.services.shared.outbox`:
 broadcasts, notices, reminders) within Telegram's limits.
 
-Find it from handlers and jobs with ``context.bot_data[SENDER_KEY]`` (``"outbox_sender"``).
+Find it from handlers and jobs with ``SENDER.of(context.application)``.
 It wakes by itself when a transaction that wrote to the outbox commits (an ``after_commit``
 hook on this process's sessions); call :meth:`OutboxSender.wake` after a cancellation.
 
@@ -107,14 +107,15 @@ from bot.services.announcements.broadcasts import (
     text_for_language,
 )
 from bot.services.shared.outbox import RENDERED, WRITTEN, Document, make_document
+from bot.slots import Slot
 from bot.storage.models import Broadcast
 from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import after_commit
 
 logger = logging.getLogger(__name__)
 
-SENDER_KEY = "outbox_sender"
-"""Key of the running :class:`OutboxSender` in ``application.bot_data``."""
+SENDER: Slot[OutboxSender] = Slot("outbox_sender")
+"""The application's :class:`OutboxSender`."""
 
 PER_CHAT_INTERVAL = 1.0
 """Default seconds between two messages to one private chat (Telegram: about one a second)."""
@@ -847,7 +848,7 @@ def _forget_rolled_back_outbox(session: Session) -> None:
 
 
 def install(application: Application, **limits: Any) -> OutboxSender:
-    """Create the sender of ``application``, keep it in ``bot_data[SENDER_KEY]`` and have
+    """Create the sender of ``application``, keep it in :data:`SENDER` and have
     every commit that wrote to the outbox through the runtime's sessions wake it.
 
     Start it in ``post_init`` and stop it in ``post_stop`` (while the bot can still send).
@@ -868,7 +869,7 @@ def install(application: Application, **limits: Any) -> OutboxSender:
         **limits,
     }
     sender = OutboxSender(application.bot, runtime, **limits)
-    application.bot_data[SENDER_KEY] = sender
+    SENDER.put(application, sender)
     runtime.sessions.configure(info={WAKE: sender.wake})
     return sender
 

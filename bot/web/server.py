@@ -37,9 +37,9 @@ def create_web_app(application: Application, *, with_webhook: bool) -> web.Appli
     runtime = application_runtime(application)
     app = web.Application(client_max_size=1024 * 1024)
     if runtime.settings.public_url:
-        from bot.handlers.evidence.downloads import STORE_KEY
+        from bot.handlers.shared.file_store import STORE
 
-        workspace.add_workspace(app, runtime, application.bot, application.bot_data.get(STORE_KEY))
+        workspace.add_workspace(app, runtime, application.bot, STORE.get(application))
         screen.add_routes(app)
     if with_webhook:
         secret = runtime.settings.webhook_secret

@@ -42,7 +42,7 @@ from bot.handlers.shared.updates import (
     user_of,
 )
 from bot.i18n import format_moment, plain_text, t, zone_abbreviation
-from bot.outbox.sender import SENDER_KEY, OutboxSender
+from bot.outbox.sender import SENDER, OutboxSender
 from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import (
     SUBSCRIBER_TOPICS,
@@ -443,7 +443,7 @@ async def _preview(
 
 
 def _sender(context: BotContext) -> OutboxSender:
-    return context.application.bot_data[SENDER_KEY]
+    return SENDER.of(context.application)
 
 
 def _progress_view(language: str, progress: Progress) -> tuple[str, InlineKeyboardMarkup | None]:

@@ -16,9 +16,10 @@ from collections import OrderedDict
 from bot.handlers.shared.context import BotContext
 from bot.services.attendees.stars import starred_item_ids
 from bot.services.shared.cache_versions import CHAT_BUCKETS
+from bot.slots import Slot
 
-STAR_CACHE_KEY = "star_cache"
-"""Key of the :class:`StarCache` in ``application.bot_data``."""
+STAR_CACHE: Slot[StarCache] = Slot("star_cache")
+"""The application's :class:`StarCache`."""
 
 CACHE_SECONDS = 300.0
 """How long a chat's stars are trusted without reading them again, seconds."""
@@ -69,8 +70,9 @@ class StarCache:
 
 def star_cache_of(context: BotContext) -> StarCache:
     """The application's :class:`StarCache` (made on first use)."""
-    cache = context.bot_data.get(STAR_CACHE_KEY)
+    cache = STAR_CACHE.get(context.application)
     if cache is None:
-        cache = context.bot_data[STAR_CACHE_KEY] = StarCache()
+        cache = StarCache()
+        STAR_CACHE.put(context.application, cache)
         context.runtime.on_chats_changed.append(cache.forget_buckets)
     return cache

@@ -33,6 +33,7 @@ from bot.services.core.chats import chat_language
 from bot.services.core.committee_members import committee_ids, is_reachable, reachable_ids
 from bot.services.core.events import current_edition_id
 from bot.services.core.roles import Role, Roles, officer_ids, roles_of
+from bot.slots import Slot
 
 logger = logging.getLogger(__name__)
 
@@ -238,8 +239,8 @@ async def set_personal_menus(
     return done
 
 
-OFFICER_MENUS_KEY = "officer_menus"
-"""``bot_data`` key of the start-up task setting the officers' menus."""
+OFFICER_MENUS: Slot[asyncio.Task[None]] = Slot("officer_menus")
+"""The start-up task setting the officers' menus."""
 
 
 def start_officer_menus(application: Application) -> None:
@@ -252,12 +253,12 @@ def start_officer_menus(application: Application) -> None:
         except Exception:  # a menu is set again on the officer's /start
             logger.warning("Setting the officers' command menus failed", exc_info=True)
 
-    application.bot_data[OFFICER_MENUS_KEY] = asyncio.create_task(run())
+    OFFICER_MENUS.put(application, asyncio.create_task(run()))
 
 
 async def stop_officer_menus(application: Application) -> None:
     """At stop: cancel the officers' menus if still being set."""
-    task = application.bot_data.pop(OFFICER_MENUS_KEY, None)
+    task = OFFICER_MENUS.take(application)
     if task is not None and not task.done():
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -20,9 +20,10 @@ from bot.handlers.shared.menus import main_menu_for
 from bot.handlers.shared.pending_input import cancel_input, dispatch
 from bot.handlers.shared.updates import message_of
 from bot.i18n import plain_text, t
+from bot.slots import Slot
 
-ALBUMS_ANSWERED = "fallback_albums"
-"""``bot_data`` key: the media_group_ids of albums already answered."""
+ALBUMS_ANSWERED: Slot[set[str]] = Slot("fallback_albums")
+"""The media_group_ids of albums already answered."""
 
 
 async def on_private_message(update: Update, context: BotContext) -> None:
@@ -36,7 +37,7 @@ async def on_private_message(update: Update, context: BotContext) -> None:
     if message is None or filters.StatusUpdate.ALL.check_update(update):
         return
     if message.media_group_id is not None:
-        answered = context.application.bot_data.setdefault(ALBUMS_ANSWERED, set())
+        answered = ALBUMS_ANSWERED.setdefault(context.application, set)
         if message.media_group_id in answered:
             return
         answered.add(message.media_group_id)

@@ -13,11 +13,12 @@ from bot.handlers.core.command_menu import listed_language, refresh_personal_men
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.menus import button_filter, main_menu_for
-from bot.handlers.shared.updates import MissingUpdatePart, chat_of, message_of, user_of
+from bot.handlers.shared.updates import chat_of, message_of, user_of
 from bot.i18n import format_day, t
 from bot.services.core.chats import chat_language
 from bot.services.core.events import current_edition_id
 from bot.services.core.roles import Role, may_hold_a_role, roles_of
+from bot.slots import Slot
 
 DEEP_LINKS: dict[str, Callable[[Update, BotContext], Awaitable[None]]] = {}
 """Answers of ``/start <payload>`` deep links (``agenda``, ``venue``…), added by the features."""
@@ -30,7 +31,8 @@ AFTER_WELCOME: dict[str, Callable[[Update, BotContext, str], Awaitable[None]]] =
 subscription offer), called with the update, the context and the chat's language."""
 
 
-MENU_CHECKED_KEY = "menu_checked_at"
+MENU_CHECKED: Slot[dict[int, float]] = Slot("menu_checked_at")
+"""When /start last checked each user's command menu (``time.monotonic()``)."""
 MENU_CHECK_SECONDS = 600.0
 """How often /start checks at most whether its user's committee command menu needs setting
 (an admin added with the CLI gets it on their first /start, or on a /start after this)."""
@@ -69,15 +71,13 @@ async def start(update: Update, context: BotContext) -> None:
         return
     for offer in AFTER_WELCOME.values():
         await offer(update, context, language)
-    user_data = context.user_data
-    if user_data is None:  # a private chat's update has its user
-        raise MissingUpdatePart("user")
-    checked = user_data.get(MENU_CHECKED_KEY)
+    user_id = user_of(update).id
+    menu_checked = MENU_CHECKED.setdefault(context.application, dict)
+    checked = menu_checked.get(user_id)
     if checked is not None and time.monotonic() - checked < MENU_CHECK_SECONDS:
         return  # a user who taps /start again and again costs no query
-    user_data[MENU_CHECKED_KEY] = time.monotonic()
+    menu_checked[user_id] = time.monotonic()
     runtime = context.runtime
-    user_id = user_of(update).id
     async with runtime.sessions() as session:
         has_role = await may_hold_a_role(session, user_id, admin_ids=runtime.settings.admin_ids)
         chosen = await chat_language(session, user_id)

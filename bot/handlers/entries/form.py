@@ -134,12 +134,13 @@ from bot.services.evidence.files import (
 from bot.services.evidence.names import photo_name, safe_name
 from bot.services.judging.results import public_status, results_visible
 from bot.services.shared.pending_input import Pending, pending_input, take
+from bot.slots import Slot
 from bot.storage.models import Edition, Submission
 
 logger = logging.getLogger(__name__)
 
-ALBUMS = "entries_albums"
-"""``bot_data`` key: (chat id, media_group_id) of albums already answered."""
+ALBUMS: Slot[set[tuple[int, str]]] = Slot("entries_albums")
+"""(chat id, media_group_id) of albums already answered."""
 
 Reply = tuple[str, InlineKeyboardMarkup | None]
 
@@ -460,7 +461,7 @@ async def on_input(update: Update, context: BotContext, pending: Pending) -> boo
     message = message_of(update)
     later_in_album = False
     if message.media_group_id is not None:
-        seen = context.application.bot_data[ALBUMS]
+        seen = ALBUMS.of(context.application)
         key = (message.chat_id, message.media_group_id)
         later_in_album = key in seen  # answered already, unless it is one more file
         seen.add(key)
@@ -1149,7 +1150,7 @@ async def _entries_listing(
 
 def register(application: Application) -> None:
     """Adds the form's commands, the menu button, the buttons and the answers."""
-    application.bot_data[ALBUMS] = set()
+    ALBUMS.put(application, set())
     application.add_handler(CommandHandler(command_names("lanjutkan"), enter_form))
     application.add_handler(CommandHandler(command_names("inovasi_saya"), my_entries))
     application.add_handler(MessageHandler(button_filter("menu-submit"), enter_form))

@@ -20,16 +20,17 @@ import aiohttp
 from telegram.ext import Application
 
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.file_store import STORE_KEY
+from bot.handlers.shared.file_store import STORE
 from bot.runtime import application_runtime
 from bot.services.evidence.files import download_due
 from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
+from bot.slots import Slot
 from bot.update_ledger import after_commit
 
 logger = logging.getLogger(__name__)
 
-WORKER_KEY = "evidence_downloads"
-"""``bot_data`` key of the :class:`DownloadWorker`."""
+WORKER: Slot[DownloadWorker] = Slot("evidence_downloads")
+"""The application's :class:`DownloadWorker`."""
 
 POLL_SECONDS = 5.0
 """Longest wait between two looks for due downloads (retries become due on their own)."""
@@ -133,7 +134,7 @@ async def read_head(context: BotContext, file_id: str, limit: int) -> bytes | No
     """The first ``limit`` bytes of the file ``file_id`` an officer just sent, or None when
     they cannot be read now (Telegram or the network away, no download job): the caller
     then lets the file through rather than refusing a good file."""
-    worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
+    worker = WORKER.get(context.application)
     if worker is None:
         return None
     try:
@@ -146,13 +147,13 @@ async def read_head(context: BotContext, file_id: str, limit: int) -> bytes | No
 
 def store_of(context: BotContext) -> FileStore:
     """The bot's file store (installed by :func:`install`)."""
-    return context.application.bot_data[STORE_KEY]
+    return STORE.of(context.application)
 
 
 def wake_downloads(context: BotContext) -> None:
     """Tell the download job that a file was recorded (call after the transaction; the job
     is woken once the update's transaction is committed, :func:`bot.update_ledger.after_commit`)."""
-    worker: DownloadWorker | None = context.application.bot_data.get(WORKER_KEY)
+    worker = WORKER.get(context.application)
     if worker is not None:
         after_commit(worker.wake)
 
@@ -162,6 +163,6 @@ def install(application: Application) -> DownloadWorker:
     must be set); start it in ``post_init`` and stop it in ``post_stop``."""
     store = open_store(application_runtime(application).settings)
     worker = DownloadWorker(application, store)
-    application.bot_data[STORE_KEY] = store
-    application.bot_data[WORKER_KEY] = worker
+    STORE.put(application, store)
+    WORKER.put(application, worker)
     return worker

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from bot.handlers.shared.context import BotContext
 from bot.services.evidence.store import FileStore
+from bot.slots import Slot
 
-STORE_KEY = "evidence_store"
-"""``bot_data`` key of the :class:`~bot.services.evidence.store.FileStore`."""
+STORE: Slot[FileStore] = Slot("evidence_store")
+"""The bot's :class:`~bot.services.evidence.store.FileStore`."""
 
 
 def store_of(context: BotContext) -> FileStore | None:
     """The bot's file store, or None before the evidence feature installed it."""
-    return context.application.bot_data.get(STORE_KEY)
+    return STORE.get(context.application)

@@ -8,7 +8,7 @@ import time
 import pytest
 from sqlalchemy import select
 
-from bot.outbox.sender import SENDER_KEY, OutboxSender
+from bot.outbox.sender import SENDER, OutboxSender
 from bot.services.announcements.broadcasts import Audience, broadcast_progress, create_broadcast
 from bot.storage.models import BroadcastStatus, Chat, Delivery, DeliveryStatus, Subscriber
 from tests.e2e.conftest import wait_until
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 
 
 def sender_of(bot) -> OutboxSender:
-    return bot.application.bot_data[SENDER_KEY]
+    return SENDER.of(bot.application)
 
 
 async def broadcast_to(bot, audience: Audience, text: str = "Pengumuman <b>penting</b>", **kw):

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.evidence.downloads import STORE_KEY
+from bot.handlers.shared.file_store import STORE
 from bot.i18n import plain_text
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import load_entry
@@ -28,7 +28,7 @@ async def test_purge_asks_then_deletes_only_withdrawn_files_and_archive(users, b
     ani = await join(users, bot, "Ani", unit="DINSOS")
     withdrawn_id = await prefilled_entry(bot, budi.id)
     kept_id = await prefilled_entry(bot, ani.id)
-    store = bot.application.bot_data[STORE_KEY]
+    store = STORE.of(bot.application)
     own = await store.put_bytes(OWN)
     async with bot.runtime.transaction() as session:
         session.add(

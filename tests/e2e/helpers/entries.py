@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.handlers.evidence.downloads import STORE_KEY
+from bot.handlers.shared.file_store import STORE
 from bot.i18n import t
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.driver import UserDriver
@@ -233,7 +233,7 @@ async def prefilled_entry(bot: Any, user_id: int, now: datetime = IN_WINDOW) -> 
         submission = await start_entry(session, officer, edition, now)
         for key, value in COMPLETE.items():
             await save_answer(session, edition, submission, key, value, now)
-        kept = await bot.application.bot_data[STORE_KEY].put_bytes(PDF)
+        kept = await STORE.of(bot.application).put_bytes(PDF)
         for key in ("anggaran", "profil_bisnis"):
             file = FileInfo(key, key, f"{key}.pdf", "application/pdf", len(PDF))
             attachment = await save_file(session, edition, submission, key, file, now)
