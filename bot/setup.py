@@ -276,7 +276,7 @@ async def attendance_link(
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session)
+            event = await current_event(session, datetime.now(UTC))
     finally:
         await engine.dispose()
     if event is None:
@@ -328,7 +328,7 @@ async def attendance_export(
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session)
+            event = await current_event(session, datetime.now(UTC))
             if event is None:
                 raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
             try:
