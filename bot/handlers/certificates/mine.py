@@ -22,7 +22,7 @@ COMMAND = "sertifikat_saya"
 async def my_certificates(update: Update, context: BotContext) -> None:
     """Send the user's certificates again, or say when or why there is none."""
     if in_group(update):
-        await redirect_to_private(update, context, COMMAND)
+        await redirect_to_private(update, context, COMMAND, key="group-use-private")
         return
     language = await context.language()
     runtime = context.runtime

@@ -98,7 +98,7 @@ async def show_board(update: Update, context: BotContext) -> None:
     """``/tanya``: the board of the session taking questions (a choice when several do)."""
     language = await context.language()
     if in_group(update):
-        await redirect_to_private(update, context, "tanya")
+        await redirect_to_private(update, context, "tanya", key="group-use-private")
         return
     runtime = context.runtime
     event = await runtime.event()

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.text import alert_text
 from bot.i18n import t
 from bot.runtime import Runtime
@@ -124,7 +125,11 @@ def requirement_of(role: Role | Requirement) -> Requirement:
 async def has_role_or_refuse(update: Update, context: BotContext, role: Role | Requirement) -> bool:
     """Whether the user has ``role`` now (read, nothing written). When not: the refusal, the
     one way every guard refuses (:func:`refuse`). Call it before the handler writes anything
-    (better: decorate the handler with :func:`guarded` or :func:`requires`)."""
+    (better: decorate the handler with :func:`guarded` or :func:`requires`).
+
+    In a group it is False for a holder too (QA #24): what a role shows (entries with contact
+    phones, exports, the ranking, the audit log) would reach every member, so the holder is
+    only pointed to the private chat (:func:`to_private_chat`)."""
     runtime = context.runtime
     user = update.effective_user
     if user is None:
@@ -134,7 +139,18 @@ async def has_role_or_refuse(update: Update, context: BotContext, role: Role | R
         allowed = await requirement.check(session, runtime, user.id)
     if not allowed:
         await refuse(update, context, requirement)
-    return allowed
+        return False
+    if in_group(update):
+        await to_private_chat(update, context)
+        return False
+    return True
+
+
+async def to_private_chat(update: Update, context: BotContext) -> None:
+    """A role holder's command or button in a group: the one polite pointer to the private
+    chat (a link button; a tap gets an alert only the tapper sees), nothing else sent there
+    and nothing written, not an access refusal (not audited)."""
+    await redirect_to_private(update, context, None, key="group-use-private")
 
 
 async def _edition_and_roles(
@@ -228,7 +244,8 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
     before answering.
 
     Without the role: nothing runs and nothing is written but the refusal's audit
-    (:func:`refuse`, as :func:`guarded`).
+    (:func:`refuse`, as :func:`guarded`). In a group, the holder is pointed to the private
+    chat (:func:`to_private_chat`), as :func:`guarded` does.
     """
 
     def decorate(func: Guarded) -> Handler:
@@ -244,6 +261,8 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
                 edition, roles = await _edition_and_roles(session, runtime, user.id)
                 if not roles.has(role):
                     outcome = "denied"  # nothing written in this session: refuse() audits
+                elif in_group(update):
+                    outcome = "group"
                 elif edition is None:
                     outcome = "no-edition"
                 else:
@@ -251,6 +270,8 @@ def requires(role: Role) -> Callable[[Guarded], Handler]:
                     await func(update, context, access, *args)
             if outcome == "denied":
                 await refuse(update, context, role)
+            elif outcome == "group":
+                await to_private_chat(update, context)
             elif outcome == "no-edition":
                 await answer_briefly(update, t(language, "no-edition"), alert=True)
 

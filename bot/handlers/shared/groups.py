@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 
 from bot.handlers.shared.context import BotContext
+from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import message_of
 from bot.i18n import plain_text, t
 
@@ -22,18 +23,26 @@ def in_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
-def private_link(context: BotContext, payload: str) -> str:
-    """The deep link opening the private chat with ``/start <payload>``."""
-    return f"https://t.me/{context.bot.username}?start={payload}"
+def private_link(context: BotContext, payload: str | None) -> str:
+    """The deep link opening the private chat with ``/start <payload>`` (None: just open it)."""
+    link = f"https://t.me/{context.bot.username}"
+    return link if payload is None else f"{link}?start={payload}"
 
 
-async def redirect_to_private(update: Update, context: BotContext, payload: str) -> None:
-    """Says in the group that this is done in the private chat, with a button opening it."""
+async def redirect_to_private(
+    update: Update, context: BotContext, payload: str | None, *, key: str = "group-private-only"
+) -> None:
+    """Says in the group that this is done in the private chat (catalogue text ``key``),
+    with a button opening it; a tapped button is answered with an alert to the tapper only,
+    so nothing at all is posted to the group."""
     language = await context.language()
+    if update.callback_query is not None:
+        await update.callback_query.answer(alert_text(t(language, key)), show_alert=True)
+        return
     button = InlineKeyboardButton(
         plain_text(language, "group-open-private"), url=private_link(context, payload)
     )
     await message_of(update).reply_text(
-        t(language, "group-private-only"),
+        t(language, key),
         reply_markup=InlineKeyboardMarkup([[button]]),
     )

@@ -20,7 +20,7 @@ from telegram import (
     WebAppInfo,
 )
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, CommandHandler, filters
+from telegram.ext import Application, CommandHandler
 
 from bot.handlers.shared.access import COMMITTEE, guarded
 from bot.handlers.shared.commands import command_names
@@ -78,7 +78,6 @@ async def workspace_command(update: Update, context: BotContext) -> None:
 
 
 def register(application: Application) -> None:
-    """Adds ``/ruang_kerja`` (alias ``/workspace``) in private chats."""
-    application.add_handler(
-        CommandHandler(command_names("ruang_kerja"), workspace_command, filters.ChatType.PRIVATE)
-    )
+    """Adds ``/ruang_kerja`` (alias ``/workspace``); in a group the guard points to the
+    private chat (a Mini App button works only there)."""
+    application.add_handler(CommandHandler(command_names("ruang_kerja"), workspace_command))

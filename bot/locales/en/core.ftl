@@ -111,6 +111,7 @@ language-changed = Done: the bot now speaks { $name }.
 # Groups
 group-private-only = Personal settings (subscriptions, reminders, language) are made in a private chat with the bot.
 group-open-private = Open a private chat
+group-use-private = Please use this command in your private chat with the bot.
 input-cancel-nothing = Nothing is waiting for your input, so there is nothing to cancel.
 
 # Long texts split across messages: the start of a message that continues the previous one

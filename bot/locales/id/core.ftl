@@ -106,6 +106,7 @@ language-changed = Baik, bot kini menggunakan { $name }.
 # Groups
 group-private-only = Pengaturan pribadi (langganan, pengingat, bahasa) dilakukan di chat pribadi dengan bot.
 group-open-private = Buka chat pribadi
+group-use-private = Mohon Bapak/Ibu gunakan perintah ini di chat pribadi dengan bot.
 input-cancel-nothing = Tidak ada yang sedang Bapak/Ibu isi, jadi tidak ada yang dibatalkan.
 
 # Long texts split across messages: the start of a message that continues the previous one

@@ -1,11 +1,12 @@
 """Forged and replayed callbacks: someone without the role taps every admin and judge button
-(in a committee group, where the buttons are visible to all members, and after losing the
-role). Nothing changes, each gets a polite refusal, and each attempt is audited."""
+(forged in a committee group, on a message of the bot there, and after losing the role).
+Nothing changes, each gets a polite refusal, and each attempt is audited."""
 
 import pytest
 from sqlalchemy import select
 
 from bot.i18n import t
+from bot.sandbox.users import press_callback
 from bot.services.core.roles import remove_admin
 from bot.storage.models import Edition, Judge, Submission, SubmissionStatus
 from tests.e2e.helpers.committee import (
@@ -32,7 +33,7 @@ def _buttons(message) -> list[str]:
 
 
 async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
-    bot, users, emu
+    bot, users, emu, emulator
 ) -> None:
     siti = await users.create("Siti", admin=True)
     ani = await users.create("Ani")  # a judge
@@ -51,31 +52,36 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     await siti.expect_message("1 baru")
 
     group = (await emu.create_group("Panitia IGA", [siti, ani, eko]))["chat_id"]
-    siti_g, ani_g, eko_g = siti.in_chat(group), ani.in_chat(group), eko.in_chat(group)
+    eko_g = eko.in_chat(group)
+    await eko_g.send("/agenda")  # a message of the bot in the group to forge taps on
+    await eko_g.expect_message("Penganugerahan")
+    world = emulator.world
+    chat = world.chats[group]
+    (posted,) = [m for m in chat.messages.values() if m.from_bot]
 
-    # buttons the admin and the judge opened in the group
-    await siti_g.send("/entries")
-    listing = await siti_g.expect_message("Daftar inovasi")
-    await siti_g.tap(data=f"cm:e:{submitted}")
-    detail = await siti_g.expect_message(regex=r"^IGA-2022-001 · .*\nStatus: ")
-    await siti_g.tap(data=f"cm:e:{verified}")
-    verified_detail = await siti_g.expect_message(regex=r"^IGA-2022-002 · .*\nStatus: ")
-    await siti_g.send("/judges")
-    judges = await siti_g.expect_message("Tim penilai")
-    await siti_g.send("/assign")
-    assign = await siti_g.expect_message("Penugasan penilai")
-    await siti_g.send("/ranking")
-    ranking = await siti_g.expect_message("Peringkat sementara")
+    # buttons the admin and the judge opened in their private chats (a group gets none)
+    await siti.send("/entries")
+    listing = await siti.expect_message("Daftar inovasi")
+    await siti.tap(data=f"cm:e:{submitted}")
+    detail = await siti.expect_message(regex=r"^IGA-2022-001 · .*\nStatus: ")
+    await siti.tap(data=f"cm:e:{verified}")
+    verified_detail = await siti.expect_message(regex=r"^IGA-2022-002 · .*\nStatus: ")
+    await siti.send("/judges")
+    judges = await siti.expect_message("Tim penilai")
+    await siti.send("/assign")
+    assign = await siti.expect_message("Penugasan penilai")
+    await siti.send("/ranking")
+    ranking = await siti.expect_message("Peringkat sementara")
     async with bot.runtime.transaction() as session:  # setting winners is offered only now
         (await session.scalar(select(Edition))).judging_closed_at = bot.clock()
         (await session.get(Submission, verified)).status = S.NOMINEE
         await score_in_full(session, ani.id, verified, 80)
-    await siti_g.send("/tetapkan_juara")
-    confirm = await siti_g.expect_message("Tetapkan juara")
-    await siti_g.send("/audit")
-    await siti_g.expect_message("Log audit")
-    await ani_g.send("/nilai")
-    scoring = await ani_g.expect_message("Progres: 1 dari 1")
+    await siti.send("/tetapkan_juara")
+    confirm = await siti.expect_message("Tetapkan juara")
+    await siti.send("/audit")
+    await siti.expect_message("Log audit")
+    await ani.send("/nilai")
+    scoring = await ani.expect_message("Progres: 1 dari 1")
 
     forged = (
         _buttons(listing)
@@ -107,7 +113,7 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
 
     before, denied = await snapshot(bot.runtime), await denied_count(bot.runtime)
     for data in forged:
-        tapped = await eko_g.tap(data=data)
+        tapped = await press_callback(world, world.users[eko.id], chat, posted, data)
         answer = await eko_g.expect_callback_answer(tapped)
         assert answer["text"] == t("id", "committee-only")[:200] and answer["show_alert"]
     assert await snapshot(bot.runtime) == before
@@ -120,14 +126,14 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     # replay: Siti loses the admin role, then taps the verify button she was given
     async with bot.runtime.transaction() as session:
         await remove_admin(session, siti.id, bot.clock(), removed_by=None)
-    replay = await siti_g.tap(data=f"cm:a:v:{submitted}")
-    assert (await siti_g.expect_callback_answer(replay))["text"] == t("id", "committee-only")
+    replay = await siti.tap(data=f"cm:a:v:{submitted}")
+    assert (await siti.expect_callback_answer(replay))["text"] == t("id", "committee-only")
     # and a judge removed from the panel cannot score any more
     async with bot.runtime.transaction() as session:
         judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
         await session.delete(judge)
     removed = await snapshot(bot.runtime)  # the judge's scores went with them
-    again = await ani_g.tap(data=_buttons(scoring)[0])
-    assert (await ani_g.expect_callback_answer(again))["text"] == t("id", "committee-only")
+    again = await ani.tap(data=_buttons(scoring)[0])
+    assert (await ani.expect_callback_answer(again))["text"] == t("id", "committee-only")
     after = await snapshot(bot.runtime)
     assert after["entries"] == before["entries"] and after["scores"] == removed["scores"]

@@ -1,0 +1,89 @@
+"""Role-restricted commands and buttons in a group (QA #24): a holder of every role sends
+each guarded command there and taps each guarded button; every member of the group would read
+the answer, so each gets only the one pointer to the private chat, nothing else reaches the
+group and nothing is written. The guarded handlers are found in the running application (as
+the refusal walk does), so a new command or button is covered without a change here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import update
+
+from bot.handlers.shared.access import GUARD_ATTRIBUTE
+from bot.i18n import plain_text, t
+from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.users import press_callback
+from bot.storage.models import Attachment, FileState
+from tests.e2e.core.test_guarded_refusals import guarded_handlers, samples
+from tests.e2e.helpers.database import whole_database
+from tests.e2e.helpers.entries import no_flood_control
+from tests.factories import edition, make_entry, make_judge, make_officer
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def emulator_config() -> EmulatorConfig:
+    return no_flood_control()
+
+
+async def test_every_guarded_action_points_to_the_private_chat(bot, users, emu, emulator) -> None:
+    siti = await users.create("Siti", admin=True)  # admin, moderator (as admin) and judge
+    eko = await users.create("Eko")
+    async with bot.runtime.transaction() as session:
+        current = await edition(session)
+        await make_judge(session, current, siti.id, "Siti")
+        await make_officer(session, current, "DLH", 501)
+        entry = await make_entry(session, current, "DLH", "Bank Sampah Digital", created_by=501)
+        await session.execute(  # the download worker leaves the factory's files alone
+            update(Attachment).values(state=FileState.FAILED)
+        )
+    assert entry.id is not None
+    group = (await emu.create_group("Panitia IGA", [siti, eko]))["chat_id"]
+    siti_g = siti.in_chat(group)
+
+    commands: set[str] = set()
+    buttons: set[str] = set()
+    for kind, handler in guarded_handlers(bot.application):
+        assert getattr(handler.callback, GUARD_ATTRIBUTE) is not None
+        if kind == "command":
+            commands.update(f"/{command}" for command in handler.commands)
+        else:
+            pattern = handler.pattern
+            buttons.update(samples(pattern.pattern if isinstance(pattern, re.Pattern) else pattern))
+    assert {"/ekspor", "/peringkat", "/audit", "/nilai", "/moderasi"} <= commands, commands
+    await siti_g.send("/agenda")  # public commands answer in the group as before
+    await siti_g.expect_message("Penganugerahan")
+    before = await whole_database(bot.runtime)  # the group is known now
+
+    pointer = plain_text("id", "group-use-private")
+    for sent, command in enumerate(sorted(commands), start=2):
+        await siti_g.send(f"{command} {entry.id}")
+        reply = await siti_g.expect_message(pointer)
+        assert reply["html"] == t("id", "group-use-private"), command
+        (button,) = [b for row in reply["inline_keyboard"] for b in row]
+        assert button == {
+            "text": plain_text("id", "group-open-private"),
+            "url": "https://t.me/iga_sandbox_bot",
+        }
+        assert len(await siti_g.bot_messages()) == sent, command  # the pointer alone
+
+    world = emulator.world
+    chat = world.chats[group]
+    message = max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
+    for data in sorted(buttons):
+        tapped = await press_callback(world, world.users[siti.id], chat, message, data)
+        answer = await siti_g.expect_callback_answer(tapped)
+        assert answer["text"] == pointer and answer["show_alert"], data
+    assert len(await siti_g.bot_messages()) == 1 + len(commands)  # a tap posts nothing
+    assert await whole_database(bot.runtime) == before  # not even an audit row
+
+    await siti_g.send("/tanya")  # asking is public, but done in the private chat
+    reply = await siti_g.expect_message(pointer)
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button["url"] == "https://t.me/iga_sandbox_bot?start=tanya"
+    await siti.send("/peringkat")  # the private chat works as before
+    await siti.expect_message("Peringkat sementara")
+    assert await emu.rejections() == []
