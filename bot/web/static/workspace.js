@@ -163,7 +163,10 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest("a, button");
     if (!target) return;
-    if (target.hasAttribute("data-file")) {
+    if (target.hasAttribute("data-jump")) {  // within the page: the hash is the page's route
+      event.preventDefault();
+      document.getElementById(target.getAttribute("data-jump")).scrollIntoView();
+    } else if (target.hasAttribute("data-file")) {
       event.preventDefault();
       openFile(target, target.hasAttribute("data-download"));
     } else if (target.id === "viewer-close") {

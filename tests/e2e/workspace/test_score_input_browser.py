@@ -23,6 +23,7 @@ from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
     settings_overrides,
     telegram_stub,
 )
+from tests.e2e.workspace.test_ranking_phone_browser import phone  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -106,3 +107,28 @@ async def test_only_the_final_text_is_saved_and_the_stored_score_is_named(
     await expect(page.locator(f"#c-{novelty}")).to_have_value("87,5")
     await expect(page.locator(f"#c-{benefit}")).to_have_value("")
     assert await _scores(bot) == {novelty: 87.5, third: 85}
+
+
+async def test_a_phone_jumps_between_the_answers_and_the_rubric(
+    bot,
+    users,
+    app_url,  # noqa: F811
+    phone,  # noqa: F811
+) -> None:
+    """QA: on a phone the rubric comes after the whole entry (18,000 px); a link at the top
+    goes to it and one in it back, without leaving the page (the hash is its route)."""
+    world = await make_world(bot, users)
+    stub = telegram_stub(init_data(world.judge.id))
+    await phone.route(
+        SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript")
+    )
+    await phone.goto(app_url + f"#score/{world.entry}")
+    rubric = phone.locator("#rubric h2")
+    await expect(rubric).to_have_text(t("id", "workspace-rubric"))
+    await expect(rubric).not_to_be_in_viewport()
+    await phone.get_by_text(t("id", "workspace-jump-rubric")).click()
+    await expect(rubric).to_be_in_viewport()
+    await phone.get_by_text(t("id", "workspace-jump-answers")).click()
+    await expect(phone.locator("#answers")).to_be_in_viewport()
+    await expect(rubric).not_to_be_in_viewport()
+    assert await phone.evaluate("location.hash") == f"#score/{world.entry}"
