@@ -32,6 +32,7 @@ from bot.handlers.shared.pending_input import (
     start_waiting,
 )
 from bot.handlers.shared.replies import edit_html
+from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import button_message, message_of, query_of, tapped_message
 from bot.i18n import format_clock_zone, plain_text, t
 from bot.services.attendance.records import count_present
@@ -263,8 +264,8 @@ async def _tapped(update: Update, context: BotContext, codec: Codec[Any], act: A
         try:
             answer = act(spec, response, spec_q, choice, now)
         except FieldError as error:  # e.g. a long text over its maximum: it stays, as typed
-            # t, not plain_text: the figures in Indonesian form (the texts have no markup)
-            await query.answer(str(t(language, error.key, **error.details)), show_alert=True)
+            # t, not plain_text: the figures in Indonesian form; an alert is plain text
+            await query.answer(alert_text(t(language, error.key, **error.details)), show_alert=True)
             return
         moved = position(spec, response) != at
         text, markup = await _current(context, update, spec, response, session)
