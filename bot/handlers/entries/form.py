@@ -910,8 +910,9 @@ async def _act_in_form(
         indicator = edition.indicators[index]
         if action == "indicator":
             form.move(Jump(AtLevel(indicator.key)), now)
-        elif action == "level":
-            if args[1] not in (1, 2, 3):
+        elif action == "level":  # its question, or its evidence's (a level corrected)
+            asked = form.cursor() in (AtLevel(indicator.key), AtEvidence(indicator.key))
+            if args[1] not in (1, 2, 3) or not asked:
                 return [], t(language, "entry-button-stale")
             await set_level(session, edition, submission, indicator, args[1], now)
             form.move(LevelChosen(indicator.key), now)

@@ -75,3 +75,27 @@ async def test_old_buttons_are_refused_with_an_alert_and_nothing_else(users, bot
     later = [m for m in await siti.bot_messages() if m["message_id"] > summary["message_id"]]
     assert all(m["message_id"] > resumed["message_id"] for m in later)
     assert len([m for m in later if "Ringkasan" in (m["text"] or "")]) == 1
+
+
+async def test_an_old_level_question_changes_no_level(users, bot) -> None:
+    """A level question's buttons act while it (or its evidence) is asked: tapped from an
+    earlier indicator's question, they would silently change a level chosen before."""
+    bot.clock.set(IN_WINDOW)
+    siti, entry_id = await officer_without_files(users, bot, at="anggaran")
+    await siti.expect_message(question("Dokumen anggaran"))
+    await siti.tap(plain_text("id", "entry-button-summary"))
+    await siti.expect_message("Ringkasan")
+    await siti.tap(plain_text("id", "entry-button-assessment"))
+    await siti.expect_message("Penilaian mandiri")
+    await siti.tap(data=f"entry:indicator:{entry_id}:0")
+    await siti.expect_message("Penilaian mandiri 1/")
+    await siti.tap(data=f"entry:level:{entry_id}:0:2")
+    await siti.expect_message("Kirim bukti untuk")
+    await siti.tap(data=f"entry:level:{entry_id}:0:3")  # corrected at its evidence: fine
+    await siti.expect_message("Kirim bukti untuk")
+    await siti.tap(plain_text("id", "entry-button-summary"))
+    await siti.expect_message("Ringkasan")
+    answer = await siti.expect_callback_answer(await siti.tap(data=f"entry:level:{entry_id}:0:1"))
+    assert answer["text"] == plain_text("id", "entry-button-stale") and answer["show_alert"]
+    submission, _ = await entry_state(bot, entry_id)
+    assert {a.level for a in submission.assessments if a.indicator.number == 1} == {3}
