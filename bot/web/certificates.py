@@ -140,9 +140,9 @@ async def certificates_page(request: web.Request) -> web.Response:
 
 async def revoke_certificate(request: web.Request) -> web.Response:
     """``POST {"reason": "..."}``: revoke (a reason is required; audited)."""
-    body = await json_body(request)
     code = request.match_info["code"][:MAX_CODE]
     async with authorised(request, is_admin_rule, "admin") as access:
+        body = await json_body(request)  # after the role check: a 400 would show the route
         reason = str(body.get("reason") or "").strip()
         if not reason or len(reason) > MAX_NAME:
             return json_refused(access.t("workspace-certificates-reason-needed"), 422)
@@ -165,9 +165,9 @@ async def revoke_certificate(request: web.Request) -> web.Response:
 async def reissue_certificate(request: web.Request) -> web.Response:
     """``POST {"name": "..."}``: reissue with a new code (the name corrected when given),
     sent again to the same chats; audited."""
-    body = await json_body(request)
     code = request.match_info["code"][:MAX_CODE]
     async with authorised(request, is_admin_rule, "admin") as access:
+        body = await json_body(request)  # after the role check: a 400 would show the route
         public_url = access.runtime.settings.public_url or ""
         name = str(body.get("name") or "").strip() or None
         try:

@@ -148,8 +148,8 @@ async def change_entry_status(request: web.Request) -> web.Response:
     """``POST {"action": "verify"|"return"|"reject"|"nominate", "note": "..."}``; the
     officers' notices go to the outbox with the change."""
     entry_id = int_param(request, "id")
-    body = await json_body(request)
     async with authorised(request, is_admin_rule, "admin") as access:
+        body = await json_body(request)  # after the role check: a 400 would show the route
         action = str(body.get("action", ""))
         note = str(body.get("note") or "").strip()
         if action not in ACTIONS:
@@ -192,11 +192,11 @@ async def assign_judges(request: web.Request) -> web.Response:
     """``POST {"judge_ids": [...]}``: exactly these judges judge the entry (a judge of the
     entrant's unit is refused: conflict of interest)."""
     entry_id = int_param(request, "id")
-    body = await json_body(request)
-    wanted = body.get("judge_ids")
-    if not isinstance(wanted, list) or not all(isinstance(item, int) for item in wanted):
-        raise web.HTTPBadRequest()
     async with authorised(request, is_admin_rule, "admin") as access:
+        body = await json_body(request)  # after the role check: a 400 would show the route
+        wanted = body.get("judge_ids")
+        if not isinstance(wanted, list) or not all(isinstance(item, int) for item in wanted):
+            raise web.HTTPBadRequest()
         await ensure_entry_open(access.session, entry_id)  # an older edition's: closed (409)
         entry = await _entry_of_edition(access, entry_id)
         if entry.status not in judging.JUDGEABLE:

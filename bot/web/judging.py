@@ -93,10 +93,10 @@ async def _judge_action(
     (:class:`~bot.services.judging.scoring.JudgingError`, e.g. a submitted score sheet) is
     rolled back, audited in a transaction of its own and answered with the reason (409)."""
     entry_id = int_param(request, "id")
-    body = await json_body(request)
     seen: list[tuple[Access, int, int]] = []
     try:
         async with authorised(request, assigned_rule(entry_id), "judge-assigned") as access:
+            body = await json_body(request)  # after the role check: a 400 would show the route
             judge = access.roles.as_judge
             seen.append((access, judge.id, judge.user_id))
             saved = await act(access, entry_id, body)

@@ -121,9 +121,18 @@ async def json_body(request: web.Request) -> dict[str, Any]:
     return body
 
 
+LARGEST_ID = 2**31 - 1
+"""The largest row id (an INTEGER key in PostgreSQL): a larger number names no row."""
+
+
 def int_param(request: web.Request, name: str) -> int:
-    """A numeric path parameter (404 otherwise: paths never carry anything else)."""
+    """A numeric path parameter, a row's id (404 otherwise, as for a row that does not exist:
+    paths never carry anything else; QA #22: 99999999999999999999 overflowed the database's
+    integer, a 500)."""
     value = request.match_info[name]
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(LARGEST_ID)):
         raise web.HTTPNotFound()
-    return int(value)
+    number = int(value)
+    if number > LARGEST_ID:
+        raise web.HTTPNotFound()
+    return number

@@ -137,3 +137,37 @@ async def test_the_shell_holds_no_data_and_sets_a_strict_policy(bot, web) -> Non
     assert "unsafe-inline" not in policy
     html = await response.text()
     assert "<script>" not in html  # no inline script
+
+
+async def test_a_malformed_body_is_refused_as_any_other_403(bot, users, web) -> None:  # noqa: F811
+    """The role is checked before the body is read (QA #22): a 400 for a malformed body
+    would tell someone without the role that the route exists."""
+    world = await make_world(bot, users)
+    before, denied = await snapshot(bot.runtime), await denied_count(bot.runtime)
+    calls = [
+        ("POST", f"/app/api/entry/{world.entry}/status"),
+        ("POST", f"/app/api/entry/{world.entry}/judges"),
+        ("PUT", f"/app/api/score/{world.other}/criterion"),
+        ("POST", "/app/api/certificate/IGA-X/revoke"),
+    ]
+    for method, path in calls:
+        response = await web.request(method, path, data="{not json", headers=auth(world.judge.id))
+        assert response.status == 403, (path, await response.text())
+    assert await denied_count(bot.runtime) == denied + len(calls)  # each audited
+    assert await snapshot(bot.runtime) == before
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "2147483648", "%C2%B2", "9" * 5000])
+async def test_an_id_no_row_can_have_is_404(bot, users, web, number) -> None:  # noqa: F811
+    """An id past the database's integer (QA #22: a 500, OverflowError) or not an ASCII
+    number names no row: 404, as for 'abc'."""
+    world = await make_world(bot, users)
+    for method, path in (
+        ("GET", f"/app/f/entry/{number}"),
+        ("GET", f"/app/file/{number}"),
+        ("POST", f"/app/api/entry/{number}/status"),
+        ("GET", f"/app/f/score/{number}"),
+        ("POST", f"/app/api/review/{number}/1/reopen"),
+    ):
+        response = await web.request(method, path, json={}, headers=auth(world.admin.id))
+        assert response.status == 404, (path, await response.text())
