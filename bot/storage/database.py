@@ -15,13 +15,16 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.storage import sqlite_connection
+
 
 def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     """Create the async engine for ``database_url``.
 
     On SQLite, foreign keys are switched on and the file uses write-ahead logging with a busy
     timeout, so a scheduler job and an update handler can write at nearly the same time.
-    The bot's sessions take turns on SQLite (:func:`turn_of`).
+    The bot's sessions take turns on SQLite (:func:`turn_of`). Its connections make one trip
+    to their thread per statement (:mod:`bot.storage.sqlite_connection`).
 
     Args:
         database_url: An async SQLAlchemy URL (``sqlite+aiosqlite://…`` or
@@ -30,6 +33,12 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
     """
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo, connect_args={"timeout": 30})
+
+        @event.listens_for(engine.sync_engine, "do_connect")
+        def _one_trip(dialect, _record, cargs, cparams) -> Any:
+            return dialect.loaded_dbapi.connect(
+                *cargs, async_creator_fn=sqlite_connection.connect, **cparams
+            )
 
         @event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:
