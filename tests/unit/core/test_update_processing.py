@@ -89,3 +89,26 @@ async def test_a_long_update_is_parked_so_that_polling_goes_on(engine) -> None:
                 if not (await connection.execute(select(ParkedUpdate.update_id))).first():
                     break
             await asyncio.sleep(0.01)
+
+
+async def test_a_polled_update_is_parked_as_telegram_sent_it(engine) -> None:
+    queue = HandledUpdateQueue()
+    inbox = PollingInbox(create_session_factory(engine, UpdateSession), queue)
+    sent = {
+        "update_id": 200,
+        "message": {
+            "message_id": 7,
+            "date": 1670371200,
+            "chat": {"id": 10, "type": "private"},
+            "text": "Layanan daring",
+            "entities": [],
+        },
+    }
+    (fresh,) = inbox.unseen([sent])
+    (update,) = inbox.take([Update.de_json(fresh, None)])
+    await inbox.park_overdue(at_once=True)
+    async with engine.connect() as connection:
+        parked = (await connection.execute(select(ParkedUpdate.payload))).scalars().all()
+    assert parked == [sent]  # not rebuilt from the update (to_dict adds flags, drops [])
+    queue.handled(update)
+    assert inbox.received == {}  # kept only while in hand
