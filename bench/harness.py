@@ -147,9 +147,12 @@ def bot_environment(
     event_config: Path | None = None,
 ) -> dict[str, str]:
     """Environment for ``python -m bot run`` against ``emulator``; the bot imports
-    ``event_config`` (default the seed event file) into an empty database when it starts."""
+    ``event_config`` (default the seed event file) into an empty database when it starts.
+    The bot's code is this checkout's (``PYTHONPATH`` first): the process runs in a scratch
+    folder, where a relative ``PYTHONPATH=.`` would leave it the installed one."""
     env = dict(os.environ)
     env.update(
+        PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")])),
         TELEGRAM_BOT_TOKEN=token,
         TELEGRAM_API_BASE_URL=emulator.bot_api_base_url,
         TELEGRAM_API_FILE_URL=emulator.file_base_url,
