@@ -20,6 +20,13 @@ just before the handler's first Bot API call, together with the ledger row and t
 - two processes handling the same update (webhook replicas, a redelivery to the other one):
   the second insert of the row fails on the primary key and its transaction rolls back.
 
+The answer to a tap (answerCallbackQuery, its toast) commits too, so the toast means saved;
+it cannot be sent again (Telegram refuses an old query), so the row then has no reply yet.
+Each later reply that can be sent again (the edited message, the next question) is added to
+the row before it goes out, in a small transaction of its own, and all of them are sent
+again. A savepoint's release (``begin_nested``) is not the commit: the row goes with the
+outer transaction.
+
 A handler that writes in a second transaction after its first reply is covered only for the
 first one; handlers write once, then answer. Updates that write nothing leave no row and
 are simply handled again (the same answer twice, only after a crash).
@@ -40,8 +47,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, event, func, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, event, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from telegram import Update
@@ -94,6 +101,7 @@ class UpdateScope:
         held: The update's transaction, its block ended, not yet committed.
         active: The update's transaction while its block runs.
         reply: The Bot API call recorded with the row.
+        replies: Every reply recorded with the row so far (the commit's and later ones).
     """
 
     update_id: int
@@ -102,6 +110,7 @@ class UpdateScope:
     task: asyncio.Task[Any] | None = field(default_factory=asyncio.current_task)
     held: UpdateSession | None = None
     reply: dict[str, Any] | None = None
+    replies: list[dict[str, Any]] = field(default_factory=list)
     active: UpdateSession | None = None
     replying: UpdateSession | None = None
     committed: list[Callable[[], None]] = field(default_factory=list)
@@ -202,15 +211,27 @@ class UpdateScope:
 
     async def before_call(self, method: str, data: dict[str, Any]) -> None:
         """Called before each Bot API call of the update: commits a held transaction first,
-        recording the call as the reply when it can be sent again."""
-        if self.held is None or self.active is not None:
+        recording the call as the reply when it can be sent again; once the update took
+        effect, a later call that can be sent again is added to its row before it is sent
+        (a tap's toast committed; its edited message and the next question are the answer
+        to send again)."""
+        if self.active is not None or (self.held is None and not self.recorded):
             return
         reply = None
         if method in REPLAYED_METHODS:
             request = RequestData([RequestParameter.from_input(k, v) for k, v in data.items()])
             if not request.contains_files:
                 reply = {"method": method, "params": request.json_parameters}
-        await self.settle(reply)
+        if self.held is not None:
+            await self.settle(reply)
+        elif reply is not None:
+            if self.replying is not None and self.replying.in_transaction():
+                await self.replying.commit()  # ends its reads: on SQLite the row can change
+            self.replies.append(reply)
+            try:
+                await self.ledger.record_replies(self.update_id, self.replies)
+            except (SQLAlchemyError, OSError) as error:  # the answer matters more than its record
+                logger.warning("Reply to update %s not recorded: %s", self.update_id, error)
 
     async def discard(self) -> None:
         """Roll back a transaction still held (the handling was cancelled)."""
@@ -224,8 +245,8 @@ class UpdateScope:
 def _record_update(session: Session) -> None:
     """The commit of an update's session inserts the update's ledger row when it wrote."""
     scope: UpdateScope | None = session.info.get(SCOPE_KEY)
-    if scope is None or scope.recorded:
-        return
+    if scope is None or scope.recorded or session.in_nested_transaction():
+        return  # a savepoint's release is not the commit (SQLAlchemy calls this for both)
     session.flush()  # objects added but not yet flushed are writes too
     if not scope.wrote:
         return
@@ -241,6 +262,7 @@ def _record_update(session: Session) -> None:
         scope.applied_before = True
         raise UpdateAlreadyApplied(f"update {scope.update_id} took effect before") from None
     scope.recorded = True
+    scope.replies = [scope.reply] if scope.reply else []
 
 
 class UpdateSession(AsyncSession):
@@ -328,6 +350,24 @@ class UpdateLedger:
                 select(func.max(table.c.update_id)).where(table.c.bot_id == bot_id)
             )
         self.recorded_through = highest or 0
+
+    async def record_replies(self, update_id: int, replies: list[dict[str, Any]]) -> None:
+        """Replace the replies recorded with ``update_id`` (a later reply of the update, to
+        be sent again too), in a transaction of its own (on SQLite in the process's turn)."""
+        table = HandledUpdate.__table__
+        turn = turn_of(self.engine)
+        if turn is not None:
+            await turn.acquire()
+        try:
+            async with self.engine.begin() as connection:
+                await connection.execute(
+                    update(table)
+                    .where(table.c.bot_id == self.bot_id, table.c.update_id == update_id)
+                    .values(replies=replies)
+                )
+        finally:
+            if turn is not None:
+                turn.release()
 
     async def recorded_replies(self, update_id: int) -> list[dict[str, Any]] | None:
         """The replies recorded with ``update_id`` if it took effect, else None."""

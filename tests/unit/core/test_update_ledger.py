@@ -71,6 +71,51 @@ async def test_the_effect_and_its_record_commit_together_with_the_reply(engine, 
     assert restarted.recorded_through == 41
 
 
+TAP = {"callback_query_id": "9", "text": "Tersimpan"}
+EDIT = {"chat_id": 77, "message_id": 5, "text": "Kepuasan: 4"}
+NEXT = {"chat_id": 77, "text": "Pertanyaan 2"}
+
+
+async def test_a_taps_toast_commits_and_its_later_replies_are_recorded_before_they_go_out(
+    engine, ledger
+) -> None:
+    sessions = create_session_factory(engine, UpdateSession)
+    scope = UpdateScope(43, 77, ledger)
+    token = _scope.set(scope)
+    try:
+        async with scope.transaction(sessions) as session:
+            session.add(Chat(id=77, type="private"))
+        await scope.before_call("answerCallbackQuery", TAP)
+        # the toast says saved: it is, and the row has no reply to send again yet
+        assert await count(engine, Chat) == 1
+        assert await ledger.recorded_replies(43) == []
+        await scope.before_call("editMessageText", EDIT)
+        assert [r["method"] for r in await ledger.recorded_replies(43)] == ["editMessageText"]
+        await scope.before_call("sendMessage", NEXT)
+    finally:
+        _scope.reset(token)
+        await scope.discard()
+    replies = await ledger.recorded_replies(43)
+    assert [(r["method"], r["params"]["text"]) for r in replies] == [
+        ("editMessageText", "Kepuasan: 4"),
+        ("sendMessage", "Pertanyaan 2"),
+    ]
+
+
+async def test_a_savepoints_release_is_not_the_commit(engine, ledger) -> None:
+    sessions = create_session_factory(engine, UpdateSession)
+    scope = UpdateScope(44, 77, ledger)
+    token = _scope.set(scope)
+    try:
+        async with scope.transaction(sessions) as session, session.begin_nested():
+            session.add(Chat(id=77, type="private"))  # e.g. check_in's savepoint
+        await scope.before_call("sendMessage", {"chat_id": 77, "text": "Terima kasih"})
+    finally:
+        _scope.reset(token)
+        await scope.discard()
+    assert await ledger.recorded_replies(44) == [REPLY]  # the row came with the reply
+
+
 async def test_an_update_applied_before_is_refused_whole(engine, ledger) -> None:
     await handle(ledger, 41, 77)
     with pytest.raises(UpdateAlreadyApplied):
