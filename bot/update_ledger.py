@@ -16,7 +16,7 @@ just before the handler's first Bot API call, together with the ledger row and t
 
 - killed before the commit: nothing took effect, the update comes again and is applied once;
 - killed after the commit, the reply lost or in flight: the update comes again, its row is
-  found, and the recorded reply is sent again: answered again, not applied again;
+  found, and the recorded replies are sent again: answered again, not applied again;
 - two processes handling the same update (webhook replicas, a redelivery to the other one):
   the second insert of the row fails on the primary key and its transaction rolls back.
 

@@ -930,7 +930,8 @@ class HandledUpdate(Base):
 
     After a crash Telegram sends again the updates the bot had not confirmed; one with a row
     here already took effect: it is answered again with ``replies`` (the Bot API calls made
-    right after its commit, ``{"method", "params"}`` each), not applied again. Rows older
+    after its commit that can be made again, each recorded before it went out,
+    ``{"method", "params"}`` each), not applied again. Rows older
     than :data:`bot.update_ledger.TRUST_DAYS` are deleted (Telegram's ids restart at random
     after a week without updates).
     """

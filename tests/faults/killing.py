@@ -95,8 +95,10 @@ async def kill_while_handling(  # type: ignore[no-untyped-def]
         await act()
         await wait_until(lambda: emulator.faults.held > 0, timeout=TIMEOUT)
         process.kill()
-        emulator.faults.reset()
+        # the held call ends once its connection is seen closed, unserved ("hold"): released
+        # before that, it would be served to nobody, as if the reply had gone out
         await wait_until(lambda: emulator.faults.held == 0, timeout=TIMEOUT)
+        emulator.faults.reset()
     processes.start()
 
 
