@@ -20,10 +20,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.sandbox.config import EmulatorConfig
+from bot.sandbox.users import send_text
 from bot.storage.database import create_engine
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import event_file_open_now
+from tests.e2e.process import all_handled, event_file_open_now
 
 TIMEOUT = 30.0
 POINTS = ("before-commit", "after-commit", "reply-in-flight")
@@ -106,3 +107,29 @@ def bot_texts(world, chat_id: int) -> list[str]:  # type: ignore[no-untyped-def]
     """The texts of the bot's messages in the chat, oldest first (as edited last)."""
     chat = world.chats[chat_id]
     return [m.api.get("text", "") for _, m in sorted(chat.messages.items()) if m.from_bot]
+
+
+async def started(processes, emulator, database_url: str, person) -> Any:  # type: ignore[no-untyped-def]
+    """Start the bot; ``person`` says /start: the bot's last message (to tap a button on),
+    once /start is handled (still in hand, it would hold the polls' offset back, and a tap
+    killed "before the commit" would never be seen polled again)."""
+    world = emulator.world
+    processes.start()
+    await send_text(world, person, world.chats[person.id], "/start")
+    await wait_until(lambda: bot_texts(world, person.id), 2 * TIMEOUT)  # a slow first start
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
+    chat = world.chats[person.id]
+    return max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
+
+
+async def answered_once_handled(  # type: ignore[no-untyped-def]
+    processes, emulator, database_url: str, chat_id: int, answered: Callable[[], bool]
+) -> None:
+    """Wait until ``answered()`` (failing with the chat's texts and the bot's output), then
+    until every update was handled."""
+    try:
+        await wait_until(answered, 2 * TIMEOUT)  # by the restarted bot: a slow start
+    except AssertionError:
+        texts = bot_texts(emulator.world, chat_id)
+        raise AssertionError((texts, processes.output()[-4000:])) from None
+    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)

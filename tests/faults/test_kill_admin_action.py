@@ -19,16 +19,15 @@ from bot.services.committee.exports import status_label
 from bot.services.shared.pending_input import wait_for
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import AuditEntry, Broadcast, PendingInput, Submission, SubmissionStatus
-from tests.e2e.conftest import wait_until
-from tests.e2e.process import all_handled
 from tests.factories import edition, make_entry, make_officer
 from tests.faults.killing import (  # noqa: F401 - fixtures
     POINTS,
-    TIMEOUT,
+    answered_once_handled,
     bot_texts,
     emulator_config,
     event_file,
     kill_while_handling,
+    started,
 )
 
 pytestmark = pytest.mark.e2e
@@ -109,11 +108,7 @@ async def test_killed_while_an_admin_returns_an_entry_it_is_returned_once_and_an
     def answered() -> bool:
         return any("status kini" in text for text in bot_texts(world, admin.id))
 
-    try:
-        await wait_until(answered, TIMEOUT)
-    except AssertionError:
-        raise AssertionError((bot_texts(world, admin.id), bot_process.output()[-4000:])) from None
-    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
+    await answered_once_handled(bot_process, emulator, database_url, admin.id, answered)
     assert await changed(database_url, entry_id, "submission.returned") == {
         "status": SubmissionStatus.RETURNED,
         "note": NOTE,
@@ -132,13 +127,8 @@ async def test_killed_while_an_admin_verifies_an_entry_it_is_verified_once_and_t
     officer = world.add_user("Petugas", language_code="id")
     bot_process.env["ADMIN_IDS"] = str(admin.id)
     entry_id = await submitted_entry(database_url, officer.id)
-    bot_process.start()
+    card = await started(bot_process, emulator, database_url, admin)
     chat = world.chats[admin.id]
-    await send_text(world, admin, chat, "/start")
-    await wait_until(lambda: bot_texts(world, admin.id), 2 * TIMEOUT)  # a slow first start
-    # /start handled: in hand, it would hold the polls' offset back (see killing.py)
-    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
-    card = max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
 
     async def act() -> dict:
         data = ACTION.pack(ActionTap(EntryAction.VERIFY, entry_id))
@@ -152,11 +142,7 @@ async def test_killed_while_an_admin_verifies_an_entry_it_is_verified_once_and_t
     def shown() -> bool:
         return verified in chat.messages[card.message_id].api.get("text", "")
 
-    try:
-        await wait_until(shown, TIMEOUT)
-    except AssertionError:
-        raise AssertionError((bot_texts(world, admin.id), bot_process.output()[-4000:])) from None
-    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
+    await answered_once_handled(bot_process, emulator, database_url, admin.id, shown)
     assert await changed(database_url, entry_id, "submission.verified") == {
         "status": SubmissionStatus.VERIFIED,
         "note": None,

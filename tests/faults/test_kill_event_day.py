@@ -25,14 +25,14 @@ from bot.services.core.events import current_event
 from bot.services.shared.pending_input import wait_for
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import AgendaItem, AttendanceRecord, EvaluationResponse, Question
-from tests.e2e.conftest import wait_until
-from tests.e2e.process import all_handled, event_file_open_now
+from tests.e2e.process import event_file_open_now
 from tests.faults.killing import (  # noqa: F401 - fixtures
     POINTS,
-    TIMEOUT,
+    answered_once_handled,
     bot_texts,
     emulator_config,
     kill_while_handling,
+    started,
 )
 
 pytestmark = pytest.mark.e2e
@@ -73,29 +73,16 @@ async def in_database(database_url: str, work):  # type: ignore[no-untyped-def]
         await engine.dispose()
 
 
-async def started(bot_process, emulator, database_url, person) -> dict:  # type: ignore[no-untyped-def]
-    """Start the bot; ``person`` says /start: the bot's message to tap a button on, once
-    /start is handled (still in hand, it would hold the polls' offset back, so a tap killed
-    "before the commit" would never be seen polled again)."""
-    world = emulator.world
-    bot_process.start()
-    await send_text(world, person, world.chats[person.id], "/start")
-    await wait_until(lambda: bot_texts(world, person.id), 2 * TIMEOUT)  # a slow first start
-    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
-    chat = world.chats[person.id]
-    return max((m for m in chat.messages.values() if m.from_bot), key=lambda m: m.message_id)
-
-
 async def check_killed(bot_process, emulator, database_url, person, act, point, expected):  # type: ignore[no-untyped-def]
     """Kill the bot at ``point`` while ``act`` is handled; then the person has a reply
     containing ``expected`` and every update was handled."""
     world = emulator.world
     await kill_while_handling(bot_process, emulator, database_url, person.id, act, point)
-    try:
-        await wait_until(lambda: any(expected in t for t in bot_texts(world, person.id)), TIMEOUT)
-    except AssertionError:
-        raise AssertionError((bot_texts(world, person.id), bot_process.output()[-4000:])) from None
-    await wait_until(lambda: all_handled(emulator, database_url), TIMEOUT, interval=0.1)
+
+    def answered() -> bool:
+        return any(expected in t for t in bot_texts(world, person.id))
+
+    await answered_once_handled(bot_process, emulator, database_url, person.id, answered)
 
 
 @pytest.mark.parametrize("point", POINTS)
