@@ -62,6 +62,34 @@ def unvalidated_warning(access: Access, ranked: list[ranking.RankedEntry]) -> st
     return access.t("ranking-unvalidated", entries=Markup(entries))
 
 
+async def unsent_warning(access: Access) -> str | None:
+    """ "⚠️ Lembar penilaian yang belum dikirim: Dewi Lestari: IGA-2022-002 (1/5)", or None
+    when every assigned judge has sent every sheet (QA #13: closing left them unfinished)."""
+    unsent = await judging.unsent_sheets(access.session, access.edition)
+    if not unsent:
+        return None
+    sheets = "; ".join(
+        access.t(
+            "ranking-unsent-judge",
+            judge=judge.name,
+            entries=Markup(
+                ", ".join(
+                    access.t(
+                        "ranking-unsent-entry",
+                        number=line.submission.number or "—",
+                        scored=line.scored,
+                        total=line.total,
+                    )
+                    for line in lines
+                )
+            ),
+        )
+        for judge, lines in unsent
+    )
+    count = sum(len(lines) for _, lines in unsent)
+    return access.t("ranking-unsent", count=count, sheets=Markup(sheets))
+
+
 def unjudged_warning(access: Access, ranked: list[ranking.RankedEntry]) -> str | None:
     """ "⚠️ Nominasi yang belum dinilai lengkap oleh penilai mana pun: IGA-2022-001", or
     None when every nominee has a judge's complete score."""
@@ -207,10 +235,11 @@ async def _set_closed(update: Update, access: Access, closing: bool) -> None:
 
 @requires(Role.ADMIN)
 async def on_button(update: Update, context: BotContext, access: Access) -> None:
-    """``rk:close`` closes judging (asking first when a self-assessment would count 0:
-    ``rk:close:ok``), ``rk:open`` reopens it, ``rk:set`` asks to confirm, ``rk:set:ok`` sets
-    the results; a button that no longer applies (judging's state, or another edition than
-    the one it was sent for) is explained and changes nothing."""
+    """``rk:close`` closes judging (asking first when a self-assessment would count 0 or a
+    judge has not sent a score sheet: ``rk:close:ok``), ``rk:open`` reopens it, ``rk:set``
+    asks to confirm, ``rk:set:ok`` sets the results; a button that no longer applies
+    (judging's state, or another edition than the one it was sent for) is explained and
+    changes nothing."""
     query = query_of(update)
     tap = parse_any(query.data, BUTTONS)
     refusal = await access.edition_refusal(tap.edition if tap is not None else None)
@@ -220,7 +249,8 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
     codec = next(codec for codec in BUTTONS if codec.matches(query.data))
     if codec is CLOSE:
         ranked = await ranking.compute_ranking(access.session, access.edition)
-        warning = unvalidated_warning(access, ranked)
+        warnings = [unvalidated_warning(access, ranked), await unsent_warning(access)]
+        warning = "\n\n".join(w for w in warnings if w)
         if warning and not judging.is_closed(access.edition):
             await query.answer()
             anyway = button(access.t("ranking-button-close-anyway"), _tap(CLOSE_ANYWAY, access))

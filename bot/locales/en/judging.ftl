@@ -56,6 +56,12 @@ ranking-unvalidated-entry = { $number } ({ $count ->
         [one] { $count } indicator
        *[other] { $count } indicators
     })
+ranking-unsent = ⚠️ { $count ->
+    [one] 1 score sheet is
+   *[other] { $count } score sheets are
+} not yet sent by the judges: { $sheets }. Once judging is closed, the judges can no longer complete or send them.
+ranking-unsent-judge = { $judge }: { $entries }
+ranking-unsent-entry = { $number } ({ $scored }/{ $total } criteria)
 ranking-close-ask = Close judging now anyway?
 ranking-button-close-anyway = 🔒 Close judging anyway
 ranking-error-no-nominees = No entry is a nominee yet.

@@ -739,6 +739,24 @@ async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
     return [EntryProgress(entry, len(scored.get(entry.id, ())), len(keys)) for entry in entries]
 
 
+async def unsent_sheets(
+    session: AsyncSession, edition: Edition
+) -> list[tuple[Judge, list[EntryProgress]]]:
+    """Each judge of the edition with the assigned entries whose score sheet they have not
+    submitted (judges by name, entries by number; judges with none left out): what closing
+    judging would leave unfinished (QA #13)."""
+    unsent = []
+    for judge in await list_judges(session, edition.id):
+        open_sheets = [
+            line
+            for line in await progress(session, judge)
+            if not await is_submitted(session, judge.id, line.submission.id)
+        ]
+        if open_sheets:
+            unsent.append((judge, open_sheets))
+    return unsent
+
+
 async def set_judging_closed(
     session: AsyncSession, edition: Edition, closed: bool, *, actor_id: int | None, now: datetime
 ) -> bool:

@@ -14,6 +14,7 @@ from bot.storage.models import (
     Edition,
     Indicator,
     JudgeAssignment,
+    JudgeReview,
     Score,
     Submission,
     SubmissionStatus,
@@ -104,7 +105,7 @@ async def test_unvalidated_self_assessment_is_warned_and_only_possible_actions_o
 
 async def nominees_one_unjudged(bot, judge_user: int) -> tuple[int, int]:
     """Two nominees assigned to one judge, every indicator validated: Home Care scored 80 on
-    every criterion, LAPIS MANIS not scored at all (0 of 5 criteria)."""
+    every criterion and its sheet sent, LAPIS MANIS not scored at all (0 of 5 criteria)."""
     async with bot.runtime.transaction() as session:
         edition = await factories.edition(session)
         keys = list(await session.scalars(select(Indicator.key)))
@@ -123,6 +124,9 @@ async def nominees_one_unjudged(bot, judge_user: int) -> tuple[int, int]:
                 Score(judge_id=judge.id, submission_id=scored.id, criterion_key=criterion.key,
                       value=80)
             )  # fmt: skip
+        session.add(
+            JudgeReview(judge_id=judge.id, submission_id=scored.id, submitted_at=bot.clock())
+        )
         return scored.id, unjudged.id
 
 
@@ -151,6 +155,11 @@ async def test_an_unjudged_nominee_blocks_the_winners_and_the_way_out_is_offered
     assert "/peringkat" in refusal["text"]
     assert labels(refusal) == [t("id", "ranking-button-close")]
     await siti.tap(t("id", "ranking-button-close"), message_id=refusal["message_id"])
+    # closing first names the judge's sheet not sent (QA #13), the sent one not
+    ask = await siti.expect_message("belum dikirim")
+    assert "Dr. Ani Suryani: IGA-2022-002 (0/5 kriteria)" in ask["text"], ask["text"]
+    assert "IGA-2022-001" not in ask["text"] and "belum divalidasi" not in ask["text"]
+    await siti.tap(t("id", "ranking-button-close-anyway"))
     closed = await siti.expect_message("Penilaian ditutup pada")
     # the ranking names the unjudged nominee and offers no 🏆, only reopening
     assert "belum dinilai lengkap" in closed["text"] and "IGA-2022-002" in closed["text"]
@@ -189,7 +198,11 @@ async def test_an_unjudged_nominee_blocks_the_winners_and_the_way_out_is_offered
     await siti.send("/ranking")
     ranking = await siti.expect_message("Peringkat sementara")
     assert "belum dinilai lengkap" not in ranking["text"]
-    await siti.tap(t("id", "ranking-button-close"))
+    async with bot.runtime.transaction() as session:  # the judge sends the sheet
+        session.add(
+            JudgeReview(judge_id=judge_id, submission_id=unjudged, submitted_at=bot.clock())
+        )
+    await siti.tap(t("id", "ranking-button-close"))  # every sheet sent: closed at once
     await siti.expect_message("Penilaian ditutup pada")
     await siti.send("/tetapkan_juara")
     await siti.expect_message("Tetapkan juara dari peringkat")
@@ -210,6 +223,9 @@ async def test_unjudged_nominee_in_english(bot, users) -> None:
     await admin.send("/set_winners")
     refusal = await admin.expect_message(t("en", "ranking-error-open"))
     await admin.tap(t("en", "ranking-button-close"), message_id=refusal["message_id"])
+    ask = await admin.expect_message("1 score sheet is not yet sent by the judges")
+    assert "Dr. Ani Suryani: IGA-2022-002 (0/5 criteria)" in ask["text"]
+    await admin.tap(t("en", "ranking-button-close-anyway"))
     await admin.expect_message("Judging was closed on")
     await admin.send("/set_winners")
     blocked = await admin.expect_message("The winners cannot be set yet")
