@@ -164,7 +164,8 @@ async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> N
     assert scores[CRITERIA[0]] == 80 and review.submitted_at is not None
     ranking = await (await web.get("/app/f/ranking", headers=auth(world.admin.id))).text()
     # weighted: (30×80 + 25×81 + 15×82 + 20×83 + 10×84) / 100 = 81,55
-    assert '<td class="n">81,55</td>' in ranking and "indikator belum divalidasi" in ranking
+    assert '<td class="n" data-label="Penilai">81,55</td>' in ranking
+    assert "indikator belum divalidasi" in ranking
     progress = await (await web.get("/app/f/progress", headers=auth(world.admin.id))).text()
     assert "Dewi Lestari" in progress and "1 dari 1 selesai" in progress
 
