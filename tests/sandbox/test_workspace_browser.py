@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from bot.i18n import plain_text
 from bot.sandbox.examples import LONG_ANSWER_CHARACTERS
 from tests.conftest import REPO
 from tests.sandbox.helpers import persona_id, require_browser, send_text
@@ -101,6 +102,13 @@ def test_judge_reads_validates_scores_reopens_and_submits(page: Any) -> None:
     for index in range(3):
         expect(app.locator("select[data-level]").nth(index)).to_have_value("3")
 
+    asked: list[str] = []  # submitting is irreversible: asked first (QA #12)
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    app.locator("button[data-submit]").click()
+    expect(app.locator("button[data-submit]")).to_be_enabled()  # "no": nothing sent
+    assert asked == [plain_text("id", "workspace-submit-confirm")]
+    expect(app.locator('input[data-criterion="kebaharuan"]')).to_be_enabled()
+    page.once("dialog", lambda dialog: dialog.accept())
     app.locator("button[data-submit]").click()
     app.locator(".note.ok", has_text="Penilaian sudah dikirim").wait_for()
     expect(app.locator('input[data-criterion="kebaharuan"]')).to_be_disabled()

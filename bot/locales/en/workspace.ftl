@@ -84,6 +84,7 @@ workspace-range = Score { $low }–{ $high } per criterion; saved as you type.
 workspace-comment = Judge's comment
 workspace-submit = Submit scoring
 workspace-submit-hint = Possible once every criterion is scored; after submitting, the scores can no longer be changed, here or in the chat.
+workspace-submit-confirm = Submit this scoring? Once submitted, the scores, validated levels and comment can no longer be changed.
 workspace-submitted = Scoring submitted. Thank you.
 workspace-open = 🗂 Open the workspace
 workspace-open-entry = 🗂 Open in the workspace

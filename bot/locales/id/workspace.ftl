@@ -78,6 +78,7 @@ workspace-range = Nilai { $low }–{ $high } per kriteria; tersimpan otomatis sa
 workspace-comment = Catatan penilai
 workspace-submit = Kirim penilaian
 workspace-submit-hint = Dapat dikirim setelah semua kriteria dinilai; setelah dikirim, nilai tidak dapat diubah lagi, di sini maupun di chat.
+workspace-submit-confirm = Kirim penilaian ini? Setelah dikirim, nilai, validasi level, dan komentar tidak dapat diubah lagi.
 workspace-submitted = Penilaian sudah dikirim. Terima kasih.
 workspace-open = 🗂 Buka ruang kerja
 workspace-open-entry = 🗂 Buka di ruang kerja

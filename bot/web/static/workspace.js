@@ -212,6 +212,8 @@
       request("POST", "/app/api/entry/" + entryOf(target) + "/judges", { judge_ids: ids })
         .then(answer).then(function (data) { say(data.message, !data.ok); reloadAfter(data); });
     } else if (target.hasAttribute("data-submit")) {
+      // irreversible (QA #12): asked first, in the page's language (the template's text)
+      if (!window.confirm(target.getAttribute("data-confirm"))) return;
       flushAll();
       target.disabled = true;
       setTimeout(function () {
