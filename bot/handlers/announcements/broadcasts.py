@@ -31,7 +31,7 @@ from bot.handlers.shared.pending_input import (
     pending_of,
     start_waiting,
 )
-from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.replies import edit_html, reply_html
 from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import (
     button_message,
@@ -425,7 +425,7 @@ async def _preview(
     heading = t(language, "broadcast-preview-heading")
     if update.callback_query is not None:  # the question becomes the heading: fewer messages
         if message.text != heading:  # a stale tap on a question already turned into it
-            await update.callback_query.edit_message_text(heading)
+            await edit_html(update.callback_query, heading, None)
     else:
         await message.reply_text(heading)
     await send_copy(message, draft)
@@ -480,7 +480,7 @@ async def _send_now(update: Update, context: BotContext, pending: Pending) -> No
     _sender(context).wake()
     progress = await _created_progress(runtime, broadcast_id)
     text, markup = _progress_view(language, progress)
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit_html(query, text, markup)
     _sender(context).watch(
         broadcast_id,
         button_message(query).chat.id,
@@ -568,7 +568,7 @@ async def _quit(update: Update, context: BotContext) -> None:
     await query.answer()
     if dropped:
         language = await context.language()
-        await query.edit_message_text(t(language, "broadcast-cancelled-draft"))
+        await edit_html(query, t(language, "broadcast-cancelled-draft"), None)
 
 
 # --- /broadcasts and the stop button -----------------------------------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,6 +23,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info
 from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.updates import button_message, chat_of, membership_of, message_of, query_of
 from bot.i18n import plain_text, t
 from bot.services.announcements.subscriptions import (
@@ -126,11 +126,7 @@ async def change_subscription(update: Update, context: BotContext) -> None:
         now_subscribed = await subscribed_topics(session, chat_id)
     await query.answer(plain_text(language, "subs-saved"))
     text, keyboard = _screen(language, now_subscribed, stopping=stopping)
-    try:
-        await query.edit_message_text(text, reply_markup=keyboard)
-    except BadRequest as exc:  # a double tap: nothing changed on the screen
-        if "not modified" not in exc.message:
-            raise
+    await edit_html(query, text, keyboard)  # a double tap changes nothing: not an error
 
 
 async def offer_at_start(update: Update, context: BotContext, language: str) -> None:
@@ -156,11 +152,7 @@ async def accept_offer(update: Update, context: BotContext) -> None:
     async with runtime.transaction() as session:
         await subscribe(session, button_message(query).chat.id, TOPICS, runtime.now())
     await query.answer(plain_text(language, "subs-saved"))
-    try:
-        await query.edit_message_text(t(language, "start-subscribed"))
-    except BadRequest as exc:  # a double tap
-        if "not modified" not in exc.message:
-            raise
+    await edit_html(query, t(language, "start-subscribed"), None)
 
 
 async def track_membership(update: Update, context: BotContext) -> None:

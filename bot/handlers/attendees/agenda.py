@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -37,6 +36,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.groups import in_group, private_link, redirect_to_private
 from bot.handlers.shared.menus import button_filter
+from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.updates import (
     button_message,
     chat_of,
@@ -157,16 +157,8 @@ async def turn_page(update: Update, context: BotContext) -> None:
     pages = cached_agenda_pages(event, context.runtime.now(), language, compact=group)
     index = min(int(context.matched(1)), len(pages) - 1)
     await query.answer()
-    try:
-        await query.edit_message_text(
-            pages[index].text,
-            reply_markup=_page_keyboard(
-                context, event, pages, index, language, starred, group=group
-            ),
-        )
-    except BadRequest as exc:  # the same page again: Telegram refuses an edit without change
-        if "not modified" not in exc.message:
-            raise
+    keyboard = _page_keyboard(context, event, pages, index, language, starred, group=group)
+    await edit_html(query, pages[index].text, keyboard)  # the same page again: not an error
 
 
 def _started(item: AgendaItem, now: datetime) -> bool:

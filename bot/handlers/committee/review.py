@@ -32,7 +32,7 @@ from bot.handlers.shared.entry_view import entry_texts, files_button, send_files
 from bot.handlers.shared.file_store import store_of
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.pending_input import InputRoute, accept_input, drop_input, start_waiting
-from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.replies import edit_html, reply_html
 from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import (
     button_message,
@@ -334,7 +334,7 @@ async def on_list(update: Update, context: BotContext, access: Access) -> None:
     status = tap.status if tap.status in {s.value for s in S} else "all"
     text, markup = await _entries_view(access, status, tap.unit, tap.page)
     await query.answer()
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit_html(query, text, markup)
 
 
 @requires(Role.ADMIN)
@@ -361,7 +361,7 @@ async def on_filter(update: Update, context: BotContext, access: Access) -> None
         ]
         text = access.t("entries-choose-unit")
     await query.answer()
-    await query.edit_message_text(text, reply_markup=InlineKeyboardMarkup(rows))
+    await edit_html(query, text, InlineKeyboardMarkup(rows))
 
 
 # --- the detail view and the actions -------------------------------------------------------
@@ -580,7 +580,7 @@ async def on_note_cancel(update: Update, context: BotContext, access: Access) ->
     """Drops the pending note; nothing changes."""
     await drop_input(access.session, update, ReviewNote)
     await query_of(update).answer()
-    await query_of(update).edit_message_text(access.t("entry-note-cancelled"))
+    await edit_html(query_of(update), access.t("entry-note-cancelled"), None)
 
 
 # --- /judges and /assign ---------------------------------------------------------------------
@@ -659,7 +659,7 @@ async def on_judge_remove(update: Update, context: BotContext, access: Access) -
         await command_menu.refresh_personal_menu(context.bot, access.runtime, judge.user_id)
     await query.answer(alert_text(access.t("judges-removed")))
     text, markup = await _judges_view(access)
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit_html(query, text, markup)
 
 
 @requires(Role.ADMIN)
@@ -763,7 +763,7 @@ async def on_assign(update: Update, context: BotContext, access: Access) -> None
         await query.answer()
         text, markup = await _judge_entries_view(access, judge)
         if parts[2] == "t":
-            await query.edit_message_text(text, reply_markup=markup)
+            await edit_html(query, text, markup)
         else:
             await tapped_message(query).reply_text(text, reply_markup=markup)
     except judging.JudgingError as error:
@@ -822,7 +822,7 @@ async def on_audit_page(update: Update, context: BotContext, access: Access) -> 
     query = query_of(update)
     text, markup = await _audit_view(access, int(data_of(query).split(":")[2]))
     await query.answer()
-    await query.edit_message_text(text, reply_markup=markup)
+    await edit_html(query, text, markup)
 
 
 def register(application: Application) -> None:

@@ -19,6 +19,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.handlers.shared.menus import main_menu
+from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.updates import message_of, query_of, user_of
 from bot.i18n import plain_text, t
 from bot.services.core.events import current_edition, unit_by_code
@@ -191,7 +192,7 @@ async def on_judge_cancel(update: Update, context: BotContext) -> None:
     """A judge does not join: nothing changes; said so in place of the question."""
     query = query_of(update)
     await query.answer()
-    await query.edit_message_text(t(await context.language(), "invite-judge-cancelled"))
+    await edit_html(query, t(await context.language(), "invite-judge-cancelled"), None)
 
 
 async def on_switch(update: Update, context: BotContext) -> None:
@@ -209,7 +210,7 @@ async def on_keep(update: Update, context: BotContext) -> None:
     """ "Tidak, tetap": nothing changes; said so in place of the question."""
     query = query_of(update)
     await query.answer()
-    await query.edit_message_text(t(await context.language(), "invite-switch-kept"))
+    await edit_html(query, t(await context.language(), "invite-switch-kept"), None)
 
 
 async def _drop_buttons(query: CallbackQuery) -> None:

@@ -14,7 +14,7 @@ from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.edition_args import edition_asked, read_only
 from bot.handlers.shared.keyboards import button, keyboard
-from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.replies import edit_html, reply_html
 from bot.handlers.shared.text import alert_text, split_text
 from bot.handlers.shared.updates import message_of, query_of, tapped_message
 from bot.i18n import Markup, format_moment, format_number
@@ -290,7 +290,7 @@ async def on_button(update: Update, context: BotContext, access: Access) -> None
             for award in results.awards
         ]
         lines.append(access.t("results-private"))
-        await query.edit_message_text("\n".join(lines))
+        await edit_html(query, "\n".join(lines), None)
 
 
 def register(application: Application) -> None:

@@ -31,7 +31,7 @@ from bot.handlers.shared.pending_input import (
     pending_of,
     start_waiting,
 )
-from bot.handlers.shared.replies import reply_html
+from bot.handlers.shared.replies import edit_html, reply_html
 from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import MissingUpdatePart, chat_of, message_of, query_of
 from bot.i18n import format_number, plain_text
@@ -205,7 +205,7 @@ async def _entry_view(
 async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
     query = query_of(update)
     if query is not None:
-        await query.edit_message_text(text, reply_markup=markup)
+        await edit_html(query, text, markup)
     else:
         await message_of(update).reply_text(text, reply_markup=markup)
 

@@ -16,6 +16,8 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.handlers.shared.text import plain_of
+
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply
 """Any keyboard a message can carry (Bot API ``reply_markup``)."""
 
@@ -57,13 +59,22 @@ async def reply_html(message: Message, text: str, markup: ReplyMarkup | None = N
 
 
 async def edit_html(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """Edits the tapped message to ``text`` (HTML) with ``markup``; an edit that changes
-    nothing (a second tap, a refresh with the same figures) is not an error: Telegram refuses
-    it with "message is not modified" and the message already shows it.
+    """Edits the tapped message to ``text`` (HTML) with ``markup``. An edit that changes
+    nothing (a second tap, a refresh with the same figures) is not an error: it is not sent
+    when the tapped message, as Telegram gives it with the tap, already reads ``text`` with
+    ``markup`` (a change of formatting alone is not seen there), and Telegram's refusal
+    "message is not modified" (a tap sent before an earlier edit arrived) is ignored.
 
     Raises:
         telegram.error.BadRequest: Any other refusal.
     """
+    tapped = query.message
+    if (
+        isinstance(tapped, Message)
+        and tapped.text == plain_of(text)
+        and tapped.reply_markup == markup
+    ):
+        return
     try:
         await query.edit_message_text(text, reply_markup=markup)
     except BadRequest as exc:

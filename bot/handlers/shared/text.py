@@ -148,8 +148,13 @@ characters of text after entity parsing, the HTML is never shorter than the text
 the margin covers emoji counted as two UTF-16 units."""
 
 
+def plain_of(html_text: str) -> str:
+    """The text a reader sees of ``html_text``: tags dropped, entities decoded, the ends
+    stripped as Telegram strips a message's text."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text)).strip()
+
+
 def alert_text(html_text: str) -> str:
-    """A catalogue text as the answer to a button tap: plain text (tags dropped, entities
-    decoded), at most 200 characters (Bot API answerCallbackQuery)."""
-    plain = html.unescape(re.sub(r"<[^>]+>", "", html_text))
-    return plain[: CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH]
+    """A catalogue text as the answer to a button tap: plain text (:func:`plain_of`), at most
+    200 characters (Bot API answerCallbackQuery)."""
+    return plain_of(html_text)[: CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH]
