@@ -47,7 +47,8 @@ async def test_subscribe_by_topic_and_stop(users, bot, emu) -> None:
     tap = await siti.tap("⬜ " + _topic("id", "schedule"))
     assert (await siti.expect_callback_answer(tap))["text"] == plain_text("id", "subs-saved")
     assert await _subscriptions(bot, siti.id) == {"schedule": True}
-    edited = await siti.last_bot_message()
+    # the toast comes first, the screen's edit after it
+    edited = await siti.expect_message(predicate=lambda m: m["message_id"] == screen["message_id"])
     assert visible("id", "subs-state-on", topic=_topic("id", "schedule")) in edited["text"]
     assert edited["inline_keyboard"][1][0]["text"] == "✅ " + _topic("id", "schedule")
 

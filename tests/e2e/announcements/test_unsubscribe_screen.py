@@ -18,6 +18,11 @@ def emulator_config() -> EmulatorConfig:
     return EmulatorConfig(rate_limits=RateLimits(private_burst=20))
 
 
+def _same_message(screen):  # type: ignore[no-untyped-def]
+    """The screen again once the bot edited it: a tap's toast comes first, its edit after."""
+    return lambda message: message["message_id"] == screen["message_id"]
+
+
 def _title(language: str, key: str) -> str:
     return visible(language, key).splitlines()[0]
 
@@ -30,7 +35,7 @@ async def test_nothing_to_stop_says_so(users, emu) -> None:
     general = "⬜ " + plain_text("id", "subs-topic-general")
     assert screen["inline_keyboard"][0][0]["text"] == general
     await siti.expect_callback_answer(await siti.tap(general))
-    edited = await siti.last_bot_message()
+    edited = await siti.expect_message(predicate=_same_message(screen))  # edited after the toast
     assert edited["text"].startswith(_title("id", "subs-intro"))
     assert visible("id", "subs-none") not in edited["text"]
     assert await emu.rejections() == []
@@ -48,10 +53,10 @@ async def test_the_stop_screen_keeps_its_title(users, emu) -> None:
             "✅ " + plain_text("id", "subs-topic-general"), message_id=screen["message_id"]
         )
     )
-    edited = await siti.last_bot_message()
+    edited = await siti.expect_message(predicate=_same_message(screen))
     assert edited["text"].startswith(_title("id", "subs-stop-intro"))
     assert edited["inline_keyboard"][0][0]["text"] == "⬜ " + plain_text("id", "subs-topic-general")
     await siti.expect_callback_answer(await siti.tap(plain_text("id", "subs-stop-all")))
-    edited = await siti.last_bot_message()
+    edited = await siti.expect_message(predicate=_same_message(screen))
     assert edited["text"].startswith(_title("id", "subs-stop-intro"))
     assert await emu.rejections() == []

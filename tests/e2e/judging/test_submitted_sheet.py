@@ -123,7 +123,7 @@ async def test_a_submitted_sheet_is_final_in_the_chat_too(bot, users, web) -> No
     # the committee's ranking still shows the submitted sheet's score
     ranking = await (await web.get("/app/f/ranking", headers=auth(world.admin.id))).text()
     # (30×90 + 25×85 + 15×80 + 20×75 + 10×70) / 100 = 82,25
-    assert '<td class="n">82,25</td>' in ranking
+    assert '<td class="n" data-label="Penilai">82,25</td>' in ranking
 
 
 async def test_english_judge_is_told_in_english(bot, users, web) -> None:  # noqa: F811
