@@ -42,9 +42,13 @@
     return "/app/f/" + hash;
   }
 
+  var loads = 0;  // the latest load's number: a page that answers after a later one is dropped
+
   function load() {
+    var mine = ++loads;
     return request("GET", route()).then(function (response) {
       return response.text().then(function (text) {
+        if (mine !== loads) return;  // left meanwhile (a quick back and forth): not this page
         if (!response.ok) {
           main.innerHTML = "";
           var p = document.createElement("p");
