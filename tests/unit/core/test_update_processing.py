@@ -13,6 +13,7 @@ from bot.storage.database import create_session_factory
 from bot.storage.models import ParkedUpdate
 from bot.update_ledger import HandledUpdateQueue, UpdateSession
 from bot.update_processing import PARK_AFTER, ChatOrderedProcessor, PollingInbox
+from tests.e2e.conftest import wait_until
 
 
 def message(update_id: int, chat_id: int) -> Update:
@@ -83,12 +84,12 @@ async def test_a_long_update_is_parked_so_that_polling_goes_on(engine) -> None:
     assert list(restarted.in_hand) == [100]
 
     queue.handled(slow)  # handled at last: no longer parked (the unpark runs as a task)
-    async with asyncio.timeout(10):  # a deadline, not a guess of how long it takes
-        while True:
-            async with engine.connect() as connection:
-                if not (await connection.execute(select(ParkedUpdate.update_id))).first():
-                    break
-            await asyncio.sleep(0.01)
+
+    async def unparked() -> bool:
+        async with engine.connect() as connection:
+            return not (await connection.execute(select(ParkedUpdate.update_id))).first()
+
+    await wait_until(unparked, timeout=10)
 
 
 async def test_a_polled_update_is_parked_as_telegram_sent_it(engine) -> None:
