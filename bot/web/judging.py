@@ -57,7 +57,9 @@ async def assignments_page(request: web.Request) -> web.Response:
 
 
 async def scoring_page(request: web.Request) -> web.Response:
-    """One assigned entry beside the rubric."""
+    """One assigned entry beside the rubric; read-only, with the reason, whenever
+    :func:`~bot.services.judging.scoring.check_can_judge` would refuse a save (the entry
+    returned or rejected since, the sheet submitted, judging closed)."""
     entry_id = int_param(request, "id")
     async with authorised(request, assigned_rule(entry_id), "judge-assigned") as access:
         judge = access.roles.as_judge
@@ -66,6 +68,11 @@ async def scoring_page(request: web.Request) -> web.Response:
         review = await judge_reviews.review_of(access.session, judge.id, entry_id)
         criteria = judging.rubric(access.edition)
         scores = await judging.scores_of(access.session, judge.id, entry_id)
+        try:  # the saves' own rule: a page opened from an old link shows what they would say
+            await judging.check_can_judge(access.session, judge, entry_id)
+            refusal = None
+        except judging.JudgingError as error:
+            refusal = error.code
         return render(
             request,
             "score.html",
@@ -77,6 +84,7 @@ async def scoring_page(request: web.Request) -> web.Response:
             comment=review.comment if review else "",
             submitted=review is not None and review.submitted_at is not None,
             closed=judging.is_closed(access.edition) or access.read_only,
+            refusal=refusal,
             complete=all(criterion.key in scores for criterion in criteria),
             levels=judging.LEVELS,
             own_levels=await judging.own_levels(access.session, judge.id, entry_id),
