@@ -35,6 +35,26 @@ attendance-invitation-reminder =
 
     To: { $invitee }
     We have not received your answer yet. Please choose one of the buttons below.
+attendance-invitation-several =
+    <b>Invitation</b>
+    { $event }
+    { $day }, { $venue }
+
+    To:
+    { $invitees }
+
+    Please confirm the attendance of each invitee above with the matching numbered buttons below.
+attendance-invitation-reminder-several =
+    <b>Invitation reminder</b>
+    { $event }
+    { $day }, { $venue }
+
+    To:
+    { $invitees }
+
+    We have not received your answer for the invitees above yet. Please choose the matching numbered buttons below.
+attendance-invitee-line = { $number }. { $invitee }
+attendance-rsvp-numbered = { $number } · { $choice }
 attendance-rsvp-recorded-hadir = Thank you. <b>Attending</b> is recorded for { $invitee }.
 attendance-rsvp-recorded-berhalangan = Thank you. <b>Unable to attend</b> is recorded for { $invitee }.
 attendance-rsvp-recorded-diwakilkan = Thank you. { $invitee } <b>sends a delegate</b>: { $name } ({ $jabatan }); recorded.

@@ -36,6 +36,26 @@ attendance-invitation-reminder =
 
     Yth. { $invitee }
     Kami belum menerima konfirmasi kehadiran. Mohon Bapak/Ibu memilih salah satu tombol di bawah ini.
+attendance-invitation-several =
+    <b>Undangan</b>
+    { $event }
+    { $day }, { $venue }
+
+    Yth.
+    { $invitees }
+
+    Mohon Bapak/Ibu berkenan mengonfirmasi kehadiran setiap undangan di atas dengan tombol bernomor yang sesuai di bawah ini.
+attendance-invitation-reminder-several =
+    <b>Pengingat undangan</b>
+    { $event }
+    { $day }, { $venue }
+
+    Yth.
+    { $invitees }
+
+    Kami belum menerima konfirmasi kehadiran undangan di atas. Mohon Bapak/Ibu memilih tombol bernomor yang sesuai di bawah ini.
+attendance-invitee-line = { $number }. { $invitee }
+attendance-rsvp-numbered = { $number } · { $choice }
 attendance-rsvp-recorded-hadir = Terima kasih. Konfirmasi <b>hadir</b> untuk { $invitee } telah kami catat.
 attendance-rsvp-recorded-berhalangan = Terima kasih. Konfirmasi <b>berhalangan</b> untuk { $invitee } telah kami catat.
 attendance-rsvp-recorded-diwakilkan = Terima kasih. { $invitee } <b>diwakilkan</b> oleh { $name } ({ $jabatan }); telah kami catat.

@@ -2,10 +2,13 @@
 
 An invitation (a row of :class:`~bot.storage.models.Invitation`, from the event file) goes to
 the invitee's own Telegram account when the file gives it, else to the officers of its unit
-(who answer for their Kepala, Sekretaris/Kabag…). Each invitation is a message of its own
-(``invitation:<id>``; its text names the invitee) with three buttons: hadir, diwakilkan (then
-the delegate's name and jabatan are asked), berhalangan. A new answer replaces the old one.
-Reminders go to the invitations sent and not answered (``invitation-reminder:<id>:<n>``).
+(who answer for their Kepala, Sekretaris/Kabag…). A person gets one message per send
+whatever the number of seats they answer for (the four roles of their unit, a seat naming
+them, a second unit): recipients answering for the same invitations share a message
+(``invitation:<ids>``) that names each invitee, with three buttons per invitation: hadir,
+diwakilkan (then the delegate's name and jabatan are asked), berhalangan, numbered as the
+invitees are when there are several. A new answer replaces the old one. Reminders go to the
+invitations sent and not answered, grouped the same way (``invitation-reminder:<ids>:<instant>``).
 Nothing is sent or reminded once the event is over (:class:`EventOver`); an invitation whose
 recipients never started the bot (Telegram refuses to write first) or blocked it stays unsent
 and is reported, to be sent by a later call once one of them has started the bot.
@@ -13,7 +16,8 @@ and is reported, to be sent by a later call once one of them has started the bot
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -22,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.i18n import format_day, format_moment, plain_text, t
+from bot.i18n import Markup, format_day, format_moment, plain_text, t
 from bot.services.attendees.agenda import is_over
 from bot.services.shared.outbox import (
     callback_button,
@@ -91,11 +95,12 @@ async def recipients_of(session: AsyncSession, invitation: Invitation) -> list[i
 
 
 def _texts(
-    event: Event, invitation: Invitation, key: str, starts_at: datetime | None
+    event: Event, invited: Sequence[Invitation], key: str, starts_at: datetime | None
 ) -> dict[str, str]:
     """The invitation in every language: the event, its day and start time ("Rabu, 7 Desember
     2022, pukul 07.30 WIB": a formal undangan states hari, tanggal, pukul, tempat; the day
-    alone when the agenda is empty), the venue and the invitee."""
+    alone when the agenda is empty), the venue and the invitee, or the invitees numbered
+    (``<key>-several``) as their buttons are."""
     zone = ZoneInfo(event.timezone)
 
     def render(language: str) -> str:
@@ -105,30 +110,52 @@ def _texts(
             if starts_at is not None
             else format_day(event.starts_on, language)
         )
-        return t(
-            language,
-            key,
-            event=event.short_title,
-            day=when,
-            venue=venue,
-            invitee=invitee_label(invitation, language),
+        common = dict(event=event.short_title, day=when, venue=venue)
+        if len(invited) == 1:
+            return t(language, key, invitee=invitee_label(invited[0], language), **common)
+        lines = (
+            t(language, "attendance-invitee-line", number=number,
+              invitee=invitee_label(invitation, language))
+            for number, invitation in enumerate(invited, start=1)
+        )  # fmt: skip
+        return t(language, f"{key}-several", invitees=Markup("\n".join(lines)), **common)
+
+    return in_every_language(render)
+
+
+def _buttons(invited: Sequence[Invitation]) -> dict[str, dict]:
+    """A row of the three answers per invitation, numbered when there are several."""
+
+    def label(language: str, choice: RsvpChoice, number: int) -> str:
+        text = plain_text(language, f"attendance-rsvp-{choice.value}")
+        if len(invited) == 1:
+            return text
+        return plain_text(language, "attendance-rsvp-numbered", number=number, choice=text)
+
+    def render(language: str) -> dict:
+        return keyboard(
+            [
+                [
+                    callback_button(
+                        label(language, choice, number), rsvp_data(choice, invitation.id)
+                    )  # fmt: skip
+                    for choice in RsvpChoice
+                ]
+                for number, invitation in enumerate(invited, start=1)
+            ]
         )
 
     return in_every_language(render)
 
 
-def _buttons(invitation: Invitation) -> dict[str, dict]:
-    def render(language: str) -> dict:
-        row = [
-            callback_button(
-                plain_text(language, f"attendance-rsvp-{choice.value}"),
-                rsvp_data(choice, invitation.id),
-            )
-            for choice in RsvpChoice
-        ]
-        return keyboard([row])
-
-    return in_every_language(render)
+def _message_key(prefix: str, invited: Sequence[Invitation], suffix: str = "") -> str:
+    """The outbox key of one message for these invitations (unique, within the column's 128
+    characters: the ids, or their digest when too many)."""
+    ids = "-".join(str(invitation.id) for invitation in invited)
+    key = f"{prefix}:{ids}{suffix}"
+    if len(key) > 128:
+        key = f"{prefix}:h{hashlib.sha256(ids.encode()).hexdigest()[:40]}{suffix}"
+    return key
 
 
 @dataclass
@@ -161,18 +188,21 @@ async def _write(
     now: datetime,
     *,
     wanted: Callable[[Invitation], bool],
-    key: Callable[[Invitation], str],
+    key: Callable[[Sequence[Invitation]], str],
     text_key: str,
     mark: str,
     dry_run: bool = False,
 ) -> Sending:
+    """One message per group of recipients answering for the same invitations, so each
+    person gets one, whatever the seats they answer for (one message per invitation gave an
+    officer the four roles of their unit as four invitations)."""
     if is_over(event, now):
         raise EventOver(event.id)
     result = Sending()
-    everyone: set[int] = set()
     starts_at = await session.scalar(
         select(func.min(AgendaItem.starts_at)).where(AgendaItem.event_id == event.id)
     )
+    seats: dict[int, list[Invitation]] = {}  # chat → the invitations it answers for
     for invitation in await open_invitations(session, event.id):
         if not wanted(invitation):
             continue
@@ -180,22 +210,34 @@ async def _write(
         if not recipients:
             result.unreachable.append(invitation)
             continue
-        everyone.update(recipients)
-        result.recipients = len(everyone)
+        for chat_id in recipients:
+            seats.setdefault(chat_id, []).append(invitation)
+    result.recipients = len(seats)
+    messages: dict[tuple[int, ...], list[int]] = {}  # invitation ids → their recipients
+    invited: dict[tuple[int, ...], list[Invitation]] = {}
+    for chat_id, chat_seats in seats.items():
+        ids = tuple(invitation.id for invitation in chat_seats)
+        messages.setdefault(ids, []).append(chat_id)
+        invited[ids] = chat_seats
+    written: dict[int, Invitation] = {}
+    for ids, chat_ids in messages.items():
         if dry_run:
-            result.written += 1
+            written.update((invitation.id, invitation) for invitation in invited[ids])
             continue
         message = await enqueue(
             session,
             kind="invitation",
-            key=key(invitation),
-            recipients=recipients,
-            texts=_texts(event, invitation, text_key, starts_at),
-            markups=_buttons(invitation),
+            key=key(invited[ids]),
+            recipients=chat_ids,
+            texts=_texts(event, invited[ids], text_key, starts_at),
+            markups=_buttons(invited[ids]),
             now=now,
         )
-        setattr(invitation, mark, now)
-        result.written += message is not None
+        if message is not None:
+            written.update((invitation.id, invitation) for invitation in invited[ids])
+        for invitation in invited[ids]:  # a key written before: sent then
+            setattr(invitation, mark, now)
+    result.written = len(written)
     return result
 
 
@@ -213,7 +255,7 @@ async def send_invitations(
     return await _write(
         session, event, now,
         wanted=lambda invitation: invitation.sent_at is None,
-        key=lambda invitation: f"invitation:{invitation.id}",
+        key=lambda invited: _message_key("invitation", invited),
         text_key="attendance-invitation",
         mark="sent_at",
         dry_run=dry_run,
@@ -233,7 +275,7 @@ async def remind_unanswered(
     return await _write(
         session, event, now,
         wanted=lambda invitation: invitation.sent_at is not None and invitation.answer is None,
-        key=lambda invitation: f"invitation-reminder:{invitation.id}:{now.isoformat()}",
+        key=lambda invited: _message_key("invitation-reminder", invited, f":{now.isoformat()}"),
         text_key="attendance-invitation-reminder",
         mark="reminded_at",
         dry_run=dry_run,

@@ -4,16 +4,32 @@ berhalangan), reminders to those who have not answered, the counts per unit."""
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from bot.storage.models import Invitation, RsvpAnswer, RsvpChoice
+from bot.storage.models import (
+    Broadcast,
+    Delivery,
+    Invitation,
+    Officer,
+    RsvpAnswer,
+    RsvpChoice,
+    Unit,
+)
 from tests.e2e.helpers.entries import join
 
 pytestmark = pytest.mark.e2e
 
 
 def _invitation_for(label: str):
-    return lambda m: f"Yth. {label}" in (m.get("text") or "")
+    return lambda m: label in (m.get("text") or "")
+
+
+def _buttons(message: dict) -> list[list[dict]]:
+    return (message.get("reply_markup") or {}).get("inline_keyboard", [])
+
+
+async def _messages_with(user, text: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    return [m for m in await user.bot_messages() if text in (m.get("text") or "")]
 
 
 async def test_invitations_answers_and_reminders(bot, users, clock):
@@ -27,26 +43,25 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     await siti.tap("Ya, kirim undangan")
     await siti.expect_message("Undangan masuk antrean pengiriman: 8 undangan untuk 2 penerima")
 
-    kepala = await budi.expect_message(
-        predicate=_invitation_for("Kepala — Dinas Sosial"), timeout=15
-    )
-    sekretaris = await budi.expect_message(
-        predicate=_invitation_for("Sekretaris/Kabag — Dinas Sosial"), timeout=15
-    )
-    kasubag = await budi.expect_message(
-        predicate=_invitation_for("Kasubag Program — Dinas Sosial"), timeout=15
-    )
-    await budi.expect_message(predicate=_invitation_for("Tim Teknis — Dinas Sosial"), timeout=15)
+    # one invitation per person: Budi answers for his unit's four seats in one message
+    invitation = await budi.expect_message("Undangan", timeout=15)
+    for number, seat in enumerate(
+        ("Kepala", "Sekretaris/Kabag", "Kasubag Program", "Tim Teknis"), start=1
+    ):
+        assert f"{number}. {seat} — Dinas Sosial" in invitation["text"]
     # a formal undangan states the day, the time and the place (the programme's first item)
-    assert "pukul 07.30 WIB, Ballroom Lelly" in kepala["text"]
-    for _ in range(4):
-        await rina.expect_message("Dinas Lingkungan Hidup", timeout=15)
+    assert "pukul 07.30 WIB, Ballroom Lelly" in invitation["text"]
+    assert [[button["text"] for button in row] for row in _buttons(invitation)][0] == [
+        "1 · Hadir", "1 · Diwakilkan", "1 · Berhalangan"
+    ]  # fmt: skip
+    await rina.expect_message("Dinas Lingkungan Hidup", timeout=15)
+    mine = invitation["message_id"]
 
-    await budi.tap("Hadir", message_id=kepala["message_id"])
+    await budi.tap("1 · Hadir", message_id=mine)
     await budi.expect_message("Konfirmasi hadir untuk Kepala — Dinas Sosial telah kami catat")
-    await budi.tap("Berhalangan", message_id=sekretaris["message_id"])
+    await budi.tap("2 · Berhalangan", message_id=mine)
     await budi.expect_message("Konfirmasi berhalangan untuk Sekretaris/Kabag — Dinas Sosial")
-    await budi.tap("Diwakilkan", message_id=kasubag["message_id"])
+    await budi.tap("3 · Diwakilkan", message_id=mine)
     await budi.expect_message("ketik nama lengkap wakil")
     await budi.send("Ahmad Fauzi, S.E.")
     await budi.expect_message("jabatan Ahmad Fauzi, S.E.")
@@ -56,7 +71,7 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
         "(Kepala Seksi Perencanaan)"
     )
     # a new answer replaces the old one
-    await budi.tap("Hadir", message_id=sekretaris["message_id"])
+    await budi.tap("2 · Hadir", message_id=mine)
     await budi.expect_message("Konfirmasi hadir untuk Sekretaris/Kabag")
 
     async with bot.runtime.sessions() as session:
@@ -81,10 +96,12 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     await siti.tap("Ya, kirim pengingat")
     await siti.expect_message("Pengingat masuk antrean pengiriman: 5 undangan")
     reminder = await budi.expect_message("Pengingat undangan", timeout=15)
-    assert "Tim Teknis — Dinas Sosial" in reminder["text"]
-    for _ in range(4):
-        await rina.expect_message("Pengingat undangan", timeout=15)
-    await rina.tap("Berhalangan")
+    # the one seat left unanswered: named alone, with unnumbered buttons
+    assert "Yth. Tim Teknis — Dinas Sosial" in reminder["text"]
+    assert "Kepala —" not in reminder["text"]
+    reminded = await rina.expect_message("Pengingat undangan", timeout=15)
+    assert "4. Tim Teknis — Dinas Lingkungan Hidup" in reminded["text"]
+    await rina.tap("1 · Berhalangan", message_id=reminded["message_id"])
     await rina.expect_message("Konfirmasi berhalangan")
 
     await siti.send("/kehadiran")
@@ -103,6 +120,7 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     await siti.expect_message("pengingat untuk 4 undangan")
     await siti.tap("Ya, kirim pengingat")
     await siti.expect_message("Pengingat masuk antrean pengiriman: 4 undangan")
+    assert len(await _messages_with(budi, "Undangan\n")) == 1
 
 
 async def test_only_the_invited_may_answer(bot, users):
@@ -120,12 +138,57 @@ async def test_only_the_invited_may_answer(bot, users):
     )
     # Budi stops being an officer of the unit (e.g. removed): the old buttons answer nothing
     async with bot.runtime.transaction() as session:
-        from bot.storage.models import Officer
-
         for officer in await session.scalars(select(Officer).where(Officer.user_id == budi.id)):
             await session.delete(officer)
-    tap = await budi.tap("Hadir", message_id=kepala["message_id"])
+    tap = await budi.tap("1 · Hadir", message_id=kepala["message_id"])
     answer = await budi.expect_callback_answer(tap)
     assert "tidak dapat Bapak/Ibu jawab" in answer["text"]
     async with bot.runtime.sessions() as session:
         assert list(await session.scalars(select(RsvpAnswer))) == []
+
+
+async def test_one_invitation_per_person_whatever_their_seats(bot, users):
+    """An officer of two units (the schema allows it; the chat moves an officer instead) who
+    is also a named invitee gets one message naming the nine seats they answer for (one
+    message per seat gave them nine), and each row of buttons answers its own seat."""
+    budi = await join(users, bot, "Budi", "DINSOS")
+    async with bot.runtime.transaction() as session:
+        dlh = await session.scalar(select(Unit.id).where(Unit.code == "DLH"))
+        session.add(Officer(user_id=budi.id, unit_id=dlh))
+        narasumber = await session.scalar(
+            select(Invitation).where(Invitation.key == "narasumber-kemendagri")
+        )
+        assert narasumber is not None
+        narasumber.user_id = budi.id
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/kehadiran")
+    await siti.expect_message("Undangan dan kehadiran")
+    await siti.tap("Kirim undangan")
+    await siti.expect_message("Kirim 9 undangan kepada 1 penerima di bot?")
+    await siti.tap("Ya, kirim undangan")
+    await siti.expect_message("Undangan masuk antrean pengiriman: 9 undangan untuk 1 penerima")
+
+    invitation = await budi.expect_message("Undangan", timeout=15)
+    assert len(_buttons(invitation)) == 9
+    assert "Kepala — Dinas Sosial" in invitation["text"]
+    assert "Tim Teknis — Dinas Lingkungan Hidup" in invitation["text"]
+    assert "Narasumber Kementerian Dalam Negeri" in invitation["text"]
+    async with bot.runtime.sessions() as session:
+        invitations_delivered = (
+            select(func.count())
+            .select_from(Delivery)
+            .join(Broadcast)
+            .where(Broadcast.kind == "invitation")
+        )
+        assert await session.scalar(invitations_delivered) == 1
+        assert await session.scalar(
+            select(func.count())
+            .select_from(Invitation)
+            .where(Invitation.role == "narasumber", Invitation.sent_at.is_(None))
+        ) == 2  # the other two narasumber: nobody to send them to  # fmt: skip
+    # the row of the narasumber's seat answers that seat
+    numbered = [line for line in invitation["text"].splitlines() if "Kementerian" in line]
+    number = numbered[0].split(".")[0]
+    await budi.tap(f"{number} · Hadir", message_id=invitation["message_id"])
+    await budi.expect_message("Konfirmasi hadir untuk Narasumber Kementerian Dalam Negeri")
+    assert len(await _messages_with(budi, "Undangan\n")) == 1
