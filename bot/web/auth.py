@@ -135,7 +135,7 @@ async def init_data_middleware(
         language = settings.default_language
         raise web.HTTPUnauthorized(
             text=web_text(t(language, "workspace-signed-out")),
-            headers={"WWW-Authenticate": SCHEME},
+            headers={"WWW-Authenticate": SCHEME, "Content-Language": language},
         ) from None
     request[VIEWER_KEY] = viewer
     try:
@@ -252,4 +252,6 @@ async def authorised(request: web.Request, rule: Rule, required: str) -> AsyncIt
                     yield access
                     return
     await audit_refusal(runtime, request, actor_id=viewer.user_id, required=required)
-    raise web.HTTPForbidden(text=web_text(t(language, "workspace-forbidden")))
+    raise web.HTTPForbidden(
+        text=web_text(t(language, "workspace-forbidden")), headers={"Content-Language": language}
+    )

@@ -42,7 +42,8 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
     config text in the language), the viewer's roles as ``roles``, and the edition shown:
     ``edition``, ``editions`` (an admin's chooser), ``read_only`` (a closed edition: no form
     that would change it), ``past_query`` (``edition=<code>`` for links, "" for the current
-    one)."""
+    one). The response's ``Content-Language`` is the viewer's language: the shell, which
+    cannot know the user, sets its ``<html lang>`` and its own texts from it."""
     language = access.language
     zone = access.runtime.settings.zone
 
@@ -66,7 +67,9 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
         read_only=access.read_only,
         past_query=access.past_query,
     )
-    return aiohttp_jinja2.render_template(template, request, context)
+    response = aiohttp_jinja2.render_template(template, request, context)
+    response.headers["Content-Language"] = language  # the shell's <html lang> follows it
+    return response
 
 
 def page_language(request: web.Request) -> str:

@@ -17,6 +17,7 @@ import jinja2
 from aiohttp import web
 from telegram import Bot
 
+from bot.i18n import LANGUAGES, t, web_text
 from bot.runtime import Runtime
 from bot.services.evidence.store import FileStore
 from bot.web import certificates, committee, files, judging
@@ -87,10 +88,33 @@ async def _home(request: web.Request) -> web.StreamResponse:
     return await (committee.entries_page(request) if admin else judging.assignments_page(request))
 
 
+SHELL_TEXTS = {
+    "offline": "workspace-offline",
+    "close": "workspace-viewer-close",
+    "preview": "workspace-viewer-preview",
+    "download": "workspace-download",
+}
+"""The shell's own texts (its script's messages and the file viewer's labels) by name."""
+
+
 async def _shell(request: web.Request) -> web.Response:
+    """The shell: no init data reaches it (Telegram passes it in the fragment), so it holds
+    its texts in every language; its script shows those of the language each page is
+    rendered in (``Content-Language``), guessing from Telegram's ``language_code`` before the
+    first page."""
     settings = request.app[RUNTIME_KEY].settings
+    texts = {
+        language: {name: web_text(t(language, key)) for name, key in SHELL_TEXTS.items()}
+        for language in LANGUAGES
+    }
     return aiohttp_jinja2.render_template(
-        "shell.html", request, {"script_url": settings.webapp_script_url}
+        "shell.html",
+        request,
+        {
+            "script_url": settings.webapp_script_url,
+            "language": settings.default_language,
+            "texts": texts,
+        },
     )
 
 

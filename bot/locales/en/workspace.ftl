@@ -108,3 +108,8 @@ workspace-editions = IGA editions
 workspace-edition-link = IGA { $year }
 workspace-read-only = IGA { $year } is closed because the next edition has started: its data can be viewed but not changed.
 workspace-edition-unknown = Sorry, that IGA edition was not found.
+
+## The shell page (before any page is loaded; its texts in both languages)
+workspace-offline = No connection. Please try again.
+workspace-viewer-close = Close
+workspace-viewer-preview = File preview

@@ -102,3 +102,8 @@ workspace-editions = Edisi IGA
 workspace-edition-link = IGA { $year }
 workspace-read-only = IGA { $year } sudah ditutup karena edisi berikutnya telah dimulai: datanya hanya dapat dilihat, tidak dapat diubah.
 workspace-edition-unknown = Mohon maaf, edisi IGA tersebut tidak ditemukan.
+
+## The shell page (before any page is loaded; its texts in both languages)
+workspace-offline = Tidak ada koneksi. Mohon coba lagi.
+workspace-viewer-close = Tutup
+workspace-viewer-preview = Pratinjau berkas

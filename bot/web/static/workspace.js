@@ -10,6 +10,32 @@
   var SAVE_DELAY = 400;
   var pending = {};
 
+  // The shell's texts in every language (from the catalogue, through its template), and the
+  // page's language: Telegram's language_code until a page says which one it is rendered in
+  // (Content-Language: the language the user chose in the chat, else that code).
+  var texts = {};
+  Array.prototype.forEach.call(document.querySelectorAll("[data-texts]"), function (holder) {
+    var strings = {};
+    Array.prototype.forEach.call(holder.attributes, function (attribute) {
+      if (attribute.name.indexOf("data-") === 0) strings[attribute.name.slice(5)] = attribute.value;
+    });
+    texts[holder.getAttribute("data-texts")] = strings;
+  });
+
+  function text(name) {
+    return (texts[document.documentElement.lang] || {})[name] || "";
+  }
+
+  function setLanguage(code) {
+    code = String(code || "").split("-")[0].toLowerCase();
+    if (texts[code]) document.documentElement.lang = code;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-label]"), function (element) {
+      var label = text(element.getAttribute("data-label"));
+      element.setAttribute("aria-label", label);
+      element.setAttribute("title", label);
+    });
+  }
+
   function applyTheme() {
     var params = (tg && tg.themeParams) || {};
     var root = document.documentElement;
@@ -49,6 +75,7 @@
     return request("GET", route()).then(function (response) {
       return response.text().then(function (text) {
         if (mine !== loads) return;  // left meanwhile (a quick back and forth): not this page
+        setLanguage(response.headers.get("Content-Language"));
         if (!response.ok) {
           main.innerHTML = "";
           var p = document.createElement("p");
@@ -63,7 +90,7 @@
           if (location.hash && location.hash !== "#home") tg.BackButton.show(); else tg.BackButton.hide();
         }
       });
-    }).catch(function () { say(document.documentElement.lang === "en" ? "No connection" : "Tidak ada koneksi", true); });
+    }).catch(function () { say(text("offline"), true); });
   }
 
   function entryOf(element) {
@@ -320,6 +347,7 @@
     var linked = /[?&]entry=(\d+)/.exec(location.search);
     history.replaceState(null, "", location.pathname + location.search + (linked ? "#entry/" + linked[1] : "#home"));
   }
+  setLanguage(tg && tg.initDataUnsafe && tg.initDataUnsafe.user && tg.initDataUnsafe.user.language_code);
   applyTheme();
   load();
 })();
