@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.services.core.event_view import EventView
 from bot.services.core.events import (
     EditionForm,
     current_edition_id,
-    current_event,
+    current_event_view,
     edition_form,
 )
 from bot.services.shared.cache_versions import CHAT_BUCKETS, EVENT, read_versions
 from bot.settings import Settings
 from bot.slots import Slot
-from bot.storage.models import Event
 from bot.update_ledger import current_scope
 
 if TYPE_CHECKING:
@@ -84,14 +84,15 @@ class Runtime:
         """The current instant according to the injected clock."""
         return self.clock()
 
-    async def event(self) -> Event | None:
+    async def event(self) -> EventView | None:
         """The award event that is on (:func:`bot.services.core.events.current_event` at
-        :meth:`now`) with venue, speakers, agenda and edition loaded, read from the database at
-        most every :data:`EVENT_CACHE_SECONDS` (the read path of most updates).
+        :meth:`now`) with venue, speakers, agenda and edition, read from the database at most
+        every :data:`EVENT_CACHE_SECONDS` (the read path of most updates).
 
-        The returned objects are detached: read them, never modify them.
+        A frozen value (:mod:`bot.services.core.event_view`) shared by every reader; code
+        that changes the event loads its rows by id in its own session.
         """
-        return await self._cached("event", lambda session: current_event(session, self.now()))
+        return await self._cached("event", lambda session: current_event_view(session, self.now()))
 
     async def edition_form(self) -> EditionForm | None:
         """The current edition's form, deadlines and indicators

@@ -16,7 +16,12 @@ from bot.i18n import plain_text as t
 from bot.services.core.admins import add_admin
 from bot.services.core.event_file import EventFile, EventFileError, load_event_file
 from bot.services.core.event_import import ImportReport, import_event_file
-from bot.services.core.events import current_edition, current_event, unit_by_code
+from bot.services.core.events import (
+    current_edition,
+    current_event,
+    current_event_view,
+    unit_by_code,
+)
 from bot.services.editions.archive import archived_editions
 from bot.services.editions.succession import ImportPlan, import_edition, plan_import
 from bot.services.entries.invites import create_invite, format_code
@@ -155,7 +160,7 @@ async def describe_event(settings: Settings) -> str | None:
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session, datetime.now(UTC))
+            event = await current_event_view(session, datetime.now(UTC))
             edition = await current_edition(session)
             if event is None:
                 return None
@@ -276,7 +281,7 @@ async def attendance_link(
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session, datetime.now(UTC))
+            event = await current_event_view(session, datetime.now(UTC))
     finally:
         await engine.dispose()
     if event is None:
@@ -328,7 +333,7 @@ async def attendance_export(
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event(session, datetime.now(UTC))
+            event = await current_event_view(session, datetime.now(UTC))
             if event is None:
                 raise SetupError("no event is loaded: run `iga-bot event import config/event.yaml`")
             try:

@@ -54,6 +54,7 @@ from bot.services.announcements.subscriptions import active_subscribers
 from bot.services.attendees.agenda import join_place
 from bot.services.core.committee_members import committee_ids
 from bot.services.core.event_file import localized
+from bot.services.core.event_view import venue_view
 from bot.services.core.events import agenda_item_with_venue, event_with_venue
 from bot.services.evaluation import survey
 from bot.services.judging.results import drop_empty_announcement, mark_announced, visible_awards
@@ -239,7 +240,7 @@ async def _send_star_reminder(
     place = join_place(item.room, venue.name if venue else None)
     markups = None
     if venue is not None:
-        link = map_link(venue)
+        link = map_link(venue_view(venue))
         markups = in_every_language(
             lambda language: keyboard(
                 [[url_button(plain_text(language, "scheduler-venue-button"), link)]]

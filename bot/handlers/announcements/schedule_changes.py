@@ -40,15 +40,16 @@ from bot.services.announcements.schedule_changes import (
 from bot.services.attendees.agenda import event_zone
 from bot.services.core.event_file import EventFileError, EventFileSyntaxError, load_event_file
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot
+from bot.services.core.event_view import EventView
+from bot.services.core.events import event_view_by_id
 from bot.services.core.roles import Role
 from bot.services.editions.succession import EditionRefused, Refusal, import_edition
 from bot.services.shared.outbox import Texts, enqueue
-from bot.storage.models import Event
 
 logger = logging.getLogger(__name__)
 
 
-def _when(snapshot: AgendaSnapshot, event: Event, language: str) -> Markup:
+def _when(snapshot: AgendaSnapshot, event: EventView, language: str) -> Markup:
     zone = event_zone(event)
     text = t(
         language,
@@ -63,7 +64,7 @@ def _speakers(snapshot: AgendaSnapshot, language: str) -> str:
     return ", ".join(snapshot.speakers) or t(language, "schedule-none")
 
 
-def change_block(change: AgendaChange, event: Event, language: str) -> str:
+def change_block(change: AgendaChange, event: EventView, language: str) -> str:
     """One change as HTML: cancelled, added (or restored), or each changed field before and
     after."""
     before, after = change.before, change.after
@@ -100,7 +101,7 @@ def change_block(change: AgendaChange, event: Event, language: str) -> str:
     return "\n".join(lines)
 
 
-def notice_texts(changes: Sequence[AgendaChange], event: Event) -> list[Texts]:
+def notice_texts(changes: Sequence[AgendaChange], event: EventView) -> list[Texts]:
     """The messages telling ``changes``, each in every language and within Telegram's 4096
     characters: the changes are grouped so that each group fits one message in every language
     (a single change longer than that is cut between its lines)."""
@@ -130,7 +131,7 @@ def notice_texts(changes: Sequence[AgendaChange], event: Event) -> list[Texts]:
 
 
 async def write_schedule_notices(
-    session: AsyncSession, event: Event, changes: Sequence[AgendaChange], now: datetime
+    session: AsyncSession, event: EventView, changes: Sequence[AgendaChange], now: datetime
 ) -> None:
     """Write the notices of ``changes`` (an import's news) to the outbox, in the import's
     transaction: recipients told the same changes share the messages
@@ -195,7 +196,7 @@ async def reload_event(update: Update, context: BotContext) -> None:
             _, report = await import_edition(session, spec, now, actor_id=user_id)
             await record_schedule_changes(session, report.agenda_changes, user_id, now)
             news = [change for change in report.agenda_changes if is_news(change)]
-            event = await session.get(Event, report.event_id)
+            event = await event_view_by_id(session, report.event_id)
             if news and event is not None:
                 await write_schedule_notices(session, event, news, now)
     except EditionRefused as exc:  # the file of another edition: say which, and the fix

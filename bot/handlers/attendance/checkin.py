@@ -39,9 +39,10 @@ from bot.i18n import format_clock_zone, format_day, t, zone_abbreviation
 from bot.runtime import Runtime
 from bot.services.attendance import link as checkin_link
 from bot.services.attendance import records
+from bot.services.core.event_view import EventView
 from bot.services.shared.nip import format_nip
 from bot.services.shared.pending_input import InputGone, Pending, input_kind, keep_waiting, take
-from bot.storage.models import AttendanceRole, Event
+from bot.storage.models import AttendanceRole
 
 
 def checkin_secret(runtime: Runtime) -> bytes:
@@ -153,7 +154,7 @@ def _prompt(language: str, form: CheckingIn):
     return _confirm_text(language, form), _confirm_markup(language)
 
 
-def _refusal(language: str, event: Event, reading: checkin_link.Reading) -> str:
+def _refusal(language: str, event: EventView, reading: checkin_link.Reading) -> str:
     verdict = reading.verdict
     if verdict is checkin_link.Verdict.OTHER_DAY and reading.day is not None:
         return t(language, "attendance-checkin-other-day", day=format_day(reading.day, language))

@@ -33,9 +33,10 @@ from bot.i18n import format_clock_zone, format_day
 from bot.services.attendance import invitations, records
 from bot.services.attendance import link as checkin_link
 from bot.services.attendees.agenda import is_over
-from bot.services.core.events import current_event, event_by_id
+from bot.services.core.event_view import EventView
+from bot.services.core.events import current_event_view, event_view_by_id
 from bot.services.core.roles import Role
-from bot.storage.models import AttendanceRole, Event, Invitation
+from bot.storage.models import AttendanceRole, Invitation
 
 
 class Tool(enum.StrEnum):
@@ -67,12 +68,12 @@ LIST_WORDS_XLSX = ("xlsx", "excel")
 """``/daftar_hadir xlsx``: the workbook instead of the PDF."""
 
 
-async def _event(access: Access) -> Event | None:
+async def _event(access: Access) -> EventView | None:
     """The current event, its venue loaded (in the handler's transaction), or None."""
-    return await current_event(access.session, access.now)
+    return await current_event_view(access.session, access.now)
 
 
-def _tools_markup(access: Access, event: Event):
+def _tools_markup(access: Access, event: EventView):
     """The tools; sending and reminding only while the event is not over."""
     rows = [[Tool.POSTER], [Tool.PDF, Tool.XLSX]]
     if not is_over(event, access.now):
@@ -108,7 +109,7 @@ async def summary_command(update: Update, context: BotContext, access: Access) -
 
 
 async def _send_list(
-    update: Update, access: Access, event: Event, as_xlsx: bool, key: str | None = None
+    update: Update, access: Access, event: EventView, as_xlsx: bool, key: str | None = None
 ) -> None:
     from bot.services.attendance import documents  # see the module's docstring
 
@@ -243,7 +244,7 @@ def _unreachable_lines(access: Access, unreachable: list[Invitation]) -> list[st
             for where, count in counts.items()]  # fmt: skip
 
 
-async def _mass_send(message, access: Access, event: Event, tool: Tool) -> None:
+async def _mass_send(message, access: Access, event: EventView, tool: Tool) -> None:
     """Invitations or reminders: first the plan and a confirmation, then, confirmed, the
     outbox; refused politely once the event is over."""
     service, confirmed, name = MASS_SENDS[tool]
@@ -283,7 +284,7 @@ async def on_tool(update: Update, context: BotContext, access: Access) -> None:
     an event that is over is refused politely by the service)."""
     query = query_of(update)
     tap = TOOLS.parse(query.data)
-    event = await event_by_id(access.session, tap.event) if tap is not None else None
+    event = await event_view_by_id(access.session, tap.event) if tap is not None else None
     if tap is None or event is None:  # from an older version of the bot, or the event is gone
         await query.answer(alert_text(access.t("edition-button-outdated")), show_alert=True)
         return

@@ -47,8 +47,8 @@ from bot.handlers.shared.updates import (
 from bot.i18n import format_clock, plain_text, t, zone_abbreviation
 from bot.services.attendees.agenda import agenda_item, event_zone
 from bot.services.attendees.stars import CancelledItemError, toggle_star
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.questions.asking import offered
-from bot.storage.models import AgendaItem, Event
 
 PAGE_PATTERN = r"^agenda:page:(\d+)$"
 ITEM_PATTERN = r"^agenda:item:(\d+)$"
@@ -57,21 +57,21 @@ LABEL_MAX = 48
 """Most characters of an item button's label (longer titles are shortened with "…")."""
 
 
-def _item_label(item: AgendaItem, event: Event, language: str, starred: bool) -> str:
+def _item_label(item: AgendaItemView, event: EventView, language: str, starred: bool) -> str:
     mark = "✖ " if item.cancelled else "⭐ " if starred else ""
     label = f"{mark}{format_clock(item.starts_at, event_zone(event), language)} {item.title}"
     return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
 
 
 _keyboards: weakref.WeakKeyDictionary[
-    Event, dict[tuple[object, ...], InlineKeyboardMarkup | None]
+    EventView, dict[tuple[object, ...], InlineKeyboardMarkup | None]
 ] = weakref.WeakKeyDictionary()
 """Page keyboards made so far, per event object (they go with it, like the pages' text)."""
 
 
 def _page_keyboard(
     context: BotContext,
-    event: Event,
+    event: EventView,
     pages: list[AgendaPage],
     index: int,
     language: str,
@@ -121,7 +121,7 @@ def _page_keyboard(
     return made[key]
 
 
-async def _load(update: Update, context: BotContext) -> tuple[Event | None, frozenset[int]]:
+async def _load(update: Update, context: BotContext) -> tuple[EventView | None, frozenset[int]]:
     event = await context.runtime.event()
     if event is None or in_group(update):
         return event, frozenset()
@@ -161,13 +161,13 @@ async def turn_page(update: Update, context: BotContext) -> None:
     await edit_html(query, pages[index].text, keyboard)  # the same page again: not an error
 
 
-def _started(item: AgendaItem, now: datetime) -> bool:
+def _started(item: AgendaItemView, now: datetime) -> bool:
     """Whether the session has begun (or is over): too late for a reminder."""
     return item.starts_at <= now
 
 
 def _item_keyboard(
-    item: AgendaItem, event: Event, language: str, starred: bool, now: datetime
+    item: AgendaItemView, event: EventView, language: str, starred: bool, now: datetime
 ) -> InlineKeyboardMarkup:
     """The star ("🔔 Ingatkan saya (15 menit sebelum)": when, from the event file), while the
     session is offered for questions (:func:`~bot.services.questions.asking.offered`) "❓
@@ -259,7 +259,7 @@ async def toggle_item_star(update: Update, context: BotContext) -> None:
     await query.edit_message_reply_markup(_item_keyboard(item, event, language, starred, now))
 
 
-def _star_answer(item: AgendaItem, event: Event, language: str, starred: bool) -> str:
+def _star_answer(item: AgendaItemView, event: EventView, language: str, starred: bool) -> str:
     """What a tap on the star says: when the reminder comes ("15 menit sebelum sesi ini
     dimulai, pukul 09.45 WIB"), or that it is cancelled."""
     if not starred:
@@ -289,7 +289,7 @@ async def show_next(update: Update, context: BotContext) -> None:
 async def _reply_with(
     update: Update,
     context: BotContext,
-    render: Callable[[Event, datetime, str], str],
+    render: Callable[[EventView, datetime, str], str],
 ) -> None:
     language = await context.language()
     event = await context.runtime.event()

@@ -24,7 +24,7 @@ from bot.services.attendees.agenda import (
     own_institution,
     sessions_by_speaker,
 )
-from bot.storage.models import AgendaItem, Event, Speaker
+from bot.services.core.event_view import AgendaItemView, EventView, SpeakerView
 
 ITEMS_PER_PAGE = 10
 """Most agenda items on one page (each private page has a button per item)."""
@@ -44,15 +44,15 @@ class AgendaPage:
     """One message of the agenda: its HTML and the items it shows."""
 
     text: str
-    items: tuple[AgendaItem, ...]
+    items: tuple[AgendaItemView, ...]
 
 
-def time_range(item: AgendaItem, event: Event, language: str) -> str:
+def time_range(item: AgendaItemView, event: EventView, language: str) -> str:
     """ "09.00–10.00 WIB" in the event's zone."""
     return format_time_range(item.starts_at, item.ends_at, event_zone(event), language)
 
 
-def _speakers_text(speakers: Sequence[Speaker], language: str) -> str:
+def _speakers_text(speakers: Sequence[SpeakerView], language: str) -> str:
     names = ", ".join(speaker.name for speaker in speakers[:SPEAKERS_SHOWN])
     rest = len(speakers) - SPEAKERS_SHOWN
     if rest > 0:
@@ -61,7 +61,7 @@ def _speakers_text(speakers: Sequence[Speaker], language: str) -> str:
 
 
 def item_block(
-    item: AgendaItem, event: Event, language: str, marker: str | None, *, compact: bool
+    item: AgendaItemView, event: EventView, language: str, marker: str | None, *, compact: bool
 ) -> str:
     """One item of the agenda list: marker, time range, title, then speakers and room unless
     ``compact``. ``marker`` is ``now``, ``next`` or None."""
@@ -81,7 +81,7 @@ def item_block(
     return "\n".join(lines)
 
 
-def markers(event: Event, now: datetime) -> dict[int, str]:
+def markers(event: EventView, now: datetime) -> dict[int, str]:
     """Item id → ``now`` or ``next`` for the items running now and the ones starting next."""
     if is_over(event, now):
         return {}
@@ -90,7 +90,7 @@ def markers(event: Event, now: datetime) -> dict[int, str]:
     return result
 
 
-def agenda_notes(event: Event, now: datetime, language: str) -> list[str]:
+def agenda_notes(event: EventView, now: datetime, language: str) -> list[str]:
     """Lines above the agenda: the event has ended (pointing to the results), times are
     examples."""
     notes = []
@@ -102,7 +102,7 @@ def agenda_notes(event: Event, now: datetime, language: str) -> list[str]:
 
 
 def agenda_pages(
-    event: Event, now: datetime, language: str, *, compact: bool = False
+    event: EventView, now: datetime, language: str, *, compact: bool = False
 ) -> list[AgendaPage]:
     """The agenda grouped by day, cut into pages that respect Telegram's limits.
 
@@ -119,8 +119,8 @@ def agenda_pages(
     header = t(language, "agenda-title", event=event.short_title)
     first_header = "\n\n".join([header, *agenda_notes(event, now, language)])
     marked = markers(event, now)
-    pages: list[tuple[str, list[AgendaItem]]] = []
-    items: list[AgendaItem] = []
+    pages: list[tuple[str, list[AgendaItemView]]] = []
+    items: list[AgendaItemView] = []
     text, page_day = first_header, None
     for day, day_items in days(event):
         for item in day_items:
@@ -151,13 +151,13 @@ def agenda_pages(
     ]
 
 
-_rendered: weakref.WeakKeyDictionary[Event, dict[tuple[object, ...], list[AgendaPage]]] = (
+_rendered: weakref.WeakKeyDictionary[EventView, dict[tuple[object, ...], list[AgendaPage]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
 def cached_agenda_pages(
-    event: Event, now: datetime, language: str, *, compact: bool = False
+    event: EventView, now: datetime, language: str, *, compact: bool = False
 ) -> list[AgendaPage]:
     """:func:`agenda_pages`, rendered once per event object, language, layout and state of the
     day: the pages depend on ``now`` only through the now/next markers and whether the event
@@ -171,7 +171,7 @@ def cached_agenda_pages(
     return pages
 
 
-def current_page_index(pages: Sequence[AgendaPage], event: Event, now: datetime) -> int:
+def current_page_index(pages: Sequence[AgendaPage], event: EventView, now: datetime) -> int:
     """The page to open first: the one showing what is on now or next, else the first."""
     wanted = set(markers(event, now))
     for index, page in enumerate(pages):
@@ -180,7 +180,7 @@ def current_page_index(pages: Sequence[AgendaPage], event: Event, now: datetime)
     return 0
 
 
-def item_detail(item: AgendaItem, event: Event, now: datetime, language: str) -> str:
+def item_detail(item: AgendaItemView, event: EventView, now: datetime, language: str) -> str:
     """One session in full: title, day and time, room and venue, speakers, description."""
     zone = event_zone(event)
     lines = [t(language, "agenda-detail-title", title=item.title)]
@@ -214,7 +214,7 @@ def item_detail(item: AgendaItem, event: Event, now: datetime, language: str) ->
     return "\n".join(lines)
 
 
-def now_text(event: Event, now: datetime, language: str) -> str:
+def now_text(event: EventView, now: datetime, language: str) -> str:
     """The answer to /sekarang: the sessions running now, else what comes next, or the end."""
     if is_over(event, now):
         return t(language, "agenda-ended", winners=plain_text(language, "menu-winners"))
@@ -225,7 +225,7 @@ def now_text(event: Event, now: datetime, language: str) -> str:
     return "\n\n".join([t(language, "agenda-now-title"), *blocks])
 
 
-def next_text(event: Event, now: datetime, language: str) -> str:
+def next_text(event: EventView, now: datetime, language: str) -> str:
     """The answer to /berikutnya: the next sessions with their day and time, or the end."""
     if is_over(event, now):
         return t(language, "agenda-ended", winners=plain_text(language, "menu-winners"))
@@ -238,7 +238,7 @@ def next_text(event: Event, now: datetime, language: str) -> str:
     return "\n\n".join([t(language, "agenda-next-title", day=day), *blocks])
 
 
-def speakers_texts(event: Event, language: str, *, compact: bool = False) -> list[str]:
+def speakers_texts(event: EventView, language: str, *, compact: bool = False) -> list[str]:
     """The speakers with institution and role and, unless ``compact``, their sessions; split
     into messages within Telegram's limit."""
     sessions = sessions_by_speaker(event)

@@ -12,6 +12,7 @@ from bot.handlers.shared.updates import message_of, query_of, tapped_message
 from bot.i18n import plain_text, t
 from bot.services.attendees.agenda import agenda_item
 from bot.services.attendees.calendar import agenda_calendar, calendar_file_name
+from bot.services.core.events import event_view_by_id
 
 ITEM_PATTERN = r"^calendar:item:(\d+)$"
 
@@ -39,10 +40,17 @@ async def send_item_calendar(update: Update, context: BotContext) -> None:
     if item is None:
         await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
         return
+    event = await context.runtime.event()
+    if event is None or event.id != item.event_id:  # an older event's button
+        async with context.runtime.sessions() as session:
+            event = await event_view_by_id(session, item.event_id)
+    if event is None:
+        await query.answer(plain_text(language, "agenda-item-gone"), show_alert=True)
+        return
     await query.answer()
-    data = agenda_calendar(item.event, [item], context.runtime.now(), language)
+    data = agenda_calendar(event, [item], context.runtime.now(), language)
     await tapped_message(query).reply_document(
-        InputFile(data, filename=calendar_file_name(item.event, item), attach=True),
+        InputFile(data, filename=calendar_file_name(event, item), attach=True),
         caption=t(language, "calendar-item-caption", title=item.title),
     )
 

@@ -37,6 +37,7 @@ from bot.handlers.shared.updates import button_message, message_of, query_of, ta
 from bot.i18n import format_clock_zone, plain_text, t
 from bot.services.attendance.records import count_present
 from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized
+from bot.services.core.event_view import EventView
 from bot.services.core.roles import Role
 from bot.services.entries.cursor import AtField
 from bot.services.entries.form import (
@@ -445,7 +446,7 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
     return True
 
 
-async def _not_sent_yet(access: Access, event: Event) -> str:
+async def _not_sent_yet(access: Access, event: EventView) -> str:
     """Why nobody is invited: before the send time with people checked in, when and to how
     many it goes ("pukul 14.30 WIB kepada 2 orang"; QA #23), else that nobody checked in."""
     spec = survey_of(event)

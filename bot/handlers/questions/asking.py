@@ -45,6 +45,7 @@ from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import message_of, query_of, tapped_message, user_of
 from bot.i18n import format_clock, format_clock_zone, plain_text, t
 from bot.services.attendees.agenda import agenda_item
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.questions.asking import (
     EmptyQuestion,
     QuestionGone,
@@ -66,7 +67,7 @@ from bot.services.questions.asking import (
 from bot.services.questions.moderation import moderator_ids
 from bot.services.shared import outbox
 from bot.services.shared.pending_input import Pending, input_kind, take
-from bot.storage.models import AgendaItem, Event, Question
+from bot.storage.models import Question
 
 
 @input_kind("questions.ask")
@@ -80,8 +81,8 @@ class AskingQuestion:
 
 async def _board(
     session: AsyncSession,
-    item: AgendaItem,
-    event: Event,
+    item: AgendaItemView,
+    event: EventView,
     voter_id: int,
     language: str,
     keep: Sequence[int] = (),
@@ -129,7 +130,9 @@ async def show_board(update: Update, context: BotContext) -> None:
     )
 
 
-async def _item_of(event: Event | None, session: AsyncSession, item_id: int) -> AgendaItem | None:
+async def _item_of(
+    event: EventView | None, session: AsyncSession, item_id: int
+) -> AgendaItemView | None:
     item = await agenda_item(session, item_id)
     return item if item is not None and event is not None and item.event_id == event.id else None
 
@@ -247,7 +250,7 @@ async def on_question_text(update: Update, context: BotContext, pending: Pending
     return True
 
 
-def _rate_limited(exc: RateLimited, event: Event, language: str, key: str) -> str:
+def _rate_limited(exc: RateLimited, event: EventView, language: str, key: str) -> str:
     return plain_text(
         language, key, time=format_clock(exc.retry_at, ZoneInfo(event.timezone), language)
     )
@@ -256,8 +259,8 @@ def _rate_limited(exc: RateLimited, event: Event, language: str, key: str) -> st
 async def _tell_moderators(
     session: AsyncSession,
     context: BotContext,
-    event: Event,
-    item: AgendaItem,
+    event: EventView,
+    item: AgendaItemView,
     question: Question,
     now: datetime,
 ) -> None:

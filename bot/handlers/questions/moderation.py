@@ -38,6 +38,7 @@ from bot.handlers.shared.updates import message_of, query_of, tapped_message, us
 from bot.i18n import plain_text, t
 from bot.runtime import Runtime
 from bot.services.attendees.agenda import agenda_item
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.questions.asking import (
     EmptyQuestion,
     QuestionGone,
@@ -57,7 +58,7 @@ from bot.services.questions.moderation import (
     set_closed,
 )
 from bot.services.shared.pending_input import Pending, input_kind, take
-from bot.storage.models import AgendaItem, Event, Question
+from bot.storage.models import Question
 
 
 @input_kind("questions.edit")
@@ -80,7 +81,7 @@ MODERATOR = Requirement("moderator", _moderates, refusal="questions-moderators-o
 and corrected text by the shared guard (refused politely, audited as ``moderator``)."""
 
 
-async def _moderated_event(runtime: Runtime) -> Event:
+async def _moderated_event(runtime: Runtime) -> EventView:
     """The event the guard (:data:`MODERATOR`) found the user moderating.
 
     Raises:
@@ -92,7 +93,7 @@ async def _moderated_event(runtime: Runtime) -> Event:
     return event
 
 
-async def _item_of(session: AsyncSession, question: Question) -> AgendaItem:
+async def _item_of(session: AsyncSession, question: Question) -> AgendaItemView:
     """The session a question was asked in.
 
     Raises:
@@ -105,7 +106,7 @@ async def _item_of(session: AsyncSession, question: Question) -> AgendaItem:
 
 
 async def _queue_view(
-    session: AsyncSession, item: AgendaItem, event: Event, language: str
+    session: AsyncSession, item: AgendaItemView, event: EventView, language: str
 ) -> tuple[str, InlineKeyboardMarkup | None, list[Question]]:
     shown = await queue(session, item.id)
     closed = item.id in await closed_item_ids(session, [item.id])

@@ -15,8 +15,9 @@ from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.keyboards import button, keyboard
 from bot.i18n import Markup, format_time_range, plain_text, t
 from bot.services.attendees.agenda import event_zone
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.questions.moderation import Queue
-from bot.storage.models import AgendaItem, Event, Question, QuestionStatus
+from bot.storage.models import Question, QuestionStatus
 
 BOARD_LIMIT = 10
 """Most questions listed on a board or a queue (by votes); the screen shows fewer."""
@@ -107,13 +108,15 @@ def asker(question: Question, language: str) -> str:
     return question.asker_name or plain_text(language, "questions-anonymous")
 
 
-def session_line(item: AgendaItem, event: Event, language: str) -> str:
+def session_line(item: AgendaItemView, event: EventView, language: str) -> str:
     """The session's title and time ("<b>Title</b> · 09.00–09.30 WIB")."""
     when = format_time_range(item.starts_at, item.ends_at, event_zone(event), language)
     return t(language, "questions-session", title=item.title, time=when)
 
 
-def board_text(item: AgendaItem, event: Event, questions: Sequence[Question], language: str) -> str:
+def board_text(
+    item: AgendaItemView, event: EventView, questions: Sequence[Question], language: str
+) -> str:
     """The attendees' board: the session and its approved questions by votes."""
     lines = [t(language, "questions-board-title"), session_line(item, event, language), ""]
     if not questions:
@@ -152,7 +155,7 @@ def shown_order(markup: InlineKeyboardMarkup | None) -> list[int]:
 
 
 def board_keyboard(
-    item: AgendaItem,
+    item: AgendaItemView,
     questions: Sequence[Question],
     voted: Collection[int],
     language: str,
@@ -208,7 +211,7 @@ def status_text(question: Question, language: str) -> str:
     return t(language, f"questions-status-{question.status.value}", votes=question.votes)
 
 
-def card_text(question: Question, item: AgendaItem, language: str) -> str:
+def card_text(question: Question, item: AgendaItemView, language: str) -> str:
     """A question as the moderator's card: number, session, text, asker, status."""
     return t(
         language,
@@ -242,7 +245,9 @@ def card_keyboard(question: Question, language: str) -> InlineKeyboardMarkup | N
     )
 
 
-def queue_text(item: AgendaItem, event: Event, queue: Queue, closed: bool, language: str) -> str:
+def queue_text(
+    item: AgendaItemView, event: EventView, queue: Queue, closed: bool, language: str
+) -> str:
     """The moderator's view of a session: counts, then the approved questions by votes."""
     lines = [
         t(language, "questions-queue-title"),
@@ -275,7 +280,7 @@ def queue_text(item: AgendaItem, event: Event, queue: Queue, closed: bool, langu
 
 
 def queue_keyboard(
-    item: AgendaItem, queue: Queue, closed: bool, language: str
+    item: AgendaItemView, queue: Queue, closed: bool, language: str
 ) -> InlineKeyboardMarkup | None:
     """Per approved question (by votes): answered, hide; then close or reopen, refresh."""
     rows = [
@@ -308,7 +313,7 @@ def queue_keyboard(
 
 
 def sessions_keyboard(
-    items: Sequence[AgendaItem], event: Event, language: str, *, moderator: bool
+    items: Sequence[AgendaItemView], event: EventView, language: str, *, moderator: bool
 ) -> InlineKeyboardMarkup | None:
     """One button per session (to choose which board or queue to open)."""
     zone = event_zone(event)

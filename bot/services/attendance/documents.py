@@ -30,10 +30,11 @@ from openpyxl.utils import get_column_letter
 
 from bot.i18n import format_clock, format_day, format_time_range, plain_text
 from bot.services.attendance.records import Listing
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.shared.nip import format_nip
 from bot.services.shared.pdf_text import UnicodePdf
 from bot.services.shared.signatory import Signatory
-from bot.storage.models import AgendaItem, AttendanceRecord, Event
+from bot.storage.models import AttendanceRecord
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 logging.getLogger("fpdf.output").setLevel(logging.ERROR)  # "missing glyph" per emoji
@@ -46,7 +47,7 @@ ROW_HEIGHT = 11
 """Least height of a row (mm): room for a signature."""
 
 
-def signatory_of(event: Event) -> Signatory | None:
+def signatory_of(event: EventView) -> Signatory | None:
     """The event file's signatory of the daftar hadir, if given."""
     return Signatory.from_config((event.attendance or {}).get("signatory"))
 
@@ -56,13 +57,13 @@ TIME_FORMATS = {"id": 'hh"."mm', "en": "hh:mm"}
 "07.45" in Indonesian, "07:45" in English, as the PDF prints it."""
 
 
-def sign_off_place(signatory: Signatory, event: Event, language: str) -> str:
+def sign_off_place(signatory: Signatory, event: EventView, language: str) -> str:
     """The sign-off's first line: the place and the event's date, "Blitar, 7 Desember 2022"
     (the same in the PDF and the workbook)."""
     return f"{signatory.place}, {format_day(event.starts_on, language).split(', ', 1)[-1]}"
 
 
-def kop_lines(event: Event) -> list[str]:
+def kop_lines(event: EventView) -> list[str]:
     """The letterhead's lines: ``attendance.kop`` of the event file, else the organiser
     ("Pemerintah Kota Blitar melalui Bappeda": "PEMERINTAH KOTA BLITAR", "BAPPEDA")."""
     lines = (event.attendance or {}).get("kop") or []
@@ -94,7 +95,7 @@ class _Document(UnicodePdf):
                         new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
 
 
-def _kop(pdf: _Document, event: Event) -> None:
+def _kop(pdf: _Document, event: EventView) -> None:
     lines = kop_lines(event)
     for index, line in enumerate(lines):
         if index == 0 and len(lines) > 1:
@@ -111,14 +112,14 @@ def _kop(pdf: _Document, event: Event) -> None:
     pdf.set_y(y + 4)
 
 
-def _place(event: Event) -> str:
+def _place(event: EventView) -> str:
     if event.venue is None:
         return ""
     return ", ".join(part for part in (event.venue.name, event.venue.city) if part)
 
 
 def build_daftar_hadir(
-    event: Event,
+    event: EventView,
     records: list[AttendanceRecord],
     *,
     language: str = "id",
@@ -210,7 +211,7 @@ def build_daftar_hadir(
 
 
 def build_daftar_hadir_xlsx(
-    event: Event,
+    event: EventView,
     records: list[AttendanceRecord],
     *,
     language: str = "id",
@@ -271,13 +272,13 @@ def build_daftar_hadir_xlsx(
     return buffer.getvalue()
 
 
-def session_subtitle(item: AgendaItem, zone: ZoneInfo, language: str) -> str:
+def session_subtitle(item: AgendaItemView, zone: ZoneInfo, language: str) -> str:
     """The line naming a session under the title: "Sesi: <title> (09.00–09.30 WIB)"."""
     hours = format_time_range(item.starts_at, item.ends_at, zone, language)
     return plain_text(language, "attendance-pdf-session", title=item.title, hours=hours)
 
 
-def build_listing(event: Event, listing: Listing, *, as_xlsx: bool, language: str = "id"):
+def build_listing(event: EventView, listing: Listing, *, as_xlsx: bool, language: str = "id"):
     """The daftar hadir of :func:`bot.services.attendance.records.listing` (the event's, or
     one session's) as ``(bytes, file name)``: PDF, or XLSX with ``as_xlsx``."""
     zone = ZoneInfo(event.timezone)
@@ -302,7 +303,7 @@ def qr_png(link: str) -> bytes:
 
 
 def build_poster(
-    event: Event,
+    event: EventView,
     link: str,
     day: date | None = None,
     *,

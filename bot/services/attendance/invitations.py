@@ -28,6 +28,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.i18n import Markup, format_day, format_moment, plain_text, t
 from bot.services.attendees.agenda import is_over
+from bot.services.core.event_view import EventView
 from bot.services.shared.outbox import (
     callback_button,
     enqueue,
@@ -39,7 +40,6 @@ from bot.storage.models import (
     AgendaItem,
     AttendanceRecord,
     Chat,
-    Event,
     Invitation,
     Officer,
     RsvpAnswer,
@@ -95,7 +95,7 @@ async def recipients_of(session: AsyncSession, invitation: Invitation) -> list[i
 
 
 def _texts(
-    event: Event, invited: Sequence[Invitation], key: str, starts_at: datetime | None
+    event: EventView, invited: Sequence[Invitation], key: str, starts_at: datetime | None
 ) -> dict[str, str]:
     """The invitation in every language: the event, its day and start time ("Rabu, 7 Desember
     2022, pukul 07.30 WIB": a formal undangan states hari, tanggal, pukul, tempat; the day
@@ -184,7 +184,7 @@ async def _started(session: AsyncSession, chat_ids: list[int]) -> list[int]:
 
 async def _write(
     session: AsyncSession,
-    event: Event,
+    event: EventView,
     now: datetime,
     *,
     wanted: Callable[[Invitation], bool],
@@ -242,7 +242,7 @@ async def _write(
 
 
 async def send_invitations(
-    session: AsyncSession, event: Event, now: datetime, *, dry_run: bool = False
+    session: AsyncSession, event: EventView, now: datetime, *, dry_run: bool = False
 ) -> Sending:
     """Write the invitations not sent yet to the outbox (each once: its key), in the caller's
     transaction; ``dry_run``: only count what would be written (the committee's
@@ -263,7 +263,7 @@ async def send_invitations(
 
 
 async def remind_unanswered(
-    session: AsyncSession, event: Event, now: datetime, *, dry_run: bool = False
+    session: AsyncSession, event: EventView, now: datetime, *, dry_run: bool = False
 ) -> Sending:
     """Write a reminder for each invitation sent and not answered (to its recipients now);
     one per invitation and instant, so a double tap writes it once. ``dry_run`` as for

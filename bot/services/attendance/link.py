@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.services.core.event_file import parse_clock
+from bot.services.core.event_view import EventView
 from bot.settings import Settings
-from bot.storage.models import Event
 
 PREFIX = "h-"
 """Deep-link payloads of the check-in link start with this."""
@@ -41,7 +41,7 @@ def secret_of(settings: Settings) -> bytes:
     return hmac.new(seed, b"iga-bot check-in link", hashlib.sha256).digest()
 
 
-def payload_for(secret: bytes, event: Event, day: date, session: str | None = None) -> str:
+def payload_for(secret: bytes, event: EventView, day: date, session: str | None = None) -> str:
     """The payload of ``event``'s check-in link on ``day``, or of one agenda ``session``'s
     (an agenda key of ``attendance.sessions``)."""
     place = f"|{session}" if session else ""
@@ -55,7 +55,7 @@ def link_for(bot_username: str, payload: str) -> str:
     return f"https://t.me/{bot_username}?start={payload}"
 
 
-def event_days(event: Event) -> list[date]:
+def event_days(event: EventView) -> list[date]:
     """The event's days, first to last."""
     return [
         event.starts_on + timedelta(days=offset)
@@ -63,7 +63,7 @@ def event_days(event: Event) -> list[date]:
     ]
 
 
-def link_day(event: Event, now: datetime) -> date:
+def link_day(event: EventView, now: datetime) -> date:
     """The day a link printed now is for: today when it is one of the event's days, else the
     event's first day (a poster is printed before the event)."""
     today = now.astimezone(ZoneInfo(event.timezone)).date()
@@ -94,18 +94,18 @@ class Reading:
     session: str | None = None
 
 
-def sessions_of(event: Event) -> list[str]:
+def sessions_of(event: EventView) -> list[str]:
     """Agenda keys of the sessions that check in separately (``attendance.sessions``)."""
     return list((event.attendance or {}).get("sessions") or [])
 
 
-def check_in_hours(event: Event) -> tuple[str, str]:
+def check_in_hours(event: EventView) -> tuple[str, str]:
     """When the check-in opens and closes on the day (``HH.MM``, from the event file)."""
     settings = (event.attendance or {}).get("check_in") or {}
     return settings.get("opens", "05.00"), settings.get("closes", "23.59")
 
 
-def read_payload(secret: bytes, event: Event, payload: str, now: datetime) -> Reading:
+def read_payload(secret: bytes, event: EventView, payload: str, now: datetime) -> Reading:
     """Check a scanned payload against the event and the current instant.
 
     Comparison is constant-time (:func:`hmac.compare_digest`); days from

@@ -26,10 +26,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.evaluation.survey import invite_late
 from bot.services.shared.nip import nip_problem
 from bot.storage.models import (
-    AgendaItem,
     AttendanceRecord,
     AttendanceRole,
     Event,
@@ -441,7 +441,7 @@ async def _named_in_unit(
 
 
 async def known_person(
-    session: AsyncSession, event: Event, user_id: int, telegram_name: str = ""
+    session: AsyncSession, event: EventView, user_id: int, telegram_name: str = ""
 ) -> Known:
     """Prefill for the check-in of ``user_id`` at ``event`` (see :class:`Known`).
 
@@ -512,13 +512,11 @@ async def known_person(
     return Known(person, complete)
 
 
-async def session_item(session: AsyncSession, event: Event, key: str) -> AgendaItem | None:
+async def session_item(session: AsyncSession, event: EventView, key: str) -> AgendaItemView | None:
     """The agenda item ``key`` of ``event`` if it checks in separately."""
     if key not in ((event.attendance or {}).get("sessions") or []):
         return None
-    return await session.scalar(
-        select(AgendaItem).where(AgendaItem.event_id == event.id, AgendaItem.key == key)
-    )
+    return next((item for item in event.agenda if item.key == key), None)
 
 
 async def check_in_session(
@@ -564,14 +562,14 @@ class Listing:
 
     records: list[AttendanceRecord]
     times: list[datetime]
-    item: AgendaItem | None = None
+    item: AgendaItemView | None = None
 
 
 class UnknownSession(LookupError):
     """No agenda session with that key checks in separately."""
 
 
-async def listing(session: AsyncSession, event: Event, key: str | None = None) -> Listing:
+async def listing(session: AsyncSession, event: EventView, key: str | None = None) -> Listing:
     """The daftar hadir of the event, or of its session ``key``.
 
     Raises:

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.services.core.event_view import AgendaItemView, EventView, SpeakerView, agenda_item_view
 from bot.services.core.events import last_day_end
-from bot.storage.models import AgendaItem, Event, Speaker
+from bot.storage.models import AgendaItem
 
 
 def join_place(*parts: str | None) -> str:
@@ -55,24 +56,24 @@ def own_institution(name: str, institution: str | None) -> str:
     return institution
 
 
-def event_zone(event: Event) -> ZoneInfo:
+def event_zone(event: EventView) -> ZoneInfo:
     """The event's time zone (e.g. ``Asia/Jakarta``, WIB)."""
     return ZoneInfo(event.timezone)
 
 
-def scheduled(event: Event) -> list[AgendaItem]:
+def scheduled(event: EventView) -> list[AgendaItemView]:
     """The items that still take place (not cancelled), by start time."""
     return sorted(
         (item for item in event.agenda if not item.cancelled), key=lambda i: (i.starts_at, i.id)
     )
 
 
-def items_now(event: Event, now: datetime) -> list[AgendaItem]:
+def items_now(event: EventView, now: datetime) -> list[AgendaItemView]:
     """Items running at ``now`` (start ≤ now < end), not cancelled."""
     return [item for item in scheduled(event) if item.starts_at <= now < item.ends_at]
 
 
-def items_next(event: Event, now: datetime) -> list[AgendaItem]:
+def items_next(event: EventView, now: datetime) -> list[AgendaItemView]:
     """The items starting soonest after ``now`` (several if they start together)."""
     upcoming = [item for item in scheduled(event) if item.starts_at > now]
     if not upcoming:
@@ -81,7 +82,7 @@ def items_next(event: Event, now: datetime) -> list[AgendaItem]:
     return [item for item in upcoming if item.starts_at == first]
 
 
-def event_end(event: Event) -> datetime:
+def event_end(event: EventView) -> datetime:
     """When the event is over: the end of its last session, or midnight after ``ends_on`` (in
     the event's zone) when it has no sessions."""
     items = scheduled(event)
@@ -90,48 +91,47 @@ def event_end(event: Event) -> datetime:
     return last_day_end(event)
 
 
-def is_over(event: Event, now: datetime) -> bool:
+def is_over(event: EventView, now: datetime) -> bool:
     """Whether the event has ended at ``now``."""
     return now >= event_end(event)
 
 
-def days(event: Event) -> list[tuple[date, list[AgendaItem]]]:
+def days(event: EventView) -> list[tuple[date, list[AgendaItemView]]]:
     """The agenda grouped by local day (in the event's zone), days and items in time order.
 
     Cancelled items are included (they are shown as cancelled).
     """
     zone = event_zone(event)
-    grouped: dict[date, list[AgendaItem]] = {}
+    grouped: dict[date, list[AgendaItemView]] = {}
     for item in sorted(event.agenda, key=lambda i: (i.starts_at, i.id)):
         grouped.setdefault(item.starts_at.astimezone(zone).date(), []).append(item)
     return sorted(grouped.items())
 
 
-def sessions_by_speaker(event: Event) -> dict[int, list[AgendaItem]]:
+def sessions_by_speaker(event: EventView) -> dict[int, list[AgendaItemView]]:
     """Each speaker's sessions (not cancelled), by speaker id, in time order."""
-    result: dict[int, list[AgendaItem]] = {speaker.id: [] for speaker in event.speakers}
+    result: dict[int, list[AgendaItemView]] = {speaker.id: [] for speaker in event.speakers}
     for item in scheduled(event):
         for speaker in item.speakers:
             result.setdefault(speaker.id, []).append(item)
     return result
 
 
-def speaker_names(speakers: Sequence[Speaker]) -> str:
+def speaker_names(speakers: Sequence[SpeakerView]) -> str:
     """Speakers' names joined with commas (config text, not yet escaped)."""
     return ", ".join(speaker.name for speaker in speakers)
 
 
-async def agenda_item(session: AsyncSession, item_id: int) -> AgendaItem | None:
-    """One agenda item with its speakers and its event (with the venue).
+async def agenda_item(session: AsyncSession, item_id: int) -> AgendaItemView | None:
+    """One agenda item with its speakers, as a value (its event is :func:`event_view_by_id`'s
+    or the runtime's).
 
     Returns:
         The item, or None if no item has that id (e.g. an old button after a re-import).
     """
-    return await session.scalar(
+    item = await session.scalar(
         select(AgendaItem)
         .where(AgendaItem.id == item_id)
-        .options(
-            selectinload(AgendaItem.speakers),
-            selectinload(AgendaItem.event).selectinload(Event.venue),
-        )
+        .options(selectinload(AgendaItem.speakers))
     )
+    return None if item is None else agenda_item_view(item)

@@ -14,18 +14,18 @@ from datetime import datetime
 
 from bot.i18n import plain_text
 from bot.services.attendees.agenda import event_zone, join_place, speaker_names
-from bot.storage.models import AgendaItem, Event
+from bot.services.core.event_view import AgendaItemView, EventView
 
 PRODUCT_ID = "-//IGA Bot//Agenda//ID"
 UID_DOMAIN = "iga-bot"
 
 
-def item_uid(event: Event, item: AgendaItem) -> str:
+def item_uid(event: EventView, item: AgendaItemView) -> str:
     """The stable UID of an agenda item: ``<agenda key>.<event slug>@iga-bot``."""
     return f"{item.key}.{event.slug}@{UID_DOMAIN}"
 
 
-def _location(event: Event, item: AgendaItem) -> str:
+def _location(event: EventView, item: AgendaItemView) -> str:
     venue = event.venue
     if venue is None:
         return join_place(item.room)
@@ -33,7 +33,7 @@ def _location(event: Event, item: AgendaItem) -> str:
 
 
 def agenda_calendar(
-    event: Event, items: Iterable[AgendaItem], now: datetime, language: str
+    event: EventView, items: Iterable[AgendaItemView], now: datetime, language: str
 ) -> bytes:
     """An ``.ics`` file with ``items`` (all of the agenda, or one item).
 
@@ -83,6 +83,6 @@ def agenda_calendar(
     return calendar.to_ical()
 
 
-def calendar_file_name(event: Event, item: AgendaItem | None = None) -> str:
+def calendar_file_name(event: EventView, item: AgendaItemView | None = None) -> str:
     """The file name: ``blitar-2022.ics`` or ``blitar-2022-pembukaan.ics``."""
     return f"{event.slug}-{item.key}.ics" if item is not None else f"{event.slug}.ics"

@@ -11,8 +11,9 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.core.event_view import AgendaItemView
 from bot.services.shared.cache_versions import bump_chat
-from bot.storage.models import AgendaItem, Chat, Star
+from bot.storage.models import Chat, Star
 
 
 class CancelledItemError(ValueError):
@@ -30,7 +31,9 @@ async def starred_item_ids(session: AsyncSession, chat_id: int) -> set[int]:
     return set(rows)
 
 
-async def toggle_star(session: AsyncSession, chat_id: int, item: AgendaItem, now: datetime) -> bool:
+async def toggle_star(
+    session: AsyncSession, chat_id: int, item: AgendaItemView, now: datetime
+) -> bool:
     """Star ``item`` for ``chat_id``, or remove the star if it is there.
 
     Returns:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.core.event_view import EventView, view_of
 from bot.services.entries.form import form_fields
 from bot.storage.models import AgendaItem, Edition, Event, Unit
 
@@ -32,7 +33,7 @@ def _local_day(now: datetime, zone: str) -> date:
         return now.date()
 
 
-def last_day_end(event: Event) -> datetime:
+def last_day_end(event: Event | EventView) -> datetime:
     """Midnight after the event's last day (``ends_on``) in its time zone (aware): nothing of
     the event is on from then (questions to the narasumber, for one)."""
     return datetime.combine(
@@ -69,6 +70,15 @@ async def current_event(session: AsyncSession, now: datetime | None = None) -> E
         .limit(1)
         .options(*_event_options())
     )
+
+
+async def current_event_view(
+    session: AsyncSession, now: datetime | None = None
+) -> EventView | None:
+    """:func:`current_event` as a frozen value (:func:`bot.services.core.event_view.view_of`),
+    made in ``session``: what :meth:`bot.runtime.Runtime.event` caches."""
+    event = await current_event(session, now)
+    return None if event is None else view_of(event)
 
 
 async def award_edition(session: AsyncSession, now: datetime) -> Edition | None:
@@ -171,6 +181,12 @@ async def event_by_id(session: AsyncSession, event_id: int) -> Event | None:
     return await session.scalar(
         select(Event).where(Event.id == event_id).options(*_event_options())
     )
+
+
+async def event_view_by_id(session: AsyncSession, event_id: int) -> EventView | None:
+    """:func:`event_by_id` as a frozen value, for code that reads an event it names by id."""
+    event = await event_by_id(session, event_id)
+    return None if event is None else view_of(event)
 
 
 async def event_with_venue(session: AsyncSession, event_id: int) -> Event | None:

@@ -29,6 +29,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import format_number, plain_text, t
 from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized, moment_on
+from bot.services.core.event_view import EventView
+from bot.services.core.events import event_view_by_id
 from bot.services.entries.cursor import (
     Answered,
     AtField,
@@ -53,7 +55,7 @@ Bot API JSON)."""
 RATINGS = (1, 2, 3, 4, 5)
 
 
-def survey_of(event: Event) -> EvaluationSpec | None:
+def survey_of(event: Event | EventView) -> EvaluationSpec | None:
     """The event's survey (the event file's ``evaluation``), or None."""
     return EvaluationSpec.model_validate(event.evaluation) if event.evaluation else None
 
@@ -63,7 +65,9 @@ def start_data(event_id: int) -> str:
     return f"{START_PREFIX}:{event_id}"
 
 
-async def recipients(session: AsyncSession, event: Event, spec: EvaluationSpec) -> list[int]:
+async def recipients(
+    session: AsyncSession, event: Event | EventView, spec: EvaluationSpec
+) -> list[int]:
     """Who is asked: the private chats of those checked in (``checked_in``), or of every
     subscriber when nobody checked in or the file says ``subscribers``."""
     if spec.audience == "checked_in":
@@ -99,7 +103,7 @@ def _button(data: str) -> dict[str, dict[str, Any]]:
 
 async def _invite(
     session: AsyncSession,
-    event: Event,
+    event: Event | EventView,
     spec: EvaluationSpec,
     chat_ids: Sequence[int],
     now: datetime,
@@ -157,12 +161,14 @@ async def send_invitations(session: AsyncSession, event_id: int, now: datetime) 
     return None
 
 
-def sent_at(event: Event, spec: EvaluationSpec) -> datetime:
+def sent_at(event: Event | EventView, spec: EvaluationSpec) -> datetime:
     """When the survey goes out (``send_at`` on the event's day, its time zone)."""
     return moment_on(event.starts_on, ZoneInfo(event.timezone), spec.send_at)
 
 
-async def invite_late(session: AsyncSession, event: Event, chat_id: int, now: datetime) -> bool:
+async def invite_late(
+    session: AsyncSession, event: Event | EventView, chat_id: int, now: datetime
+) -> bool:
     """Someone who checks in after the survey went out (``send_at``) is invited at once,
     on the same day (its reminder is planned until that day's end too): the survey's
     audience is everyone checked in, not those present at ``send_at`` only (QA).
@@ -358,7 +364,7 @@ def _result(spec_question: FormFieldSpec, values: Sequence[Any], language: str) 
     return result
 
 
-async def results(session: AsyncSession, event: Event, language: str) -> Results | None:
+async def results(session: AsyncSession, event: EventView, language: str) -> Results | None:
     """The survey's results (None without a survey)."""
     spec = survey_of(event)
     if spec is None:
@@ -398,9 +404,10 @@ async def evaluation_rows(
     """The workbook's evaluation sheet, one row per question (question, kind, answers,
     average, counts), then one row per text answer; the edition's event's survey; in
     chunks of at most ``chunk`` rows."""
-    event = await session.scalar(
-        select(Event).where(Event.edition_id == edition.id).order_by(Event.starts_on.desc())
+    event_id = await session.scalar(
+        select(Event.id).where(Event.edition_id == edition.id).order_by(Event.starts_on.desc())
     )
+    event = None if event_id is None else await event_view_by_id(session, event_id)
     found = await results(session, event, language) if event is not None else None
     if found is None:
         return

@@ -25,10 +25,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.event_file import QuestionsSpec
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.core.events import last_day_end
 from bot.storage.models import (
-    AgendaItem,
-    Event,
     Question,
     QuestionSession,
     QuestionStatus,
@@ -39,7 +38,7 @@ SHOWN = (QuestionStatus.APPROVED, QuestionStatus.ANSWERED)
 """Statuses shown to attendees and on the screen (never pending or hidden)."""
 
 
-def rules_of(event: Event) -> QuestionsSpec:
+def rules_of(event: EventView) -> QuestionsSpec:
     """The event's question rules (the event file's ``questions`` section, defaults when the
     file has none)."""
     return QuestionsSpec.model_validate(event.questions or {})
@@ -91,11 +90,11 @@ async def closed_item_ids(session: AsyncSession, item_ids: Iterable[int]) -> set
     return set(rows)
 
 
-def _with_speakers(item: AgendaItem) -> bool:
+def _with_speakers(item: AgendaItemView) -> bool:
     return bool(item.speakers) and not item.cancelled
 
 
-def takes_questions(item: AgendaItem, event: Event, now: datetime) -> bool:
+def takes_questions(item: AgendaItemView, event: EventView, now: datetime) -> bool:
     """Whether the session may take questions at ``now`` unless the moderator closed them:
     it has speakers (items' ``speakers`` loaded), is not cancelled, has started, and the
     event's last day is not over (issue 18: open from the session's start; the end-of-event
@@ -103,7 +102,7 @@ def takes_questions(item: AgendaItem, event: Event, now: datetime) -> bool:
     return _with_speakers(item) and item.starts_at <= now < last_day_end(event)
 
 
-def question_sessions(event: Event, now: datetime) -> list[AgendaItem]:
+def question_sessions(event: EventView, now: datetime) -> list[AgendaItemView]:
     """The sessions that may take questions at ``now``, closed by the moderator or not (the
     moderators' list, where closed ones can be reopened), the latest started first.
 
@@ -117,14 +116,16 @@ def question_sessions(event: Event, now: datetime) -> list[AgendaItem]:
     )
 
 
-def questions_ahead(event: Event, now: datetime) -> bool:
+def questions_ahead(event: EventView, now: datetime) -> bool:
     """Whether a session that will take questions starts after ``now`` (so "questions open
     when a session starts" is still true; False after the last such session started)."""
     end = last_day_end(event)
     return any(_with_speakers(item) and now < item.starts_at < end for item in event.agenda)
 
 
-async def open_sessions(session: AsyncSession, event: Event, now: datetime) -> list[AgendaItem]:
+async def open_sessions(
+    session: AsyncSession, event: EventView, now: datetime
+) -> list[AgendaItemView]:
     """Sessions taking questions at ``now`` (:func:`question_sessions` not closed), the latest
     started first.
 
@@ -136,7 +137,7 @@ async def open_sessions(session: AsyncSession, event: Event, now: datetime) -> l
     return [item for item in items if item.id not in closed]
 
 
-def offered(item: AgendaItem, event: Event, now: datetime) -> bool:
+def offered(item: AgendaItemView, event: EventView, now: datetime) -> bool:
     """Whether attendees are offered to ask about the session at ``now`` (``/tanya``, its
     agenda entry): it takes questions and is running. One that ended is no longer offered,
     while a board already open keeps working until the moderator closes it (the last
@@ -144,7 +145,7 @@ def offered(item: AgendaItem, event: Event, now: datetime) -> bool:
     return takes_questions(item, event, now) and now < item.ends_at
 
 
-def next_today(event: Event, now: datetime) -> AgendaItem | None:
+def next_today(event: EventView, now: datetime) -> AgendaItemView | None:
     """The next session of ``now``'s day (the event's clock) that will take questions, the
     earliest first; None when no later session today has a narasumber."""
     zone = ZoneInfo(event.timezone)
@@ -158,21 +159,21 @@ def next_today(event: Event, now: datetime) -> AgendaItem | None:
     return min(later, key=lambda item: (item.starts_at, item.id), default=None)
 
 
-def preferred(items: list[AgendaItem], now: datetime) -> list[AgendaItem]:
+def preferred(items: list[AgendaItemView], now: datetime) -> list[AgendaItemView]:
     """Of ``items``, those running at ``now`` if any (the room's session), else all."""
     running = [item for item in items if item.ends_at > now]
     return running or items
 
 
 async def sessions_asked_about(
-    session: AsyncSession, event: Event, now: datetime
-) -> list[AgendaItem]:
+    session: AsyncSession, event: EventView, now: datetime
+) -> list[AgendaItemView]:
     """The sessions ``/tanya`` offers: the open ones running at ``now`` (:func:`offered`),
     the latest started first; none once they ended (:func:`next_today` says what comes)."""
     return [item for item in await open_sessions(session, event, now) if now < item.ends_at]
 
 
-async def is_open(session: AsyncSession, event: Event, item_id: int, now: datetime) -> bool:
+async def is_open(session: AsyncSession, event: EventView, item_id: int, now: datetime) -> bool:
     """Whether the event's session ``item_id`` takes questions at ``now`` (False for an item
     of another event)."""
     item = next((i for i in event.agenda if i.id == item_id), None)
@@ -183,8 +184,8 @@ async def is_open(session: AsyncSession, event: Event, item_id: int, now: dateti
 
 async def ask(
     session: AsyncSession,
-    event: Event,
-    item: AgendaItem,
+    event: EventView,
+    item: AgendaItemView,
     *,
     asker_id: int,
     asker_name: str | None,
@@ -255,7 +256,7 @@ class Voted:
 
 
 async def vote(
-    session: AsyncSession, event: Event, question_id: int, *, voter_id: int, now: datetime
+    session: AsyncSession, event: EventView, question_id: int, *, voter_id: int, now: datetime
 ) -> Voted:
     """Vote for an approved question, once per person (a second vote counts nothing).
 

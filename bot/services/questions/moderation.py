@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.core.admins import is_admin
 from bot.services.core.audit import record
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.questions.asking import (
     EmptyQuestion,
     QuestionGone,
@@ -26,7 +27,13 @@ from bot.services.questions.asking import (
     rules_of,
     shown_questions,
 )
-from bot.storage.models import Admin, AgendaItem, Event, Question, QuestionSession, QuestionStatus
+from bot.storage.models import (
+    Admin,
+    AgendaItem,
+    Question,
+    QuestionSession,
+    QuestionStatus,
+)
 
 S = QuestionStatus
 
@@ -40,7 +47,7 @@ ALLOWED = {
 
 
 async def is_moderator(
-    session: AsyncSession, event: Event, user_id: int, admin_ids: Collection[int]
+    session: AsyncSession, event: EventView, user_id: int, admin_ids: Collection[int]
 ) -> bool:
     """Whether ``user_id`` moderates the questions now: an admin, or named in the event
     file's ``questions.moderators``."""
@@ -48,7 +55,7 @@ async def is_moderator(
 
 
 async def moderator_ids(
-    session: AsyncSession, event: Event, admin_ids: Collection[int]
+    session: AsyncSession, event: EventView, admin_ids: Collection[int]
 ) -> set[int]:
     """Everyone who moderates now (admins and the event file's moderators)."""
     admins = set(await session.scalars(select(Admin.user_id)))
@@ -82,7 +89,7 @@ async def queue(session: AsyncSession, item_id: int) -> Queue:
     )
 
 
-async def question_in(session: AsyncSession, event: Event, question_id: int) -> Question | None:
+async def question_in(session: AsyncSession, event: EventView, question_id: int) -> Question | None:
     """The question ``question_id`` if it belongs to a session of ``event`` (else None)."""
     question = await session.get(Question, question_id, populate_existing=True)
     if question is None:
@@ -97,7 +104,7 @@ def _snapshot(question: Question) -> dict[str, object]:
 
 async def moderate(
     session: AsyncSession,
-    event: Event,
+    event: EventView,
     question_id: int,
     action: str,
     *,
@@ -148,7 +155,7 @@ async def moderate(
 
 
 async def set_closed(
-    session: AsyncSession, item: AgendaItem, *, closed: bool, actor_id: int, now: datetime
+    session: AsyncSession, item: AgendaItemView, *, closed: bool, actor_id: int, now: datetime
 ) -> bool:
     """Close (or reopen) the session's questions; audited as ``questions.close`` /
     ``questions.open``.

@@ -32,6 +32,7 @@ from bot.services.attendees.agenda import (
     items_now,
     speaker_names,
 )
+from bot.services.core.event_view import AgendaItemView, EventView
 from bot.services.judging.results import results_visible, visible_awards
 from bot.services.questions.asking import (
     is_open,
@@ -39,7 +40,7 @@ from bot.services.questions.asking import (
     question_sessions,
     shown_questions,
 )
-from bot.storage.models import AgendaItem, Edition, Event, QuestionStatus
+from bot.storage.models import Edition, QuestionStatus
 
 REVEAL_SECONDS = 8
 """Seconds between two ranks revealed on the screen (the lowest rank first)."""
@@ -125,7 +126,7 @@ class ScreenState:
         }
 
 
-def _session(item: AgendaItem, event: Event, language: str) -> Session:
+def _session(item: AgendaItemView, event: EventView, language: str) -> Session:
     return Session(
         key=item.key,
         title=item.title,
@@ -135,7 +136,7 @@ def _session(item: AgendaItem, event: Event, language: str) -> Session:
     )
 
 
-def current_session(event: Event, now: datetime) -> AgendaItem | None:
+def current_session(event: EventView, now: datetime) -> AgendaItemView | None:
     """The session whose questions the screen shows: of the sessions that take questions
     (:func:`~bot.services.questions.asking.question_sessions`: with a narasumber, started,
     the event's last day not over), the one on now, else the latest started; None before
@@ -162,7 +163,7 @@ async def revealed_winners(
 
 async def screen_state(
     session: AsyncSession,
-    event: Event,
+    event: EventView,
     now: datetime,
     language: str,
     *,

@@ -1,0 +1,85 @@
+"""The cached event is a frozen value (issue 12, item 4): every update of a process reads the
+same cached event, so no reader may change it, and readers of the event after a reload of the
+event file read equal values, whichever process they are in."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import FrozenInstanceError
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.runtime import Runtime
+from bot.services.core.event_file import load_event_file
+from bot.services.core.event_import import import_event_file
+from bot.services.core.event_view import EventView
+from bot.services.core.events import current_event_view
+from bot.settings import Settings
+from bot.storage.database import create_engine, create_session_factory
+from tests.conftest import EVENT_FILE
+from tests.e2e.conftest import wait_until
+
+NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def processes(database_url: str) -> AsyncIterator[tuple[Runtime, Runtime]]:
+    """Two runtimes on ``database_url``, each with its own engine, as two bot processes."""
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    runtimes = []
+    for _ in range(2):
+        engine = create_engine(database_url)
+        runtimes.append(Runtime(settings, engine, create_session_factory(engine), lambda: NOW))
+    yield runtimes[0], runtimes[1]
+    for runtime in runtimes:
+        await runtime.engine.dispose()
+
+
+async def test_the_cached_event_cannot_be_changed(processes):
+    runtime, _ = processes
+    async with runtime.transaction() as session:
+        await import_event_file(session, load_event_file(EVENT_FILE))
+    event = await runtime.event()
+    assert isinstance(event, EventView)
+    assert event.agenda and event.speakers and event.venue is not None
+    with pytest.raises(FrozenInstanceError):
+        event.title = "Another title"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        event.agenda[0].cancelled = True  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        event.venue.name = "Elsewhere"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        event.speakers[0].name = "Someone else"  # type: ignore[misc]
+    if event.edition is not None:
+        with pytest.raises(FrozenInstanceError):
+            event.edition.results_announced_at = NOW  # type: ignore[misc]
+    with pytest.raises(AttributeError):  # tuples, not lists
+        event.agenda.append(event.agenda[0])  # type: ignore[attr-defined]
+    assert event.faq
+    with pytest.raises(TypeError):  # the event file's sections are read-only too
+        event.faq[0]["question"] = "?"
+    assert await runtime.event() is event  # still the one cached, unchanged
+
+
+async def test_two_readers_read_equal_values_after_a_reload(processes):
+    first, second = processes
+    async with first.transaction() as session:
+        await import_event_file(session, load_event_file(EVENT_FILE))
+    before = await second.event()
+    assert before is not None
+
+    async with first.transaction() as session:  # /muat_ulang in the first process
+        await import_event_file(session, load_event_file(EVENT_FILE))
+    first.forget_event()
+
+    async def reloaded() -> bool:
+        await second.fresh()
+        return (await second.event()) is not before
+
+    await wait_until(reloaded)
+    mine, theirs = await first.event(), await second.event()
+    assert mine is not None and theirs is not None and mine is not theirs
+    assert mine == theirs and hash(mine) == hash(theirs)
+    async with first.sessions() as session:
+        assert await current_event_view(session, NOW) == mine
