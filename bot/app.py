@@ -19,7 +19,7 @@ from bot.handlers.certificates import issuing as certificates_issuing
 from bot.handlers.certificates import mine as certificates_mine
 from bot.handlers.committee import exports, reopen
 from bot.handlers.committee import review as committee
-from bot.handlers.core import chats, command_menu, errors, fallback, start
+from bot.handlers.core import chats, command_menu, errors, fallback, private_only, start
 from bot.handlers.core import language as language_choice
 from bot.handlers.editions import archive
 from bot.handlers.entries import form as entries
@@ -51,6 +51,7 @@ from bot.update_processing import ChatOrderedProcessor, IgaBot, PollingInbox
 
 FEATURES = (
     chats,
+    private_only,
     start,
     broadcasts,
     entries,

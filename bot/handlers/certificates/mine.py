@@ -11,7 +11,6 @@ from telegram.ext import Application, CommandHandler
 from bot.handlers.core.start import DEEP_LINKS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.updates import message_of, user_of
 from bot.i18n import format_moment, t
 from bot.services.certificates.issuing import coming_send_times, copies_for
@@ -21,9 +20,6 @@ COMMAND = "sertifikat_saya"
 
 async def my_certificates(update: Update, context: BotContext) -> None:
     """Send the user's certificates again, or say when or why there is none."""
-    if in_group(update):
-        await redirect_to_private(update, context, COMMAND, key="group-use-private")
-        return
     language = await context.language()
     runtime = context.runtime
     now = runtime.now()

@@ -31,5 +31,6 @@ async def track_chat(update: Update, context: BotContext) -> None:
 
 
 def register(application: Application) -> None:
-    """Track every chat before any feature handler runs (group -1)."""
-    application.add_handler(TypeHandler(Update, track_chat), group=-1)
+    """Track every chat before any other handler runs (group -2: before the group guard of
+    :mod:`bot.handlers.core.private_only`, which may stop an update)."""
+    application.add_handler(TypeHandler(Update, track_chat), group=-2)

@@ -13,7 +13,6 @@ from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.core.start import DEEP_LINKS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext, chat_info, remember_language
-from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.menus import main_menu_for
 from bot.handlers.shared.updates import chat_of, message_of, query_of, user_of
 from bot.i18n import LANGUAGES, plain_text, t
@@ -24,9 +23,6 @@ CALLBACK_PATTERN = r"^language:(id|en)$"
 
 async def choose_language(update: Update, context: BotContext) -> None:
     """Offers the languages as buttons (``/bahasa en`` switches at once)."""
-    if in_group(update):
-        await redirect_to_private(update, context, "bahasa")
-        return
     if context.args and context.args[0].lower() in LANGUAGES:
         await _switch(update, context, context.args[0].lower())
         return

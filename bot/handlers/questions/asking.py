@@ -38,7 +38,6 @@ from bot.handlers.questions.views import (
 from bot.handlers.shared.callback_data import SESSION_QUESTIONS
 from bot.handlers.shared.commands import command_names
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.groups import in_group, redirect_to_private
 from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
 from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.text import alert_text
@@ -98,9 +97,6 @@ async def _board(
 async def show_board(update: Update, context: BotContext) -> None:
     """``/tanya``: the board of the session taking questions (a choice when several do)."""
     language = await context.language()
-    if in_group(update):
-        await redirect_to_private(update, context, "tanya", key="group-use-private")
-        return
     runtime = context.runtime
     event = await runtime.event()
     message = message_of(update)

@@ -11,6 +11,7 @@ import re
 import pytest
 from sqlalchemy import update
 
+from bot.handlers.core.private_only import indonesian_name, is_private_only, registered_commands
 from bot.handlers.shared.access import GUARD_ATTRIBUTE
 from bot.i18n import plain_text, t
 from bot.sandbox.config import EmulatorConfig
@@ -18,7 +19,7 @@ from bot.sandbox.users import press_callback
 from bot.storage.models import Attachment, FileState
 from tests.e2e.core.test_guarded_refusals import guarded_handlers, samples
 from tests.e2e.helpers.database import whole_database
-from tests.e2e.helpers.entries import no_flood_control
+from tests.e2e.helpers.entries import invite_code, join, no_flood_control
 from tests.factories import edition, make_entry, make_judge, make_officer
 
 pytestmark = pytest.mark.e2e
@@ -86,4 +87,58 @@ async def test_every_guarded_action_points_to_the_private_chat(bot, users, emu, 
     assert button["url"] == "https://t.me/iga_sandbox_bot?start=tanya"
     await siti.send("/peringkat")  # the private chat works as before
     await siti.expect_message("Peringkat sementara")
+    assert await emu.rejections() == []
+
+
+async def test_every_private_only_command_in_a_group_points_to_the_private_chat(
+    bot, users, emu
+) -> None:
+    """Every command the bot answers, but the few public ones, sent in a group by an officer
+    and by someone new (the officer's /daftar with a real code, /inovasi_saya, the form's
+    /lanjutkan, a committee command…), in both languages' names: the polite pointer alone,
+    nothing written (the code does not make anyone an officer). The commands are read from
+    the running application, so a new one is covered without a change here."""
+    budi = await join(users, bot, "Budi", "DINSOS")
+    eko = await users.create("Eko")
+    group = (await emu.create_group("Petugas IGA", [budi, eko]))["chat_id"]
+    budi_g, eko_g = budi.in_chat(group), eko.in_chat(group)
+    eko_g.consumed = budi_g.consumed  # one chat: a message read by one is read
+    await eko_g.send("/agenda")  # public commands answer in the group as before
+    await eko_g.expect_message("Penganugerahan")
+    code = await invite_code(bot, "DLH")
+    before = await whole_database(bot.runtime)  # the group is known now
+
+    private = sorted(
+        command
+        for command in registered_commands(bot.application)
+        if is_private_only(indonesian_name(command), has_payload=True)
+    )
+    assert {"daftar", "join", "inovasi_saya", "lanjutkan", "undangan", "batal", "muat_ulang",
+            "ekspor", "langganan", "start"} <= set(private), private  # fmt: skip
+    sent = 1
+    for driver in (budi_g, eko_g):
+        for command in private:
+            argument = code if command in ("daftar", "join") else "1"
+            await driver.send(f"/{command} {argument}")
+            settings = indonesian_name(command) in ("langganan", "berhenti", "bahasa")
+            key = "group-private-only" if settings else "group-use-private"
+            reply = await driver.expect_message(plain_text("id", key))
+            (button,) = [b for row in reply["inline_keyboard"] for b in row]
+            assert button["text"] == plain_text("id", "group-open-private"), command
+            assert button["url"].startswith("https://t.me/iga_sandbox_bot"), command
+            sent += 1
+            assert len(await driver.bot_messages()) == sent, command  # the pointer alone
+    assert await whole_database(bot.runtime) == before  # nobody joined, nothing audited
+
+    await eko_g.send(f"/start inv-{code}")  # a deep link typed in the group: its own link
+    reply = await eko_g.expect_message(plain_text("id", "group-use-private"))
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button["url"] == f"https://t.me/iga_sandbox_bot?start=inv-{code}"
+    await eko_g.send("/inovasi_saya@another_bot")  # another bot's command: not ours to answer
+    await eko_g.send("/lokasi")
+    await eko_g.expect_message(predicate=lambda m: "venue" in m)
+    after = (await eko_g.bot_messages())[sent + 1 :]
+    assert not [m for m in after if "chat pribadi" in (m.get("text") or "")], after
+    await eko.send(f"/daftar {code}")  # the private chat works as before
+    await eko.expect_message("terdaftar sebagai petugas")
     assert await emu.rejections() == []
