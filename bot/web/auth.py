@@ -13,7 +13,10 @@ own transaction was rolled back, so a refused request changes nothing else.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -83,6 +86,53 @@ def viewer_from_init_data(init_data: str, bot_token: str, max_age_seconds: int) 
     return Viewer(data.user.id, data.user.first_name, data.user.language_code)
 
 
+TICKET = "ticket"
+"""Query parameter of a file's link (:func:`file_ticket`)."""
+
+
+def _ticket_mac(token: str, attachment_id: int, user_id: int, expires: int) -> str:
+    key = hmac.new(b"workspace-file-link", token.encode(), hashlib.sha256).digest()
+    message = f"file:{attachment_id}:{user_id}:{expires}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def file_ticket(token: str, attachment_id: int, user_id: int, expires: int) -> str:
+    """A link's proof that ``user_id`` was shown file ``attachment_id`` by the workspace, until
+    ``expires`` (Unix seconds): a plain link (Telegram's ``openLink``, a phone's browser) sends
+    no init data. It names the user only; the role is checked again at the request."""
+    return f"{user_id}.{expires}.{_ticket_mac(token, attachment_id, user_id, expires)}"
+
+
+def viewer_from_ticket(ticket: str, token: str, attachment_id: int) -> Viewer:
+    """The user a file's link was made for.
+
+    Raises:
+        InitDataRefused: ``ticket-invalid`` (forged, another file's, malformed) or
+            ``ticket-expired``.
+    """
+    user, _, rest = ticket.partition(".")
+    expires, _, mac = rest.partition(".")
+    if not (user.isascii() and user.isdigit() and expires.isascii() and expires.isdigit()):
+        raise InitDataRefused("ticket-invalid")
+    expected = _ticket_mac(token, attachment_id, int(user), int(expires))
+    if not token or not hmac.compare_digest(mac, expected):
+        raise InitDataRefused("ticket-invalid")
+    if int(expires) < time.time():
+        raise InitDataRefused("ticket-expired")
+    return Viewer(int(user), "", None)
+
+
+def _viewer_of(request: web.Request, token: str, max_age: int) -> Viewer:
+    """The viewer of the init data, or of a file's ticket when a link sent no init data."""
+    ticket = request.query.get(TICKET)
+    if ticket is not None and not init_data_of(request) and request.path.startswith("/app/file/"):
+        attachment = request.match_info.get("id", "")
+        if not (attachment.isascii() and attachment.isdigit()):
+            raise InitDataRefused("ticket-invalid")
+        return viewer_from_ticket(ticket, token, int(attachment))
+    return viewer_from_init_data(init_data_of(request), token, max_age)
+
+
 def init_data_of(request: web.Request) -> str:
     """The init data of ``Authorization: tma <initData>`` ("" when absent)."""
     scheme, _, value = request.headers.get("Authorization", "").partition(" ")
@@ -121,15 +171,15 @@ def protected(path: str) -> bool:
 async def init_data_middleware(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
-    """401 for a protected request without valid init data (audited); else the viewer is
-    put in ``request[VIEWER_KEY]``."""
+    """401 for a protected request without valid init data, or a file's link without a valid
+    ticket (audited); else the viewer is put in ``request[VIEWER_KEY]``."""
     if not protected(request.path):
         return await handler(request)
     runtime = request.app[RUNTIME_KEY]
     settings = runtime.settings
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     try:
-        viewer = viewer_from_init_data(init_data_of(request), token, settings.init_data_max_age)
+        viewer = _viewer_of(request, token, settings.init_data_max_age)
     except InitDataRefused as refused:
         await audit_refusal(runtime, request, actor_id=None, required=f"init-data:{refused.reason}")
         language = settings.default_language

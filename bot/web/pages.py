@@ -4,6 +4,7 @@ the viewer's language and Indonesian formats, JSON answers and bodies."""
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,7 @@ from bot.i18n import (
 )
 from bot.services.committee.exports import localized, status_label
 from bot.storage.models import SubmissionStatus
-from bot.web.auth import Access
+from bot.web.auth import TICKET, Access, file_ticket
 
 BOT_KEY = web.AppKey("bot", Bot)
 
@@ -39,7 +40,9 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
     """The fragment ``template`` in the viewer's language, with the helpers templates use:
     ``t`` (catalogue, HTML-safe), ``num`` ("87,5"), ``day`` ("Rabu, 7 Desember 2022"),
     ``moment`` (day and time in the event's zone), ``status`` (a status's name), ``text`` (a
-    config text in the language), the viewer's roles as ``roles``, and the edition shown:
+    config text in the language), ``file_url`` (a file's link for a plain browser: a ticket
+    for the viewer as long as init data lasts, the role checked again when it is opened), the
+    viewer's roles as ``roles``, and the edition shown:
     ``edition``, ``editions`` (an admin's chooser), ``read_only`` (a closed edition: no form
     that would change it), ``past_query`` (``edition=<code>`` for links, "" for the current
     one). The response's ``Content-Language`` is the viewer's language: the shell, which
@@ -50,8 +53,17 @@ def render(request: web.Request, template: str, access: Access, **context: Any) 
     def moment(value: datetime | None) -> str:
         return format_moment(value, zone, language) if value else "—"
 
+    settings = access.runtime.settings
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    expires = int(time.time()) + settings.init_data_max_age
+
+    def file_url(attachment_id: int, download: bool = False) -> str:
+        ticket = file_ticket(token, attachment_id, access.viewer.user_id, expires)
+        return f"/app/file/{attachment_id}?{TICKET}={ticket}" + ("&download=1" if download else "")
+
     context.update(
         t=lambda key, **args: Markup(access.t(key, **args)),
+        file_url=file_url,
         num=lambda value, decimals=None: (
             "—" if value is None else format_number(value, language, decimals=decimals)
         ),

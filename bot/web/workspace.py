@@ -93,6 +93,7 @@ SHELL_TEXTS = {
     "close": "workspace-viewer-close",
     "preview": "workspace-viewer-preview",
     "download": "workspace-download",
+    "open": "workspace-viewer-open",
 }
 """The shell's own texts (its script's messages and the file viewer's labels) by name."""
 

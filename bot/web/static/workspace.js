@@ -181,10 +181,18 @@
           a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
           return;
         }
+        // an image as an image; anything else in the frame, which phones' webviews often
+        // leave blank for a PDF: the bar's "open" link gives it to the browser (server URL)
+        var picture = /^image\//.test(blob.type);
         document.getElementById("viewer-name").textContent = name;
+        document.getElementById("viewer-open").href = link.getAttribute("data-url") || url;
         document.getElementById("viewer-download").href = url;
         document.getElementById("viewer-download").setAttribute("download", name);
-        document.getElementById("viewer-frame").src = url;
+        document.getElementById("viewer-frame").hidden = picture;
+        document.getElementById("viewer-frame").src = picture ? "about:blank" : url;
+        document.getElementById("viewer-picture").hidden = !picture;
+        document.getElementById("viewer-image").src = picture ? url : "";
+        document.getElementById("viewer-image").alt = name;
         document.getElementById("viewer").setAttribute("data-mime", blob.type);
         document.getElementById("viewer").hidden = false;
       });
@@ -194,7 +202,14 @@
   document.addEventListener("click", function (event) {
     var target = event.target.closest("a, button");
     if (!target) return;
-    if (target.hasAttribute("data-jump")) {  // within the page: the hash is the page's route
+    if (target.hasAttribute("data-open")) {
+      // a file's server URL (a ticket in it, no init data needed): Telegram opens it in the
+      // phone's browser, which shows or saves a PDF; elsewhere it is a plain link
+      if (tg && tg.openLink) {
+        event.preventDefault();
+        tg.openLink(new URL(target.getAttribute("href"), location.href).href);
+      }
+    } else if (target.hasAttribute("data-jump")) {  // within the page: the hash is the page's route
       event.preventDefault();
       document.getElementById(target.getAttribute("data-jump")).scrollIntoView();
     } else if (target.hasAttribute("data-file")) {
@@ -203,6 +218,7 @@
     } else if (target.id === "viewer-close") {
       document.getElementById("viewer").hidden = true;
       document.getElementById("viewer-frame").src = "about:blank";
+      document.getElementById("viewer-image").removeAttribute("src");
     } else if (target.hasAttribute("data-action")) {
       var note = document.getElementById("note");
       var text = note ? note.value.trim() : "";
