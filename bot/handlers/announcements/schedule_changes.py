@@ -38,7 +38,13 @@ from bot.services.announcements.schedule_changes import (
     record_schedule_changes,
 )
 from bot.services.attendees.agenda import event_zone
-from bot.services.core.event_file import EventFileError, EventFileSyntaxError, load_event_file
+from bot.services.core.event_file import (
+    NIP_PATTERN,
+    EventFileError,
+    EventFileSyntaxError,
+    Problem,
+    load_event_file,
+)
 from bot.services.core.event_import import AgendaChange, AgendaSnapshot
 from bot.services.core.event_view import EventView
 from bot.services.core.events import event_view_by_id
@@ -168,6 +174,91 @@ def refusal_text(refusal: Refusal, path: str, language: str) -> str:
     )
 
 
+PROBLEM_KEYS: dict[str, str] = {
+    "missing": "missing",
+    "extra_forbidden": "unknown-field",
+    "string_type": "text",
+    "int_type": "whole-number",
+    "int_parsing": "whole-number",
+    "int_from_float": "whole-number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "decimal_type": "number",
+    "decimal_parsing": "number",
+    "bool_type": "yes-no",
+    "bool_parsing": "yes-no",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "date_written": "date",
+    "datetime_type": "moment",
+    "datetime_parsing": "moment",
+    "datetime_from_date_parsing": "moment",
+    "timezone_aware": "zone-missing",
+    "unknown_zone": "unknown-zone",
+    "time_of_day": "time-of-day",
+    "literal_error": "one-of",
+    "enum": "one-of",
+    "string_pattern_mismatch": "pattern",
+    "string_too_short": "text-too-short",
+    "string_too_long": "text-too-long",
+    "too_short": "list-too-short",
+    "too_long": "list-too-long",
+    "greater_than_equal": "at-least",
+    "less_than_equal": "at-most",
+    "greater_than": "more-than",
+    "less_than": "less-than",
+    "dict_type": "section",
+    "model_type": "section",
+    "model_attributes_type": "section",
+    "list_type": "list",
+}
+"""pydantic's error types (and the event file's own) → ``reload-problem-<key>``; any other
+kind is said by ``reload-problem-other`` with the English detail, still naming the field."""
+
+PATTERN_KEYS = {
+    r"^[a-z0-9][a-z0-9_-]{0,63}$": "pattern-key",
+    r"^[A-Z0-9][A-Z0-9_-]{0,31}$": "pattern-unit-code",
+    r"^[A-Z0-9-]{1,16}$": "pattern-prefix",
+    NIP_PATTERN: "pattern-nip",
+}
+"""The patterns of the event file, each said in words instead of as a regular expression."""
+
+
+def problem_text(problem: Problem, language: str) -> str:
+    """One problem of the event file in ``language``: the field's path and what is wrong
+    with it (pydantic's English never reaches the admin but as the fallback's detail)."""
+    context = dict(problem.context)
+    name = PROBLEM_KEYS.get(problem.kind)
+    if name == "pattern":
+        name = PATTERN_KEYS.get(str(context.get("pattern")), name)
+    if name == "one-of" and language != "en":
+        context["expected"] = str(context.get("expected", "")).replace("' or '", "' atau '")
+    if name is None:
+        detail = problem.text.removeprefix(f"{problem.path}: ") if problem.path else problem.text
+        context, name = {"detail": detail}, "other"
+    context.setdefault("value", "")
+    said = Markup(t(language, f"reload-problem-{name}", **context))
+    if not problem.path:
+        return t(language, "reload-problem-unlocated", problem=said)
+    return t(language, "reload-problem", path=problem.path, problem=said)
+
+
+def invalid_text(error: EventFileError, language: str) -> str:
+    """The event file's problems, each said in ``language`` with its field, as many as fit
+    in a message (the rest counted)."""
+    lines: list[str] = []
+    budget = TEXT_BUDGET - 600
+    for index, problem in enumerate(error.details):
+        line = problem_text(problem, language)
+        if sum(len(kept) + 1 for kept in lines) + len(line) > budget:
+            lines.append(t(language, "reload-problem-more", count=len(error.details) - index))
+            break
+        lines.append(line)
+    return t(language, "reload-invalid", problems=Markup("\n".join(lines)))
+
+
 def syntax_text(error: EventFileSyntaxError, language: str) -> str:
     """The event file is not YAML: where (line and column) and that line, in ``language``;
     the parser's own explanation is English, so it stays in the log."""
@@ -208,10 +299,8 @@ async def reload_event(update: Update, context: BotContext) -> None:
         await message.reply_text(syntax_text(exc, language))
         return
     except EventFileError as exc:  # invalid, or not importable here (nothing was written)
-        problems = "\n".join(exc.problems)
-        if len(problems) > TEXT_BUDGET - 200:
-            problems = problems[: TEXT_BUDGET - 200] + "…"
-        await message.reply_text(t(language, "reload-invalid", problems=problems))
+        logger.info("/muat_ulang: %s", exc)
+        await message.reply_text(invalid_text(exc, language))
         return
     runtime.forget_event()
     await message.reply_text(

@@ -123,8 +123,39 @@ schedule-field-time = Time: <s>{ $before }</s> → { $after }
 schedule-field-room = Room: <s>{ $before }</s> → { $after }
 schedule-field-speakers = Speakers: <s>{ $before }</s> → { $after }
 reload-invalid =
-    The event file cannot be loaded; nothing was changed. Problems found:
-    <pre>{ $problems }</pre>
+    Sorry, the event file cannot be loaded; nothing was changed. Please correct the following in the event file, then send /reload again:
+    { $problems }
+reload-problem = • <code>{ $path }</code>: { $problem }
+reload-problem-unlocated = • The event file { $problem }
+reload-problem-more = … and { $count } more problems (the full list: <code>iga-bot event import FILE --dry-run</code>).
+reload-problem-missing = is required but missing.
+reload-problem-unknown-field = is not a known part of the event file (perhaps a misspelt name or a wrong indentation); please correct or remove it.
+reload-problem-text = must be text (given: { $value }).
+reload-problem-whole-number = must be a whole number (given: { $value }).
+reload-problem-number = must be a number (given: { $value }).
+reload-problem-yes-no = must be true or false (given: { $value }).
+reload-problem-date = must be a date written YYYY-MM-DD (given: { $value }).
+reload-problem-moment = must be a date and time with its zone, e.g. YYYY-MM-DDT15:00:00+07:00 (given: { $value }).
+reload-problem-zone-missing = must give the time zone at its end, e.g. YYYY-MM-DDT15:00:00+07:00.
+reload-problem-unknown-zone = the time zone "{ $value }" is unknown; please use e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura.
+reload-problem-time-of-day = "{ $value }" is not a time of day; please write it as 09.00 or 09:00.
+reload-problem-one-of = must be one of { $expected } (given: { $value }).
+reload-problem-pattern = is not written as required, pattern <code>{ $pattern }</code> (given: { $value }).
+reload-problem-pattern-key = may contain only lower-case letters, digits, hyphens (-) and underscores (_), starting with a letter or digit, at most 64 characters (given: { $value }).
+reload-problem-pattern-unit-code = may contain only capital letters, digits, hyphens (-) and underscores (_), starting with a letter or digit, at most 32 characters (given: { $value }).
+reload-problem-pattern-prefix = may contain only capital letters, digits and hyphens (-), 1 to 16 characters (given: { $value }).
+reload-problem-pattern-nip = must be a NIP: 18 digits without spaces (given: { $value }).
+reload-problem-text-too-short = is too short: at least { $min_length } characters.
+reload-problem-text-too-long = is too long: at most { $max_length } characters.
+reload-problem-list-too-short = must have at least { $min_length } items.
+reload-problem-list-too-long = must have at most { $max_length } items.
+reload-problem-at-least = must be { $ge } or more (given: { $value }).
+reload-problem-at-most = must be { $le } or less (given: { $value }).
+reload-problem-more-than = must be more than { $gt } (given: { $value }).
+reload-problem-less-than = must be less than { $lt } (given: { $value }).
+reload-problem-section = must be a section of named entries (name: value), not a single value.
+reload-problem-list = must be a list (each item on its own line, starting with -).
+reload-problem-other = is not valid ({ $detail }).
 reload-not-yaml =
     The event file cannot be loaded: it is not valid YAML at line { $line }, column { $column }; nothing was changed. That line:
     <pre>{ $excerpt }</pre>

@@ -114,8 +114,39 @@ schedule-field-time = Waktu: <s>{ $before }</s> → { $after }
 schedule-field-room = Ruang: <s>{ $before }</s> → { $after }
 schedule-field-speakers = Narasumber: <s>{ $before }</s> → { $after }
 reload-invalid =
-    Berkas acara tidak dapat dimuat; tidak ada yang diubah. Masalah yang ditemukan:
-    <pre>{ $problems }</pre>
+    Mohon maaf, berkas acara tidak dapat dimuat; tidak ada yang diubah. Mohon Bapak/Ibu memperbaiki isian berikut pada berkas acara, lalu mengirim /muat_ulang lagi:
+    { $problems }
+reload-problem = • <code>{ $path }</code>: { $problem }
+reload-problem-unlocated = • Berkas acara { $problem }
+reload-problem-more = … dan { $count } masalah lainnya (daftar lengkapnya: <code>iga-bot event import BERKAS --dry-run</code>).
+reload-problem-missing = wajib diisi, tetapi belum ada.
+reload-problem-unknown-field = tidak dikenal dalam berkas acara (mungkin salah ketik nama isian atau letaknya); mohon diperbaiki atau dihapus.
+reload-problem-text = harus berupa teks (tertulis: { $value }).
+reload-problem-whole-number = harus berupa bilangan bulat (tertulis: { $value }).
+reload-problem-number = harus berupa angka (tertulis: { $value }).
+reload-problem-yes-no = harus bernilai true (ya) atau false (tidak) (tertulis: { $value }).
+reload-problem-date = harus berupa tanggal dengan format TTTT-BB-HH (tertulis: { $value }).
+reload-problem-moment = harus berupa tanggal dan jam dengan zona waktu, misalnya TTTT-BB-HHT15:00:00+07:00 (tertulis: { $value }).
+reload-problem-zone-missing = harus menyebutkan zona waktu di akhir, misalnya TTTT-BB-HHT15:00:00+07:00.
+reload-problem-unknown-zone = zona waktu "{ $value }" tidak dikenal; mohon gunakan misalnya Asia/Jakarta, Asia/Makassar, atau Asia/Jayapura.
+reload-problem-time-of-day = "{ $value }" bukan jam yang dapat dibaca; mohon tulis seperti 09.00 atau 09:00.
+reload-problem-one-of = harus salah satu dari { $expected } (tertulis: { $value }).
+reload-problem-pattern = penulisannya tidak sesuai pola <code>{ $pattern }</code> (tertulis: { $value }).
+reload-problem-pattern-key = hanya boleh berisi huruf kecil, angka, tanda hubung (-), dan garis bawah (_), diawali huruf kecil atau angka, paling banyak 64 karakter (tertulis: { $value }).
+reload-problem-pattern-unit-code = hanya boleh berisi huruf besar, angka, tanda hubung (-), dan garis bawah (_), diawali huruf besar atau angka, paling banyak 32 karakter (tertulis: { $value }).
+reload-problem-pattern-prefix = hanya boleh berisi huruf besar, angka, dan tanda hubung (-), 1 sampai 16 karakter (tertulis: { $value }).
+reload-problem-pattern-nip = harus berupa NIP: 18 angka tanpa spasi (tertulis: { $value }).
+reload-problem-text-too-short = terlalu pendek: paling sedikit { $min_length } karakter.
+reload-problem-text-too-long = terlalu panjang: paling banyak { $max_length } karakter.
+reload-problem-list-too-short = paling sedikit berisi { $min_length } butir.
+reload-problem-list-too-long = paling banyak berisi { $max_length } butir.
+reload-problem-at-least = harus { $ge } atau lebih (tertulis: { $value }).
+reload-problem-at-most = harus { $le } atau kurang (tertulis: { $value }).
+reload-problem-more-than = harus lebih dari { $gt } (tertulis: { $value }).
+reload-problem-less-than = harus kurang dari { $lt } (tertulis: { $value }).
+reload-problem-section = harus berupa bagian berisi isian bernama (nama: nilai), bukan satu nilai.
+reload-problem-list = harus berupa daftar (setiap butir pada baris sendiri, diawali tanda -).
+reload-problem-other = belum sesuai ketentuan (keterangan teknis: { $detail }).
 reload-not-yaml =
     Berkas acara tidak dapat dimuat karena penulisannya tidak sesuai format YAML pada baris { $line }, kolom { $column }; tidak ada yang diubah. Baris tersebut:
     <pre>{ $excerpt }</pre>

@@ -8,6 +8,7 @@ models below; every problem is reported with its location in the file
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from bot.services.shared.nip import nip_problem
 
@@ -25,16 +27,43 @@ LocalizedText = str | dict[Literal["id", "en"], str]
 """A text in Indonesian, or a mapping ``{id: …, en: …}`` (Indonesian is required)."""
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One problem of an event file as data, for the chat to say in the admin's language:
+    where (``event.agenda[7].start``, empty when the file as a whole), what kind (pydantic's
+    error type, e.g. ``missing``, ``literal_error``, or this module's own, e.g.
+    ``time_of_day``; ``other`` when only the English ``text`` says it), the values the kind
+    names (``context``: the limit, the expected values, the value given) and the English line
+    (``text``, as :attr:`EventFileError.problems` has it)."""
+
+    path: str
+    kind: str
+    context: dict[str, Any]
+    text: str
+
+
 class EventFileError(Exception):
     """The event file cannot be used.
 
     Attributes:
         problems: One line per problem, each starting with its location in the file.
+        details: The same problems as data (:class:`Problem`), for the chat's languages.
     """
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], details: list[Problem] | None = None) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.details = details if details is not None else [_located(line) for line in problems]
+
+
+_LOCATION = re.compile(r"^((?:event|edition)(?:\.[a-z_]+|\[\d+\])*): ")
+"""A problem's location at its start (``edition.units[3].code: …``)."""
+
+
+def _located(line: str) -> Problem:
+    """A problem known only by its English line, located when the line starts so."""
+    match = _LOCATION.match(line)
+    return Problem(match.group(1) if match else "", "other", {}, line)
 
 
 class EventFileSyntaxError(EventFileError):
@@ -79,12 +108,11 @@ def parse_clock(value: str) -> time:
         ValueError: The value is not a valid time of day.
     """
     match = _CLOCK.match(value.strip())
-    if not match:
-        raise ValueError(f"'{value}' is not a time of day (write 09.00 or 09:00)")
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"'{value}' is not a time of day")
-    return time(hour, minute)
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise PydanticCustomError(  # a ValueError that the chat can translate
+            "time_of_day", "'{value}' is not a time of day (write 09.00 or 09:00)", {"value": value}
+        )
+    return time(int(match.group(1)), int(match.group(2)))
 
 
 def moment_on(day: date, zone: ZoneInfo, moment: str) -> datetime:
@@ -145,12 +173,14 @@ class AgendaItemSpec(_Strict):
 
 def _split_moment(value: str) -> tuple[date | None, time]:
     value = value.strip()
-    if " " in value:
+    if " " in value and re.match(r"\d{4}-", value):  # a date first; "13 siang" is a time
         day_text, clock_text = value.split(None, 1)
         try:
             day = date.fromisoformat(day_text)
         except ValueError:
-            raise ValueError(f"'{day_text}' is not a date (write YYYY-MM-DD)") from None
+            raise PydanticCustomError(
+                "date_written", "'{value}' is not a date (write YYYY-MM-DD)", {"value": day_text}
+            ) from None
         return day, parse_clock(clock_text)
     return None, parse_clock(value)
 
@@ -381,7 +411,11 @@ class CertificatesSpec(_Strict):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
-            raise ValueError("give the zone, e.g. 2022-12-07T15:00:00+07:00")
+            raise PydanticCustomError(
+                "timezone_aware",
+                "give the zone, e.g. {example}",
+                {"example": "YYYY-MM-DDT15:00:00+07:00"},
+            )
         return value
 
 
@@ -419,7 +453,9 @@ class EventSpec(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone '{value}'") from None
+            raise PydanticCustomError(
+                "unknown_zone", "unknown time zone '{value}'", {"value": value}
+            ) from None
         return value
 
     @model_validator(mode="after")
@@ -767,6 +803,12 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return text
 
 
+def _shown(value: Any) -> str:
+    """A value given in the file as a problem quotes it (short)."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def parse_event_file(text: str, source: str = "event file") -> EventFile:
     """Validate the text of an event file.
 
@@ -799,16 +841,29 @@ def parse_event_file(text: str, source: str = "event file") -> EventFile:
     try:
         return EventFile.model_validate(data)
     except ValidationError as exc:
-        problems = []
+        problems, details = [], []
         for error in exc.errors():
-            where = _location(error["loc"]) or source
+            path = _location(error["loc"])
+            where = path or source
             message = str(error["msg"]).removeprefix("Value error, ")
-            for part in message.split("; "):
+            parts = message.split("; ")
+            for part in parts:
+                located = re.match(r"^([a-z_]+(?:\[\d+\])?(?:[.\[][^:]*)?): (.*)$", part)
                 if re.match(r"^[a-z_]+(\[\d+\])?[.:\[]", part):
-                    problems.append(f"{where}.{part}" if where != source else part)
+                    line = f"{where}.{part}" if where != source else part
                 else:
-                    problems.append(f"{where}: {part}")
-        raise EventFileError(problems) from None
+                    line = f"{where}: {part}"
+                problems.append(line)
+                if error["type"] == "value_error":  # a validator's own words: English only
+                    inner, detail = (located.group(1), located.group(2)) if located else ("", part)
+                    full = ".".join(p for p in (path, inner) if p).replace(".[", "[")
+                    details.append(Problem(full, "other", {"detail": detail}, line))
+                else:
+                    context = dict(error.get("ctx") or {})
+                    if error["type"] != "missing":  # else the input is the enclosing part
+                        context.setdefault("value", _shown(error.get("input")))
+                    details.append(Problem(path, error["type"], context, line))
+        raise EventFileError(problems, details) from None
 
 
 def load_event_file(path: Path) -> EventFile:

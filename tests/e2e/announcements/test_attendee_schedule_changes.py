@@ -141,6 +141,7 @@ async def test_only_admins_reload_and_a_broken_file_changes_nothing(users, bot, 
     await admin.send("/muat_ulang")
     reply = await admin.expect_message("event.agenda[7].start")
     assert reply["text"].startswith(visible("id", "reload-invalid", problems="").split(":")[0])
+    assert 'event.agenda[7].start: "13 siang" bukan jam yang dapat dibaca' in reply["text"]
     async with bot.runtime.sessions() as session:
         item = await session.scalar(
             select(AgendaItem).where(AgendaItem.key == "materi-balitbang-jatim")
