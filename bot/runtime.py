@@ -13,13 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.services.core.event_view import EventView
-from bot.services.core.events import (
-    EditionForm,
-    current_edition_id,
-    current_event_view,
-    edition_form,
-)
+from bot.services.core.event_view import EditionForm, EventView
+from bot.services.core.events import current_edition_id, current_event_view, edition_form
 from bot.services.shared.cache_versions import CHAT_BUCKETS, EVENT, read_versions
 from bot.settings import Settings
 from bot.slots import Slot
@@ -100,8 +95,7 @@ class Runtime:
         :data:`EVENT_CACHE_SECONDS`, like :meth:`event` (every answer of the entry form
         reads it).
 
-        The returned objects are detached: read them, never modify them or attach them to a
-        session (set ``indicator_id``, not ``indicator``).
+        A frozen value shared by every reader, like :meth:`event`.
         """
         return await self._cached("edition_form", edition_form)
 

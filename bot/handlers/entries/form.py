@@ -49,6 +49,7 @@ from bot.i18n import Markup, plain_text, t
 from bot.runtime import Runtime
 from bot.services.core.edition_guard import ensure_unit_open
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.core.event_view import EditionView, edition_view
 from bot.services.core.events import current_edition, current_edition_id
 from bot.services.editions.returning import (
     NotAPastEntry,
@@ -135,7 +136,7 @@ from bot.services.evidence.names import photo_name, safe_name
 from bot.services.judging.results import public_status, results_visible
 from bot.services.shared.pending_input import Pending, pending_input, take
 from bot.slots import Slot
-from bot.storage.models import Edition, Submission
+from bot.storage.models import Submission
 
 logger = logging.getLogger(__name__)
 
@@ -154,9 +155,9 @@ class Form:
 
     session: AsyncSession
     language: str
-    edition: Edition
+    edition: EditionView
     submission: Submission
-    fields: list[FormFieldSpec]
+    fields: Sequence[FormFieldSpec]
     today: date | None = None
     """The current day in the event's zone, for dates that may not be after today."""
     limit_bytes: int = TELEGRAM_DOWNLOAD_LIMIT
@@ -201,8 +202,10 @@ class Form:
         return [indicator.key for indicator in self.edition.indicators].index(key)
 
 
-async def _edition(session: AsyncSession) -> Edition | None:
-    return await current_edition(session)
+async def _edition(session: AsyncSession) -> EditionView | None:
+    """The current edition, read now (its results' time changes at run time), as a value."""
+    edition = await current_edition(session)
+    return None if edition is None else edition_view(edition, indicators=True)
 
 
 async def _send(message: Message, replies: Sequence[Reply]) -> None:
@@ -317,7 +320,7 @@ async def enter_form(update: Update, context: BotContext) -> None:
 
 
 async def _left_behind_note(
-    session: AsyncSession, language: str, user_id: int, edition: Edition
+    session: AsyncSession, language: str, user_id: int, edition: EditionView
 ) -> str | None:
     """When the user's open draft is of an earlier edition (read-only since ``edition`` was
     imported): leaves it (its answers are kept) and says why it is not resumed; else None."""
@@ -349,7 +352,9 @@ class Starts:
     closed: str | None
 
 
-def _starts(language: str, edition: Edition, officers: Sequence[Any], runtime: Runtime) -> Starts:
+def _starts(
+    language: str, edition: EditionView, officers: Sequence[Any], runtime: Runtime
+) -> Starts:
     now = runtime.now()
     open_ = [o for o in officers if allowed_now(check_window, edition, o.unit, now)]
     if open_ or not officers:
@@ -415,7 +420,7 @@ def _new_buttons(language: str, officers: Sequence[Any], *, blank: bool = False)
 
 def _returning_offer(
     language: str,
-    edition: Edition,
+    edition: EditionView,
     past: Sequence[tuple[int, PastEntry]],
     officers: Sequence[Any],
 ) -> Reply:
@@ -1097,7 +1102,7 @@ async def my_entries(update: Update, context: BotContext) -> None:
 async def _entries_listing(
     session: AsyncSession,
     language: str,
-    edition: Edition,
+    edition: EditionView,
     officers: Sequence[Any],
     runtime: Runtime,
     intro: str | None = None,

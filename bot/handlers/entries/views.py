@@ -40,6 +40,7 @@ from bot.i18n import (
     t,
 )
 from bot.services.core.event_file import FormFieldSpec, localized
+from bot.services.core.event_view import EditionView
 from bot.services.entries.form import (
     FieldError,
     count_words,
@@ -56,7 +57,7 @@ from bot.services.entries.submissions import (
     files_of,
     has_evidence,
 )
-from bot.storage.models import Attachment, Edition, Submission, SubmissionStatus
+from bot.storage.models import Attachment, Submission, SubmissionStatus
 
 SUMMARY_VALUE_LENGTH = 60
 """Characters of an answer shown in the summary."""
@@ -132,7 +133,7 @@ def entry_name(language: str, submission: Submission) -> str:
 
 def question(
     language: str,
-    edition: Edition,
+    edition: EditionView,
     fields: Sequence[FormFieldSpec],
     submission: Submission,
     answers: dict[str, Any],
@@ -224,7 +225,7 @@ def question(
 
 def long_text_receipt(
     language: str,
-    edition: Edition,
+    edition: EditionView,
     fields: Sequence[FormFieldSpec],
     submission: Submission,
     answers: dict[str, Any],
@@ -257,7 +258,7 @@ def summary_pointer(
 
 
 def level_question(
-    language: str, edition: Edition, submission: Submission, index: int
+    language: str, edition: EditionView, submission: Submission, index: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The question of an indicator's level (1–3), its description on each button."""
     indicator = edition.indicators[index]
@@ -292,7 +293,7 @@ def level_question(
 
 
 def evidence_question(
-    language: str, edition: Edition, submission: Submission, index: int
+    language: str, edition: EditionView, submission: Submission, index: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Asks for an indicator's evidence: files (documents or photos, several) or a link; the
     files kept so far, each with a button to remove it."""
@@ -352,7 +353,7 @@ def file_buttons(
 
 def summary(
     language: str,
-    edition: Edition,
+    edition: EditionView,
     fields: Sequence[FormFieldSpec],
     visible: Sequence[FormFieldSpec],
     submission: Submission,
@@ -445,7 +446,7 @@ def summary(
 
 
 def indicator_overview(
-    language: str, edition: Edition, submission: Submission
+    language: str, edition: EditionView, submission: Submission
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Each indicator with its chosen level and whether evidence is there; a button per
     indicator to change it."""
@@ -479,7 +480,7 @@ def indicator_overview(
 
 def full_entry(
     language: str,
-    edition: Edition,
+    edition: EditionView,
     visible: Sequence[FormFieldSpec],
     submission: Submission,
     answers: dict[str, Any],

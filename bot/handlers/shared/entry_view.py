@@ -20,6 +20,7 @@ from bot.handlers.shared.keyboards import button
 from bot.handlers.shared.text import split_text
 from bot.i18n import format_day, format_moment, format_money, format_number, t
 from bot.services.core.event_file import FormFieldSpec, localized
+from bot.services.core.event_view import EditionView, IndicatorView
 from bot.services.entries.form import answer_files, form_fields, visible_fields
 from bot.services.entries.submissions import (
     answers_of,
@@ -91,7 +92,7 @@ def score_line(language: str, score: Any) -> str:
 
 def entry_blocks(
     language: str,
-    edition: Edition,
+    edition: Edition | EditionView,
     visible: Sequence[FormFieldSpec],
     submission: Submission,
     answers: dict[str, Any],
@@ -133,7 +134,7 @@ def safe_file_name(attachment: Attachment) -> str:
 
 def assessment_text(
     language: str,
-    indicator: Indicator,
+    indicator: Indicator | IndicatorView,
     assessment: Any,
     files: Sequence[Attachment],
     *,

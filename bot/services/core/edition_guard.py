@@ -13,6 +13,7 @@ import time
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.core.event_view import EditionView
 from bot.storage.models import Edition, Submission, Unit
 
 
@@ -46,7 +47,7 @@ def forget_open_editions() -> None:
     _open_until.clear()
 
 
-async def ensure_open(session: AsyncSession, edition: Edition | int | None) -> None:
+async def ensure_open(session: AsyncSession, edition: Edition | EditionView | int | None) -> None:
     """Refuse a write to a closed edition.
 
     Args:

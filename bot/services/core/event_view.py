@@ -14,6 +14,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
+from bot.services.core.event_file import FormFieldSpec
 from bot.storage.models import AgendaItem, Award, Edition, Event, Indicator, Speaker, Venue
 
 
@@ -154,6 +155,21 @@ class EventView:
 
     def __hash__(self) -> int:
         return hash((self.id, self.updated_at))
+
+
+@dataclass(frozen=True, slots=True)
+class EditionForm:
+    """The current edition as the entry form reads it (see
+    :func:`bot.services.core.events.edition_form`).
+
+    Attributes:
+        edition: The edition with its indicators (no awards).
+        fields: The form's fields parsed from ``edition.config``
+            (:func:`bot.services.entries.form.form_fields`).
+    """
+
+    edition: EditionView
+    fields: tuple[FormFieldSpec, ...]
 
 
 def venue_view(venue: Venue) -> VenueView:

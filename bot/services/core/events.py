@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -11,8 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.services.core.event_file import FormFieldSpec
-from bot.services.core.event_view import EventView, view_of
+from bot.services.core.event_view import EditionForm, EventView, edition_view, view_of
 from bot.services.entries.form import form_fields
 from bot.storage.models import AgendaItem, Edition, Event, Unit
 
@@ -132,20 +130,6 @@ async def current_edition(session: AsyncSession) -> Edition | None:
     return await edition_by_code(session, code) if code else None
 
 
-@dataclass(frozen=True)
-class EditionForm:
-    """The current edition as the entry form reads it (see :func:`edition_form`).
-
-    Attributes:
-        edition: The edition with its indicators loaded; its units and awards are not
-            loaded (reading them raises ``DetachedInstanceError`` once the session is closed).
-        fields: The form's fields parsed from ``edition.config`` (:func:`form_fields`).
-    """
-
-    edition: Edition
-    fields: list[FormFieldSpec]
-
-
 async def edition_form(session: AsyncSession) -> EditionForm | None:
     """The current edition (as :func:`current_edition`) with what filling in an entry reads:
     the form, the deadlines, the indicators of the self-assessment. Two or three queries;
@@ -165,7 +149,7 @@ async def edition_form(session: AsyncSession) -> EditionForm | None:
     )
     if edition is None:  # deleted between the two reads
         return None
-    return EditionForm(edition, form_fields(edition.config))
+    return EditionForm(edition_view(edition, indicators=True), tuple(form_fields(edition.config)))
 
 
 async def unit_by_code(session: AsyncSession, edition: Edition, code: str) -> Unit | None:

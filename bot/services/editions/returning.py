@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.core.event_view import EditionView
 from bot.services.entries.cursor import AtSummary
 from bot.services.entries.form import form_fields
 from bot.services.entries.submissions import INDICATOR_SLOT, set_cursor, start_entry
@@ -161,7 +162,7 @@ async def past_entries(session: AsyncSession, units: Sequence[Unit]) -> list[Pas
     return [PastEntry(e, years[e.edition_id], awards.get(e.id)) for e in entries]
 
 
-def _advanced(edition: Edition, key: str, value: Any) -> Any:
+def _advanced(edition: EditionView, key: str, value: Any) -> Any:
     moves = ((edition.config.get("returning") or {}).get("advance") or {}).get(key) or {}
     if isinstance(value, str):
         return moves.get(value, value)
@@ -182,7 +183,7 @@ def _fits(spec: FormFieldSpec, value: Any) -> bool:
 
 
 async def start_from(
-    session: AsyncSession, officer: Officer, edition: Edition, past_id: int, now: datetime
+    session: AsyncSession, officer: Officer, edition: EditionView, past_id: int, now: datetime
 ) -> Submission:
     """A new draft of the officer's unit begun from the past entry ``past_id``.
 

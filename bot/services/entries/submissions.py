@@ -27,6 +27,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from bot.i18n import format_moment, t
 from bot.services.core.edition_guard import ensure_entry_open, ensure_open
 from bot.services.core.event_file import FormFieldSpec
+from bot.services.core.event_view import EditionView, IndicatorView, edition_view
 from bot.services.entries.cursor import AtField, Cursor, FormState, from_json, start, to_json
 from bot.services.entries.form import FieldError, append_long_text, form_fields, form_problems
 from bot.services.entries.submission_status import StatusChange, change_status
@@ -371,7 +372,7 @@ def editable_entries(entries: Sequence[Submission]) -> list[Submission]:
 # --- the deadline ----------------------------------------------------------------------------
 
 
-def check_window(edition: Edition, unit: Unit, now: datetime) -> None:
+def check_window(edition: EditionView, unit: Unit, now: datetime) -> None:
     """Check that the unit may enter now: between the edition's ``entries_open_at`` and
     ``entries_close_at``, or before the unit's ``entries_reopened_until`` (the committee
     reopened it).
@@ -389,7 +390,7 @@ def check_window(edition: Edition, unit: Unit, now: datetime) -> None:
         raise EntryError(EntryProblem.CLOSED, moment=edition.entries_close_at, year=edition.year)
 
 
-def check_editable(edition: Edition, submission: Submission, now: datetime) -> None:
+def check_editable(edition: EditionView, submission: Submission, now: datetime) -> None:
     """Check that the officers may change ``submission`` now.
 
     A draft follows the deadline (:func:`check_window`). An entry returned for revision may be
@@ -405,7 +406,7 @@ def check_editable(edition: Edition, submission: Submission, now: datetime) -> N
         check_window(edition, submission.unit, now)
 
 
-def check_withdrawable(edition: Edition, submission: Submission, now: datetime) -> None:
+def check_withdrawable(edition: EditionView, submission: Submission, now: datetime) -> None:
     """Check that the officers may withdraw ``submission`` now: a draft or a submitted entry
     before the deadline (or the unit's reopening), an entry returned for revision any time.
 
@@ -431,7 +432,7 @@ def allowed_now(check: Callable[..., None], *args: Any) -> bool:
 
 
 async def start_entry(
-    session: AsyncSession, officer: Officer, edition: Edition, now: datetime
+    session: AsyncSession, officer: Officer, edition: EditionView, now: datetime
 ) -> Submission:
     """A new draft entry for the officer's unit, opened for the officer at the first field.
 
@@ -481,7 +482,7 @@ def title_field(fields: Sequence[FormFieldSpec]) -> str | None:
 
 async def save_answer(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
     key: str,
     value: Any,
@@ -531,7 +532,7 @@ _WRITE_ANSWER = (
 
 async def append_paragraph(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
     spec: FormFieldSpec,
     text: str,
@@ -579,7 +580,7 @@ async def append_paragraph(
 
 
 async def clear_answer(
-    session: AsyncSession, edition: Edition, submission: Submission, key: str, now: datetime
+    session: AsyncSession, edition: EditionView, submission: Submission, key: str, now: datetime
 ) -> None:
     """Remove the answer to ``key`` (the officer asked to start that field again).
 
@@ -609,7 +610,7 @@ class FileInfo:
 
 async def save_file(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
     key: str,
     file: FileInfo,
@@ -630,7 +631,7 @@ async def save_file(
 
 
 async def _save_file_answer(
-    session: AsyncSession, edition: Edition, submission: Submission, key: str, now: datetime
+    session: AsyncSession, edition: EditionView, submission: Submission, key: str, now: datetime
 ) -> None:
     files = [{"attachment_id": a.id, "file_name": a.file_name} for a in files_of(submission, key)]
     if files:
@@ -667,7 +668,7 @@ async def _add_attachment(
 
 async def remove_file(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
     attachment_id: int,
     now: datetime,
@@ -711,28 +712,32 @@ INDICATOR_SLOT = "#indicator:"
 """Prefix of the attachment slots of indicators' evidence (``Attachment.field_key``)."""
 
 
-def evidence_key(indicator: Indicator) -> str:
+def evidence_key(indicator: Indicator | IndicatorView) -> str:
     """The attachment slot of an indicator's evidence (``Attachment.field_key``)."""
     return f"{INDICATOR_SLOT}{indicator.key}"[:64]
 
 
-def evidence_indicator(edition: Edition, field_key: str) -> Indicator | None:
+def evidence_indicator(
+    edition: Edition | EditionView, field_key: str
+) -> Indicator | IndicatorView | None:
     """The indicator whose evidence slot ``field_key`` is, or None for a form field's file."""
     if not field_key.startswith(INDICATOR_SLOT):
         return None
     return next((i for i in edition.indicators if evidence_key(i) == field_key), None)
 
 
-def assessment_of(submission: Submission, indicator: Indicator) -> SelfAssessment | None:
+def assessment_of(
+    submission: Submission, indicator: Indicator | IndicatorView
+) -> SelfAssessment | None:
     """The entry's self-assessment of ``indicator``, or None."""
     return next((a for a in submission.assessments if a.indicator_id == indicator.id), None)
 
 
 async def set_level(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
-    indicator: Indicator,
+    indicator: IndicatorView,
     level: int,
     now: datetime,
 ) -> SelfAssessment:
@@ -748,8 +753,6 @@ async def set_level(
     check_editable(edition, submission, now)
     assessment = assessment_of(submission, indicator)
     if assessment is None:
-        # the id, not the relationship: ``indicator`` may be a cached, detached object
-        # (Runtime.edition_form) that must not be attached to this session
         assessment = SelfAssessment(
             submission_id=submission.id, indicator_id=indicator.id, level=level, updated_at=now
         )
@@ -764,9 +767,9 @@ async def set_level(
 
 async def set_evidence(
     session: AsyncSession,
-    edition: Edition,
+    edition: EditionView,
     submission: Submission,
-    indicator: Indicator,
+    indicator: IndicatorView,
     now: datetime,
     *,
     url: str | None = None,
@@ -818,11 +821,13 @@ class AssessmentScore:
     maximum: float
     assessed: int
     total: int
-    lacking: list[Indicator] = field(default_factory=list)
+    lacking: list[Indicator | IndicatorView] = field(default_factory=list)
     evidenced: int = 0
 
 
-def assessment_score(indicators: Sequence[Indicator], submission: Submission) -> AssessmentScore:
+def assessment_score(
+    indicators: Sequence[Indicator] | Sequence[IndicatorView], submission: Submission
+) -> AssessmentScore:
     """The running score of the entry's self-assessment (IID rule: weight × level)."""
     score, assessed, evidenced, lacking = 0.0, 0, 0, []
     for indicator in indicators:
@@ -837,12 +842,12 @@ def assessment_score(indicators: Sequence[Indicator], submission: Submission) ->
     return AssessmentScore(score, maximum, assessed, len(indicators), lacking, evidenced)
 
 
-def self_assessment_on(edition: Edition) -> bool:
+def self_assessment_on(edition: Edition | EditionView) -> bool:
     """Whether the edition asks for a self-assessment (``edition.self_assessment``)."""
     return bool(edition.config.get("self_assessment", False)) and bool(edition.indicators)
 
 
-def entry_problems(edition: Edition, submission: Submission) -> list[tuple[str, FieldError]]:
+def entry_problems(edition: EditionView, submission: Submission) -> list[tuple[str, FieldError]]:
     """Everything that keeps the entry from being submitted: the form's problems
     (:func:`bot.services.entries.form.form_problems`) and, when the self-assessment is on, each
     mandatory indicator without a level or evidence (key ``#indicator:<key>``)."""
@@ -928,7 +933,9 @@ async def submit_entry(
     return SubmitResult(submission, change)
 
 
-async def _assign_number(session: AsyncSession, edition: Edition, submission: Submission) -> None:
+async def _assign_number(
+    session: AsyncSession, edition: EditionView, submission: Submission
+) -> None:
     prefix = edition.config.get("number_prefix", "IGA")
     for _attempt in range(SEQUENCE_ATTEMPTS):
         last = await session.scalar(
@@ -950,12 +957,12 @@ async def _assign_number(session: AsyncSession, edition: Edition, submission: Su
     raise RuntimeError("could not give the entry a registration number")
 
 
-async def _edition(session: AsyncSession, edition_id: int) -> Edition:
+async def _edition(session: AsyncSession, edition_id: int) -> EditionView:
     edition = await session.scalar(
         select(Edition).where(Edition.id == edition_id).options(selectinload(Edition.indicators))
     )
     assert edition is not None
-    return edition
+    return edition_view(edition, indicators=True)
 
 
 async def withdraw_entry(

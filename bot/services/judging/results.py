@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.services.announcements.reminders import plan_edition_reminders
 from bot.services.core.edition_guard import ensure_open
+from bot.services.core.event_view import EditionView
 from bot.storage.models import AuditEntry, Award, Edition, SubmissionStatus, Unit
 
 RESULT_STATUSES = frozenset({SubmissionStatus.WINNER, SubmissionStatus.NOT_SELECTED})
@@ -50,7 +51,7 @@ class UnknownRankError(ResultsError):
     """The rank has no title in ``Edition.config["rank_titles"]``."""
 
 
-def results_visible(edition: Edition, now: datetime) -> bool:
+def results_visible(edition: Edition | EditionView, now: datetime) -> bool:
     """Whether anyone may see the edition's results: an announcement time is set and
     ``now`` has reached it. With no time set (never set, or cancelled) they stay private.
 
@@ -60,7 +61,9 @@ def results_visible(edition: Edition, now: datetime) -> bool:
     return edition.results_announce_at is not None and now >= edition.results_announce_at
 
 
-def public_status(status: SubmissionStatus, edition: Edition, now: datetime) -> SubmissionStatus:
+def public_status(
+    status: SubmissionStatus, edition: Edition | EditionView, now: datetime
+) -> SubmissionStatus:
     """The status of an entry as a non-admin (its unit's officers) may see it now: before the
     announcement, ``winner`` and ``not_selected`` are shown as ``nominee``."""
     if status in RESULT_STATUSES and not results_visible(edition, now):

@@ -1,6 +1,6 @@
-"""The cached event is a frozen value (issue 12, item 4): every update of a process reads the
-same cached event, so no reader may change it, and readers of the event after a reload of the
-event file read equal values, whichever process they are in."""
+"""The cached event and edition form are frozen values (issue 12, item 4): every update of
+a process reads the same cached values, so no reader may change them, and readers of the
+event after a reload of the event file read equal values, whichever process they are in."""
 
 from __future__ import annotations
 
@@ -60,6 +60,21 @@ async def test_the_cached_event_cannot_be_changed(processes):
     with pytest.raises(TypeError):  # the event file's sections are read-only too
         event.faq[0]["question"] = "?"
     assert await runtime.event() is event  # still the one cached, unchanged
+
+
+async def test_the_cached_edition_form_cannot_be_changed(processes):
+    runtime, _ = processes
+    async with runtime.transaction() as session:
+        await import_event_file(session, load_event_file(EVENT_FILE))
+    form = await runtime.edition_form()
+    assert form is not None and form.fields and form.edition.indicators
+    with pytest.raises(FrozenInstanceError):
+        form.edition.entries_close_at = NOW  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        form.edition.indicators[0].weight = 0.0  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        form.edition.config["form"] = []  # type: ignore[index]
+    assert isinstance(form.fields, tuple) and isinstance(form.edition.indicators, tuple)
 
 
 async def test_two_readers_read_equal_values_after_a_reload(processes):
