@@ -1,7 +1,7 @@
 """The agenda in time: what is on now, what comes next, days, whether the event is over.
 
-Pure functions over a loaded :class:`~bot.storage.models.Event` (its ``agenda`` and the
-items' ``speakers`` eagerly loaded, see :func:`bot.services.core.events.current_event`), plus the
+Pure functions over the event's frozen value (:class:`~bot.services.core.event_view.EventView`:
+its agenda by start and the items' speakers, see :meth:`bot.runtime.Runtime.event`), plus the
 one query that loads a single agenda item. "Now" is always a parameter (an aware datetime).
 """
 
