@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
+import fcntl
 import logging
 import signal
 import socket
@@ -33,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -42,7 +43,7 @@ from pydantic import SecretStr
 from sqlalchemy import func, select
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import AnotherBotRunning, build_application
 from bot.handlers.announcements.reminders import process_due, schedule_pending
 from bot.handlers.certificates.issuing import issue_certificates
 from bot.handlers.shared.context import updater_of
@@ -79,6 +80,12 @@ DEFAULT_DATABASE_FILE = Path("sandbox.db")
 SANDBOX_EVENT_FILE = Path("sandbox-event.yaml")
 """The sandbox's copy of the event file (dates shifted, entries open), in the working
 directory; it is the sandbox bot's EVENT_CONFIG and is rewritten at every start."""
+
+FOLDER_LOCK_FILE = Path("sandbox.lock")
+"""Locked (``flock``) by the sandbox running in the working directory, which owns the
+folder's ``sandbox.db`` and ``sandbox-event.yaml``: a second sandbox takes it before it
+deletes or writes either, and stops with one line if it is held. It holds the running one's
+page address; the kernel drops the lock when that process dies, a SIGKILL included."""
 
 WEB_DIR = Path(__file__).with_name("web")
 """The web chat page (plain HTML, JavaScript and CSS), served by the emulator at ``/``."""
@@ -183,6 +190,37 @@ class SandboxError(Exception):
     """A problem the user can fix (busy port, missing event file); one line, exit 2."""
 
 
+def claim_folder() -> IO[str]:
+    """Takes :data:`FOLDER_LOCK_FILE` of the working directory (kept while the returned file
+    is open), before anything of the folder is touched: the running sandbox's database and
+    event file stay as they are when a second one starts here.
+
+    Raises:
+        SandboxError: another sandbox runs in this folder (its page named if known).
+    """
+    handle = FOLDER_LOCK_FILE.resolve().open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        page = handle.read().strip()
+        handle.close()
+        where = f" ({page})" if page else ""
+        raise SandboxError(
+            f"a sandbox is already running in this folder{where}: stop it first, or start "
+            "the other one from another folder with EVENT_CONFIG set to this event file"
+        ) from None
+    return handle
+
+
+def _name_page(lock: IO[str], url: str) -> None:
+    """Writes the running sandbox's page into its lock file, for a second start's refusal."""
+    lock.seek(0)
+    lock.truncate()
+    lock.write(url)
+    lock.flush()
+
+
 @dataclass
 class Sandbox:
     """A running sandbox.
@@ -202,6 +240,7 @@ class Sandbox:
     personas: dict[str, int] = field(default_factory=dict)
     event_title: str = ""
     web_server: WebServer | None = None
+    folder_lock: IO[str] | None = None
 
     @property
     def url(self) -> str:
@@ -262,6 +301,9 @@ class Sandbox:
         except Exception:  # the emulator must stop all the same
             logger.exception("The bot did not stop cleanly")
         await self.emulator.stop()
+        if self.folder_lock is not None:
+            self.folder_lock.close()  # the flock goes with its file
+            self.folder_lock = None
 
 
 def event_tomorrow_shift(spec: EventFile, now: datetime) -> int:
@@ -453,8 +495,29 @@ async def start_sandbox(
         The running sandbox; call :meth:`Sandbox.stop` to end it.
 
     Raises:
-        SandboxError: the port is busy, or the event file is missing or invalid.
+        SandboxError: another sandbox runs in this folder, the port is busy, or the event
+            file is missing or invalid.
     """
+    folder_lock = claim_folder()
+    try:
+        return await _start_claimed(
+            host, port, event_tomorrow, database_url, settings, clock, folder_lock
+        )
+    except BaseException:
+        folder_lock.close()
+        raise
+
+
+async def _start_claimed(
+    host: str,
+    port: int,
+    event_tomorrow: bool,
+    database_url: str | None,
+    settings: Settings,
+    clock: Callable[[], datetime],
+    folder_lock: IO[str],
+) -> Sandbox:
+    """:func:`start_sandbox` once the folder is this process's."""
     spec = _load_event(settings)
     if event_tomorrow:
         spec = shift_dates(spec, event_tomorrow_shift(spec, clock()))
@@ -484,6 +547,7 @@ async def start_sandbox(
         sandbox_clock = SandboxClock(clock)
         application = build_application(bot_settings, clock=sandbox_clock)
         sandbox = Sandbox(emulator, application, sandbox_clock, personas)
+        _name_page(folder_lock, sandbox.url)
         sandbox.event_title = await _prepare_database(
             application_runtime(application), spec, personas, emulator.world
         )
@@ -499,6 +563,7 @@ async def start_sandbox(
     except BaseException:
         await emulator.stop()
         raise
+    sandbox.folder_lock = folder_lock
     ref["sandbox"] = sandbox
     return sandbox
 
@@ -568,13 +633,14 @@ def run_sandbox(
         settings: the loaded settings.
 
     Returns:
-        0 after a clean stop; 2 (with one line on stderr) if the port is busy or the event
-        file is unusable.
+        0 after a clean stop; 2 (with one line on stderr) if another sandbox runs in this
+        folder (or another bot on the same --database), the port is busy or the event file
+        is unusable.
     """
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # a line every 30 s otherwise
     try:
         asyncio.run(_serve(host, port, event_tomorrow, database_url, settings))
-    except SandboxError as exc:
+    except (SandboxError, AnotherBotRunning) as exc:
         print(f"iga-bot: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return 0

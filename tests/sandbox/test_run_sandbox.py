@@ -4,9 +4,14 @@ port, and a clean stop on Ctrl+C."""
 
 from __future__ import annotations
 
+import json
+import os
 import signal
 import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,7 +31,7 @@ from bot.services.core.events import current_edition, current_event
 from bot.services.core.roles import Role, roles_of
 from bot.settings import Settings
 from bot.storage.models import Broadcast, Officer, Unit
-from tests.conftest import EVENT_FILE
+from tests.conftest import EVENT_FILE, REPO
 from tests.e2e.conftest import wait_until
 from tests.sandbox.helpers import start_command
 
@@ -192,6 +197,44 @@ def test_command_prints_the_url_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_second_sandbox_in_the_folder_touches_nothing_and_says_one_line(
+    tmp_path: Path,
+) -> None:
+    """QA #6: the second start (README's --event-tomorrow step) deleted the running one's
+    sandbox.db and rewrote its event file before it found the lock, then died with a
+    traceback. It now finds the folder taken first, says so in one line, status 2."""
+    first, url = start_command(tmp_path)
+    try:
+        database, event_file = tmp_path / "sandbox.db", tmp_path / "sandbox-event.yaml"
+        before = (database.stat().st_ino, database.stat().st_size, event_file.read_bytes())
+        env = {**os.environ, "EVENT_CONFIG": str(EVENT_FILE), "PYTHONPATH": str(REPO)}
+        env.pop("TELEGRAM_BOT_TOKEN", None)
+        second = subprocess.run(
+            [sys.executable, "-m", "bot", "sandbox", "--port", "0", "--event-tomorrow"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 2, second.stderr
+        assert second.stderr == (
+            f"iga-bot: a sandbox is already running in this folder ({url}): stop it first, "
+            "or start the other one from another folder with EVENT_CONFIG set to this event "
+            "file\n"
+        )
+        after = (database.stat().st_ino, database.stat().st_size, event_file.read_bytes())
+        assert after == before
+        with urllib.request.urlopen(f"{url}_sandbox/info", timeout=10) as info:
+            assert json.load(info)["ready"] is True
+    finally:
+        first.send_signal(signal.SIGINT)
+        assert first.wait(timeout=15) == 0
+    again, _ = start_command(tmp_path)  # the folder is free once the first one stopped
+    again.send_signal(signal.SIGINT)
+    assert again.wait(timeout=15) == 0
 
 
 async def test_a_plain_start_does_not_send_the_seeds_winners_as_news(sandbox: Sandbox) -> None:
