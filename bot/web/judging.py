@@ -174,11 +174,15 @@ async def save_level(request: web.Request) -> web.Response:
 
 
 async def submit(request: web.Request) -> web.Response:
-    """``POST``: submit the scoring (every criterion scored)."""
+    """``POST {"scores": {key: number or the text shown}}``: submit the scoring (every
+    criterion scored, and the page showing the stored scores, QA #9)."""
 
     async def act(access: Access, entry_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        shown = body.get("scores")
+        if shown is not None and not isinstance(shown, dict):
+            raise TypeError("scores")
         await judge_reviews.submit_review(
-            access.session, access.roles.as_judge, entry_id, now=access.now
+            access.session, access.roles.as_judge, entry_id, now=access.now, shown=shown
         )
         return {"message": access.t("workspace-submitted")}
 

@@ -11,6 +11,7 @@ audited.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -85,19 +86,33 @@ async def save_comment(
 
 
 async def submit_review(
-    session: AsyncSession, judge: Judge, submission_id: int, *, now: datetime
+    session: AsyncSession,
+    judge: Judge,
+    submission_id: int,
+    *,
+    now: datetime,
+    shown: Mapping[str, object] | None = None,
 ) -> JudgeReview:
     """Submit the judge's scoring of an assigned entry (audited).
 
+    ``shown`` is what the workspace page shows in each criterion's field (a number, or the
+    text when it is not one): the sheet is submitted only when it is what is stored, so a
+    judge never sends older saved values while the page shows another or an invalid one.
+
     Raises:
-        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted`` or
-            ``incomplete`` (a criterion of the rubric has no score).
+        JudgingError: ``closed``, ``not-assigned``, ``conflict``, ``submitted``,
+            ``incomplete`` (a criterion of the rubric has no score) or ``unsaved`` (a
+            shown value is not the stored one).
     """
     await ensure_entry_open(session, submission_id)
     edition, _ = await check_can_judge(session, judge, submission_id)
     scores = await scores_of(session, judge.id, submission_id)
     if any(criterion.key not in scores for criterion in rubric(edition)):
         raise JudgingError("incomplete")
+    if shown is not None and any(
+        not _same_score(shown.get(key), value) for key, value in scores.items()
+    ):
+        raise JudgingError("unsaved")
     review = await _open_review(session, judge, submission_id, now)
     review.submitted_at = review.updated_at = now
     record(
@@ -110,6 +125,15 @@ async def submit_review(
         after={"scores": scores},
     )
     return review
+
+
+def _same_score(shown: object, stored: float) -> bool:
+    """Whether a page's shown value is the stored score (a bool or a text never is)."""
+    return (
+        isinstance(shown, int | float)
+        and not isinstance(shown, bool)
+        and abs(float(shown) - stored) < 1e-9
+    )
 
 
 async def reopen_review(

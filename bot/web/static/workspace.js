@@ -264,13 +264,42 @@
       flushAll();
       target.disabled = true;
       setTimeout(function () {
-        request("POST", "/app/api/score/" + entryOf(target) + "/submit", {}).then(answer).then(function (data) {
+        request("POST", "/app/api/score/" + entryOf(target) + "/submit", { scores: shownScores() }).then(answer).then(function (data) {
           say(data.message, !data.ok);
           if (data.ok) load(); else target.disabled = false;
         });
       }, SAVE_DELAY);
     }
   });
+
+  // What the score fields show, sent with the submit so the server refuses a sheet whose
+  // page shows other values than the stored ones (QA #9): a score, or the text as typed.
+  function shownScores() {
+    var shown = {};
+    Array.prototype.forEach.call(document.querySelectorAll("[data-criterion]"), function (field) {
+      var value = scoreOf(field);
+      shown[field.getAttribute("data-criterion")] = value === null ? field.value : value;
+    });
+    return shown;
+  }
+
+  // Submitting while a score field shows an invalid text is stopped before anything is asked
+  // (QA #9: the older stored value would go): the page names the fields and goes to the first.
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest("[data-submit]");
+    if (!target) return;
+    var invalid = Array.prototype.filter.call(document.querySelectorAll("[data-criterion]"),
+      function (field) { return scoreOf(field) === null; });
+    if (!invalid.length) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    var names = invalid.map(function (field) {
+      var label = document.querySelector('label[for="' + field.id + '"] b');
+      return label ? label.textContent : field.getAttribute("data-criterion");
+    });
+    say(target.getAttribute("data-invalid").replace("§", names.join(", ")), true);
+    invalid[0].focus();
+  }, true);
 
   // A score as typed: "87,5" (Indonesian) or "87.5", within the rubric's range; null for
   // anything else, which is flagged beside the field and not saved (never cut or rounded).

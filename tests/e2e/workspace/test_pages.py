@@ -210,3 +210,28 @@ async def test_pages_in_the_users_language(bot, users, web) -> None:  # noqa: F8
         await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id, language="en"))
     ).text()
     assert "Thursday, 20 October 2022, 10:00 WIB" in english_entry
+
+
+async def test_a_sheet_is_not_submitted_while_the_page_shows_other_scores(
+    bot,
+    users,
+    web,  # noqa: F811
+) -> None:
+    """QA #9: the page sends what its fields show; a text that is not a score, or a number
+    other than the stored one, refuses the submit, so older saved values never go unseen."""
+    world = await make_world(bot, users)
+    headers = auth(world.judge.id)
+    base = f"/app/api/score/{world.entry}"
+    for key in CRITERIA:
+        await web.put(f"{base}/criterion", json={"criterion": key, "value": 80}, headers=headers)
+    shown: dict[str, object] = dict.fromkeys(CRITERIA, 80)
+    for wrong in ("abc", 101, "", None):
+        refused = await web.post(
+            f"{base}/submit", json={"scores": {**shown, CRITERIA[1]: wrong}}, headers=headers
+        )
+        assert refused.status == 409
+        assert "belum tersimpan" in (await refused.json())["message"]
+    async with bot.runtime.sessions() as session:
+        assert (await session.scalar(select(JudgeReview.submitted_at))) is None
+    submitted = await web.post(f"{base}/submit", json={"scores": shown}, headers=headers)
+    assert (await submitted.json())["ok"]

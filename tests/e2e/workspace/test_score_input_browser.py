@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.i18n import t, web_text
 from bot.services.judging.scoring import DEFAULT_RUBRIC
-from bot.storage.models import Score
+from bot.storage.models import JudgeReview, Score
 from tests.e2e.helpers.browser import expect
 from tests.e2e.workspace.helpers import init_data, make_world
 from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
@@ -132,3 +132,43 @@ async def test_a_phone_jumps_between_the_answers_and_the_rubric(
     await expect(phone.locator("#answers")).to_be_in_viewport()
     await expect(rubric).not_to_be_in_viewport()
     assert await phone.evaluate("location.hash") == f"#score/{world.entry}"
+
+
+async def test_submit_is_stopped_while_a_field_shows_an_invalid_score(
+    bot,
+    users,
+    app_url,  # noqa: F811
+    browser_page,  # noqa: F811
+) -> None:
+    """QA #9: with every score saved, a field then showing "abc" stops "Kirim penilaian"
+    before the confirmation: the page names the criterion, and nothing is sent (the server
+    refuses a sheet whose shown scores are not the stored ones too: test_pages)."""
+    world = await make_world(bot, users)
+    page = browser_page
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: asked.append(dialog.message))
+    posted: list[str] = []
+    page.on("request", lambda r: posted.append(r.url) if r.url.endswith("/submit") else None)
+    stub = telegram_stub(init_data(world.judge.id))
+    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await page.goto(app_url + f"#score/{world.entry}")
+    for criterion in DEFAULT_RUBRIC:
+        field = page.locator(f"#c-{criterion.key}")
+        await field.press_sequentially("80")
+        async with page.expect_response(lambda r: r.url.endswith("/criterion")):
+            await field.blur()
+    submit = page.locator("[data-submit]")
+    await expect(submit).to_be_enabled()
+    second = page.locator(f"#c-{DEFAULT_RUBRIC[1].key}")
+    await second.fill("")
+    await second.press_sequentially("abc")
+    await expect(second).to_have_attribute("aria-invalid", "true")
+    await submit.click()
+    label = DEFAULT_RUBRIC[1].label("id")
+    await expect(page.locator("#toast")).to_contain_text(
+        web_text(t("id", "workspace-submit-invalid", fields=label))
+    )
+    await expect(second).to_be_focused()
+    assert asked == [] and posted == []
+    async with bot.runtime.sessions() as session:
+        assert (await session.scalar(select(JudgeReview.submitted_at))) is None
