@@ -39,11 +39,11 @@ from bot.settings import Settings
 from bot.slots import Slot
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.locking import LockTaken, ProcessLock, hold_process_lock
-from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import (
     LEDGER,
     HandledUpdateQueue,
     LedgerApplication,
+    LedgerRequest,
     UpdateLedger,
     UpdateSession,
 )
@@ -191,8 +191,7 @@ def build_application(
         settings.telegram_bot_token.get_secret_value(),
         base_url=settings.telegram_api_base_url,
         base_file_url=settings.telegram_api_file_url,
-        request=AiohttpRequest(connection_pool_size=CONNECTIONS),
-        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        request=LedgerRequest(connection_pool_size=CONNECTIONS),
         rate_limiter=RetryOnFloodControl(),
         inbox=PollingInbox(runtime.sessions, queue),
         defaults=DEFAULTS,

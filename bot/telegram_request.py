@@ -16,7 +16,7 @@ reused connection only for idempotent methods), so a message is not duplicated h
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlencode
 
 import aiohttp
@@ -25,6 +25,11 @@ from telegram.request import BaseRequest, RequestData
 
 _DEFAULT = type(BaseRequest.DEFAULT_NONE)
 """PTB's "not given, use the default" marker type (``DefaultValue``)."""
+
+
+Files = dict[str, tuple[str, bytes | IO[bytes], str]]
+"""A request's files: part name → (file name, content, MIME type), as
+:attr:`RequestData.multipart_data` gives them."""
 
 
 _FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -103,6 +108,34 @@ class AiohttpRequest(BaseRequest):
             NetworkError: Any other transport failure (refused, reset, closed early).
             RuntimeError: Not initialised.
         """
+        params, files = request_parts(request_data)
+        return await self.send(
+            url,
+            method,
+            params,
+            files,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
+
+    async def send(
+        self,
+        url: str,
+        method: str,
+        params: dict[str, str] | None,
+        files: Files | None,
+        *,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """:meth:`do_request` with the request's parameters JSON-encoded (``params``,
+        :attr:`RequestData.json_parameters`, each built once: a subclass reads them too) and
+        its files (:attr:`RequestData.multipart_data`), both None for a request without data.
+        """
         if self._session is None or self._session.closed:
             raise RuntimeError("This AiohttpRequest is not initialized!")
         read = _given(read_timeout, self._read_timeout)
@@ -111,20 +144,16 @@ class AiohttpRequest(BaseRequest):
         data: aiohttp.FormData | bytes | None = None
         headers = None
         total = None
-        if request_data is not None:
-            files = request_data.multipart_data
-            if files:
-                # not percent-encoded: Telegram keeps "Profil%20bisnis.pdf" as the file's
-                # name; written as PTB's own client (httpx) writes it, HTML5's form encoding
-                data = aiohttp.FormData(request_data.json_parameters, quote_fields=False)
-                for name, (filename, content, mime_type) in files.items():
-                    data.add_field(
-                        name, content, filename=_form_name(filename), content_type=mime_type
-                    )
-                total = _given(write_timeout, self._media_write_timeout)
-            else:  # encoded here: aiohttp would build a FormData (and a multipart writer)
-                data = urlencode(request_data.json_parameters).encode()
-                headers = _FORM
+        if files:
+            # not percent-encoded: Telegram keeps "Profil%20bisnis.pdf" as the file's
+            # name; written as PTB's own client (httpx) writes it, HTML5's form encoding
+            data = aiohttp.FormData(params or {}, quote_fields=False)
+            for name, (filename, content, mime_type) in files.items():
+                data.add_field(name, content, filename=_form_name(filename), content_type=mime_type)
+            total = _given(write_timeout, self._media_write_timeout)
+        elif params is not None:  # encoded here: aiohttp would build a FormData (and a writer)
+            data = urlencode(params).encode()
+            headers = _FORM
         timeout = aiohttp.ClientTimeout(
             total=total,
             connect=None if pool is None or connect is None else pool + connect,
@@ -140,6 +169,14 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from error
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+
+def request_parts(request_data: RequestData | None) -> tuple[dict[str, str] | None, Files | None]:
+    """The JSON-encoded parameters and the files of ``request_data`` (each a property that
+    PTB computes again at every read: read once)."""
+    if request_data is None:
+        return None, None
+    return request_data.json_parameters, request_data.multipart_data
 
 
 _HTML5_FORM = str.maketrans({'"': "%22", "\r": "%0D", "\n": "%0A"})

@@ -45,6 +45,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from http import HTTPStatus
 from typing import Any
 
 from sqlalchemy import delete, event, func, insert, select, update
@@ -54,13 +55,13 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
-from telegram.request import RequestData
-from telegram.request._requestparameter import RequestParameter  # PTB pinned < 23
+from telegram.request import BaseRequest, RequestData
 from telegram.warnings import PTBUserWarning
 
 from bot.slots import Slot
 from bot.storage.database import turn_of
 from bot.storage.models import HandledUpdate
+from bot.telegram_request import AiohttpRequest, request_parts
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,18 @@ class UpdateAlreadyApplied(TelegramError):
     """The update's ledger row exists already (another process, or this one before a
     restart, applied it): its transaction was rolled back. A TelegramError because it is
     raised from the Bot API call that was to send the reply."""
+
+
+class ReplyNotCommitted(TelegramError):
+    """The update's transaction failed to commit before its reply, which was not sent.
+
+    A TelegramError because python-telegram-bot's request turns any other error raised in
+    it into a NetworkError; the application gives the error handler :attr:`error`, the
+    commit's own (e.g. the database unreachable)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(f"The update's transaction was not committed: {error}")
+        self.error = error
 
 
 _scope: ContextVar[UpdateScope | None] = ContextVar("update_scope", default=None)
@@ -102,6 +115,10 @@ class UpdateScope:
         active: The update's transaction while its block runs.
         reply: The Bot API call recorded with the row.
         replies: Every reply recorded with the row so far (the commit's and later ones).
+        last: The reply recorded by the last call, if any; ``retried`` once Telegram
+            answered that call 429 (the flood control sends the same call again).
+        unreported: A commit's error not yet given to the error handler (the handler
+            caught the :class:`ReplyNotCommitted` of its reply).
     """
 
     update_id: int
@@ -117,6 +134,9 @@ class UpdateScope:
     wrote: bool = False
     recorded: bool = False
     applied_before: bool = False
+    last: dict[str, Any] | None = None
+    retried: dict[str, Any] | None = None
+    unreported: Exception | None = None
 
     def adopt(self, session: UpdateSession) -> UpdateSession:
         """Make ``session`` record the update when it commits (:func:`_record_update`)."""
@@ -209,22 +229,28 @@ class UpdateScope:
         for callback in callbacks:
             callback()
 
-    async def before_call(self, method: str, data: dict[str, Any]) -> None:
-        """Called before each Bot API call of the update: commits a held transaction first,
-        recording the call as the reply when it can be sent again; once the update took
-        effect, a later call that can be sent again is added to its row before it is sent
-        (a tap's toast committed; its edited message and the next question are the answer
-        to send again)."""
+    async def before_call(self, method: str, params: dict[str, str] | None) -> None:
+        """Called before each Bot API call of the update (:class:`LedgerRequest`): commits a
+        held transaction first, recording the call as the reply when it can be sent again;
+        once the update took effect, a later call that can be sent again is added to its row
+        before it is sent (a tap's toast committed; its edited message and the next question
+        are the answer to send again).
+
+        Args:
+            method: The Bot API method.
+            params: Its JSON-encoded parameters (as sent); None when it uploads files
+                (not sent again: the files are not kept).
+        """
+        retried, self.retried, self.last = self.retried, None, None
         if self.active is not None or (self.held is None and not self.recorded):
             return
         reply = None
-        if method in REPLAYED_METHODS:
-            request = RequestData([RequestParameter.from_input(k, v) for k, v in data.items()])
-            if not request.contains_files:
-                reply = {"method": method, "params": request.json_parameters}
+        if method in REPLAYED_METHODS and params is not None:
+            reply = {"method": method, "params": params}
+        self.last = reply
         if self.held is not None:
             await self.settle(reply)
-        elif reply is not None:
+        elif reply is not None and reply != retried:  # a retry after 429 is recorded already
             if self.replying is not None and self.replying.in_transaction():
                 await self.replying.commit()  # ends its reads: on SQLite the row can change
             self.replies.append(reply)
@@ -232,6 +258,11 @@ class UpdateScope:
                 await self.ledger.record_replies(self.update_id, self.replies)
             except (SQLAlchemyError, OSError) as error:  # the answer matters more than its record
                 logger.warning("Reply to update %s not recorded: %s", self.update_id, error)
+
+    def flood_limited(self) -> None:
+        """Telegram answered the last call 429: the flood control sends it again
+        (:mod:`bot.flood_control`), the same reply, not to be recorded twice."""
+        self.retried = self.last
 
     async def discard(self) -> None:
         """Roll back a transaction still held (the handling was cancelled)."""
@@ -301,6 +332,52 @@ class UpdateSession(AsyncSession):
             await super().__aexit__(*exc)
         finally:
             self.end_turn()
+
+
+class LedgerRequest(AiohttpRequest):
+    """The bot's requests (all but getUpdates): the update being handled, if any, sees each
+    Bot API call before it goes out (:meth:`UpdateScope.before_call`: its transaction
+    committed first, the reply recorded), with the parameters built once for both."""
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        """Commit what the update holds, then send (:meth:`AiohttpRequest.do_request`).
+
+        Raises:
+            ReplyNotCommitted: The commit failed (nothing sent).
+            UpdateAlreadyApplied: The update took effect before (nothing sent).
+        """
+        params, files = request_parts(request_data)
+        scope = current_scope()
+        if scope is not None:
+            try:
+                await scope.before_call(url.rpartition("/")[2], None if files else params)
+            except TelegramError:
+                raise
+            except Exception as error:
+                scope.unreported = error
+                raise ReplyNotCommitted(error) from error
+        status, body = await self.send(
+            url,
+            method,
+            params,
+            files,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
+        if status == HTTPStatus.TOO_MANY_REQUESTS and scope is not None:
+            scope.flood_limited()
+        return status, body
 
 
 def after_commit(callback: Callable[[], None]) -> None:
@@ -425,6 +502,8 @@ class LedgerApplication(Application):
         token = _scope.set(scope)
         try:
             await super().process_update(update)
+            if scope.unreported is not None:  # caught by the handler: the error handler's too
+                await self.process_error(update, scope.unreported)
             await scope.settle()
         except UpdateAlreadyApplied:
             pass
@@ -440,6 +519,11 @@ class LedgerApplication(Application):
         """An update found applied before is not an error: its reply is sent again."""
         if isinstance(error, UpdateAlreadyApplied):
             return True  # stop: no other handler of this update
+        if isinstance(error, ReplyNotCommitted):  # the commit's error is the one to handle
+            scope = current_scope()
+            if scope is not None:
+                scope.unreported = None
+            error = error.error
         return await super().process_error(update, error, *args)
 
 

@@ -32,6 +32,7 @@ from telegram.error import BadRequest
 from telegram.ext import BaseUpdateProcessor, ExtBot
 
 from bot.storage.models import ParkedUpdate
+from bot.telegram_request import AiohttpRequest
 from bot.update_ledger import HandledUpdateQueue, current_scope
 
 logger = logging.getLogger(__name__)
@@ -299,15 +300,44 @@ def _log_failure(task: asyncio.Task[None]) -> None:
         logger.warning("Could not unpark an update: %s", task.exception())
 
 
-class IgaBot(ExtBot[Any]):
-    """python-telegram-bot's bot with the inbox's polling, the update ledger's commit before
-    each call, and late taps (see the module doc).
+class PollingRequest(AiohttpRequest):
+    """getUpdates' requests: a result keeps only the updates the inbox has not fetched yet
+    (:meth:`PollingInbox.unseen`), before python-telegram-bot builds them as objects.
 
     Args:
-        inbox: Polls through it when given; other arguments are ``ExtBot``'s.
+        inbox: The polling inbox.
+    """
+
+    def __init__(self, inbox: PollingInbox) -> None:
+        super().__init__(connection_pool_size=1)  # one poll at a time
+        self.inbox = inbox
+
+    # BaseRequest's is a static method, documented as the one to override to parse
+    # Telegram's answers; this one needs the inbox
+    def parse_json_payload(self, payload: bytes) -> dict[str, Any]:  # type: ignore[override]
+        """Telegram's answer to a poll, its result without the updates already fetched."""
+        answer = AiohttpRequest.parse_json_payload(payload)
+        result = answer.get("result")
+        if isinstance(result, list):
+            answer["result"] = self.inbox.unseen(result)
+        return answer
+
+
+class IgaBot(ExtBot[Any]):
+    """python-telegram-bot's bot with the inbox's polling and late taps (see the module doc).
+    Its ``request`` should be a :class:`bot.update_ledger.LedgerRequest` (the update
+    ledger's commit before each call).
+
+    Args:
+        inbox: Polls through it (a :class:`PollingRequest`) when given; other arguments are
+            ``ExtBot``'s.
     """
 
     def __init__(self, *args: Any, inbox: PollingInbox | None = None, **kwargs: Any) -> None:
+        if inbox is not None:
+            if "get_updates_request" in kwargs:
+                raise TypeError("IgaBot polls through its inbox's request: give one of them")
+            kwargs["get_updates_request"] = PollingRequest(inbox)
         super().__init__(*args, **kwargs)
         self._inbox = inbox
 
@@ -345,17 +375,6 @@ class IgaBot(ExtBot[Any]):
             # a page of old ones: newer ones wait behind it
             await inbox.park_overdue(at_once=True)
         return ()
-
-    async def _do_post(self, endpoint: str, data: dict[str, Any], **kwargs: Any) -> Any:
-        if endpoint == "getUpdates":
-            result = await super()._do_post(endpoint, data, **kwargs)
-            if self.inbox is None or not isinstance(result, list):
-                return result
-            return self.inbox.unseen(result)
-        scope = current_scope()
-        if scope is not None:
-            await scope.before_call(endpoint, data)
-        return await super()._do_post(endpoint, data, **kwargs)
 
     async def answer_callback_query(
         self, callback_query_id: str, text: str | None = None, *args: Any, **kwargs: Any

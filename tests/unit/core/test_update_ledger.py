@@ -9,13 +9,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from telegram import Update
+from sqlalchemy.exc import IntegrityError
+from telegram import Bot, Update
 
 from bot.storage.database import create_session_factory
 from bot.storage.models import Chat, HandledUpdate
 from bot.update_ledger import (
     TRUST_DAYS,
     HandledUpdateQueue,
+    LedgerRequest,
+    ReplyNotCommitted,
     UpdateAlreadyApplied,
     UpdateLedger,
     UpdateScope,
@@ -49,7 +52,7 @@ async def handle(ledger: UpdateLedger, update_id: int, chat_id: int | None, **kw
         async with sessions() as reading:  # a read of the handler sees what it wrote
             seen = await reading.get(Chat, chat_id) if chat_id is not None else None
             assert (seen is not None) == (chat_id is not None)
-        await scope.before_call("sendMessage", {"chat_id": 77, "text": "Terima kasih"})
+        await scope.before_call("sendMessage", {"chat_id": "77", "text": "Terima kasih"})
     finally:
         _scope.reset(token)
         await scope.discard()
@@ -72,8 +75,8 @@ async def test_the_effect_and_its_record_commit_together_with_the_reply(engine, 
 
 
 TAP = {"callback_query_id": "9", "text": "Tersimpan"}
-EDIT = {"chat_id": 77, "message_id": 5, "text": "Kepuasan: 4"}
-NEXT = {"chat_id": 77, "text": "Pertanyaan 2"}
+EDIT = {"chat_id": "77", "message_id": "5", "text": "Kepuasan: 4"}
+NEXT = {"chat_id": "77", "text": "Pertanyaan 2"}
 
 
 async def test_a_taps_toast_commits_and_its_later_replies_are_recorded_before_they_go_out(
@@ -109,7 +112,7 @@ async def test_a_savepoints_release_is_not_the_commit(engine, ledger) -> None:
     try:
         async with scope.transaction(sessions) as session, session.begin_nested():
             session.add(Chat(id=77, type="private"))  # e.g. check_in's savepoint
-        await scope.before_call("sendMessage", {"chat_id": 77, "text": "Terima kasih"})
+        await scope.before_call("sendMessage", {"chat_id": "77", "text": "Terima kasih"})
     finally:
         _scope.reset(token)
         await scope.discard()
@@ -122,6 +125,31 @@ async def test_an_update_applied_before_is_refused_whole(engine, ledger) -> None
         await handle(ledger, 41, 78)  # e.g. another process got it again
     assert await count(engine, Chat) == 1  # chat 78 was rolled back with the record
     assert await count(engine, HandledUpdate) == 1
+
+
+async def test_a_commit_failing_before_the_reply_sends_nothing_and_keeps_its_error(
+    engine, ledger
+) -> None:
+    await handle(ledger, 41, 77)
+    sessions = create_session_factory(engine, UpdateSession)
+    scope = UpdateScope(45, 77, ledger)
+    token = _scope.set(scope)
+    # nothing listens there: a reply that went out would fail with a NetworkError instead
+    bot = Bot("1:x", base_url="http://127.0.0.1:9/bot", request=LedgerRequest())
+    await bot.request.initialize()
+    try:
+        async with scope.transaction(sessions) as session:
+            session.add(Chat(id=77, type="private"))  # chat 77 exists: the commit fails
+        with pytest.raises(ReplyNotCommitted) as raised:
+            await bot.send_message(77, "Terima kasih")
+    finally:
+        _scope.reset(token)
+        await scope.discard()
+        await bot.request.shutdown()
+    # python-telegram-bot would have made it a NetworkError; the error handler gets this one
+    assert isinstance(raised.value.error, IntegrityError)
+    assert scope.unreported is raised.value.error
+    assert await ledger.recorded_replies(45) is None
 
 
 async def test_an_update_that_writes_nothing_leaves_no_record(engine, ledger) -> None:
