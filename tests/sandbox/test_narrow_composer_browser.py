@@ -63,3 +63,21 @@ def test_the_composer_is_usable_at_360_px(page: Any) -> None:
     page.locator("#send").click()
     page.locator(".msg.out", has_text=words).wait_for()
     expect(page.locator("#text")).to_have_value("")
+
+
+def test_an_evidence_file_opens_in_a_new_tab_from_the_workspace(page: Any) -> None:
+    """On a phone the workspace's "open" link hands the file's address to Telegram
+    (openLink), which opens it outside the Mini App: here, a new tab showing the file."""
+    page.click('[data-persona="admin"]')
+    send_text(page, "/start")
+    page.locator(".msg.in", has_text="Selamat datang").last.wait_for()
+    page.locator("#webapp-btn").click()
+    app = page.frame_locator("#webapp-frame")
+    app.locator("a.row", has_text="SI-ANTRE").click()
+    link = app.locator("main a[data-open]").first
+    with page.expect_popup() as opened:
+        link.click()
+    popup = opened.value
+    assert "/app/file/" in popup.url and "ticket=" in popup.url
+    response = page.request.get(popup.url)  # no init data: the ticket alone
+    assert response.ok and response.body().startswith(b"%PDF")

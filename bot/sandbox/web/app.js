@@ -674,6 +674,10 @@
       $("webapp-back").hidden = !message.eventData.is_visible;
     } else if (message.eventType === "web_app_close") {
       closeWebApp();
+    } else if (message.eventType === "web_app_open_link") {
+      // Telegram opens the link outside the Mini App: a new tab here, http(s) only
+      const url = String((message.eventData || {}).url || "");
+      if (/^https?:\/\//.test(url)) window.open(url, "_blank", "noopener");
     }
   });
 

@@ -2,7 +2,7 @@
    uses, behaving as Telegram's script does. Telegram puts the launch parameters in the
    page's fragment (#tgWebAppData=…&tgWebAppThemeParams=…); the script keeps them for the
    session, exposes Telegram.WebApp.initData (the signed string, sent to the server as is),
-   initDataUnsafe, themeParams, colorScheme, ready(), expand(), close(), onEvent/offEvent
+   initDataUnsafe, themeParams, colorScheme, ready(), expand(), close(), openLink(), onEvent/offEvent
    ('themeChanged', 'backButtonClicked') and BackButton, and talks to the client (the web
    chat's panel) with window.parent.postMessage({eventType, eventData}) as Telegram Web does. */
 (function () {
@@ -75,6 +75,7 @@
     ready: function () { post("web_app_ready"); },
     expand: function () { WebApp.isExpanded = true; post("web_app_expand"); },
     close: function () { post("web_app_close"); },
+    openLink: function (url) { post("web_app_open_link", { url: String(url) }); },
     onEvent: function (name, callback) { (handlers[name] = handlers[name] || []).push(callback); },
     offEvent: function (name, callback) {
       handlers[name] = (handlers[name] || []).filter(function (item) { return item !== callback; });
