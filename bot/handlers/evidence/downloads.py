@@ -22,7 +22,7 @@ from telegram.ext import Application
 from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.file_store import STORE
 from bot.runtime import application_runtime
-from bot.services.evidence.files import download_due
+from bot.services.evidence.files import download_due, sweep_purged
 from bot.services.evidence.store import CHUNK_BYTES, FileStore, open_store
 from bot.slots import Slot
 from bot.update_ledger import after_commit
@@ -55,10 +55,15 @@ class DownloadWorker:
         self._http: aiohttp.ClientSession | None = None
 
     async def start(self) -> None:
-        """Clean scratch files a killed process left and start downloading."""
+        """Clean what a killed process left (scratch files, the objects of a purge committed
+        but not yet deleted) and start downloading."""
         removed = await asyncio.to_thread(self.store.clean_scratch)
         if removed:
             logger.info("Removed %s partial downloads of an earlier process", removed)
+        try:
+            await sweep_purged(application_runtime(self.application).sessions, self.store)
+        except Exception:  # the database or the store is away: the next start sweeps
+            logger.exception("Sweeping the objects of purged files failed")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=READ_TIMEOUT))
         self._task = asyncio.create_task(self._run(), name="evidence-downloads")
 

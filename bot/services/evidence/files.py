@@ -321,6 +321,45 @@ async def purge(session: AsyncSession, plan: list[PurgeItem], now: datetime) -> 
     return doomed
 
 
+async def orphaned_objects(session: AsyncSession) -> list[str]:
+    """Digests of purged attachments that no other attachment keeps (in any state but
+    purged): objects a purge owes the store, deleted already or not."""
+    kept = select(Attachment.sha256).where(
+        Attachment.state != FileState.PURGED, Attachment.sha256.is_not(None)
+    )
+    return list(
+        await session.scalars(
+            select(Attachment.sha256)
+            .where(
+                Attachment.state == FileState.PURGED,
+                Attachment.sha256.is_not(None),
+                Attachment.sha256.not_in(kept),
+            )
+            .distinct()
+            .order_by(Attachment.sha256)
+        )
+    )
+
+
+async def sweep_purged(sessions: async_sessionmaker[AsyncSession], store: FileStore) -> int:
+    """Delete the objects of purged attachments still in the store: a process killed between
+    a purge's commit and its deletions (or a store that failed a delete) left them there,
+    with no row pointing at them any more. Run at start, before downloads begin (a download
+    of the same bytes would put the object back for a new row; rows that keep it are left
+    out by :func:`orphaned_objects`).
+
+    Returns:
+        Objects deleted.
+    """
+    async with sessions() as session:
+        digests = await orphaned_objects(session)
+    present = [sha256 for sha256 in digests if await store.has(sha256)]
+    deleted = await delete_objects(store, present)
+    if deleted:
+        logger.info("Deleted %s objects an interrupted purge left in the store", deleted)
+    return deleted
+
+
 async def delete_objects(store: FileStore, digests: list[str]) -> int:
     """Delete the purged objects from the store, after the purge's commit. The only code that
     deletes a stored file. An object already gone counts as deleted; one the store fails to

@@ -16,9 +16,11 @@ from bot.services.evidence.files import (
     delete_objects,
     download_due,
     open_stored_file,
+    orphaned_objects,
     purge,
     purge_plan,
     retry_delay,
+    sweep_purged,
 )
 from bot.services.evidence.store import FolderStore
 from bot.storage.models import Attachment, FileState, SubmissionStatus
@@ -178,3 +180,43 @@ async def test_purge_whose_commit_fails_deletes_no_file(sessions, tmp_path: Path
     assert await delete_objects(store, doomed) == 1
     assert await delete_objects(store, doomed) == 1  # already gone: counted, no error
     assert not await store.has(stored.sha256)
+
+
+async def test_a_purge_killed_before_its_deletions_is_finished_by_the_sweep(
+    sessions, tmp_path: Path
+) -> None:
+    """The process dies between the purge's commit and deleting the objects (the rows say
+    purged, the files are still in the store, nothing points at them): the sweep run at the
+    next start deletes them, keeps an object another row still holds (identical bytes of a
+    kept entry), and has nothing left to do the second time."""
+    edition_id, withdrawn_id, _ = await _entries(sessions, SubmissionStatus.WITHDRAWN)
+    store = FolderStore(tmp_path / "files")
+    async with sessions() as session, session.begin():
+        from tests.factories import edition as load_edition
+
+        kept = await make_entry(session, await load_edition(session), "DINKES", "Tetap")
+    shared = await store.put_bytes(b"sama")
+    own = [await store.put_bytes(f"milik {n}".encode()) for n in range(2)]
+    async with sessions() as session, session.begin():
+        rows = list(await session.scalars(select(Attachment).order_by(Attachment.id)))
+        mine = [row for row in rows if row.submission_id == withdrawn_id]
+        for row in rows:
+            row.state, row.sha256 = FileState.STORED, shared.sha256
+        for row, spooled in zip(mine, own, strict=False):
+            row.sha256 = spooled.sha256
+    async with sessions() as session, session.begin():
+        await purge(session, await purge_plan(session, edition_id), NOW)
+    # killed here: committed, delete_objects never ran
+    assert all([await store.has(spooled.sha256) for spooled in (*own, shared)])
+    async with sessions() as session:
+        assert await orphaned_objects(session) == sorted(s.sha256 for s in own)
+
+    assert await sweep_purged(sessions, store) == 2
+    assert not any([await store.has(spooled.sha256) for spooled in own])
+    assert await store.has(shared.sha256)  # the kept entry's rows hold it
+    assert await sweep_purged(sessions, store) == 0
+    async with sessions() as session:
+        states = {
+            (row.submission_id, row.state) for row in await session.scalars(select(Attachment))
+        }
+    assert states == {(withdrawn_id, FileState.PURGED), (kept.id, FileState.STORED)}
