@@ -44,6 +44,9 @@ ACTIONS: dict[str, SubmissionStatus] = {
 """The entry actions of the page and the status each sets."""
 NOTE_REQUIRED = ("return", "reject")
 """Actions that need a note for the officers."""
+CONFIRMED = ("reject", "nominate")
+"""Actions asked first in the page (``workspace-confirm-<action>``, naming the entry): the
+officers hear of them at once, and a rejection is final (QA #27)."""
 
 
 def _filters(request: web.Request) -> workspace.EntryFilters:
@@ -126,6 +129,7 @@ async def entry_page(request: web.Request) -> web.Response:
             sections=await entry_sections(access, entry),
             actions=actions,
             note_required=NOTE_REQUIRED,
+            confirmed=CONFIRMED,
             note_limit=NOTE_LIMIT,
             judges=[
                 (

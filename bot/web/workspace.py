@@ -94,6 +94,8 @@ SHELL_TEXTS = {
     "preview": "workspace-viewer-preview",
     "download": "workspace-download",
     "open": "workspace-viewer-open",
+    "yes": "workspace-confirm-yes",
+    "no": "workspace-confirm-no",
 }
 """The shell's own texts (its script's messages and the file viewer's labels) by name."""
 

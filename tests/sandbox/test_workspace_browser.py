@@ -102,14 +102,18 @@ def test_judge_reads_validates_scores_reopens_and_submits(page: Any) -> None:
     for index in range(3):
         expect(app.locator("select[data-level]").nth(index)).to_have_value("3")
 
-    asked: list[str] = []  # submitting is irreversible: asked first (QA #12)
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    # submitting is irreversible: asked first (QA #12), in the page, never by window.confirm,
+    # which not every Telegram client shows (QA #10); the stand-in has no showConfirm
+    page.on("dialog", lambda dialog: pytest.fail(f"a native dialog: {dialog.message}"))
     app.locator("button[data-submit]").click()
-    expect(app.locator("button[data-submit]")).to_be_enabled()  # "no": nothing sent
-    assert asked == [plain_text("id", "workspace-submit-confirm")]
+    confirm = app.locator(".confirm[role=alertdialog]")
+    expect(confirm).to_contain_text(plain_text("id", "workspace-submit-confirm"))
+    confirm.locator("button[data-confirm-no]", has_text="Batal").click()
+    expect(confirm).to_have_count(0)  # "no": nothing sent
+    expect(app.locator("button[data-submit]")).to_be_enabled()
     expect(app.locator('input[data-criterion="kebaharuan"]')).to_be_enabled()
-    page.once("dialog", lambda dialog: dialog.accept())
     app.locator("button[data-submit]").click()
+    confirm.locator("button[data-confirm-yes]", has_text="Ya, lanjutkan").click()
     app.locator(".note.ok", has_text="Penilaian sudah dikirim").wait_for()
     expect(app.locator('input[data-criterion="kebaharuan"]')).to_be_disabled()
 
@@ -144,6 +148,27 @@ def test_admin_returns_an_entry_and_the_officer_is_told(page: Any) -> None:
 
     app = open_workspace(page, "admin")
     app.locator("a.row", has_text="Kartu Lansia Sehat").click()
+    page.on("dialog", lambda dialog: pytest.fail(f"a native dialog: {dialog.message}"))
+    # Tolak beside "Kembalikan" with the same note: asked first, naming the entry (QA #27)
+    app.locator("#note").fill("Catatan untuk perbaikan")
+    app.locator("button[data-action='reject']").click()
+    confirm = app.locator(".confirm[role=alertdialog]")
+    expect(confirm).to_contain_text("Tolak inovasi IGA-2022-002 «Kartu Lansia Sehat")
+    expect(confirm.locator("button[data-confirm-yes]")).to_have_class("danger")
+    confirm.locator("button[data-confirm-no]").click()
+    expect(confirm).to_have_count(0)
+    submitted = app.locator(".badge").inner_text()
+    # where Telegram has its own popup (showConfirm), that asks instead of the page
+    app.locator("body").evaluate(
+        "() => { window.asked = []; Telegram.WebApp.showConfirm ="
+        " (text, done) => { window.asked.push(text); done(false); }; }"
+    )
+    app.locator("button[data-action='reject']").click()
+    asked = app.locator("body").evaluate("() => window.asked")
+    assert len(asked) == 1 and "IGA-2022-002" in asked[0]
+    expect(confirm).to_have_count(0)
+    expect(app.locator(".badge")).to_have_text(submitted)  # both times "no": still as it was
+    app.locator("#note").fill("")
     app.locator("button[data-action='return']").click()  # no note yet: refused, nothing sent
     app.locator("#toast.bad").wait_for()
     app.locator("#note").fill("Mohon lengkapi SK tim inovasi.")

@@ -26,6 +26,9 @@ workspace-action-verify = Verify
 workspace-action-return = Return with a note
 workspace-action-reject = Reject
 workspace-action-nominate = Nominate
+# Asked in the page before a decision the officers are told of at once ({ $title } escaped)
+workspace-confirm-reject = Reject entry { $number } “{ $title }”? Its unit's officers are told at once.
+workspace-confirm-nominate = Make entry { $number } “{ $title }” a nominee? Its unit's officers are told at once.
 workspace-judges = Judges
 workspace-conflict = (from the entrant's unit: may not judge it)
 workspace-save-judges = Save judges
@@ -114,6 +117,8 @@ workspace-edition-unknown = Sorry, that IGA edition was not found.
 
 ## The shell page (before any page is loaded; its texts in both languages)
 workspace-offline = No connection. Please try again.
+workspace-confirm-yes = Yes, go ahead
+workspace-confirm-no = Cancel
 workspace-viewer-close = Close
 workspace-viewer-preview = File preview
 workspace-viewer-open = Open in the browser

@@ -26,6 +26,9 @@ workspace-action-verify = Lolos verifikasi
 workspace-action-return = Kembalikan dengan catatan
 workspace-action-reject = Tolak
 workspace-action-nominate = Jadikan nominasi
+# Asked in the page before a decision the officers are told of at once ({ $title } escaped)
+workspace-confirm-reject = Tolak inovasi { $number } «{ $title }»? Petugas unitnya langsung diberi tahu.
+workspace-confirm-nominate = Jadikan inovasi { $number } «{ $title }» nominasi? Petugas unitnya langsung diberi tahu.
 workspace-judges = Penilai
 workspace-conflict = (dari Perangkat Daerah peserta: tidak boleh menilai)
 workspace-save-judges = Simpan penilai
@@ -108,6 +111,8 @@ workspace-edition-unknown = Mohon maaf, edisi IGA tersebut tidak ditemukan.
 
 ## The shell page (before any page is loaded; its texts in both languages)
 workspace-offline = Tidak ada koneksi. Mohon coba lagi.
+workspace-confirm-yes = Ya, lanjutkan
+workspace-confirm-no = Batal
 workspace-viewer-close = Tutup
 workspace-viewer-preview = Pratinjau berkas
 workspace-viewer-open = Buka di peramban

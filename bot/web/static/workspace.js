@@ -169,6 +169,54 @@
     delete pending[key];
   }
 
+  // Asks before an irreversible step (QA #10, #27), then runs go(): Telegram's own popup
+  // where the client has it (showConfirm, Bot API 6.2+), else a confirm step in the page
+  // beside the button. Never window.confirm: not every Telegram client shows it, and one
+  // that answers "no" unseen would block the step for good.
+  function ask(button, question, go) {
+    if (tg && typeof tg.showConfirm === "function" &&
+        (typeof tg.isVersionAtLeast !== "function" || tg.isVersionAtLeast("6.2"))) {
+      try {
+        tg.showConfirm(question, function (yes) { if (yes) go(); });
+        return;
+      } catch (unsupported) { /* an older client: asked in the page */ }
+    }
+    askInPage(button, question, go);
+  }
+
+  function askInPage(button, question, go) {
+    var open = document.querySelector(".confirm");
+    if (open) open.remove();
+    var box = document.createElement("div");
+    box.className = "confirm";
+    box.setAttribute("role", "alertdialog");
+    var words = document.createElement("p");
+    words.id = "confirm-question";
+    words.textContent = question;
+    box.setAttribute("aria-labelledby", words.id);
+    var buttons = document.createElement("div");
+    buttons.className = "buttons";
+    var yes = document.createElement("button");
+    yes.type = "button";
+    yes.className = button.className;  // as the step asked about (red for Tolak)
+    yes.setAttribute("data-confirm-yes", "");
+    yes.textContent = text("yes");
+    var no = document.createElement("button");
+    no.type = "button";
+    no.className = "secondary";
+    no.setAttribute("data-confirm-no", "");
+    no.textContent = text("no");
+    yes.addEventListener("click", function () { box.remove(); go(); });
+    no.addEventListener("click", function () { box.remove(); button.focus(); });
+    buttons.appendChild(yes);
+    buttons.appendChild(no);
+    box.appendChild(words);
+    box.appendChild(buttons);
+    (button.closest(".buttons") || button).insertAdjacentElement("afterend", box);
+    box.scrollIntoView({ block: "nearest" });
+    no.focus();
+  }
+
   function openFile(link, download) {
     var id = link.getAttribute("data-file");
     var name = link.getAttribute("data-name") || "file";
@@ -221,15 +269,24 @@
       document.getElementById("viewer-image").removeAttribute("src");
     } else if (target.hasAttribute("data-action")) {
       var note = document.getElementById("note");
-      var text = note ? note.value.trim() : "";
-      if (target.getAttribute("data-needs-note") && !text) { note.focus(); note.classList.add("needed"); }
-      target.disabled = true;
-      request("POST", "/app/api/entry/" + entryOf(target) + "/status",
-        { action: target.getAttribute("data-action"), note: text }).then(answer).then(function (data) {
-        target.disabled = false;
-        say(data.message, !data.ok);
-        reloadAfter(data);
-      });
+      var typed = note ? note.value.trim() : "";
+      var act = function () {
+        target.disabled = true;
+        request("POST", "/app/api/entry/" + entryOf(target) + "/status",
+          { action: target.getAttribute("data-action"), note: typed }).then(answer).then(function (data) {
+          target.disabled = false;
+          say(data.message, !data.ok);
+          reloadAfter(data);
+        });
+      };
+      if (target.getAttribute("data-needs-note") && !typed) {
+        note.focus(); note.classList.add("needed");
+        act();  // the server's refusal says a note is needed: nothing to confirm yet
+      } else if (target.hasAttribute("data-confirm")) {
+        ask(target, target.getAttribute("data-confirm"), act);  // Tolak, nominasi (QA #27)
+      } else {
+        act();
+      }
     } else if (target.hasAttribute("data-cert")) {
       // a certificate: revoke (a reason is needed) or reissue (a corrected name, or none)
       var code = target.getAttribute("data-cert");
@@ -260,15 +317,16 @@
         .then(answer).then(function (data) { say(data.message, !data.ok); reloadAfter(data); });
     } else if (target.hasAttribute("data-submit")) {
       // irreversible (QA #12): asked first, in the page's language (the template's text)
-      if (!window.confirm(target.getAttribute("data-confirm"))) return;
-      flushAll();
-      target.disabled = true;
-      setTimeout(function () {
-        request("POST", "/app/api/score/" + entryOf(target) + "/submit", { scores: shownScores() }).then(answer).then(function (data) {
-          say(data.message, !data.ok);
-          if (data.ok) load(); else target.disabled = false;
-        });
-      }, SAVE_DELAY);
+      ask(target, target.getAttribute("data-confirm"), function () {
+        flushAll();
+        target.disabled = true;
+        setTimeout(function () {
+          request("POST", "/app/api/score/" + entryOf(target) + "/submit", { scores: shownScores() }).then(answer).then(function (data) {
+            say(data.message, !data.ok);
+            if (data.ok) load(); else target.disabled = false;
+          });
+        }, SAVE_DELAY);
+      });
     }
   });
 

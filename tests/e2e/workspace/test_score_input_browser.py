@@ -169,6 +169,7 @@ async def test_submit_is_stopped_while_a_field_shows_an_invalid_score(
         web_text(t("id", "workspace-submit-invalid", fields=label))
     )
     await expect(second).to_be_focused()
+    await expect(page.locator(".confirm")).to_have_count(0)  # not asked (QA #10: in the page)
     assert asked == [] and posted == []
     async with bot.runtime.sessions() as session:
         assert (await session.scalar(select(JudgeReview.submitted_at))) is None
