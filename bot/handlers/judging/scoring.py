@@ -127,13 +127,18 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
     if not progress:
         lines.append(access.t("score-none"))
     else:
-        done = sum(1 for line in progress if line.complete)
+        # sent (✅) apart from complete but not sent (☑️): only "Kirim penilaian" makes a
+        # sheet final, and a judge reading the chat must not believe they are done (QA #11)
+        done = sum(1 for line in progress if line.submitted)
         lines.append(access.t("score-progress", done=done, total=len(progress)))
+        unsent = sum(1 for line in progress if line.complete and not line.submitted)
+        if unsent:
+            lines.append(access.t("score-progress-unsent", count=unsent))
         for line in progress:
             text = plain_text(  # a button's label is plain text, never escaped
                 access.language,
                 "score-entry-line",
-                mark="✅" if line.complete else "✏️",
+                mark="✅" if line.submitted else "☑️" if line.complete else "✏️",
                 number=line.submission.number or "—",
                 title=(line.submission.title or "—")[:40],
                 scored=line.scored,

@@ -5,7 +5,11 @@ score-header = <b>Scoring</b> — { $name }
 score-progress = Progress: { $done } of { $total ->
         [one] { $total } entry
        *[other] { $total } entries
-    } fully scored.
+    } submitted ✅.
+score-progress-unsent = ☑️ { $count ->
+        [one] { $count } entry is
+       *[other] { $count } entries are
+    } fully scored but <b>not submitted yet</b>: open /workspace, choose the entry, then press “Submit scoring”.
 score-closed = Judging is closed; scores can only be viewed.
 score-submitted = 📨 You submitted this score sheet in the workspace; it is final and can only be viewed.
 score-none = No entries are assigned to you yet.

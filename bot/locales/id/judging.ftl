@@ -2,7 +2,8 @@
 
 ## Judging (/nilai)
 score-header = <b>Penilaian</b> — { $name }
-score-progress = Progres: { $done } dari { $total } inovasi lengkap dinilai.
+score-progress = Progres: { $done } dari { $total } inovasi sudah dikirim penilaiannya ✅.
+score-progress-unsent = ☑️ { $count } inovasi sudah lengkap dinilai tetapi <b>belum dikirim</b>: buka /ruang_kerja, pilih inovasinya, lalu tekan «Kirim penilaian».
 score-closed = Penilaian telah ditutup; nilai hanya dapat dilihat.
 score-submitted = 📨 Lembar penilaian ini sudah Bapak/Ibu kirim melalui ruang kerja dan bersifat final; nilai hanya dapat dilihat.
 score-none = Belum ada inovasi yang ditugaskan kepada Bapak/Ibu.

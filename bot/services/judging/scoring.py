@@ -712,11 +712,13 @@ async def drop_validations(
 
 @dataclass(frozen=True)
 class EntryProgress:
-    """How far a judge is with one entry: criteria scored out of the rubric's."""
+    """How far a judge is with one entry: criteria scored out of the rubric's, and whether
+    the score sheet is submitted (a complete sheet is not yet sent, QA #11)."""
 
     submission: Submission
     scored: int
     total: int
+    submitted: bool = False
 
     @property
     def complete(self) -> bool:
@@ -736,7 +738,17 @@ async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
     for submission_id, key in rows:
         if key in keys:
             scored.setdefault(submission_id, set()).add(key)
-    return [EntryProgress(entry, len(scored.get(entry.id, ())), len(keys)) for entry in entries]
+    submitted = set(
+        await session.scalars(
+            select(JudgeReview.submission_id).where(
+                JudgeReview.judge_id == judge.id, JudgeReview.submitted_at.is_not(None)
+            )
+        )
+    )
+    return [
+        EntryProgress(entry, len(scored.get(entry.id, ())), len(keys), entry.id in submitted)
+        for entry in entries
+    ]
 
 
 async def unsent_sheets(

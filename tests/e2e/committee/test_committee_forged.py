@@ -81,7 +81,7 @@ async def test_forged_callbacks_of_every_admin_and_judge_action_change_nothing(
     await siti.send("/audit")
     await siti.expect_message("Log audit")
     await ani.send("/nilai")
-    scoring = await ani.expect_message("Progres: 1 dari 1")
+    scoring = await ani.expect_message("Progres: 0 dari 1")  # fully scored, not submitted
 
     forged = (
         _buttons(listing)

@@ -90,12 +90,14 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     assert "Dr. Ani Suryani" in listing["text"]
     await _score_entry(ani, "✏️ IGA-2022-001 · Sosial Home Care Lanjut Usia (0/5)", [90] * 5)
     await ani.tap(t("id", "score-button-back"))
-    await ani.expect_message("Progres: 1 dari 3")
+    listing = await ani.expect_message("Progres: 0 dari 3")  # complete, not yet submitted
+    assert "☑️ 1 inovasi sudah lengkap dinilai tetapi belum dikirim" in listing["text"]
     await _score_entry(ani, "✏️ IGA-2022-002 · LAPIS MANIS (0/5)", [80] * 5)
     # Ani validates two indicator levels of Home Care
     await ani.tap(t("id", "score-button-back"))
-    await ani.expect_message("Progres: 2 dari 3")
-    await ani.tap("✅ IGA-2022-001 · Sosial Home Care Lanjut Usia (5/5)")
+    listing = await ani.expect_message("Progres: 0 dari 3")
+    assert "☑️ 2 inovasi sudah lengkap dinilai" in listing["text"]
+    await ani.tap("☑️ IGA-2022-001 · Sosial Home Care Lanjut Usia (5/5)")
     await ani.expect_message("Perangkat Daerah: Dinas Sosial")
     await ani.expect_message(predicate=_is_scoring_card)  # after the whole entry
     await ani.tap(t("id", "score-button-validate"))
@@ -112,7 +114,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     assert "Home Care" not in budi_list["text"]
     await _score_entry(budi, "✏️ IGA-2022-002 · LAPIS MANIS (0/5)", [70] * 5)
     await budi.tap(t("id", "score-button-back"))
-    await budi.expect_message("Progres: 1 dari 2")
+    await budi.expect_message("☑️ 1 inovasi sudah lengkap dinilai")
     await budi.tap("✏️ IGA-2022-003 · JAGO SILO (0/5)")
     await budi.expect_message("Perangkat Daerah: Kelurahan Bendogerit")
     await budi.expect_message(predicate=_is_scoring_card)  # after the whole entry
@@ -131,7 +133,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
         await budi.expect_message("Perangkat Daerah: Kelurahan Bendogerit")
     # Budi revises one score while judging is open
     await budi.send("/nilai")
-    await budi.expect_message("Progres: 2 dari 2")
+    await budi.expect_message("☑️ 2 inovasi sudah lengkap dinilai")
 
     async with bot.runtime.sessions() as session:
         ani_judge = await session.scalar(select(Judge).where(Judge.user_id == ani.id))
@@ -165,7 +167,7 @@ async def test_two_judges_score_then_rank_and_set_winners(bot, users, emu) -> No
     # a judge can no longer change a score
     await ani.send("/nilai")
     await ani.expect_message(t("id", "score-closed"))
-    await ani.tap("✅ IGA-2022-002 · LAPIS MANIS (5/5)")
+    await ani.tap("☑️ IGA-2022-002 · LAPIS MANIS (5/5)")
     card = await ani.expect_message(t("id", "score-closed"))
     assert "Kebaharuan (30%): 80" in card["text"]
     offered = [b["text"] for row in card["inline_keyboard"] for b in row]

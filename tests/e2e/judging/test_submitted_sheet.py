@@ -151,3 +151,27 @@ async def open_card_en(dewi) -> dict:
     listing = await dewi.expect_message("Progress:")
     await dewi.tap(labels(listing)[0], message_id=listing["message_id"])
     return await dewi.expect_message(predicate=lambda m: "Validate indicators" in labels(m))
+
+
+async def test_the_chat_tells_a_complete_sheet_from_a_submitted_one(bot, users, web) -> None:  # noqa: F811
+    """QA #11: /nilai said "lengkap dinilai" with ✅ before "Kirim penilaian" was pressed; a
+    complete sheet not yet sent is ☑️ and named as such, only a submitted one is ✅."""
+    world = await make_world(bot, users)
+    dewi = world.judge
+    headers = auth(dewi.id)
+    base = f"/app/api/score/{world.entry}"
+    for key in CRITERIA:
+        await web.put(f"{base}/criterion", json={"criterion": key, "value": 80}, headers=headers)
+
+    await dewi.send("/nilai")
+    listing = await dewi.expect_message("Progres:")
+    assert "0 dari 1 inovasi sudah dikirim" in listing["text"]
+    assert "belum dikirim" in listing["text"] and "/ruang_kerja" in listing["text"]
+    assert labels(listing)[0].startswith("☑️")
+
+    assert (await (await web.post(f"{base}/submit", json={}, headers=headers)).json())["ok"]
+    await dewi.send("/nilai")
+    listing = await dewi.expect_message("Progres:")
+    assert "1 dari 1 inovasi sudah dikirim" in listing["text"]
+    assert "belum dikirim" not in listing["text"]
+    assert labels(listing)[0].startswith("✅")
