@@ -119,6 +119,24 @@ def _unescaped(value: object) -> object:
     return Markup(value)
 
 
+def date_examples(year: int, language: str) -> dict[str, str]:
+    """A day of ``year`` written each way the bot reads a date, for the examples in prompts
+    and help (``example_numeric`` 17/08/2023, ``example_dashed`` 17-08-2023,
+    ``example_written`` 17 Agustus 2023): the year the user is working in, not a year
+    written into the catalogue."""
+    day = date(year, 8, 17)
+    return {
+        "example_numeric": f"{day:%d/%m/%Y}",
+        "example_dashed": f"{day:%d-%m-%Y}",
+        "example_written": format_date(day, "d MMMM y", locale=language),
+    }
+
+
+def example_moment(day: date) -> str:
+    """A date and time as ``/umumkan_pada`` reads them (``07/12/2023 09.00``), on ``day``."""
+    return f"{day:%d/%m/%Y} 09.00"
+
+
 def format_day(day: date | datetime, language: str) -> str:
     """A date as "Rabu, 7 Desember 2022" / "Wednesday, 7 December 2022"."""
     return format_date(day, "EEEE, d MMMM y", locale=language)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,7 +41,7 @@ from bot.handlers.shared.updates import (
     tapped_message,
     user_of,
 )
-from bot.i18n import format_moment, plain_text, t, zone_abbreviation
+from bot.i18n import example_moment, format_moment, plain_text, t, zone_abbreviation
 from bot.outbox.sender import SENDER, OutboxSender
 from bot.runtime import Runtime
 from bot.services.announcements.broadcasts import (
@@ -64,9 +64,6 @@ TEXT_LIMIT = 4096
 """Longest message text, UTF-16 code units after entity parsing (Bot API sendMessage)."""
 CAPTION_LIMIT = 1024
 """Longest media caption (Bot API sendPhoto/sendDocument)."""
-TIME_EXAMPLE = "07/12/2022 09.00"
-
-
 logger = logging.getLogger(__name__)
 
 
@@ -515,9 +512,10 @@ async def _ask_time(update: Update, context: BotContext, pending: Pending) -> No
     runtime = context.runtime
     async with runtime.transaction() as session:
         await keep_waiting(session, pending, replace(pending.payload, step=Step.SCHEDULE))
-    zone = zone_abbreviation(runtime.now().astimezone(runtime.settings.zone))
+    local = runtime.now().astimezone(runtime.settings.zone)
+    example = example_moment(local.date() + timedelta(days=1))  # tomorrow: in the future
     await tapped_message(query).reply_text(
-        t(language, "broadcast-ask-time", zone=zone, example=TIME_EXAMPLE),
+        t(language, "broadcast-ask-time", zone=zone_abbreviation(local), example=example),
     )
 
 
@@ -531,7 +529,9 @@ async def _schedule(update: Update, context: BotContext, pending: Pending) -> No
     try:
         moment = parse_moment(message.text or "", zone)
     except ValueError:
-        await message.reply_text(t(language, "broadcast-time-invalid", example=TIME_EXAMPLE))
+        tomorrow = runtime.now().astimezone(zone).date() + timedelta(days=1)
+        example = example_moment(tomorrow)
+        await message.reply_text(t(language, "broadcast-time-invalid", example=example))
         return
     now = runtime.now()
     if moment <= now:

@@ -8,6 +8,8 @@ sees them marked as not yet public.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import Application, CommandHandler, MessageHandler
@@ -19,7 +21,7 @@ from bot.handlers.shared.context import BotContext
 from bot.handlers.shared.dates import parse_moment
 from bot.handlers.shared.menus import button_filter
 from bot.handlers.shared.updates import message_of, user_of
-from bot.i18n import format_moment, t, zone_abbreviation
+from bot.i18n import example_moment, format_moment, t, zone_abbreviation
 from bot.services.announcements.reminders import edition_zone
 from bot.services.core.admins import is_admin
 from bot.services.core.events import award_edition, current_edition
@@ -96,10 +98,12 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
         if edition is None:
             return
         zone = await edition_zone(session, edition.id, runtime.settings.zone)
+        example = example_moment(now.astimezone(zone).date() + timedelta(days=1))
         if not argument:
             await reply(
-                t(language, "winners-schedule-usage", zone=zone_abbreviation(now.astimezone(zone))),
-            )
+                t(language, "winners-schedule-usage",
+                  zone=zone_abbreviation(now.astimezone(zone)), example=example),
+            )  # fmt: skip
             return
         try:
             at = parse_moment(argument, zone)
@@ -117,7 +121,7 @@ async def schedule_announcement(update: Update, context: BotContext) -> None:
             )
             return
         except ValueError:
-            await reply(t(language, "winners-schedule-bad", text=argument))
+            await reply(t(language, "winners-schedule-bad", text=argument, example=example))
             return
     await schedule_pending(context.application)
     text = t(

@@ -46,7 +46,8 @@ async def export_command(update: Update, context: BotContext, access: Access) ->
     known = 2 if args[:1] == ["csv"] else 1  # csv takes a table's name
     unknown = [a for a in args[:1] if a not in (*ARCHIVE_WORDS, "csv")] + args[known:]
     if unknown:  # an unknown word is answered, never ignored
-        await message_of(update).reply_text(access.t("export-usage", word=unknown[0]))
+        past = str(access.edition.year - 1)
+        await message_of(update).reply_text(access.t("export-usage", word=unknown[0], year=past))
         return
     if args and args[0] in ARCHIVE_WORDS:
         from bot.handlers.evidence.committee import send_archive
@@ -89,7 +90,8 @@ async def report_command(update: Update, context: BotContext, access: Access) ->
         return
     access = asked
     if args:  # an unknown word is answered, never ignored
-        await message_of(update).reply_text(access.t("report-usage", word=args[0]))
+        past = str(access.edition.year - 1)
+        await message_of(update).reply_text(access.t("report-usage", word=args[0], year=past))
         return
     event = await award_event_of(access.session, access.edition)
     pdf = await report.build_report(

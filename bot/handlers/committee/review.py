@@ -288,7 +288,8 @@ async def _archived_entries(access: Access, status: str, unit_id: int) -> list[s
 def _usage(access: Access, word: str) -> str:
     statuses = ", ".join(s.value for s in S if s is not S.DRAFT)
     codes = ", ".join(sorted(unit.code for unit in access.edition.units))
-    return access.t("entries-usage", word=word, statuses=statuses, codes=codes)
+    year = str(access.edition.year - 1)  # a past edition, read with its year
+    return access.t("entries-usage", word=word, statuses=statuses, codes=codes, year=year)
 
 
 @requires(Role.ADMIN)

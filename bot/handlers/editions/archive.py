@@ -37,7 +37,12 @@ async def archive_command(update: Update, context: BotContext) -> None:
     argument = " ".join(context.args or []).strip()
     if argument:
         if not (argument.isdigit() and len(argument) == 4):
-            await message.reply_text(t(language, "archive-bad-year", given=argument[:50]))
+            async with context.runtime.sessions() as session:
+                listed = await listed_editions(session, context.runtime.now())
+            year = listed[0].year if listed else context.runtime.now().year - 1
+            await message.reply_text(
+                t(language, "archive-bad-year", given=argument[:50], year=str(year))
+            )
             return
         await _show_year(update, context, message, int(argument))
         return

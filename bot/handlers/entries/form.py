@@ -547,7 +547,7 @@ async def _document_head(message: Message, context: BotContext) -> bytes | None:
 def _error_reply(form: Form, error: FieldError) -> Reply:
     """What a message that answers nothing gets: the error with the question asked again, or
     at the summary only the error and a button to show it (not the whole summary again)."""
-    message = views.error_text(form.language, error, form.fields)
+    message = views.error_text(form.language, error, form.fields, form.edition.year)
     if isinstance(form.cursor(), AtSummary):
         return views.summary_pointer(form.language, form.submission, message)
     text, markup = _ask(form)
@@ -752,7 +752,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         except EntryError as error:
             replies = [(views.entry_error_text(language, error, _zone(context)), None)]
         except FieldError as error:
-            alert = views.error_text(language, error, cached.fields)
+            alert = views.error_text(language, error, cached.fields, edition.year)
     await query.answer(text=alert_text(alert) if alert else None, show_alert=bool(alert))
     if action in ("confirm", "withdrawok", "withdrawno", "review"):
         await _drop_buttons(tapped_message(query))
@@ -1034,7 +1034,7 @@ def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Ma
         names[evidence_key(indicator)] = f"{indicator.number}. {indicator.name}"
     lines = [
         "• " + t(form.language, "entry-problem", label=names.get(key, key))
-        + " " + views.error_text(form.language, error, form.fields)
+        + " " + views.error_text(form.language, error, form.fields, form.edition.year)
         for key, error in problems
     ]  # fmt: skip
     return Markup("\n".join(lines))

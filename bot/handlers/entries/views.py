@@ -32,6 +32,7 @@ from bot.handlers.shared.entry_view import (
 )
 from bot.handlers.shared.text import split_text
 from bot.i18n import (
+    date_examples,
     format_day,
     format_megabytes,
     format_moment,
@@ -86,9 +87,10 @@ def short(text: str, limit: int = SUMMARY_VALUE_LENGTH) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec]) -> str:
-    """The explanation of a refused answer (``form-error-…``)."""
-    details = dict(error.details)
+def error_text(language: str, error: FieldError, fields: Sequence[FormFieldSpec], year: int) -> str:
+    """The explanation of a refused answer (``form-error-…``); examples of dates are of
+    ``year`` (the edition's)."""
+    details: dict[str, object] = {**date_examples(year, language), **error.details}
     if "other" in details:
         other = field_by_key(fields, str(details["other"]))
         details["other"] = label_of(other, language) if other else details["other"]
@@ -153,6 +155,8 @@ def question(
         hint_args = {"types": types, "limit": format_number(spec.max_size_mb, language)}
     if spec.kind == "long_text":
         hint_args = {"minimum": spec.min_words or 1}
+    if spec.kind == "date":
+        hint_args = {**date_examples(edition.year, language)}
     lines.append(_fixed(language, f"entry-hint-{spec.kind.replace('_', '-')}", **hint_args))
     current = answers.get(spec.key)
     kept = files_of(submission, spec.key) if spec.kind == "file" else []

@@ -34,7 +34,7 @@ from bot.handlers.shared.pending_input import (
 from bot.handlers.shared.replies import edit_html
 from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import button_message, message_of, query_of, tapped_message
-from bot.i18n import format_clock_zone, plain_text, t
+from bot.i18n import date_examples, format_clock_zone, plain_text, t
 from bot.services.attendance.records import count_present
 from bot.services.core.event_file import EvaluationSpec, FormFieldSpec, localized
 from bot.services.core.event_view import EventView
@@ -266,7 +266,8 @@ async def _tapped(update: Update, context: BotContext, codec: Codec[Any], act: A
             answer = act(spec, response, spec_q, choice, now)
         except FieldError as error:  # e.g. a long text over its maximum: it stays, as typed
             # t, not plain_text: the figures in Indonesian form; an alert is plain text
-            await query.answer(alert_text(t(language, error.key, **error.details)), show_alert=True)
+            said = t(language, error.key, **date_examples(now.year, language), **error.details)
+            await query.answer(alert_text(said), show_alert=True)
             return
         moved = position(spec, response) != at
         text, markup = await _current(context, update, spec, response, session)
@@ -438,7 +439,7 @@ async def on_typed_answer(update: Update, context: BotContext, pending: Pending)
                 parsed = _parse_typed(spec_q, message.text)
             except FieldError as error:
                 _, markup = _question_view(spec, response, index, language)
-                reply = t(language, error.key, **error.details)
+                reply = t(language, error.key, **date_examples(now.year, language), **error.details)
             else:
                 record_answer(spec, response, spec_q.key, parsed, now)
                 reply, markup = await _current(context, update, spec, response, session)

@@ -189,7 +189,8 @@ async def ranking_command(update: Update, context: BotContext, access: Access) -
         return
     access = asked
     if args:
-        await reply_html(message_of(update), access.t("ranking-usage", word=args[0]))
+        past = str(access.edition.year - 1)
+        await reply_html(message_of(update), access.t("ranking-usage", word=args[0], year=past))
         return
     await _send_ranking(update, access)
 

@@ -47,7 +47,7 @@ entries-button-next = Next ▶
 entries-choose-status = Choose a status:
 entries-choose-unit = Choose a unit:
 entries-read-only = IGA { $year } is closed: this list is for reading only, with no action buttons. Each entry's details and files: /export { $year } and /report { $year }.
-entries-usage = Sorry, “{ $word }” is not recognised, so no list is shown. Usage: /entries [status] [unit code] [year], for example /entries submitted DLH or /entries 2022. Statuses: { $statuses }. Unit codes: { $codes }.
+entries-usage = Sorry, “{ $word }” is not recognised, so no list is shown. Usage: /entries [status] [unit code] [year], for example /entries submitted DLH or /entries { $year }. Statuses: { $statuses }. Unit codes: { $codes }.
 entry-not-found = Entry not found.
 entry-detail-header =
     <b>{ $number } — { $title }</b>
@@ -125,8 +125,8 @@ assign-nothing = There are no judges or no verified entries yet.
 ## Exports (/export, /report) and audit (/audit)
 export-caption = Spreadsheets of { $edition } ({ $moment }).
 export-unknown-sheet = Unknown table. Choose one of: { $sheets }.
-export-usage = Sorry, “{ $word }” is not recognised, so no file was sent. Usage: /export for the Excel workbook, /export csv [table] for one table, /export files for the documents archive; add a year for a past edition, for example /export 2022.
-report-usage = Sorry, “{ $word }” is not recognised, so no report was sent. Usage: /report for the current IGA, or /report 2022 for a past edition.
+export-usage = Sorry, “{ $word }” is not recognised, so no file was sent. Usage: /export for the Excel workbook, /export csv [table] for one table, /export files for the documents archive; add a year for a past edition, for example /export { $year }.
+report-usage = Sorry, “{ $word }” is not recognised, so no report was sent. Usage: /report for the current IGA, or /report { $year } for a past edition.
 report-caption = { $title }
 audit-header = <b>Audit log</b> (page { $page } of { $pages })
 audit-line = { $moment } · { $actor } · { $action } — { $subject }

@@ -20,7 +20,7 @@ archive-list =
     { $list }
 archive-line = • IGA { $year }: { $name }
 archive-button = 🏆 IGA { $year }
-archive-bad-year = Sorry, "{ $given }" is not a year. Please write the year in digits, e.g. /archive 2022.
+archive-bad-year = Sorry, "{ $given }" is not a year. Please write the year in digits, e.g. /archive { $year }.
 archive-unknown-year = Sorry, the archive has no IGA { $year } edition.
 archive-pending = The results of IGA { $year } have not been announced yet. Please come back after the winners' announcement.
 archive-admin-preview = <i>Committee preview: the results of IGA { $year } are not announced yet.</i>

@@ -54,7 +54,7 @@ ranking-error-announced = The results were already announced and cannot change.
 ranking-announced = The results have been announced; judging is closed and this ranking is for reading only.
 ranking-closed-announced = The results have been announced, so judging is already closed; there is nothing left to close.
 ranking-read-only = IGA { $year } is closed: this ranking is for reading only.
-ranking-usage = Sorry, “{ $word }” is not recognised, so no ranking is shown. Usage: /ranking for the current IGA, or /ranking 2022 for a past edition.
+ranking-usage = Sorry, “{ $word }” is not recognised, so no ranking is shown. Usage: /ranking for the current IGA, or /ranking { $year } for a past edition.
 ranking-unvalidated = ⚠️ Self-assessments the panel has not validated count 0: { $entries }. Please validate their indicators through /score before closing judging and setting the winners.
 ranking-unvalidated-entry = { $number } ({ $count ->
         [one] { $count } indicator

@@ -48,7 +48,7 @@ entries-button-next = Berikutnya ▶
 entries-choose-status = Pilih status:
 entries-choose-unit = Pilih Perangkat Daerah:
 entries-read-only = IGA { $year } sudah ditutup: daftar ini hanya untuk dilihat, tanpa tombol tindakan. Rincian setiap inovasi dan berkasnya: /ekspor { $year } dan /laporan { $year }.
-entries-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi daftar tidak ditampilkan. Penulisan: /inovasi [status] [kode Perangkat Daerah] [tahun], misalnya /inovasi submitted DLH atau /inovasi 2022. Status: { $statuses }. Kode Perangkat Daerah: { $codes }.
+entries-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi daftar tidak ditampilkan. Penulisan: /inovasi [status] [kode Perangkat Daerah] [tahun], misalnya /inovasi submitted DLH atau /inovasi { $year }. Status: { $statuses }. Kode Perangkat Daerah: { $codes }.
 entry-not-found = Inovasi tidak ditemukan.
 entry-detail-header =
     <b>{ $number } — { $title }</b>
@@ -117,8 +117,8 @@ assign-nothing = Belum ada penilai atau inovasi yang lolos verifikasi.
 ## Exports (/export, /laporan) and audit (/audit)
 export-caption = Rekap { $edition } ({ $moment }).
 export-unknown-sheet = Tabel tidak dikenal. Pilihan: { $sheets }.
-export-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi tidak ada berkas yang dikirim. Penulisan: /ekspor untuk buku kerja Excel, /ekspor csv [tabel] untuk satu tabel, /ekspor berkas untuk arsip dokumen; tambahkan tahun untuk edisi yang lalu, misalnya /ekspor 2022.
-report-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi laporan tidak dikirim. Penulisan: /laporan untuk IGA yang berjalan, atau /laporan 2022 untuk edisi yang lalu.
+export-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi tidak ada berkas yang dikirim. Penulisan: /ekspor untuk buku kerja Excel, /ekspor csv [tabel] untuk satu tabel, /ekspor berkas untuk arsip dokumen; tambahkan tahun untuk edisi yang lalu, misalnya /ekspor { $year }.
+report-usage = Mohon maaf, “{ $word }” tidak dikenali, jadi laporan tidak dikirim. Penulisan: /laporan untuk IGA yang berjalan, atau /laporan { $year } untuk edisi yang lalu.
 report-caption = { $title }
 audit-header = <b>Log audit</b> (halaman { $page } dari { $pages })
 audit-line = { $moment } · { $actor } · { $action } — { $subject }

@@ -21,7 +21,7 @@ archive-list =
     { $list }
 archive-line = • IGA { $year }: { $name }
 archive-button = 🏆 IGA { $year }
-archive-bad-year = Mohon maaf, "{ $given }" bukan tahun. Tulis tahunnya dengan angka, misalnya /arsip 2022.
+archive-bad-year = Mohon maaf, "{ $given }" bukan tahun. Tulis tahunnya dengan angka, misalnya /arsip { $year }.
 archive-unknown-year = Mohon maaf, tidak ada edisi IGA { $year } dalam arsip.
 archive-pending = Hasil IGA { $year } belum diumumkan. Silakan kembali setelah pengumuman pemenang.
 archive-admin-preview = <i>Pratinjau panitia: hasil IGA { $year } belum diumumkan.</i>

@@ -739,7 +739,7 @@ class EditionSpec(_Strict):
         for name in ("entries_open", "entries_close", "results_announce_at"):
             value = getattr(self, name)
             if value is not None and value.tzinfo is None:
-                problems.append(f"{name}: give the zone, e.g. 2022-10-31T23:59:00+07:00")
+                problems.append(f"{name}: give the zone, e.g. YYYY-10-31T23:59:00+07:00")
         if self.entries_open and self.entries_close and self.entries_close <= self.entries_open:
             problems.append("entries_close: must be after entries_open")
         if problems:

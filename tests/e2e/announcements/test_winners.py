@@ -188,7 +188,13 @@ async def test_committee_moves_then_cancels_the_announcement(bot, users) -> None
     await admin.send("/umumkan_pada 8/12/2022 10.00")
     await admin.expect_message("akan diumumkan pada Kamis, 8 Desember 2022, pukul 10.00 WIB")
     await admin.send("/umumkan_pada 31/02/2022 10.00")
-    await admin.expect_message("bukan tanggal dan jam yang valid")
+    bad = await admin.expect_message("bukan tanggal dan jam yang valid")
+    # the example is tomorrow by the clock (Kamis, 1 Desember 2022 in these tests), not a
+    # date written into the catalogue
+    assert "Contoh: /umumkan_pada 02/12/2022 09.00" in bad["text"], bad["text"]
+    await admin.send("/umumkan_pada")
+    usage = await admin.expect_message("Tuliskan waktu pengumuman pemenang")
+    assert "/umumkan_pada 02/12/2022 09.00" in usage["text"], usage["text"]
     await admin.send("/umumkan_pada 30/11/2022 10.00")
     await admin.expect_message("harus setelah saat ini")
     bot.clock.set(ANNOUNCE)

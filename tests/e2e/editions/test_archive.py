@@ -66,7 +66,7 @@ async def test_archive_of_2022_after_2023_started(bot, users) -> None:
     assert report["caption"] == "Laporan Hasil IGA 2022"
 
     await warga.send("/archive dua ribu")
-    await warga.expect_message(t("id", "archive-bad-year", given="dua ribu"))
+    await warga.expect_message(t("id", "archive-bad-year", given="dua ribu", year="2022"))
     await warga.send("/arsip 2019")
     await warga.expect_message(t("id", "archive-unknown-year", year="2019"))
 

@@ -1,11 +1,20 @@
 """Both languages have the same keys and the same placeholders, and every text formats."""
 
 import re
+from datetime import date
 
 import pytest
 from fluent.syntax import FluentParser, ast, visitor
 
-from bot.i18n import LANGUAGES, LOCALES_DIR, MissingMessageError, format_money, t
+from bot.i18n import (
+    LANGUAGES,
+    LOCALES_DIR,
+    MissingMessageError,
+    date_examples,
+    example_moment,
+    format_money,
+    t,
+)
 
 
 class _Placeholders(visitor.Visitor):
@@ -72,3 +81,24 @@ def test_long_arguments_are_kept_whole_and_escaped() -> None:
     text = t("id", "start-welcome", name=long_name, event="IGA", day="d", venue="v")
     assert text.count("&lt;Nama panjang &amp; lengkap&gt;") == 400
     assert "\ue000" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_text_names_a_year_of_its_own(language: str) -> None:
+    """Examples of dates and years come from the edition or the clock (QA: "contoh: 17/08/2022"
+    while the event was another year): no catalogue text writes a year itself."""
+    for path in sorted((LOCALES_DIR / language).glob("*.ftl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.lstrip().startswith("#"):
+                assert not re.search(r"\b(19|20)\d\d\b", line), f"{path.name}:{number}: {line}"
+
+
+def test_date_examples_are_of_the_year_given() -> None:
+    assert date_examples(2025, "id") == {
+        "example_numeric": "17/08/2025",
+        "example_dashed": "17-08-2025",
+        "example_written": "17 Agustus 2025",
+    }
+    hint = t("en", "entry-hint-date", **date_examples(2031, "en"))
+    assert hint == "Type the date, for example 17/08/2031 or 17 August 2031."
+    assert example_moment(date(2030, 1, 2)) == "02/01/2030 09.00"
