@@ -819,6 +819,23 @@ async def _new_entry(session, update, language, cached, tap, runtime) -> list[Re
     return ([(replaced, None)] if replaced else []) + notes + [_ask(form)]
 
 
+QUESTION_ACTIONS = frozenset(
+    ("pick", "toggle", "next", "skip", "level", "noevidence", "clear", "clearok", "unfile",
+     "showtext")
+)  # fmt: skip
+"""The buttons of a question's message: they act on the question asked, so only while the
+officer is in that entry's form. Summary and list buttons (open, edit, indicator…) bring the
+officer into the form on purpose and show where."""
+
+
+async def _in_form(session: AsyncSession, update: Update, submission: Submission) -> bool:
+    """Whether the officer is filling ``submission`` in now: after ``/batal`` (or another
+    entry opened since) an old question's button must not reopen the form silently (QA #2)."""
+    user_id = user_of(update).id
+    pending = await pending_input(session, user_id, user_id)
+    return pending is not None and pending.payload == FillingEntry(submission.id)
+
+
 async def _act(
     form: Form, action: str, args: list[int], update: Update, now
 ) -> tuple[list[Reply], str | None]:
@@ -852,6 +869,8 @@ async def _act(
         return [(t(language, "entry-withdraw-kept", name=name), None)], None
     if action == "view":  # the unit's entry as sent, to read (any status)
         return _entry_pages(form), None
+    if action in QUESTION_ACTIONS and not await _in_form(form.session, update, submission):
+        return [], t(language, "entry-button-left-form")
     check_editable(form.edition, submission, now)  # e.g. a draft once the period closed
     previous = await open_entry(form.session, user_of(update).id, submission, now)
     replaced = replaced_notice(previous, FillingEntry, language)

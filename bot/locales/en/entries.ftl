@@ -112,6 +112,7 @@ entry-button-clear-no = ✖️ No, keep the text
 entry-button-skip = ⏭ Skip
 entry-button-summary = 📋 Summary
 entry-button-stale = This button is no longer valid. Please answer the latest question.
+entry-button-left-form = You have left this form, so this button did nothing. Send /resume to return to the last question.
 
 ## Answers that cannot be accepted
 form-error-required = This field is required.

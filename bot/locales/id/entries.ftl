@@ -88,6 +88,7 @@ entry-button-clear-no = ✖️ Batal, simpan teksnya
 entry-button-skip = ⏭ Lewati
 entry-button-summary = 📋 Ringkasan
 entry-button-stale = Tombol ini sudah tidak berlaku. Silakan jawab pertanyaan terbaru.
+entry-button-left-form = Bapak/Ibu sudah keluar dari formulir ini, jadi tombol ini tidak dijalankan. Kirim /lanjutkan untuk kembali ke pertanyaan terakhir.
 
 ## Answers that cannot be accepted
 form-error-required = Isian ini wajib diisi.

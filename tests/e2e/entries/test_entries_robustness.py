@@ -144,6 +144,30 @@ async def test_cancel_keeps_the_draft_and_stops_taking_answers(users, bot) -> No
     assert "video" not in answers and answers["nama_inisiator"] == "Dinas Lingkungan Hidup"
 
 
+async def test_an_old_question_button_after_cancel_does_not_reopen_the_form(users, bot) -> None:
+    """QA #2: after /batal, a choice tapped on the question asked before answered nothing and
+    silently brought the officer back into the form; now the tap says the form was left and
+    how to go back (/lanjutkan), and nothing is saved."""
+    bot.clock.set(IN_WINDOW)
+    siti, entry_id = await officer_at(users, bot, "tahapan", name="Siti")
+    asked = await siti.expect_message(question("Tahapan inovasi"))
+    await siti.send("/batal")
+    await siti.expect_message("keluar dari formulir")
+    tap = await siti.tap("Inisiatif", message_id=asked["message_id"])
+    answer = await siti.expect_callback_answer(tap)
+    assert answer["text"] == plain_text("id", "entry-button-left-form")
+    assert answer["show_alert"]
+    assert await active_entry_id(bot, siti.id) is None
+    _, answers = await entry_state(bot, entry_id)
+    assert "tahapan" not in answers
+    await siti.send("/lanjutkan")  # the way back still works, and so do its buttons
+    asked = await siti.expect_message(question("Tahapan inovasi"))
+    await siti.tap("Inisiatif", message_id=asked["message_id"])
+    await siti.expect_message("Ringkasan:")
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["tahapan"] == "inisiatif"
+
+
 async def test_deadline_is_stated_and_the_committee_reopens_a_unit(users, bot) -> None:
     bot.clock.set(AFTER_CLOSE)
     admin = await users.create("Panitia", admin=True)
