@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 TIMEOUT_MS = 10_000
 VIEWPORT = {"width": 1100, "height": 800}
 
-require_browser()
+expect = require_browser().expect
 
 
 def test_attendee_starts_and_presses_a_menu_button(
@@ -221,6 +221,55 @@ def test_the_transcript_stays_at_the_newest_message_after_a_photo(page: Any) -> 
         "(() => { const b = document.getElementById('messages');"
         " return b.scrollHeight - b.scrollTop - b.clientHeight < 2; })()"
     )
+
+
+AT_BOTTOM = (
+    "(() => { const b = document.getElementById('messages');"
+    " return b.scrollHeight - b.scrollTop - b.clientHeight < 2; })()"
+)
+
+
+def test_scrolled_up_new_messages_show_the_down_button_and_a_send_jumps(
+    page: Any, sandbox: dict[str, Any]
+) -> None:
+    """QA #25: scrolled up (to tap an older button), the reader keeps their place when the
+    bot writes, and a ↓ button with the count of new messages takes them down; their own
+    send always jumps to the newest message, as in Telegram."""
+    url = sandbox["url"]
+    chat_id = persona_id(url, "admin")
+    page.click('[data-persona="admin"]')
+    send_text(page, "/start")
+    page.locator(".msg.in", has_text="Selamat datang").wait_for()
+    lines = "\n".join(f"Baris {number}" for number in range(40))
+    for number in range(2):
+        bot_api(url, "sendMessage", chat_id=chat_id, text=f"Rekap {number}\n{lines}")
+    page.locator(".msg.in", has_text="Rekap 1").wait_for()
+    page.wait_for_function(AT_BOTTOM)
+    down = page.locator("#to-newest")
+    expect(down).to_be_hidden()
+
+    count = "document.querySelectorAll('#messages .msg.in, #messages .msg.out').length"
+    page.locator("#messages").evaluate("box => { box.scrollTop = 0; }")
+    before = page.evaluate(count)
+    for number in range(2):
+        bot_api(url, "sendMessage", chat_id=chat_id, text=f"Balasan baru {number}")
+    page.locator(".msg.in", has_text="Balasan baru 1").wait_for()
+    expect(down).to_be_visible()
+    # the count is what came since (a late answer to another test's /start may come too)
+    page.wait_for_function(
+        f"{count} - {before} === Number(document.getElementById('to-newest-count').textContent)"
+    )
+    assert int(page.locator("#to-newest-count").inner_text()) >= 2
+    assert page.locator("#messages").evaluate("box => box.scrollTop") == 0  # place kept
+    down.click()
+    page.wait_for_function(AT_BOTTOM)
+    expect(down).to_be_hidden()
+
+    page.locator("#messages").evaluate("box => { box.scrollTop = 0; }")
+    send_text(page, "Kiriman saya")
+    page.locator(".msg.out", has_text="Kiriman saya").wait_for()
+    page.wait_for_function(AT_BOTTOM)
+    expect(down).to_be_hidden()
 
 
 def test_skipping_ahead_runs_the_next_scheduled_reminder(page: Any) -> None:

@@ -29,6 +29,7 @@
     replyTo: null,
     seen: {}, // chat id -> message_count seen
     stick: true, // the transcript is scrolled to the newest message
+    unread: 0, // messages that came while scrolled up (the ↓ button's count)
   };
 
   // Telegram's limit of one message (Bot API: 4,096 characters); its apps send a longer
@@ -351,14 +352,36 @@
     if (state.stick) box.scrollTop = box.scrollHeight;
   }
 
+  // The ↓ button, as Telegram's: shown with a count while messages came in below the reader
+  // (scrolled up to read or to tap an older button), gone once they reach the bottom.
+  function showUnread(count) {
+    state.unread = count;
+    const button = $("to-newest");
+    button.hidden = count === 0;
+    $("to-newest-count").textContent = count ? String(count) : "";
+    button.setAttribute("aria-label", count ? `${count} new message${count > 1 ? "s" : ""}: go to the newest` : "Go to the newest message");
+  }
+
+  // To the newest message: the ↓ button, and every message the user sends (QA #25: after
+  // tapping an older button, their own send and the answers stayed below the fold).
+  function toNewest() {
+    const box = $("messages");
+    state.stick = true;
+    box.scrollTop = box.scrollHeight;
+    showUnread(0);
+  }
+
   $("messages").addEventListener("scroll", () => {
     state.stick = nearBottom($("messages"));
+    if (state.stick && state.unread) showUnread(0);
   });
+  $("to-newest").addEventListener("click", toNewest);
 
   function renderTranscript(data) {
     const box = $("messages");
     const stick = state.stick || state.version < 0;
     let added = false;
+    let arrived = 0; // new messages of this update (not edits)
     const present = new Set();
     for (const entry of data.messages) {
       present.add(entry.message_id);
@@ -384,6 +407,7 @@
         if (after !== undefined) box.insertBefore(node, state.nodes.get(after).node);
         else box.appendChild(node);
         added = true;
+        if (entry.from === "bot" || entry.from === "user") arrived += 1;
       }
       state.nodes.set(entry.message_id, { sig, node });
     }
@@ -399,6 +423,8 @@
     if (added && stick) {
       box.scrollTop = box.scrollHeight;
       state.stick = true;
+    } else if (arrived && state.version >= 0) {
+      showUnread(state.unread + arrived);
     }
   }
 
@@ -449,6 +475,7 @@
         // Kota Blitar, Alun-alun (the sandbox has no GPS)
         await post(userPath("location"), { latitude: -8.0983, longitude: 112.1681 });
       } else {
+        toNewest();
         await post(userPath("send"), { text: button.text });
       }
       if (state.keyboard && state.keyboard.one_time_keyboard) {
@@ -499,6 +526,7 @@
 
   async function sendText(text) {
     if (!state.persona || !text.trim()) return;
+    toNewest();
     try {
       for (const part of splitText(text)) {
         const body = { text: part };
@@ -512,6 +540,7 @@
 
   async function sendSticker(key) {
     $("stickers").hidden = true;
+    toNewest();
     try {
       await post(userPath("sticker"), { sticker: key });
     } catch (error) {
@@ -583,6 +612,7 @@
     if (!state.persona || !file) return;
     const photo = /^image\/(jpeg|png|gif|webp)$/.test(file.type);
     const caption = $("text").value.trim();
+    toNewest();
     try {
       const body = {
         data_b64: await readAsBase64(file),
@@ -799,6 +829,7 @@
     state.keyboard = null;
     state.replyTo = null;
     state.stick = true;
+    showUnread(0);
     $("messages").replaceChildren();
     $("empty").hidden = true;
     for (const id of ["chat-head", "messages", "composer-wrap"]) $(id).hidden = false;
