@@ -27,6 +27,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -215,12 +216,24 @@ async def _send_event_reminder(
             language,
             "scheduler-event-reminder",
             event=event.short_title,
+            when=_how_soon(language, reminder.payload.get("offset") or {}),
             moment=format_moment(start, zone, language),
             venue=venue,
         ),
         now=now,
     )
     return None
+
+
+def _how_soon(language: str, offset: dict[str, Any]) -> str:
+    """When the event starts as its reminder's offset says ("besok", "dalam 1 jam"), so the
+    day-before and the hour-before reminders do not read as one sent twice (QA #16)."""
+    minutes = int(offset.get("minutes_before") or 0)
+    if minutes and minutes % 60 == 0:
+        return plain_text(language, "scheduler-event-in-hours", hours=minutes // 60)
+    if minutes:
+        return plain_text(language, "scheduler-event-in-minutes", minutes=minutes)
+    return plain_text(language, "scheduler-event-in-days", days=int(offset.get("days_before", 0)))
 
 
 def _zone_of(event: Event) -> ZoneInfo:

@@ -173,9 +173,22 @@ reload-done = Event file reloaded: { $created } new, { $updated } updated, { $ch
 
 # Reminders, the winners' announcement and the winners' menu
 
+scheduler-event-in-days = { $days ->
+        [0] today
+        [1] tomorrow
+       *[other] in { $days } days
+    }
+scheduler-event-in-hours = { $hours ->
+        [one] in { $hours } hour
+       *[other] in { $hours } hours
+    }
+scheduler-event-in-minutes = { $minutes ->
+        [one] in { $minutes } minute
+       *[other] in { $minutes } minutes
+    }
 scheduler-event-reminder =
     🔔 <b>Event reminder</b>
-    You are invited to <b>{ $event }</b>.
+    You are invited to <b>{ $event }</b>, which starts <b>{ $when }</b>.
 
     🗓 { $moment }
     📍 { $venue }

@@ -161,9 +161,16 @@ reload-done = Berkas acara dimuat ulang: { $created } data baru, { $updated } da
 
 # Reminders, the winners' announcement and the winners' menu
 
+scheduler-event-in-days = { $days ->
+        [0] hari ini
+        [1] besok
+       *[other] { $days } hari lagi
+    }
+scheduler-event-in-hours = dalam { $hours } jam
+scheduler-event-in-minutes = dalam { $minutes } menit
 scheduler-event-reminder =
     🔔 <b>Pengingat acara</b>
-    Bapak/Ibu diundang pada <b>{ $event }</b>.
+    Bapak/Ibu diundang pada <b>{ $event }</b>, yang dimulai <b>{ $when }</b>.
 
     🗓 { $moment }
     📍 { $venue }

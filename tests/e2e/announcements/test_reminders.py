@@ -93,10 +93,12 @@ async def _event_reminder_at_its_instants(bot, users) -> None:
     assert first_session == "Rabu, 7 Desember 2022, pukul 07.30 WIB"
     assert first_session in message["text"]
     assert "Ballroom Lelly, Hotel Puri Perdana" in message["text"]
+    assert "yang dimulai besok." in message["text"]  # QA #16: each says when
     assert (await _at(bot, wib(12, 7, 6, 29))).sent == []
     report = await _at(bot, wib(12, 7, 6, 30))
     assert [key.split(":")[-1] for key in report.sent] == ["m60"]
-    await siti.expect_message("Pengingat acara")
+    later = await siti.expect_message("Pengingat acara")
+    assert "yang dimulai dalam 1 jam." in later["text"] and first_session in later["text"]
 
 
 async def test_event_reminders_at_the_configured_instants_in_wib(bot, users) -> None:
