@@ -238,9 +238,16 @@ async def _compose(update: Update, context: BotContext, pending: Pending) -> Non
         plain, text, limit = message.text, message.text_html, TEXT_LIMIT
     else:
         plain, text, limit = message.caption or "", message.caption_html or "", CAPTION_LIMIT
-    if _utf16_length(plain) > limit:
+    length = _utf16_length(plain)  # as Telegram counts: an emoji is 2 (said in the text)
+    if length > limit:
         await message.reply_text(
-            t(language, "broadcast-text-too-long", length=_utf16_length(plain), limit=limit)
+            t(
+                language,
+                "broadcast-text-too-long",
+                length=length,
+                limit=limit,
+                over=length - limit,
+            )
         )
         return
     draft = Draft(Step.AUDIENCE, text, media_kind, media_file_id, length=_utf16_length(plain))

@@ -5,8 +5,8 @@ broadcast-ask-text =
     📣 <b>New announcement</b>
     Please send the announcement's text. You may also send a photo or a document with a caption.
     Type /cancel to cancel.
-broadcast-text-too-long = The text is too long: { $length } characters, at most { $limit }. Please send a shorter text.
-broadcast-text-split = Sorry, this announcement is too long for one message: at least { $length } characters (Telegram sends it as several messages), at most { $limit }. The announcement was not saved or sent, so that it is not cut. Please send /broadcast again with a shorter text, or send the full text as a document with a short caption.
+broadcast-text-too-long = The text is too long: { $length } characters as Telegram counts them, at most { $limit }; please cut at least { $over }. Telegram counts an emoji and some symbols as 2 characters, so this number can be higher than what you see. Please send a shorter text.
+broadcast-text-split = Sorry, this announcement is too long for one message: at least { $length } characters as Telegram counts them (an emoji and some symbols count as 2; Telegram sends it as several messages), at most { $limit }. The announcement was not saved or sent, so that it is not cut. Please send /broadcast again with a shorter text, or send the full text as a document with a short caption.
 broadcast-text-missing = Please send a text, a photo or a document for the announcement.
 broadcast-ask-audience = Who should receive this announcement?
 broadcast-audience-subscribers = All subscribers

@@ -5,8 +5,8 @@ broadcast-ask-text =
     📣 <b>Pengumuman baru</b>
     Silakan kirim teks pengumuman. Bapak/Ibu juga dapat mengirim foto atau dokumen dengan keterangan (caption).
     Ketik /batal untuk membatalkan.
-broadcast-text-too-long = Teks terlalu panjang: { $length } karakter, paling banyak { $limit }. Silakan kirim teks yang lebih singkat.
-broadcast-text-split = Mohon maaf, pengumuman ini terlalu panjang untuk satu pesan: sedikitnya { $length } karakter (Telegram mengirimnya sebagai beberapa pesan), paling banyak { $limit }. Pengumuman tidak disimpan dan tidak dikirim, agar tidak terpotong. Silakan kirim /pengumuman lagi dengan teks yang lebih singkat, atau kirim teks lengkapnya sebagai dokumen (berkas) dengan keterangan singkat.
+broadcast-text-too-long = Teks terlalu panjang: { $length } karakter menurut hitungan Telegram, paling banyak { $limit }; mohon kurangi sedikitnya { $over } karakter. Telegram menghitung emoji dan sebagian simbol sebagai 2 karakter, sehingga jumlah ini dapat lebih besar daripada yang terlihat. Silakan kirim teks yang lebih singkat.
+broadcast-text-split = Mohon maaf, pengumuman ini terlalu panjang untuk satu pesan: sedikitnya { $length } karakter menurut hitungan Telegram (emoji dan sebagian simbol dihitung 2 karakter; Telegram mengirimnya sebagai beberapa pesan), paling banyak { $limit }. Pengumuman tidak disimpan dan tidak dikirim, agar tidak terpotong. Silakan kirim /pengumuman lagi dengan teks yang lebih singkat, atau kirim teks lengkapnya sebagai dokumen (berkas) dengan keterangan singkat.
 broadcast-text-missing = Silakan kirim teks, foto, atau dokumen untuk pengumuman.
 broadcast-ask-audience = Kepada siapa pengumuman ini dikirim?
 broadcast-audience-subscribers = Semua pelanggan
