@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -68,7 +69,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="shift the seed event's dates so the event is tomorrow (see reminders happen)",
     )
     sandbox.add_argument(
-        "--database", default=None, help="SQLAlchemy URL (default: a fresh SQLite file)"
+        "--database",
+        default=None,
+        help="SQLAlchemy URL of a database kept between starts (default: a fresh sandbox.db "
+        "at every start, the clock from now); a restart on the same --database goes on at the "
+        "time ⏩ had reached (sandbox-state.json), and `iga-bot attendance link --sandbox` "
+        "reads this database",
     )
     sandbox.set_defaults(handler=_sandbox)
 
@@ -151,7 +157,9 @@ def _build_parser() -> argparse.ArgumentParser:
     link.add_argument(
         "--sandbox",
         action="store_true",
-        help="the link of the `iga-bot sandbox` running in this folder (its token and sandbox.db)",
+        help="the link of the `iga-bot sandbox` of this folder: its token, its database "
+        "(sandbox.db, or its --database) and its day (⏩ included), as it recorded them in "
+        "sandbox-state.json; DATABASE_URL is not used",
     )
     link.set_defaults(handler=_attendance_link)
     attendance_export = attendance_commands.add_parser(
@@ -397,8 +405,9 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.poster is not None and not args.poster.parent.is_dir():
         raise CliError(f"--poster: the folder {args.poster.parent} does not exist")
+    now = None
     if args.sandbox:
-        settings, args.bot = _sandbox_link_settings(settings, args.bot)
+        settings, args.bot, now = _sandbox_link_settings(settings, args.bot)
     elif not settings.checkin_secret and settings.telegram_bot_token is None:
         # the link is an HMAC keyed by one of them: printed without, no running bot takes it
         raise CliError(
@@ -408,7 +417,7 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
     else:
         prepare_database(settings)
     link, day, pdf = asyncio.run(
-        attendance_link(settings, args.bot, args.poster is not None, args.session)
+        attendance_link(settings, args.bot, args.poster is not None, args.session, now)
     )
     print(link)
     print(f"Valid on {day.isoformat()} only.", file=sys.stderr)
@@ -418,24 +427,27 @@ def _attendance_link(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _sandbox_link_settings(settings: Settings, bot: str | None) -> tuple[Settings, str]:
-    """The settings and bot username of the sandbox running in the working folder (its fixed
-    token, its ``sandbox.db``), read as they are: no migration, no import of the event file,
-    which would undo ``--event-tomorrow``."""
+def _sandbox_link_settings(settings: Settings, bot: str | None) -> tuple[Settings, str, datetime]:
+    """The settings, bot username and "now" of the sandbox of the working folder (its fixed
+    token; the database and the clock it recorded: ``sandbox.db`` or its ``--database``, the
+    real time plus what ⏩ skipped), read as they are: no migration, no import of the event
+    file, which would undo ``--event-tomorrow``. The sandbox's own database, not
+    DATABASE_URL's nor a ``sandbox.db`` left by an earlier run."""
     from pydantic import SecretStr
 
     from bot.sandbox.config import EmulatorConfig
-    from bot.sandbox.run import DEFAULT_DATABASE_FILE, SANDBOX_TOKEN
+    from bot.sandbox.run import SANDBOX_TOKEN, STATE_FILE, read_state
 
-    if not DEFAULT_DATABASE_FILE.exists():
+    state = read_state()
+    if state is None:
         raise CliError(
-            f"--sandbox: no {DEFAULT_DATABASE_FILE} in this folder; start `iga-bot sandbox` here"
+            f"--sandbox: no sandbox has run in this folder (no {STATE_FILE}); start "
+            "`iga-bot sandbox` here"
         )
-    database = f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE.resolve()}"
     sandbox = settings.model_copy(
-        update={"telegram_bot_token": SecretStr(SANDBOX_TOKEN), "database_url": database}
+        update={"telegram_bot_token": SecretStr(SANDBOX_TOKEN), "database_url": state.database_url}
     )
-    return sandbox, bot or EmulatorConfig().bot_username
+    return sandbox, bot or EmulatorConfig().bot_username, datetime.now(UTC) + state.ahead
 
 
 def _attendance_export(args: argparse.Namespace, settings: Settings) -> int:

@@ -264,11 +264,15 @@ async def add_admin_user(settings: Settings, user_id: int) -> bool:
 
 
 async def attendance_link(
-    settings: Settings, bot_username: str | None, poster: bool, session_key: str | None = None
+    settings: Settings,
+    bot_username: str | None,
+    poster: bool,
+    session_key: str | None = None,
+    now: datetime | None = None,
 ) -> tuple[str, date, bytes | None]:
     """The check-in link of the current event (today's on an event day, else the first
     day's), or of its agenda session ``session_key``; its day; and with ``poster`` the A4 QR
-    poster (PDF bytes).
+    poster (PDF bytes). ``now``: the bot's "now" (the sandbox's clock; default the real one).
 
     Raises:
         SetupError: No event is loaded, the session does not check in separately, or the
@@ -281,7 +285,7 @@ async def attendance_link(
     engine = create_engine(settings.database_url)
     try:
         async with create_session_factory(engine)() as session:
-            event = await current_event_view(session, datetime.now(UTC))
+            event = await current_event_view(session, now or datetime.now(UTC))
     finally:
         await engine.dispose()
     if event is None:
@@ -289,7 +293,7 @@ async def attendance_link(
     if session_key is not None and session_key not in checkin_link.sessions_of(event):
         known = ", ".join(checkin_link.sessions_of(event)) or "none in attendance.sessions"
         raise SetupError(f"--session: '{session_key}' does not check in separately ({known})")
-    day = checkin_link.link_day(event, datetime.now(UTC))
+    day = checkin_link.link_day(event, now or datetime.now(UTC))
     link = checkin_link.link_for(
         bot_username.lstrip("@"),
         checkin_link.payload_for(checkin_link.secret_of(settings), event, day, session_key),

@@ -5,7 +5,8 @@ and the Bot API; the bot, built by :func:`bot.app.build_application` exactly as 
 production, long-polls the emulator with a fixed sandbox token. The database is an SQLite
 file (default ``sandbox.db`` in the working directory, created afresh at every start, since
 the emulator's chats live in memory and vanish at exit), migrated and loaded with the event
-file (EVENT_CONFIG). Four personas are simulated users of the emulator: an attendee, an
+file (EVENT_CONFIG); ``--database`` keeps one between starts, and a restart on it keeps the
+clock where ⏩ had moved it (:data:`STATE_FILE`). Four personas are simulated users of the emulator: an attendee, an
 officer of Dinas Sosial (joined through an invite code), a judge and a committee admin.
 
 Extra routes for the page: ``GET /_sandbox/info`` → ``{"bot", "event", "personas", "next"}``
@@ -26,6 +27,7 @@ import asyncio
 import contextlib
 import errno
 import fcntl
+import json
 import logging
 import signal
 import socket
@@ -86,6 +88,12 @@ FOLDER_LOCK_FILE = Path("sandbox.lock")
 folder's ``sandbox.db`` and ``sandbox-event.yaml``: a second sandbox takes it before it
 deletes or writes either, and stops with one line if it is held. It holds the running one's
 page address; the kernel drops the lock when that process dies, a SIGKILL included."""
+
+STATE_FILE = Path("sandbox-state.json")
+"""What the sandbox of the working directory runs on: its database's URL and how far ⏩ moved
+its clock. Written at start and at each ⏩; read by a restart on the same ``--database``
+(whose rows were written at the skipped-ahead times, so its clock goes on from there) and by
+``iga-bot attendance link --sandbox`` (the link of the sandbox's database and day)."""
 
 WEB_DIR = Path(__file__).with_name("web")
 """The web chat page (plain HTML, JavaScript and CSS), served by the emulator at ``/``."""
@@ -153,6 +161,30 @@ PERSONAS = (
         "A committee admin: verification, judging, announcements.",
     ),
 )
+
+
+@dataclass(frozen=True)
+class SandboxState:
+    """The contents of :data:`STATE_FILE`."""
+
+    database_url: str
+    ahead: timedelta
+
+
+def read_state() -> SandboxState | None:
+    """The state the sandbox of the working directory wrote last, or None (none ran here, or
+    the file is not one it wrote)."""
+    try:
+        data = json.loads(STATE_FILE.read_text(encoding="utf-8"))
+        return SandboxState(str(data["database_url"]), timedelta(seconds=data["ahead_seconds"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_state(state: SandboxState) -> None:
+    """Records the sandbox's database and clock (:data:`STATE_FILE`)."""
+    data = {"database_url": state.database_url, "ahead_seconds": state.ahead.total_seconds()}
+    STATE_FILE.write_text(json.dumps(data) + "\n", encoding="utf-8")
 
 
 @dataclass
@@ -241,6 +273,7 @@ class Sandbox:
     event_title: str = ""
     web_server: WebServer | None = None
     folder_lock: IO[str] | None = None
+    database_url: str = ""
 
     @property
     def url(self) -> str:
@@ -289,6 +322,7 @@ class Sandbox:
             coming += await coming_send_times(session, now)
         if coming:
             self.clock.ahead += min(coming) - now
+            write_state(SandboxState(self.database_url, self.clock.ahead))  # for a restart
         report = await process_due(self.application)
         await schedule_pending(self.application)  # the JobQueue counts from the new "now"
         issued = await issue_certificates(self.application)
@@ -339,12 +373,23 @@ def write_event_file(spec: EventFile, path: Path) -> Path:
 
 
 def _database_url(database_url: str | None) -> str:
-    """The sandbox's database: ``database_url`` as given, else a fresh ``sandbox.db``."""
+    """The sandbox's database: ``database_url`` as given, else a fresh ``sandbox.db`` (its
+    absolute path: the URL is recorded for ``iga-bot attendance link --sandbox``)."""
     if database_url:
         return database_url
     for suffix in ("", "-journal", "-wal", "-shm"):
         Path(f"{DEFAULT_DATABASE_FILE}{suffix}").unlink(missing_ok=True)
-    return f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE}"
+    return f"sqlite+aiosqlite:///{DEFAULT_DATABASE_FILE.resolve()}"
+
+
+def _restored_ahead(database_url: str | None, url: str) -> timedelta:
+    """How far the clock starts ahead: where ⏩ had moved it, for the same ``--database`` as
+    the last run here (its rows were written at those times); nothing for a fresh
+    ``sandbox.db``."""
+    previous = read_state()
+    if database_url is None or previous is None or previous.database_url != url:
+        return timedelta(0)
+    return previous.ahead
 
 
 def _load_event(settings: Settings) -> EventFile:
@@ -519,9 +564,12 @@ async def _start_claimed(
 ) -> Sandbox:
     """:func:`start_sandbox` once the folder is this process's."""
     spec = _load_event(settings)
+    url = _database_url(database_url)
+    sandbox_clock = SandboxClock(clock, _restored_ahead(database_url, url))
+    write_state(SandboxState(url, sandbox_clock.ahead))
     if event_tomorrow:
-        spec = shift_dates(spec, event_tomorrow_shift(spec, clock()))
-    spec = open_entries(spec, clock())
+        spec = shift_dates(spec, event_tomorrow_shift(spec, sandbox_clock()))
+    spec = open_entries(spec, sandbox_clock())
     event_config = write_event_file(spec, SANDBOX_EVENT_FILE)
     ref: dict[str, Sandbox] = {}
     emulator = await _start_emulator(host, port, ref)
@@ -532,7 +580,7 @@ async def _start_claimed(
                 "telegram_bot_token": SecretStr(SANDBOX_TOKEN),
                 "telegram_api_base_url": emulator.bot_api_base_url,
                 "telegram_api_file_url": emulator.file_base_url,
-                "database_url": _database_url(database_url),
+                "database_url": url,
                 "webhook_url": None,
                 "webhook_secret": None,
                 "event_config": event_config,
@@ -544,9 +592,8 @@ async def _start_claimed(
             p.key: emulator.world.add_user(p.first_name, p.last_name, p.username, language).id
             for p in PERSONAS
         }
-        sandbox_clock = SandboxClock(clock)
         application = build_application(bot_settings, clock=sandbox_clock)
-        sandbox = Sandbox(emulator, application, sandbox_clock, personas)
+        sandbox = Sandbox(emulator, application, sandbox_clock, personas, database_url=url)
         _name_page(folder_lock, sandbox.url)
         sandbox.event_title = await _prepare_database(
             application_runtime(application), spec, personas, emulator.world

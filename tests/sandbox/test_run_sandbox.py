@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -25,7 +25,15 @@ from bot.i18n import plain_text, t
 from bot.runtime import application_runtime
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.driver import UserDriver
-from bot.sandbox.run import PERSONAS, Sandbox, event_tomorrow_shift, run_sandbox, start_sandbox
+from bot.sandbox.run import (
+    PERSONAS,
+    Sandbox,
+    SandboxState,
+    event_tomorrow_shift,
+    read_state,
+    run_sandbox,
+    start_sandbox,
+)
 from bot.services.core.event_file import load_event_file
 from bot.services.core.events import current_edition, current_event
 from bot.services.core.roles import Role, roles_of
@@ -309,3 +317,44 @@ async def test_event_tomorrow_reminders_happen_when_skipping_ahead(
 async def _count(driver: UserDriver, text: str, wanted: int) -> bool:
     messages = await driver.transcript()
     return sum(text in (m["text"] or "") for m in messages if m["from"] == "bot") == wanted
+
+
+async def test_a_restart_on_the_same_database_keeps_the_skipped_clock(
+    database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """⏩ moved the clock and the bot wrote rows at that time (a reminder sent); a restart on
+    the same --database goes on from there (the clock going back would put those rows in the
+    future), recorded for `iga-bot attendance link --sandbox`; a start on a fresh sandbox.db
+    starts from the real time again."""
+    monkeypatch.chdir(tmp_path)
+
+    async def started(database: str | None) -> Sandbox:
+        return await start_sandbox(
+            "127.0.0.1", 0, event_tomorrow=True, database_url=database,
+            settings=_settings(), clock=lambda: NOW,
+        )  # fmt: skip
+
+    running = await started(database_url)
+    try:
+        assert await running.skip()
+        skipped = running.clock()
+        assert skipped > NOW
+    finally:
+        await running.stop()
+    state = read_state()
+    assert state is not None and state.database_url == database_url
+    assert NOW + state.ahead == skipped
+
+    running = await started(database_url)
+    try:
+        assert running.clock() == skipped  # not back to NOW
+    finally:
+        await running.stop()
+    running = await started(None)
+    try:
+        assert running.clock() == NOW  # a fresh sandbox.db: nothing was skipped in it
+        assert read_state() == SandboxState(
+            f"sqlite+aiosqlite:///{(tmp_path / 'sandbox.db').resolve()}", timedelta(0)
+        )
+    finally:
+        await running.stop()

@@ -138,23 +138,36 @@ def test_cli_refuses_a_link_no_running_bot_would_accept(tmp_path, monkeypatch, c
 
 
 def test_cli_prints_the_sandboxs_own_link(tmp_path, monkeypatch, capsys) -> None:
+    """``--sandbox`` reads the database and the clock the sandbox of the folder recorded: a
+    sandbox started with ``--database`` (here with the event moved, as --event-tomorrow
+    does) is read, not a ``sandbox.db`` an earlier run left; the day is the sandbox's (⏩
+    included)."""
+    from datetime import timedelta
+
     from bot.cli import main
-    from bot.sandbox.run import SANDBOX_TOKEN
+    from bot.sandbox.run import SANDBOX_TOKEN, SandboxState, write_event_file, write_state
     from bot.services.attendance.link import secret_of
+    from bot.services.core.event_file import load_event_file, shift_dates
     from bot.settings import Settings
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CHECKIN_SECRET", raising=False)
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     assert main(["attendance", "link", "--sandbox"]) == 2
-    assert "no sandbox.db in this folder" in capsys.readouterr().err
+    assert "no sandbox has run in this folder" in capsys.readouterr().err
+    # an earlier plain run's sandbox.db, and the running sandbox's --database, its event moved
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'sandbox.db'}")
-    assert main(["event", "import", str(EVENT_FILE)]) == 0  # the sandbox's own database
+    assert main(["event", "import", str(EVENT_FILE)]) == 0
+    moved = tmp_path / "moved.yaml"
+    write_event_file(shift_dates(load_event_file(EVENT_FILE), 1191), moved)  # 2026-03-12
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'kept.db'}")
+    assert main(["event", "import", str(moved)]) == 0
     monkeypatch.delenv("DATABASE_URL")
+    write_state(SandboxState(f"sqlite+aiosqlite:///{tmp_path / 'kept.db'}", timedelta(0)))
     capsys.readouterr()
     assert main(["attendance", "link", "--sandbox"]) == 0
     sandbox_secret = secret_of(Settings(telegram_bot_token=SANDBOX_TOKEN))
-    event = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2022, 12, 7),
-                  ends_on=date(2022, 12, 7))  # fmt: skip
+    event = Event(slug="blitar-2022", timezone="Asia/Jakarta", starts_on=date(2026, 3, 12),
+                  ends_on=date(2026, 3, 12))  # fmt: skip
     payload = payload_for(sandbox_secret, event, event.starts_on)
     assert capsys.readouterr().out.strip() == f"https://t.me/iga_sandbox_bot?start={payload}"
