@@ -6,8 +6,9 @@ production, long-polls the emulator with a fixed sandbox token. The database is 
 file (default ``sandbox.db`` in the working directory, created afresh at every start, since
 the emulator's chats live in memory and vanish at exit), migrated and loaded with the event
 file (EVENT_CONFIG); ``--database`` keeps one between starts, and a restart on it keeps the
-clock where ⏩ had moved it (:data:`STATE_FILE`). Four personas are simulated users of the emulator: an attendee, an
-officer of Dinas Sosial (joined through an invite code), a judge and a committee admin.
+clock where ⏩ had moved it (:data:`STATE_FILE`). Four personas are simulated users of the
+emulator: an attendee, an officer of Dinas Sosial (joined through an invite code), a judge
+and a committee admin.
 
 Extra routes for the page: ``GET /_sandbox/info`` → ``{"bot", "event", "personas", "next"}``
 (see :func:`_info`); ``POST /_sandbox/skip`` moves the bot's clock to the next scheduled row
