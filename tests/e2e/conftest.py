@@ -29,6 +29,10 @@ from tests.e2e.diagnostics import connections_report, tasks_report
 
 BOT_TOKEN = "123456789:AAHsandbox-test-token-0123456789abcdef"
 
+PUBLIC_URL = "https://iga.example.go.id"
+"""The bot's public https address in tests that turn its web pages on (the workspace, the
+ballroom screen, the certificates' verification page)."""
+
 DEFAULT_NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
 """Default "now" of the bot in tests: Kamis, 1 Desember 2022, 09.00 WIB (before the event)."""
 

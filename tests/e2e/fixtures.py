@@ -8,8 +8,11 @@ by defining a fixture of the same name (``emulator_config``, ``event_file``,
 Fixtures:
     clock: a :class:`FakeClock` the bot reads "now" from (tests never wait real time).
     emulator / emu: the running emulator and its control client.
-    bot: the running bot (:class:`RunningBot`), with the seed event imported.
+    bot: the running bot (:class:`RunningBot`), with the seed event imported; with its web
+        pages on (``public_url``) in a test marked ``public_url`` (``tests/e2e/workspace``
+        and ``tests/e2e/certificates`` turn them on in their conftest instead).
     users: a factory, ``await users.create("Siti", admin=True)`` → a ``UserDriver``.
+    web: a client of the bot's web application (the workspace's pages and API).
 """
 
 from __future__ import annotations
@@ -19,13 +22,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
 from bot.sandbox.client import EmulatorClient
 from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.emulator import Emulator
 from bot.settings import Settings
+from bot.web.server import create_web_app
 from tests.conftest import EVENT_FILE
-from tests.e2e.conftest import BOT_TOKEN, FakeClock, RunningBot, Users, start_bot, stop_bot
+from tests.e2e.conftest import (
+    BOT_TOKEN,
+    PUBLIC_URL,
+    FakeClock,
+    RunningBot,
+    Users,
+    start_bot,
+    stop_bot,
+)
 
 
 @pytest.fixture
@@ -83,6 +96,7 @@ def settings_overrides() -> dict[str, Any]:
 
 @pytest.fixture
 def bot_settings(
+    request: pytest.FixtureRequest,
     database_url: str,
     emulator: Emulator,
     event_file: Path,
@@ -90,7 +104,7 @@ def bot_settings(
     tmp_path: Path,
 ) -> Settings:
     """Settings pointing the bot at the emulator, the fresh test database and a file store
-    in the test's own folder."""
+    in the test's own folder; :data:`PUBLIC_URL` in a test marked ``public_url``."""
     values: dict[str, Any] = dict(
         telegram_bot_token=BOT_TOKEN,
         telegram_api_base_url=emulator.bot_api_base_url,
@@ -100,6 +114,8 @@ def bot_settings(
         admin_ids="",
         files_dir=tmp_path / "files",
     )
+    if request.node.get_closest_marker("public_url") is not None:
+        values["public_url"] = PUBLIC_URL
     values.update(settings_overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
@@ -118,3 +134,12 @@ async def bot(
 async def users(emu: EmulatorClient, bot: RunningBot) -> Users:
     """Factory of simulated users talking to the running bot."""
     return Users(emu, bot)
+
+
+@pytest.fixture
+async def web(bot: RunningBot) -> AsyncIterator[TestClient]:
+    """A client of the bot's web application (its pages need ``public_url``)."""
+    client = TestClient(TestServer(create_web_app(bot.application, with_webhook=False)))
+    await client.start_server()
+    yield client
+    await client.close()

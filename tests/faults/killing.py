@@ -3,43 +3,27 @@ exactly-once tests: before its commit, after it (the reply not yet sent), and wi
 in flight (delivered, Telegram's answer not yet back). After the restart Telegram sends the
 update again (the bot had not confirmed it).
 
-A test module imports the fixtures :func:`emulator_config` (no flood control) and
-:func:`event_file` (its entry period includes the real "now": the bot process runs on the
-real clock) from here."""
+A test module defines its own ``emulator_config`` (no flood control: ``no_flood_control``)
+and ``event_file`` (its entry period including the real "now", ``event_file_open_now``: the
+bot process runs on the real clock)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.storage.database import create_engine
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import all_handled, event_file_open_now
+from tests.e2e.process import all_handled
 
 TIMEOUT = 30.0
 POINTS = ("before-commit", "after-commit", "reply-in-flight")
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator without flood control: a test types far faster than a person."""
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    """The seed event file, open for entries now."""
-    return event_file_open_now(tmp_path)
 
 
 @asynccontextmanager

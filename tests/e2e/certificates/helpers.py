@@ -1,5 +1,5 @@
-"""What the certificates' e2e tests share: the workspace's public address (the verification
-page's), people who started the bot and checked in, and the clock's moments."""
+"""What the certificates' e2e tests share: people who started the bot and checked in, and the
+clock's moments (the web server is on for them all: ``conftest.py``)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from bot.services.attendance.records import Person, check_in
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRole
 from tests.e2e.attendance.helpers import scan_in
 
-PUBLIC_URL = "https://iga.example.go.id"
 WIB = ZoneInfo("Asia/Jakarta")
 
 
@@ -25,12 +22,6 @@ def wib(day: int, hour: int, minute: int = 0) -> datetime:
 
 SEND_AT = wib(7, 15)
 """The event file's ``certificates.send_at``."""
-
-
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    """The web server on (the certificates' QR codes open its verification page)."""
-    return {"public_url": PUBLIC_URL}
 
 
 async def started(users: Any, name: str, **options: Any) -> Any:

@@ -12,13 +12,8 @@ from pypdf import PdfReader
 from bot.handlers.announcements.reminders import process_due
 from bot.handlers.certificates.issuing import issue_certificates
 from bot.services.certificates.issuing import reissue
-from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
-    PUBLIC_URL,
-    SEND_AT,
-    scanned_in,
-    settings_overrides,
-    started,
-)
+from tests.e2e.certificates.helpers import SEND_AT, scanned_in, started
+from tests.e2e.conftest import PUBLIC_URL
 from tests.e2e.helpers.committee import add_officer
 
 

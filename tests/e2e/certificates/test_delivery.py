@@ -17,16 +17,8 @@ from bot.outbox.sender import WITHDRAWN
 from bot.services.certificates.issuing import issue_due, revoke
 from bot.services.core.events import current_event
 from bot.storage.models import AttendanceRole, Broadcast, Certificate, Delivery, Edition
-from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
-    PUBLIC_URL,
-    SEND_AT,
-    checked_in,
-    scanned_in,
-    settings_overrides,
-    started,
-    wib,
-)
-from tests.e2e.conftest import wait_until
+from tests.e2e.certificates.helpers import SEND_AT, checked_in, scanned_in, started, wib
+from tests.e2e.conftest import PUBLIC_URL, wait_until
 from tests.e2e.helpers.committee import add_officer
 from tests.factories import edition, make_judge
 

@@ -14,13 +14,8 @@ from aiohttp.test_utils import TestServer
 from bot.handlers.certificates.issuing import issue_certificates
 from bot.web.server import create_web_app
 from tests.conftest import REPO
-from tests.e2e.certificates.helpers import (  # noqa: F401 - the fixture
-    PUBLIC_URL,
-    SEND_AT,
-    checked_in,
-    settings_overrides,
-    started,
-)
+from tests.e2e.certificates.helpers import SEND_AT, checked_in, started
+from tests.e2e.conftest import PUBLIC_URL
 from tests.sandbox.helpers import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser

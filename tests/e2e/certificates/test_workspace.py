@@ -13,11 +13,7 @@ from bot.handlers.certificates.issuing import issue_certificates
 from bot.storage.models import Certificate
 from tests.e2e.certificates.helpers import SEND_AT, checked_in, started
 from tests.e2e.helpers.committee import denied_count
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth
 
 pytestmark = pytest.mark.e2e
 
@@ -27,7 +23,7 @@ async def _certificate(bot: Any, code: str) -> Certificate:
         return await session.scalar(select(Certificate).where(Certificate.code == code))
 
 
-async def test_the_committee_finds_revokes_and_reissues(bot, users, web) -> None:  # noqa: F811
+async def test_the_committee_finds_revokes_and_reissues(bot, users, web) -> None:
     admin = await started(users, "Rahmat", admin=True)
     siti = await started(users, "Siti")
     await checked_in(bot, "Siti Aminah <b>😀</b>", siti.id, jabatan="Kasubag Program")
@@ -74,7 +70,7 @@ async def test_the_committee_finds_revokes_and_reissues(bot, users, web) -> None
     assert unknown.status == 404
 
 
-async def test_anyone_else_is_refused_and_audited(bot, users, web) -> None:  # noqa: F811
+async def test_anyone_else_is_refused_and_audited(bot, users, web) -> None:
     siti = await started(users, "Siti")
     await checked_in(bot, "Siti Aminah", siti.id)
     bot.clock.set(SEND_AT)

@@ -11,15 +11,10 @@ from bot.services.editions.succession import import_edition
 from bot.storage.models import SubmissionStatus
 from tests.e2e.helpers.committee import add_entries, quick_emulator, real_file_id, snapshot
 from tests.e2e.helpers.database import BOOKKEEPING, whole_database
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 from tests.unit.editions.test_succession import NEXT_FILE
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 S = SubmissionStatus
 UNCHANGED_BY_TAPS = (*BOOKKEEPING, "attachments")
 """Tables a tap does not change but the bot's download worker may (the test's files)."""
@@ -96,7 +91,7 @@ async def test_every_action_on_the_closed_edition_is_refused(bot, users) -> None
     assert await whole_database(bot.runtime, ignore=UNCHANGED_BY_TAPS) == before
 
 
-async def test_the_workspace_refuses_changes_to_the_closed_edition(bot, users, web) -> None:  # noqa: F811
+async def test_the_workspace_refuses_changes_to_the_closed_edition(bot, users, web) -> None:
     """The committee's Mini App: a 2022 entry's status and judges answer 409 with the polite
     text; a 2022 assignment no longer makes its judge one of this year's (403, audited)."""
     world = await make_world(bot, users)

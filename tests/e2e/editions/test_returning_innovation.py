@@ -12,13 +12,9 @@ from bot.services.entries.submissions import answers_of, load_entry
 from bot.storage.models import Answer, Award, Submission, SubmissionStatus
 from tests.e2e.editions.test_read_only_previous_edition import start_next_edition
 from tests.e2e.helpers.committee import add_entries, add_officer, quick_emulator, real_file_id
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 S = SubmissionStatus
 
 
@@ -28,7 +24,7 @@ def emulator_config():
     return quick_emulator()
 
 
-async def test_officer_begins_2023_from_the_2022_winner(bot, users, web) -> None:  # noqa: F811
+async def test_officer_begins_2023_from_the_2022_winner(bot, users, web) -> None:
     siti = await users.create("Siti")  # officer of Dinas Lingkungan Hidup
     admin = await users.create("Rahmat", admin=True)
     file_id = await real_file_id(siti)

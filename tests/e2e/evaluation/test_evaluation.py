@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.handlers.announcements.reminders import CATCH_UP_JOB, process_due
-from bot.sandbox.config import EmulatorConfig, RateLimits
+from bot.handlers.announcements.reminders import process_due
 from bot.services.committee.exports import export_tables
 from bot.storage.models import AttendanceRecord, Broadcast, Delivery, EvaluationResponse
 from tests.e2e.announcements.test_reminders import _attendee, _subscribe
@@ -22,18 +21,6 @@ pytestmark = pytest.mark.e2e
 WIB = ZoneInfo("Asia/Jakarta")
 SEND_AT = datetime(2022, 12, 7, 14, 30, tzinfo=WIB)
 SUGGESTION = "Tambah sesi tanya jawab <b>lebih lama</b>"
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return EmulatorConfig(rate_limits=RateLimits(scale=20.0, private_burst=20))
-
-
-@pytest.fixture(autouse=True)
-def no_catch_up(bot) -> None:
-    """The test drives time and the schedule itself."""
-    for job in bot.application.job_queue.get_jobs_by_name(CATCH_UP_JOB):
-        job.schedule_removal()
 
 
 async def _check_in(bot, *users) -> None:

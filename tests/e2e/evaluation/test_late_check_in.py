@@ -15,14 +15,7 @@ from bot.handlers.announcements.reminders import process_due
 from bot.services.attendance import records
 from bot.storage.models import Broadcast, Delivery
 from tests.e2e.announcements.test_reminders import _attendee
-from tests.e2e.evaluation.test_evaluation import (  # noqa: F401 (fixtures)
-    SEND_AT,
-    _check_in,
-    _recipients,
-    _responses,
-    emulator_config,
-    no_catch_up,
-)
+from tests.e2e.evaluation.test_evaluation import SEND_AT, _check_in, _recipients, _responses
 
 pytestmark = pytest.mark.e2e
 

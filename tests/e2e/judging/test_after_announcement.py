@@ -12,14 +12,9 @@ from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import Edition, Score
 from tests.e2e.helpers.committee import choose_english, quick_emulator
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -55,7 +50,7 @@ async def judging_closed_at(bot):
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
-async def test_announced_results_close_judging_everywhere(bot, users, web, language) -> None:  # noqa: F811
+async def test_announced_results_close_judging_everywhere(bot, users, web, language) -> None:
     world = await make_world(bot, users)
     dewi, rahmat = world.judge, world.admin
     command, ranking = ("/nilai", "/peringkat") if language == "id" else ("/score", "/ranking")

@@ -13,14 +13,9 @@ from bot.storage.models import AuditEntry, JudgeAssignment, Officer, Score
 from tests.e2e.helpers.committee import add_officer, quick_emulator
 from tests.e2e.helpers.entries import invite_code
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -28,7 +23,7 @@ def emulator_config():
     return quick_emulator()
 
 
-async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, web) -> None:  # noqa: F811
+async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi, rahmat = world.judge, world.admin
     await add_officer(bot.runtime, "DINSOS", dewi.id)  # the entry's unit
@@ -77,7 +72,7 @@ async def test_a_judge_who_is_the_entrants_officer_cannot_judge_it(bot, users, w
         assert list(await session.scalars(select(JudgeAssignment))) == []
 
 
-async def test_a_judge_joining_a_unit_is_warned_first(bot, users, web) -> None:  # noqa: F811
+async def test_a_judge_joining_a_unit_is_warned_first(bot, users, web) -> None:
     """QA: /daftar by a judge gave no warning. The judge is told of the conflict of interest
     (with the unit's entries assigned to them) and joins only when they confirm."""
     world = await make_world(bot, users)

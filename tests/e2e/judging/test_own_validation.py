@@ -13,15 +13,10 @@ from bot.i18n import t
 from bot.storage.models import Indicator, JudgeAssignment
 from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 from tests.factories import edition, make_judge
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -37,7 +32,7 @@ def selected(page: str, indicator: int) -> str | None:
     return chosen.group(1) if chosen else None
 
 
-async def test_each_judge_sees_only_their_own_levels(bot, users, web) -> None:  # noqa: F811
+async def test_each_judge_sees_only_their_own_levels(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi = world.judge
     eko = await users.create("Eko")

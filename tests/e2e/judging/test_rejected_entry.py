@@ -12,14 +12,9 @@ from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import AuditEntry, Indicator, JudgeReview, Score, SelfAssessment
 from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -48,7 +43,7 @@ async def written(bot, entry: int) -> tuple[list, list, list, list[str]]:
     return scores, levels, comments, refusals
 
 
-async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:  # noqa: F811
+async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi = world.judge
     # Dewi opens the entry's scoring question in the chat before the rejection
@@ -104,7 +99,7 @@ async def test_a_rejected_entry_is_no_longer_judged(bot, users, web) -> None:  #
     assert "SI-ANTRE Dinsos" not in page
 
 
-async def test_the_committee_reads_the_judges_comments(bot, users, web) -> None:  # noqa: F811
+async def test_the_committee_reads_the_judges_comments(bot, users, web) -> None:
     world = await make_world(bot, users)
     typed = "Catatan <i>penilai</i> & bukti kurang\nbaris kedua"
     saved = await web.put(

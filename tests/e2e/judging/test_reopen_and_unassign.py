@@ -14,15 +14,9 @@ from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import AuditEntry, JudgeReview, Score
 from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    assignments,
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import assignments, auth, make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -30,7 +24,7 @@ def emulator_config():
     return quick_emulator()
 
 
-async def submit_sheet(web, world) -> None:  # noqa: F811
+async def submit_sheet(web, world) -> None:
     headers, base = auth(world.judge.id), f"/app/api/score/{world.entry}"
     for key in (criterion.key for criterion in DEFAULT_RUBRIC):
         saved = await web.put(
@@ -41,7 +35,7 @@ async def submit_sheet(web, world) -> None:  # noqa: F811
     assert (await (await web.post(f"{base}/submit", json={}, headers=headers)).json())["ok"]
 
 
-async def test_committee_reopens_a_sheet_then_unassigns(bot, users, web) -> None:  # noqa: F811
+async def test_committee_reopens_a_sheet_then_unassigns(bot, users, web) -> None:
     world = await make_world(bot, users)
     admin, dewi = world.admin, world.judge
     await dewi.send("/start")  # a judge has talked to the bot (it cannot start a chat)

@@ -12,13 +12,9 @@ from bot.storage.models import Score
 from tests.e2e.helpers.committee import quick_emulator
 from tests.e2e.helpers.messages import labels
 from tests.e2e.judging.test_submitted_sheet import is_card, open_card
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 
 @pytest.fixture
@@ -37,7 +33,7 @@ async def _pick(dewi, card, criterion: int) -> dict:
     return await dewi.expect_message("pilih nilai")
 
 
-async def test_an_old_picker_overwrites_no_saved_score(bot, users, web) -> None:  # noqa: F811
+async def test_an_old_picker_overwrites_no_saved_score(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi = world.judge
     picker = await _pick(dewi, await open_card(dewi), 0)  # Kebaharuan

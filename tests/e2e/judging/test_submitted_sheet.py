@@ -13,14 +13,9 @@ from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import AuditEntry, Score, SelfAssessment
 from tests.e2e.helpers.committee import choose_english, quick_emulator
 from tests.e2e.helpers.messages import labels
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 CRITERIA = tuple(criterion.key for criterion in DEFAULT_RUBRIC)
 
@@ -60,7 +55,7 @@ async def state(bot, entry: int) -> tuple[dict[str, float], dict[int, int | None
     return scores, levels, refusals
 
 
-async def test_a_submitted_sheet_is_final_in_the_chat_too(bot, users, web) -> None:  # noqa: F811
+async def test_a_submitted_sheet_is_final_in_the_chat_too(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi = world.judge
     headers = auth(dewi.id)
@@ -126,7 +121,7 @@ async def test_a_submitted_sheet_is_final_in_the_chat_too(bot, users, web) -> No
     assert '<td class="n" data-label="Penilai">82,25</td>' in ranking
 
 
-async def test_english_judge_is_told_in_english(bot, users, web) -> None:  # noqa: F811
+async def test_english_judge_is_told_in_english(bot, users, web) -> None:
     world = await make_world(bot, users)
     dewi = world.judge
     await choose_english(dewi)
@@ -153,7 +148,7 @@ async def open_card_en(dewi) -> dict:
     return await dewi.expect_message(predicate=lambda m: "Validate indicators" in labels(m))
 
 
-async def test_the_chat_tells_a_complete_sheet_from_a_submitted_one(bot, users, web) -> None:  # noqa: F811
+async def test_the_chat_tells_a_complete_sheet_from_a_submitted_one(bot, users, web) -> None:
     """QA #11: /nilai said "lengkap dinilai" with ✅ before "Kirim penilaian" was pressed; a
     complete sheet not yet sent is ☑️ and named as such, only a submitted one is ✅."""
     world = await make_world(bot, users)

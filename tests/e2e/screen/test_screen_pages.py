@@ -13,14 +13,13 @@ import pytest
 from bot.services.questions.asking import ask
 from bot.services.questions.moderation import moderate
 from bot.storage.models import AgendaItem, AttendanceRecord
-from tests.e2e.workspace.helpers import settings_overrides, web  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.public_url]
 
 WIB = ZoneInfo("Asia/Jakarta")
 
 
-async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None:  # noqa: F811
+async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None:
     clock.set(datetime(2022, 12, 7, 10, 5, tzinfo=WIB))
     runtime = bot.runtime
     event = await runtime.event()
@@ -59,7 +58,7 @@ async def test_public_escaped_per_session_and_unknown(bot, clock, web) -> None: 
     assert "&lt;b&gt;x" in body and "<b>x" not in body
 
 
-async def test_after_the_event_winners_numbered_once_and_no_invitation(bot, clock, web) -> None:  # noqa: F811
+async def test_after_the_event_winners_numbered_once_and_no_invitation(bot, clock, web) -> None:
     """At 15.37 on the event day (it ended at 14.30, the winners announced at 09.00): the
     winners listed once each by their rank titles (no list numbers too), and no invitation
     to ask after "Acara telah selesai"."""
@@ -82,7 +81,7 @@ async def test_after_the_event_winners_numbered_once_and_no_invitation(bot, cloc
     assert "Acara telah selesai" in body and 'class="questions"' not in body
 
 
-async def test_the_checked_in_count(bot, clock, web) -> None:  # noqa: F811
+async def test_the_checked_in_count(bot, clock, web) -> None:
     clock.set(datetime(2022, 12, 7, 8, 40, tzinfo=WIB))
     assert "hadir" not in await (await web.get("/layar/panel")).text()  # nobody checked in
     event = await bot.runtime.event()

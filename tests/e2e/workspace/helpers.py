@@ -1,26 +1,26 @@
-"""The workspace's test harness: the bot's web server (its real aiohttp application) in
-front of the running bot, and init data signed as Telegram signs it."""
+"""The workspace's test helpers: init data signed as Telegram signs it, the users and entries
+of a workspace test, and Telegram's Mini App script as a browser test serves it (the fixtures,
+``web``, ``app_url``, ``browser_page``…, come from the conftests)."""
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
-from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select, update
 
 from bot.sandbox.webapp import sign_init_data
 from bot.storage.models import Attachment, JudgeAssignment, SubmissionStatus
-from bot.web.server import create_web_app
 from tests.e2e.conftest import BOT_TOKEN
 from tests.e2e.helpers.committee import SAMPLE_PDF, add_entries, add_officer, real_file_id
 from tests.factories import edition, make_judge
 
 S = SubmissionStatus
-PUBLIC_URL = "https://iga.example.go.id"
+
+SCRIPT = "https://telegram.org/js/telegram-web-app.js"
+"""Telegram's Mini App script, served by a browser test in its place (no network here)."""
 
 
 def init_data(
@@ -78,16 +78,12 @@ async def assignments(bot: Any) -> list[tuple[int, int]]:
         return sorted(map(tuple, rows))
 
 
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    """The workspace on (a public https address; the test talks to the app directly)."""
-    return {"public_url": PUBLIC_URL}
-
-
-@pytest.fixture
-async def web(bot: Any) -> AsyncIterator[TestClient]:
-    """A client of the bot's web application."""
-    client = TestClient(TestServer(create_web_app(bot.application, with_webhook=False)))
-    await client.start_server()
-    yield client
-    await client.close()
+def telegram_stub(signed: str) -> str:
+    """What Telegram's script gives the page: the signed init data and a light theme."""
+    noop = "function () {}"
+    back = f"{{show: {noop}, hide: {noop}, onClick: {noop}}}"
+    return (
+        f"window.Telegram = {{WebApp: {{initData: {json.dumps(signed)}, themeParams: {{}},"
+        f" colorScheme: 'light', ready: {noop}, expand: {noop}, onEvent: {noop},"
+        f" BackButton: {back}}}}};"
+    )

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import plain_text, t
-from tests.e2e.conftest import wait_until
+from tests.e2e.conftest import PUBLIC_URL, wait_until
 from tests.e2e.helpers.entries import IN_WINDOW, join, no_flood_control, prefilled_entry
-from tests.e2e.workspace.helpers import PUBLIC_URL
 
 pytestmark = pytest.mark.e2e
 

@@ -12,15 +12,7 @@ from bot.i18n import t, web_text
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import JudgeReview, Score, Submission, SubmissionStatus
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import init_data, make_world
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    browser_page,
-    emulator_config,
-    settings_overrides,
-    telegram_stub,
-)
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -28,8 +20,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
     bot,
     users,
-    app_url,  # noqa: F811
-    browser_page,  # noqa: F811
+    app_url,
+    browser_page,
 ) -> None:
     world = await make_world(bot, users)
     page = browser_page
@@ -58,8 +50,8 @@ async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
 async def test_a_judges_refused_save_shows_the_saved_values_and_keeps_the_typed(
     bot,
     users,
-    app_url,  # noqa: F811
-    browser_page,  # noqa: F811
+    app_url,
+    browser_page,
 ) -> None:
     """QA: a 409 on a score or comment save left the judge editing stale values. The page
     loads again with the values saved now (here: the sheet was submitted from another

@@ -12,20 +12,10 @@ import pytest
 
 from bot.i18n import t
 from tests.e2e.editions.test_read_only_previous_edition import start_next_edition
-from tests.e2e.helpers.committee import denied_count, quick_emulator, snapshot
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.helpers.committee import denied_count, snapshot
+from tests.e2e.workspace.helpers import auth, make_world
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
 
 
 def _chooser(page: str) -> list[tuple[str, str, str]]:
@@ -35,14 +25,14 @@ def _chooser(page: str) -> list[tuple[str, str, str]]:
     return re.findall(r'<a href="([^"]*)" class="([^"]*)"[^>]*>([^<]*)</a>', nav.group(1))
 
 
-async def _get(web, path: str, user_id: int, status: int = 200) -> str:  # noqa: F811
+async def _get(web, path: str, user_id: int, status: int = 200) -> str:
     response = await web.get(path, headers=auth(user_id))
     text = await response.text()
     assert response.status == status, (path, text)
     return text
 
 
-async def test_the_committee_reads_a_past_edition_read_only(bot, users, web) -> None:  # noqa: F811
+async def test_the_committee_reads_a_past_edition_read_only(bot, users, web) -> None:
     world = await make_world(bot, users)
     admin = world.admin.id
     page = await _get(web, "/app/f/entries", admin)
@@ -92,7 +82,7 @@ async def test_the_committee_reads_a_past_edition_read_only(bot, users, web) -> 
     assert await snapshot(bot.runtime) == before
 
 
-async def test_only_the_committee_chooses_an_edition(bot, users, web) -> None:  # noqa: F811
+async def test_only_the_committee_chooses_an_edition(bot, users, web) -> None:
     world = await make_world(bot, users)
     await start_next_edition(bot)
     denied = await denied_count(bot.runtime)

@@ -4,59 +4,14 @@ or judges form), goes back, filters and changes tabs within 2022, and returns to
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator
-from typing import Any
-
 import pytest
-from aiohttp.test_utils import TestServer
 
 from bot.i18n import t
-from bot.web.server import create_web_app
 from tests.e2e.editions.test_read_only_previous_edition import start_next_edition
-from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.helpers.committee import quick_emulator
-from tests.e2e.workspace.helpers import PUBLIC_URL, init_data, make_world
+from tests.e2e.helpers.browser import expect
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
-
-SCRIPT = "https://telegram.org/js/telegram-web-app.js"
-"""Telegram's Mini App script, served by the test in its place (no network here)."""
-
-
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
-
-
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    return {"public_url": PUBLIC_URL, "webapp_script_url": SCRIPT}
-
-
-@pytest.fixture
-async def app_url(bot) -> AsyncIterator[str]:
-    server = TestServer(create_web_app(bot.application, with_webhook=False))
-    await server.start_server()
-    yield str(server.make_url("/app/"))
-    await server.close()
-
-
-def telegram_stub(signed: str) -> str:
-    """What Telegram's script gives the page: the signed init data and a light theme."""
-    noop = "function () {}"
-    back = f"{{show: {noop}, hide: {noop}, onClick: {noop}}}"
-    return (
-        f"window.Telegram = {{WebApp: {{initData: {json.dumps(signed)}, themeParams: {{}},"
-        f" colorScheme: 'light', ready: {noop}, expand: {noop}, onEvent: {noop},"
-        f" BackButton: {back}}}}};"
-    )
-
-
-@pytest.fixture
-async def browser_page() -> AsyncIterator[Any]:
-    async with chromium_page({"width": 1100, "height": 900}) as page:
-        yield page
 
 
 async def test_the_admin_switches_to_2022_and_back(bot, users, app_url, browser_page) -> None:

@@ -19,13 +19,8 @@ from bot.storage.models import Attachment, JudgeAssignment
 from bot.web.auth import file_ticket
 from tests.e2e.conftest import BOT_TOKEN
 from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.helpers.committee import denied_count, quick_emulator
-from tests.e2e.workspace.helpers import auth, init_data, make_world, web  # noqa: F401
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    settings_overrides,
-)
+from tests.e2e.helpers.committee import denied_count
+from tests.e2e.workspace.helpers import SCRIPT, auth, init_data, make_world
 
 pytestmark = pytest.mark.e2e
 
@@ -35,11 +30,6 @@ PNG = (
     b"\x00\x00\x00IEND\xaeB`\x82"
 )
 PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
 
 
 def open_links(page: str) -> dict[int, str]:
@@ -64,13 +54,13 @@ async def add_photo(bot: Any, driver: Any, entry: int) -> int:
         return attachment.id
 
 
-async def _links(web: Any, judge_id: int, entry: int) -> dict[int, str]:  # noqa: F811
+async def _links(web: Any, judge_id: int, entry: int) -> dict[int, str]:
     response = await web.get(f"/app/f/score/{entry}", headers=auth(judge_id))
     assert response.status == 200
     return open_links(await response.text())
 
 
-async def test_a_files_link_opens_without_init_data_for_its_viewer_only(bot, users, web) -> None:  # noqa: F811
+async def test_a_files_link_opens_without_init_data_for_its_viewer_only(bot, users, web) -> None:
     world = await make_world(bot, users)
     links = await _links(web, world.judge.id, world.entry)
     async with bot.runtime.sessions() as session:
@@ -129,7 +119,7 @@ def telegram_stub(user_id: int) -> str:
 
 
 @pytest.mark.browser
-async def test_on_a_phone_files_open_in_the_browser_and_images_show(bot, users, app_url) -> None:  # noqa: F811
+async def test_on_a_phone_files_open_in_the_browser_and_images_show(bot, users, app_url) -> None:
     world = await make_world(bot, users)
     photo = await add_photo(bot, world.officer, world.entry)
     async with chromium_page(PHONE) as page:

@@ -13,14 +13,7 @@ import pytest
 from bot.i18n import plain_text
 from tests.e2e.helpers.browser import expect
 from tests.e2e.helpers.committee import choose_english
-from tests.e2e.workspace.helpers import init_data, make_world
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    browser_page,
-    emulator_config,
-    settings_overrides,
-)
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -38,7 +31,7 @@ def telegram_stub(user_id: int, language: str) -> str:
     )
 
 
-async def _open_as(page: Any, app_url: str, user_id: int, language: str) -> None:  # noqa: F811
+async def _open_as(page: Any, app_url: str, user_id: int, language: str) -> None:
     stub = telegram_stub(user_id, language)
     await page.unroute(SCRIPT)
     await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
@@ -56,7 +49,7 @@ async def _offline_message(page: Any) -> str:
     return await toast.inner_text()
 
 
-async def test_the_shell_follows_the_users_language(bot, users, app_url, browser_page) -> None:  # noqa: F811
+async def test_the_shell_follows_the_users_language(bot, users, app_url, browser_page) -> None:
     world = await make_world(bot, users)
     page, root = browser_page, browser_page.locator("html")
 

@@ -12,20 +12,9 @@ from sqlalchemy import select
 from bot.i18n import t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import Score
-from tests.e2e.helpers.committee import quick_emulator
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import auth, make_world
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
 
 
 FIELDS = re.compile(r"<(?:input|textarea|select)\b[^>]*\bdata-(?:criterion|comment|level)\b[^>]*>")
@@ -36,7 +25,7 @@ def fields(page: str) -> list[str]:
     return FIELDS.findall(page)
 
 
-async def test_a_returned_entry_s_score_page_is_read_only_with_the_reason(bot, users, web) -> None:  # noqa: F811
+async def test_a_returned_entry_s_score_page_is_read_only_with_the_reason(bot, users, web) -> None:
     world = await make_world(bot, users)
     path = f"/app/f/score/{world.entry}"
     page = await (await web.get(path, headers=auth(world.judge.id))).text()

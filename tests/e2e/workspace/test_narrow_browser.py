@@ -12,14 +12,7 @@ from sqlalchemy import select, update
 
 from bot.storage.models import Answer, Attachment, Judge, Submission
 from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.workspace.helpers import init_data, make_world
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    emulator_config,
-    settings_overrides,
-    telegram_stub,
-)
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -85,7 +78,7 @@ async def _long_words(bot: Any) -> None:
         await session.execute(update(Judge).values(name=f"Dr. {LONG_WORD}"))
 
 
-async def test_no_page_overflows_at_320_px(bot, users, app_url, narrow_page) -> None:  # noqa: F811
+async def test_no_page_overflows_at_320_px(bot, users, app_url, narrow_page) -> None:
     world = await make_world(bot, users)
     await _long_words(bot)
     pages = {

@@ -19,15 +19,7 @@ from bot.storage.models import (
     SelfAssessment,
     Submission,
 )
-from tests.e2e.helpers.committee import quick_emulator
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    S,
-    assignments,
-    auth,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.workspace.helpers import S, assignments, auth, make_world
 from tests.factories import edition, make_judge
 
 pytestmark = pytest.mark.e2e
@@ -36,17 +28,12 @@ CRITERIA = ("kebaharuan", "kemanfaatan", "kewenangan-kolaborasi", "replikasi-apl
             "kualitas-penyajian")  # fmt: skip
 
 
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
-
-
 async def status_of(bot, entry: int):
     async with bot.runtime.sessions() as session:
         return await session.scalar(select(Submission.status).where(Submission.id == entry))
 
 
-async def test_admin_returns_an_entry_with_a_note_and_the_officer_is_told(bot, users, web) -> None:  # noqa: F811
+async def test_admin_returns_an_entry_with_a_note_and_the_officer_is_told(bot, users, web) -> None:
     world = await make_world(bot, users)
     headers = auth(world.admin.id)
     path = f"/app/api/entry/{world.entry}/status"
@@ -73,7 +60,7 @@ async def test_admin_returns_an_entry_with_a_note_and_the_officer_is_told(bot, u
     assert again.status == 409  # returned → verified is not a transition
 
 
-async def test_entries_counts_filters_and_search(bot, users, web) -> None:  # noqa: F811
+async def test_entries_counts_filters_and_search(bot, users, web) -> None:
     world = await make_world(bot, users)
     headers = auth(world.admin.id)
     page = await (await web.get("/app/f/entries", headers=headers)).text()
@@ -87,7 +74,7 @@ async def test_entries_counts_filters_and_search(bot, users, web) -> None:  # no
     assert "SI-ANTRE Dinsos" not in staged  # the factory's entries are at "penerapan"
 
 
-async def test_every_answer_in_full_and_the_files_with_their_type(bot, users, web) -> None:  # noqa: F811
+async def test_every_answer_in_full_and_the_files_with_their_type(bot, users, web) -> None:
     world = await make_world(bot, users)
     long = ("Rancang bangun inovasi. " * 500)[:10_000]
     async with bot.runtime.transaction() as session:
@@ -113,7 +100,7 @@ async def test_every_answer_in_full_and_the_files_with_their_type(bot, users, we
         assert (await response.read()).startswith(b"%PDF-1.4")
 
 
-async def test_assigning_judges_keeps_the_conflict_rule(bot, users, web) -> None:  # noqa: F811
+async def test_assigning_judges_keeps_the_conflict_rule(bot, users, web) -> None:
     world = await make_world(bot, users)
     async with bot.runtime.transaction() as session:
         ed = await edition(session)
@@ -129,7 +116,7 @@ async def test_assigning_judges_keeps_the_conflict_rule(bot, users, web) -> None
     assert await assignments(bot) == [(outsider.id, world.entry)]  # Dewi removed, insider refused
 
 
-async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> None:  # noqa: F811
+async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> None:
     world = await make_world(bot, users)
     headers = auth(world.judge.id)
     base = f"/app/api/score/{world.entry}"
@@ -170,7 +157,7 @@ async def test_judge_scores_validates_comments_and_submits(bot, users, web) -> N
     assert "Dewi Lestari" in progress and "1 dari 1 selesai" in progress
 
 
-async def test_files_come_from_the_file_store_once_kept(bot, users, web, emu) -> None:  # noqa: F811
+async def test_files_come_from_the_file_store_once_kept(bot, users, web, emu) -> None:
     """After the download job kept the bytes, the workspace serves them from the store, even
     when Telegram no longer has the file."""
     from tests.e2e.conftest import wait_until
@@ -194,7 +181,7 @@ async def test_files_come_from_the_file_store_once_kept(bot, users, web, emu) ->
     assert (await response.read()).startswith(b"%PDF-1.4")
 
 
-async def test_pages_in_the_users_language(bot, users, web) -> None:  # noqa: F811
+async def test_pages_in_the_users_language(bot, users, web) -> None:
     """English from Telegram's language_code (until the user chooses one with /bahasa);
     numbers and dates as each language writes them."""
     world = await make_world(bot, users)
@@ -215,7 +202,7 @@ async def test_pages_in_the_users_language(bot, users, web) -> None:  # noqa: F8
 async def test_a_sheet_is_not_submitted_while_the_page_shows_other_scores(
     bot,
     users,
-    web,  # noqa: F811
+    web,
 ) -> None:
     """QA #9: the page sends what its fields show; a text that is not a score, or a number
     other than the stored one, refuses the submit, so older saved values never go unseen."""

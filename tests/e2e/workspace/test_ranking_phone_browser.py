@@ -5,32 +5,16 @@ right, shows that it scrolls."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Any
-
 import pytest
 
 from bot.i18n import t
-from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.workspace.helpers import init_data, make_world
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    emulator_config,
-    settings_overrides,
-    telegram_stub,
-)
+from tests.e2e.helpers.browser import expect
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 
-@pytest.fixture
-async def phone() -> AsyncIterator[Any]:
-    async with chromium_page({"width": 320, "height": 640}) as page:
-        yield page
-
-
-async def test_the_ranking_is_cards_at_320_px(bot, users, app_url, phone) -> None:  # noqa: F811
+async def test_the_ranking_is_cards_at_320_px(bot, users, app_url, phone) -> None:
     world = await make_world(bot, users)
     stub = telegram_stub(init_data(world.admin.id))
     await phone.route(

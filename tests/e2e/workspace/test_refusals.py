@@ -9,21 +9,10 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers.committee import denied_count, quick_emulator, snapshot
-from tests.e2e.workspace.helpers import (  # noqa: F401 - fixtures
-    auth,
-    init_data,
-    make_world,
-    settings_overrides,
-    web,
-)
+from tests.e2e.helpers.committee import denied_count, snapshot
+from tests.e2e.workspace.helpers import auth, init_data, make_world
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config():
-    return quick_emulator()
 
 
 def requests(world: Any, attachment_id: int) -> list[tuple[str, str, Any]]:
@@ -58,7 +47,7 @@ async def first_attachment(bot: Any, entry: int) -> int:
         )
 
 
-async def refused_all(web: Any, bot: Any, calls: list, headers: dict, status: int) -> None:  # noqa: F811
+async def refused_all(web: Any, bot: Any, calls: list, headers: dict, status: int) -> None:
     before = await snapshot(bot.runtime)
     denied = await denied_count(bot.runtime)
     for method, path, body in calls:
@@ -85,13 +74,13 @@ async def refused_all(web: Any, bot: Any, calls: list, headers: dict, status: in
         pytest.param(lambda w: auth(w.admin.id, age=2 * 3600), id="expired"),
     ],
 )
-async def test_without_valid_init_data_401(bot, users, web, headers) -> None:  # noqa: F811
+async def test_without_valid_init_data_401(bot, users, web, headers) -> None:
     world = await make_world(bot, users)
     calls = requests(world, await first_attachment(bot, world.entry))
     await refused_all(web, bot, calls, headers(world), 401)
 
 
-async def test_forged_user_id_401(bot, users, web) -> None:  # noqa: F811
+async def test_forged_user_id_401(bot, users, web) -> None:
     """The judge's own valid data with the admin's id put in: the hash no longer matches."""
     world = await make_world(bot, users)
     data = init_data(world.judge.id).replace(
@@ -101,13 +90,13 @@ async def test_forged_user_id_401(bot, users, web) -> None:  # noqa: F811
     await refused_all(web, bot, requests(world, 1)[:3], {"Authorization": f"tma {data}"}, 401)
 
 
-async def test_judge_on_the_committees_pages_and_actions_403(bot, users, web) -> None:  # noqa: F811
+async def test_judge_on_the_committees_pages_and_actions_403(bot, users, web) -> None:
     world = await make_world(bot, users)
     calls = requests(world, 0)[1:8]
     await refused_all(web, bot, calls, auth(world.judge.id), 403)
 
 
-async def test_judge_on_an_entry_not_assigned_403(bot, users, web) -> None:  # noqa: F811
+async def test_judge_on_an_entry_not_assigned_403(bot, users, web) -> None:
     world = await make_world(bot, users)
     other = world.other
     attachment = await first_attachment(bot, other)
@@ -122,13 +111,13 @@ async def test_judge_on_an_entry_not_assigned_403(bot, users, web) -> None:  # n
     await refused_all(web, bot, calls, auth(world.judge.id), 403)
 
 
-async def test_officer_on_anything_of_the_committee_403(bot, users, web) -> None:  # noqa: F811
+async def test_officer_on_anything_of_the_committee_403(bot, users, web) -> None:
     world = await make_world(bot, users)
     calls = requests(world, await first_attachment(bot, world.entry))
     await refused_all(web, bot, calls, auth(world.officer.id), 403)
 
 
-async def test_the_shell_holds_no_data_and_sets_a_strict_policy(bot, web) -> None:  # noqa: F811
+async def test_the_shell_holds_no_data_and_sets_a_strict_policy(bot, web) -> None:
     response = await web.get("/app/")
     assert response.status == 200
     policy = response.headers["Content-Security-Policy"]
@@ -139,7 +128,7 @@ async def test_the_shell_holds_no_data_and_sets_a_strict_policy(bot, web) -> Non
     assert "<script>" not in html  # no inline script
 
 
-async def test_a_malformed_body_is_refused_as_any_other_403(bot, users, web) -> None:  # noqa: F811
+async def test_a_malformed_body_is_refused_as_any_other_403(bot, users, web) -> None:
     """The role is checked before the body is read (QA #22): a 400 for a malformed body
     would tell someone without the role that the route exists."""
     world = await make_world(bot, users)
@@ -158,7 +147,7 @@ async def test_a_malformed_body_is_refused_as_any_other_403(bot, users, web) -> 
 
 
 @pytest.mark.parametrize("number", ["99999999999999999999", "2147483648", "%C2%B2", "9" * 5000])
-async def test_an_id_no_row_can_have_is_404(bot, users, web, number) -> None:  # noqa: F811
+async def test_an_id_no_row_can_have_is_404(bot, users, web, number) -> None:
     """An id past the database's integer (QA #22: a 500, OverflowError) or not an ASCII
     number names no row: 404, as for 'abc'."""
     world = await make_world(bot, users)

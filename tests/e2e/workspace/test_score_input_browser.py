@@ -14,16 +14,7 @@ from bot.i18n import t, web_text
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import JudgeReview, Score
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import init_data, make_world
-from tests.e2e.workspace.test_editions_browser import (  # noqa: F401 - fixtures
-    SCRIPT,
-    app_url,
-    browser_page,
-    emulator_config,
-    settings_overrides,
-    telegram_stub,
-)
-from tests.e2e.workspace.test_ranking_phone_browser import phone  # noqa: F401 - fixture
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -36,8 +27,8 @@ async def _scores(bot) -> dict[str, float]:
 async def test_only_the_final_text_is_saved_and_the_stored_score_is_named(
     bot,
     users,
-    app_url,  # noqa: F811
-    browser_page,  # noqa: F811
+    app_url,
+    browser_page,
 ) -> None:
     world = await make_world(bot, users)
     page = browser_page
@@ -112,8 +103,8 @@ async def test_only_the_final_text_is_saved_and_the_stored_score_is_named(
 async def test_a_phone_jumps_between_the_answers_and_the_rubric(
     bot,
     users,
-    app_url,  # noqa: F811
-    phone,  # noqa: F811
+    app_url,
+    phone,
 ) -> None:
     """QA: on a phone the rubric comes after the whole entry (18,000 px); a link at the top
     goes to it and one in it back, without leaving the page (the hash is its route)."""
@@ -137,8 +128,8 @@ async def test_a_phone_jumps_between_the_answers_and_the_rubric(
 async def test_submit_is_stopped_while_a_field_shows_an_invalid_score(
     bot,
     users,
-    app_url,  # noqa: F811
-    browser_page,  # noqa: F811
+    app_url,
+    browser_page,
 ) -> None:
     """QA #9: with every score saved, a field then showing "abc" stops "Kirim penilaian"
     before the confirmation: the page names the criterion, and nothing is sent (the server
