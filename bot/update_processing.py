@@ -380,7 +380,12 @@ class IgaBot(ExtBot[Any]):
         self, callback_query_id: str, text: str | None = None, *args: Any, **kwargs: Any
     ) -> bool:
         """Answer the query; when Telegram no longer lets the bot (a late tap), send
-        ``text`` to the chat instead and return False (the handler goes on)."""
+        ``text`` to the chat instead and return False (the handler goes on).
+
+        An empty ``text`` is sent as none: python-telegram-bot's Defaults (ExtBot) turn an
+        empty string into an empty list (a str is a Sequence, and every item of none is an
+        InputPollOption), which reached the user as the toast "[]" (QA #23)."""
+        text = text or None
         try:
             return await super().answer_callback_query(callback_query_id, text, *args, **kwargs)
         except BadRequest as error:
