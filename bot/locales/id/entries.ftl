@@ -105,6 +105,7 @@ form-error-not-after = Tanggal ini tidak boleh sesudah { $other } ({ $other_date
 form-error-money = Jumlah uang tidak dikenali. Tulis misalnya Rp10.000.000, 10 juta atau 1,5 miliar.
 form-error-money-sen = Anggaran ditulis dalam rupiah penuh, tanpa sen. Tulis misalnya Rp10.000.000.
 form-error-money-too-large = Jumlah ini melebihi batas formulir: paling besar Rp{ $maximum }. Mohon periksa kembali jumlah angka nolnya.
+form-error-money-too-small = Rp{ $amount } terlalu kecil untuk anggaran (paling sedikit Rp{ $minimum }); mungkin yang dimaksud { $amount } juta, yaitu Rp{ $millions }? Mohon tulis jumlah lengkapnya, misalnya Rp12.000.000 atau 12 juta. Bila tidak ada anggaran, tulis 0.
 form-error-url = Tautan tidak dikenali. Kirim alamat lengkap, misalnya https://youtu.be/…
 form-error-phone = Nomor telepon tidak dikenali. Tulis misalnya 0812-3456-7890 atau +62 812 3456 7890.
 form-error-file-type = Jenis berkas tidak diterima. Kirim berkas { $types }.

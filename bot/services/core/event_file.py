@@ -543,7 +543,9 @@ class FormFieldSpec(_Strict):
     ``not_before`` names an earlier date field this date must not precede (e.g. penerapan not
     before uji coba); ``not_after_today`` refuses a date field's dates after today (in the
     event's time zone), for things that already happened; ``max_rupiah`` is the largest
-    amount a money field accepts (default Rp1.000.000.000.000, a city's whole yearly budget).
+    amount a money field accepts (default Rp1.000.000.000.000, a city's whole yearly budget);
+    ``min_rupiah`` the smallest it accepts other than 0, which says "no budget" (default
+    Rp10.000: a bare "12" is a typo for 12 juta, not a budget of Rp12).
     """
 
     key: Key
@@ -558,6 +560,7 @@ class FormFieldSpec(_Strict):
     file_types: list[str] = Field(default_factory=list)
     max_size_mb: float = Field(default=20, gt=0, le=20)
     max_rupiah: int = Field(default=1_000_000_000_000, ge=1, le=MAX_EXACT_RUPIAH)
+    min_rupiah: int = Field(default=10_000, ge=0, le=MAX_EXACT_RUPIAH)
     show_if: dict[Key, list[str]] | None = None
     not_before: Key | None = None
     not_after_today: bool = False
@@ -572,6 +575,8 @@ class FormFieldSpec(_Strict):
             raise ValueError("only choice fields take choices")
         if (self.not_before is not None or self.not_after_today) and self.kind != "date":
             raise ValueError("not_before and not_after_today apply to date fields only")
+        if self.min_rupiah > self.max_rupiah:
+            raise ValueError("min_rupiah is larger than max_rupiah")
         return self
 
 

@@ -206,6 +206,13 @@ def parse_text_answer(
         amount = parse_money(text, language)
         if amount > spec.max_rupiah:
             raise FieldError("form-error-money-too-large", maximum=spec.max_rupiah)
+        if 0 < amount < spec.min_rupiah:  # "12" for 12 juta: said back, with the likely one
+            raise FieldError(
+                "form-error-money-too-small",
+                amount=amount,
+                minimum=spec.min_rupiah,
+                millions=amount * 1_000_000,
+            )
         return amount
     if spec.kind == "url":
         return parse_url(text)
@@ -234,8 +241,10 @@ def parse_short_text(spec: FormFieldSpec, text: str) -> str:
 
 
 def count_words(text: str) -> int:
-    """Words in ``text``: runs of characters between white space."""
-    return len(text.split())
+    """Words in ``text``: runs of characters between white space with a letter or a digit
+    in them, so "&", "-" or an emoji alone is no word (QA #3: a minimum of words could be
+    met with symbols)."""
+    return sum(1 for run in text.split() if any(char.isalnum() for char in run))
 
 
 def append_long_text(current: str | None, addition: str) -> str:

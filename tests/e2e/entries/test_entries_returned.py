@@ -78,7 +78,9 @@ async def test_returned_entry_is_corrected_and_resubmitted(users, bot) -> None:
     before = len(await budi.bot_messages())
     await budi.tap(show)
     await budi.expect_message(
-        predicate=lambda m: m["message_id"] > question["message_id"] and m["text"].endswith("🚀.")
+        predicate=lambda m: (
+            m["message_id"] > question["message_id"] and m["text"].endswith("🚀baru.")
+        )
     )
     sent = (await budi.bot_messages())[before:]
     texts = [m["text"] for m in sent]

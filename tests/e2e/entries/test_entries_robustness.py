@@ -168,6 +168,22 @@ async def test_an_old_question_button_after_cancel_does_not_reopen_the_form(user
     assert answers["tahapan"] == "inisiatif"
 
 
+async def test_a_bare_small_number_is_not_taken_as_the_budget(users, bot) -> None:
+    """QA #4: "12" for the budget was kept as Rp12; it is refused, saying what was read and
+    what was likely meant, and the full amount is then taken."""
+    bot.clock.set(IN_WINDOW)
+    siti, entry_id = await officer_at(users, bot, "anggaran_nilai", name="Siti")
+    await siti.expect_message(question("Anggaran inovasi"))
+    await siti.send("12")
+    await siti.expect_message("Rp12 terlalu kecil untuk anggaran (paling sedikit Rp10.000)")
+    _, answers = await entry_state(bot, entry_id)
+    assert "anggaran_nilai" not in answers
+    await siti.send("12 juta")
+    await siti.expect_message("Ringkasan:")
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["anggaran_nilai"] == 12_000_000
+
+
 async def test_deadline_is_stated_and_the_committee_reopens_a_unit(users, bot) -> None:
     bot.clock.set(AFTER_CLOSE)
     admin = await users.create("Panitia", admin=True)

@@ -30,8 +30,8 @@ PDF = b"%PDF-1.4\n% test document\n"
 TRICKY = "SIDOTI <Sistem> & Tinja 🚽 مرحبا"
 """A name with HTML-special characters, an emoji and right-to-left text."""
 
-LONG_TEXT = " ".join(["Rancang <inovasi> & perubahan 🚀."] * 60)
-"""300 words (5 words × 60)."""
+LONG_TEXT = " ".join(["Rancang <inovasi> R&D perubahan 🚀baru."] * 60)
+"""300 words (5 words × 60; "&", "<", ">" and an emoji inside words: alone they are no word)."""
 
 LONG_FIELD = "rancang_bangun"
 """A long-text field of the seed form: each message is appended to the saved answer and the

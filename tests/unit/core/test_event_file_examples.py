@@ -37,6 +37,7 @@ INVENTED = [
     "edition.form.nama.max_length",
     "edition.form.anggaran.max_size_mb",
     "edition.form.anggaran_nilai.max_rupiah",
+    "edition.form.anggaran_nilai.min_rupiah",
     "edition.entries_open",
     "edition.results_announce_at",
     "edition.deadline_reminder_days",

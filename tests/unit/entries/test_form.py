@@ -191,6 +191,32 @@ def test_long_text_grows_over_messages_and_needs_its_words() -> None:
     check_long_text(field, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("Jawaban uji & <i>tes</i> ✅", 3), ("🎉 🎉 🎉 - & ... ✅", 0), ("e-KTP 2022 مرحبا", 3),
+     ("satu,dua tiga!", 2)],
+)  # fmt: skip
+def test_symbols_and_emoji_alone_are_no_words(text: str, words: int) -> None:
+    """QA #3: "&" and "✅" counted as words, so a minimum of words could be met with them."""
+    assert count_words(text) == words
+
+
+def test_a_tiny_budget_is_refused_with_what_was_likely_meant() -> None:
+    """QA #4: a bare "12" was kept as Rp12; below Rp10.000 (0 still says "no budget") it is
+    refused, naming the amount read and the likely one (12 juta)."""
+    field = spec(kind="money")
+    with pytest.raises(FieldError) as caught:
+        parse_text_answer(field, "12", {})
+    assert caught.value.key == "form-error-money-too-small"
+    assert caught.value.details == {"amount": 12, "minimum": 10_000, "millions": 12_000_000}
+    assert parse_text_answer(field, "0", {}) == 0
+    assert parse_text_answer(field, "Rp10.000", {}) == 10_000
+    assert parse_text_answer(field, "12 juta", {}) == 12_000_000
+    assert parse_text_answer(spec(kind="money", min_rupiah=0), "12", {}) == 12
+    with pytest.raises(ValueError, match="min_rupiah"):
+        spec(kind="money", min_rupiah=10, max_rupiah=5)
+
+
 def test_files_type_and_size() -> None:
     field = spec(kind="file", file_types=["pdf", "pptx"], max_size_mb=20)
     check_file(field, "Anggaran.PDF", "application/pdf", 1000)
