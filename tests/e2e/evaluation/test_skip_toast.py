@@ -10,12 +10,7 @@ import pytest
 
 from bot.handlers.announcements.reminders import process_due
 from tests.e2e.announcements.test_reminders import _attendee
-from tests.e2e.evaluation.test_evaluation import (  # noqa: F401 (fixtures)
-    SEND_AT,
-    _check_in,
-    emulator_config,
-    no_catch_up,
-)
+from tests.e2e.evaluation.test_evaluation import SEND_AT, _check_in
 
 pytestmark = pytest.mark.e2e
 
