@@ -108,6 +108,8 @@ workspace-history-score-set = Criterion scored
 workspace-history-review-comment = Judge's comment saved
 workspace-history-review-submit = Scoring submitted
 workspace-history-other = Other change
+workspace-history-level = { $subject } → level { $value }
+workspace-history-score = { $subject } → { $value }
 
 ## Editions: the committee's chooser of the edition shown; a past edition is read-only
 workspace-editions = IGA editions

@@ -102,6 +102,8 @@ workspace-history-score-set = Nilai kriteria diisi
 workspace-history-review-comment = Catatan penilai disimpan
 workspace-history-review-submit = Penilaian dikirim
 workspace-history-other = Perubahan lain
+workspace-history-level = { $subject } → level { $value }
+workspace-history-score = { $subject } → { $value }
 
 ## Editions: the committee's chooser of the edition shown; a past edition is read-only
 workspace-editions = Edisi IGA

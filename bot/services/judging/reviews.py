@@ -70,6 +70,8 @@ async def save_comment(
     if len(comment) > COMMENT_LIMIT:
         raise JudgingError("comment-too-long", str(len(comment)))
     review = await _open_review(session, judge, submission_id, now)
+    if review.id and review.comment == comment:  # saved again unchanged: no history row
+        return review
     before = {"comment": review.comment} if review.id else None
     review.comment, review.updated_at = comment, now
     record(

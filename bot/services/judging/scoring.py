@@ -542,6 +542,8 @@ async def set_score(
             updated_at=now,
         )
         session.add(score)
+    elif score.value == value:  # the same score again: nothing changes, no history row
+        return score
     else:
         score.value, score.updated_at = value, now
     record(
@@ -617,6 +619,8 @@ async def validate_level(
     await session.flush()
     assessment = await refresh_panel_level(session, submission_id, indicator_id, now)
     assert assessment is not None  # the judge's level was just written
+    if before == {"validated_level": level}:  # the same level again: no history row (QA #28)
+        return assessment
     record(
         session,
         now=now,

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.services.judging.reviews import reviews_of_edition
-from bot.services.judging.scoring import indicators_of, list_judges, progress
+from bot.services.judging.scoring import indicators_of, list_judges, progress, rubric
 from bot.storage.models import (
     Answer,
     AuditEntry,
@@ -118,6 +118,11 @@ class HistoryLine:
     status: SubmissionStatus | None
     actor: str | None
     note: str | None
+    subject: Any = None
+    """What a validation or a score was about: the indicator ("3. Dukungan anggaran") or the
+    criterion's label (a config text), with ``value`` its level or score (QA #28: forty
+    rows read the same)."""
+    value: float | None = None
 
 
 async def entry_history(session: AsyncSession, submission_id: int) -> list[HistoryLine]:
@@ -151,6 +156,7 @@ async def entry_history(session: AsyncSession, submission_id: int) -> list[Histo
         )
         names.update({user_id: name for user_id, name in rows if name})
     statuses = {status.value: status for status in SubmissionStatus}
+    subjects = await _history_subjects(session, submission_id)
     return [
         HistoryLine(
             at=entry.at,
@@ -160,9 +166,41 @@ async def entry_history(session: AsyncSession, submission_id: int) -> list[Histo
             else None,
             actor=names.get(entry.actor_id) if entry.actor_id is not None else None,
             note=str(entry.after["note"]) if entry.after and entry.after.get("note") else None,
+            **_subject_of(entry, subjects),
         )
         for entry in entries
     ]
+
+
+async def _history_subjects(session: AsyncSession, submission_id: int) -> dict[str, Any]:
+    """The names of what the entry's validations and scores are about, by the audit's keys:
+    ``indicator:<key>`` ("3. Dukungan anggaran") and ``criterion:<key>`` (its label)."""
+    edition_id = await session.scalar(
+        select(Submission.edition_id).where(Submission.id == submission_id)
+    )
+    if edition_id is None:
+        return {}
+    edition = await session.get_one(Edition, edition_id)
+    subjects: dict[str, Any] = {
+        f"indicator:{indicator.key}": f"{indicator.number}. {indicator.name}"
+        for indicator in await indicators_of(session, edition_id)
+    }
+    subjects.update({f"criterion:{criterion.key}": criterion.name for criterion in rubric(edition)})
+    return subjects
+
+
+def _subject_of(entry: AuditEntry, subjects: dict[str, Any]) -> dict[str, Any]:
+    """A validation's indicator and level, or a score's criterion and value; else nothing."""
+    after = entry.after or {}
+    key = (entry.entity_id or "").rsplit(":", 1)[-1]
+    if entry.action == "assessment.validate":
+        return {
+            "subject": subjects.get(f"indicator:{key}", key),
+            "value": after.get("validated_level"),
+        }
+    if entry.action == "score.set":
+        return {"subject": subjects.get(f"criterion:{key}", key), "value": after.get("value")}
+    return {}
 
 
 @dataclass(frozen=True)

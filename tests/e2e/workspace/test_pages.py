@@ -14,6 +14,7 @@ from bot.storage.models import (
     Answer,
     Attachment,
     FileState,
+    Indicator,
     JudgeReview,
     Score,
     SelfAssessment,
@@ -222,3 +223,42 @@ async def test_a_sheet_is_not_submitted_while_the_page_shows_other_scores(
         assert (await session.scalar(select(JudgeReview.submitted_at))) is None
     submitted = await web.post(f"{base}/submit", json={"scores": shown}, headers=headers)
     assert (await submitted.json())["ok"]
+
+
+async def test_the_history_names_what_changed_once_per_change(bot, users, web) -> None:  # noqa: F811
+    """QA #28: forty rows "Validasi penilaian mandiri · Dewi Lestari", one per indicator and
+    save, all alike. A save that changes nothing writes no row, and each row names the
+    indicator and level (or the criterion and score)."""
+    world = await make_world(bot, users)
+    headers = auth(world.judge.id)
+    base = f"/app/api/score/{world.entry}"
+    async with bot.runtime.sessions() as session:
+        indicator = await session.scalar(
+            select(Indicator)
+            .join(SelfAssessment, SelfAssessment.indicator_id == Indicator.id)
+            .where(SelfAssessment.submission_id == world.entry)
+            .order_by(Indicator.number)
+        )
+    for level in (3, 3, 3, 2):  # the page sends the same level again on each change event
+        saved = await web.put(
+            f"{base}/level", json={"indicator_id": indicator.id, "level": level}, headers=headers
+        )
+        assert (await saved.json())["ok"]
+    for value in (80, 80, 85):
+        await web.put(
+            f"{base}/criterion", json={"criterion": CRITERIA[0], "value": value}, headers=headers
+        )
+    for comment in ("Bagus.", "Bagus."):
+        await web.put(f"{base}/comment", json={"comment": comment}, headers=headers)
+    page = await (await web.get(f"/app/f/entry/{world.entry}", headers=auth(world.admin.id))).text()
+    history = page[page.index('<ol class="history">') :]
+    history = history[: history.index("</ol>")]
+    rows = re.findall(r"<li>(.*?)</li>", history, re.S)
+    validations = [row for row in rows if "Validasi penilaian mandiri" in row]
+    name = f"{indicator.number}. {indicator.name}"
+    assert len(validations) == 2
+    assert f"{name} → level 2" in validations[0] and f"{name} → level 3" in validations[1]
+    scores = [row for row in rows if "Nilai kriteria diisi" in row]
+    assert len(scores) == 2
+    assert "Kebaharuan → 85" in scores[0] and "Kebaharuan → 80" in scores[1]
+    assert sum("Catatan penilai disimpan" in row for row in rows) == 1
