@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.ext import Application, TypeHandler
 
+from bot.handlers.core import command_menu
 from bot.handlers.shared.context import BotContext, chat_info
 from bot.services.core.chats import touch_chat
 
@@ -21,6 +23,8 @@ async def track_chat(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None or update.my_chat_member is not None:
         return
+    if chat.type == ChatType.PRIVATE:  # a menu the start could not set (QA #29)
+        command_menu.retry_unset_menu(context.application, chat.id)
     now = runtime.now()
     seen = runtime.seen_chats.get(chat.id)
     if seen is not None and now - seen < TOUCH_INTERVAL:

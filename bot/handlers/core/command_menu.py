@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 
 from telegram import Bot, BotCommand, BotCommandScopeChat
@@ -234,9 +235,44 @@ async def set_personal_menus(
             members |= await officer_ids(session, edition_id)
         reachable = await reachable_ids(session, members)
     done = 0
+    unset = MENUS_UNSET.setdefault(application, set)
     for user_id in reachable:
-        done += await refresh_personal_menu(application.bot, runtime, user_id)
+        if await refresh_personal_menu(application.bot, runtime, user_id):
+            done += 1
+            unset.discard(user_id)
+        else:  # Telegram did not know the chat (a fresh sandbox): again on their next update
+            unset.add(user_id)
     return done
+
+
+MENUS_UNSET: Slot[set[int]] = Slot("menus_unset")
+"""Users whose menu the start could not set (Telegram answered "chat not found", as a fresh
+sandbox emulator does after a restart with ``--database``): set again on their next update
+(QA #29: a judge's menu stayed the attendees' until a /start or a change of role)."""
+
+MENU_RETRIES: Slot[set[asyncio.Task[None]]] = Slot("menu_retries")
+"""The retries running (kept so that they are not collected before they end)."""
+
+
+def retry_unset_menu(application: Application, user_id: int) -> None:
+    """When the start could not set ``user_id``'s menu: set it now, in the background and
+    outside the update (its Bot API call is not the update's reply, nor a commit of it)."""
+    unset = MENUS_UNSET.get(application)
+    if not unset or user_id not in unset:
+        return
+    unset.discard(user_id)
+    running = MENU_RETRIES.setdefault(application, set)
+    task = asyncio.create_task(_retry_menu(application, user_id), context=contextvars.Context())
+    running.add(task)
+    task.add_done_callback(running.discard)
+
+
+async def _retry_menu(application: Application, user_id: int) -> None:
+    try:
+        runtime = application_runtime(application)
+        await refresh_personal_menu(application.bot, runtime, user_id)
+    except Exception:  # the menu comes with their next /start anyway
+        logger.warning("Setting the command menu of %s again failed", user_id, exc_info=True)
 
 
 OFFICER_MENUS: Slot[asyncio.Task[None]] = Slot("officer_menus")

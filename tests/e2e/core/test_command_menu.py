@@ -10,6 +10,7 @@ from bot.handlers.core.command_menu import ADMIN_COMMANDS, PUBLIC_COMMANDS, set_
 from bot.handlers.shared.commands import menu_name
 from bot.i18n import plain_text
 from bot.services.core.admins import add_admin
+from bot.services.core.chats import ChatInfo, touch_chat
 from bot.services.judging.scoring import add_judge
 from tests.e2e.conftest import wait_until
 from tests.factories import edition
@@ -139,3 +140,22 @@ async def test_an_attendees_menu_follows_the_language_chosen(bot, users, emu) ->
     assert await _menu(bot, tom.id) == indonesian
     # the replies in a row may meet the emulator's per-chat limit (429, sent again): no other
     assert [r for r in await emu.rejections() if r["error_code"] != 429] == []
+
+
+async def test_a_menu_the_start_could_not_set_comes_with_the_next_update(bot, users, emu) -> None:
+    """QA #29: after a restart with --database the fresh emulator answered "chat not found"
+    for a known judge's chat, and the menu stayed the attendees' until a /start; now the
+    judge's next update of any kind (here /help) brings it."""
+    dewi = await users.create("Dewi")
+    runtime = bot.runtime
+    async with runtime.transaction() as session:  # known from before, as in a kept database
+        await touch_chat(
+            session, ChatInfo(id=dewi.id, type="private", title=None, first_name="Dewi",
+                              username=None), runtime.now()
+        )  # fmt: skip
+        await add_judge(session, await edition(session), user_id=dewi.id, name="Dewi",
+                        unit_code=None, actor_id=None, now=runtime.now())  # fmt: skip
+    assert await set_personal_menus(bot.application) == 0  # Telegram does not know her chat
+    await dewi.send("/help")
+    await wait_until(lambda: _menu(bot, dewi.id))
+    assert "nilai" in await _menu(bot, dewi.id)
