@@ -1,146 +1,120 @@
-"""aiosqlite's connection with a statement in one trip to its thread.
+"""aiosqlite's connection with its statements run on the event loop's thread.
 
-aiosqlite runs each call on the connection's own thread and waits for the answer: SQLAlchemy
-makes four such trips for a SELECT (create a cursor, execute, fetch the rows, close it) and
-three for a write, plus the commit, and each trip wakes the thread and then the event loop
-(the bot's CPU per form step went mostly into these hand-offs, not into SQLite). Here a
-statement is one trip: the cursor is created, executed, read up to :data:`FIRST_ROWS` rows
-and closed there when that is all. A larger result (an export read with ``yield_per``)
-keeps its cursor open and is read in further trips, as before. A commit or a rollback
-with no transaction open (pysqlite opens one at the first write) is the no-op pysqlite
-would make of it, without the trip.
+aiosqlite runs each call on the connection's own thread and waits for the answer. The bot's
+statements take microseconds, and each such trip cost more than the statement: the thread is
+woken, then the event loop, and the two threads hand the GIL to each other (a form step made
+9 trips; its CPU went mostly into these hand-offs, not into SQLite). Here a statement, a fetch,
+a commit and a rollback run at once on the caller's thread; only opening and closing the
+connection still go through aiosqlite's thread, as SQLAlchemy drives them.
+
+The price: while a statement runs, the event loop waits. The bot's sessions on SQLite take
+turns anyway (:func:`bot.storage.database.turn_of`), so only work that needs no database
+(a cached /agenda, the web pages' static files) waits with them; and a statement waits for
+another process's write (``busy_timeout``) with the loop stopped, which only the CLI's short
+commands can cause: a second bot process on one SQLite file is refused at start.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import deque
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import aiosqlite
 
-FIRST_ROWS = 256
-"""Rows read in the statement's own trip; a result with more is read further on demand."""
 
-
-class OneTripCursor:
-    """The part of aiosqlite's cursor SQLAlchemy uses, a statement in one trip.
+class InlineCursor:
+    """The part of aiosqlite's cursor SQLAlchemy uses, run on the caller's thread.
 
     Args:
-        connection: The connection whose thread runs it.
+        connection: The connection it belongs to.
     """
 
-    def __init__(self, connection: OneTripConnection) -> None:
+    def __init__(self, connection: InlineConnection) -> None:
         self._connection = connection
         self._cursor: sqlite3.Cursor | None = None
-        self._rows: deque[Any] = deque()
-        self.description: Any = None
-        self.rowcount = -1
-        self.lastrowid: int | None = None
         self.arraysize = 1
 
-    async def __aenter__(self) -> OneTripCursor:
+    async def __aenter__(self) -> InlineCursor:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
 
-    async def execute(self, sql: str, parameters: Any = ()) -> OneTripCursor:
-        """Run ``sql``, keeping its first rows (its cursor stays open when there are more)."""
-        return await self._run(lambda cursor: cursor.execute(sql, parameters))
+    @property
+    def description(self) -> Any:
+        """The columns of the last statement's rows (None for a write)."""
+        return self._cursor.description if self._cursor is not None else None
 
-    async def executemany(self, sql: str, parameters: Iterable[Any]) -> OneTripCursor:
+    @property
+    def rowcount(self) -> int:
+        """Rows the last write matched (-1 for a SELECT)."""
+        return self._cursor.rowcount if self._cursor is not None else -1
+
+    @property
+    def lastrowid(self) -> int | None:
+        """The row id of the last INSERT."""
+        return self._cursor.lastrowid if self._cursor is not None else None
+
+    async def execute(self, sql: str, parameters: Any = ()) -> InlineCursor:
+        """Run ``sql``; its rows are read by the fetch methods."""
+        self._cursor = self._connection.sqlite().execute(sql, parameters)
+        return self
+
+    async def executemany(self, sql: str, parameters: Iterable[Any]) -> InlineCursor:
         """Run ``sql`` once per parameter set."""
-        return await self._run(lambda cursor: cursor.executemany(sql, parameters))
-
-    async def _run(self, statement: Any) -> OneTripCursor:
-        connection = self._connection
-
-        def run() -> tuple[Any, ...]:
-            cursor = connection._conn.cursor()
-            try:
-                statement(cursor)
-                rows = cursor.fetchmany(FIRST_ROWS + 1) if cursor.description else []
-            except BaseException:
-                cursor.close()
-                raise
-            done = len(rows) <= FIRST_ROWS
-            if done:
-                cursor.close()
-            return cursor.description, cursor.rowcount, cursor.lastrowid, rows, done, cursor
-
-        description, rowcount, lastrowid, rows, done, cursor = await connection._execute(run)
-        self.description, self.rowcount, self.lastrowid = description, rowcount, lastrowid
-        self._rows = deque(rows)
-        self._cursor = None if done else cursor
+        self._cursor = self._connection.sqlite().executemany(sql, parameters)
         return self
 
     async def fetchone(self) -> Any:
         """The next row, or None."""
-        if not self._rows and self._cursor is not None:
-            await self._more(FIRST_ROWS)
-        return self._rows.popleft() if self._rows else None
+        return self._cursor.fetchone() if self._cursor is not None else None
 
     async def fetchmany(self, size: int | None = None) -> Sequence[Any]:
         """Up to ``size`` (default :attr:`arraysize`) next rows."""
-        size = self.arraysize if size is None else size
-        if len(self._rows) < size and self._cursor is not None:
-            await self._more(max(size - len(self._rows), FIRST_ROWS))
-        return [self._rows.popleft() for _ in range(min(size, len(self._rows)))]
+        if self._cursor is None:
+            return []
+        return self._cursor.fetchmany(self.arraysize if size is None else size)
 
     async def fetchall(self) -> Sequence[Any]:
         """Every remaining row."""
-        if self._cursor is not None:
-            await self._more(None)
-        rows, self._rows = list(self._rows), deque()
-        return rows
-
-    async def _more(self, size: int | None) -> None:
-        cursor = self._cursor
-        assert cursor is not None
-
-        def fetch() -> tuple[list[Any], bool]:
-            rows = cursor.fetchall() if size is None else cursor.fetchmany(size)
-            done = size is None or len(rows) < size
-            if done:
-                cursor.close()
-            return rows, done
-
-        rows, done = await self._connection._execute(fetch)
-        self._rows.extend(rows)
-        if done:
-            self._cursor = None
+        return self._cursor.fetchall() if self._cursor is not None else []
 
     async def close(self) -> None:
-        """Drop the rows left; closes the cursor if it is still open (a large result)."""
-        self._rows.clear()
+        """Close the statement's cursor, dropping the rows left."""
         cursor, self._cursor = self._cursor, None
         if cursor is not None:
-            await self._connection._execute(cursor.close)
+            cursor.close()
 
 
-class OneTripConnection(aiosqlite.Connection):
-    """aiosqlite's connection whose cursors run a statement in one trip (module doc)."""
+class InlineConnection(aiosqlite.Connection):
+    """aiosqlite's connection whose statements run on the caller's thread (module doc)."""
 
-    def cursor(self) -> OneTripCursor:  # type: ignore[override]
-        """A cursor; nothing is done in the thread until it executes."""
-        return OneTripCursor(self)
+    def sqlite(self) -> sqlite3.Connection:
+        """The open sqlite3 connection.
 
-    async def commit(self) -> None:
-        """Commit the transaction, if one is open."""
-        if self._conn.in_transaction:
-            await super().commit()
+        Raises:
+            ValueError: The connection is closed (aiosqlite's error for it).
+        """
+        if not self._running or self._connection is None:
+            raise ValueError("Connection closed")
+        return self._connection
 
-    async def rollback(self) -> None:
-        """Roll the transaction back, if one is open."""
-        if self._conn.in_transaction:
-            await super().rollback()
+    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run aiosqlite's own calls (commit, rollback, create_function…) here too."""
+        self.sqlite()
+        return fn(*args, **kwargs)
+
+    def cursor(self) -> InlineCursor:  # type: ignore[override]
+        """A cursor for one statement at a time."""
+        return InlineCursor(self)
 
 
-def connect(database: str, **kwargs: Any) -> OneTripConnection:
+def connect(database: str, **kwargs: Any) -> InlineConnection:
     """Like ``aiosqlite.connect``: ``sqlite3.connect(database, **kwargs)`` in the connection's
-    thread (a daemon thread, as SQLAlchemy makes aiosqlite's), once awaited."""
-    connection = OneTripConnection(lambda: sqlite3.connect(database, **kwargs), 64)
+    thread (a daemon thread, as SQLAlchemy makes aiosqlite's), once awaited; the connection
+    may then be used from the event loop's thread."""
+    arguments = {**kwargs, "check_same_thread": False}
+    connection = InlineConnection(lambda: sqlite3.connect(database, **arguments), 64)
     connection._thread.daemon = True
     return connection
