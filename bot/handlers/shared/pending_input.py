@@ -89,7 +89,7 @@ async def dispatch(update: Update, context: BotContext) -> bool:
     who = _private_user(update)
     if who is None:
         return False
-    async with context.runtime.sessions() as session:
+    async with context.runtime.transaction() as session:  # the input's own joins it
         pending = await pending_input(session, *who)
     route = _route_of(pending)
     if pending is None or route is None:
