@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import CursorResult, Engine, Executable, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -18,24 +20,28 @@ from sqlalchemy.ext.asyncio import (
 from bot.storage import sqlite_connection
 
 
-def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(
+    database_url: str, *, echo: bool = False, idle_ping_seconds: float | None = None
+) -> AsyncEngine:
     """Create the async engine for ``database_url``.
 
     On SQLite, foreign keys are switched on and the file uses write-ahead logging with a busy
     timeout, so a scheduler job and an update handler can write at nearly the same time.
-    The bot's sessions take turns on SQLite (:func:`turn_of`). Its connections make one trip
-    to their thread per statement (:mod:`bot.storage.sqlite_connection`).
+    The bot's sessions take turns on SQLite (:func:`turn_of`). Their statements run on the
+    event loop's thread (:mod:`bot.storage.sqlite_connection`).
 
     Args:
         database_url: An async SQLAlchemy URL (``sqlite+aiosqlite://…`` or
             ``postgresql+asyncpg://…``).
         echo: Log every statement.
+        idle_ping_seconds: On PostgreSQL, a pooled connection idle for longer is pinged
+            before use (default :data:`IDLE_PING_SECONDS`).
     """
     if database_url.startswith("sqlite"):
         engine = create_async_engine(database_url, echo=echo, connect_args={"timeout": 30})
 
         @event.listens_for(engine.sync_engine, "do_connect")
-        def _one_trip(dialect, _record, cargs, cparams) -> Any:
+        def _inline(dialect, _record, cargs, cparams) -> Any:
             return dialect.loaded_dbapi.connect(
                 *cargs, async_creator_fn=sqlite_connection.connect, **cparams
             )
@@ -50,7 +56,40 @@ def create_engine(database_url: str, *, echo: bool = False) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(database_url, echo=echo, pool_pre_ping=True)
+    engine = create_async_engine(database_url, echo=echo)
+    idle = IDLE_PING_SECONDS if idle_ping_seconds is None else idle_ping_seconds
+    _ping_when_idle(engine.sync_engine, idle)
+    return engine
+
+
+IDLE_PING_SECONDS = 10.0
+"""A pooled PostgreSQL connection unused for longer is pinged before it is handed out."""
+
+
+def _ping_when_idle(engine: Engine, idle_seconds: float) -> None:
+    """Ping a pooled connection before use when it sat idle for ``idle_seconds``
+    (SQLAlchemy's "pessimistic" disconnect handling, for idle connections only): a server
+    restarted meanwhile costs no update its handling, and a busy bot pays no ping
+    (``pool_pre_ping`` pings at every checkout: on asyncpg BEGIN, ``;`` and ROLLBACK, three
+    round trips per transaction).
+
+    Raises (to the pool, which then opens a new connection):
+        DisconnectionError: The ping failed.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        returned_at = record.info.get("returned_at")
+        if returned_at is None or time.monotonic() - returned_at < idle_seconds:
+            return  # new, or used a moment ago
+        try:
+            dbapi_connection.ping()
+        except Exception as error:
+            raise DisconnectionError(f"idle connection lost: {error}") from error
 
 
 class _TurnLock:
