@@ -25,8 +25,8 @@ def create_engine(
 ) -> AsyncEngine:
     """Create the async engine for ``database_url``.
 
-    On SQLite, foreign keys are switched on and the file uses write-ahead logging with a busy
-    timeout, so a scheduler job and an update handler can write at nearly the same time.
+    On SQLite, foreign keys are switched on and the file uses write-ahead logging; a write
+    that finds another process's lock waits for it up to 30 s (in aiosqlite's thread).
     The bot's sessions take turns on SQLite (:func:`turn_of`). Their statements run on the
     event loop's thread (:mod:`bot.storage.sqlite_connection`).
 
@@ -52,7 +52,6 @@ def create_engine(
             cursor.execute("PRAGMA foreign_keys=ON")
             if ":memory:" not in database_url:
                 cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
         return engine

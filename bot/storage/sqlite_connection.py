@@ -3,24 +3,28 @@
 aiosqlite runs each call on the connection's own thread and waits for the answer. The bot's
 statements take microseconds, and each such trip cost more than the statement: the thread is
 woken, then the event loop, and the two threads hand the GIL to each other (a form step made
-9 trips; its CPU went mostly into these hand-offs, not into SQLite). Here a statement, a fetch,
-a commit and a rollback run at once on the caller's thread; only opening and closing the
-connection still go through aiosqlite's thread, as SQLAlchemy drives them.
+9 trips; its CPU went mostly into these hand-offs, not into SQLite). Here a statement, a fetch
+and a rollback run at once on the caller's thread. A commit that writes still goes to
+aiosqlite's thread, as do opening and closing the connection: a commit waits for the disk
+(fsync), and the event loop goes on meanwhile.
 
 The price: while a statement runs, the event loop waits. The bot's sessions on SQLite take
 turns anyway (:func:`bot.storage.database.turn_of`), so only work that needs no database
-(a cached /agenda, the web pages' static files) waits with them; and a statement waits for
-another process's write (``busy_timeout``) with the loop stopped, which only the CLI's short
-commands can cause: a second bot process on one SQLite file is refused at start.
+(a cached /agenda, the web pages' static files) waits with them. A statement never waits for
+another process's lock on the loop's thread: the connection has no busy timeout, and a
+statement refused with SQLITE_BUSY (nothing done) runs again in aiosqlite's thread, which
+waits for the lock (the CLI's commands write beside the running bot).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 import aiosqlite
+
+T = TypeVar("T")
 
 
 class InlineCursor:
@@ -58,12 +62,12 @@ class InlineCursor:
 
     async def execute(self, sql: str, parameters: Any = ()) -> InlineCursor:
         """Run ``sql``; its rows are read by the fetch methods."""
-        self._cursor = self._connection.sqlite().execute(sql, parameters)
+        self._cursor = await self._connection.run(lambda db: db.execute(sql, parameters))
         return self
 
     async def executemany(self, sql: str, parameters: Iterable[Any]) -> InlineCursor:
         """Run ``sql`` once per parameter set."""
-        self._cursor = self._connection.sqlite().executemany(sql, parameters)
+        self._cursor = await self._connection.run(lambda db: db.executemany(sql, parameters))
         return self
 
     async def fetchone(self) -> Any:
@@ -88,7 +92,44 @@ class InlineCursor:
 
 
 class InlineConnection(aiosqlite.Connection):
-    """aiosqlite's connection whose statements run on the caller's thread (module doc)."""
+    """aiosqlite's connection whose statements run on the caller's thread (module doc).
+
+    Args:
+        connector: Opens the sqlite3 connection (in aiosqlite's thread), with no busy
+            timeout: a statement that finds the database locked by another process fails
+            at once on the caller's thread, and runs again in aiosqlite's thread, which
+            waits.
+        busy_seconds: How long that thread waits for the lock (sqlite3's ``timeout``).
+    """
+
+    def __init__(self, connector: Callable[[], sqlite3.Connection], busy_seconds: float):
+        super().__init__(connector, 64)
+        self._busy_ms = int(busy_seconds * 1000)
+
+    async def run(self, call: Callable[[sqlite3.Connection], T]) -> T:
+        """``call(connection)`` on the caller's thread; in aiosqlite's thread, waiting for the
+        lock, when another process holds it (SQLITE_BUSY: nothing was done)."""
+        db = self.sqlite()
+        try:
+            return call(db)
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+                raise
+        return await self.in_thread(call)
+
+    async def in_thread(self, call: Callable[[sqlite3.Connection], T]) -> T:
+        """``call(connection)`` in aiosqlite's thread, with the busy timeout."""
+        db = self.sqlite()
+
+        def waiting() -> T:
+            db.execute(f"PRAGMA busy_timeout={self._busy_ms}")
+            try:
+                return call(db)
+            finally:
+                db.execute("PRAGMA busy_timeout=0")
+
+        result: T = await aiosqlite.Connection._execute(self, waiting)
+        return result
 
     def sqlite(self) -> sqlite3.Connection:
         """The open sqlite3 connection.
@@ -109,12 +150,19 @@ class InlineConnection(aiosqlite.Connection):
         """A cursor for one statement at a time."""
         return InlineCursor(self)
 
+    async def commit(self) -> None:
+        """Commit in aiosqlite's thread, when a write opened a transaction: the commit waits
+        for the disk (fsync, milliseconds), which the event loop does not wait for."""
+        if self.sqlite().in_transaction:
+            await self.in_thread(lambda db: db.commit())
+
 
 def connect(database: str, **kwargs: Any) -> InlineConnection:
     """Like ``aiosqlite.connect``: ``sqlite3.connect(database, **kwargs)`` in the connection's
     thread (a daemon thread, as SQLAlchemy makes aiosqlite's), once awaited; the connection
     may then be used from the event loop's thread."""
-    arguments = {**kwargs, "check_same_thread": False}
-    connection = InlineConnection(lambda: sqlite3.connect(database, **arguments), 64)
+    busy_seconds = kwargs.pop("timeout", 5.0)
+    arguments = {**kwargs, "check_same_thread": False, "timeout": 0}
+    connection = InlineConnection(lambda: sqlite3.connect(database, **arguments), busy_seconds)
     connection._thread.daemon = True
     return connection

@@ -4,6 +4,8 @@ errors, rollbacks, and large results read in parts."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -75,3 +77,22 @@ async def test_a_large_result_is_read_in_parts_in_order(engine):
         assert (await first.fetchone()).v == "00000"
         await first.close()  # its cursor, still open, is closed
         assert await connection.scalar(text("SELECT count(*) FROM t")) == count
+
+
+async def test_a_write_waits_for_another_process_lock_without_stopping_the_loop(engine, tmp_path):
+    other = sqlite3.connect(tmp_path / "inline.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process (the CLI) writing
+
+    async def write() -> None:
+        async with engine.begin() as connection:
+            await connection.execute(text("INSERT INTO t (v) VALUES ('after the lock')"))
+
+    waiting = asyncio.create_task(write())
+    with pytest.raises(TimeoutError):  # the loop runs this timeout while the write waits
+        await asyncio.wait_for(asyncio.shield(waiting), timeout=0.3)
+    other.execute("ROLLBACK")
+    other.close()
+    await waiting
+    async with engine.connect() as connection:
+        rows = (await connection.execute(text("SELECT v FROM t"))).scalars().all()
+    assert rows == ["after the lock"]
