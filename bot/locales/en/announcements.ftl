@@ -127,7 +127,10 @@ reload-invalid =
     { $problems }
 reload-problem = • <code>{ $path }</code>: { $problem }
 reload-problem-unlocated = • The event file { $problem }
-reload-problem-more = … and { $count } more problems (the full list: <code>iga-bot event import FILE --dry-run</code>).
+reload-problem-more = … and { $count ->
+        [one] { $count } more problem
+       *[other] { $count } more problems
+    } (the full list: <code>iga-bot event import FILE --dry-run</code>).
 reload-problem-missing = is required but missing.
 reload-problem-unknown-field = is not a known part of the event file (perhaps a misspelt name or a wrong indentation); please correct or remove it.
 reload-problem-text = must be text (given: { $value }).
