@@ -19,6 +19,7 @@ waits for the lock (the CLI's commands write beside the running bot).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -72,23 +73,24 @@ class InlineCursor:
 
     async def fetchone(self) -> Any:
         """The next row, or None."""
-        return self._cursor.fetchone() if self._cursor is not None else None
+        cursor = self._cursor
+        return await self._connection.call(cursor.fetchone) if cursor is not None else None
 
     async def fetchmany(self, size: int | None = None) -> Sequence[Any]:
         """Up to ``size`` (default :attr:`arraysize`) next rows."""
-        if self._cursor is None:
-            return []
-        return self._cursor.fetchmany(self.arraysize if size is None else size)
+        cursor, count = self._cursor, self.arraysize if size is None else size
+        return await self._connection.call(lambda: cursor.fetchmany(count)) if cursor else []
 
     async def fetchall(self) -> Sequence[Any]:
         """Every remaining row."""
-        return self._cursor.fetchall() if self._cursor is not None else []
+        cursor = self._cursor
+        return await self._connection.call(cursor.fetchall) if cursor is not None else []
 
     async def close(self) -> None:
         """Close the statement's cursor, dropping the rows left."""
         cursor, self._cursor = self._cursor, None
         if cursor is not None:
-            cursor.close()
+            await self._connection.call(cursor.close)
 
 
 class InlineConnection(aiosqlite.Connection):
@@ -105,10 +107,15 @@ class InlineConnection(aiosqlite.Connection):
     def __init__(self, connector: Callable[[], sqlite3.Connection], busy_seconds: float):
         super().__init__(connector, 64)
         self._busy_ms = int(busy_seconds * 1000)
+        self._queued = 0  # calls given to aiosqlite's thread and not finished there
+        self._queued_lock = threading.Lock()
 
     async def run(self, call: Callable[[sqlite3.Connection], T]) -> T:
         """``call(connection)`` on the caller's thread; in aiosqlite's thread, waiting for the
-        lock, when another process holds it (SQLITE_BUSY: nothing was done)."""
+        lock, when another process holds it (SQLITE_BUSY: nothing was done), or after the
+        calls still queued there."""
+        if self._thread_busy():
+            return await self.in_thread(call)
         db = self.sqlite()
         try:
             return call(db)
@@ -118,7 +125,8 @@ class InlineConnection(aiosqlite.Connection):
         return await self.in_thread(call)
 
     async def in_thread(self, call: Callable[[sqlite3.Connection], T]) -> T:
-        """``call(connection)`` in aiosqlite's thread, with the busy timeout."""
+        """``call(connection)`` in aiosqlite's thread, waiting for another process's lock up
+        to the busy timeout."""
         db = self.sqlite()
 
         def waiting() -> T:
@@ -128,8 +136,28 @@ class InlineConnection(aiosqlite.Connection):
             finally:
                 db.execute("PRAGMA busy_timeout=0")
 
-        result: T = await aiosqlite.Connection._execute(self, waiting)
+        return await self._queue(waiting)
+
+    async def _queue(self, call: Callable[[], T]) -> T:
+        """``call()`` in aiosqlite's thread. Until it has run there, this connection's other
+        calls queue behind it: one whose caller was cancelled still runs, and a close or a
+        statement must not overtake it (closing during a commit crashed the process)."""
+
+        def counted() -> T:
+            try:
+                return call()
+            finally:
+                with self._queued_lock:
+                    self._queued -= 1
+
+        with self._queued_lock:
+            self._queued += 1
+        result: T = await aiosqlite.Connection._execute(self, counted)
         return result
+
+    def _thread_busy(self) -> bool:
+        with self._queued_lock:
+            return self._queued > 0
 
     def sqlite(self) -> sqlite3.Connection:
         """The open sqlite3 connection.
@@ -141,10 +169,17 @@ class InlineConnection(aiosqlite.Connection):
             raise ValueError("Connection closed")
         return self._connection
 
-    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        """Run aiosqlite's own calls (commit, rollback, create_function…) here too."""
+    async def call(self, call: Callable[[], T]) -> T:
+        """``call()`` on the caller's thread, or in aiosqlite's after the calls still queued
+        there (the sqlite3 connection serves one thread at a time)."""
         self.sqlite()
-        return fn(*args, **kwargs)
+        if self._thread_busy():
+            return await self._queue(call)
+        return call()
+
+    async def _execute(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """aiosqlite's own calls (rollback, close, create_function…), as :meth:`call`."""
+        return await self.call(lambda: fn(*args, **kwargs))
 
     def cursor(self) -> InlineCursor:  # type: ignore[override]
         """A cursor for one statement at a time."""

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.storage import sqlite_connection
 from bot.storage.database import create_engine
 from bot.storage.sqlite_connection import InlineConnection
 
@@ -96,3 +97,19 @@ async def test_a_write_waits_for_another_process_lock_without_stopping_the_loop(
     async with engine.connect() as connection:
         rows = (await connection.execute(text("SELECT v FROM t"))).scalars().all()
     assert rows == ["after the lock"]
+
+
+async def test_a_close_waits_for_a_call_still_running_in_the_thread(tmp_path):
+    path = tmp_path / "closing.db"
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("CREATE TABLE t (v TEXT)")
+    other.execute("BEGIN IMMEDIATE")  # the write below waits for it in aiosqlite's thread
+    connection = await sqlite_connection.connect(str(path), timeout=30)
+    write = connection.cursor().execute("INSERT INTO t (v) VALUES ('cancelled')")
+    with pytest.raises(TimeoutError):  # its caller gives up (the update was cancelled)
+        await asyncio.wait_for(write, timeout=0.3)
+    closing = asyncio.create_task(connection.close())  # SQLAlchemy's terminate
+    other.execute("ROLLBACK")
+    await closing  # after the write, never during it (that crashed the process)
+    assert other.execute("SELECT count(*) FROM t").fetchone() == (0,)  # closed uncommitted
+    other.close()
