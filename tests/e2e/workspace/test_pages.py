@@ -225,7 +225,7 @@ async def test_a_sheet_is_not_submitted_while_the_page_shows_other_scores(
     assert (await submitted.json())["ok"]
 
 
-async def test_the_history_names_what_changed_once_per_change(bot, users, web) -> None:  # noqa: F811
+async def test_the_history_names_what_changed_once_per_change(bot, users, web) -> None:
     """QA #28: forty rows "Validasi penilaian mandiri · Dewi Lestari", one per indicator and
     save, all alike. A save that changes nothing writes no row, and each row names the
     indicator and level (or the criterion and score)."""
