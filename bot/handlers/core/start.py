@@ -53,13 +53,14 @@ async def start(update: Update, context: BotContext) -> None:
     language = await context.language()
     name = update.effective_user.first_name if update.effective_user else ""
     event = await context.runtime.event()
+    group = chat_of(update).type != ChatType.PRIVATE
     if event is None:
         text = t(language, "start-welcome-no-event", name=name)
     else:
         venue = f"{event.venue.name}, {event.venue.city}" if event.venue else ""
         text = t(
             language,
-            "start-welcome",
+            "start-welcome-group" if group else "start-welcome",
             name=name,
             event=event.short_title,
             day=format_day(event.starts_on, language),
@@ -67,7 +68,7 @@ async def start(update: Update, context: BotContext) -> None:
         )
     menu = await main_menu_for(update, context, language)
     await message_of(update).reply_text(text, reply_markup=menu)
-    if chat_of(update).type != ChatType.PRIVATE:
+    if group:
         return
     for offer in AFTER_WELCOME.values():
         await offer(update, context, language)

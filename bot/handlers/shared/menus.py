@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 from telegram.constants import ChatType
 from telegram.ext import filters
 
@@ -44,11 +44,16 @@ def main_menu(language: str, *, officer: bool = False) -> ReplyKeyboardMarkup:
     )
 
 
-async def main_menu_for(update: Update, context: BotContext, language: str) -> ReplyKeyboardMarkup:
+async def main_menu_for(
+    update: Update, context: BotContext, language: str
+) -> ReplyKeyboardMarkup | ReplyKeyboardRemove:
     """The main menu of the update's user: an officer's in their private chat with the bot
-    (one query; the edition's id is the runtime's), everyone else's (and in groups, where
-    the form is not filled in)."""
+    (one query; the edition's id is the runtime's), everyone else's; in a group none, and
+    any shown there before is removed (QA2 #3: privacy mode keeps the buttons' texts from
+    the bot, so they were dead there, and every member saw one member's menu)."""
     user, chat = update.effective_user, update.effective_chat
+    if chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return ReplyKeyboardRemove()
     officer = False
     if user is not None and chat is not None and chat.type == ChatType.PRIVATE:
         runtime = context.runtime

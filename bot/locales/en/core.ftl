@@ -10,6 +10,14 @@ start-welcome =
     📍 { $venue }
 
     Please choose from the menu below.
+start-welcome-group =
+    Welcome, { $name }.
+    I am the official assistant of <b>{ $event }</b>.
+
+    🗓 { $day }
+    📍 { $venue }
+
+    Commands that work in this group: /agenda, /now, /next, /venue, /speakers, /winners, /help.
 start-welcome-no-event =
     Welcome, { $name }.
     I am the official assistant of the Innovative Government Award (IGA). No event is loaded yet.

@@ -11,6 +11,14 @@ start-welcome =
     📍 { $venue }
 
     Silakan pilih menu di bawah ini.
+start-welcome-group =
+    Selamat datang, Bapak/Ibu { $name }.
+    Saya asisten resmi <b>{ $event }</b>.
+
+    🗓 { $day }
+    📍 { $venue }
+
+    Perintah yang dapat dipakai di grup ini: /agenda, /sekarang, /berikutnya, /lokasi, /narasumber, /pemenang, /help.
 start-welcome-no-event =
     Selamat datang, Bapak/Ibu { $name }.
     Saya asisten resmi Innovative Government Award (IGA). Belum ada acara yang dimuat.

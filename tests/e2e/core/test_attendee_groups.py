@@ -57,3 +57,28 @@ async def test_personal_things_go_to_the_private_chat(users, bot, emu) -> None:
     await siti.expect_message(visible("id", "language-choose"))
     assert len(await in_group.bot_messages()) == 2
     assert await emu.rejections() == []
+
+
+async def test_start_in_a_group_shows_no_menu_and_removes_an_old_one(
+    users, bot, emu, emulator
+) -> None:
+    """QA2 #3: the private chat's persistent menu posted by /start in a group was on every
+    member's screen, and its buttons were dead there (privacy mode: the bot never sees their
+    texts). /start in a group shows no menu, promises none, and takes away one left over."""
+    siti = await users.create("Siti")
+    group = (await emu.create_group("Grup Panitia IGA", [siti]))["chat_id"]
+    in_group = siti.in_chat(group)
+    emulator.world.chats[group].reply_keyboard = {  # as an earlier version left it
+        "keyboard": [[{"text": plain_text("id", "menu-agenda")}]],
+        "is_persistent": True,
+    }
+
+    await in_group.send("/start")
+    welcome = await in_group.expect_message("Selamat datang")
+    assert welcome["keyboard"] == {"remove_keyboard": True}
+    assert "pilih menu" not in welcome["text"] and "/agenda" in welcome["text"]
+    assert (await emu.transcript(group))["reply_keyboard"] is None
+    await siti.send("/start")  # the private chat keeps its menu
+    await siti.expect_message("pilih menu")
+    assert (await emu.transcript(siti.id))["reply_keyboard"]["is_persistent"]
+    assert await emu.rejections() == []
