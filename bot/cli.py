@@ -444,10 +444,27 @@ def _sandbox_link_settings(settings: Settings, bot: str | None) -> tuple[Setting
             f"--sandbox: no sandbox has run in this folder (no {STATE_FILE}); start "
             "`iga-bot sandbox` here"
         )
+    _require_sqlite_file(state.database_url)
     sandbox = settings.model_copy(
         update={"telegram_bot_token": SecretStr(SANDBOX_TOKEN), "database_url": state.database_url}
     )
     return sandbox, bot or EmulatorConfig().bot_username, datetime.now(UTC) + state.ahead
+
+
+def _require_sqlite_file(url: str) -> None:
+    """A SQLite file the sandbox recorded must still be there (a /tmp file cleaned, a folder
+    moved): opening it gave a long traceback, or an empty new database."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return
+    if not Path(database).is_file():
+        raise CliError(
+            f"--sandbox: the sandbox's database {url} cannot be opened (the file is gone); "
+            "start `iga-bot sandbox` here again"
+        )
 
 
 def _attendance_export(args: argparse.Namespace, settings: Settings) -> int:

@@ -155,6 +155,13 @@ def test_cli_prints_the_sandboxs_own_link(tmp_path, monkeypatch, capsys) -> None
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
     assert main(["attendance", "link", "--sandbox"]) == 2
     assert "no sandbox has run in this folder" in capsys.readouterr().err
+    # QA2 #30: the recorded --database is gone: one line, status 2, no traceback, no file
+    gone = tmp_path / "gone" / "x.db"
+    write_state(SandboxState(f"sqlite+aiosqlite:///{gone}", timedelta(0)))
+    assert main(["attendance", "link", "--sandbox"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "cannot be opened" in error and str(gone) in error
+    assert not gone.parent.exists()
     # an earlier plain run's sandbox.db, and the running sandbox's --database, its event moved
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'sandbox.db'}")
     assert main(["event", "import", str(EVENT_FILE)]) == 0
