@@ -9,12 +9,19 @@ import contextlib
 import dataclasses
 from dataclasses import dataclass
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.handlers.shared.callback_data import Codec
 from bot.handlers.shared.context import BotContext
-from bot.handlers.shared.pending_input import InputRoute, accept_input, start_waiting
+from bot.handlers.shared.pending_input import (
+    InputRoute,
+    accept_input,
+    drop_input,
+    pending_of,
+    start_waiting,
+)
 from bot.handlers.shared.replies import reply_html
 from bot.handlers.shared.text import alert_text
 from bot.handlers.shared.updates import message_of, query_of, user_of
@@ -53,7 +60,7 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
     if tap is None:
         await query.answer()
         return
-    notice = None
+    notice = dropped = None
     async with runtime.transaction() as session:
         try:
             invitation = await invitations.answerable(session, tap.invitation_id, user.id)
@@ -61,6 +68,7 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
             invitation = None
         if invitation is not None:
             label = invitations.invitee_label(invitation, language)
+            dropped = await _drop_delegate(session, update, invitation.id, user.id, language)
             if tap.choice is RsvpChoice.DIWAKILKAN:
                 notice = await start_waiting(
                     session, update, DelegateFor(invitation.id), runtime.now(), language
@@ -74,14 +82,44 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     message = message_of(update)
-    if notice:
-        await reply_html(message, notice)
+    for text in (dropped, notice):
+        if text:
+            await reply_html(message, text)
     if tap.choice is RsvpChoice.DIWAKILKAN:
         await reply_html(message, t(language, "attendance-rsvp-ask-delegate-name", invitee=label))
     else:
         await reply_html(
             message, t(language, f"attendance-rsvp-recorded-{tap.choice.value}", invitee=label)
         )
+
+
+async def _drop_delegate(
+    session: AsyncSession, update: Update, tapped: int, user_id: int, language: str
+) -> str | None:
+    """Any answer button ends a delegate input still pending, so typed text never lands on
+    a seat other than the one that asked for it, nor overwrites a seat answered by tap (QA2
+    #8: in a message of several seats, tapping another row is the natural next step).
+
+    Returns:
+        What to tell the user when the pending delegate was another seat's (its input is
+        dropped, its answer unchanged); None when nothing was pending or it was this seat's
+        (the tap is the new answer)."""
+    pending = await pending_of(session, update, DelegateFor)
+    if pending is None:
+        return None
+    await drop_input(session, update, DelegateFor)
+    if pending.payload.invitation_id == tapped:
+        return None
+    try:
+        other = await invitations.answerable(session, pending.payload.invitation_id, user_id)
+    except invitations.NotYours:
+        return None
+    return t(
+        language,
+        "attendance-rsvp-delegate-dropped",
+        invitee=invitations.invitee_label(other, language),
+        answered="yes" if other.answer is not None else "no",
+    )
 
 
 async def on_delegate(update: Update, context: BotContext, pending: Pending) -> bool:

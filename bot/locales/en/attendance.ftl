@@ -61,6 +61,10 @@ attendance-rsvp-recorded-diwakilkan = Thank you. { $invitee } <b>sends a delegat
 attendance-rsvp-ask-delegate-name = { $invitee } sends a delegate. Please type the delegate's <b>full name</b> (or /cancel).
 attendance-rsvp-ask-delegate-jabatan = Please type the <b>position</b> of { $name } (or /cancel).
 attendance-rsvp-not-yours = Sorry, you cannot answer this invitation (it is no longer valid or it is addressed to someone else).
+attendance-rsvp-delegate-dropped = The delegate for { $invitee } was not finished and is no longer awaited; { $answered ->
+        [yes] the earlier answer for that row is unchanged.
+       *[no] that row is <b>not answered yet</b>.
+    } If needed, tap the delegate button of that row again.
 attendance-delegate-replaced = The delegate's name for the invitation is no longer awaited.
 attendance-delegate-cancelled = All right, the delegate was not recorded. The answer to the invitation is unchanged.
 

@@ -62,6 +62,10 @@ attendance-rsvp-recorded-diwakilkan = Terima kasih. { $invitee } <b>diwakilkan</
 attendance-rsvp-ask-delegate-name = { $invitee } diwakilkan. Mohon ketik <b>nama lengkap</b> wakil yang akan hadir (atau /batal).
 attendance-rsvp-ask-delegate-jabatan = Mohon ketik <b>jabatan</b> { $name } (atau /batal).
 attendance-rsvp-not-yours = Mohon maaf, undangan ini tidak dapat Bapak/Ibu jawab (sudah tidak berlaku atau ditujukan kepada pihak lain).
+attendance-rsvp-delegate-dropped = Pengisian wakil untuk { $invitee } belum selesai dan kami hentikan; { $answered ->
+        [yes] jawaban sebelumnya untuk baris itu tidak berubah.
+       *[no] baris itu <b>belum dijawab</b>.
+    } Bila diperlukan, tekan lagi tombol Diwakilkan pada baris itu.
 attendance-delegate-replaced = Nama wakil untuk undangan tidak lagi ditunggu.
 attendance-delegate-cancelled = Baik, pengisian wakil dibatalkan. Jawaban undangan tidak berubah.
 

@@ -192,3 +192,59 @@ async def test_one_invitation_per_person_whatever_their_seats(bot, users):
     await budi.tap(f"{number} · Hadir", message_id=invitation["message_id"])
     await budi.expect_message("Konfirmasi hadir untuk Narasumber Kementerian Dalam Negeri")
     assert len(await _messages_with(budi, "Undangan\n")) == 1
+
+
+async def _budis_invitation(bot, users):  # type: ignore[no-untyped-def]
+    budi = await join(users, bot, "Budi", "DINSOS")
+    siti = await users.create("Siti", admin=True)
+    await siti.send("/kehadiran")
+    await siti.expect_message("Undangan dan kehadiran")
+    await siti.tap("Kirim undangan")
+    await siti.tap(
+        "Ya, kirim undangan", message_id=(await siti.expect_message("Kirim"))["message_id"]
+    )
+    await siti.expect_message("Undangan masuk antrean")
+    return budi, await budi.expect_message("Undangan", timeout=15)
+
+
+async def _answers(bot) -> dict:  # type: ignore[no-untyped-def]
+    async with bot.runtime.sessions() as session:
+        return {
+            key: (choice, name)
+            for key, choice, name in await session.execute(
+                select(Invitation.key, RsvpAnswer.choice, RsvpAnswer.delegate_name).join(RsvpAnswer)
+            )
+        }
+
+
+async def test_a_delegate_half_typed_is_never_moved_to_another_seat(bot, users):
+    """QA2 #8: in one message of four seats, seat 3's delegate half typed, then seat 4's
+    buttons: seat 3's input was dropped without a word, and the text typed after tapping
+    "4 · Hadir" made seat 4 diwakilkan. Now a tap on another row ends seat 3's input saying
+    so, and a Hadir tap ends the delegate input of its own seat."""
+    budi, invitation = await _budis_invitation(bot, users)
+    mine = invitation["message_id"]
+    await budi.tap("3 · Diwakilkan", message_id=mine)
+    await budi.expect_message("ketik nama lengkap wakil")
+    await budi.send("Andi Wijaya, S.Sos")
+    await budi.expect_message("jabatan Andi Wijaya, S.Sos")
+    await budi.tap("4 · Diwakilkan", message_id=mine)
+    dropped = await budi.expect_message("Pengisian wakil untuk Kasubag Program — Dinas Sosial")
+    assert "belum dijawab" in dropped["text"]
+    await budi.expect_message("Tim Teknis — Dinas Sosial diwakilkan. Mohon ketik")
+    await budi.tap("4 · Hadir", message_id=mine)
+    await budi.expect_message("Konfirmasi hadir untuk Tim Teknis — Dinas Sosial")
+    await budi.send("Rina")
+    await budi.expect_message("belum memahami pesan tersebut")  # no input took it
+    assert await _answers(bot) == {"dinsos-tim-teknis": (RsvpChoice.HADIR, None)}
+
+    # a delegate typed after its own row's button goes to that row, whatever came between
+    await budi.tap("3 · Diwakilkan", message_id=mine)
+    await budi.send("Andi Wijaya, S.Sos")
+    await budi.expect_message("jabatan Andi Wijaya, S.Sos")
+    await budi.send("Kepala Seksi")
+    await budi.expect_message("Kasubag Program — Dinas Sosial diwakilkan oleh Andi Wijaya")
+    assert await _answers(bot) == {
+        "dinsos-tim-teknis": (RsvpChoice.HADIR, None),
+        "dinsos-kasubag-program": (RsvpChoice.DIWAKILKAN, "Andi Wijaya, S.Sos"),
+    }
