@@ -61,6 +61,13 @@ PERSONAL_SETTINGS: dict[str, str] = {
 SETTINGS_TEXT = frozenset({"langganan", "berhenti", "bahasa"})
 """Commands pointed to the private chat as a personal setting (``group-private-only``)."""
 
+CODE_COMMANDS = frozenset({"daftar"})
+"""Commands whose argument is a secret code (an officer's invite): sent in a group, every
+member has read it (QA2 #27)."""
+
+SECRET_PAYLOAD_PREFIXES: set[str] = set()
+"""Deep link payload prefixes carrying such a code (``inv-``; registered by its feature)."""
+
 _INDONESIAN = {english: name for name, english in ENGLISH_NAMES.items()} | {
     other: name for name, others in OTHER_NAMES.items() for other in others
 }
@@ -118,6 +125,10 @@ async def guard(update: Update, context: BotContext) -> None:
     if command == "start" and _PAYLOAD.fullmatch(arguments):
         payload = arguments  # the same deep link, in the private chat
     key = "group-private-only" if command in SETTINGS_TEXT else "group-use-private"
+    if (command in CODE_COMMANDS and arguments) or (
+        command == "start" and arguments.startswith(tuple(SECRET_PAYLOAD_PREFIXES))
+    ):
+        payload, key = None, "group-code-shared"  # no link carries the shown code on
     await redirect_to_private(update, context, payload, key=key)
     raise ApplicationHandlerStop
 

@@ -11,7 +11,7 @@ from telegram import CallbackQuery, Update
 from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.handlers.core import start
+from bot.handlers.core import private_only, start
 from bot.handlers.core.command_menu import refresh_personal_menu
 from bot.handlers.shared.access import guarded
 from bot.handlers.shared.callback_data import Codec, NoValue
@@ -224,6 +224,7 @@ def register(application: Application) -> None:
     """Adds /daftar, /undangan, the invite deep link of /start and the buttons of the switch
     question and of a judge's warning."""
     start.DEEP_LINK_PREFIXES[INVITE_PAYLOAD_PREFIX] = join_from_link
+    private_only.SECRET_PAYLOAD_PREFIXES.add(INVITE_PAYLOAD_PREFIX)
     application.add_handler(CommandHandler(command_names("daftar"), join))
     application.add_handler(CallbackQueryHandler(on_switch, pattern=SWITCH.pattern))
     application.add_handler(CallbackQueryHandler(on_keep, pattern=KEEP.pattern))

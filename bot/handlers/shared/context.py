@@ -65,6 +65,24 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         runtime.chat_languages[self.chat_id] = language
         return language
 
+    async def user_language(self, user_id: int) -> str:
+        """The language of one user where the chat's is not theirs (a pointer in a group,
+        QA2 #4): the one they chose with /bahasa (their private chat's), else the chat's
+        own rule (:meth:`language`)."""
+        runtime = self.runtime
+        if user_id == self.chat_id:
+            return await self.language()
+        await runtime.fresh()
+        cached = runtime.chat_languages.get(user_id)  # their private chat's, when known
+        if cached is not None:
+            return cached
+        async with runtime.sessions() as session:
+            chosen = await chat_language(session, user_id)
+        if chosen is not None:
+            runtime.chat_languages[user_id] = chosen
+            return chosen
+        return await self.language()
+
 
 CONTEXT_TYPES = ContextTypes(context=BotContext)
 """Give to ``ApplicationBuilder().context_types`` so handlers receive a :class:`BotContext`."""

@@ -34,8 +34,10 @@ async def redirect_to_private(
 ) -> None:
     """Says in the group that this is done in the private chat (catalogue text ``key``),
     with a button opening it; a tapped button is answered with an alert to the tapper only,
-    so nothing at all is posted to the group."""
-    language = await context.language()
+    so nothing at all is posted to the group; in the language of the member it answers
+    (QA2 #4: an English member got the pointer in Indonesian)."""
+    user = update.effective_user
+    language = await (context.user_language(user.id) if user else context.language())
     if update.callback_query is not None:
         await update.callback_query.answer(alert_text(t(language, key)), show_alert=True)
         return

@@ -120,6 +120,9 @@ language-changed = Done: the bot now speaks { $name }.
 group-private-only = Personal settings (subscriptions, reminders, language) are made in a private chat with the bot.
 group-open-private = Open a private chat
 group-use-private = Please use this command in your private chat with the bot.
+group-code-shared =
+    This invite code is now visible to every member of the group. If the group is not fully trusted, please ask the committee for a new code.
+    Joining is done in your private chat with the bot: send /join with the code there.
 input-cancel-nothing = Nothing is waiting for your input, so there is nothing to cancel.
 
 # Long texts split across messages: the start of a message that continues the previous one

@@ -115,6 +115,9 @@ language-changed = Baik, bot kini menggunakan { $name }.
 group-private-only = Pengaturan pribadi (langganan, pengingat, bahasa) dilakukan di chat pribadi dengan bot.
 group-open-private = Buka chat pribadi
 group-use-private = Mohon Bapak/Ibu gunakan perintah ini di chat pribadi dengan bot.
+group-code-shared =
+    Kode undangan ini telah terlihat oleh seluruh anggota grup. Bila grup ini tidak sepenuhnya tepercaya, mohon Bapak/Ibu meminta kode baru kepada panitia.
+    Pendaftaran dilakukan di chat pribadi dengan bot: kirim /daftar beserta kodenya di sana.
 input-cancel-nothing = Tidak ada yang sedang Bapak/Ibu isi, jadi tidak ada yang dibatalkan.
 
 # Long texts split across messages: the start of a message that continues the previous one

@@ -18,6 +18,7 @@ from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
 from bot.storage.models import Attachment, FileState
 from tests.e2e.core.test_guarded_refusals import guarded_handlers, samples
+from tests.e2e.helpers.committee import choose_english
 from tests.e2e.helpers.database import whole_database
 from tests.e2e.helpers.entries import invite_code, join, no_flood_control
 from tests.factories import edition, make_entry, make_judge, make_officer
@@ -122,18 +123,26 @@ async def test_every_private_only_command_in_a_group_points_to_the_private_chat(
             await driver.send(f"/{command} {argument}")
             settings = indonesian_name(command) in ("langganan", "berhenti", "bahasa")
             key = "group-private-only" if settings else "group-use-private"
+            if command in ("daftar", "join"):
+                key = "group-code-shared"  # the code was shown: ask for a new one
             reply = await driver.expect_message(plain_text("id", key))
             (button,) = [b for row in reply["inline_keyboard"] for b in row]
             assert button["text"] == plain_text("id", "group-open-private"), command
             assert button["url"].startswith("https://t.me/iga_sandbox_bot"), command
+            assert code not in button["url"], command
             sent += 1
             assert len(await driver.bot_messages()) == sent, command  # the pointer alone
     assert await whole_database(bot.runtime) == before  # nobody joined, nothing audited
 
-    await eko_g.send(f"/start inv-{code}")  # a deep link typed in the group: its own link
+    await eko_g.send("/start tanya")  # a deep link typed in the group: its own link
     reply = await eko_g.expect_message(plain_text("id", "group-use-private"))
     (button,) = [b for row in reply["inline_keyboard"] for b in row]
-    assert button["url"] == f"https://t.me/iga_sandbox_bot?start=inv-{code}"
+    assert button["url"] == "https://t.me/iga_sandbox_bot?start=tanya"
+    await eko_g.send(f"/start inv-{code}")  # but not one carrying a code the group has read
+    reply = await eko_g.expect_message(plain_text("id", "group-code-shared"))
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button["url"] == "https://t.me/iga_sandbox_bot"
+    sent += 1
     await eko_g.send("/inovasi_saya@another_bot")  # another bot's command: not ours to answer
     await eko_g.send("/lokasi")
     await eko_g.expect_message(predicate=lambda m: "venue" in m)
@@ -141,4 +150,57 @@ async def test_every_private_only_command_in_a_group_points_to_the_private_chat(
     assert not [m for m in after if "chat pribadi" in (m.get("text") or "")], after
     await eko.send(f"/daftar {code}")  # the private chat works as before
     await eko.expect_message("terdaftar sebagai petugas")
+    assert await emu.rejections() == []
+
+
+async def test_a_code_sent_in_a_group_is_called_shown(bot, users, emu) -> None:
+    """QA2 #27: /daftar CODE in a group shows the code to every member; the pointer says so
+    politely, in the sender's language, and no link carries the code on."""
+    budi = await users.create("Budi")
+    john = await users.create("John", language_code="en")
+    await choose_english(john)
+    group = (await emu.create_group("Petugas IGA", [budi, john]))["chat_id"]
+    budi_g, john_g = budi.in_chat(group), john.in_chat(group)
+    john_g.consumed = budi_g.consumed
+    code = await invite_code(bot, "DLH")
+
+    await budi_g.send(f"/daftar {code}")
+    reply = await budi_g.expect_message(plain_text("id", "group-code-shared"))
+    assert reply["html"] == t("id", "group-code-shared")
+    assert "kode baru kepada panitia" in reply["text"]
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button["url"] == "https://t.me/iga_sandbox_bot"
+    await john_g.send(f"/join {code}")
+    reply = await john_g.expect_message(plain_text("en", "group-code-shared"))
+    assert "ask the committee for a new code" in reply["text"]
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button == {
+        "text": plain_text("en", "group-open-private"),
+        "url": "https://t.me/iga_sandbox_bot",
+    }
+    await budi_g.send("/daftar")  # no code shown: the usual pointer
+    await budi_g.expect_message(plain_text("id", "group-use-private"))
+    assert await emu.rejections() == []
+
+
+async def test_the_pointer_speaks_the_senders_language(bot, users, emu) -> None:
+    """QA2 #4: the group pointer was Indonesian for everyone; a member who chose English in
+    the private chat gets it in English, the others as the chat decides (Indonesian)."""
+    siti = await users.create("Siti")
+    john = await users.create("John", language_code="en")
+    await choose_english(john)
+    group = (await emu.create_group("Grup IGA", [siti, john]))["chat_id"]
+    siti_g, john_g = siti.in_chat(group), john.in_chat(group)
+    john_g.consumed = siti_g.consumed
+
+    await john_g.send("/my_entries")
+    reply = await john_g.expect_message(plain_text("en", "group-use-private"))
+    (button,) = [b for row in reply["inline_keyboard"] for b in row]
+    assert button["text"] == plain_text("en", "group-open-private")
+    await john_g.send("/language")
+    await john_g.expect_message(plain_text("en", "group-private-only"))
+    await siti_g.send("/inovasi_saya")
+    await siti_g.expect_message(plain_text("id", "group-use-private"))
+    await john_g.send("/agenda")  # the group's public answers keep the chat's language
+    await john_g.expect_message("Penganugerahan")
     assert await emu.rejections() == []
