@@ -124,9 +124,10 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
     lines = [access.t("score-header", name=judge.name)]
     rows: list[list[InlineKeyboardButton]] = []
     progress = await judging.progress(access.session, judge)
-    if not progress:
+    returned = await judging.returned_entries(access.session, judge)
+    if not progress and not returned:
         lines.append(access.t("score-none"))
-    else:
+    elif progress:
         # sent (✅) apart from complete but not sent (☑️): only "Kirim penilaian" makes a
         # sheet final, and a judge reading the chat must not believe they are done (QA #11)
         done = sum(1 for line in progress if line.submitted)
@@ -145,6 +146,10 @@ async def _list_view(access: Access) -> tuple[str, InlineKeyboardMarkup | None]:
                 total=line.total,
             )
             rows.append([button(text, ENTRY.pack(EntryTap(line.submission.id)))])
+    for entry in returned:
+        lines.append(
+            access.t("score-returned", number=entry.number or "—", title=entry.title or "—")
+        )
     if judging.is_closed(access.edition):
         lines.append(access.t("score-closed"))
     return "\n".join(lines), keyboard(rows)

@@ -13,6 +13,7 @@ score-progress-unsent = ☑️ { $count ->
 score-closed = Judging is closed; scores can only be viewed.
 score-submitted = 📨 You submitted this score sheet in the workspace; it is final and can only be viewed.
 score-none = No entries are assigned to you yet.
+score-returned = ↩️ { $number } · { $title } was returned to its unit for revision. It is still assigned to you and the scores you entered are kept; you can continue scoring once it is sent again and verified by the committee.
 score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
 score-entry-header =
     <b>{ $number } — { $title }</b>

@@ -7,6 +7,7 @@ score-progress-unsent = ☑️ { $count } inovasi sudah lengkap dinilai tetapi <
 score-closed = Penilaian telah ditutup; nilai hanya dapat dilihat.
 score-submitted = 📨 Lembar penilaian ini sudah Bapak/Ibu kirim melalui ruang kerja dan bersifat final; nilai hanya dapat dilihat.
 score-none = Belum ada inovasi yang ditugaskan kepada Bapak/Ibu.
+score-returned = ↩️ { $number } · { $title } dikembalikan kepada Perangkat Daerah pengusulnya untuk perbaikan. Inovasi ini tetap ditugaskan kepada Bapak/Ibu dan nilai yang sudah diisi tersimpan; penilaian dapat dilanjutkan setelah inovasi dikirim ulang dan diverifikasi panitia.
 score-entry-line = { $mark } { $number } · { $title } ({ $scored }/{ $total })
 score-entry-header =
     <b>{ $number } — { $title }</b>

@@ -730,6 +730,25 @@ class EntryProgress:
         return self.scored >= self.total
 
 
+BACK_WITH_UNIT = (S.RETURNED, S.SUBMITTED)
+"""Statuses of an assigned entry returned to its unit for revision: being revised, or sent
+again and not yet verified; judged again once verified (assignment and scores are kept)."""
+
+
+async def returned_entries(session: AsyncSession, judge: Judge) -> list[Submission]:
+    """The entries assigned to ``judge`` that are back with their unit (:data:`BACK_WITH_UNIT`),
+    by number: the judge is told they come back (QA2 #21: the list said nothing was
+    assigned)."""
+    return list(
+        await session.scalars(
+            select(Submission)
+            .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
+            .where(JudgeAssignment.judge_id == judge.id, Submission.status.in_(BACK_WITH_UNIT))
+            .order_by(Submission.sequence, Submission.id)
+        )
+    )
+
+
 async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
     """The judge's progress per assigned entry, by entry number."""
     edition = await session.get_one(Edition, judge.edition_id)

@@ -5,12 +5,20 @@ in the judging service refuses politely (id+en), audits the refusal, and writes 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.i18n import t
 from bot.services.judging.scoring import DEFAULT_RUBRIC
-from bot.storage.models import AuditEntry, Indicator, JudgeReview, Score, SelfAssessment
-from tests.e2e.helpers.committee import quick_emulator
+from bot.storage.models import (
+    AuditEntry,
+    Indicator,
+    JudgeReview,
+    Score,
+    SelfAssessment,
+    Submission,
+)
+from bot.storage.models import SubmissionStatus as S
+from tests.e2e.helpers.committee import choose_english, quick_emulator
 from tests.e2e.helpers.messages import labels
 from tests.e2e.workspace.helpers import auth, make_world
 
@@ -121,3 +129,35 @@ async def test_the_committee_reads_the_judges_comments(bot, users, web) -> None:
         await web.get(f"/app/f/entry/{world.other}", headers=auth(world.admin.id))
     ).text()
     assert t("id", "workspace-judge-comments") not in other  # no comment, no section
+
+
+async def test_a_returned_entry_is_named_in_the_judges_list(bot, users, web) -> None:
+    """QA2 #21: after the committee returned her entry to its unit, Dewi's /nilai said
+    nothing was assigned to her; it says the entry is back with its unit and comes back to
+    her, in both languages; once verified again it is in her list as before."""
+    world = await make_world(bot, users)
+    dewi = world.judge
+    returned = await web.post(
+        f"/app/api/entry/{world.entry}/status",
+        json={"action": "return", "note": "Lengkapi dokumen anggaran"},
+        headers=auth(world.admin.id),
+    )
+    assert (await returned.json())["ok"]
+
+    await dewi.send("/nilai")
+    listing = await dewi.expect_message("dikembalikan kepada Perangkat Daerah")
+    assert t("id", "score-none") not in listing["html"]
+    assert "SI-ANTRE Dinsos" in listing["text"] and "IGA-" in listing["text"]
+    assert labels(listing) == []  # nothing to tap until it is judged again
+    await choose_english(dewi)
+    await dewi.send("/nilai")
+    english = await dewi.expect_message("was returned to its unit for revision")
+    assert t("en", "score-none") not in english["html"]
+
+    async with bot.runtime.transaction() as session:  # revised, sent again and verified
+        await session.execute(
+            update(Submission).where(Submission.id == world.entry).values(status=S.VERIFIED)
+        )
+    await dewi.send("/nilai")
+    again = await dewi.expect_message("Progress:")
+    assert "returned" not in again["text"] and len(labels(again)) == 1
