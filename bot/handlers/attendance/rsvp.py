@@ -10,7 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.handlers.shared.callback_data import Codec
@@ -48,6 +49,10 @@ class DelegateFor:
 
     invitation_id: int
     name: str = ""
+    message_id: int = 0
+    """The invitation message whose buttons show the answer once recorded (0: none)."""
+    seats: str = ""
+    """The invitation ids of that message, comma-separated, in its order."""
 
 
 async def on_rsvp(update: Update, context: BotContext) -> None:
@@ -60,7 +65,9 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
     if tap is None:
         await query.answer()
         return
-    notice = dropped = None
+    notice = dropped = markup = None
+    repeated = False
+    seat_ids = _seat_ids(query.message)
     async with runtime.transaction() as session:
         try:
             invitation = await invitations.answerable(session, tap.invitation_id, user.id)
@@ -70,18 +77,30 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
             label = invitations.invitee_label(invitation, language)
             dropped = await _drop_delegate(session, update, invitation.id, user.id, language)
             if tap.choice is RsvpChoice.DIWAKILKAN:
-                notice = await start_waiting(
-                    session, update, DelegateFor(invitation.id), runtime.now(), language
-                )
+                asked = DelegateFor(
+                    invitation.id, message_id=message_of(update).message_id,
+                    seats=",".join(map(str, seat_ids)),
+                )  # fmt: skip
+                notice = await start_waiting(session, update, asked, runtime.now(), language)
             else:
+                repeated = invitation.answer is not None and invitation.answer.choice is tap.choice
                 await invitations.answer(
                     session, invitation, tap.choice, user_id=user.id, now=runtime.now()
                 )
+                markup = await _answered_markup(session, seat_ids, language)
     if invitation is None:
         await query.answer(alert_text(t(language, "attendance-rsvp-not-yours")), show_alert=True)
         return
-    await query.answer()
+    if repeated:  # the same answer tapped again: said already, the toast is enough
+        await query.answer(alert_text(t(language, "attendance-rsvp-already")))
+    else:
+        await query.answer()
     message = message_of(update)
+    if markup is not None:
+        with contextlib.suppress(BadRequest):  # unchanged (the same answer), or too old
+            await query.edit_message_reply_markup(markup)
+    if repeated and not dropped:
+        return
     for text in (dropped, notice):
         if text:
             await reply_html(message, text)
@@ -91,6 +110,34 @@ async def on_rsvp(update: Update, context: BotContext) -> None:
         await reply_html(
             message, t(language, f"attendance-rsvp-recorded-{tap.choice.value}", invitee=label)
         )
+
+
+def _seat_ids(message: object) -> list[int]:
+    """The invitation ids a message's answer buttons answer, in their order."""
+    markup = getattr(message, "reply_markup", None)
+    ids: list[int] = []
+    for row in markup.inline_keyboard if markup is not None else ():
+        for button in row:
+            tap = RSVP.parse(button.callback_data) if button.callback_data else None
+            if isinstance(tap, RsvpTap) and tap.invitation_id not in ids:
+                ids.append(tap.invitation_id)
+    return ids
+
+
+async def _answered_markup(
+    session: AsyncSession, seat_ids: list[int], language: str
+) -> InlineKeyboardMarkup | None:
+    """The message's buttons redrawn with each seat's recorded answer marked (QA2 #9: the
+    message never showed which seats were answered)."""
+    if not seat_ids:
+        return None
+    rows = invitations.answer_keyboard(await invitations.seats(session, seat_ids), language)
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row]
+            for row in rows["inline_keyboard"]
+        ]
+    )
 
 
 async def _drop_delegate(
@@ -139,6 +186,7 @@ async def on_delegate(update: Update, context: BotContext, pending: Pending) -> 
         )
         return True
     invitation: Invitation | None = None  # stays None when it is not theirs to answer
+    markup: InlineKeyboardMarkup | None = None
     async with runtime.transaction() as session:
         if not state.name:
             await keep_waiting(session, pending, dataclasses.replace(state, name=value))
@@ -154,11 +202,18 @@ async def on_delegate(update: Update, context: BotContext, pending: Pending) -> 
                     user_id=user_of(update).id, now=runtime.now(),
                     delegate_name=state.name, delegate_jabatan=value,
                 )  # fmt: skip
+                seat_ids = [int(part) for part in state.seats.split(",") if part]
+                markup = await _answered_markup(session, seat_ids, language)
     if not state.name:
         await reply_html(message, t(language, "attendance-rsvp-ask-delegate-jabatan", name=value))
     elif invitation is None:
         await reply_html(message, t(language, "attendance-rsvp-not-yours"))
     else:
+        if markup is not None and state.message_id:
+            with contextlib.suppress(BadRequest):  # the message is gone, or too old to edit
+                await context.bot.edit_message_reply_markup(
+                    message.chat_id, state.message_id, reply_markup=markup
+                )
         label = invitations.invitee_label(invitation, language)
         await reply_html(
             message,

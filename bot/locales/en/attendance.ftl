@@ -43,7 +43,7 @@ attendance-invitation-several =
     To:
     { $invitees }
 
-    Please confirm the attendance of each invitee above with the matching numbered buttons below.
+    Please confirm the attendance of each invitee above with the matching numbered buttons below: <b>Yes</b> (attending), <b>Proxy</b> (sending a delegate) or <b>No</b> (unable to attend).
 attendance-invitation-reminder-several =
     <b>Invitation reminder</b>
     { $event }
@@ -52,8 +52,13 @@ attendance-invitation-reminder-several =
     To:
     { $invitees }
 
-    We have not received your answer for the invitees above yet. Please choose the matching numbered buttons below.
+    We have not received your answer for the invitees above yet. Please choose the matching numbered buttons below: <b>Yes</b> (attending), <b>Proxy</b> (sending a delegate) or <b>No</b> (unable to attend).
 attendance-invitee-line = { $number }. { $invitee }
+attendance-rsvp-short-hadir = Yes
+attendance-rsvp-short-diwakilkan = Proxy
+attendance-rsvp-short-berhalangan = No
+attendance-rsvp-chosen = ✓ { $label }
+attendance-rsvp-already = This answer is already recorded.
 attendance-rsvp-numbered = { $number } · { $choice }
 attendance-rsvp-recorded-hadir = Thank you. <b>Attending</b> is recorded for { $invitee }.
 attendance-rsvp-recorded-berhalangan = Thank you. <b>Unable to attend</b> is recorded for { $invitee }.
@@ -64,7 +69,7 @@ attendance-rsvp-not-yours = Sorry, you cannot answer this invitation (it is no l
 attendance-rsvp-delegate-dropped = The delegate for { $invitee } was not finished and is no longer awaited; { $answered ->
         [yes] the earlier answer for that row is unchanged.
        *[no] that row is <b>not answered yet</b>.
-    } If needed, tap the delegate button of that row again.
+    } If needed, tap Proxy on that row again.
 attendance-delegate-replaced = The delegate's name for the invitation is no longer awaited.
 attendance-delegate-cancelled = All right, the delegate was not recorded. The answer to the invitation is unchanged.
 

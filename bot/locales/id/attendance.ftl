@@ -44,7 +44,7 @@ attendance-invitation-several =
     Yth.
     { $invitees }
 
-    Mohon Bapak/Ibu berkenan mengonfirmasi kehadiran setiap undangan di atas dengan tombol bernomor yang sesuai di bawah ini.
+    Mohon Bapak/Ibu berkenan mengonfirmasi kehadiran setiap undangan di atas dengan tombol bernomor yang sesuai di bawah ini: <b>Hadir</b>, <b>Wakil</b> (diwakilkan), atau <b>Izin</b> (berhalangan hadir).
 attendance-invitation-reminder-several =
     <b>Pengingat undangan</b>
     { $event }
@@ -53,8 +53,13 @@ attendance-invitation-reminder-several =
     Yth.
     { $invitees }
 
-    Kami belum menerima konfirmasi kehadiran undangan di atas. Mohon Bapak/Ibu memilih tombol bernomor yang sesuai di bawah ini.
+    Kami belum menerima konfirmasi kehadiran undangan di atas. Mohon Bapak/Ibu memilih tombol bernomor yang sesuai di bawah ini: <b>Hadir</b>, <b>Wakil</b> (diwakilkan), atau <b>Izin</b> (berhalangan hadir).
 attendance-invitee-line = { $number }. { $invitee }
+attendance-rsvp-short-hadir = Hadir
+attendance-rsvp-short-diwakilkan = Wakil
+attendance-rsvp-short-berhalangan = Izin
+attendance-rsvp-chosen = ✓ { $label }
+attendance-rsvp-already = Jawaban ini sudah tercatat.
 attendance-rsvp-numbered = { $number } · { $choice }
 attendance-rsvp-recorded-hadir = Terima kasih. Konfirmasi <b>hadir</b> untuk { $invitee } telah kami catat.
 attendance-rsvp-recorded-berhalangan = Terima kasih. Konfirmasi <b>berhalangan</b> untuk { $invitee } telah kami catat.
@@ -65,7 +70,7 @@ attendance-rsvp-not-yours = Mohon maaf, undangan ini tidak dapat Bapak/Ibu jawab
 attendance-rsvp-delegate-dropped = Pengisian wakil untuk { $invitee } belum selesai dan kami hentikan; { $answered ->
         [yes] jawaban sebelumnya untuk baris itu tidak berubah.
        *[no] baris itu <b>belum dijawab</b>.
-    } Bila diperlukan, tekan lagi tombol Diwakilkan pada baris itu.
+    } Bila diperlukan, tekan lagi tombol Wakil pada baris itu.
 attendance-delegate-replaced = Nama wakil untuk undangan tidak lagi ditunggu.
 attendance-delegate-cancelled = Baik, pengisian wakil dibatalkan. Jawaban undangan tidak berubah.
 

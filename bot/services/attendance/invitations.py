@@ -7,7 +7,9 @@ whatever the number of seats they answer for (the four roles of their unit, a se
 them, a second unit): recipients answering for the same invitations share a message
 (``invitation:<ids>``) that names each invitee, with three buttons per invitation: hadir,
 diwakilkan (then the delegate's name and jabatan are asked), berhalangan, numbered as the
-invitees are when there are several. A new answer replaces the old one. Reminders go to the
+invitees are when there are several (short words then: Hadir, Wakil, Izin), each seat's
+recorded answer marked ✓ (the message is redrawn after each answer). A new answer replaces
+the old one. Reminders go to the
 invitations sent and not answered, grouped the same way (``invitation-reminder:<ids>:<instant>``).
 Nothing is sent or reminded once the event is over (:class:`EventOver`); an invitation whose
 recipients never started the bot (Telegram refuses to write first) or blocked it stays unsent
@@ -123,29 +125,50 @@ def _texts(
     return in_every_language(render)
 
 
-def _buttons(invited: Sequence[Invitation]) -> dict[str, dict]:
-    """A row of the three answers per invitation, numbered when there are several."""
+def answer_keyboard(invited: Sequence[Invitation], language: str) -> dict:
+    """A row of the three answers per invitation, numbered with short words when there are
+    several (three to a row must fit a 360 px phone: "n · Berhalangan" was cut to "n ·
+    Berhala…"), the recorded answer of each seat marked, so the message shows what is
+    answered (``answer`` loaded)."""
 
-    def label(language: str, choice: RsvpChoice, number: int) -> str:
-        text = plain_text(language, f"attendance-rsvp-{choice.value}")
+    def label(choice: RsvpChoice, number: int, invitation: Invitation) -> str:
         if len(invited) == 1:
-            return text
-        return plain_text(language, "attendance-rsvp-numbered", number=number, choice=text)
+            text = plain_text(language, f"attendance-rsvp-{choice.value}")
+        else:
+            text = plain_text(
+                language, "attendance-rsvp-numbered", number=number,
+                choice=plain_text(language, f"attendance-rsvp-short-{choice.value}"),
+            )  # fmt: skip
+        if invitation.answer is not None and invitation.answer.choice is choice:
+            return plain_text(language, "attendance-rsvp-chosen", label=text)
+        return text
 
-    def render(language: str) -> dict:
-        return keyboard(
+    return keyboard(
+        [
             [
-                [
-                    callback_button(
-                        label(language, choice, number), rsvp_data(choice, invitation.id)
-                    )  # fmt: skip
-                    for choice in RsvpChoice
-                ]
-                for number, invitation in enumerate(invited, start=1)
+                callback_button(label(choice, number, invitation), rsvp_data(choice, invitation.id))
+                for choice in RsvpChoice
             ]
-        )
+            for number, invitation in enumerate(invited, start=1)
+        ]
+    )
 
-    return in_every_language(render)
+
+def _buttons(invited: Sequence[Invitation]) -> dict[str, dict]:
+    """The answer buttons in every language."""
+    return in_every_language(lambda language: answer_keyboard(invited, language))
+
+
+async def seats(session: AsyncSession, invitation_ids: Sequence[int]) -> list[Invitation]:
+    """The invitations of one message, in its order, unit and answer loaded (to redraw its
+    buttons after an answer)."""
+    rows = await session.scalars(
+        select(Invitation)
+        .where(Invitation.id.in_(invitation_ids))
+        .options(selectinload(Invitation.unit), selectinload(Invitation.answer))
+    )
+    found = {invitation.id: invitation for invitation in rows}
+    return [found[id_] for id_ in invitation_ids if id_ in found]
 
 
 def _message_key(prefix: str, invited: Sequence[Invitation], suffix: str = "") -> str:

@@ -52,16 +52,16 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     # a formal undangan states the day, the time and the place (the programme's first item)
     assert "pukul 07.30 WIB, Ballroom Lelly" in invitation["text"]
     assert [[button["text"] for button in row] for row in _buttons(invitation)][0] == [
-        "1 · Hadir", "1 · Diwakilkan", "1 · Berhalangan"
+        "1 · Hadir", "1 · Wakil", "1 · Izin"
     ]  # fmt: skip
     await rina.expect_message("Dinas Lingkungan Hidup", timeout=15)
     mine = invitation["message_id"]
 
     await budi.tap("1 · Hadir", message_id=mine)
     await budi.expect_message("Konfirmasi hadir untuk Kepala — Dinas Sosial telah kami catat")
-    await budi.tap("2 · Berhalangan", message_id=mine)
+    await budi.tap("2 · Izin", message_id=mine)
     await budi.expect_message("Konfirmasi berhalangan untuk Sekretaris/Kabag — Dinas Sosial")
-    await budi.tap("3 · Diwakilkan", message_id=mine)
+    await budi.tap("3 · Wakil", message_id=mine)
     await budi.expect_message("ketik nama lengkap wakil")
     await budi.send("Ahmad Fauzi, S.E.")
     await budi.expect_message("jabatan Ahmad Fauzi, S.E.")
@@ -101,7 +101,7 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     assert "Kepala —" not in reminder["text"]
     reminded = await rina.expect_message("Pengingat undangan", timeout=15)
     assert "4. Tim Teknis — Dinas Lingkungan Hidup" in reminded["text"]
-    await rina.tap("1 · Berhalangan", message_id=reminded["message_id"])
+    await rina.tap("1 · Izin", message_id=reminded["message_id"])
     await rina.expect_message("Konfirmasi berhalangan")
 
     await siti.send("/kehadiran")
@@ -224,11 +224,11 @@ async def test_a_delegate_half_typed_is_never_moved_to_another_seat(bot, users):
     so, and a Hadir tap ends the delegate input of its own seat."""
     budi, invitation = await _budis_invitation(bot, users)
     mine = invitation["message_id"]
-    await budi.tap("3 · Diwakilkan", message_id=mine)
+    await budi.tap("3 · Wakil", message_id=mine)
     await budi.expect_message("ketik nama lengkap wakil")
     await budi.send("Andi Wijaya, S.Sos")
     await budi.expect_message("jabatan Andi Wijaya, S.Sos")
-    await budi.tap("4 · Diwakilkan", message_id=mine)
+    await budi.tap("4 · Wakil", message_id=mine)
     dropped = await budi.expect_message("Pengisian wakil untuk Kasubag Program — Dinas Sosial")
     assert "belum dijawab" in dropped["text"]
     await budi.expect_message("Tim Teknis — Dinas Sosial diwakilkan. Mohon ketik")
@@ -239,7 +239,7 @@ async def test_a_delegate_half_typed_is_never_moved_to_another_seat(bot, users):
     assert await _answers(bot) == {"dinsos-tim-teknis": (RsvpChoice.HADIR, None)}
 
     # a delegate typed after its own row's button goes to that row, whatever came between
-    await budi.tap("3 · Diwakilkan", message_id=mine)
+    await budi.tap("3 · Wakil", message_id=mine)
     await budi.send("Andi Wijaya, S.Sos")
     await budi.expect_message("jabatan Andi Wijaya, S.Sos")
     await budi.send("Kepala Seksi")
@@ -248,3 +248,59 @@ async def test_a_delegate_half_typed_is_never_moved_to_another_seat(bot, users):
         "dinsos-tim-teknis": (RsvpChoice.HADIR, None),
         "dinsos-kasubag-program": (RsvpChoice.DIWAKILKAN, "Andi Wijaya, S.Sos"),
     }
+
+
+def _labels(message: dict) -> list[list[str]]:
+    return [[button["text"] for button in row] for row in _buttons(message)]
+
+
+async def test_the_invitation_shows_each_seats_answer(bot, users):
+    """QA2 #9: the message of four seats never showed which were answered, and the same
+    answer tapped twice posted a second thank-you. Now each answer (a tap, or a delegate
+    typed) marks its button in the message, and a repeated tap is answered by a toast.
+    QA2 #26: "n · Berhalangan" was cut to "n · Berhala…" at 390 px; the short words with
+    the mark and a two-digit seat ("✓ 10 · Proxy", the longest) fit three to a row at
+    360 px in the sandbox page (scrollWidth = clientWidth = 96 px)."""
+    from bot.i18n import plain_text
+
+    for language in ("id", "en"):
+        for choice in RsvpChoice:
+            word = plain_text(language, f"attendance-rsvp-short-{choice.value}")
+            label = plain_text(language, "attendance-rsvp-numbered", number=10, choice=word)
+            marked = plain_text(language, "attendance-rsvp-chosen", label=label)
+            assert len(marked) <= len("✓ 10 · Proxy"), marked
+
+    budi, invitation = await _budis_invitation(bot, users)
+    mine = invitation["message_id"]
+    assert "Hadir, Wakil (diwakilkan), atau Izin (berhalangan hadir)" in invitation["text"]
+
+    def marked(*labels: str):  # type: ignore[no-untyped-def]
+        def check(message: dict) -> bool:
+            shown = [label for row in _labels(message) for label in row]
+            return message["message_id"] == mine and all(label in shown for label in labels)
+
+        return check
+
+    await budi.tap("1 · Hadir", message_id=mine)
+    await budi.expect_message("Konfirmasi hadir untuk Kepala — Dinas Sosial")
+    edited = await budi.expect_message(predicate=marked("✓ 1 · Hadir"))
+    assert _labels(edited)[1] == ["2 · Hadir", "2 · Wakil", "2 · Izin"]
+
+    again = await budi.tap("✓ 1 · Hadir", message_id=mine)
+    assert "sudah tercatat" in (await budi.expect_callback_answer(again))["text"]
+    await budi.tap("2 · Izin", message_id=mine)
+    await budi.expect_message("Konfirmasi berhalangan untuk Sekretaris/Kabag")
+    await budi.expect_message(predicate=marked("✓ 1 · Hadir", "✓ 2 · Izin"))
+    assert len(await _messages_with(budi, "Konfirmasi hadir untuk Kepala")) == 1
+
+    await budi.tap("3 · Wakil", message_id=mine)
+    await budi.send("Andi Wijaya, S.Sos")
+    await budi.expect_message("jabatan Andi Wijaya, S.Sos")
+    await budi.send("Kepala Seksi")
+    await budi.expect_message("diwakilkan oleh Andi Wijaya")
+    await budi.expect_message(predicate=marked("✓ 1 · Hadir", "✓ 2 · Izin", "✓ 3 · Wakil"))
+    # a new answer moves the mark
+    await budi.tap("1 · Izin", message_id=mine)
+    await budi.expect_message("Konfirmasi berhalangan untuk Kepala")
+    moved = await budi.expect_message(predicate=marked("✓ 1 · Izin"))
+    assert "✓ 1 · Hadir" not in _labels(moved)[0]
