@@ -649,6 +649,8 @@ async def _take_answer(
         form.session, form.edition, form.submission, spec.key, value, now, form.fields
     )
     form.move(Answered(spec.key), now)
+    if spec.kind == "money":  # said back as read: "1,5 juta" is Rp1.500.000 (QA2 #17)
+        return t(language, "entry-money-saved", amount=value)
     return ""
 
 

@@ -88,6 +88,10 @@ entry-long-so-far = { $words ->
         [one] { $words } word saved
        *[other] { $words } words saved
     }. Send more text, or tap ✅ Done.
+entry-money-saved = Saved: <b>{ $amount ->
+        [0] IDR 0 (no budget)
+       *[other] IDR { $amount }
+    }</b>.
 entry-long-saved = { $words } { $words ->
         [one] word
        *[other] words
@@ -132,7 +136,12 @@ form-error-not-after = This date may not be after { $other } ({ $other_date }).
 form-error-money = Amount not recognised. Write for example IDR 10,000,000, 10 million or 1.5 billion.
 form-error-money-sen = Budgets are written in whole rupiah, without cents. Write for example IDR 10,000,000.
 form-error-money-too-large = This amount is over the form's limit: at most IDR { $maximum }. Please check the number of zeros.
-form-error-money-too-small = IDR { $amount } is too small for a budget (at least IDR { $minimum }); did you mean { $amount } million, that is IDR { $millions }? Please write the full amount, for example IDR 12,000,000 or 12 million. If there is no budget, write 0.
+form-error-money-too-small = IDR { $amount } is too small for a budget (at least IDR { $minimum }). Please write the full amount, for example IDR 10,000,000 or 10 million. If there is no budget, write 0.
+form-error-money-too-small-guess = IDR { $amount } is too small for a budget (at least IDR { $minimum }); did you mean { $amount } { $unit ->
+        [juta] million
+       *[ribu] thousand
+    }, that is IDR { $likely }? If so, please write the full amount: IDR { $likely }. If there is no budget, write 0.
+form-error-money-sen-guess = Budgets are written in whole rupiah, without cents; did you mean { $amount } million, that is IDR { $likely }? If so, please write { $amount } million.
 form-error-url = Link not recognised. Send the full address, for example https://youtu.be/…
 form-error-phone = Phone number not recognised. Write for example 0812-3456-7890 or +62 812 3456 7890.
 form-error-file-type = This kind of file is not accepted. Send a { $types } file.

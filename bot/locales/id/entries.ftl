@@ -74,6 +74,10 @@ entry-hint-phone = Ketik nomor telepon, misalnya 0812-3456-7890.
 entry-current = Jawaban tersimpan: { $value }
 entry-long-so-far = Tersimpan { $words } kata. Kirim lanjutan teks, atau ketuk ✅ Selesai.
 entry-long-saved = Tersimpan { $words } kata untuk <b>{ $label }</b>. Kirim lanjutan teks, atau ketuk ✅ Selesai bila sudah lengkap.
+entry-money-saved = Tersimpan: <b>{ $amount ->
+        [0] Rp0 (tanpa anggaran)
+       *[other] Rp{ $amount }
+    }</b>.
 entry-words = ({ $words } kata)
 entry-value-skipped = (dilewati)
 entry-value-file = berkas
@@ -105,7 +109,12 @@ form-error-not-after = Tanggal ini tidak boleh sesudah { $other } ({ $other_date
 form-error-money = Jumlah uang tidak dikenali. Tulis misalnya Rp10.000.000, 10 juta atau 1,5 miliar.
 form-error-money-sen = Anggaran ditulis dalam rupiah penuh, tanpa sen. Tulis misalnya Rp10.000.000.
 form-error-money-too-large = Jumlah ini melebihi batas formulir: paling besar Rp{ $maximum }. Mohon periksa kembali jumlah angka nolnya.
-form-error-money-too-small = Rp{ $amount } terlalu kecil untuk anggaran (paling sedikit Rp{ $minimum }); mungkin yang dimaksud { $amount } juta, yaitu Rp{ $millions }? Mohon tulis jumlah lengkapnya, misalnya Rp12.000.000 atau 12 juta. Bila tidak ada anggaran, tulis 0.
+form-error-money-too-small = Rp{ $amount } terlalu kecil untuk anggaran (paling sedikit Rp{ $minimum }). Mohon tulis jumlah lengkapnya, misalnya Rp10.000.000 atau 10 juta. Bila tidak ada anggaran, tulis 0.
+form-error-money-too-small-guess = Rp{ $amount } terlalu kecil untuk anggaran (paling sedikit Rp{ $minimum }); mungkin yang dimaksud { $amount } { $unit ->
+        [juta] juta
+       *[ribu] ribu
+    }, yaitu Rp{ $likely }? Bila ya, mohon tulis jumlah lengkapnya: Rp{ $likely }. Bila tidak ada anggaran, tulis 0.
+form-error-money-sen-guess = Anggaran ditulis dalam rupiah penuh, tanpa sen; mungkin yang dimaksud { $amount } juta, yaitu Rp{ $likely }? Bila ya, mohon tulis { $amount } juta.
 form-error-url = Tautan tidak dikenali. Kirim alamat lengkap, misalnya https://youtu.be/…
 form-error-phone = Nomor telepon tidak dikenali. Tulis misalnya 0812-3456-7890 atau +62 812 3456 7890.
 form-error-file-type = Jenis berkas tidak diterima. Kirim berkas { $types }.

@@ -203,17 +203,7 @@ def parse_text_answer(
         check_not_before(fields, spec.key, value, answers)
         return value
     if spec.kind == "money":
-        amount = parse_money(text, language)
-        if amount > spec.max_rupiah:
-            raise FieldError("form-error-money-too-large", maximum=spec.max_rupiah)
-        if 0 < amount < spec.min_rupiah:  # "12" for 12 juta: said back, with the likely one
-            raise FieldError(
-                "form-error-money-too-small",
-                amount=amount,
-                minimum=spec.min_rupiah,
-                millions=amount * 1_000_000,
-            )
-        return amount
+        return _checked_money(spec, text, language)
     if spec.kind == "url":
         return parse_url(text)
     if spec.kind == "phone":
@@ -221,6 +211,60 @@ def parse_text_answer(
     if spec.kind in CHOICE_KINDS:
         return parse_choice_text(spec, text)
     raise FieldError("form-error-wrong-kind")
+
+
+LIKELY_UNITS = ((1_000, "juta", 10**6), (1_000_000, "ribu", 10**3))
+"""A bare number under the minimum read as a multiple, by its size: under a thousand as
+juta ("12"), under a million as ribu ("9999" for Rp9.999.000; QA2 #16: it was "9.999 juta",
+ten miliar), with the unit's catalogue selector."""
+
+
+def _likely(spec: FormFieldSpec, amount: Decimal) -> tuple[str, int] | None:
+    """The unit and rupiah a bare ``amount`` most likely stands for, if that reading is an
+    amount the field accepts; None when no reading is plausible."""
+    for below, unit, multiplier in LIKELY_UNITS:
+        if amount < below:
+            likely = amount * multiplier
+            if likely != likely.to_integral_value():
+                return None
+            if spec.min_rupiah <= likely <= spec.max_rupiah:
+                return unit, int(likely)
+            return None
+    return None
+
+
+def _checked_money(spec: FormFieldSpec, text: str, language: str) -> int:
+    """A money answer within the field's limits. A bare number under the minimum ("12") or
+    with decimals ("1,5") is refused with its likely reading when one is plausible ("12
+    juta", "1,5 juta"); an amount written with a word ("5 rb") is taken as meant.
+
+    Raises:
+        FieldError: see :func:`parse_money`; ``form-error-money-too-large``,
+            ``form-error-money-too-small`` (``…-guess`` with the likely reading), and
+            ``form-error-money-sen-guess``.
+    """
+    amount, word = read_money(text, language)
+    likely = _likely(spec, amount) if word is None else None
+    if amount != amount.to_integral_value():
+        if likely is not None and likely[0] == "juta":  # "1,5": one and a half juta, not sen
+            unit, rupiah = likely
+            raise FieldError("form-error-money-sen-guess", amount=amount, unit=unit, likely=rupiah)
+        raise FieldError("form-error-money-sen")
+    whole = int(amount)
+    if whole > spec.max_rupiah:
+        raise FieldError("form-error-money-too-large", maximum=spec.max_rupiah)
+    if 0 < whole < spec.min_rupiah:  # "12" for 12 juta: said back, with the likely one
+        if likely is not None:
+            unit, rupiah = likely
+            raise FieldError(
+                "form-error-money-too-small-guess",
+                amount=whole,
+                minimum=spec.min_rupiah,
+                unit=unit,
+                likely=rupiah,
+            )
+        raise FieldError("form-error-money-too-small", amount=whole, minimum=spec.min_rupiah)
+    return whole
 
 
 def parse_short_text(spec: FormFieldSpec, text: str) -> str:
@@ -464,6 +508,19 @@ def parse_money(text: str, language: str = "id") -> int:
         FieldError: ``form-error-money``: not an amount; ``form-error-money-sen``: an
             amount with sen ("Rp 10.000.000,50", "1,2345 rb").
     """
+    amount, _ = read_money(text, language)
+    if amount != amount.to_integral_value():
+        raise FieldError("form-error-money-sen")
+    return int(amount)
+
+
+def read_money(text: str, language: str = "id") -> tuple[Decimal, str | None]:
+    """The amount of :func:`parse_money` as written (sen not refused yet), and the word
+    that multiplied it ("juta"), None for a bare number.
+
+    Raises:
+        FieldError: ``form-error-money``: not an amount.
+    """
     notation = NOTATIONS.get(language, NOTATIONS["id"])
     value = text.strip().lower()
     match = notation.pattern.match(value)
@@ -488,12 +545,9 @@ def parse_money(text: str, language: str = "id") -> int:
             raise FieldError("form-error-money")
         digits = whole.replace(notation.thousands, "") + (f".{fraction}" if fraction else "")
     try:
-        amount = Decimal(digits) * multiplier
+        return Decimal(digits) * multiplier, word
     except InvalidOperation:
         raise FieldError("form-error-money") from None
-    if amount != amount.to_integral_value():
-        raise FieldError("form-error-money-sen")
-    return int(amount)
 
 
 _HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", re.I)

@@ -184,6 +184,31 @@ async def test_a_bare_small_number_is_not_taken_as_the_budget(users, bot) -> Non
     assert answers["anggaran_nilai"] == 12_000_000
 
 
+async def test_a_budget_refusal_offers_a_likely_amount_and_an_accepted_one_is_said_back(
+    users, bot
+) -> None:
+    """QA2 #16/#17: "9999" was offered as "9.999 juta" (ten miliar) and "1,5" refused as
+    sen; now 9999 is offered as Rp9.999.000, "1,5" as 1,5 juta, and the amount taken is said
+    back formatted."""
+    bot.clock.set(IN_WINDOW)
+    siti, entry_id = await officer_at(users, bot, "anggaran_nilai", name="Siti")
+    await siti.expect_message(question("Anggaran inovasi"))
+    await siti.send("9999")
+    refusal = await siti.expect_message("Rp9.999 terlalu kecil")
+    assert "9.999 ribu, yaitu Rp9.999.000?" in refusal["text"]
+    assert "juta" not in refusal["text"].split("?")[0]
+    await siti.send("1,5")
+    refusal = await siti.expect_message("tanpa sen")
+    assert "1,5 juta, yaitu Rp1.500.000?" in refusal["text"]
+    _, answers = await entry_state(bot, entry_id)
+    assert "anggaran_nilai" not in answers
+    await siti.send("1,5 jt")
+    saved = await siti.expect_message("Tersimpan: Rp1.500.000.")
+    assert "<b>Rp1.500.000</b>" in saved["html"]
+    _, answers = await entry_state(bot, entry_id)
+    assert answers["anggaran_nilai"] == 1_500_000
+
+
 async def test_deadline_is_stated_and_the_committee_reopens_a_unit(users, bot) -> None:
     bot.clock.set(AFTER_CLOSE)
     admin = await users.create("Panitia", admin=True)

@@ -207,14 +207,54 @@ def test_a_tiny_budget_is_refused_with_what_was_likely_meant() -> None:
     field = spec(kind="money")
     with pytest.raises(FieldError) as caught:
         parse_text_answer(field, "12", {})
-    assert caught.value.key == "form-error-money-too-small"
-    assert caught.value.details == {"amount": 12, "minimum": 10_000, "millions": 12_000_000}
+    assert caught.value.key == "form-error-money-too-small-guess"
+    assert caught.value.details == {
+        "amount": 12,
+        "minimum": 10_000,
+        "unit": "juta",
+        "likely": 12_000_000,
+    }
     assert parse_text_answer(field, "0", {}) == 0
     assert parse_text_answer(field, "Rp10.000", {}) == 10_000
     assert parse_text_answer(field, "12 juta", {}) == 12_000_000
     assert parse_text_answer(spec(kind="money", min_rupiah=0), "12", {}) == 12
     with pytest.raises(ValueError, match="min_rupiah"):
         spec(kind="money", min_rupiah=10, max_rupiah=5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key", "likely"),
+    [("9999", "id", "form-error-money-too-small-guess", ("ribu", 9_999_000)),
+     ("Rp 9.999", "id", "form-error-money-too-small-guess", ("ribu", 9_999_000)),
+     ("IDR 9,999", "en", "form-error-money-too-small-guess", ("ribu", 9_999_000)),
+     ("999", "id", "form-error-money-too-small-guess", ("juta", 999_000_000)),
+     ("5 rb", "id", "form-error-money-too-small", None),  # written with its unit: as meant
+     ("1,5", "id", "form-error-money-sen-guess", ("juta", 1_500_000)),
+     ("1.5", "en", "form-error-money-sen-guess", ("juta", 1_500_000)),
+     ("10.000.000,50", "id", "form-error-money-sen", None),
+     ("9999,5", "id", "form-error-money-sen", None)],
+)  # fmt: skip
+def test_a_refused_amount_suggests_only_a_plausible_reading(
+    text: str, language: str, key: str, likely: tuple[str, int] | None
+) -> None:
+    """QA2 #16/#17: "9999" was offered as "9.999 juta" (Rp9.999.000.000, ten miliar): a bare
+    number is read as juta under a thousand, as ribu under a million, and only when that
+    reading is accepted; "1,5" was refused as sen: it is offered as 1,5 juta."""
+    with pytest.raises(FieldError) as caught:
+        parse_text_answer(spec(kind="money"), text, {}, language=language)
+    assert caught.value.key == key
+    if likely is None:
+        assert "likely" not in caught.value.details
+    else:
+        unit, rupiah = likely
+        assert caught.value.details["unit"] == unit
+        assert caught.value.details["likely"] == rupiah
+    tight = spec(kind="money", max_rupiah=5_000_000)  # 9.999.000 is over this form's limit
+    with pytest.raises(FieldError) as caught:
+        parse_text_answer(tight, "9999", {})
+    assert caught.value.key == "form-error-money-too-small"
+    assert parse_text_answer(spec(kind="money"), "1,5 juta", {}) == 1_500_000
+    assert parse_text_answer(spec(kind="money"), "1,5 jt", {}) == 1_500_000
 
 
 def test_files_type_and_size() -> None:
