@@ -127,8 +127,9 @@ def _texts(
 
 def answer_keyboard(invited: Sequence[Invitation], language: str) -> dict:
     """A row of the three answers per invitation, numbered with short words when there are
-    several (three to a row must fit a 360 px phone: "n · Berhalangan" was cut to "n ·
-    Berhala…"), the recorded answer of each seat marked, so the message shows what is
+    several, so three fit a row at 360 px ("n · Berhalangan" was cut to "n · Berhala…"); a
+    single invitation has its answers in full words, one a row ("Unable to attend" fits no
+    third of a row). Each seat's recorded answer is marked, so the message shows what is
     answered (``answer`` loaded)."""
 
     def label(choice: RsvpChoice, number: int, invitation: Invitation) -> str:
@@ -143,15 +144,16 @@ def answer_keyboard(invited: Sequence[Invitation], language: str) -> dict:
             return plain_text(language, "attendance-rsvp-chosen", label=text)
         return text
 
-    return keyboard(
+    rows = [
         [
-            [
-                callback_button(label(choice, number, invitation), rsvp_data(choice, invitation.id))
-                for choice in RsvpChoice
-            ]
-            for number, invitation in enumerate(invited, start=1)
+            callback_button(label(choice, number, invitation), rsvp_data(choice, invitation.id))
+            for choice in RsvpChoice
         ]
-    )
+        for number, invitation in enumerate(invited, start=1)
+    ]
+    if len(invited) == 1:  # the full words, one a row: "Unable to attend" fits no third
+        rows = [[button] for button in rows[0]]
+    return keyboard(rows)
 
 
 def _buttons(invited: Sequence[Invitation]) -> dict[str, dict]:

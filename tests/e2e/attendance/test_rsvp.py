@@ -99,6 +99,10 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
     # the one seat left unanswered: named alone, with unnumbered buttons
     assert "Yth. Tim Teknis — Dinas Sosial" in reminder["text"]
     assert "Kepala —" not in reminder["text"]
+    # full words, one a row: "Unable to attend" was cut in a third of a 360 px row (QA2 #26)
+    assert [[button["text"] for button in row] for row in _buttons(reminder)] == [
+        ["Hadir"], ["Diwakilkan"], ["Berhalangan"]
+    ]  # fmt: skip
     reminded = await rina.expect_message("Pengingat undangan", timeout=15)
     assert "4. Tim Teknis — Dinas Lingkungan Hidup" in reminded["text"]
     await rina.tap("1 · Izin", message_id=reminded["message_id"])
