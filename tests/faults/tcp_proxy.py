@@ -26,6 +26,7 @@ class TcpProxy:
         self._down = False
         self._server: asyncio.Server | None = None
         self._links: set[asyncio.StreamWriter] = set()
+        self._clients: set[asyncio.StreamWriter] = set()  # the proxied connections' near ends
         self._pipes: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
@@ -46,9 +47,11 @@ class TcpProxy:
     def cut(self) -> None:
         """The server becomes unreachable: reset every open connection, refuse new ones."""
         self._down = True
+        self.refused += len(self._clients)
         for writer in list(self._links):
             writer.transport.abort()
         self._links.clear()
+        self._clients.clear()
 
     def restore(self) -> None:
         """The server is reachable again (new connections are forwarded)."""
@@ -66,6 +69,7 @@ class TcpProxy:
             writer.transport.abort()
             return
         self._links.update((writer, up_writer))
+        self._clients.add(writer)
         for source, sink in ((reader, up_writer), (up_reader, writer)):
             pipe = asyncio.ensure_future(self._pipe(source, sink))
             self._pipes.add(pipe)
@@ -80,5 +84,6 @@ class TcpProxy:
             pass
         finally:
             self._links.discard(sink)
+            self._clients.discard(sink)
             with contextlib.suppress(Exception):
                 sink.transport.abort()

@@ -39,6 +39,9 @@ async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
             .values(status=SubmissionStatus.REJECTED)
         )
     await page.locator("main button[data-action=nominate]").click()
+    confirm = page.locator(".confirm[role=alertdialog]")  # asked first (QA #27), in the page
+    await expect(confirm).to_contain_text(number)
+    await confirm.locator("button[data-confirm-yes]").click()
 
     rejected = t("id", "status-rejected")
     said = web_text(t("id", "entry-action-not-allowed", number=number, status=rejected))
