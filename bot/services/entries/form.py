@@ -284,11 +284,18 @@ def parse_short_text(spec: FormFieldSpec, text: str) -> str:
     return value
 
 
+_WORD = re.compile(r"\S*?[^\W_]\S*")
+r"""A run of characters between white space with a letter or a digit in it (``[^\W_]``:
+what ``str.isalnum`` accepts)."""
+
+
 def count_words(text: str) -> int:
     """Words in ``text``: runs of characters between white space with a letter or a digit
     in them, so "&", "-" or an emoji alone is no word (QA #3: a minimum of words could be
-    met with symbols)."""
-    return sum(1 for run in text.split() if any(char.isalnum() for char in run))
+    met with symbols). One regular expression over the text: a long text is counted at
+    every piece added to it (checking each character in Python was a fifth of a form
+    step's CPU once the text had 1,500 words)."""
+    return len(_WORD.findall(text))
 
 
 def append_long_text(current: str | None, addition: str) -> str:
