@@ -9,10 +9,10 @@ Code that writes loads its own ORM row by id in its own session.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.services.core.event_file import FormFieldSpec
 from bot.storage.models import AgendaItem, Award, Edition, Event, Indicator, Speaker, Venue
@@ -172,74 +172,39 @@ class EditionForm:
     fields: tuple[FormFieldSpec, ...]
 
 
+V = TypeVar("V")
+
+
+def _view(view: type[V], row: Any, **converted: Any) -> V:
+    """A ``view`` dataclass of ``row``: each field the row's column of the same name, except
+    the ``converted`` ones (frozen JSON, loaded relationships as tuples of views)."""
+    columns = {f.name: getattr(row, f.name) for f in fields(view) if f.name not in converted}  # type: ignore[arg-type]
+    return view(**columns, **converted)
+
+
 def venue_view(venue: Venue) -> VenueView:
     """The value of a loaded venue row."""
-    return VenueView(
-        id=venue.id,
-        name=venue.name,
-        address=venue.address,
-        city=venue.city,
-        latitude=venue.latitude,
-        longitude=venue.longitude,
-        is_example=venue.is_example,
-    )
+    return _view(VenueView, venue)
 
 
 def speaker_view(speaker: Speaker) -> SpeakerView:
     """The value of a loaded speaker row."""
-    return SpeakerView(
-        id=speaker.id,
-        event_id=speaker.event_id,
-        key=speaker.key,
-        name=speaker.name,
-        institution=speaker.institution,
-        role=speaker.role,
-    )
+    return _view(SpeakerView, speaker)
 
 
 def agenda_item_view(item: AgendaItem) -> AgendaItemView:
     """The value of an agenda item row with its speakers loaded."""
-    return AgendaItemView(
-        id=item.id,
-        event_id=item.event_id,
-        key=item.key,
-        title=item.title,
-        description=item.description,
-        room=item.room,
-        starts_at=item.starts_at,
-        ends_at=item.ends_at,
-        is_example_time=item.is_example_time,
-        cancelled=item.cancelled,
-        speakers=tuple(speaker_view(speaker) for speaker in item.speakers),
-    )
+    return _view(AgendaItemView, item, speakers=tuple(map(speaker_view, item.speakers)))
 
 
 def award_view(award: Award) -> AwardView:
     """The value of an award row (its unit is not part of it)."""
-    return AwardView(
-        id=award.id,
-        edition_id=award.edition_id,
-        rank=award.rank,
-        title=award.title,
-        unit_id=award.unit_id,
-        innovation=award.innovation,
-        submission_id=award.submission_id,
-    )
+    return _view(AwardView, award)
 
 
 def indicator_view(indicator: Indicator) -> IndicatorView:
     """The value of an indicator row."""
-    return IndicatorView(
-        id=indicator.id,
-        edition_id=indicator.edition_id,
-        key=indicator.key,
-        number=indicator.number,
-        name=indicator.name,
-        weight=indicator.weight,
-        mandatory=indicator.mandatory,
-        evidence=indicator.evidence,
-        levels=frozen_json(indicator.levels),
-    )
+    return _view(IndicatorView, indicator, levels=frozen_json(indicator.levels))
 
 
 def edition_view(
@@ -247,24 +212,12 @@ def edition_view(
 ) -> EditionView:
     """The value of an edition row; ``awards`` and ``indicators`` only when they were loaded
     with it (reading an unloaded relationship would query, or fail once detached)."""
-    return EditionView(
-        id=edition.id,
-        code=edition.code,
-        year=edition.year,
-        name=edition.name,
-        entries_open_at=edition.entries_open_at,
-        entries_close_at=edition.entries_close_at,
-        results_announce_at=edition.results_announce_at,
-        results_announced_at=edition.results_announced_at,
-        judging_closed_at=edition.judging_closed_at,
-        closed_at=edition.closed_at,
+    return _view(
+        EditionView,
+        edition,
         config=frozen_json(edition.config or {}),
-        awards=tuple(award_view(award) for award in edition.awards) if awards else (),
-        indicators=(
-            tuple(indicator_view(indicator) for indicator in edition.indicators)
-            if indicators
-            else ()
-        ),
+        awards=tuple(map(award_view, edition.awards)) if awards else (),
+        indicators=tuple(map(indicator_view, edition.indicators)) if indicators else (),
     )
 
 
@@ -272,29 +225,19 @@ def view_of(event: Event) -> EventView:
     """The value of an event loaded with its venue, speakers, agenda (with speakers) and
     edition (with awards), as :func:`bot.services.core.events.current_event` loads it; call
     it inside the session that loaded them."""
-    return EventView(
-        id=event.id,
-        slug=event.slug,
-        edition_id=event.edition_id,
-        title=event.title,
-        short_title=event.short_title,
-        organiser=event.organiser,
-        timezone=event.timezone,
-        starts_on=event.starts_on,
-        ends_on=event.ends_on,
-        description=event.description,
+    return _view(
+        EventView,
+        event,
         participants=frozen_json(event.participants or []),
         questions=frozen_json(event.questions),
         evaluation=frozen_json(event.evaluation),
         legal_basis=frozen_json(event.legal_basis or []),
         faq=frozen_json(event.faq or []),
         reminder_offsets=frozen_json(event.reminder_offsets or []),
-        star_reminder_minutes=event.star_reminder_minutes,
         attendance=frozen_json(event.attendance),
         certificates=frozen_json(event.certificates),
-        updated_at=event.updated_at,
         edition=None if event.edition is None else edition_view(event.edition, awards=True),
         venue=None if event.venue is None else venue_view(event.venue),
-        speakers=tuple(speaker_view(speaker) for speaker in event.speakers),
-        agenda=tuple(agenda_item_view(item) for item in event.agenda),
+        speakers=tuple(map(speaker_view, event.speakers)),
+        agenda=tuple(map(agenda_item_view, event.agenda)),
     )
