@@ -5,26 +5,19 @@ is refused politely."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from bot.handlers.announcements.reminders import process_due
 from bot.sandbox.client import EmulatorControlError
-from tests.e2e.announcements.test_reminders import _attendee
-from tests.e2e.evaluation.test_evaluation import SEND_AT, _check_in, _responses
+from tests.e2e.evaluation.test_evaluation import (
+    _responses,
+    siti_opens_the_survey,
+)
 
 pytestmark = pytest.mark.e2e
 
 
 async def test_a_double_tap_answers_the_question_seen_only(bot, users, clock) -> None:
-    clock.set(SEND_AT - timedelta(hours=6))
-    siti = await _attendee(users, "Siti")
-    await _check_in(bot, siti)
-    clock.set(SEND_AT)
-    await process_due(bot.application)
-    await siti.expect_message("Evaluasi Penganugerahan IGA", timeout=10)
-    await siti.tap("📝 Isi evaluasi")
+    siti = await siti_opens_the_survey(bot, users, clock)
     first_question = await siti.expect_message("pertanyaan 1 dari 4")
 
     tap = await siti.tap("5", message_id=first_question["message_id"])

@@ -38,6 +38,19 @@ async def _check_in(bot, *users) -> None:
             )
 
 
+async def siti_opens_the_survey(bot, users, clock):
+    """Siti, checked in at the event, gets the survey at SEND_AT and opens it (its first
+    question is next)."""
+    clock.set(SEND_AT - timedelta(hours=6))
+    siti = await _attendee(users, "Siti")
+    await _check_in(bot, siti)
+    clock.set(SEND_AT)
+    await process_due(bot.application)
+    await siti.expect_message("Evaluasi Penganugerahan IGA", timeout=10)
+    await siti.tap("📝 Isi evaluasi")
+    return siti
+
+
 async def _recipients(bot, key: str) -> list[int]:
     async with bot.runtime.sessions() as session:
         return sorted(

@@ -5,13 +5,12 @@ without losing it; nothing typed is cut or lost."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from bot.handlers.announcements.reminders import process_due
-from tests.e2e.announcements.test_reminders import _attendee
-from tests.e2e.evaluation.test_evaluation import SEND_AT, _check_in, _responses
+from tests.e2e.evaluation.test_evaluation import (
+    _responses,
+    siti_opens_the_survey,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -20,13 +19,7 @@ TAIL = "panjang " * 100 + "akhir."
 
 
 async def test_a_long_suggestion_in_two_messages_is_kept_whole(bot, users, clock) -> None:
-    clock.set(SEND_AT - timedelta(hours=6))
-    siti = await _attendee(users, "Siti")
-    await _check_in(bot, siti)
-    clock.set(SEND_AT)
-    await process_due(bot.application)
-    await siti.expect_message("Evaluasi Penganugerahan IGA", timeout=10)
-    await siti.tap("📝 Isi evaluasi")
+    siti = await siti_opens_the_survey(bot, users, clock)
     await siti.expect_message("pertanyaan 1 dari 4")
     await siti.tap("4")
     await siti.expect_message("pertanyaan 2 dari 4")

@@ -4,25 +4,15 @@ into an empty list, which went out as "[]"; every toast passes IgaBot.answer_cal
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from bot.handlers.announcements.reminders import process_due
-from tests.e2e.announcements.test_reminders import _attendee
-from tests.e2e.evaluation.test_evaluation import SEND_AT, _check_in
+from tests.e2e.evaluation.test_evaluation import siti_opens_the_survey
 
 pytestmark = pytest.mark.e2e
 
 
 async def test_skipping_the_optional_question_shows_no_toast(bot, users, clock) -> None:
-    clock.set(SEND_AT - timedelta(hours=6))
-    siti = await _attendee(users, "Siti")
-    await _check_in(bot, siti)
-    clock.set(SEND_AT)
-    await process_due(bot.application)
-    await siti.expect_message("Evaluasi Penganugerahan IGA", timeout=10)
-    await siti.tap("📝 Isi evaluasi")
+    siti = await siti_opens_the_survey(bot, users, clock)
     for number, choice in ((1, "5"), (2, "3"), (3, "Bot Telegram")):
         question = await siti.expect_message(f"pertanyaan {number} dari 4")
         await siti.expect_callback_answer(await siti.tap(choice, message_id=question["message_id"]))
