@@ -12,16 +12,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiohttp.test_utils import TestServer
 
 from bot.services.questions.asking import ask
 from bot.services.questions.moderation import moderate
 from bot.services.screen.board import REVEAL_SECONDS
 from bot.storage.models import AgendaItem
-from bot.web.server import create_web_app
 from tests.e2e.helpers.browser import chromium_page, expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.public_url]
 
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -34,19 +32,6 @@ RANK_SECRETS = {
     4: ("Dinas Lingkungan Hidup", "SIDOTI"),
 }
 """What would betray each rank: its unit and its innovation."""
-
-
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    return {"public_url": "https://iga.example.go.id"}
-
-
-@pytest.fixture
-async def screen_url(bot) -> AsyncIterator[str]:
-    server = TestServer(create_web_app(bot.application, with_webhook=False))
-    await server.start_server()
-    yield str(server.make_url("/layar"))
-    await server.close()
 
 
 @pytest.fixture

@@ -7,23 +7,20 @@ below it), in headless Chromium against the running bot's web server."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiohttp.test_utils import TestServer
 from sqlalchemy import select
 
 from bot.services.questions.asking import ask
 from bot.services.questions.moderation import moderate
 from bot.services.screen.board import QUESTIONS_SHOWN, REVEAL_SECONDS, current_session
 from bot.storage.models import AgendaItem, Award, Event, Speaker, Unit
-from bot.web.server import create_web_app
 from tests.e2e.helpers.browser import chromium_page, expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.public_url]
 
 WIB = ZoneInfo("Asia/Jakarta")
 ANNOUNCE = datetime(2022, 12, 7, 9, 0, tzinfo=WIB)
@@ -42,19 +39,6 @@ OUTSIDE = """() => {
              + ' ' + (element.textContent || '').trim().slice(0, 30));
 }"""
 """What of the panel is not wholly on the screen (what to fix when the test fails)."""
-
-
-@pytest.fixture
-def settings_overrides() -> dict[str, Any]:
-    return {"public_url": "https://iga.example.go.id"}
-
-
-@pytest.fixture
-async def screen_url(bot) -> AsyncIterator[str]:
-    server = TestServer(create_web_app(bot.application, with_webhook=False))
-    await server.start_server()
-    yield str(server.make_url("/layar"))
-    await server.close()
 
 
 def long(text: str, length: int) -> str:
