@@ -5,39 +5,18 @@ runtimes with engines of their own on one database, as two bot processes; a chan
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
-
-import pytest
-
 from bot.runtime import Runtime
 from bot.services.core.chats import ChatInfo, mark_blocked, set_chat_language, touch_chat
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
 from bot.services.shared.cache_versions import CHAT_BUCKETS, read_versions
-from bot.settings import Settings
-from bot.storage.database import create_engine, create_session_factory
 from tests.conftest import EVENT_FILE
 from tests.e2e.conftest import wait_until
-
-NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def processes(database_url: str) -> AsyncIterator[tuple[Runtime, Runtime]]:
-    """Two runtimes on ``database_url``, each with its own engine (own connections)."""
-    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
-    runtimes = []
-    for _ in range(2):
-        engine = create_engine(database_url)
-        runtimes.append(Runtime(settings, engine, create_session_factory(engine)))
-    yield runtimes[0], runtimes[1]
-    for runtime in runtimes:
-        await runtime.engine.dispose()
+from tests.unit.core.conftest import NOW
 
 
-async def test_another_process_sees_an_import_and_a_chat_change_within_seconds(processes):
-    first, second = processes
+async def test_another_process_sees_an_import_and_a_chat_change_within_seconds(two_runtimes):
+    first, second = two_runtimes
     async with first.transaction() as session:
         await import_event_file(session, load_event_file(EVENT_FILE))
         for chat_id in (7, 7 + CHAT_BUCKETS, 8):

@@ -4,40 +4,21 @@ event after a reload of the event file read equal values, whichever process they
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import FrozenInstanceError
-from datetime import UTC, datetime
 
 import pytest
 
-from bot.runtime import Runtime
 from bot.services.core.event_file import load_event_file
 from bot.services.core.event_import import import_event_file
 from bot.services.core.event_view import EventView
 from bot.services.core.events import current_event_view
-from bot.settings import Settings
-from bot.storage.database import create_engine, create_session_factory
 from tests.conftest import EVENT_FILE
 from tests.e2e.conftest import wait_until
-
-NOW = datetime(2022, 12, 1, 2, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def processes(database_url: str) -> AsyncIterator[tuple[Runtime, Runtime]]:
-    """Two runtimes on ``database_url``, each with its own engine, as two bot processes."""
-    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
-    runtimes = []
-    for _ in range(2):
-        engine = create_engine(database_url)
-        runtimes.append(Runtime(settings, engine, create_session_factory(engine), lambda: NOW))
-    yield runtimes[0], runtimes[1]
-    for runtime in runtimes:
-        await runtime.engine.dispose()
+from tests.unit.core.conftest import NOW
 
 
-async def test_the_cached_event_cannot_be_changed(processes):
-    runtime, _ = processes
+async def test_the_cached_event_cannot_be_changed(two_runtimes):
+    runtime, _ = two_runtimes
     async with runtime.transaction() as session:
         await import_event_file(session, load_event_file(EVENT_FILE))
     event = await runtime.event()
@@ -62,8 +43,8 @@ async def test_the_cached_event_cannot_be_changed(processes):
     assert await runtime.event() is event  # still the one cached, unchanged
 
 
-async def test_the_cached_edition_form_cannot_be_changed(processes):
-    runtime, _ = processes
+async def test_the_cached_edition_form_cannot_be_changed(two_runtimes):
+    runtime, _ = two_runtimes
     async with runtime.transaction() as session:
         await import_event_file(session, load_event_file(EVENT_FILE))
     form = await runtime.edition_form()
@@ -77,8 +58,8 @@ async def test_the_cached_edition_form_cannot_be_changed(processes):
     assert isinstance(form.fields, tuple) and isinstance(form.edition.indicators, tuple)
 
 
-async def test_two_readers_read_equal_values_after_a_reload(processes):
-    first, second = processes
+async def test_two_readers_read_equal_values_after_a_reload(two_runtimes):
+    first, second = two_runtimes
     async with first.transaction() as session:
         await import_event_file(session, load_event_file(EVENT_FILE))
     before = await second.event()
