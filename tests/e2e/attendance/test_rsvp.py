@@ -32,16 +32,23 @@ async def _messages_with(user, text: str) -> list[dict]:  # type: ignore[no-unty
     return [m for m in await user.bot_messages() if text in (m.get("text") or "")]
 
 
+async def _send_invitations(admin, *, invitations: int, recipients: int) -> None:  # type: ignore[no-untyped-def]
+    """The admin sends the invitations from /kehadiran, confirming the counts it asks about."""
+    await admin.send("/kehadiran")
+    await admin.expect_message("Undangan dan kehadiran")
+    await admin.tap("Kirim undangan")
+    await admin.expect_message(f"Kirim {invitations} undangan kepada {recipients} penerima di bot?")
+    await admin.tap("Ya, kirim undangan")
+    await admin.expect_message(
+        f"Undangan masuk antrean pengiriman: {invitations} undangan untuk {recipients} penerima"
+    )
+
+
 async def test_invitations_answers_and_reminders(bot, users, clock):
     budi = await join(users, bot, "Budi", "DINSOS")
     rina = await join(users, bot, "Rina", "DLH")
     siti = await users.create("Siti", admin=True)
-    await siti.send("/kehadiran")
-    await siti.expect_message("Undangan dan kehadiran")
-    await siti.tap("Kirim undangan")
-    await siti.expect_message("Kirim 8 undangan kepada 2 penerima di bot?")
-    await siti.tap("Ya, kirim undangan")
-    await siti.expect_message("Undangan masuk antrean pengiriman: 8 undangan untuk 2 penerima")
+    await _send_invitations(siti, invitations=8, recipients=2)
 
     # one invitation per person: Budi answers for his unit's four seats in one message
     invitation = await budi.expect_message("Undangan", timeout=15)
@@ -165,12 +172,7 @@ async def test_one_invitation_per_person_whatever_their_seats(bot, users):
         assert narasumber is not None
         narasumber.user_id = budi.id
     siti = await users.create("Siti", admin=True)
-    await siti.send("/kehadiran")
-    await siti.expect_message("Undangan dan kehadiran")
-    await siti.tap("Kirim undangan")
-    await siti.expect_message("Kirim 9 undangan kepada 1 penerima di bot?")
-    await siti.tap("Ya, kirim undangan")
-    await siti.expect_message("Undangan masuk antrean pengiriman: 9 undangan untuk 1 penerima")
+    await _send_invitations(siti, invitations=9, recipients=1)
 
     invitation = await budi.expect_message("Undangan", timeout=15)
     assert len(_buttons(invitation)) == 9
