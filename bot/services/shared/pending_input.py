@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.database import rows_matched
@@ -85,9 +85,8 @@ async def pending_input(session: AsyncSession, chat_id: int, user_id: int) -> Pe
     """The input pending for ``user_id`` in ``chat_id``, or None. A row whose kind is no
     longer known or whose payload no longer fits its class (a newer bot version) is
     treated as nothing pending, and logged."""
-    row = await session.scalar(
-        select(PendingInput).where(PendingInput.chat_id == chat_id, PendingInput.user_id == user_id)
-    )
+    found = await session.execute(_PENDING_OF, {"chat_id": chat_id, "user_id": user_id})
+    row = found.first()
     if row is None:
         return None
     cls = _KINDS.get(row.kind)
@@ -98,7 +97,15 @@ async def pending_input(session: AsyncSession, chat_id: int, user_id: int) -> Pe
     if payload is None:
         logger.warning("Ignoring pending input %s of kind %r: unreadable", row.id, row.kind)
         return None
-    return Pending(row.id, row.chat_id, row.user_id, payload, row.started_at)
+    return Pending(row.id, chat_id, user_id, payload, row.started_at)
+
+
+_pending = PendingInput.__table__
+_PENDING_OF = select(
+    _pending.c.id, _pending.c.kind, _pending.c.payload, _pending.c.started_at
+).where(_pending.c.chat_id == bindparam("chat_id"), _pending.c.user_id == bindparam("user_id"))
+"""Built once, and read as columns rather than an ORM object: it runs at every message of
+every user (129 against 28 µs of CPU, timeit on SQLite)."""
 
 
 async def wait_for(
