@@ -524,7 +524,7 @@ async def _answer(
     markup: InlineKeyboardMarkup | None
     if long_text is not None:  # one more piece: a receipt, not the question again
         text, markup = views.long_text_receipt(
-            language, form.edition, form.fields, submission, form.answers, long_text
+            language, form.fields, submission, form.answers, long_text
         )
     else:
         text, markup = _ask(form)

@@ -142,7 +142,6 @@ def question(
     spec: FormFieldSpec,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The question for ``spec``: label, progress, help, what to send, and its buttons."""
-    sid, index = submission.id, [field.key for field in fields].index(spec.key)
     number, total = field_number(fields, answers, spec.key)
     lines = [
         t(language, "entry-question", label=label_of(spec, language), number=number, total=total)
@@ -169,6 +168,21 @@ def question(
             lines.append(
                 t(language, "entry-current", value=short(display_value(spec, current, language)))
             )
+    return "\n\n".join(lines), _question_buttons(language, fields, submission, answers, spec)
+
+
+def _question_buttons(
+    language: str,
+    fields: Sequence[FormFieldSpec],
+    submission: Submission,
+    answers: dict[str, Any],
+    spec: FormFieldSpec,
+) -> InlineKeyboardMarkup:
+    """The buttons under the question for ``spec`` (its choices, files, ✅ Selesai, skip and
+    the summary)."""
+    sid, index = submission.id, [field.key for field in fields].index(spec.key)
+    current = answers.get(spec.key)
+    kept = files_of(submission, spec.key) if spec.kind == "file" else []
     rows: list[list[InlineKeyboardButton]] = []
     if spec.kind == "single_choice":
         for number, choice in enumerate(spec.choices):
@@ -224,12 +238,11 @@ def question(
     rows.append(
         [button(_fixed(language, "entry-button-summary"), entry_button(EntryAction.SUMMARY, sid))]
     )
-    return "\n\n".join(lines), InlineKeyboardMarkup(rows)
+    return InlineKeyboardMarkup(rows)
 
 
 def long_text_receipt(
     language: str,
-    edition: EditionView,
     fields: Sequence[FormFieldSpec],
     submission: Submission,
     answers: dict[str, Any],
@@ -237,9 +250,9 @@ def long_text_receipt(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The short answer to one more piece of a long text (issue 14, item 14): the words saved
     so far and the question's own buttons (✅ Selesai, 📄, 🗑, 📋), not the question again."""
-    _, markup = question(language, edition, fields, submission, answers, spec)
     words = count_words(answers.get(spec.key) or "")
-    return t(language, "entry-long-saved", words=words, label=label_of(spec, language)), markup
+    text = t(language, "entry-long-saved", words=words, label=label_of(spec, language))
+    return text, _question_buttons(language, fields, submission, answers, spec)
 
 
 def summary_pointer(
