@@ -3,10 +3,16 @@
 aiosqlite runs each call on the connection's own thread and waits for the answer. The bot's
 statements take microseconds, and each such trip cost more than the statement: the thread is
 woken, then the event loop, and the two threads hand the GIL to each other (a form step made
-9 trips; its CPU went mostly into these hand-offs, not into SQLite). Here a statement, a fetch
-and a rollback run at once on the caller's thread. A commit that writes still goes to
-aiosqlite's thread, as do opening and closing the connection: a commit waits for the disk
-(fsync), and the event loop goes on meanwhile.
+9 trips; its CPU went mostly into these hand-offs, not into SQLite). Here a statement, a fetch,
+a rollback and a commit run at once on the caller's thread; opening and closing the
+connection go to aiosqlite's thread.
+
+A commit waits for the disk (fsync). Sent to aiosqlite's thread, it comes back only when the
+busy event loop lets go of the GIL (up to the interpreter's 5 ms switch interval), and the
+session's turn is held all that time: the form step of ``bench/throughput.py`` made 242
+updates/s so and 350 on the loop's thread (0.2 ms fsyncs). Only where the disk is slow
+(commits averaging over :data:`SLOW_COMMIT_SECONDS`) does a commit go to aiosqlite's thread,
+so that the loop goes on during the wait.
 
 The price: while a statement runs, the event loop waits. The bot's sessions on SQLite take
 turns anyway (:func:`bot.storage.database.turn_of`), so only work that needs no database
@@ -20,12 +26,20 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import aiosqlite
 
 T = TypeVar("T")
+
+SLOW_COMMIT_SECONDS = 0.002
+"""A connection whose commits wait longer than this for the disk (an average, seconds)
+commits in aiosqlite's thread, and back on the loop's thread once they are quick again."""
+
+_COMMIT_WEIGHT = 0.2
+"""The weight of the last commit in a connection's average commit time."""
 
 
 class InlineCursor:
@@ -109,6 +123,8 @@ class InlineConnection(aiosqlite.Connection):
         self._busy_ms = int(busy_seconds * 1000)
         self._queued = 0  # calls given to aiosqlite's thread and not finished there
         self._queued_lock = threading.Lock()
+        self.commit_seconds = 0.0
+        """This connection's commits' average wait for the disk (see :meth:`commit`)."""
 
     async def run(self, call: Callable[[sqlite3.Connection], T]) -> T:
         """``call(connection)`` on the caller's thread; in aiosqlite's thread, waiting for the
@@ -186,10 +202,20 @@ class InlineConnection(aiosqlite.Connection):
         return InlineCursor(self)
 
     async def commit(self) -> None:
-        """Commit in aiosqlite's thread, when a write opened a transaction: the commit waits
-        for the disk (fsync, milliseconds), which the event loop does not wait for."""
-        if self.sqlite().in_transaction:
-            await self.in_thread(lambda db: db.commit())
+        """Commit, when a write opened a transaction: on the caller's thread, or in
+        aiosqlite's thread while this connection's commits average over
+        :data:`SLOW_COMMIT_SECONDS` (module doc)."""
+        if not self.sqlite().in_transaction:
+            return
+        if self.commit_seconds > SLOW_COMMIT_SECONDS:
+            await self.in_thread(self._timed_commit)
+        else:
+            await self.run(self._timed_commit)
+
+    def _timed_commit(self, db: sqlite3.Connection) -> None:
+        start = time.perf_counter()
+        db.commit()
+        self.commit_seconds += (time.perf_counter() - start - self.commit_seconds) * _COMMIT_WEIGHT
 
 
 def connect(database: str, **kwargs: Any) -> InlineConnection:

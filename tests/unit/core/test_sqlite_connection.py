@@ -113,3 +113,30 @@ async def test_a_close_waits_for_a_call_still_running_in_the_thread(tmp_path):
     await closing  # after the write, never during it (that crashed the process)
     assert other.execute("SELECT count(*) FROM t").fetchone() == (0,)  # closed uncommitted
     other.close()
+
+
+async def test_a_commit_runs_on_the_loops_thread_unless_the_disk_is_slow(engine):
+    async with engine.connect() as connection:
+        raw = await connection.get_raw_connection()
+        driver = raw.driver_connection
+        assert isinstance(driver, InlineConnection)
+        committed_on: list[int] = []
+        driver.sqlite().set_trace_callback(
+            lambda sql: committed_on.append(threading.get_ident()) if sql == "COMMIT" else None
+        )
+
+        async def commit_one(value: str) -> int:
+            await connection.execute(text("INSERT INTO t (v) VALUES (:v)"), {"v": value})
+            await connection.commit()
+            return committed_on[-1]
+
+        loop_thread = threading.get_ident()
+        assert await commit_one("quick disk") == loop_thread
+        driver.commit_seconds = 1.0  # as after commits that waited a second for the disk
+        assert await commit_one("slow disk") != loop_thread
+        threads = [await commit_one(f"quick again {n}") for n in range(200)]
+        back = threads.index(loop_thread)  # once the average came down
+        assert back > 0 and set(threads[:back]) == {committed_on[1]}
+        assert driver.commit_seconds <= sqlite_connection.SLOW_COMMIT_SECONDS
+        count = await connection.scalar(text("SELECT count(*) FROM t"))
+    assert count == 202
