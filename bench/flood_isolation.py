@@ -28,6 +28,7 @@ from bench.harness import (  # noqa: E402
     drop_database,
     event_file_open_now,
     fresh_database,
+    harness_collector_still,
     print_table,
     spawn,
     spread,
@@ -69,33 +70,34 @@ async def one_run(
                     latencies.append((answered - sent) * 1000)
                 await asyncio.sleep(max(0.0, args.pace - (time.perf_counter() - sent)))
 
-        for _ in range(args.rounds):
-            held_waits = asyncio.Event()
-            held_waits.set()
-            if not hold:
+        with harness_collector_still():
+            for _ in range(args.rounds):
+                held_waits = asyncio.Event()
+                held_waits.set()
+                if not hold:
+                    loops = [asyncio.create_task(user_loop(user, held_waits)) for user in others]
+                    await asyncio.sleep(RETRY_AFTER)
+                    held_waits.clear()
+                    await asyncio.gather(*loops)
+                    continue
+                emulator.faults.add(
+                    {
+                        "kind": "429",
+                        "method": "sendMessage",
+                        "chat_id": held.id,
+                        "count": 1,
+                        "retry_after": RETRY_AFTER,
+                    }
+                )
+                held_chat = world.chats[held.id]
+                held_reply = replies.next_reply(held_chat.id)
+                sent_at = time.perf_counter()
+                await send_text(world, held, held_chat, "/agenda")
                 loops = [asyncio.create_task(user_loop(user, held_waits)) for user in others]
-                await asyncio.sleep(RETRY_AFTER)
+                answered = await asyncio.wait_for(held_reply, timeout=RETRY_AFTER * 4)
                 held_waits.clear()
+                held_delays.append(answered - sent_at)
                 await asyncio.gather(*loops)
-                continue
-            emulator.faults.add(
-                {
-                    "kind": "429",
-                    "method": "sendMessage",
-                    "chat_id": held.id,
-                    "count": 1,
-                    "retry_after": RETRY_AFTER,
-                }
-            )
-            held_chat = world.chats[held.id]
-            held_reply = replies.next_reply(held_chat.id)
-            sent_at = time.perf_counter()
-            await send_text(world, held, held_chat, "/agenda")
-            loops = [asyncio.create_task(user_loop(user, held_waits)) for user in others]
-            answered = await asyncio.wait_for(held_reply, timeout=RETRY_AFTER * 4)
-            held_waits.clear()
-            held_delays.append(answered - sent_at)
-            await asyncio.gather(*loops)
         return latencies, held_delays
     finally:
         process.stop()
