@@ -1043,10 +1043,20 @@ def _clear_question(form: Form, spec: FormFieldSpec, index: int) -> Reply:
 
 def _saved_text(form: Form, spec: FormFieldSpec) -> list[Reply]:
     """The saved answer of a long text, whole, to copy and correct (split across messages
-    at word boundaries, never cut)."""
+    at word boundaries, never cut), the question's buttons under its last part: the officer
+    goes on from there without scrolling back above a long text (QA3 #13)."""
     value = form.answers.get(spec.key) or ""
     continued = t(form.language, "text-continued")
-    return [(text, None) for text in split_text([html.escape(value)], continued=continued)]
+    replies: list[Reply] = [
+        (text, None) for text in split_text([html.escape(value)], continued=continued)
+    ]
+    if replies:
+        last_part, _ = replies[-1]
+        buttons = views.question_buttons(
+            form.language, form.fields, form.submission, form.answers, spec
+        )
+        replies[-1] = (last_part, buttons)
+    return replies
 
 
 def _problem_lines(form: Form, problems: Sequence[tuple[str, FieldError]]) -> Markup:

@@ -168,10 +168,10 @@ def question(
             lines.append(
                 t(language, "entry-current", value=short(display_value(spec, current, language)))
             )
-    return "\n\n".join(lines), _question_buttons(language, fields, submission, answers, spec)
+    return "\n\n".join(lines), question_buttons(language, fields, submission, answers, spec)
 
 
-def _question_buttons(
+def question_buttons(
     language: str,
     fields: Sequence[FormFieldSpec],
     submission: Submission,
@@ -179,7 +179,8 @@ def _question_buttons(
     spec: FormFieldSpec,
 ) -> InlineKeyboardMarkup:
     """The buttons under the question for ``spec`` (its choices, files, ✅ Selesai, skip and
-    the summary)."""
+    the summary), also under what answers it without asking again (a long text's receipt,
+    its saved text shown)."""
     sid, index = submission.id, [field.key for field in fields].index(spec.key)
     current = answers.get(spec.key)
     kept = files_of(submission, spec.key) if spec.kind == "file" else []
@@ -252,7 +253,7 @@ def long_text_receipt(
     so far and the question's own buttons (✅ Selesai, 📄, 🗑, 📋), not the question again."""
     words = count_words(answers.get(spec.key) or "")
     text = t(language, "entry-long-saved", words=words, label=label_of(spec, language))
-    return text, _question_buttons(language, fields, submission, answers, spec)
+    return text, question_buttons(language, fields, submission, answers, spec)
 
 
 def summary_pointer(

@@ -107,7 +107,10 @@ async def test_step_counter_is_the_fields_position(users, bot) -> None:
         assert t("id", "entry-button-done") in button_texts(reply)
         assert t("id", "entry-button-summary") in button_texts(reply)
     await budi.tap(t("id", "entry-button-show-text"))
-    await budi.expect_message("Bagian pertama dari teks yang panjang.\n\nBagian kedua.")
+    shown = await budi.expect_message("Bagian pertama dari teks yang panjang.\n\nBagian kedua.")
+    # the question's buttons under the text: no scrolling back above it to go on (QA3 #13)
+    assert t("id", "entry-button-done") in button_texts(shown)
+    assert t("id", "entry-button-summary") in button_texts(shown)
 
 
 async def test_text_typed_while_the_summary_is_open_answers_the_field_asked(users, bot) -> None:
