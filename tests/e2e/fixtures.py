@@ -7,7 +7,10 @@ by defining a fixture of the same name (``emulator_config``, ``event_file``,
 
 Fixtures:
     clock: a :class:`FakeClock` the bot reads "now" from (tests never wait real time).
-    emulator / emu: the running emulator and its control client.
+    emulator / emu: the running emulator and its control client; without flood control in
+        a test marked ``fast_typing``.
+    event_file: the seed event; with entries open at the real "now" in a test marked
+        ``entries_open_now`` (a bot process on the real clock).
     bot: the running bot (:class:`RunningBot`), with the seed event imported; with its web
         pages on (``public_url``) in a test marked ``public_url`` (``tests/e2e/workspace``
         and ``tests/e2e/certificates`` turn them on in their conftest instead).
@@ -39,6 +42,8 @@ from tests.e2e.conftest import (
     start_bot,
     stop_bot,
 )
+from tests.e2e.helpers.entries import no_flood_control
+from tests.e2e.process import event_file_open_now
 
 
 @pytest.fixture
@@ -48,8 +53,12 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator's configuration; override in a test module to change limits."""
+def emulator_config(request: pytest.FixtureRequest) -> EmulatorConfig:
+    """The emulator's configuration: Telegram's limits, or no flood control in a test marked
+    ``fast_typing`` (it types far faster than a person); override in a test module to
+    change limits otherwise."""
+    if request.node.get_closest_marker("fast_typing") is not None:
+        return no_flood_control()
     return EmulatorConfig()
 
 
@@ -83,8 +92,12 @@ def nothing_over_telegrams_limits(request: pytest.FixtureRequest) -> Iterator[No
 
 
 @pytest.fixture
-def event_file() -> Path:
-    """The event file imported before the bot starts; override to use another one."""
+def event_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """The event file imported before the bot starts: the seed, or in a test marked
+    ``entries_open_now`` a copy whose entry period includes the real "now" (a bot process
+    on the real clock); override to use another one."""
+    if request.node.get_closest_marker("entries_open_now") is not None:
+        return event_file_open_now(tmp_path)
     return EVENT_FILE
 
 

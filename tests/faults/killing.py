@@ -3,9 +3,9 @@ exactly-once tests: before its commit, after it (the reply not yet sent), and wi
 in flight (delivered, Telegram's answer not yet back). After the restart Telegram sends the
 update again (the bot had not confirmed it).
 
-A test module defines its own ``emulator_config`` (no flood control: ``no_flood_control``)
-and ``event_file`` (its entry period including the real "now", ``event_file_open_now``: the
-bot process runs on the real clock)."""
+A test module is marked ``fast_typing`` (no flood control) and ``entries_open_now`` (the
+event's entry period including the real "now": the bot process runs on the real clock); see
+``tests/e2e/fixtures.py``."""
 
 from __future__ import annotations
 

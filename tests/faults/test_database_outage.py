@@ -11,28 +11,22 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bot.i18n import t
-from bot.sandbox.config import EmulatorConfig
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
     entry_state,
     join,
-    no_flood_control,
     question,
 )
 from tests.faults.tcp_proxy import TcpProxy
 
 pytestmark = [
+    pytest.mark.fast_typing,
     pytest.mark.e2e,
     pytest.mark.parametrize("database_url", ["postgresql"], indirect=True),
 ]
 
 UNAVAILABLE = t("id", "error-unavailable")
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 @pytest.fixture

@@ -8,17 +8,10 @@ import asyncio
 import pytest
 
 from bot.i18n import t
-from bot.sandbox.config import EmulatorConfig
-from tests.e2e.helpers.entries import no_flood_control
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 WELCOME = "Selamat datang"
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 async def _not_injected(emu) -> list[dict]:  # type: ignore[no-untyped-def]

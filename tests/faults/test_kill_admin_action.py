@@ -9,20 +9,16 @@ edit after it is what is sent again)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.handlers.committee.review import ACTION, ActionTap, EntryAction, ReviewNote
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback, send_text
 from bot.services.committee.exports import status_label
 from bot.services.shared.pending_input import wait_for
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import AuditEntry, Broadcast, PendingInput, Submission, SubmissionStatus
-from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import event_file_open_now
 from tests.factories import edition, make_entry, make_officer
 from tests.faults.killing import (
     POINTS,
@@ -32,19 +28,7 @@ from tests.faults.killing import (
     started,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator without flood control: the test types far faster than a person."""
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    """The seed event file, open for entries now (the bot process runs on the real clock)."""
-    return event_file_open_now(tmp_path)
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 
 NOTE = "Lengkapi anggaran tahun 2022."

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
 from bot.services.entries.cursor import AtField
 from bot.services.entries.invites import create_invite, redeem_invite
@@ -18,23 +17,11 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import FileState, Unit
 from tests.e2e.conftest import wait_until
 from tests.e2e.evidence.helpers import attachments, sha, wait_stored
-from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import event_file_open_now
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 FILES = 6
 START_TIMEOUT = 30.0
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 async def _officer_at_file_field(database_url: str, user_id: int) -> None:

@@ -9,38 +9,25 @@ from __future__ import annotations
 
 import asyncio
 import random
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Answer, Submission
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control, officers_at_long_field
+from tests.e2e.helpers.entries import LONG_FIELD, officers_at_long_field
 from tests.e2e.process import (
     all_handled,
-    event_file_open_now,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 OFFICERS = 20
 PARAGRAPHS = 8
 """Paragraphs each officer writes (one message each)."""
 START_TIMEOUT = 30.0
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 async def saved_answers(database_url: str) -> dict[int, str]:

@@ -23,10 +23,9 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Broadcast, Delivery, DeliveryStatus, SubmissionStatus
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.broadcasts import add_subscribers, bot_messages
-from tests.e2e.process import event_file_open_now
 from tests.factories import edition, make_entry, make_officer
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.entries_open_now]
 
 OFFICERS = 30
 SUBSCRIBERS = 30
@@ -37,11 +36,6 @@ TITLE = "Bank Sampah Digital Kelurahan"
 RENAMED = "Penguatan inovasi daerah dan kolaborasi"
 """The agenda item's new title: the schedule-change notice names it."""
 START_TIMEOUT = 60.0
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 def _rename_session(path: Path) -> None:

@@ -20,13 +20,11 @@ from sqlalchemy import func, select
 from bot.handlers.attendance.checkin import FORM, Action, CheckingIn, FormTap, Step
 from bot.handlers.evaluation.survey import PICK, Pick
 from bot.handlers.questions.asking import AskingQuestion
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback, send_text
 from bot.services.core.events import current_event
 from bot.services.shared.pending_input import wait_for
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import AgendaItem, AttendanceRecord, EvaluationResponse, Question
-from tests.e2e.helpers.entries import no_flood_control
 from tests.e2e.process import event_file_open_now
 from tests.faults.killing import (
     POINTS,
@@ -36,13 +34,7 @@ from tests.faults.killing import (
     started,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator without flood control: the test types far faster than a person."""
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 def late_morning_zone() -> str:

@@ -7,12 +7,10 @@ filed into "Waktu penerapan", a paragraph stored twice)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.services.core.events import current_edition, edition_form
 from bot.services.entries.cursor import AtField
@@ -27,23 +25,11 @@ from bot.services.entries.submissions import (
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Submission, Unit
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import LONG_FIELD, no_flood_control
-from tests.e2e.process import all_handled, event_file_open_now
+from tests.e2e.helpers.entries import LONG_FIELD
+from tests.e2e.process import all_handled
 from tests.faults.killing import POINTS, TIMEOUT, bot_texts, kill_while_handling
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator without flood control: the test types far faster than a person."""
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    """The seed event file, open for entries now (the bot process runs on the real clock)."""
-    return event_file_open_now(tmp_path)
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 
 async def officer_at_trial_date(database_url: str, user_id: int) -> None:

@@ -11,31 +11,17 @@ import pytest
 from sqlalchemy import func, select, update
 
 from bot.handlers.evidence.committee import PURGE, PurgeConfirm
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
 from bot.services.evidence.files import purge_plan
 from bot.services.evidence.store import FolderStore
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Attachment, AuditEntry, FileState, SubmissionStatus
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import no_flood_control
-from tests.e2e.process import all_handled, event_file_open_now
+from tests.e2e.process import all_handled
 from tests.factories import edition, make_entry
 from tests.faults.killing import TIMEOUT, kill_while_handling, started
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """The emulator without flood control: the test types far faster than a person."""
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    """The seed event file, open for entries now (the bot process runs on the real clock)."""
-    return event_file_open_now(tmp_path)
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 
 async def withdrawn_entry_with_files(database_url: str, store: FolderStore) -> tuple[str, int]:

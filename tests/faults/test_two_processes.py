@@ -5,32 +5,18 @@ first goes on answering each update once (issue 13: 10 /agenda got 12 replies)."
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import pytest
 
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import no_flood_control
 from tests.e2e.process import (
     all_handled,
-    event_file_open_now,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 TIMEOUT = 30.0
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 async def test_a_second_poller_is_refused_and_the_first_answers_each_update_once(

@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.sandbox.balancer import Balancer
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import send_text
 from bot.services.core.chats import set_chat_language
 from bot.services.shared.outbox import enqueue
@@ -23,19 +22,13 @@ from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Broadcast, BroadcastStatus, Delivery, DeliveryStatus
 from tests.e2e.conftest import wait_until
 from tests.e2e.helpers.broadcasts import add_subscribers
-from tests.e2e.helpers.entries import no_flood_control
 from tests.e2e.process import all_handled, free_port
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 TIMEOUT = 60.0
 LEASE = 3.0
 IN_FLIGHT = 2
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 async def listening(url: str) -> bool:

@@ -32,7 +32,6 @@ from telegram.ext import CommandHandler, ConversationHandler
 
 from bot.i18n import t
 from bot.sandbox.client import EmulatorControlError
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
 from bot.services.core.events import current_edition
 from bot.services.entries.submissions import officer_units, start_entry
@@ -41,11 +40,10 @@ from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
     invite_code,
-    no_flood_control,
     prefilled_entry,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 ROLES = ("stranger", "attendee", "officer_form", "officer_summary", "admin", "admin_broadcast")
 ADMIN_ROLES = {"admin", "admin_broadcast"}
@@ -117,12 +115,6 @@ actions = st.one_of(
     st.tuples(st.just("location"), st.floats(-90, 90), st.floats(-180, 180)),
     st.tuples(st.just("contact")),
 )
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    """No flood control: the fuzzer types far faster than a person."""
-    return no_flood_control()
 
 
 @dataclass

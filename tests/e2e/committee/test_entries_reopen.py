@@ -4,21 +4,14 @@ officers are told to continue their draft or to start an entry (QA findings)."""
 import pytest
 
 from bot.i18n import t
-from bot.sandbox.config import EmulatorConfig
 from tests.e2e.helpers.entries import (
     AFTER_CLOSE,
     IN_WINDOW,
     join,
-    no_flood_control,
     prefilled_entry,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 async def test_reopen_lasts_to_the_end_of_the_day_and_says_to_start_an_entry(users, bot) -> None:

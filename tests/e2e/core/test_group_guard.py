@@ -14,21 +14,15 @@ from sqlalchemy import update
 from bot.handlers.core.private_only import indonesian_name, is_private_only, registered_commands
 from bot.handlers.shared.access import GUARD_ATTRIBUTE
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
 from bot.storage.models import Attachment, FileState
 from tests.e2e.core.test_guarded_refusals import guarded_handlers, samples
 from tests.e2e.helpers.committee import choose_english
 from tests.e2e.helpers.database import whole_database
-from tests.e2e.helpers.entries import invite_code, join, no_flood_control
+from tests.e2e.helpers.entries import invite_code, join
 from tests.factories import edition, make_entry, make_judge, make_officer
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 async def test_every_guarded_action_points_to_the_private_chat(bot, users, emu, emulator) -> None:

@@ -18,12 +18,10 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.handlers.questions.moderation import EditingQuestion
 from bot.handlers.shared.access import GUARD_ATTRIBUTE
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.sandbox.users import press_callback
 from bot.services.shared.pending_input import wait_for
 from bot.storage.models import Attachment, AuditEntry, FileState
 from tests.e2e.helpers.database import whole_database
-from tests.e2e.helpers.entries import no_flood_control
 from tests.factories import edition, make_entry, make_judge, make_officer
 
 try:  # Python 3.11+
@@ -31,15 +29,10 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover
     import sre_parse as regex_parser  # type: ignore[no-redef]
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 MOST_SAMPLES = 40
 """Most callback data made from one pattern."""
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 def samples(pattern: str) -> list[str]:

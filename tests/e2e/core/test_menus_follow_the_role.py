@@ -21,20 +21,14 @@ from tests.e2e.helpers.entries import (
     IN_WINDOW,
     active_entry_id,
     join,
-    no_flood_control,
     prefilled_entry,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 OFFICER_ONLY = {"lanjutkan", "inovasi_saya"}
 NOT_UNDERSTOOD = "saya belum memahami pesan tersebut"
 NOT_OFFICER = "belum terdaftar sebagai petugas"
-
-
-@pytest.fixture
-def emulator_config():  # type: ignore[no-untyped-def]
-    return no_flood_control()
 
 
 async def keyboard(emu: Any, user: Any) -> list[str]:

@@ -5,7 +5,6 @@ survives the bot process being stopped and started again on the same database.""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -23,7 +22,6 @@ from bot.storage.models import (
     SubmissionStatus,
 )
 from tests.e2e.helpers.committee import quick_emulator, real_file_id
-from tests.e2e.process import event_file_open_now
 from tests.factories import edition, make_entry, make_judge
 
 pytestmark = pytest.mark.e2e
@@ -115,11 +113,8 @@ async def test_one_message_goes_to_exactly_one_pending_input(bot, users) -> None
     assert await _state(sessions, submitted) == (S.RETURNED, "90", [85.0], 0)
 
 
+@pytest.mark.entries_open_now
 class TestRestart:
-    @pytest.fixture
-    def event_file(self, tmp_path: Path) -> Path:
-        return event_file_open_now(tmp_path)
-
     async def test_a_restart_keeps_the_pending_input(
         self,
         bot_process,

@@ -5,7 +5,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
 from bot.storage.models import Attachment, SubmissionStatus
 from tests.e2e.helpers.entries import (
@@ -18,15 +17,9 @@ from tests.e2e.helpers.entries import (
     fill_remaining_fields,
     fill_self_assessment,
     join,
-    no_flood_control,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 async def test_full_entry_submitted_with_number(users, bot, emu) -> None:

@@ -9,24 +9,18 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.storage.models import SubmissionStatus
 from tests.e2e.attendees.test_attendee_agenda import visible
 from tests.e2e.helpers.committee import add_entries, real_file_id
 from tests.e2e.helpers.database import BOOKKEEPING, whole_database
-from tests.e2e.helpers.entries import AFTER_CLOSE, IN_WINDOW, join, no_flood_control
+from tests.e2e.helpers.entries import AFTER_CLOSE, IN_WINDOW, join
 from tests.e2e.helpers.messages import labels as _labels
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 S = SubmissionStatus
 CLOSED_ID = "Pengisian inovasi IGA 2022 sudah ditutup pada Senin, 31 Oktober 2022, pukul 23.59 WIB"
 SEEN = (*BOOKKEEPING, "chats", "attachments")
 """Not changed by a tap: when a chat was last seen, the test files' downloads."""
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 async def _listing(driver) -> dict:

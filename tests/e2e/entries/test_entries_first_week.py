@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.services.entries.submissions import submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
@@ -20,18 +19,12 @@ from tests.e2e.helpers.entries import (
     active_entry_id,
     entry_state,
     join,
-    no_flood_control,
     officer_at,
     prefilled_entry,
     question,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 def visible(language: str, key: str) -> str:

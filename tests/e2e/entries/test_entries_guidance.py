@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.services.entries.submissions import load_entry, submit_entry
 from bot.storage.models import Submission
 from tests.e2e.helpers.entries import (
@@ -14,17 +13,11 @@ from tests.e2e.helpers.entries import (
     active_entry_id,
     entry_state,
     join,
-    no_flood_control,
     officer_at,
     prefilled_entry,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 def button_texts(message) -> list[str]:  # type: ignore[no-untyped-def]

@@ -2,13 +2,11 @@
 the officer continues with every earlier answer intact."""
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from bot.i18n import t
-from bot.sandbox.config import EmulatorConfig
 from bot.services.core.events import current_edition
 from bot.services.entries.cursor import AtField
 from bot.services.entries.invites import create_invite
@@ -17,23 +15,12 @@ from bot.settings import Settings
 from bot.storage.database import create_engine, create_session_factory
 from bot.storage.models import Officer
 from tests.e2e.conftest import wait_until
-from tests.e2e.helpers.entries import TRICKY, no_flood_control, question
-from tests.e2e.process import event_file_open_now
+from tests.e2e.helpers.entries import TRICKY, question
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing, pytest.mark.entries_open_now]
 
 START_TIMEOUT = 30.0
 """Seconds for a fresh process to import, connect and answer (Python start-up included)."""
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
-
-
-@pytest.fixture
-def event_file(tmp_path: Path) -> Path:
-    return event_file_open_now(tmp_path)
 
 
 async def _answers(database_url: str, user_id: int) -> dict:

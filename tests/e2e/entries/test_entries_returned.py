@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.i18n import t
-from bot.sandbox.config import EmulatorConfig
 from bot.storage.models import Answer, SubmissionStatus
 from tests import factories
 from tests.e2e.helpers.entries import (
@@ -14,19 +13,13 @@ from tests.e2e.helpers.entries import (
     LONG_TEXT,
     entry_state,
     join,
-    no_flood_control,
     prefilled_entry,
 )
 from tests.e2e.helpers.messages import labels
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 DESIGN = "Rancang bangun dan pokok perubahan"
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
 
 
 async def test_returned_entry_is_corrected_and_resubmitted(users, bot) -> None:

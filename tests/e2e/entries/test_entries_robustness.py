@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from bot.i18n import plain_text, t
-from bot.sandbox.config import EmulatorConfig
 from bot.services.entries.submission_status import change_status
 from bot.services.entries.submissions import load_entry
 from bot.storage.models import SubmissionStatus
@@ -22,18 +21,12 @@ from tests.e2e.helpers.entries import (
     entry_state,
     invite_code,
     join,
-    no_flood_control,
     officer_at,
     prefilled_entry,
     question,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 @pytest.fixture

@@ -9,22 +9,15 @@ from typing import Any
 import pytest
 
 from bot.i18n import plain_text
-from bot.sandbox.config import EmulatorConfig
 from tests.e2e.evidence.helpers import DOC_A, DOC_B, DOC_C, PDF, officer_without_files
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
     entry_state,
-    no_flood_control,
     question,
     send_files,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 async def _stale(driver: Any, label: str) -> None:

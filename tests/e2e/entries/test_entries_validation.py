@@ -3,21 +3,14 @@ amounts with sen, a zero budget (QA findings); on SQLite and PostgreSQL."""
 
 import pytest
 
-from bot.sandbox.config import EmulatorConfig
 from tests.e2e.helpers.entries import (
     IN_WINDOW,
     entry_state,
-    no_flood_control,
     officer_at,
     question,
 )
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config() -> EmulatorConfig:
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 async def test_trial_date_after_today_or_not_in_the_calendar_is_refused(users, bot) -> None:

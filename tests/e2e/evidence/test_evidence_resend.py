@@ -28,21 +28,15 @@ from tests.e2e.helpers.entries import (
     IN_WINDOW,
     entry_state,
     join,
-    no_flood_control,
     prefilled_entry,
     question,
     send_files,
 )
 from tests.e2e.helpers.messages import labels
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 VIDEO = b"\x00\x00\x00\x18ftypmp42" + b"rekaman kegiatan " * 200
-
-
-@pytest.fixture
-def emulator_config():  # type: ignore[no-untyped-def]
-    return no_flood_control()
 
 
 async def _open_entry(admin: Any) -> dict[str, Any]:

@@ -8,14 +8,9 @@ import pytest
 
 from bot.i18n import plain_text, t
 from tests.e2e.conftest import PUBLIC_URL, wait_until
-from tests.e2e.helpers.entries import IN_WINDOW, join, no_flood_control, prefilled_entry
+from tests.e2e.helpers.entries import IN_WINDOW, join, prefilled_entry
 
-pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def emulator_config():
-    return no_flood_control()
+pytestmark = [pytest.mark.e2e, pytest.mark.fast_typing]
 
 
 @pytest.fixture
