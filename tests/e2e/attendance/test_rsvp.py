@@ -137,13 +137,7 @@ async def test_invitations_answers_and_reminders(bot, users, clock):
 async def test_only_the_invited_may_answer(bot, users):
     budi = await join(users, bot, "Budi", "DINSOS")
     siti = await users.create("Siti", admin=True)
-    await siti.send("/kehadiran")
-    await siti.expect_message("Undangan dan kehadiran")
-    await siti.tap("Kirim undangan")
-    await siti.tap(
-        "Ya, kirim undangan", message_id=(await siti.expect_message("Kirim"))["message_id"]
-    )
-    await siti.expect_message("Undangan masuk antrean")
+    await _send_invitations(siti, invitations=4, recipients=1)
     kepala = await budi.expect_message(
         predicate=_invitation_for("Kepala — Dinas Sosial"), timeout=15
     )
@@ -203,13 +197,7 @@ async def test_one_invitation_per_person_whatever_their_seats(bot, users):
 async def _budis_invitation(bot, users):  # type: ignore[no-untyped-def]
     budi = await join(users, bot, "Budi", "DINSOS")
     siti = await users.create("Siti", admin=True)
-    await siti.send("/kehadiran")
-    await siti.expect_message("Undangan dan kehadiran")
-    await siti.tap("Kirim undangan")
-    await siti.tap(
-        "Ya, kirim undangan", message_id=(await siti.expect_message("Kirim"))["message_id"]
-    )
-    await siti.expect_message("Undangan masuk antrean")
+    await _send_invitations(siti, invitations=4, recipients=1)
     return budi, await budi.expect_message("Undangan", timeout=15)
 
 
