@@ -147,15 +147,22 @@ async def test_every_private_only_command_in_a_group_points_to_the_private_chat(
     assert await emu.rejections() == []
 
 
+async def _group_with_john(users, emu, name: str, title: str):  # type: ignore[no-untyped-def]
+    """A group ``title`` of ``name`` (Indonesian) and John, who chose English in his private
+    chat; their drivers in the group, which read one message stream."""
+    member = await users.create(name)
+    john = await users.create("John", language_code="en")
+    await choose_english(john)
+    group = (await emu.create_group(title, [member, john]))["chat_id"]
+    member_g, john_g = member.in_chat(group), john.in_chat(group)
+    john_g.consumed = member_g.consumed
+    return member_g, john_g
+
+
 async def test_a_code_sent_in_a_group_is_called_shown(bot, users, emu) -> None:
     """QA2 #27: /daftar CODE in a group shows the code to every member; the pointer says so
     politely, in the sender's language, and no link carries the code on."""
-    budi = await users.create("Budi")
-    john = await users.create("John", language_code="en")
-    await choose_english(john)
-    group = (await emu.create_group("Petugas IGA", [budi, john]))["chat_id"]
-    budi_g, john_g = budi.in_chat(group), john.in_chat(group)
-    john_g.consumed = budi_g.consumed
+    budi_g, john_g = await _group_with_john(users, emu, "Budi", "Petugas IGA")
     code = await invite_code(bot, "DLH")
 
     await budi_g.send(f"/daftar {code}")
@@ -180,12 +187,7 @@ async def test_a_code_sent_in_a_group_is_called_shown(bot, users, emu) -> None:
 async def test_the_pointer_speaks_the_senders_language(bot, users, emu) -> None:
     """QA2 #4: the group pointer was Indonesian for everyone; a member who chose English in
     the private chat gets it in English, the others as the chat decides (Indonesian)."""
-    siti = await users.create("Siti")
-    john = await users.create("John", language_code="en")
-    await choose_english(john)
-    group = (await emu.create_group("Grup IGA", [siti, john]))["chat_id"]
-    siti_g, john_g = siti.in_chat(group), john.in_chat(group)
-    john_g.consumed = siti_g.consumed
+    siti_g, john_g = await _group_with_john(users, emu, "Siti", "Grup IGA")
 
     await john_g.send("/my_entries")
     reply = await john_g.expect_message(plain_text("en", "group-use-private"))
