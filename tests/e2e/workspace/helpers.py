@@ -78,12 +78,31 @@ async def assignments(bot: Any) -> list[tuple[int, int]]:
         return sorted(map(tuple, rows))
 
 
-def telegram_stub(signed: str) -> str:
-    """What Telegram's script gives the page: the signed init data and a light theme."""
+def _telegram_stub(
+    signed: str, theme: dict[str, str] | None = None, scheme: str = "light", **members: str
+) -> str:
+    """What Telegram's script gives the page: the signed init data, a theme (its
+    ``themeParams``, none by default, and ``colorScheme``) and any more ``WebApp``
+    ``members`` (JavaScript, e.g. ``openLink``)."""
     noop = "function () {}"
-    back = f"{{show: {noop}, hide: {noop}, onClick: {noop}}}"
+    more = "".join(f" {name}: {value}," for name, value in members.items())
     return (
-        f"window.Telegram = {{WebApp: {{initData: {json.dumps(signed)}, themeParams: {{}},"
-        f" colorScheme: 'light', ready: {noop}, expand: {noop}, onEvent: {noop},"
-        f" BackButton: {back}}}}};"
+        f"window.Telegram = {{WebApp: {{initData: {json.dumps(signed)},"
+        f" themeParams: {json.dumps(theme or {})}, colorScheme: {json.dumps(scheme)},{more}"
+        f" ready: {noop}, expand: {noop}, onEvent: {noop},"
+        f" BackButton: {{show: {noop}, hide: {noop}, onClick: {noop}}}}}}};"
     )
+
+
+async def serve_telegram(
+    page: Any,
+    signed: str,
+    theme: dict[str, str] | None = None,
+    scheme: str = "light",
+    **members: str,
+) -> None:
+    """Answer ``page``'s request for Telegram's script with :func:`_telegram_stub` (in place
+    of what was served before)."""
+    stub = _telegram_stub(signed, theme, scheme, **members)
+    await page.unroute(SCRIPT)
+    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))

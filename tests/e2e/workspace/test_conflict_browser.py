@@ -12,7 +12,7 @@ from bot.i18n import t, web_text
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import JudgeReview, Score, Submission, SubmissionStatus
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -25,8 +25,7 @@ async def test_a_conflict_says_it_in_plain_text_and_shows_the_status_now(
 ) -> None:
     world = await make_world(bot, users)
     page = browser_page
-    stub = telegram_stub(init_data(world.admin.id))
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await serve_telegram(page, init_data(world.admin.id))
     await page.goto(app_url + f"#entry/{world.entry}")
     badge = page.locator("main .meta .badge")
     await expect(badge).to_have_text(t("id", "status-verified"))
@@ -61,8 +60,7 @@ async def test_a_judges_refused_save_shows_the_saved_values_and_keeps_the_typed(
     device), and what the judge typed stays visible, marked as not saved."""
     world = await make_world(bot, users)
     page = browser_page
-    stub = telegram_stub(init_data(world.judge.id))
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await serve_telegram(page, init_data(world.judge.id))
     await page.goto(app_url + f"#score/{world.entry}")
     first = DEFAULT_RUBRIC[0].key
     field = page.locator(f"#c-{first}")

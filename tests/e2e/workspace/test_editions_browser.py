@@ -9,7 +9,7 @@ import pytest
 from bot.i18n import t
 from tests.e2e.editions.test_read_only_previous_edition import start_next_edition
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -18,8 +18,7 @@ async def test_the_admin_switches_to_2022_and_back(bot, users, app_url, browser_
     world = await make_world(bot, users)
     await start_next_edition(bot)
     page = browser_page
-    stub = telegram_stub(init_data(world.admin.id))
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await serve_telegram(page, init_data(world.admin.id))
     await page.goto(app_url)
     editions = page.locator("main nav.editions")
     await expect(editions.locator("a.on")).to_have_text("IGA 2023")

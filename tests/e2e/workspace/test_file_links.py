@@ -7,7 +7,6 @@ is opened, and every refusal is audited. Images are shown in the page and in the
 from __future__ import annotations
 
 import html
-import json
 import re
 import time
 from typing import Any
@@ -20,7 +19,7 @@ from bot.web.auth import file_ticket
 from tests.e2e.conftest import BOT_TOKEN
 from tests.e2e.helpers.browser import chromium_page, expect
 from tests.e2e.helpers.committee import denied_count
-from tests.e2e.workspace.helpers import SCRIPT, auth, init_data, make_world
+from tests.e2e.workspace.helpers import auth, init_data, make_world, serve_telegram
 
 pytestmark = pytest.mark.e2e
 
@@ -106,25 +105,14 @@ async def test_a_files_link_opens_without_init_data_for_its_viewer_only(bot, use
     assert await denied_count(bot.runtime) == denied + len(refused) + 1
 
 
-def telegram_stub(user_id: int) -> str:
-    """Telegram's script with openLink, which records the addresses it was given."""
-    noop = "function () {}"
-    return (
-        f"window.opened = []; window.Telegram = {{WebApp: {{"
-        f"initData: {json.dumps(init_data(user_id))}, themeParams: {{}}, colorScheme: 'light',"
-        f" ready: {noop}, expand: {noop}, onEvent: {noop},"
-        f" openLink: function (url) {{ window.opened.push(url); }},"
-        f" BackButton: {{show: {noop}, hide: {noop}, onClick: {noop}}}}}}};"
-    )
-
-
 @pytest.mark.browser
 async def test_on_a_phone_files_open_in_the_browser_and_images_show(bot, users, app_url) -> None:
     world = await make_world(bot, users)
     photo = await add_photo(bot, world.officer, world.entry)
     async with chromium_page(PHONE) as page:
-        stub = telegram_stub(world.judge.id)
-        await page.route(SCRIPT, lambda r: r.fulfill(body=stub, content_type="text/javascript"))
+        await page.add_init_script("window.opened = []")  # what openLink was given
+        opens = "function (url) { window.opened.push(url); }"
+        await serve_telegram(page, init_data(world.judge.id), openLink=opens)
         await page.goto(app_url + f"#score/{world.entry}")
         main = page.locator("main")
         await expect(main.locator(".rubric")).to_be_visible()

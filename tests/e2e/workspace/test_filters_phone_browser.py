@@ -4,14 +4,13 @@ search's hint, "Semua Perangkat Daerah"), in headless Chromium against the bot's
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -45,23 +44,9 @@ async def phone() -> AsyncIterator[Any]:
         yield page
 
 
-def _dark_stub(signed: str) -> str:
-    """Telegram's script in its dark theme."""
-    noop = "function () {}"
-    back = f"{{show: {noop}, hide: {noop}, onClick: {noop}}}"
-    return (
-        f"window.Telegram = {{WebApp: {{initData: {json.dumps(signed)},"
-        f" themeParams: {json.dumps(DARK)}, colorScheme: 'dark', ready: {noop},"
-        f" expand: {noop}, onEvent: {noop}, BackButton: {back}}}}};"
-    )
-
-
 async def test_the_filters_are_dark_and_whole_on_a_phone(bot, users, app_url, phone) -> None:
     world = await make_world(bot, users)
-    stub = _dark_stub(init_data(world.admin.id))
-    await phone.route(
-        SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript")
-    )
+    await serve_telegram(phone, init_data(world.admin.id), DARK, "dark")
     await phone.goto(app_url + "#entries")
     await expect(phone.locator("form.filters select").first).to_be_visible()
     page_background = await phone.evaluate("getComputedStyle(document.body).backgroundColor")

@@ -13,28 +13,15 @@ import pytest
 from bot.i18n import plain_text
 from tests.e2e.helpers.browser import expect
 from tests.e2e.helpers.committee import choose_english
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 
-def telegram_stub(user_id: int, language: str) -> str:
-    """Telegram's script for ``user_id`` whose Telegram is in ``language``."""
-    noop = "function () {}"
-    unsafe = {"user": {"id": user_id, "first_name": "Dewi", "language_code": language}}
-    signed = json.dumps(init_data(user_id, language=language))
-    return (
-        f"window.Telegram = {{WebApp: {{initData: {signed},"
-        f" initDataUnsafe: {json.dumps(unsafe)}, themeParams: {{}}, colorScheme: 'light',"
-        f" ready: {noop}, expand: {noop}, onEvent: {noop},"
-        f" BackButton: {{show: {noop}, hide: {noop}, onClick: {noop}}}}}}};"
-    )
-
-
 async def _open_as(page: Any, app_url: str, user_id: int, language: str) -> None:
-    stub = telegram_stub(user_id, language)
-    await page.unroute(SCRIPT)
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    unsafe = {"user": {"id": user_id, "first_name": "Dewi", "language_code": language}}
+    signed = init_data(user_id, language=language)
+    await serve_telegram(page, signed, initDataUnsafe=json.dumps(unsafe))
     await page.goto(app_url)
     await expect(page.locator("main nav.tabs")).to_be_visible()
 

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 
 from bot.storage.models import Answer, Attachment, Judge, Submission
 from tests.e2e.helpers.browser import chromium_page, expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
+from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -45,12 +45,6 @@ to fix when the test fails)."""
 async def narrow_page() -> AsyncIterator[Any]:
     async with chromium_page(NARROW) as page:
         yield page
-
-
-def _script_signed_for(user_id: int) -> Any:
-    """Telegram's script as the page gets it for ``user_id`` (a route handler)."""
-    stub = telegram_stub(init_data(user_id))
-    return lambda route: route.fulfill(body=stub, content_type="text/javascript")
 
 
 async def _sideways(page: Any, route: str, ready: str) -> str | None:
@@ -88,7 +82,7 @@ async def test_no_page_overflows_at_320_px(bot, users, app_url, narrow_page) -> 
     }  # fmt: skip
     page, wide = narrow_page, []
     for user_id, routes in pages.items():
-        await page.route(SCRIPT, _script_signed_for(user_id))
+        await serve_telegram(page, init_data(user_id))
         await page.goto(app_url)
         await expect(page.locator("main nav.tabs")).to_be_visible()
         for route, ready in routes:

@@ -9,17 +9,14 @@ import pytest
 
 from bot.i18n import t
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 
 async def test_the_ranking_is_cards_at_320_px(bot, users, app_url, phone) -> None:
     world = await make_world(bot, users)
-    stub = telegram_stub(init_data(world.admin.id))
-    await phone.route(
-        SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript")
-    )
+    await serve_telegram(phone, init_data(world.admin.id))
     await phone.goto(app_url + "#ranking")
     row = phone.locator("table.ranking tbody tr").first
     await expect(row).to_contain_text(t("id", "workspace-warning-no-judge"))

@@ -14,7 +14,7 @@ from bot.i18n import t, web_text
 from bot.services.judging.scoring import DEFAULT_RUBRIC
 from bot.storage.models import JudgeReview, Score
 from tests.e2e.helpers.browser import expect
-from tests.e2e.workspace.helpers import SCRIPT, init_data, make_world, telegram_stub
+from tests.e2e.workspace.helpers import init_data, make_world, serve_telegram
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -41,8 +41,7 @@ async def test_only_the_final_text_is_saved_and_the_stored_score_is_named(
             else None
         ),
     )
-    stub = telegram_stub(init_data(world.judge.id))
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await serve_telegram(page, init_data(world.judge.id))
     await page.goto(app_url + f"#score/{world.entry}")
     novelty, benefit, third = (DEFAULT_RUBRIC[i].key for i in range(3))
     field = page.locator(f"#c-{novelty}")
@@ -109,10 +108,7 @@ async def test_a_phone_jumps_between_the_answers_and_the_rubric(
     """QA: on a phone the rubric comes after the whole entry (18,000 px); a link at the top
     goes to it and one in it back, without leaving the page (the hash is its route)."""
     world = await make_world(bot, users)
-    stub = telegram_stub(init_data(world.judge.id))
-    await phone.route(
-        SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript")
-    )
+    await serve_telegram(phone, init_data(world.judge.id))
     await phone.goto(app_url + f"#score/{world.entry}")
     rubric = phone.locator("#rubric h2")
     await expect(rubric).to_have_text(t("id", "workspace-rubric"))
@@ -140,8 +136,7 @@ async def test_submit_is_stopped_while_a_field_shows_an_invalid_score(
     page.on("dialog", lambda dialog: asked.append(dialog.message))
     posted: list[str] = []
     page.on("request", lambda r: posted.append(r.url) if r.url.endswith("/submit") else None)
-    stub = telegram_stub(init_data(world.judge.id))
-    await page.route(SCRIPT, lambda route: route.fulfill(body=stub, content_type="text/javascript"))
+    await serve_telegram(page, init_data(world.judge.id))
     await page.goto(app_url + f"#score/{world.entry}")
     for criterion in DEFAULT_RUBRIC:
         field = page.locator(f"#c-{criterion.key}")
