@@ -34,7 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -417,16 +417,22 @@ async def assigned_entries(session: AsyncSession, judge: Judge) -> list[Submissi
     the judge's list in the chat and the workspace, and the committee's progress."""
     return list(
         await session.scalars(
-            select(Submission)
-            .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
-            .where(JudgeAssignment.judge_id == judge.id, Submission.status.in_(JUDGEABLE))
-            .order_by(Submission.sequence, Submission.id)
-            .options(
+            _entries_of(judge, JUDGEABLE).options(
                 selectinload(Submission.unit),
                 selectinload(Submission.answers),
                 selectinload(Submission.assessments),
             )
         )
+    )
+
+
+def _entries_of(judge: Judge, statuses: Iterable[SubmissionStatus]) -> Select[Submission]:
+    """The entries assigned to ``judge`` whose status is one of ``statuses``, by number."""
+    return (
+        select(Submission)
+        .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
+        .where(JudgeAssignment.judge_id == judge.id, Submission.status.in_(statuses))
+        .order_by(Submission.sequence, Submission.id)
     )
 
 
@@ -739,14 +745,7 @@ async def returned_entries(session: AsyncSession, judge: Judge) -> list[Submissi
     """The entries assigned to ``judge`` that are back with their unit (:data:`BACK_WITH_UNIT`),
     by number: the judge is told they come back (QA2 #21: the list said nothing was
     assigned)."""
-    return list(
-        await session.scalars(
-            select(Submission)
-            .join(JudgeAssignment, JudgeAssignment.submission_id == Submission.id)
-            .where(JudgeAssignment.judge_id == judge.id, Submission.status.in_(BACK_WITH_UNIT))
-            .order_by(Submission.sequence, Submission.id)
-        )
-    )
+    return list(await session.scalars(_entries_of(judge, BACK_WITH_UNIT)))
 
 
 async def progress(session: AsyncSession, judge: Judge) -> list[EntryProgress]:
