@@ -47,6 +47,7 @@ from sqlalchemy.orm import selectinload
 from bot.services.core.event_file import FormFieldSpec, moment_on, parse_clock
 from bot.services.entries.form import Answers, form_fields, visible_fields
 from bot.storage.database import rows_matched
+from bot.storage.locking import transaction_lock
 from bot.storage.models import (
     AgendaItem,
     Answer,
@@ -386,6 +387,9 @@ async def plan_all(session: AsyncSession, now: datetime, zone: ZoneInfo) -> list
     Returns:
         Every pending row (not sent, not dropped), earliest first.
     """
+    # replicas starting together plan the same keys: one plans, the others then find its rows
+    # (both inserting, one failed on uq_reminders_key and the process exited at start)
+    await transaction_lock(session, "plan-reminders")
     events = (await session.scalars(select(Event).options(selectinload(Event.agenda)))).all()
     zones = {event.edition_id: ZoneInfo(event.timezone) for event in events}
     for event in events:

@@ -41,7 +41,8 @@ from bot.storage.models import (
     SubmissionStatus,
     Unit,
 )
-from tests.conftest import EVENT_FILE
+from tests.conftest import EVENT_FILE, pg_connect
+from tests.e2e.conftest import wait_until
 
 WIB = ZoneInfo("Asia/Jakarta")
 BEFORE = datetime(2022, 9, 1, 9, 0, tzinfo=WIB)
@@ -324,3 +325,32 @@ def test_due_reminders_of_one_kind_and_target_collapse_into_the_latest() -> None
         3: "deadline:1:d1",
         2: "event:1:m60",
     }
+
+
+async def test_replicas_starting_together_plan_each_reminder_once(sessions, database_url) -> None:
+    """Two processes plan at start at the same moment: the second waits for the first's
+    transaction, then finds its rows (it inserted them too, failed on uq_reminders_key and
+    exited: CI, test_webhook_replicas)."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("SQLite runs one process (a second is refused)")
+    await _seed(sessions)
+    async with sessions() as first, first.begin():
+        planned = {row.key for row in await plan_all(first, BEFORE, WIB)}
+        second = asyncio.create_task(_plan(sessions, BEFORE))
+        observer = await pg_connect(database_url)
+        try:  # the second planner waits for a lock the first holds
+            await wait_until(lambda: _waits_for_a_lock(observer), timeout=10)
+        finally:
+            await observer.close()
+    assert set(await second) == planned
+    async with sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(Reminder)) == len(planned)
+
+
+async def _waits_for_a_lock(observer) -> bool:  # type: ignore[no-untyped-def]
+    """Whether another connection to the observer's database waits for a lock."""
+    waiting = await observer.fetchval(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+    )
+    return waiting > 0
